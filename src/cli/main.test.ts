@@ -1,0 +1,86 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './main';
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), readText: (p) => readFile(p, 'utf8') });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('nimbus cidr', () => {
+  it('prints the block with its reserved addresses as JSON', async () => {
+    const { code, out } = await run('cidr', '10.0.1.0/24', '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toEqual({
+      network: '10.0.1.0',
+      broadcast: '10.0.1.255',
+      prefix: 24,
+      size: 256,
+      usable: 251,
+      firstUsable: '10.0.1.4',
+      lastUsable: '10.0.1.254',
+      reserved: [
+        { address: '10.0.1.0', role: 'network address' },
+        { address: '10.0.1.1', role: 'VPC router' },
+        { address: '10.0.1.2', role: 'Amazon DNS' },
+        { address: '10.0.1.3', role: 'reserved for future use' },
+        { address: '10.0.1.255', role: 'last address (no broadcast in a VPC)' },
+      ],
+    });
+  });
+
+  it('prints a readable table without --json', async () => {
+    const { out } = await run('cidr', '10.0.0.16/28');
+    expect(out).toMatch(/Usable\s+11/);
+    expect(out).toMatch(/10\.0\.0\.17\s+VPC router/);
+  });
+
+  it.each(['10.0.0.0/33', '10.0.0.1/24', '300.1.1.1/8', ''])('exits 2 with one line on stderr for %j', async (text) => {
+    const { code, err, out } = await run('cidr', text);
+    expect(code).toBe(2);
+    expect(err.split('\n')).toHaveLength(1);
+    expect(err).toMatch(/^nimbus cidr: /);
+    expect(out).toBe('');
+  });
+});
+
+describe('nimbus validate', () => {
+  it('exits 1 and lists the overlap as JSON findings', async () => {
+    const { code, out } = await run('validate', 'examples/overlapping-subnets.json', '--json');
+    expect(code).toBe(1);
+    const { findings } = JSON.parse(out) as { findings: Array<{ severity: string; code: string; resourceId: string; message: string }> };
+    expect(findings.filter((f) => f.code === 'SUBNET_OVERLAP').map((f) => f.resourceId).sort()).toEqual(['subnet-1', 'subnet-2']);
+    expect(Object.keys(findings[0] ?? {}).sort()).toEqual(['code', 'message', 'resourceId', 'severity']);
+  });
+
+  it('exits 0 for a design without problems', async () => {
+    const { code, out } = await run('validate', 'examples/public-private.json');
+    expect(code).toBe(0);
+    expect(out).toContain('no problems found');
+  });
+
+  it('exits 2 for a missing file and for a broken one', async () => {
+    expect(await run('validate', 'examples/nope.json')).toMatchObject({ code: 2, err: expect.stringContaining('no such file') });
+    expect(await run('validate', 'package.json')).toMatchObject({ code: 2, err: expect.stringContaining('is not a valid Nimbus design') });
+  });
+
+  it('exits 2 on unknown commands and options', async () => {
+    expect((await run('frobnicate')).code).toBe(2);
+    expect((await run('cidr', '10.0.0.0/16', '--yaml')).code).toBe(2);
+  });
+});
+
+describe('the installed nimbus command', () => {
+  it('runs under Node with the right exit status and streams', async () => {
+    const exec = promisify(execFile);
+    const ok = await exec('node', ['bin/nimbus.mjs', 'cidr', '10.0.0.0/16', '--json']);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ usable: 65531 });
+    const bad = await exec('node', ['bin/nimbus.mjs', 'cidr', '10.0.0.0/33']).catch((e: { code: number; stderr: string; stdout: string }) => e);
+    expect(bad).toMatchObject({ code: 2, stdout: '' });
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,71 @@
+import { createAvailabilityZone, createInstance, createInternetGateway, createRegion, createSubnet, createVpc, newVpcResources, type IdSource, type NewVpc } from './factories';
+import { emptyDesign, type Design, type Resource } from './design';
+import { ID_PREFIX, type ResourceKind, type SecurityGroupId } from './ids';
+import type { AvailabilityZone, InternetGateway, Region, RouteTable, Subnet } from './network';
+import type { Ec2Instance } from './compute';
+
+/** Readable, predictable ids (`subnet-1`, `subnet-2`) for templates, tests and examples. */
+export function sequentialIds(): IdSource {
+  const counters = new Map<ResourceKind, number>();
+  return {
+    next<T extends string>(kind: ResourceKind): T {
+      const n = (counters.get(kind) ?? 0) + 1;
+      counters.set(kind, n);
+      return `${ID_PREFIX[kind]}-${n}` as T;
+    },
+  };
+}
+
+/**
+ * Builds a design step by step with AWS's defaults, for templates and tests:
+ * `new DesignBuilder().region('us-east-1').vpc('10.0.0.0/16')...`.
+ */
+export class DesignBuilder {
+  readonly ids: IdSource = sequentialIds();
+  private readonly resources: Resource[] = [];
+  constructor(private readonly name = 'Untitled design') {}
+
+  add<R extends Resource>(resource: R): R {
+    this.resources.push(resource);
+    return resource;
+  }
+
+  region(code = 'us-east-1'): Region {
+    return this.add(createRegion(this.ids, code));
+  }
+
+  zone(region: Region, zoneName: string): AvailabilityZone {
+    return this.add(createAvailabilityZone(this.ids, region.id, zoneName));
+  }
+
+  vpc(region: Region, cidr: string, name = 'VPC'): NewVpc {
+    const created = createVpc(this.ids, region.id, cidr, name);
+    newVpcResources(created).forEach((r) => this.add(r));
+    return created;
+  }
+
+  subnet(vpc: NewVpc, zone: AvailabilityZone, cidr: string, name = 'Subnet', options: { public?: boolean } = {}): Subnet {
+    const subnet = createSubnet(this.ids, vpc.vpc.id, zone.id, cidr, name);
+    subnet.mapPublicIpOnLaunch = options.public ?? false;
+    return this.add(subnet);
+  }
+
+  internetGateway(vpc: NewVpc): InternetGateway {
+    return this.add(createInternetGateway(this.ids, vpc.vpc.id));
+  }
+
+  /** Adds a route in place; the table must already be in the builder. */
+  route(table: RouteTable, destination: string, target: string): void {
+    table.routes.push({ destination, target: target as RouteTable['routes'][number]['target'] });
+  }
+
+  instance(subnet: Subnet, privateIp: string, securityGroupIds: SecurityGroupId[], name = 'Instance'): Ec2Instance {
+    return this.add(createInstance(this.ids, { subnet, privateIp, securityGroupIds, name }));
+  }
+
+  build(): Design {
+    const design = emptyDesign(this.name);
+    for (const resource of this.resources) design.resources[resource.id] = resource;
+    return design;
+  }
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** A CIDR is kept as text; whether it is a valid network is a validation finding, not a parse error. */
+export const CidrTextSchema = z.string();
+export const Ipv4TextSchema = z.string();
+
+export const NameSchema = z.string().max(256, 'must be at most 256 characters');
+
+/** IP protocols Nimbus models for ACL and security-group rules. */
+export const ProtocolSchema = z.enum(['all', 'tcp', 'udp', 'icmp']);
+export type Protocol = z.infer<typeof ProtocolSchema>;
+
+/** An inclusive port range; `null` for `all` and `icmp` rules, which have no ports. */
+export const PortRangeSchema = z
+  .object({
+    from: z.number().int().min(0).max(65535),
+    to: z.number().int().min(0).max(65535),
+  })
+  .nullable();
+export type PortRange = z.infer<typeof PortRangeSchema>;

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { ResourceIdSchema, type ResourceId } from './ids';
+import {
+  AvailabilityZoneSchema,
+  ElasticIpSchema,
+  InternetGatewaySchema,
+  NatGatewaySchema,
+  NetworkAclSchema,
+  RegionSchema,
+  RouteTableSchema,
+  SecurityGroupSchema,
+  SubnetSchema,
+  VirtualPrivateGatewaySchema,
+  VpcSchema,
+} from './network';
+import {
+  ClientVpnEndpointSchema,
+  CustomerGatewaySchema,
+  DirectConnectConnectionSchema,
+  OnPremisesNetworkSchema,
+  VpnConnectionSchema,
+} from './hybrid';
+import {
+  Ec2InstanceSchema,
+  EcsClusterSchema,
+  EcsServiceSchema,
+  EksClusterSchema,
+  InternetSchema,
+  LambdaFunctionSchema,
+  LambdaTriggerSchema,
+} from './compute';
+
+export const DESIGN_FORMAT = 'nimbus-design';
+export const CURRENT_DESIGN_VERSION = 1;
+
+export const ResourceSchema = z.discriminatedUnion('kind', [
+  RegionSchema,
+  AvailabilityZoneSchema,
+  VpcSchema,
+  SubnetSchema,
+  InternetGatewaySchema,
+  NatGatewaySchema,
+  ElasticIpSchema,
+  VirtualPrivateGatewaySchema,
+  CustomerGatewaySchema,
+  OnPremisesNetworkSchema,
+  VpnConnectionSchema,
+  ClientVpnEndpointSchema,
+  DirectConnectConnectionSchema,
+  RouteTableSchema,
+  NetworkAclSchema,
+  SecurityGroupSchema,
+  Ec2InstanceSchema,
+  EcsClusterSchema,
+  EcsServiceSchema,
+  EksClusterSchema,
+  LambdaFunctionSchema,
+  LambdaTriggerSchema,
+  InternetSchema,
+]);
+
+export type Resource = z.infer<typeof ResourceSchema>;
+export type Kind = Resource['kind'];
+/** The resource type of one kind: `ResourceOf<'subnet'>` is `Subnet`. */
+export type ResourceOf<K extends Kind> = Extract<Resource, { kind: K }>;
+
+/** Where a resource is drawn: position relative to its parent container, and a size for containers. */
+export const LayoutEntrySchema = z.object({
+  x: z.number(),
+  y: z.number(),
+  parentId: ResourceIdSchema.nullable().default(null),
+  width: z.number().positive().optional(),
+  height: z.number().positive().optional(),
+});
+export type LayoutEntry = z.infer<typeof LayoutEntrySchema>;
+
+export const DesignSchema = z
+  .object({
+    format: z.literal(DESIGN_FORMAT),
+    version: z.literal(CURRENT_DESIGN_VERSION),
+    name: z.string().max(200),
+    resources: z.record(z.string(), ResourceSchema),
+    layout: z.record(z.string(), LayoutEntrySchema).default({}),
+  })
+  .superRefine((design, ctx) => {
+    for (const [key, resource] of Object.entries(design.resources)) {
+      if (resource.id !== key) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['resources', key, 'id'],
+          message: `must equal its key "${key}" (found "${resource.id}")`,
+        });
+      }
+    }
+    for (const key of Object.keys(design.layout)) {
+      if (!(key in design.resources)) {
+        ctx.addIssue({ code: 'custom', path: ['layout', key], message: 'places a resource that does not exist' });
+      }
+    }
+  });
+
+export type Design = z.infer<typeof DesignSchema>;
+
+export function emptyDesign(name = 'Untitled design'): Design {
+  return { format: DESIGN_FORMAT, version: CURRENT_DESIGN_VERSION, name, resources: {}, layout: {} };
+}
+
+/** All resources of one kind, in insertion order. */
+export function resourcesOfKind<K extends Kind>(design: Design, kind: K): ResourceOf<K>[] {
+  return Object.values(design.resources).filter((r): r is ResourceOf<K> => r.kind === kind);
+}
+
+/** The resource with this id if it is of the given kind. */
+export function getResource<K extends Kind>(design: Design, id: string | null | undefined, kind: K): ResourceOf<K> | undefined {
+  if (!id) return undefined;
+  const r = design.resources[id];
+  return r && r.kind === kind ? (r as ResourceOf<K>) : undefined;
+}
+
+export type { ResourceId };

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+/**
+ * Branded ids: a SubnetId can't be passed where a VpcId is expected.
+ * Ids are opaque strings; `newId` makes readable ones (`subnet-3f9a1c`).
+ */
+const idOf = <B extends string>() => z.string().min(1, 'must not be empty').brand<B>();
+
+export const RegionIdSchema = idOf<'RegionId'>();
+export const AzIdSchema = idOf<'AzId'>();
+export const VpcIdSchema = idOf<'VpcId'>();
+export const SubnetIdSchema = idOf<'SubnetId'>();
+export const InternetGatewayIdSchema = idOf<'InternetGatewayId'>();
+export const NatGatewayIdSchema = idOf<'NatGatewayId'>();
+export const ElasticIpIdSchema = idOf<'ElasticIpId'>();
+export const VpnGatewayIdSchema = idOf<'VpnGatewayId'>();
+export const CustomerGatewayIdSchema = idOf<'CustomerGatewayId'>();
+export const OnPremisesNetworkIdSchema = idOf<'OnPremisesNetworkId'>();
+export const VpnConnectionIdSchema = idOf<'VpnConnectionId'>();
+export const ClientVpnEndpointIdSchema = idOf<'ClientVpnEndpointId'>();
+export const DirectConnectIdSchema = idOf<'DirectConnectId'>();
+export const RouteTableIdSchema = idOf<'RouteTableId'>();
+export const NetworkAclIdSchema = idOf<'NetworkAclId'>();
+export const SecurityGroupIdSchema = idOf<'SecurityGroupId'>();
+export const InstanceIdSchema = idOf<'InstanceId'>();
+export const EcsClusterIdSchema = idOf<'EcsClusterId'>();
+export const EcsServiceIdSchema = idOf<'EcsServiceId'>();
+export const EksClusterIdSchema = idOf<'EksClusterId'>();
+export const LambdaFunctionIdSchema = idOf<'LambdaFunctionId'>();
+export const LambdaTriggerIdSchema = idOf<'LambdaTriggerId'>();
+export const InternetIdSchema = idOf<'InternetId'>();
+/** Any resource's id, for places that accept several kinds (route targets, layout parents). */
+export const ResourceIdSchema = idOf<'ResourceId'>();
+
+export type RegionId = z.infer<typeof RegionIdSchema>;
+export type AzId = z.infer<typeof AzIdSchema>;
+export type VpcId = z.infer<typeof VpcIdSchema>;
+export type SubnetId = z.infer<typeof SubnetIdSchema>;
+export type InternetGatewayId = z.infer<typeof InternetGatewayIdSchema>;
+export type NatGatewayId = z.infer<typeof NatGatewayIdSchema>;
+export type ElasticIpId = z.infer<typeof ElasticIpIdSchema>;
+export type VpnGatewayId = z.infer<typeof VpnGatewayIdSchema>;
+export type CustomerGatewayId = z.infer<typeof CustomerGatewayIdSchema>;
+export type OnPremisesNetworkId = z.infer<typeof OnPremisesNetworkIdSchema>;
+export type VpnConnectionId = z.infer<typeof VpnConnectionIdSchema>;
+export type ClientVpnEndpointId = z.infer<typeof ClientVpnEndpointIdSchema>;
+export type DirectConnectId = z.infer<typeof DirectConnectIdSchema>;
+export type RouteTableId = z.infer<typeof RouteTableIdSchema>;
+export type NetworkAclId = z.infer<typeof NetworkAclIdSchema>;
+export type SecurityGroupId = z.infer<typeof SecurityGroupIdSchema>;
+export type InstanceId = z.infer<typeof InstanceIdSchema>;
+export type EcsClusterId = z.infer<typeof EcsClusterIdSchema>;
+export type EcsServiceId = z.infer<typeof EcsServiceIdSchema>;
+export type EksClusterId = z.infer<typeof EksClusterIdSchema>;
+export type LambdaFunctionId = z.infer<typeof LambdaFunctionIdSchema>;
+export type LambdaTriggerId = z.infer<typeof LambdaTriggerIdSchema>;
+export type InternetId = z.infer<typeof InternetIdSchema>;
+export type ResourceId = z.infer<typeof ResourceIdSchema>;
+
+/** Widens a kind-specific id to the general one (every id is a resource id). */
+export const asResourceId = (id: string): ResourceId => id as ResourceId;
+
+/** AWS-style id prefix per kind, used when naming new resources. */
+export const ID_PREFIX = {
+  region: 'region',
+  availabilityZone: 'az',
+  vpc: 'vpc',
+  subnet: 'subnet',
+  internetGateway: 'igw',
+  natGateway: 'nat',
+  elasticIp: 'eipalloc',
+  virtualPrivateGateway: 'vgw',
+  customerGateway: 'cgw',
+  onPremisesNetwork: 'onprem',
+  vpnConnection: 'vpn',
+  clientVpnEndpoint: 'cvpn-endpoint',
+  directConnectConnection: 'dxcon',
+  routeTable: 'rtb',
+  networkAcl: 'acl',
+  securityGroup: 'sg',
+  ec2Instance: 'i',
+  ecsCluster: 'ecs',
+  ecsService: 'ecssvc',
+  eksCluster: 'eks',
+  lambdaFunction: 'fn',
+  lambdaTrigger: 'trigger',
+  internet: 'internet',
+} as const;
+
+export type ResourceKind = keyof typeof ID_PREFIX;
+
+/** Makes an id like `subnet-0a1b2c3d` that is not yet in `taken`. */
+export function newId<T extends string>(kind: ResourceKind, taken: (id: string) => boolean, random: () => number = Math.random): T {
+  for (;;) {
+    const suffix = Math.floor(random() * 0xffffffff)
+      .toString(16)
+      .padStart(8, '0');
+    const id = `${ID_PREFIX[kind]}-${suffix}`;
+    if (!taken(id)) return id as T;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './findings';
+export * from './topology';
+export * from './validate';

@@ -1,0 +1,24 @@
+import type { Design } from '../domain';
+import type { Finding } from './findings';
+import { addressRules } from './rules/addressRules';
+import { computeRules } from './rules/computeRules';
+import { gatewayRules } from './rules/gatewayRules';
+import { interfaceRules } from './rules/interfaceRules';
+import { routeRules } from './rules/routeRules';
+import { ruleListRules } from './rules/ruleListRules';
+import { subnetRules } from './rules/subnetRules';
+import { vpcRules } from './rules/vpcRules';
+
+const RULE_SETS = [vpcRules, subnetRules, addressRules, routeRules, gatewayRules, interfaceRules, ruleListRules, computeRules];
+
+const SEVERITY_ORDER = { error: 0, warning: 1 } as const;
+
+/** Every finding for the design: errors first, then warnings, each in resource order. */
+export function validateDesign(design: Design): Finding[] {
+  const findings = RULE_SETS.flatMap((rules) => rules(design));
+  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
+}

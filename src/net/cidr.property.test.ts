@@ -1,0 +1,79 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { containsAddress, containsCidr, formatIpv4, overlaps, parseCidr, usableCount, type Cidr } from './cidr';
+
+/**
+ * Checks the CIDR engine against an independent model: a block is the integer
+ * interval [base, base + 2^(32-prefix) - 1], computed here with BigInt and no
+ * shared code.
+ */
+const arbitraryBlock = fc.record({ address: fc.integer({ min: 0, max: 0xffffffff }), prefix: fc.integer({ min: 0, max: 32 }) }).map(({ address, prefix }) => {
+  const size = 2n ** BigInt(32 - prefix);
+  const base = (BigInt(address) / size) * size;
+  return { base, last: base + size - 1n, prefix };
+});
+
+type Model = { base: bigint; last: bigint; prefix: number };
+
+function toCidr(model: Model): Cidr {
+  const parsed = parseCidr(`${formatIpv4(Number(model.base))}/${model.prefix}`);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value;
+}
+
+describe('CIDR engine against 32-bit interval arithmetic', () => {
+  it('parses every aligned block back to the same interval', () => {
+    fc.assert(
+      fc.property(arbitraryBlock, (model) => {
+        const block = toCidr(model);
+        expect(BigInt(block.network)).toBe(model.base);
+        expect(block.prefix).toBe(model.prefix);
+      }),
+    );
+  });
+
+  it('contains matches interval inclusion', () => {
+    fc.assert(
+      fc.property(arbitraryBlock, arbitraryBlock, (a, b) => {
+        expect(containsCidr(toCidr(a), toCidr(b))).toBe(a.base <= b.base && b.last <= a.last);
+      }),
+    );
+  });
+
+  it('overlaps matches interval intersection and is symmetric', () => {
+    fc.assert(
+      fc.property(arbitraryBlock, arbitraryBlock, (a, b) => {
+        const expected = a.base <= b.last && b.base <= a.last;
+        expect(overlaps(toCidr(a), toCidr(b))).toBe(expected);
+        expect(overlaps(toCidr(b), toCidr(a))).toBe(expected);
+      }),
+    );
+  });
+
+  it('an address is in a block exactly when it lies in its interval', () => {
+    fc.assert(
+      fc.property(arbitraryBlock, fc.integer({ min: 0, max: 0xffffffff }), (a, address) => {
+        expect(containsAddress(toCidr(a), address)).toBe(a.base <= BigInt(address) && BigInt(address) <= a.last);
+      }),
+    );
+  });
+
+  it('usable count is the size less the five reserved addresses (never negative)', () => {
+    fc.assert(
+      fc.property(arbitraryBlock, (a) => {
+        const size = a.last - a.base + 1n;
+        expect(BigInt(usableCount(toCidr(a)))).toBe(size > 5n ? size - 5n : 0n);
+      }),
+    );
+  });
+
+  it('host bits set are always rejected', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 31 }), (address, prefix) => {
+        const size = 2 ** (32 - prefix);
+        fc.pre(address % size !== 0);
+        expect(parseCidr(`${formatIpv4(address)}/${prefix}`).ok).toBe(false);
+      }),
+    );
+  });
+});
