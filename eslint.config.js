@@ -25,8 +25,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', '@xyflow/*', 'zustand', 'zustand/*'], message: 'Core layers stay UI-free.' },
-            { group: ['**/store/**', '**/ui/**', '**/canvas/**'], message: 'Arrows point one way: core never imports UI.' },
+            {
+              group: ['react', 'react-dom', '@xyflow/*', 'zustand', 'zustand/*'],
+              message: 'Core layers stay UI-free.',
+            },
+            {
+              group: ['**/store/**', '**/ui/**', '**/canvas/**'],
+              message: 'Arrows point one way: core never imports UI.',
+            },
           ],
         },
       ],

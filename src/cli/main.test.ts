@@ -7,7 +7,11 @@ import { runCli } from './main';
 async function run(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), readText: (p) => readFile(p, 'utf8') });
+  const code = await runCli(argv, {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    readText: (p) => readFile(p, 'utf8'),
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -52,8 +56,15 @@ describe('nimbus validate', () => {
   it('exits 1 and lists the overlap as JSON findings', async () => {
     const { code, out } = await run('validate', 'examples/overlapping-subnets.json', '--json');
     expect(code).toBe(1);
-    const { findings } = JSON.parse(out) as { findings: Array<{ severity: string; code: string; resourceId: string; message: string }> };
-    expect(findings.filter((f) => f.code === 'SUBNET_OVERLAP').map((f) => f.resourceId).sort()).toEqual(['subnet-1', 'subnet-2']);
+    const { findings } = JSON.parse(out) as {
+      findings: Array<{ severity: string; code: string; resourceId: string; message: string }>;
+    };
+    expect(
+      findings
+        .filter((f) => f.code === 'SUBNET_OVERLAP')
+        .map((f) => f.resourceId)
+        .sort(),
+    ).toEqual(['subnet-1', 'subnet-2']);
     expect(Object.keys(findings[0] ?? {}).sort()).toEqual(['code', 'message', 'resourceId', 'severity']);
   });
 
@@ -64,8 +75,14 @@ describe('nimbus validate', () => {
   });
 
   it('exits 2 for a missing file and for a broken one', async () => {
-    expect(await run('validate', 'examples/nope.json')).toMatchObject({ code: 2, err: expect.stringContaining('no such file') });
-    expect(await run('validate', 'package.json')).toMatchObject({ code: 2, err: expect.stringContaining('is not a valid Nimbus design') });
+    expect(await run('validate', 'examples/nope.json')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('no such file'),
+    });
+    expect(await run('validate', 'package.json')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('is not a valid Nimbus design'),
+    });
   });
 
   it('exits 2 on unknown commands and options', async () => {
@@ -79,7 +96,9 @@ describe('the installed nimbus command', () => {
     const exec = promisify(execFile);
     const ok = await exec('node', ['bin/nimbus.mjs', 'cidr', '10.0.0.0/16', '--json']);
     expect(JSON.parse(ok.stdout)).toMatchObject({ usable: 65531 });
-    const bad = await exec('node', ['bin/nimbus.mjs', 'cidr', '10.0.0.0/33']).catch((e: { code: number; stderr: string; stdout: string }) => e);
+    const bad = await exec('node', ['bin/nimbus.mjs', 'cidr', '10.0.0.0/33']).catch(
+      (e: { code: number; stderr: string; stdout: string }) => e,
+    );
     expect(bad).toMatchObject({ code: 2, stdout: '' });
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
   });

@@ -71,12 +71,27 @@ async function validateCommand(args: string[], json: boolean, io: CliIo): Promis
   }
   const parsed = parseDesignJson(text);
   if (!parsed.ok) {
-    io.err(`nimbus validate: ${path} is not a valid Nimbus design: ${parsed.errors.slice(0, 5).join('; ')}${parsed.errors.length > 5 ? ` (and ${parsed.errors.length - 5} more)` : ''}`);
+    io.err(
+      `nimbus validate: ${path} is not a valid Nimbus design: ${parsed.errors.slice(0, 5).join('; ')}${parsed.errors.length > 5 ? ` (and ${parsed.errors.length - 5} more)` : ''}`,
+    );
     return 2;
   }
   const findings = validateDesign(parsed.design);
   if (json) {
-    io.out(JSON.stringify({ findings: findings.map(({ severity, code, resourceId, message }) => ({ severity, code, resourceId, message })) }, null, 2));
+    io.out(
+      JSON.stringify(
+        {
+          findings: findings.map(({ severity, code, resourceId, message }) => ({
+            severity,
+            code,
+            resourceId,
+            message,
+          })),
+        },
+        null,
+        2,
+      ),
+    );
   } else if (findings.length === 0) {
     io.out(`${parsed.design.name}: no problems found.`);
   } else {

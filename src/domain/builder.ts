@@ -1,4 +1,14 @@
-import { createAvailabilityZone, createInstance, createInternetGateway, createRegion, createSubnet, createVpc, newVpcResources, type IdSource, type NewVpc } from './factories';
+import {
+  createAvailabilityZone,
+  createInstance,
+  createInternetGateway,
+  createRegion,
+  createSubnet,
+  createVpc,
+  newVpcResources,
+  type IdSource,
+  type NewVpc,
+} from './factories';
 import { emptyDesign, type Design, type Resource } from './design';
 import { ID_PREFIX, type ResourceKind, type SecurityGroupId } from './ids';
 import type { AvailabilityZone, InternetGateway, Region, RouteTable, Subnet } from './network';
@@ -44,7 +54,13 @@ export class DesignBuilder {
     return created;
   }
 
-  subnet(vpc: NewVpc, zone: AvailabilityZone, cidr: string, name = 'Subnet', options: { public?: boolean } = {}): Subnet {
+  subnet(
+    vpc: NewVpc,
+    zone: AvailabilityZone,
+    cidr: string,
+    name = 'Subnet',
+    options: { public?: boolean } = {},
+  ): Subnet {
     const subnet = createSubnet(this.ids, vpc.vpc.id, zone.id, cidr, name);
     subnet.mapPublicIpOnLaunch = options.public ?? false;
     return this.add(subnet);

@@ -15,14 +15,7 @@ import {
 import { Ipv4TextSchema, NameSchema } from './common';
 
 /** EC2 API instance states (reboot is a phase inside `running`, not a state). */
-export const InstanceStateSchema = z.enum([
-  'pending',
-  'running',
-  'stopping',
-  'stopped',
-  'shutting-down',
-  'terminated',
-]);
+export const InstanceStateSchema = z.enum(['pending', 'running', 'stopping', 'stopped', 'shutting-down', 'terminated']);
 export type InstanceState = z.infer<typeof InstanceStateSchema>;
 
 export const Ec2InstanceSchema = z.object({

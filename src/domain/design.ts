@@ -105,13 +105,38 @@ export function emptyDesign(name = 'Untitled design'): Design {
   return { format: DESIGN_FORMAT, version: CURRENT_DESIGN_VERSION, name, resources: {}, layout: {} };
 }
 
-/** All resources of one kind, in insertion order. */
-export function resourcesOfKind<K extends Kind>(design: Design, kind: K): ResourceOf<K>[] {
-  return Object.values(design.resources).filter((r): r is ResourceOf<K> => r.kind === kind);
+/**
+ * Resources grouped by kind, computed once per `resources` object. Designs are
+ * immutable (every command produces a new one), so identity is a safe cache key
+ * and analyses that ask "all subnets" many times stay linear.
+ */
+const byKindCache = new WeakMap<Design['resources'], Map<Kind, Resource[]>>();
+
+function groupByKind(resources: Design['resources']): Map<Kind, Resource[]> {
+  let groups = byKindCache.get(resources);
+  if (!groups) {
+    groups = new Map();
+    for (const resource of Object.values(resources)) {
+      const list = groups.get(resource.kind);
+      if (list) list.push(resource);
+      else groups.set(resource.kind, [resource]);
+    }
+    byKindCache.set(resources, groups);
+  }
+  return groups;
+}
+
+/** All resources of one kind, in insertion order. Treat the array as read-only. */
+export function resourcesOfKind<K extends Kind>(design: Design, kind: K): readonly ResourceOf<K>[] {
+  return (groupByKind(design.resources).get(kind) ?? []) as ResourceOf<K>[];
 }
 
 /** The resource with this id if it is of the given kind. */
-export function getResource<K extends Kind>(design: Design, id: string | null | undefined, kind: K): ResourceOf<K> | undefined {
+export function getResource<K extends Kind>(
+  design: Design,
+  id: string | null | undefined,
+  kind: K,
+): ResourceOf<K> | undefined {
   if (!id) return undefined;
   const r = design.resources[id];
   return r && r.kind === kind ? (r as ResourceOf<K>) : undefined;

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { sequentialIds } from './builder';
-import { createInstance, createNetworkAcl, createSecurityGroup, createSubnet, createVpc, idSourceFor } from './factories';
+import {
+  createInstance,
+  createNetworkAcl,
+  createSecurityGroup,
+  createSubnet,
+  createVpc,
+  idSourceFor,
+} from './factories';
 import { emptyDesign } from './design';
 
 describe('factories apply AWS defaults', () => {
@@ -8,7 +15,11 @@ describe('factories apply AWS defaults', () => {
   const created = createVpc(ids, 'region-1' as never, '10.0.0.0/16', 'Lab');
 
   it('a VPC comes with a main route table holding the local route', () => {
-    expect(created.mainRouteTable).toMatchObject({ main: true, vpcId: created.vpc.id, routes: [{ destination: '10.0.0.0/16', target: 'local' }] });
+    expect(created.mainRouteTable).toMatchObject({
+      main: true,
+      vpcId: created.vpc.id,
+      routes: [{ destination: '10.0.0.0/16', target: 'local' }],
+    });
   });
 
   it('its default network ACL allows everything both ways with rule 100', () => {
@@ -18,8 +29,12 @@ describe('factories apply AWS defaults', () => {
 
   it('its default security group admits its own members and allows all outbound', () => {
     const group = created.defaultSecurityGroup;
-    expect(group.inbound).toEqual([expect.objectContaining({ protocol: 'all', peer: { type: 'securityGroup', groupId: group.id } })]);
-    expect(group.outbound).toEqual([expect.objectContaining({ protocol: 'all', peer: { type: 'cidr', cidr: '0.0.0.0/0' } })]);
+    expect(group.inbound).toEqual([
+      expect.objectContaining({ protocol: 'all', peer: { type: 'securityGroup', groupId: group.id } }),
+    ]);
+    expect(group.outbound).toEqual([
+      expect.objectContaining({ protocol: 'all', peer: { type: 'cidr', cidr: '0.0.0.0/0' } }),
+    ]);
   });
 
   it('a new custom network ACL has no rules, so it denies everything', () => {
@@ -34,7 +49,10 @@ describe('factories apply AWS defaults', () => {
 
   it('an instance takes a public IP when its subnet auto-assigns one', () => {
     const subnet = { ...createSubnet(ids, created.vpc.id, 'az-1' as never, '10.0.1.0/24'), mapPublicIpOnLaunch: true };
-    expect(createInstance(ids, { subnet, privateIp: '10.0.1.4', securityGroupIds: [] })).toMatchObject({ publicIp: true, state: 'running' });
+    expect(createInstance(ids, { subnet, privateIp: '10.0.1.4', securityGroupIds: [] })).toMatchObject({
+      publicIp: true,
+      state: 'running',
+    });
   });
 
   it('random ids avoid ids already in the design', () => {

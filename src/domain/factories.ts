@@ -54,7 +54,13 @@ export function idSourceFor(design: Design, random: () => number = Math.random):
 }
 
 /** Rule 100 allows everything; AWS's default ACL has it in both directions, before the `*` deny. */
-export const ALLOW_ALL_NACL_RULE: NaclRule = { ruleNumber: 100, protocol: 'all', ports: null, cidr: '0.0.0.0/0', action: 'allow' };
+export const ALLOW_ALL_NACL_RULE: NaclRule = {
+  ruleNumber: 100,
+  protocol: 'all',
+  ports: null,
+  cidr: '0.0.0.0/0',
+  action: 'allow',
+};
 
 /** The outbound rule every new security group starts with. */
 export const ALLOW_ALL_OUTBOUND_SG_RULE: SgRule = {
@@ -117,7 +123,14 @@ export function createVpc(ids: IdSource, regionId: RegionId, cidr: string, name 
       vpcId,
       isDefault: true,
       description: 'default VPC security group',
-      inbound: [{ protocol: 'all', ports: null, peer: { type: 'securityGroup', groupId }, description: 'From members of this group' }],
+      inbound: [
+        {
+          protocol: 'all',
+          ports: null,
+          peer: { type: 'securityGroup', groupId },
+          description: 'From members of this group',
+        },
+      ],
       outbound: [{ ...ALLOW_ALL_OUTBOUND_SG_RULE }],
     },
   };
@@ -147,11 +160,25 @@ export function createRouteTable(ids: IdSource, vpc: Vpc, name = 'Route table'):
 
 /** A new custom ACL has no rules: the `*` rule denies everything until rules are added. */
 export function createNetworkAcl(ids: IdSource, vpcId: VpcId, name = 'Network ACL'): NetworkAcl {
-  return { kind: 'networkAcl', id: ids.next<NetworkAclId>('networkAcl'), name, vpcId, isDefault: false, inbound: [], outbound: [], subnetIds: [] };
+  return {
+    kind: 'networkAcl',
+    id: ids.next<NetworkAclId>('networkAcl'),
+    name,
+    vpcId,
+    isDefault: false,
+    inbound: [],
+    outbound: [],
+    subnetIds: [],
+  };
 }
 
 /** A new security group: no inbound rules, all outbound allowed. */
-export function createSecurityGroup(ids: IdSource, vpcId: VpcId, name = 'Security group', description = ''): SecurityGroup {
+export function createSecurityGroup(
+  ids: IdSource,
+  vpcId: VpcId,
+  name = 'Security group',
+  description = '',
+): SecurityGroup {
   return {
     kind: 'securityGroup',
     id: ids.next<SecurityGroupId>('securityGroup'),
@@ -172,7 +199,13 @@ export function createElasticIp(ids: IdSource, publicIp: string, name = 'Elastic
   return { kind: 'elasticIp', id: ids.next<ElasticIpId>('elasticIp'), name, publicIp };
 }
 
-export function createNatGateway(ids: IdSource, subnetId: SubnetId, elasticIpId: ElasticIpId | null, privateIp: string, name = 'NAT gateway'): NatGateway {
+export function createNatGateway(
+  ids: IdSource,
+  subnetId: SubnetId,
+  elasticIpId: ElasticIpId | null,
+  privateIp: string,
+  name = 'NAT gateway',
+): NatGateway {
   return { kind: 'natGateway', id: ids.next<NatGatewayId>('natGateway'), name, subnetId, elasticIpId, privateIp };
 }
 

@@ -90,7 +90,11 @@ export const ID_PREFIX = {
 export type ResourceKind = keyof typeof ID_PREFIX;
 
 /** Makes an id like `subnet-0a1b2c3d` that is not yet in `taken`. */
-export function newId<T extends string>(kind: ResourceKind, taken: (id: string) => boolean, random: () => number = Math.random): T {
+export function newId<T extends string>(
+  kind: ResourceKind,
+  taken: (id: string) => boolean,
+  random: () => number = Math.random,
+): T {
   for (;;) {
     const suffix = Math.floor(random() * 0xffffffff)
       .toString(16)

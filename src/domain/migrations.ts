@@ -7,8 +7,7 @@ import { CURRENT_DESIGN_VERSION, DESIGN_FORMAT } from './design';
  */
 type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Version 0 (the preview format): `title` instead of `name`, resources as an
@@ -38,7 +37,10 @@ export function migrateToCurrent(input: unknown): MigrationResult {
   if (!isRecord(input)) return { ok: false, error: 'a design must be a JSON object' };
   const version = input.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
-    return { ok: false, error: 'version: must be a whole number (this Nimbus reads versions 0 to ' + CURRENT_DESIGN_VERSION + ')' };
+    return {
+      ok: false,
+      error: 'version: must be a whole number (this Nimbus reads versions 0 to ' + CURRENT_DESIGN_VERSION + ')',
+    };
   }
   if (version > CURRENT_DESIGN_VERSION) {
     return {

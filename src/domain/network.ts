@@ -166,4 +166,3 @@ export type NetworkAcl = z.infer<typeof NetworkAclSchema>;
 export type SgPeer = z.infer<typeof SgPeerSchema>;
 export type SgRule = z.infer<typeof SgRuleSchema>;
 export type SecurityGroup = z.infer<typeof SecurityGroupSchema>;
-

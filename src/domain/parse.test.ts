@@ -3,7 +3,10 @@ import { sampleDesign } from '../engine/testing/sampleDesign';
 import { CURRENT_DESIGN_VERSION } from './design';
 import { parseDesign, parseDesignJson } from './parse';
 
-const valid = () => JSON.parse(JSON.stringify(sampleDesign())) as Record<string, unknown> & { resources: Record<string, Record<string, unknown>> };
+const valid = () =>
+  JSON.parse(JSON.stringify(sampleDesign())) as Record<string, unknown> & {
+    resources: Record<string, Record<string, unknown>>;
+  };
 
 describe('parseDesign', () => {
   it('round-trips a valid design through JSON', () => {
@@ -68,7 +71,14 @@ describe('migrations', () => {
       title: 'Course lab 1',
       resources: [
         { kind: 'region', id: 'region-1', name: 'N. Virginia', code: 'us-east-1', position: { x: 10, y: 20 } },
-        { kind: 'vpc', id: 'vpc-1', name: 'Lab VPC', regionId: 'region-1', cidr: '10.0.0.0/16', position: { x: 5, y: 6, parentId: 'region-1' } },
+        {
+          kind: 'vpc',
+          id: 'vpc-1',
+          name: 'Lab VPC',
+          regionId: 'region-1',
+          cidr: '10.0.0.0/16',
+          position: { x: 5, y: 6, parentId: 'region-1' },
+        },
       ],
     };
     const result = parseDesign(v0);
@@ -78,12 +88,16 @@ describe('migrations', () => {
     expect(result.design.name).toBe('Course lab 1');
     expect(Object.keys(result.design.resources)).toEqual(['region-1', 'vpc-1']);
     expect(result.design.resources['vpc-1']).toMatchObject({ kind: 'vpc', secondaryCidrs: [] });
-    expect(result.design.layout).toEqual({ 'region-1': { x: 10, y: 20, parentId: null }, 'vpc-1': { x: 5, y: 6, parentId: 'region-1' } });
+    expect(result.design.layout).toEqual({
+      'region-1': { x: 10, y: 20, parentId: null },
+      'vpc-1': { x: 5, y: 6, parentId: 'region-1' },
+    });
   });
 
   it('reports what is wrong inside a version-0 document after upgrading it', () => {
     const result = parseDesign({ version: 0, title: 'x', resources: [{ kind: 'vpc', id: 'vpc-1' }] });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors).toContain('resources.vpc-1.cidr: Invalid input: expected string, received undefined');
+    if (!result.ok)
+      expect(result.errors).toContain('resources.vpc-1.cidr: Invalid input: expected string, received undefined');
   });
 });

@@ -17,7 +17,13 @@ export interface Finding {
   fix?: string;
 }
 
-export const finding = (severity: Severity, code: string, resourceId: string, message: string, fix?: string): Finding =>
+export const finding = (
+  severity: Severity,
+  code: string,
+  resourceId: string,
+  message: string,
+  fix?: string,
+): Finding =>
   fix === undefined
     ? { severity, code, resourceId: resourceId as ResourceId, message }
     : { severity, code, resourceId: resourceId as ResourceId, message, fix };

@@ -1,4 +1,12 @@
-import { getResource, resourcesOfKind, type Design, type NetworkAcl, type RouteTable, type Subnet, type Vpc } from '../domain';
+import {
+  getResource,
+  resourcesOfKind,
+  type Design,
+  type NetworkAcl,
+  type RouteTable,
+  type Subnet,
+  type Vpc,
+} from '../domain';
 import { parseCidr, type Cidr } from '../net';
 
 /** Every IPv4 CIDR of the VPC that parses: primary first, then secondaries. */
@@ -9,21 +17,46 @@ export function vpcCidrs(vpc: Vpc): Cidr[] {
   });
 }
 
+interface Associations {
+  tableBySubnet: Map<string, RouteTable>;
+  mainTableByVpc: Map<string, RouteTable>;
+  aclBySubnet: Map<string, NetworkAcl>;
+  defaultAclByVpc: Map<string, NetworkAcl>;
+}
+
+/** Association lookups, built once per (immutable) resources object. */
+const associationCache = new WeakMap<Design['resources'], Associations>();
+
+function associations(design: Design): Associations {
+  let found = associationCache.get(design.resources);
+  if (!found) {
+    found = { tableBySubnet: new Map(), mainTableByVpc: new Map(), aclBySubnet: new Map(), defaultAclByVpc: new Map() };
+    for (const table of resourcesOfKind(design, 'routeTable')) {
+      if (table.main && !found.mainTableByVpc.has(table.vpcId)) found.mainTableByVpc.set(table.vpcId, table);
+      for (const id of table.subnetIds) if (!found.tableBySubnet.has(id)) found.tableBySubnet.set(id, table);
+    }
+    for (const acl of resourcesOfKind(design, 'networkAcl')) {
+      if (acl.isDefault && !found.defaultAclByVpc.has(acl.vpcId)) found.defaultAclByVpc.set(acl.vpcId, acl);
+      for (const id of acl.subnetIds) if (!found.aclBySubnet.has(id)) found.aclBySubnet.set(id, acl);
+    }
+    associationCache.set(design.resources, found);
+  }
+  return found;
+}
+
 export function mainRouteTable(design: Design, vpcId: string): RouteTable | undefined {
-  return resourcesOfKind(design, 'routeTable').find((table) => table.vpcId === vpcId && table.main);
+  return associations(design).mainTableByVpc.get(vpcId);
 }
 
 /** The table that routes the subnet: its explicit association, else the VPC's main table. */
 export function routeTableForSubnet(design: Design, subnet: Subnet): RouteTable | undefined {
-  return (
-    resourcesOfKind(design, 'routeTable').find((table) => table.subnetIds.includes(subnet.id)) ?? mainRouteTable(design, subnet.vpcId)
-  );
+  return associations(design).tableBySubnet.get(subnet.id) ?? mainRouteTable(design, subnet.vpcId);
 }
 
 /** The ACL that guards the subnet: its explicit association, else the VPC's default ACL. */
 export function networkAclForSubnet(design: Design, subnet: Subnet): NetworkAcl | undefined {
-  const acls = resourcesOfKind(design, 'networkAcl');
-  return acls.find((acl) => acl.subnetIds.includes(subnet.id)) ?? acls.find((acl) => acl.vpcId === subnet.vpcId && acl.isDefault);
+  const found = associations(design);
+  return found.aclBySubnet.get(subnet.id) ?? found.defaultAclByVpc.get(subnet.vpcId);
 }
 
 /**

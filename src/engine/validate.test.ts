@@ -1,6 +1,15 @@
 import { produce, type Draft } from 'immer';
 import { describe, expect, it } from 'vitest';
-import { createNetworkAcl, createSecurityGroup, type Design, type Ec2Instance, type LambdaFunction, type NetworkAcl, type Resource, type SecurityGroup } from '../domain';
+import {
+  createNetworkAcl,
+  createSecurityGroup,
+  type Design,
+  type Ec2Instance,
+  type LambdaFunction,
+  type NetworkAcl,
+  type Resource,
+  type SecurityGroup,
+} from '../domain';
 import { sampleDesign } from './testing/sampleDesign';
 import { validateDesign } from './validate';
 
@@ -11,14 +20,16 @@ const byName = <T extends Resource>(d: Draft<Design>, name: string): Draft<T> =>
   if (!found) throw new Error(`no resource named ${name}`);
   return found as Draft<T>;
 };
-const one = <K extends Resource['kind']>(d: Draft<Design>, kind: K) => Object.values(d.resources).find((r) => r.kind === kind) as Draft<Extract<Resource, { kind: K }>>;
+const one = <K extends Resource['kind']>(d: Draft<Design>, kind: K) =>
+  Object.values(d.resources).find((r) => r.kind === kind) as Draft<Extract<Resource, { kind: K }>>;
 const codes = (design: Design) => validateDesign(design).map((f) => f.code);
 const edit = (recipe: (d: Draft<Design>) => void) => produce(base, recipe);
 
 /** Adds a secondary CIDR the way AWS does: with a local route in every table of the VPC. */
 function addSecondaryCidr(d: Draft<Design>, block: string): void {
   one(d, 'vpc').secondaryCidrs.push(block);
-  for (const r of Object.values(d.resources)) if (r.kind === 'routeTable') r.routes.push({ destination: block, target: 'local' });
+  for (const r of Object.values(d.resources))
+    if (r.kind === 'routeTable') r.routes.push({ destination: block, target: 'local' });
 }
 
 const fixedIds = { next: <T extends string>(kind: string) => `${kind}-new` as T };
@@ -51,7 +62,17 @@ describe('validateDesign', () => {
     ['VPC_CIDR_PREFIX', (d) => void (one(d, 'vpc').cidr = '10.0.0.0/15')],
     ['VPC_CIDR_PREFIX', (d) => void (one(d, 'vpc').secondaryCidrs = ['10.1.0.0/29'])],
     ['VPC_CIDR_PUBLIC_RANGE', (d) => void (one(d, 'vpc').secondaryCidrs = ['52.0.0.0/16'])],
-    ['VPC_TOO_MANY_CIDRS', (d) => void (one(d, 'vpc').secondaryCidrs = ['10.1.0.0/16', '10.2.0.0/16', '10.3.0.0/16', '10.4.0.0/16', '10.5.0.0/16'])],
+    [
+      'VPC_TOO_MANY_CIDRS',
+      (d) =>
+        void (one(d, 'vpc').secondaryCidrs = [
+          '10.1.0.0/16',
+          '10.2.0.0/16',
+          '10.3.0.0/16',
+          '10.4.0.0/16',
+          '10.5.0.0/16',
+        ]),
+    ],
     ['VPC_SECONDARY_CIDR_OVERLAP', (d) => void (one(d, 'vpc').secondaryCidrs = ['10.0.128.0/17'])],
     ['VPC_SECONDARY_CIDR_RESTRICTED', (d) => void (one(d, 'vpc').secondaryCidrs = ['192.168.0.0/16'])],
     ['SUBNET_CIDR_INVALID', (d) => void (byName<Resource & { cidr: string }>(d, 'Private subnet').cidr = '10.0.2.0')],
@@ -64,65 +85,231 @@ describe('validateDesign', () => {
     ['PRIVATE_IP_RESERVED', (d) => void (byName<Ec2Instance>(d, 'App server').privateIp = '10.0.2.3')],
     ['PRIVATE_IP_RESERVED', (d) => void (byName<Ec2Instance>(d, 'App server').privateIp = '10.0.2.255')],
     ['PRIVATE_IP_INVALID', (d) => void (byName<Ec2Instance>(d, 'App server').privateIp = '10.0.2')],
-    ['PRIVATE_IP_DUPLICATE', (d) => {
-      const web = byName<Ec2Instance>(d, 'Web server');
-      d.resources['i-copy'] = { ...web, id: 'i-copy' as never, name: 'Copy' };
-    }],
+    [
+      'PRIVATE_IP_DUPLICATE',
+      (d) => {
+        const web = byName<Ec2Instance>(d, 'Web server');
+        d.resources['i-copy'] = { ...web, id: 'i-copy' as never, name: 'Copy' };
+      },
+    ],
     ['ROUTE_BLACKHOLE', (d) => void delete d.resources['igw-1']],
     ['ROUTE_BLACKHOLE', (d) => void (one(d, 'internetGateway').vpcId = null)],
-    ['ROUTE_DESTINATION_INVALID', (d) => void byName<Extract<Resource, { kind: 'routeTable' }>>(d, 'Public routes').routes.push({ destination: '0.0.0.0/33', target: 'local' })],
-    ['ROUTE_DUPLICATE', (d) => void byName<Extract<Resource, { kind: 'routeTable' }>>(d, 'Public routes').routes.push({ destination: '0.0.0.0/0', target: 'igw-1' as never })],
-    ['ROUTE_LOCAL_MISSING', (d) => void byName<Extract<Resource, { kind: 'routeTable' }>>(d, 'Public routes').routes.splice(0, 1)],
+    [
+      'ROUTE_DESTINATION_INVALID',
+      (d) =>
+        void byName<Extract<Resource, { kind: 'routeTable' }>>(d, 'Public routes').routes.push({
+          destination: '0.0.0.0/33',
+          target: 'local',
+        }),
+    ],
+    [
+      'ROUTE_DUPLICATE',
+      (d) =>
+        void byName<Extract<Resource, { kind: 'routeTable' }>>(d, 'Public routes').routes.push({
+          destination: '0.0.0.0/0',
+          target: 'igw-1' as never,
+        }),
+    ],
+    [
+      'ROUTE_LOCAL_MISSING',
+      (d) => void byName<Extract<Resource, { kind: 'routeTable' }>>(d, 'Public routes').routes.splice(0, 1),
+    ],
     ['VPC_NO_MAIN_ROUTE_TABLE', (d) => void (one(d, 'routeTable').main = false)],
-    ['VPC_SEVERAL_MAIN_ROUTE_TABLES', (d) => void (byName<Extract<Resource, { kind: 'routeTable' }>>(d, 'Public routes').main = true)],
+    [
+      'VPC_SEVERAL_MAIN_ROUTE_TABLES',
+      (d) => void (byName<Extract<Resource, { kind: 'routeTable' }>>(d, 'Public routes').main = true),
+    ],
     ['SUBNET_SEVERAL_ROUTE_TABLES', (d) => void one(d, 'routeTable').subnetIds.push('subnet-1' as never)],
-    ['NAT_GATEWAY_PRIVATE_SUBNET', (d) => {
-      d.resources['eipalloc-1'] = { kind: 'elasticIp', id: 'eipalloc-1' as never, name: 'EIP', publicIp: '3.3.3.3' };
-      d.resources['nat-1'] = { kind: 'natGateway', id: 'nat-1' as never, name: 'NAT', subnetId: 'subnet-2' as never, elasticIpId: 'eipalloc-1' as never, privateIp: '10.0.2.20' };
-    }],
-    ['NAT_GATEWAY_NO_ELASTIC_IP', (d) => {
-      d.resources['nat-1'] = { kind: 'natGateway', id: 'nat-1' as never, name: 'NAT', subnetId: 'subnet-1' as never, elasticIpId: null, privateIp: '10.0.1.20' };
-    }],
+    [
+      'NAT_GATEWAY_PRIVATE_SUBNET',
+      (d) => {
+        d.resources['eipalloc-1'] = { kind: 'elasticIp', id: 'eipalloc-1' as never, name: 'EIP', publicIp: '3.3.3.3' };
+        d.resources['nat-1'] = {
+          kind: 'natGateway',
+          id: 'nat-1' as never,
+          name: 'NAT',
+          subnetId: 'subnet-2' as never,
+          elasticIpId: 'eipalloc-1' as never,
+          privateIp: '10.0.2.20',
+        };
+      },
+    ],
+    [
+      'NAT_GATEWAY_NO_ELASTIC_IP',
+      (d) => {
+        d.resources['nat-1'] = {
+          kind: 'natGateway',
+          id: 'nat-1' as never,
+          name: 'NAT',
+          subnetId: 'subnet-1' as never,
+          elasticIpId: null,
+          privateIp: '10.0.1.20',
+        };
+      },
+    ],
     ['PUBLIC_IP_WITHOUT_INTERNET_ROUTE', (d) => void (byName<Ec2Instance>(d, 'App server').publicIp = true)],
     ['INTERFACE_NO_SECURITY_GROUP', (d) => void (byName<Ec2Instance>(d, 'App server').securityGroupIds = [])],
-    ['INTERFACE_TOO_MANY_SECURITY_GROUPS', (d) => {
-      const ids = [1, 2, 3, 4, 5, 6].map((n) => {
-        const group = { ...createSecurityGroup(fixedIds, 'vpc-1' as never), id: `sg-x${n}` as never };
-        d.resources[group.id] = group;
-        return group.id;
-      });
-      byName<Ec2Instance>(d, 'App server').securityGroupIds = ids;
-    }],
-    ['SECURITY_GROUP_MISSING', (d) => void byName<Ec2Instance>(d, 'App server').securityGroupIds.push('sg-gone' as never)],
-    ['NACL_RULE_NUMBER_RANGE', (d) => void one(d, 'networkAcl').inbound.push({ ruleNumber: 32767, protocol: 'all', ports: null, cidr: '0.0.0.0/0', action: 'deny' })],
-    ['NACL_RULE_NUMBER_RANGE', (d) => void one(d, 'networkAcl').inbound.push({ ruleNumber: 0, protocol: 'all', ports: null, cidr: '0.0.0.0/0', action: 'deny' })],
-    ['NACL_RULE_NUMBER_DUPLICATE', (d) => void one(d, 'networkAcl').outbound.push({ ruleNumber: 100, protocol: 'tcp', ports: { from: 22, to: 22 }, cidr: '0.0.0.0/0', action: 'deny' })],
-    ['NACL_RULE_QUOTA', (d) => {
-      const acl = one(d, 'networkAcl');
-      for (let n = 1; n <= 19; n++) acl.inbound.push({ ruleNumber: 100 + n, protocol: 'tcp', ports: { from: n, to: n }, cidr: '0.0.0.0/0', action: 'allow' });
-    }],
-    ['RULE_PORTS_INVALID', (d) => void one(d, 'networkAcl').inbound.push({ ruleNumber: 200, protocol: 'tcp', ports: { from: 443, to: 80 }, cidr: '0.0.0.0/0', action: 'allow' })],
-    ['NACL_RULE_CIDR_INVALID', (d) => void one(d, 'networkAcl').inbound.push({ ruleNumber: 200, protocol: 'all', ports: null, cidr: 'anywhere', action: 'allow' })],
-    ['SUBNET_SEVERAL_NACLS', (d) => {
-      const a = { ...createNetworkAcl(fixedIds, 'vpc-1' as never), id: 'acl-a' as never, subnetIds: ['subnet-1' as never] };
-      const b = { ...createNetworkAcl(fixedIds, 'vpc-1' as never), id: 'acl-b' as never, subnetIds: ['subnet-1' as never] };
-      d.resources[a.id] = a as NetworkAcl;
-      d.resources[b.id] = b as NetworkAcl;
-    }],
-    ['SG_RULE_QUOTA', (d) => {
-      const group = one(d, 'securityGroup');
-      for (let n = 0; n < 61; n++) group.inbound.push({ protocol: 'tcp', ports: { from: 1000 + n, to: 1000 + n }, peer: { type: 'cidr', cidr: '10.0.0.0/16' }, description: '' });
-    }],
-    ['SG_RULE_GROUP_MISSING', (d) => void one(d, 'securityGroup').inbound.push({ protocol: 'tcp', ports: { from: 22, to: 22 }, peer: { type: 'securityGroup', groupId: 'sg-gone' as never }, description: '' })],
-    ['SG_RULE_CIDR_INVALID', (d) => void one(d, 'securityGroup').inbound.push({ protocol: 'tcp', ports: { from: 22, to: 22 }, peer: { type: 'cidr', cidr: '1.2.3.4' }, description: '' })],
+    [
+      'INTERFACE_TOO_MANY_SECURITY_GROUPS',
+      (d) => {
+        const ids = [1, 2, 3, 4, 5, 6].map((n) => {
+          const group = { ...createSecurityGroup(fixedIds, 'vpc-1' as never), id: `sg-x${n}` as never };
+          d.resources[group.id] = group;
+          return group.id;
+        });
+        byName<Ec2Instance>(d, 'App server').securityGroupIds = ids;
+      },
+    ],
+    [
+      'SECURITY_GROUP_MISSING',
+      (d) => void byName<Ec2Instance>(d, 'App server').securityGroupIds.push('sg-gone' as never),
+    ],
+    [
+      'NACL_RULE_NUMBER_RANGE',
+      (d) =>
+        void one(d, 'networkAcl').inbound.push({
+          ruleNumber: 32767,
+          protocol: 'all',
+          ports: null,
+          cidr: '0.0.0.0/0',
+          action: 'deny',
+        }),
+    ],
+    [
+      'NACL_RULE_NUMBER_RANGE',
+      (d) =>
+        void one(d, 'networkAcl').inbound.push({
+          ruleNumber: 0,
+          protocol: 'all',
+          ports: null,
+          cidr: '0.0.0.0/0',
+          action: 'deny',
+        }),
+    ],
+    [
+      'NACL_RULE_NUMBER_DUPLICATE',
+      (d) =>
+        void one(d, 'networkAcl').outbound.push({
+          ruleNumber: 100,
+          protocol: 'tcp',
+          ports: { from: 22, to: 22 },
+          cidr: '0.0.0.0/0',
+          action: 'deny',
+        }),
+    ],
+    [
+      'NACL_RULE_QUOTA',
+      (d) => {
+        const acl = one(d, 'networkAcl');
+        for (let n = 1; n <= 19; n++)
+          acl.inbound.push({
+            ruleNumber: 100 + n,
+            protocol: 'tcp',
+            ports: { from: n, to: n },
+            cidr: '0.0.0.0/0',
+            action: 'allow',
+          });
+      },
+    ],
+    [
+      'RULE_PORTS_INVALID',
+      (d) =>
+        void one(d, 'networkAcl').inbound.push({
+          ruleNumber: 200,
+          protocol: 'tcp',
+          ports: { from: 443, to: 80 },
+          cidr: '0.0.0.0/0',
+          action: 'allow',
+        }),
+    ],
+    [
+      'NACL_RULE_CIDR_INVALID',
+      (d) =>
+        void one(d, 'networkAcl').inbound.push({
+          ruleNumber: 200,
+          protocol: 'all',
+          ports: null,
+          cidr: 'anywhere',
+          action: 'allow',
+        }),
+    ],
+    [
+      'SUBNET_SEVERAL_NACLS',
+      (d) => {
+        const a = {
+          ...createNetworkAcl(fixedIds, 'vpc-1' as never),
+          id: 'acl-a' as never,
+          subnetIds: ['subnet-1' as never],
+        };
+        const b = {
+          ...createNetworkAcl(fixedIds, 'vpc-1' as never),
+          id: 'acl-b' as never,
+          subnetIds: ['subnet-1' as never],
+        };
+        d.resources[a.id] = a as NetworkAcl;
+        d.resources[b.id] = b as NetworkAcl;
+      },
+    ],
+    [
+      'SG_RULE_QUOTA',
+      (d) => {
+        const group = one(d, 'securityGroup');
+        for (let n = 0; n < 61; n++)
+          group.inbound.push({
+            protocol: 'tcp',
+            ports: { from: 1000 + n, to: 1000 + n },
+            peer: { type: 'cidr', cidr: '10.0.0.0/16' },
+            description: '',
+          });
+      },
+    ],
+    [
+      'SG_RULE_GROUP_MISSING',
+      (d) =>
+        void one(d, 'securityGroup').inbound.push({
+          protocol: 'tcp',
+          ports: { from: 22, to: 22 },
+          peer: { type: 'securityGroup', groupId: 'sg-gone' as never },
+          description: '',
+        }),
+    ],
+    [
+      'SG_RULE_CIDR_INVALID',
+      (d) =>
+        void one(d, 'securityGroup').inbound.push({
+          protocol: 'tcp',
+          ports: { from: 22, to: 22 },
+          peer: { type: 'cidr', cidr: '1.2.3.4' },
+          description: '',
+        }),
+    ],
     ['LAMBDA_MEMORY_RANGE', (d) => void (d.resources['fn-1'] = lambda({ memoryMb: 64 }))],
     ['LAMBDA_MEMORY_RANGE', (d) => void (d.resources['fn-1'] = lambda({ memoryMb: 10241 }))],
     ['LAMBDA_TIMEOUT_RANGE', (d) => void (d.resources['fn-1'] = lambda({ timeoutSeconds: 901 }))],
     ['LAMBDA_RESERVED_OVER_LIMIT', (d) => void (d.resources['fn-1'] = lambda({ reservedConcurrency: 901 }))],
-    ['FARGATE_TASK_SIZE_INVALID', (d) => {
-      d.resources['ecs-1'] = { kind: 'ecsCluster', id: 'ecs-1' as never, name: 'Cluster', regionId: 'region-1' as never };
-      d.resources['ecssvc-1'] = { kind: 'ecsService', id: 'ecssvc-1' as never, name: 'web', clusterId: 'ecs-1' as never, launchType: 'FARGATE', taskCpu: 256, taskMemory: 4096, desiredCount: 2, subnetIds: [], securityGroupIds: [] };
-    }],
+    [
+      'FARGATE_TASK_SIZE_INVALID',
+      (d) => {
+        d.resources['ecs-1'] = {
+          kind: 'ecsCluster',
+          id: 'ecs-1' as never,
+          name: 'Cluster',
+          regionId: 'region-1' as never,
+        };
+        d.resources['ecssvc-1'] = {
+          kind: 'ecsService',
+          id: 'ecssvc-1' as never,
+          name: 'web',
+          clusterId: 'ecs-1' as never,
+          launchType: 'FARGATE',
+          taskCpu: 256,
+          taskMemory: 4096,
+          desiredCount: 2,
+          subnetIds: [],
+          securityGroupIds: [],
+        };
+      },
+    ],
   ];
 
   it.each(cases)('reports %s', (code, recipe) => {
@@ -131,53 +318,114 @@ describe('validateDesign', () => {
 
   it.each([
     ['a /28 secondary CIDR beside a /16 primary', (d: Draft<Design>) => addSecondaryCidr(d, '100.64.0.0/28')],
-    ['a /16 subnet filling a secondary /16', (d: Draft<Design>) => {
-      addSecondaryCidr(d, '10.1.0.0/16');
-      byName<Resource & { cidr: string }>(d, 'Private subnet').cidr = '10.1.0.0/16';
-      byName<Ec2Instance>(d, 'App server').privateIp = '10.1.0.10';
-    }],
-    ['subnets that touch at a block boundary', (d: Draft<Design>) => {
-      byName<Resource & { cidr: string }>(d, 'Private subnet').cidr = '10.0.0.0/24';
-      byName<Ec2Instance>(d, 'App server').privateIp = '10.0.0.10';
-    }],
-    ['the first and last usable addresses', (d: Draft<Design>) => {
-      byName<Ec2Instance>(d, 'App server').privateIp = '10.0.2.4';
-      byName<Ec2Instance>(d, 'Web server').privateIp = '10.0.1.254';
-    }],
-    ['a NAT gateway with an Elastic IP in the public subnet', (d: Draft<Design>) => {
-      d.resources['eipalloc-1'] = { kind: 'elasticIp', id: 'eipalloc-1' as never, name: 'EIP', publicIp: '3.3.3.3' };
-      d.resources['nat-1'] = { kind: 'natGateway', id: 'nat-1' as never, name: 'NAT', subnetId: 'subnet-1' as never, elasticIpId: 'eipalloc-1' as never, privateIp: '10.0.1.20' };
-    }],
-    ['19 NACL rules plus * and 60 SG rules', (d: Draft<Design>) => {
-      const acl = one(d, 'networkAcl');
-      for (let n = 1; n <= 18; n++) acl.inbound.push({ ruleNumber: 100 + n, protocol: 'tcp', ports: { from: n, to: n }, cidr: '0.0.0.0/0', action: 'allow' });
-      const group = one(d, 'securityGroup') as Draft<SecurityGroup>;
-      for (let n = group.inbound.length; n < 60; n++) group.inbound.push({ protocol: 'tcp', ports: { from: 1000 + n, to: 1000 + n }, peer: { type: 'cidr', cidr: '10.0.0.0/16' }, description: '' });
-    }],
-    ['Lambda at its limits (128 MB, 10,240 MB, 900 s, 900 reserved)', (d: Draft<Design>) => {
-      d.resources['fn-1'] = lambda({ memoryMb: 128, timeoutSeconds: 900, reservedConcurrency: 900 });
-      d.resources['fn-2'] = lambda({ id: 'fn-2' as never, memoryMb: 10240 });
-    }],
-    ['a valid Fargate task size', (d: Draft<Design>) => {
-      d.resources['ecs-1'] = { kind: 'ecsCluster', id: 'ecs-1' as never, name: 'Cluster', regionId: 'region-1' as never };
-      d.resources['ecssvc-1'] = { kind: 'ecsService', id: 'ecssvc-1' as never, name: 'web', clusterId: 'ecs-1' as never, launchType: 'FARGATE', taskCpu: 256, taskMemory: 2048, desiredCount: 2, subnetIds: [], securityGroupIds: [] };
-    }],
+    [
+      'a /16 subnet filling a secondary /16',
+      (d: Draft<Design>) => {
+        addSecondaryCidr(d, '10.1.0.0/16');
+        byName<Resource & { cidr: string }>(d, 'Private subnet').cidr = '10.1.0.0/16';
+        byName<Ec2Instance>(d, 'App server').privateIp = '10.1.0.10';
+      },
+    ],
+    [
+      'subnets that touch at a block boundary',
+      (d: Draft<Design>) => {
+        byName<Resource & { cidr: string }>(d, 'Private subnet').cidr = '10.0.0.0/24';
+        byName<Ec2Instance>(d, 'App server').privateIp = '10.0.0.10';
+      },
+    ],
+    [
+      'the first and last usable addresses',
+      (d: Draft<Design>) => {
+        byName<Ec2Instance>(d, 'App server').privateIp = '10.0.2.4';
+        byName<Ec2Instance>(d, 'Web server').privateIp = '10.0.1.254';
+      },
+    ],
+    [
+      'a NAT gateway with an Elastic IP in the public subnet',
+      (d: Draft<Design>) => {
+        d.resources['eipalloc-1'] = { kind: 'elasticIp', id: 'eipalloc-1' as never, name: 'EIP', publicIp: '3.3.3.3' };
+        d.resources['nat-1'] = {
+          kind: 'natGateway',
+          id: 'nat-1' as never,
+          name: 'NAT',
+          subnetId: 'subnet-1' as never,
+          elasticIpId: 'eipalloc-1' as never,
+          privateIp: '10.0.1.20',
+        };
+      },
+    ],
+    [
+      '19 NACL rules plus * and 60 SG rules',
+      (d: Draft<Design>) => {
+        const acl = one(d, 'networkAcl');
+        for (let n = 1; n <= 18; n++)
+          acl.inbound.push({
+            ruleNumber: 100 + n,
+            protocol: 'tcp',
+            ports: { from: n, to: n },
+            cidr: '0.0.0.0/0',
+            action: 'allow',
+          });
+        const group = one(d, 'securityGroup') as Draft<SecurityGroup>;
+        for (let n = group.inbound.length; n < 60; n++)
+          group.inbound.push({
+            protocol: 'tcp',
+            ports: { from: 1000 + n, to: 1000 + n },
+            peer: { type: 'cidr', cidr: '10.0.0.0/16' },
+            description: '',
+          });
+      },
+    ],
+    [
+      'Lambda at its limits (128 MB, 10,240 MB, 900 s, 900 reserved)',
+      (d: Draft<Design>) => {
+        d.resources['fn-1'] = lambda({ memoryMb: 128, timeoutSeconds: 900, reservedConcurrency: 900 });
+        d.resources['fn-2'] = lambda({ id: 'fn-2' as never, memoryMb: 10240 });
+      },
+    ],
+    [
+      'a valid Fargate task size',
+      (d: Draft<Design>) => {
+        d.resources['ecs-1'] = {
+          kind: 'ecsCluster',
+          id: 'ecs-1' as never,
+          name: 'Cluster',
+          regionId: 'region-1' as never,
+        };
+        d.resources['ecssvc-1'] = {
+          kind: 'ecsService',
+          id: 'ecssvc-1' as never,
+          name: 'web',
+          clusterId: 'ecs-1' as never,
+          launchType: 'FARGATE',
+          taskCpu: 256,
+          taskMemory: 2048,
+          desiredCount: 2,
+          subnetIds: [],
+          securityGroupIds: [],
+        };
+      },
+    ],
   ])('accepts %s', (_label, recipe) => {
     expect(validateDesign(edit(recipe))).toEqual([]);
   });
 
   it('names both subnets and the shared range in an overlap', () => {
-    const findings = validateDesign(edit((d) => void (byName<Resource & { cidr: string }>(d, 'Private subnet').cidr = '10.0.1.128/25')));
+    const findings = validateDesign(
+      edit((d) => void (byName<Resource & { cidr: string }>(d, 'Private subnet').cidr = '10.0.1.128/25')),
+    );
     const overlap = findings.filter((f) => f.code === 'SUBNET_OVERLAP');
     expect(overlap.map((f) => f.resourceId).sort()).toEqual(['subnet-1', 'subnet-2']);
     expect(overlap[0]?.message).toContain('10.0.1.128–10.0.1.255');
   });
 
   it('puts errors before warnings', () => {
-    const findings = validateDesign(edit((d) => {
-      byName<Ec2Instance>(d, 'App server').publicIp = true;
-      one(d, 'vpc').cidr = '10.0.0.0/8';
-    }));
+    const findings = validateDesign(
+      edit((d) => {
+        byName<Ec2Instance>(d, 'App server').publicIp = true;
+        one(d, 'vpc').cidr = '10.0.0.0/8';
+      }),
+    );
     expect(findings.map((f) => f.severity)).toEqual([...findings.map((f) => f.severity)].sort());
     expect(findings[0]?.severity).toBe('error');
   });

@@ -9,7 +9,16 @@ import { ruleListRules } from './rules/ruleListRules';
 import { subnetRules } from './rules/subnetRules';
 import { vpcRules } from './rules/vpcRules';
 
-const RULE_SETS = [vpcRules, subnetRules, addressRules, routeRules, gatewayRules, interfaceRules, ruleListRules, computeRules];
+const RULE_SETS = [
+  vpcRules,
+  subnetRules,
+  addressRules,
+  routeRules,
+  gatewayRules,
+  interfaceRules,
+  ruleListRules,
+  computeRules,
+];
 
 const SEVERITY_ORDER = { error: 0, warning: 1 } as const;
 

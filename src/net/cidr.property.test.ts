@@ -1,17 +1,28 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { containsAddress, containsCidr, formatIpv4, overlaps, parseCidr, usableCount, type Cidr } from './cidr';
+import {
+  containsAddress,
+  containsCidr,
+  formatIpv4,
+  nextFreeBlock,
+  overlaps,
+  parseCidr,
+  usableCount,
+  type Cidr,
+} from './cidr';
 
 /**
  * Checks the CIDR engine against an independent model: a block is the integer
  * interval [base, base + 2^(32-prefix) - 1], computed here with BigInt and no
  * shared code.
  */
-const arbitraryBlock = fc.record({ address: fc.integer({ min: 0, max: 0xffffffff }), prefix: fc.integer({ min: 0, max: 32 }) }).map(({ address, prefix }) => {
-  const size = 2n ** BigInt(32 - prefix);
-  const base = (BigInt(address) / size) * size;
-  return { base, last: base + size - 1n, prefix };
-});
+const arbitraryBlock = fc
+  .record({ address: fc.integer({ min: 0, max: 0xffffffff }), prefix: fc.integer({ min: 0, max: 32 }) })
+  .map(({ address, prefix }) => {
+    const size = 2n ** BigInt(32 - prefix);
+    const base = (BigInt(address) / size) * size;
+    return { base, last: base + size - 1n, prefix };
+  });
 
 type Model = { base: bigint; last: bigint; prefix: number };
 
@@ -73,6 +84,33 @@ describe('CIDR engine against 32-bit interval arithmetic', () => {
         const size = 2 ** (32 - prefix);
         fc.pre(address % size !== 0);
         expect(parseCidr(`${formatIpv4(address)}/${prefix}`).ok).toBe(false);
+      }),
+    );
+  });
+});
+
+describe('nextFreeBlock against a brute-force scan', () => {
+  it('returns the lowest aligned block that overlaps nothing taken (nested and unsorted blocks included)', () => {
+    const within: Model = { base: 0x0a000000n, last: 0x0a0000ffn, prefix: 24 };
+    const takenBlock = fc
+      .record({ offset: fc.integer({ min: 0, max: 255 }), prefix: fc.integer({ min: 25, max: 32 }) })
+      .map(({ offset, prefix }) => {
+        const size = 2n ** BigInt(32 - prefix);
+        const base = within.base + (BigInt(offset) / size) * size;
+        return { base, last: base + size - 1n, prefix };
+      });
+    fc.assert(
+      fc.property(fc.array(takenBlock, { maxLength: 12 }), fc.integer({ min: 24, max: 30 }), (taken, prefix) => {
+        const size = 2n ** BigInt(32 - prefix);
+        let expected: bigint | null = null;
+        for (let base = within.base; base + size - 1n <= within.last; base += size) {
+          if (taken.every((t) => t.last < base || t.base > base + size - 1n)) {
+            expected = base;
+            break;
+          }
+        }
+        const found = nextFreeBlock([toCidr(within)], taken.map(toCidr), prefix);
+        expect(found === null ? null : BigInt(found.network)).toBe(expected);
       }),
     );
   });

@@ -61,11 +61,24 @@ describe('describeSubnet', () => {
       { address: '10.0.1.3', role: 'reserved for future use' },
       { address: '10.0.1.255', role: 'last address (no broadcast in a VPC)' },
     ]);
-    expect(info).toMatchObject({ size: 256, usable: 251, firstUsable: '10.0.1.4', lastUsable: '10.0.1.254', broadcast: '10.0.1.255', netmask: '255.255.255.0', note: null });
+    expect(info).toMatchObject({
+      size: 256,
+      usable: 251,
+      firstUsable: '10.0.1.4',
+      lastUsable: '10.0.1.254',
+      broadcast: '10.0.1.255',
+      netmask: '255.255.255.0',
+      note: null,
+    });
   });
 
   it('gives a /28 11 usable addresses and a /16 65,531', () => {
-    expect(describeSubnet(cidr('10.0.0.16/28'))).toMatchObject({ size: 16, usable: 11, firstUsable: '10.0.0.20', lastUsable: '10.0.0.30' });
+    expect(describeSubnet(cidr('10.0.0.16/28'))).toMatchObject({
+      size: 16,
+      usable: 11,
+      firstUsable: '10.0.0.20',
+      lastUsable: '10.0.0.30',
+    });
     expect(usableCount(cidr('10.0.0.0/16'))).toBe(65531);
   });
 
@@ -108,7 +121,8 @@ describe('containment and overlap', () => {
 describe('addresses in a subnet', () => {
   const subnet = cidr('10.0.1.0/24');
   it('knows which addresses are reserved', () => {
-    for (const reserved of ['10.0.1.0', '10.0.1.1', '10.0.1.2', '10.0.1.3', '10.0.1.255']) expect(isReservedAddress(subnet, ip(reserved))).toBe(true);
+    for (const reserved of ['10.0.1.0', '10.0.1.1', '10.0.1.2', '10.0.1.3', '10.0.1.255'])
+      expect(isReservedAddress(subnet, ip(reserved))).toBe(true);
     for (const usable of ['10.0.1.4', '10.0.1.254']) expect(isReservedAddress(subnet, ip(usable))).toBe(false);
     expect(containsAddress(subnet, ip('10.0.2.0'))).toBe(false);
   });

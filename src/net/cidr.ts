@@ -27,7 +27,8 @@ export function parseIpv4(text: string): Parsed<number> {
   if (!match) return { ok: false, error: `"${trimmed}" is not an IPv4 address (four numbers 0-255 separated by dots)` };
   const octets = match.slice(1).map(Number);
   const bad = octets.find((o) => o > 255);
-  if (bad !== undefined) return { ok: false, error: `"${trimmed}" has ${bad} in it; each part of an IPv4 address is 0 to 255` };
+  if (bad !== undefined)
+    return { ok: false, error: `"${trimmed}" has ${bad} in it; each part of an IPv4 address is 0 to 255` };
   if (match.slice(1).some((o) => o.length > 1 && o.startsWith('0'))) {
     return { ok: false, error: `"${trimmed}" has a part with a leading zero; write it without (e.g. 10.0.1.5)` };
   }
@@ -95,7 +96,8 @@ export function overlaps(a: Cidr, b: Cidr): boolean {
   return a.network <= lastAddress(b) && b.network <= lastAddress(a);
 }
 
-export type ReservedRole = 'network address' | 'VPC router' | 'Amazon DNS' | 'reserved for future use' | 'last address (no broadcast in a VPC)';
+export type ReservedRole =
+  'network address' | 'VPC router' | 'Amazon DNS' | 'reserved for future use' | 'last address (no broadcast in a VPC)';
 
 export interface ReservedAddress {
   address: string;
@@ -168,7 +170,9 @@ export function describeSubnet(block: Cidr): SubnetDescription {
     firstUsable: usable > 0 ? formatIpv4(block.network + 4) : null,
     lastUsable: usable > 0 ? formatIpv4(lastAddress(block) - 1) : null,
     reserved: reservedAddresses(block),
-    note: outside ? `AWS subnets are /${SUBNET_MIN_PREFIX} to /${SUBNET_MAX_PREFIX}; /${block.prefix} can't be a subnet` : null,
+    note: outside
+      ? `AWS subnets are /${SUBNET_MIN_PREFIX} to /${SUBNET_MAX_PREFIX}; /${block.prefix} can't be a subnet`
+      : null,
   };
 }
 
@@ -184,13 +188,14 @@ export function nextFreeBlock(within: readonly Cidr[], taken: readonly Cidr[], p
     if (prefix < outer.prefix) continue;
     const end = lastAddress(outer);
     let candidate = outer.network;
+    // Candidates only grow, so blocks that end before one never matter again.
+    let first = 0;
     while (candidate + size - 1 <= end) {
-      const block: Cidr = { network: candidate, prefix, text: `${formatIpv4(candidate)}/${prefix}` };
-      const clash = sorted.find((t) => overlaps(t, block));
-      if (!clash) return block;
-      const afterClash = lastAddress(clash) + 1;
+      while (first < sorted.length && lastAddress(sorted[first]!) < candidate) first++;
+      const clash = first < sorted.length && sorted[first]!.network <= candidate + size - 1 ? sorted[first]! : null;
+      if (!clash) return { network: candidate, prefix, text: `${formatIpv4(candidate)}/${prefix}` };
       // Move to the next aligned block at or after the end of the clash.
-      candidate = Math.ceil(afterClash / size) * size;
+      candidate = Math.ceil((lastAddress(clash) + 1) / size) * size;
     }
   }
   return null;
@@ -206,7 +211,12 @@ export function allocatePrivateIp(subnet: Cidr, taken: ReadonlySet<number>): num
 }
 
 /** Whether the block lies in a range AWS recommends for VPCs (RFC 1918 or 100.64.0.0/10). */
-export const RECOMMENDED_PRIVATE_RANGES: readonly Cidr[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'].map(cidr);
+export const RECOMMENDED_PRIVATE_RANGES: readonly Cidr[] = [
+  '10.0.0.0/8',
+  '172.16.0.0/12',
+  '192.168.0.0/16',
+  '100.64.0.0/10',
+].map(cidr);
 
 export function isRecommendedPrivateRange(block: Cidr): boolean {
   return RECOMMENDED_PRIVATE_RANGES.some((range) => containsCidr(range, block));

@@ -15,7 +15,12 @@ export const AMIS: readonly AmiInfo[] = [
   { id: 'ami-0a1b2c3d4e5f60002', name: 'Amazon Linux 2023 (arm64)', platform: 'linux', architecture: 'arm64' },
   { id: 'ami-0a1b2c3d4e5f60003', name: 'Ubuntu Server 24.04 LTS (x86_64)', platform: 'linux', architecture: 'x86_64' },
   { id: 'ami-0a1b2c3d4e5f60004', name: 'Windows Server 2025 Base', platform: 'windows', architecture: 'x86_64' },
-  { id: 'ami-0a1b2c3d4e5f60005', name: 'Amazon ECS-optimized Amazon Linux 2023', platform: 'linux', architecture: 'x86_64' },
+  {
+    id: 'ami-0a1b2c3d4e5f60005',
+    name: 'Amazon ECS-optimized Amazon Linux 2023',
+    platform: 'linux',
+    architecture: 'x86_64',
+  },
 ];
 
 export const DEFAULT_AMI_ID = 'ami-0a1b2c3d4e5f60001';

@@ -4,7 +4,8 @@
  * Linux, US East (N. Virginia), as listed in November 2026. Prices change: check the
  * page before quoting them. Specs: "Amazon EC2 instance types" (docs.aws.amazon.com/ec2/latest/instancetypes/).
  */
-export type InstanceFamily = 'general purpose' | 'compute optimized' | 'memory optimized' | 'accelerated computing' | 'storage optimized';
+export type InstanceFamily =
+  'general purpose' | 'compute optimized' | 'memory optimized' | 'accelerated computing' | 'storage optimized';
 
 export interface InstanceTypeInfo {
   name: string;
@@ -16,7 +17,14 @@ export interface InstanceTypeInfo {
   architecture: 'x86_64' | 'arm64';
 }
 
-const t = (name: string, family: InstanceFamily, vcpu: number, memoryGiB: number, hourlyUsd: number, architecture: 'x86_64' | 'arm64' = 'x86_64'): InstanceTypeInfo => ({
+const t = (
+  name: string,
+  family: InstanceFamily,
+  vcpu: number,
+  memoryGiB: number,
+  hourlyUsd: number,
+  architecture: 'x86_64' | 'arm64' = 'x86_64',
+): InstanceTypeInfo => ({
   name,
   family,
   vcpu,

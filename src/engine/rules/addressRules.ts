@@ -16,18 +16,41 @@ export function addressRules(design: Design): Finding[] {
   for (const holder of addressHolders(design)) {
     const subnet = getResource(design, holder.subnetId, 'subnet');
     if (!subnet) {
-      out.push(finding('error', 'RESOURCE_SUBNET_MISSING', holder.id, `${holder.name} is in no subnet; it must be placed in one.`, 'Drag it into a subnet.'));
+      out.push(
+        finding(
+          'error',
+          'RESOURCE_SUBNET_MISSING',
+          holder.id,
+          `${holder.name} is in no subnet; it must be placed in one.`,
+          'Drag it into a subnet.',
+        ),
+      );
       continue;
     }
     const address = parseIpv4(holder.privateIp);
     if (!address.ok) {
-      out.push(finding('error', 'PRIVATE_IP_INVALID', holder.id, `${holder.name}: the private IP is not valid: ${address.error}.`));
+      out.push(
+        finding(
+          'error',
+          'PRIVATE_IP_INVALID',
+          holder.id,
+          `${holder.name}: the private IP is not valid: ${address.error}.`,
+        ),
+      );
       continue;
     }
     const block = parseCidr(subnet.cidr);
     if (block.ok) {
       if (!containsAddress(block.value, address.value)) {
-        out.push(finding('error', 'PRIVATE_IP_OUTSIDE_SUBNET', holder.id, `${holder.name}: ${holder.privateIp} is not inside its subnet ${subnet.name} (${block.value.text}).`, 'Pick an address from the subnet, or let Nimbus assign one.'));
+        out.push(
+          finding(
+            'error',
+            'PRIVATE_IP_OUTSIDE_SUBNET',
+            holder.id,
+            `${holder.name}: ${holder.privateIp} is not inside its subnet ${subnet.name} (${block.value.text}).`,
+            'Pick an address from the subnet, or let Nimbus assign one.',
+          ),
+        );
       } else if (isReservedAddress(block.value, address.value)) {
         out.push(
           finding(
@@ -43,7 +66,14 @@ export function addressRules(design: Design): Finding[] {
     const key = `${subnet.vpcId}/${address.value}`;
     const owner = owners.get(key);
     if (owner) {
-      out.push(finding('error', 'PRIVATE_IP_DUPLICATE', holder.id, `${holder.name} and ${owner.name} both use ${holder.privateIp}; each private address belongs to one interface.`));
+      out.push(
+        finding(
+          'error',
+          'PRIVATE_IP_DUPLICATE',
+          holder.id,
+          `${holder.name} and ${owner.name} both use ${holder.privateIp}; each private address belongs to one interface.`,
+        ),
+      );
     } else {
       owners.set(key, holder);
     }

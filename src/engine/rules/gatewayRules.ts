@@ -8,9 +8,23 @@ export function gatewayRules(design: Design): Finding[] {
   for (const gateway of resourcesOfKind(design, 'internetGateway')) {
     if (gateway.vpcId === null) continue;
     if (!getResource(design, gateway.vpcId, 'vpc')) {
-      out.push(finding('error', 'GATEWAY_VPC_MISSING', gateway.id, `${gateway.name} is attached to VPC ${gateway.vpcId}, which does not exist.`));
+      out.push(
+        finding(
+          'error',
+          'GATEWAY_VPC_MISSING',
+          gateway.id,
+          `${gateway.name} is attached to VPC ${gateway.vpcId}, which does not exist.`,
+        ),
+      );
     } else if (attachedIgw.has(gateway.vpcId)) {
-      out.push(finding('error', 'VPC_SEVERAL_INTERNET_GATEWAYS', gateway.id, `${gateway.name}: a VPC can have only one internet gateway attached.`));
+      out.push(
+        finding(
+          'error',
+          'VPC_SEVERAL_INTERNET_GATEWAYS',
+          gateway.id,
+          `${gateway.name}: a VPC can have only one internet gateway attached.`,
+        ),
+      );
     }
     attachedIgw.set(gateway.vpcId, gateway.id);
   }
@@ -18,7 +32,14 @@ export function gatewayRules(design: Design): Finding[] {
   for (const gateway of resourcesOfKind(design, 'virtualPrivateGateway')) {
     if (gateway.vpcId === null) continue;
     if (attachedVgw.has(gateway.vpcId)) {
-      out.push(finding('error', 'VPC_SEVERAL_VPN_GATEWAYS', gateway.id, `${gateway.name}: a VPC can have only one virtual private gateway attached.`));
+      out.push(
+        finding(
+          'error',
+          'VPC_SEVERAL_VPN_GATEWAYS',
+          gateway.id,
+          `${gateway.name}: a VPC can have only one virtual private gateway attached.`,
+        ),
+      );
     }
     attachedVgw.add(gateway.vpcId);
   }
@@ -26,18 +47,40 @@ export function gatewayRules(design: Design): Finding[] {
   const claimEip = (holderId: string, holderName: string, eipId: string | null) => {
     if (!eipId) return;
     if (!getResource(design, eipId, 'elasticIp')) {
-      out.push(finding('error', 'ELASTIC_IP_MISSING', holderId, `${holderName} uses Elastic IP ${eipId}, which does not exist.`));
+      out.push(
+        finding(
+          'error',
+          'ELASTIC_IP_MISSING',
+          holderId,
+          `${holderName} uses Elastic IP ${eipId}, which does not exist.`,
+        ),
+      );
       return;
     }
     if (usedEips.has(eipId)) {
-      out.push(finding('error', 'ELASTIC_IP_IN_USE', holderId, `${holderName} uses an Elastic IP already associated with ${usedEips.get(eipId)}; an Elastic IP is associated with one interface at a time.`));
+      out.push(
+        finding(
+          'error',
+          'ELASTIC_IP_IN_USE',
+          holderId,
+          `${holderName} uses an Elastic IP already associated with ${usedEips.get(eipId)}; an Elastic IP is associated with one interface at a time.`,
+        ),
+      );
     }
     usedEips.set(eipId, holderName);
   };
   for (const nat of resourcesOfKind(design, 'natGateway')) {
     claimEip(nat.id, nat.name, nat.elasticIpId);
     if (!nat.elasticIpId) {
-      out.push(finding('error', 'NAT_GATEWAY_NO_ELASTIC_IP', nat.id, `${nat.name} has no Elastic IP; a public NAT gateway needs one to reach the internet.`, 'Allocate an Elastic IP for it.'));
+      out.push(
+        finding(
+          'error',
+          'NAT_GATEWAY_NO_ELASTIC_IP',
+          nat.id,
+          `${nat.name} has no Elastic IP; a public NAT gateway needs one to reach the internet.`,
+          'Allocate an Elastic IP for it.',
+        ),
+      );
     }
     const subnet = getResource(design, nat.subnetId, 'subnet');
     if (subnet && !hasInternetRoute(design, subnet)) {

@@ -9,57 +9,135 @@ export function routeRules(design: Design): Finding[] {
   for (const vpc of resourcesOfKind(design, 'vpc')) {
     const mains = tables.filter((table) => table.vpcId === vpc.id && table.main);
     if (mains.length === 0) {
-      out.push(finding('error', 'VPC_NO_MAIN_ROUTE_TABLE', vpc.id, `${vpc.name} has no main route table; subnets without their own table would have no routes.`, 'Mark one of its route tables as main.'));
+      out.push(
+        finding(
+          'error',
+          'VPC_NO_MAIN_ROUTE_TABLE',
+          vpc.id,
+          `${vpc.name} has no main route table; subnets without their own table would have no routes.`,
+          'Mark one of its route tables as main.',
+        ),
+      );
     } else if (mains.length > 1) {
-      out.push(finding('error', 'VPC_SEVERAL_MAIN_ROUTE_TABLES', vpc.id, `${vpc.name} has ${mains.length} main route tables; a VPC has exactly one.`));
+      out.push(
+        finding(
+          'error',
+          'VPC_SEVERAL_MAIN_ROUTE_TABLES',
+          vpc.id,
+          `${vpc.name} has ${mains.length} main route tables; a VPC has exactly one.`,
+        ),
+      );
     }
   }
   const associatedTo = new Map<string, string>();
   for (const table of tables) {
     const vpc = getResource(design, table.vpcId, 'vpc');
     if (!vpc) {
-      out.push(finding('error', 'ROUTE_TABLE_VPC_MISSING', table.id, `${table.name} belongs to VPC ${table.vpcId}, which does not exist.`));
+      out.push(
+        finding(
+          'error',
+          'ROUTE_TABLE_VPC_MISSING',
+          table.id,
+          `${table.name} belongs to VPC ${table.vpcId}, which does not exist.`,
+        ),
+      );
       continue;
     }
     for (const block of vpcCidrs(vpc)) {
       if (!table.routes.some((route) => route.target === 'local' && route.destination === block.text)) {
-        out.push(finding('error', 'ROUTE_LOCAL_MISSING', table.id, `${table.name} lacks the local route for ${block.text}; every table routes its VPC's CIDRs locally and it can't be removed.`, `Add ${block.text} → local.`));
+        out.push(
+          finding(
+            'error',
+            'ROUTE_LOCAL_MISSING',
+            table.id,
+            `${table.name} lacks the local route for ${block.text}; every table routes its VPC's CIDRs locally and it can't be removed.`,
+            `Add ${block.text} → local.`,
+          ),
+        );
       }
     }
     const seen = new Set<string>();
     for (const route of table.routes) {
       const destination = parseCidr(route.destination);
       if (!destination.ok) {
-        out.push(finding('error', 'ROUTE_DESTINATION_INVALID', table.id, `${table.name}: the route destination "${route.destination}" is not valid: ${destination.error}.`));
+        out.push(
+          finding(
+            'error',
+            'ROUTE_DESTINATION_INVALID',
+            table.id,
+            `${table.name}: the route destination "${route.destination}" is not valid: ${destination.error}.`,
+          ),
+        );
         continue;
       }
       if (seen.has(destination.value.text)) {
-        out.push(finding('error', 'ROUTE_DUPLICATE', table.id, `${table.name} has two routes for ${destination.value.text}; a table holds one route per destination.`));
+        out.push(
+          finding(
+            'error',
+            'ROUTE_DUPLICATE',
+            table.id,
+            `${table.name} has two routes for ${destination.value.text}; a table holds one route per destination.`,
+          ),
+        );
       }
       seen.add(destination.value.text);
       const reason = blackholeReason(design, table, route.target);
       if (reason) {
         out.push(
-          finding('warning', 'ROUTE_BLACKHOLE', table.id, `${table.name}: the route to ${destination.value.text} is a blackhole because ${reason}; traffic it matches is dropped.`, 'Point the route at an attached gateway, or delete it.'),
+          finding(
+            'warning',
+            'ROUTE_BLACKHOLE',
+            table.id,
+            `${table.name}: the route to ${destination.value.text} is a blackhole because ${reason}; traffic it matches is dropped.`,
+            'Point the route at an attached gateway, or delete it.',
+          ),
         );
       }
     }
     const ownRoutes = table.routes.filter((route) => route.target !== 'local').length;
     if (ownRoutes > MAX_ROUTES_PER_TABLE) {
-      out.push(finding('error', 'ROUTE_QUOTA', table.id, `${table.name} has ${ownRoutes} routes; the default quota is ${MAX_ROUTES_PER_TABLE} per table.`));
+      out.push(
+        finding(
+          'error',
+          'ROUTE_QUOTA',
+          table.id,
+          `${table.name} has ${ownRoutes} routes; the default quota is ${MAX_ROUTES_PER_TABLE} per table.`,
+        ),
+      );
     }
     for (const subnetId of table.subnetIds) {
       const subnet = getResource(design, subnetId, 'subnet');
       if (!subnet) {
-        out.push(finding('error', 'ASSOCIATION_SUBNET_MISSING', table.id, `${table.name} is associated with subnet ${subnetId}, which does not exist.`));
+        out.push(
+          finding(
+            'error',
+            'ASSOCIATION_SUBNET_MISSING',
+            table.id,
+            `${table.name} is associated with subnet ${subnetId}, which does not exist.`,
+          ),
+        );
         continue;
       }
       if (subnet.vpcId !== table.vpcId) {
-        out.push(finding('error', 'ASSOCIATION_OTHER_VPC', table.id, `${table.name} can't serve ${subnet.name}: they are in different VPCs.`));
+        out.push(
+          finding(
+            'error',
+            'ASSOCIATION_OTHER_VPC',
+            table.id,
+            `${table.name} can't serve ${subnet.name}: they are in different VPCs.`,
+          ),
+        );
       }
       const previous = associatedTo.get(subnetId);
       if (previous) {
-        out.push(finding('error', 'SUBNET_SEVERAL_ROUTE_TABLES', subnetId, `${subnet.name} is associated with two route tables; a subnet has exactly one at a time.`));
+        out.push(
+          finding(
+            'error',
+            'SUBNET_SEVERAL_ROUTE_TABLES',
+            subnetId,
+            `${subnet.name} is associated with two route tables; a subnet has exactly one at a time.`,
+          ),
+        );
       }
       associatedTo.set(subnetId, table.id);
     }

@@ -17,20 +17,42 @@ import { finding, type Finding } from '../findings';
 type Direction = 'inbound' | 'outbound';
 
 function portProblem(protocol: Protocol, ports: PortRange): string | null {
-  if ((protocol === 'tcp' || protocol === 'udp') && ports === null) return `a ${protocol.toUpperCase()} rule needs a port range`;
+  if ((protocol === 'tcp' || protocol === 'udp') && ports === null)
+    return `a ${protocol.toUpperCase()} rule needs a port range`;
   if (ports && ports.from > ports.to) return `the port range ${ports.from}-${ports.to} runs backwards`;
   return null;
 }
 
-function naclDirection(aclId: string, aclName: string, direction: Direction, rules: readonly NaclRule[], out: Finding[]): void {
+function naclDirection(
+  aclId: string,
+  aclName: string,
+  direction: Direction,
+  rules: readonly NaclRule[],
+  out: Finding[],
+): void {
   const numbers = new Set<number>();
   for (const rule of rules) {
     const label = `${aclName} ${direction} rule ${rule.ruleNumber}`;
     if (rule.ruleNumber < NACL_MIN_RULE_NUMBER || rule.ruleNumber > NACL_MAX_RULE_NUMBER) {
-      out.push(finding('error', 'NACL_RULE_NUMBER_RANGE', aclId, `${label}: rule numbers run from ${NACL_MIN_RULE_NUMBER} to ${NACL_MAX_RULE_NUMBER} (the final * rule is AWS's own).`));
+      out.push(
+        finding(
+          'error',
+          'NACL_RULE_NUMBER_RANGE',
+          aclId,
+          `${label}: rule numbers run from ${NACL_MIN_RULE_NUMBER} to ${NACL_MAX_RULE_NUMBER} (the final * rule is AWS's own).`,
+        ),
+      );
     }
     if (numbers.has(rule.ruleNumber)) {
-      out.push(finding('error', 'NACL_RULE_NUMBER_DUPLICATE', aclId, `${aclName} has two ${direction} rules numbered ${rule.ruleNumber}; each number is used once per direction.`, 'Renumber one of them (leave gaps of 10 or 100 to insert rules later).'));
+      out.push(
+        finding(
+          'error',
+          'NACL_RULE_NUMBER_DUPLICATE',
+          aclId,
+          `${aclName} has two ${direction} rules numbered ${rule.ruleNumber}; each number is used once per direction.`,
+          'Renumber one of them (leave gaps of 10 or 100 to insert rules later).',
+        ),
+      );
     }
     numbers.add(rule.ruleNumber);
     const cidr = parseCidr(rule.cidr);
@@ -40,11 +62,26 @@ function naclDirection(aclId: string, aclName: string, direction: Direction, rul
   }
   // The `*` rule counts towards the quota (aws-semantics: "Network ACLs").
   if (rules.length + 1 > MAX_NACL_RULES_PER_DIRECTION) {
-    out.push(finding('error', 'NACL_RULE_QUOTA', aclId, `${aclName} has ${rules.length} ${direction} rules plus the * rule; the default quota is ${MAX_NACL_RULES_PER_DIRECTION} per direction, * included.`));
+    out.push(
+      finding(
+        'error',
+        'NACL_RULE_QUOTA',
+        aclId,
+        `${aclName} has ${rules.length} ${direction} rules plus the * rule; the default quota is ${MAX_NACL_RULES_PER_DIRECTION} per direction, * included.`,
+      ),
+    );
   }
 }
 
-function sgDirection(design: Design, groupId: string, groupName: string, vpcId: string, direction: Direction, rules: readonly SgRule[], out: Finding[]): void {
+function sgDirection(
+  design: Design,
+  groupId: string,
+  groupName: string,
+  vpcId: string,
+  direction: Direction,
+  rules: readonly SgRule[],
+  out: Finding[],
+): void {
   rules.forEach((rule, index) => {
     const label = `${groupName} ${direction} rule ${index + 1}`;
     if (rule.peer.type === 'cidr') {
@@ -52,14 +89,37 @@ function sgDirection(design: Design, groupId: string, groupName: string, vpcId: 
       if (!cidr.ok) out.push(finding('error', 'SG_RULE_CIDR_INVALID', groupId, `${label}: ${cidr.error}.`));
     } else {
       const peer = getResource(design, rule.peer.groupId, 'securityGroup');
-      if (!peer) out.push(finding('error', 'SG_RULE_GROUP_MISSING', groupId, `${label} refers to security group ${rule.peer.groupId}, which does not exist.`));
-      else if (peer.vpcId !== vpcId) out.push(finding('error', 'SG_RULE_GROUP_OTHER_VPC', groupId, `${label} refers to ${peer.name} in another VPC; without peering, a group can only name groups of its own VPC.`));
+      if (!peer)
+        out.push(
+          finding(
+            'error',
+            'SG_RULE_GROUP_MISSING',
+            groupId,
+            `${label} refers to security group ${rule.peer.groupId}, which does not exist.`,
+          ),
+        );
+      else if (peer.vpcId !== vpcId)
+        out.push(
+          finding(
+            'error',
+            'SG_RULE_GROUP_OTHER_VPC',
+            groupId,
+            `${label} refers to ${peer.name} in another VPC; without peering, a group can only name groups of its own VPC.`,
+          ),
+        );
     }
     const ports = portProblem(rule.protocol, rule.ports);
     if (ports) out.push(finding('error', 'RULE_PORTS_INVALID', groupId, `${label}: ${ports}.`));
   });
   if (rules.length > MAX_SG_RULES_PER_DIRECTION) {
-    out.push(finding('error', 'SG_RULE_QUOTA', groupId, `${groupName} has ${rules.length} ${direction} rules; the default quota is ${MAX_SG_RULES_PER_DIRECTION} per direction.`));
+    out.push(
+      finding(
+        'error',
+        'SG_RULE_QUOTA',
+        groupId,
+        `${groupName} has ${rules.length} ${direction} rules; the default quota is ${MAX_SG_RULES_PER_DIRECTION} per direction.`,
+      ),
+    );
   }
 }
 
@@ -70,7 +130,14 @@ export function ruleListRules(design: Design): Finding[] {
   for (const vpc of resourcesOfKind(design, 'vpc')) {
     const defaults = acls.filter((acl) => acl.vpcId === vpc.id && acl.isDefault).length;
     if (defaults !== 1) {
-      out.push(finding('error', 'VPC_DEFAULT_NACL_COUNT', vpc.id, `${vpc.name} has ${defaults} default network ACLs; a VPC has exactly one, which guards every subnet without its own ACL.`));
+      out.push(
+        finding(
+          'error',
+          'VPC_DEFAULT_NACL_COUNT',
+          vpc.id,
+          `${vpc.name} has ${defaults} default network ACLs; a VPC has exactly one, which guards every subnet without its own ACL.`,
+        ),
+      );
     }
   }
   for (const acl of acls) {
@@ -79,11 +146,34 @@ export function ruleListRules(design: Design): Finding[] {
     for (const subnetId of acl.subnetIds) {
       const subnet = getResource(design, subnetId, 'subnet');
       if (!subnet) {
-        out.push(finding('error', 'ASSOCIATION_SUBNET_MISSING', acl.id, `${acl.name} is associated with subnet ${subnetId}, which does not exist.`));
+        out.push(
+          finding(
+            'error',
+            'ASSOCIATION_SUBNET_MISSING',
+            acl.id,
+            `${acl.name} is associated with subnet ${subnetId}, which does not exist.`,
+          ),
+        );
         continue;
       }
-      if (subnet.vpcId !== acl.vpcId) out.push(finding('error', 'ASSOCIATION_OTHER_VPC', acl.id, `${acl.name} can't guard ${subnet.name}: they are in different VPCs.`));
-      if (aclOf.has(subnetId)) out.push(finding('error', 'SUBNET_SEVERAL_NACLS', subnetId, `${subnet.name} is associated with two network ACLs; a subnet has exactly one.`));
+      if (subnet.vpcId !== acl.vpcId)
+        out.push(
+          finding(
+            'error',
+            'ASSOCIATION_OTHER_VPC',
+            acl.id,
+            `${acl.name} can't guard ${subnet.name}: they are in different VPCs.`,
+          ),
+        );
+      if (aclOf.has(subnetId))
+        out.push(
+          finding(
+            'error',
+            'SUBNET_SEVERAL_NACLS',
+            subnetId,
+            `${subnet.name} is associated with two network ACLs; a subnet has exactly one.`,
+          ),
+        );
       aclOf.set(subnetId, acl.id);
     }
   }

@@ -1,4 +1,11 @@
-import { resourcesOfKind, VPC_MAX_IPV4_CIDRS, VPC_MAX_PREFIX, VPC_MIN_PREFIX, type Design, type Vpc } from '../../domain';
+import {
+  resourcesOfKind,
+  VPC_MAX_IPV4_CIDRS,
+  VPC_MAX_PREFIX,
+  VPC_MIN_PREFIX,
+  type Design,
+  type Vpc,
+} from '../../domain';
 import { cidr, containsCidr, isRecommendedPrivateRange, overlaps, parseCidr, type Cidr } from '../../net';
 import { finding, type Finding } from '../findings';
 
@@ -6,12 +13,16 @@ import { finding, type Finding } from '../findings';
  * Ranges a secondary CIDR may not come from unless the primary is in the same one.
  * Source: Amazon VPC User Guide, "VPC CIDR blocks" > "IPv4 CIDR block association restrictions".
  */
-const ASSOCIATION_FAMILIES: readonly Cidr[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '198.19.0.0/16'].map(cidr);
+const ASSOCIATION_FAMILIES: readonly Cidr[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '198.19.0.0/16'].map(
+  cidr,
+);
 
 function checkOneCidr(vpc: Vpc, text: string, label: string, out: Finding[]): Cidr | null {
   const parsed = parseCidr(text);
   if (!parsed.ok) {
-    out.push(finding('error', 'VPC_CIDR_INVALID', vpc.id, `${vpc.name}: the ${label} CIDR is not valid: ${parsed.error}.`));
+    out.push(
+      finding('error', 'VPC_CIDR_INVALID', vpc.id, `${vpc.name}: the ${label} CIDR is not valid: ${parsed.error}.`),
+    );
     return null;
   }
   const block = parsed.value;
@@ -46,7 +57,12 @@ export function vpcRules(design: Design): Finding[] {
     const count = 1 + vpc.secondaryCidrs.length;
     if (count > VPC_MAX_IPV4_CIDRS) {
       out.push(
-        finding('error', 'VPC_TOO_MANY_CIDRS', vpc.id, `${vpc.name} has ${count} IPv4 CIDR blocks; a VPC can have at most ${VPC_MAX_IPV4_CIDRS} (one primary and four secondary) by default.`),
+        finding(
+          'error',
+          'VPC_TOO_MANY_CIDRS',
+          vpc.id,
+          `${vpc.name} has ${count} IPv4 CIDR blocks; a VPC can have at most ${VPC_MAX_IPV4_CIDRS} (one primary and four secondary) by default.`,
+        ),
       );
     }
     const accepted: Cidr[] = primary ? [primary] : [];
@@ -56,7 +72,14 @@ export function vpcRules(design: Design): Finding[] {
       if (!block) continue;
       const clash = accepted.find((other) => overlaps(other, block));
       if (clash) {
-        out.push(finding('error', 'VPC_SECONDARY_CIDR_OVERLAP', vpc.id, `${vpc.name}: the secondary CIDR ${block.text} overlaps ${clash.text}, already in this VPC.`));
+        out.push(
+          finding(
+            'error',
+            'VPC_SECONDARY_CIDR_OVERLAP',
+            vpc.id,
+            `${vpc.name}: the secondary CIDR ${block.text} overlaps ${clash.text}, already in this VPC.`,
+          ),
+        );
         continue;
       }
       const restricted = ASSOCIATION_FAMILIES.find((family) => family !== primaryFamily && containsCidr(family, block));

@@ -1,0 +1,68 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { validateDesign } from '../src/engine';
+import { cidr, nextFreeBlock } from '../src/net';
+import { generateDesign } from './generate';
+
+/**
+ * `npm run bench`: measures the core analyses and writes docs/benchmarks.md.
+ * Figures are medians of repeated runs on this machine; compare ratios, not absolutes.
+ */
+function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function time(run: () => void, repeats: number): { median: number; worst: number } {
+  for (let i = 0; i < 3; i++) run();
+  const samples: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const start = performance.now();
+    run();
+    samples.push(performance.now() - start);
+  }
+  return { median: median(samples), worst: Math.max(...samples) };
+}
+
+const rows: string[] = [];
+const sizes = [50, 200, 500, 2000];
+const results = sizes.map((size) => {
+  const design = generateDesign(size);
+  const actual = Object.keys(design.resources).length;
+  const t = time(() => validateDesign(design), 30);
+  return { size: actual, ...t };
+});
+const base = results[0]!;
+for (const r of results) {
+  rows.push(
+    `| ${r.size} | ${r.median.toFixed(2)} | ${r.worst.toFixed(2)} | ${(r.median / base.median).toFixed(1)}× | ${(r.size / base.size).toFixed(1)}× |`,
+  );
+}
+
+const vpc = cidr('10.0.0.0/16');
+const taken = Array.from({ length: 4000 }, (_, i) => cidr(`10.0.${Math.floor(i / 16)}.${(i % 16) * 16}/28`));
+const freeBlock = time(() => nextFreeBlock([vpc], taken, 24), 50);
+
+const report = `# Benchmarks
+
+Measured by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, on this project's 2-core machine.
+Times are medians of repeated runs in milliseconds; the machine is shared, so read the ratios more than the absolute figures.
+
+## Validation (src/engine, runs on every edit)
+
+| resources | median ms | worst ms | time vs smallest | size vs smallest |
+| --- | --- | --- | --- | --- |
+${rows.join('\n')}
+
+Validation must stay cheap enough to run synchronously on every edit (a frame is 16 ms).
+
+## CIDR engine
+
+| operation | median ms | worst ms |
+| --- | --- | --- |
+| next free /24 in a /16 holding 4,000 /28 subnets | ${freeBlock.median.toFixed(3)} | ${freeBlock.worst.toFixed(3)} |
+`;
+
+mkdirSync('docs', { recursive: true });
+writeFileSync('docs/benchmarks.md', report);
+process.stdout.write(report);

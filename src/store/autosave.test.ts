@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { sampleDesign } from '../engine/testing/sampleDesign';
+import { AUTOSAVE_KEY, restore, save, type StorageLike } from './autosave';
+
+class MemoryStorage implements StorageLike {
+  items = new Map<string, string>();
+  constructor(private readonly capacity = Infinity) {}
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    const used = [...this.items.entries()].filter(([k]) => k !== key).reduce((n, [, v]) => n + v.length, 0);
+    if (used + value.length > this.capacity) throw new DOMException('full', 'QuotaExceededError');
+    this.items.set(key, value);
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+}
+
+describe('autosave', () => {
+  it('restores what it saved', () => {
+    const storage = new MemoryStorage();
+    expect(restore(storage)).toEqual({ kind: 'empty' });
+    expect(save(storage, sampleDesign())).toEqual({ ok: true });
+    expect(restore(storage)).toEqual({ kind: 'restored', design: sampleDesign() });
+  });
+
+  it('moves an unreadable value aside instead of losing it', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(AUTOSAVE_KEY, '{"version": 1, "oops"');
+    const result = restore(storage, new Date('2026-11-29T10:00:00Z'));
+    expect(result).toMatchObject({
+      kind: 'unreadable',
+      backupKey: 'nimbus.unreadable.2026-11-29T10:00:00.000Z',
+      reason: expect.stringContaining('not valid JSON'),
+    });
+    expect(storage.getItem('nimbus.unreadable.2026-11-29T10:00:00.000Z')).toBe('{"version": 1, "oops"');
+    expect(storage.getItem(AUTOSAVE_KEY)).toBeNull();
+  });
+
+  it('leaves an unreadable value in place when there is no room to move it', () => {
+    const raw = JSON.stringify({ version: 7 });
+    const storage = new MemoryStorage(raw.length + 5);
+    storage.setItem(AUTOSAVE_KEY, raw);
+    expect(restore(storage)).toMatchObject({
+      kind: 'unreadable',
+      backupKey: null,
+      reason: expect.stringContaining('newer Nimbus'),
+    });
+    expect(storage.getItem(AUTOSAVE_KEY)).toBe(raw);
+  });
+
+  it('says clearly when storage is full', () => {
+    const result = save(new MemoryStorage(10), sampleDesign());
+    expect(result).toMatchObject({ ok: false, reason: 'full', message: expect.stringContaining('save it as a file') });
+  });
+});

@@ -1,0 +1,36 @@
+import { produce, type Draft } from 'immer';
+import { create } from 'zustand';
+import { emptyDesign, type Design } from '../domain';
+import { record, redo, startHistory, undo, type History } from './history';
+
+/**
+ * The design and its undo history. Commands are the only way the design
+ * changes; each is one undo step (or joins a burst with the same coalesce key).
+ */
+export interface DesignState {
+  history: History<Design>;
+  /** Applies an edit as one undoable command. */
+  apply: (recipe: (draft: Draft<Design>) => void, options?: { coalesceKey?: string }) => void;
+  /** Replaces the whole design (opening a file or template) as one undoable step. */
+  replace: (design: Design) => void;
+  undo: () => void;
+  redo: () => void;
+}
+
+export const createDesignStore = (initial: Design = emptyDesign(), now: () => number = Date.now) =>
+  create<DesignState>()((set) => ({
+    history: startHistory(initial),
+    apply: (recipe, options) =>
+      set((state) => ({
+        history: record(state.history, produce(state.history.present, recipe), now(), options?.coalesceKey),
+      })),
+    replace: (design) => set((state) => ({ history: record(state.history, design, now()) })),
+    undo: () => set((state) => ({ history: undo(state.history) })),
+    redo: () => set((state) => ({ history: redo(state.history) })),
+  }));
+
+export const useDesignStore = createDesignStore();
+
+export const selectDesign = (state: DesignState): Design => state.history.present;
+export const selectCanUndo = (state: DesignState): boolean => state.history.past.length > 0;
+export const selectCanRedo = (state: DesignState): boolean => state.history.future.length > 0;

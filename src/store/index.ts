@@ -1,0 +1,6 @@
+export * from './designStore';
+export * from './viewStore';
+export * from './commands';
+export * from './findings';
+export * from './persistence';
+export * from './download';

@@ -1,0 +1,104 @@
+import { FolderOpen, Moon, Redo2, Save, Sun, Undo2 } from 'lucide-react';
+import { useRef } from 'react';
+import {
+  downloadText,
+  redoCommand,
+  renameDesign,
+  selectCanRedo,
+  selectCanUndo,
+  selectDesign,
+  undoCommand,
+  useDesignStore,
+  useViewStore,
+} from '../store';
+import { openDesignFile } from './openDesignFile';
+
+const iconButton =
+  'inline-flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-40 dark:text-slate-200 dark:hover:bg-slate-800';
+
+function fileNameFor(name: string): string {
+  const slug = name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return `${slug || 'design'}.nimbus.json`;
+}
+
+export function Header() {
+  const design = useDesignStore(selectDesign);
+  const canUndo = useDesignStore(selectCanUndo);
+  const canRedo = useDesignStore(selectCanRedo);
+  const theme = useViewStore((s) => s.theme);
+  const setTheme = useViewStore((s) => s.setTheme);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  return (
+    <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
+      <div className="flex items-center gap-2">
+        <img src="/favicon.svg" alt="" className="h-7 w-7" />
+        <span className="text-lg font-semibold tracking-tight">Nimbus</span>
+      </div>
+      <input
+        aria-label="Design name"
+        value={design.name}
+        onChange={(e) => renameDesign(e.target.value)}
+        className="ml-2 w-72 rounded-md border border-transparent bg-transparent px-2 py-1 text-sm hover:border-slate-300 focus:border-teal-600 focus:outline-none dark:hover:border-slate-700"
+      />
+      <div className="ml-auto flex items-center gap-1">
+        <button
+          type="button"
+          className={iconButton}
+          onClick={undoCommand}
+          disabled={!canUndo}
+          aria-label="Undo"
+          title="Undo (Ctrl+Z)"
+        >
+          <Undo2 size={16} aria-hidden /> Undo
+        </button>
+        <button
+          type="button"
+          className={iconButton}
+          onClick={redoCommand}
+          disabled={!canRedo}
+          aria-label="Redo"
+          title="Redo (Ctrl+Shift+Z)"
+        >
+          <Redo2 size={16} aria-hidden /> Redo
+        </button>
+        <span className="mx-1 h-5 w-px bg-slate-200 dark:bg-slate-700" />
+        <button type="button" className={iconButton} onClick={() => fileInput.current?.click()}>
+          <FolderOpen size={16} aria-hidden /> Open design…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          className="hidden"
+          data-testid="open-design-input"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void openDesignFile(file);
+          }}
+        />
+        <button
+          type="button"
+          className={iconButton}
+          onClick={() => downloadText(fileNameFor(design.name), JSON.stringify(design, null, 2) + '\n')}
+        >
+          <Save size={16} aria-hidden /> Save as file
+        </button>
+        <button
+          type="button"
+          className={iconButton}
+          onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
+          aria-label={theme === 'dark' ? 'Switch to light mode' : 'Switch to dark mode'}
+          title="Toggle dark mode"
+        >
+          {theme === 'dark' ? <Sun size={16} aria-hidden /> : <Moon size={16} aria-hidden />}
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,35 @@
+import { parseDesignJson } from '../domain';
+import { openDesign, useViewStore } from '../store';
+
+/** Reads a design file chosen by the user; a bad file leaves the open design untouched and says why. */
+export async function openDesignFile(file: File): Promise<boolean> {
+  const { notify } = useViewStore.getState();
+  let text: string;
+  try {
+    text = await file.text();
+  } catch {
+    notify({
+      tone: 'error',
+      title: `Couldn't read ${file.name}.`,
+      details: ['The browser could not open the file. Your current design is unchanged.'],
+    });
+    return false;
+  }
+  const parsed = parseDesignJson(text);
+  if (!parsed.ok) {
+    const shown = parsed.errors.slice(0, 8);
+    if (parsed.errors.length > shown.length) shown.push(`…and ${parsed.errors.length - shown.length} more`);
+    notify({
+      tone: 'error',
+      title: `${file.name} is not a Nimbus design it can open. Your current design is unchanged.`,
+      details: shown,
+    });
+    return false;
+  }
+  openDesign(parsed.design);
+  notify({
+    tone: 'info',
+    title: `Opened "${parsed.design.name}" from ${file.name}. Undo (Ctrl+Z) brings back what you had.`,
+  });
+  return true;
+}
