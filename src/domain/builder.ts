@@ -10,7 +10,7 @@ import {
   type NewVpc,
 } from './factories';
 import { emptyDesign, type Design, type Resource } from './design';
-import { ID_PREFIX, type ResourceKind, type SecurityGroupId } from './ids';
+import { asResourceId, ID_PREFIX, type ResourceKind, type SecurityGroupId } from './ids';
 import type { AvailabilityZone, InternetGateway, Region, RouteTable, Subnet } from './network';
 import type { Ec2Instance } from './compute';
 
@@ -33,6 +33,7 @@ export function sequentialIds(): IdSource {
 export class DesignBuilder {
   readonly ids: IdSource = sequentialIds();
   private readonly resources: Resource[] = [];
+  private readonly layout: Design['layout'] = {};
   constructor(private readonly name = 'Untitled design') {}
 
   add<R extends Resource>(resource: R): R {
@@ -44,8 +45,11 @@ export class DesignBuilder {
     return this.add(createRegion(this.ids, code));
   }
 
-  zone(region: Region, zoneName: string): AvailabilityZone {
-    return this.add(createAvailabilityZone(this.ids, region.id, zoneName));
+  /** A zone; given a VPC, it is drawn inside that VPC (its subnets then nest in it). */
+  zone(region: Region, zoneName: string, drawnIn?: NewVpc): AvailabilityZone {
+    const zone = this.add(createAvailabilityZone(this.ids, region.id, zoneName));
+    if (drawnIn) this.layout[zone.id] = { parentId: asResourceId(drawnIn.vpc.id) };
+    return zone;
   }
 
   vpc(region: Region, cidr: string, name = 'VPC'): NewVpc {
@@ -82,6 +86,7 @@ export class DesignBuilder {
   build(): Design {
     const design = emptyDesign(this.name);
     for (const resource of this.resources) design.resources[resource.id] = resource;
+    design.layout = { ...this.layout };
     return design;
   }
 }

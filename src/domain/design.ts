@@ -64,10 +64,14 @@ export type Kind = Resource['kind'];
 /** The resource type of one kind: `ResourceOf<'subnet'>` is `Subnet`. */
 export type ResourceOf<K extends Kind> = Extract<Resource, { kind: K }>;
 
-/** Where a resource is drawn: position relative to its parent container, and a size for containers. */
+/**
+ * Where a resource is drawn: position relative to its parent container, and a
+ * size for containers. Without x and y the resource is placed automatically
+ * inside `parentId` (templates use this to put an Availability Zone in a VPC).
+ */
 export const LayoutEntrySchema = z.object({
-  x: z.number(),
-  y: z.number(),
+  x: z.number().optional(),
+  y: z.number().optional(),
   parentId: ResourceIdSchema.nullable().default(null),
   width: z.number().positive().optional(),
   height: z.number().positive().optional(),

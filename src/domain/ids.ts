@@ -103,3 +103,6 @@ export function newId<T extends string>(
     if (!taken(id)) return id as T;
   }
 }
+
+/** Compares ids of different brands (a layout parent with a VPC id, say). */
+export const sameId = (a: string | null | undefined, b: string | null | undefined): boolean => a != null && a === b;

@@ -1,0 +1,43 @@
+import { produce } from 'immer';
+import { describe, expect, it } from 'vitest';
+import { sampleDesign } from '../engine/testing/sampleDesign';
+import { validateDesign } from '../engine';
+import { deriveEdges, deriveNodes } from './derive';
+
+describe('deriveNodes', () => {
+  const design = sampleDesign();
+  const nodes = deriveNodes(design, validateDesign(design));
+
+  it('makes one node per resource, typed by kind, parents before children', () => {
+    expect(nodes.map((n) => n.id).sort()).toEqual(Object.keys(design.resources).sort());
+    const index = new Map(nodes.map((n, i) => [n.id, i]));
+    for (const node of nodes) {
+      expect(node.type).toBe(design.resources[node.id]!.kind);
+      if (node.parentId) expect(index.get(node.parentId)!).toBeLessThan(index.get(node.id)!);
+    }
+  });
+
+  it('shows a subnet as public or private from its routes, with its usable count', () => {
+    const facts = (id: string) => nodes.find((n) => n.id === id)!.data.facts;
+    expect(facts('subnet-1').badges[0]).toEqual({ text: 'Public', tone: 'public' });
+    expect(facts('subnet-2').badges[0]).toEqual({ text: 'Private', tone: 'private' });
+    expect(facts('subnet-1').lines[0]).toBe('10.0.1.0/24 · 251 usable');
+  });
+
+  it('marks nodes that have problems with their messages', () => {
+    const broken = produce(design, (d) => void ((d.resources['subnet-2'] as { cidr: string }).cidr = '10.0.1.0/25'));
+    const marked = deriveNodes(broken, validateDesign(broken)).filter((n) => n.data.problem);
+    expect(marked.map((n) => n.id).sort()).toEqual(expect.arrayContaining(['subnet-1', 'subnet-2']));
+    expect(marked.find((n) => n.id === 'subnet-2')?.data.problem?.severity).toBe('error');
+  });
+});
+
+describe('deriveEdges', () => {
+  it('draws explicit associations and routes to gateways, and marks blackholes', () => {
+    const design = sampleDesign();
+    const roles = deriveEdges(design).map((e) => `${e.data?.role} ${e.source}->${e.target}`);
+    expect(roles).toEqual(['association subnet-1->rtb-2', 'route rtb-2->igw-1']);
+    const detached = produce(design, (d) => void ((d.resources['igw-1'] as { vpcId: string | null }).vpcId = null));
+    expect(deriveEdges(detached).find((e) => e.target === 'igw-1')?.data?.role).toBe('blackhole');
+  });
+});

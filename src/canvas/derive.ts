@@ -1,0 +1,104 @@
+import type { Edge, Node } from '@xyflow/react';
+import { getResource, resourcesOfKind, type Design, type Resource } from '../domain';
+import { blackholeReason, type Finding } from '../engine';
+import { computeLayout, isContainer } from './layout';
+import { nodeFacts, type NodeFacts } from './facts';
+
+export interface ResourceNodeData extends Record<string, unknown> {
+  resource: Resource;
+  facts: NodeFacts;
+  /** The worst finding on this resource and all its messages. */
+  problem: { severity: Finding['severity']; messages: string[] } | null;
+}
+
+export type ResourceNode = Node<ResourceNodeData>;
+
+export type EdgeRole = 'association' | 'route' | 'blackhole' | 'link' | 'trigger';
+export type ResourceEdge = Edge<{ role: EdgeRole; label?: string }>;
+
+/**
+ * The canvas is a view of the design: nodes and edges are derived here and
+ * never stored. Parents come before children, as React Flow requires.
+ */
+export function deriveNodes(design: Design, findings: readonly Finding[]): ResourceNode[] {
+  const boxes = computeLayout(design);
+  const problems = new Map<string, ResourceNodeData['problem']>();
+  for (const f of findings) {
+    const current = problems.get(f.resourceId);
+    problems.set(f.resourceId, {
+      severity: current?.severity === 'error' ? 'error' : f.severity,
+      messages: [...(current?.messages ?? []), f.message],
+    });
+  }
+  const depth = (id: string): number => {
+    let d = 0;
+    for (let p = boxes.get(id)?.parentId; p && d < 10; p = boxes.get(p)?.parentId) d++;
+    return d;
+  };
+  const nodes: Array<ResourceNode & { depth: number }> = [];
+  for (const resource of Object.values(design.resources)) {
+    const box = boxes.get(resource.id);
+    if (!box) continue;
+    const container = isContainer(resource);
+    const d = depth(resource.id);
+    nodes.push({
+      id: resource.id,
+      type: resource.kind,
+      position: { x: box.x, y: box.y },
+      ...(box.parentId ? { parentId: box.parentId } : {}),
+      width: box.width,
+      height: box.height,
+      ...(container ? { style: { width: box.width, height: box.height } } : {}),
+      zIndex: container ? d : 100 + d,
+      data: { resource, facts: nodeFacts(design, resource), problem: problems.get(resource.id) ?? null },
+      depth: d,
+    });
+  }
+  nodes.sort((a, b) => a.depth - b.depth);
+  return nodes.map(({ depth: _depth, ...node }) => node);
+}
+
+export function deriveEdges(design: Design): ResourceEdge[] {
+  const edges: ResourceEdge[] = [];
+  const add = (source: string, target: string, role: EdgeRole, label?: string) =>
+    edges.push({
+      id: `${role}:${source}->${target}:${label ?? ''}`,
+      source,
+      target,
+      type: 'smoothstep',
+      data: { role, ...(label ? { label } : {}) },
+      ...(label ? { label } : {}),
+      zIndex: 1000,
+    });
+  for (const table of resourcesOfKind(design, 'routeTable')) {
+    for (const subnetId of table.subnetIds) if (design.resources[subnetId]) add(subnetId, table.id, 'association');
+    for (const route of table.routes) {
+      if (route.target === 'local' || !design.resources[route.target]) continue;
+      add(
+        table.id,
+        route.target,
+        blackholeReason(design, table, route.target) ? 'blackhole' : 'route',
+        route.destination,
+      );
+    }
+  }
+  for (const vpn of resourcesOfKind(design, 'vpnConnection')) {
+    if (design.resources[vpn.vpnGatewayId]) add(vpn.vpnGatewayId, vpn.id, 'link');
+    if (design.resources[vpn.customerGatewayId]) add(vpn.id, vpn.customerGatewayId, 'link');
+  }
+  for (const dx of resourcesOfKind(design, 'directConnectConnection')) {
+    if (dx.vpnGatewayId && design.resources[dx.vpnGatewayId]) add(dx.vpnGatewayId, dx.id, 'link');
+    if (dx.onPremisesNetworkId && design.resources[dx.onPremisesNetworkId]) add(dx.id, dx.onPremisesNetworkId, 'link');
+  }
+  for (const cgw of resourcesOfKind(design, 'customerGateway')) {
+    if (getResource(design, cgw.onPremisesNetworkId, 'onPremisesNetwork'))
+      add(cgw.id, cgw.onPremisesNetworkId!, 'link');
+  }
+  for (const trigger of resourcesOfKind(design, 'lambdaTrigger')) {
+    if (design.resources[trigger.functionId]) add(trigger.id, trigger.functionId, 'trigger');
+  }
+  const internet = resourcesOfKind(design, 'internet')[0];
+  if (internet)
+    for (const igw of resourcesOfKind(design, 'internetGateway')) if (igw.vpcId) add(internet.id, igw.id, 'link');
+  return edges;
+}

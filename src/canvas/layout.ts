@@ -1,0 +1,129 @@
+import type { Design, Kind, Resource } from '../domain';
+import { CONTAINER_KINDS, containerOf } from '../engine';
+
+/**
+ * Where every node goes. Stored positions win; resources without one (from a
+ * template or a hand-written file) are placed in sections the way AWS
+ * diagrams read (gateways on top, zones side by side, rules below), and every
+ * container grows to fit what it holds.
+ */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  parentId: string | null;
+}
+
+export const LEAF = { width: 200, height: 64 } as const;
+export const PAD = 20;
+export const HEADER = 44;
+export const GAP = 20;
+
+const MIN_SIZE: Partial<Record<Kind, { width: number; height: number }>> = {
+  region: { width: 480, height: 320 },
+  vpc: { width: 440, height: 280 },
+  availabilityZone: { width: 280, height: 200 },
+  subnet: { width: 240, height: 120 },
+  ecsCluster: { width: 240, height: 120 },
+};
+
+/** Which band of its container a kind is placed in: 0 top, 1 main, 2 bottom. */
+function section(kind: Kind): number {
+  switch (kind) {
+    case 'internet':
+    case 'internetGateway':
+    case 'virtualPrivateGateway':
+    case 'clientVpnEndpoint':
+      return 0;
+    case 'routeTable':
+    case 'networkAcl':
+    case 'securityGroup':
+    case 'elasticIp':
+    case 'lambdaTrigger':
+    case 'customerGateway':
+    case 'vpnConnection':
+    case 'directConnectConnection':
+    case 'onPremisesNetwork':
+      return 2;
+    default:
+      return 1;
+  }
+}
+
+/** How many items a row of the container holds before wrapping. */
+function perRow(container: Resource | null, items: readonly Resource[]): number {
+  if (container?.kind === 'availabilityZone') return 1;
+  if (container?.kind === 'subnet' || container?.kind === 'ecsCluster') return 2;
+  return items.some((item) => CONTAINER_KINDS.has(item.kind)) ? 4 : 3;
+}
+
+export function isContainer(resource: Resource): boolean {
+  return CONTAINER_KINDS.has(resource.kind);
+}
+
+export function computeLayout(design: Design): Map<string, Box> {
+  const children = new Map<string | null, Resource[]>();
+  for (const resource of Object.values(design.resources)) {
+    const parent = containerOf(design, resource)?.id ?? null;
+    const list = children.get(parent);
+    if (list) list.push(resource);
+    else children.set(parent, [resource]);
+  }
+  const boxes = new Map<string, Box>();
+
+  const place = (container: Resource | null): { width: number; height: number } => {
+    const parentId = container?.id ?? null;
+    const items = children.get(parentId) ?? [];
+    const sizes = new Map<string, { width: number; height: number }>();
+    for (const item of items) sizes.set(item.id, isContainer(item) ? place(item) : LEAF);
+
+    const top = container ? HEADER : 0;
+    const left = container ? PAD : 0;
+    let right = 0;
+    let bottom = top;
+    const unplaced: Resource[] = [];
+    for (const item of items) {
+      const stored = design.layout[item.id];
+      const size = sizes.get(item.id)!;
+      if (stored?.x !== undefined && stored.y !== undefined && (stored.parentId ?? null) === parentId) {
+        const width = Math.max(size.width, stored.width ?? 0);
+        const height = Math.max(size.height, stored.height ?? 0);
+        boxes.set(item.id, { x: stored.x, y: stored.y, width, height, parentId });
+        right = Math.max(right, stored.x + width);
+        bottom = Math.max(bottom, stored.y + height);
+      } else {
+        unplaced.push(item);
+      }
+    }
+    // Unplaced items flow in bands below whatever the user already placed.
+    let y = unplaced.length > 0 && bottom > top ? bottom + GAP : top;
+    for (const band of [0, 1, 2]) {
+      const inBand = unplaced.filter((item) => section(item.kind) === band);
+      const columns = perRow(container, inBand);
+      for (let start = 0; start < inBand.length; start += columns) {
+        let x = left;
+        let rowHeight = 0;
+        for (const item of inBand.slice(start, start + columns)) {
+          const size = sizes.get(item.id)!;
+          boxes.set(item.id, { x, y, ...size, parentId });
+          x += size.width + GAP;
+          rowHeight = Math.max(rowHeight, size.height);
+          right = Math.max(right, x - GAP);
+        }
+        y += rowHeight + GAP;
+        bottom = Math.max(bottom, y - GAP);
+      }
+    }
+    if (!container) return { width: right, height: bottom };
+    const min = MIN_SIZE[container.kind] ?? LEAF;
+    const stored = design.layout[container.id];
+    return {
+      width: Math.max(min.width, right + PAD, stored?.width ?? 0),
+      height: Math.max(min.height, bottom + PAD, stored?.height ?? 0),
+    };
+  };
+
+  place(null);
+  return boxes;
+}

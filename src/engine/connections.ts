@@ -1,0 +1,230 @@
+import { produce, type Draft } from 'immer';
+import {
+  MAX_SECURITY_GROUPS_PER_INTERFACE,
+  resourcesOfKind,
+  type Design,
+  type IdSource,
+  type Resource,
+} from '../domain';
+import { containerOf, kindLabel } from './containment';
+
+/**
+ * What joining two resources on the canvas means, the AWS way: a subnet and a
+ * route table make an association, a route table and a gateway make a route,
+ * an instance and a security group make a membership... Order does not matter.
+ */
+export type Connection = { ok: true; design: Design; summary: string } | { ok: false; reason: string };
+
+type Rule = (design: Design, a: Resource, b: Resource, ids: IdSource) => Connection | null;
+
+const refuse = (reason: string): Connection => ({ ok: false, reason });
+const vpcOf = (design: Design, r: Resource): string | null => {
+  if ('vpcId' in r && typeof r.vpcId === 'string') return r.vpcId;
+  if (r.kind === 'ec2Instance' || r.kind === 'natGateway') {
+    const subnet = design.resources[r.subnetId];
+    return subnet?.kind === 'subnet' ? subnet.vpcId : null;
+  }
+  return null;
+};
+const edit = (design: Design, summary: string, recipe: (d: Draft<Design>) => void): Connection => ({
+  ok: true,
+  design: produce(design, recipe),
+  summary,
+});
+const sameVpc = (design: Design, a: Resource, b: Resource) =>
+  vpcOf(design, a) !== null && vpcOf(design, a) === vpcOf(design, b);
+
+/** Finds the pair in either order. */
+function pair<A extends Resource['kind'], B extends Resource['kind']>(
+  a: Resource,
+  b: Resource,
+  kindA: A,
+  kindB: B,
+): [Extract<Resource, { kind: A }>, Extract<Resource, { kind: B }>] | null {
+  if (a.kind === kindA && b.kind === kindB)
+    return [a as Extract<Resource, { kind: A }>, b as Extract<Resource, { kind: B }>];
+  if (b.kind === kindA && a.kind === kindB)
+    return [b as Extract<Resource, { kind: A }>, a as Extract<Resource, { kind: B }>];
+  return null;
+}
+
+const RULES: Rule[] = [
+  (design, a, b) => {
+    const p = pair(a, b, 'subnet', 'routeTable');
+    if (!p) return null;
+    const [subnet, table] = p;
+    if (!sameVpc(design, subnet, table))
+      return refuse(`${table.name} is in another VPC; a subnet can only use a route table of its own VPC.`);
+    return edit(design, `${subnet.name} now uses ${table.name}.`, (d) => {
+      for (const t of resourcesOfKind(d as Design, 'routeTable')) {
+        const draft = d.resources[t.id] as Draft<typeof t>;
+        draft.subnetIds = draft.subnetIds.filter((id) => id !== subnet.id);
+      }
+      (d.resources[table.id] as Draft<typeof table>).subnetIds.push(subnet.id);
+    });
+  },
+  (design, a, b) => {
+    const p = pair(a, b, 'subnet', 'networkAcl');
+    if (!p) return null;
+    const [subnet, acl] = p;
+    if (!sameVpc(design, subnet, acl))
+      return refuse(`${acl.name} is in another VPC; a subnet can only use a network ACL of its own VPC.`);
+    return edit(design, `${acl.name} now guards ${subnet.name}.`, (d) => {
+      for (const other of resourcesOfKind(d as Design, 'networkAcl')) {
+        const draft = d.resources[other.id] as Draft<typeof other>;
+        draft.subnetIds = draft.subnetIds.filter((id) => id !== subnet.id);
+      }
+      if (!acl.isDefault) (d.resources[acl.id] as Draft<typeof acl>).subnetIds.push(subnet.id);
+    });
+  },
+  (design, a, b) => {
+    const p = pair(a, b, 'routeTable', 'internetGateway') ?? pair(a, b, 'routeTable', 'natGateway');
+    if (!p) return null;
+    const [table, gateway] = p;
+    if (gateway.kind === 'internetGateway' && gateway.vpcId !== null && gateway.vpcId !== table.vpcId)
+      return refuse(`${gateway.name} is attached to another VPC.`);
+    if (gateway.kind === 'natGateway' && !sameVpc(design, table, gateway))
+      return refuse(`${gateway.name} is in another VPC; routes can only target a NAT gateway of the same VPC.`);
+    if (
+      gateway.kind === 'internetGateway' &&
+      gateway.vpcId === null &&
+      resourcesOfKind(design, 'internetGateway').some((g) => g.vpcId === table.vpcId)
+    ) {
+      return refuse('This VPC already has another internet gateway attached.');
+    }
+    return edit(design, `${table.name}: 0.0.0.0/0 → ${gateway.name}.`, (d) => {
+      const draft = d.resources[table.id] as Draft<typeof table>;
+      draft.routes = draft.routes.filter((r) => r.destination !== '0.0.0.0/0');
+      draft.routes.push({
+        destination: '0.0.0.0/0',
+        target: gateway.id as Draft<typeof table>['routes'][number]['target'],
+      });
+      if (gateway.kind === 'internetGateway') (d.resources[gateway.id] as Draft<typeof gateway>).vpcId = table.vpcId;
+    });
+  },
+  (design, a, b) => {
+    const p = pair(a, b, 'routeTable', 'virtualPrivateGateway');
+    if (!p) return null;
+    const [table, vgw] = p;
+    if (vgw.vpcId !== table.vpcId) return refuse(`${vgw.name} is not attached to this route table's VPC.`);
+    if (table.propagatingGatewayIds.includes(vgw.id))
+      return refuse(`${table.name} already receives routes from ${vgw.name}.`);
+    return edit(design, `${table.name} now receives the on-premises routes that ${vgw.name} propagates.`, (d) => {
+      (d.resources[table.id] as Draft<typeof table>).propagatingGatewayIds.push(vgw.id);
+    });
+  },
+  (design, a, b) => {
+    const p = pair(a, b, 'vpc', 'internetGateway') ?? pair(a, b, 'vpc', 'virtualPrivateGateway');
+    if (!p) return null;
+    const [vpc, gateway] = p;
+    if (resourcesOfKind(design, gateway.kind).some((g) => g.vpcId === vpc.id && g.id !== gateway.id))
+      return refuse(`${vpc.name} already has a ${kindLabel(gateway.kind).replace(/^an? /, '')}.`);
+    return edit(
+      design,
+      `${gateway.name} is attached to ${vpc.name}.`,
+      (d) => void ((d.resources[gateway.id] as Draft<typeof gateway>).vpcId = vpc.id),
+    );
+  },
+  (design, a, b) => {
+    const p = pair(a, b, 'ec2Instance', 'securityGroup');
+    if (!p) return null;
+    const [instance, group] = p;
+    if (!sameVpc(design, instance, group))
+      return refuse(`${group.name} belongs to another VPC; an instance can only use groups of its own VPC.`);
+    if (instance.securityGroupIds.includes(group.id)) return refuse(`${instance.name} already uses ${group.name}.`);
+    if (instance.securityGroupIds.length >= MAX_SECURITY_GROUPS_PER_INTERFACE)
+      return refuse(
+        `${instance.name} already has ${MAX_SECURITY_GROUPS_PER_INTERFACE} security groups, the most an interface can have.`,
+      );
+    return edit(
+      design,
+      `${instance.name} now uses ${group.name}.`,
+      (d) => void (d.resources[instance.id] as Draft<typeof instance>).securityGroupIds.push(group.id),
+    );
+  },
+  (design, a, b, ids) => {
+    const p = pair(a, b, 'virtualPrivateGateway', 'customerGateway');
+    if (!p) return null;
+    const [vgw, cgw] = p;
+    if (
+      resourcesOfKind(design, 'vpnConnection').some((v) => v.vpnGatewayId === vgw.id && v.customerGatewayId === cgw.id)
+    )
+      return refuse('These gateways already have a Site-to-Site VPN.');
+    const network = cgw.onPremisesNetworkId ? design.resources[cgw.onPremisesNetworkId] : undefined;
+    const id = ids.next<Extract<Resource, { kind: 'vpnConnection' }>['id']>('vpnConnection');
+    return edit(design, `A Site-to-Site VPN (two tunnels) now joins ${vgw.name} and ${cgw.name}.`, (d) => {
+      d.resources[id] = {
+        kind: 'vpnConnection',
+        id,
+        name: 'Site-to-Site VPN',
+        vpnGatewayId: vgw.id,
+        customerGatewayId: cgw.id,
+        routing: 'static',
+        staticRoutes: network?.kind === 'onPremisesNetwork' ? [...network.cidrs] : [],
+      };
+    });
+  },
+  (design, a, b) => {
+    const p = pair(a, b, 'customerGateway', 'onPremisesNetwork');
+    if (!p) return null;
+    const [cgw, network] = p;
+    return edit(
+      design,
+      `${cgw.name} is the VPN device of ${network.name}.`,
+      (d) => void ((d.resources[cgw.id] as Draft<typeof cgw>).onPremisesNetworkId = network.id),
+    );
+  },
+  (design, a, b) => {
+    const p =
+      pair(a, b, 'directConnectConnection', 'virtualPrivateGateway') ??
+      pair(a, b, 'directConnectConnection', 'onPremisesNetwork');
+    if (!p) return null;
+    const [dx, other] = p;
+    return edit(design, `${dx.name} now ends on ${other.name}.`, (d) => {
+      const draft = d.resources[dx.id] as Draft<typeof dx>;
+      if (other.kind === 'virtualPrivateGateway') draft.vpnGatewayId = other.id;
+      else draft.onPremisesNetworkId = other.id;
+    });
+  },
+  (design, a, b) => {
+    const p = pair(a, b, 'lambdaTrigger', 'lambdaFunction');
+    if (!p) return null;
+    const [trigger, fn] = p;
+    return edit(
+      design,
+      `${trigger.name} now invokes ${fn.name}.`,
+      (d) => void ((d.resources[trigger.id] as Draft<typeof trigger>).functionId = fn.id),
+    );
+  },
+  (design, a, b) => {
+    const p = pair(a, b, 'natGateway', 'elasticIp') ?? pair(a, b, 'ec2Instance', 'elasticIp');
+    if (!p) return null;
+    const [holder, eip] = p;
+    const taken = [...resourcesOfKind(design, 'natGateway'), ...resourcesOfKind(design, 'ec2Instance')].find(
+      (h) => h.elasticIpId === eip.id && h.id !== holder.id,
+    );
+    if (taken) return refuse(`${eip.publicIp} is already associated with ${taken.name}.`);
+    return edit(
+      design,
+      `${eip.publicIp} is associated with ${holder.name}.`,
+      (d) => void ((d.resources[holder.id] as Draft<typeof holder>).elasticIpId = eip.id),
+    );
+  },
+];
+
+export function connect(design: Design, sourceId: string, targetId: string, ids: IdSource): Connection {
+  const a = design.resources[sourceId];
+  const b = design.resources[targetId];
+  if (!a || !b) return refuse('One of these resources no longer exists.');
+  if (a.id === b.id) return refuse('A resource can’t be connected to itself.');
+  for (const rule of RULES) {
+    const result = rule(design, a, b, ids);
+    if (result) return result;
+  }
+  const inside = containerOf(design, a)?.id === b.id || containerOf(design, b)?.id === a.id;
+  return refuse(
+    inside
+      ? `${a.name} is already inside ${b.name}.`
+      : `Nimbus has no connection between ${kindLabel(a.kind)} and ${kindLabel(b.kind)}.`,
+  );
+}

@@ -1,0 +1,260 @@
+import {
+  createElasticIp,
+  createNatGateway,
+  createRouteTable,
+  createSecurityGroup,
+  DesignBuilder,
+  type Design,
+  type SecurityGroup,
+  type SgRule,
+} from '../domain';
+
+/**
+ * Starting points from the course, each a complete design with no errors.
+ * Opening one replaces the current design as one undoable step.
+ */
+export interface Template {
+  id: string;
+  name: string;
+  description: string;
+  build: () => Design;
+}
+
+const tcp = (port: number, cidr: string, description: string): SgRule => ({
+  protocol: 'tcp',
+  ports: { from: port, to: port },
+  peer: { type: 'cidr', cidr },
+  description,
+});
+const fromGroup = (port: number, group: SecurityGroup, description: string): SgRule => ({
+  protocol: 'tcp',
+  ports: { from: port, to: port },
+  peer: { type: 'securityGroup', groupId: group.id },
+  description,
+});
+
+function singleWebServer(): Design {
+  const b = new DesignBuilder('Single public web server');
+  const region = b.region('us-east-1');
+  const vpc = b.vpc(region, '10.0.0.0/16', 'Web VPC');
+  const zone = b.zone(region, 'us-east-1a', vpc);
+  const igw = b.internetGateway(vpc);
+  const subnet = b.subnet(vpc, zone, '10.0.1.0/24', 'Public subnet', { public: true });
+  const routes = b.add(createRouteTable(b.ids, vpc.vpc, 'Public routes'));
+  b.route(routes, '0.0.0.0/0', igw.id);
+  routes.subnetIds.push(subnet.id);
+  const web = b.add(createSecurityGroup(b.ids, vpc.vpc.id, 'web', 'HTTP and HTTPS from anywhere'));
+  web.inbound.push(tcp(80, '0.0.0.0/0', 'HTTP'), tcp(443, '0.0.0.0/0', 'HTTPS'));
+  b.instance(subnet, '10.0.1.10', [web.id], 'Web server');
+  b.add({ kind: 'internet', id: b.ids.next('internet'), name: 'Internet' });
+  return b.build();
+}
+
+function twoTier(): Design {
+  const b = new DesignBuilder('Two AZs: public web tier, private app tier');
+  const region = b.region('us-east-1');
+  const vpc = b.vpc(region, '10.0.0.0/16', 'Production VPC');
+  const igw = b.internetGateway(vpc);
+  const publicRoutes = b.add(createRouteTable(b.ids, vpc.vpc, 'Public routes'));
+  b.route(publicRoutes, '0.0.0.0/0', igw.id);
+  const web = b.add(createSecurityGroup(b.ids, vpc.vpc.id, 'web', 'HTTPS from anywhere'));
+  web.inbound.push(tcp(443, '0.0.0.0/0', 'HTTPS'), tcp(80, '0.0.0.0/0', 'HTTP'));
+  const app = b.add(createSecurityGroup(b.ids, vpc.vpc.id, 'app', 'Port 8080 from the web tier'));
+  app.inbound.push(fromGroup(8080, web, 'From web servers'));
+  ['a', 'b'].forEach((letter, index) => {
+    const zone = b.zone(region, `us-east-1${letter}`, vpc);
+    const publicSubnet = b.subnet(vpc, zone, `10.0.${index * 2}.0/24`, `Public ${letter.toUpperCase()}`, {
+      public: true,
+    });
+    const privateSubnet = b.subnet(vpc, zone, `10.0.${index * 2 + 1}.0/24`, `Private ${letter.toUpperCase()}`);
+    publicRoutes.subnetIds.push(publicSubnet.id);
+    const eip = b.add(createElasticIp(b.ids, `203.0.113.${10 + index}`, `NAT ${letter.toUpperCase()} address`));
+    const nat = b.add(
+      createNatGateway(b.ids, publicSubnet.id, eip.id, `10.0.${index * 2}.5`, `NAT ${letter.toUpperCase()}`),
+    );
+    const privateRoutes = b.add(createRouteTable(b.ids, vpc.vpc, `Private routes ${letter.toUpperCase()}`));
+    b.route(privateRoutes, '0.0.0.0/0', nat.id);
+    privateRoutes.subnetIds.push(privateSubnet.id);
+    b.instance(publicSubnet, `10.0.${index * 2}.10`, [web.id], `Web ${letter.toUpperCase()}`);
+    b.instance(privateSubnet, `10.0.${index * 2 + 1}.10`, [app.id], `App ${letter.toUpperCase()}`);
+  });
+  b.add({ kind: 'internet', id: b.ids.next('internet'), name: 'Internet' });
+  return b.build();
+}
+
+function hybrid(): Design {
+  const b = new DesignBuilder('Hybrid: Site-to-Site VPN and Direct Connect');
+  const region = b.region('us-east-1');
+  const vpc = b.vpc(region, '10.0.0.0/16', 'Cloud VPC');
+  const zone = b.zone(region, 'us-east-1a', vpc);
+  const vgw = b.add({
+    kind: 'virtualPrivateGateway',
+    id: b.ids.next('virtualPrivateGateway'),
+    name: 'VGW',
+    vpcId: vpc.vpc.id,
+    amazonSideAsn: 64512,
+  });
+  const subnet = b.subnet(vpc, zone, '10.0.1.0/24', 'Private subnet');
+  vpc.mainRouteTable.propagatingGatewayIds.push(vgw.id);
+  const onPrem = b.add({
+    kind: 'onPremisesNetwork',
+    id: b.ids.next('onPremisesNetwork'),
+    name: 'Corporate data center',
+    cidrs: ['192.168.0.0/16'],
+  });
+  const cgw = b.add({
+    kind: 'customerGateway',
+    id: b.ids.next('customerGateway'),
+    name: 'Office router',
+    ipAddress: '198.51.100.20',
+    bgpAsn: 65000,
+    onPremisesNetworkId: onPrem.id,
+  });
+  b.add({
+    kind: 'vpnConnection',
+    id: b.ids.next('vpnConnection'),
+    name: 'Site-to-Site VPN',
+    vpnGatewayId: vgw.id,
+    customerGatewayId: cgw.id,
+    routing: 'static',
+    staticRoutes: ['192.168.0.0/16'],
+  });
+  b.add({
+    kind: 'directConnectConnection',
+    id: b.ids.next('directConnectConnection'),
+    name: 'Direct Connect',
+    location: 'Equinix DC2',
+    bandwidth: '1Gbps',
+    vpnGatewayId: vgw.id,
+    onPremisesNetworkId: onPrem.id,
+  });
+  const admin = b.add(createSecurityGroup(b.ids, vpc.vpc.id, 'from-office', 'SSH from the office network'));
+  admin.inbound.push(tcp(22, '192.168.0.0/16', 'SSH from on-premises'));
+  b.instance(subnet, '10.0.1.10', [admin.id], 'Internal app');
+  return b.build();
+}
+
+function serverlessApi(): Design {
+  const b = new DesignBuilder('Serverless API');
+  const region = b.region('us-east-1');
+  const fn = b.add({
+    kind: 'lambdaFunction',
+    id: b.ids.next('lambdaFunction'),
+    name: 'orders-api',
+    regionId: region.id,
+    runtime: 'nodejs22.x',
+    architecture: 'arm64',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    averageDurationMs: 120,
+    reservedConcurrency: null,
+    provisionedConcurrency: 0,
+    vpcConfig: null,
+  });
+  b.add({
+    kind: 'lambdaTrigger',
+    id: b.ids.next('lambdaTrigger'),
+    name: 'API Gateway',
+    functionId: fn.id,
+    source: 'apiGateway',
+    eventsPerSecond: 50,
+  });
+  b.add({ kind: 'internet', id: b.ids.next('internet'), name: 'Internet' });
+  return b.build();
+}
+
+function containers(): Design {
+  const b = new DesignBuilder('Containers: ECS on Fargate behind NAT');
+  const region = b.region('us-east-1');
+  const vpc = b.vpc(region, '10.0.0.0/16', 'Containers VPC');
+  const zone = b.zone(region, 'us-east-1a', vpc);
+  const igw = b.internetGateway(vpc);
+  const publicSubnet = b.subnet(vpc, zone, '10.0.0.0/24', 'Public', { public: true });
+  const privateSubnet = b.subnet(vpc, zone, '10.0.1.0/24', 'Private tasks');
+  const publicRoutes = b.add(createRouteTable(b.ids, vpc.vpc, 'Public routes'));
+  b.route(publicRoutes, '0.0.0.0/0', igw.id);
+  publicRoutes.subnetIds.push(publicSubnet.id);
+  const eip = b.add(createElasticIp(b.ids, '203.0.113.30', 'NAT address'));
+  const nat = b.add(createNatGateway(b.ids, publicSubnet.id, eip.id, '10.0.0.5', 'NAT'));
+  b.route(vpc.mainRouteTable, '0.0.0.0/0', nat.id);
+  const tasks = b.add(createSecurityGroup(b.ids, vpc.vpc.id, 'tasks', 'Port 8080 inside the VPC'));
+  tasks.inbound.push(tcp(8080, '10.0.0.0/16', 'From the VPC'));
+  const cluster = b.add({ kind: 'ecsCluster', id: b.ids.next('ecsCluster'), name: 'web-cluster', regionId: region.id });
+  b.add({
+    kind: 'ecsService',
+    id: b.ids.next('ecsService'),
+    name: 'web',
+    clusterId: cluster.id,
+    launchType: 'FARGATE',
+    taskCpu: 512,
+    taskMemory: 1024,
+    desiredCount: 3,
+    subnetIds: [privateSubnet.id],
+    securityGroupIds: [tasks.id],
+  });
+  return b.build();
+}
+
+function eks(): Design {
+  const b = new DesignBuilder('EKS with a managed node group');
+  const region = b.region('us-east-1');
+  const vpc = b.vpc(region, '10.0.0.0/16', 'EKS VPC');
+  const igw = b.internetGateway(vpc);
+  const publicRoutes = b.add(createRouteTable(b.ids, vpc.vpc, 'Public routes'));
+  b.route(publicRoutes, '0.0.0.0/0', igw.id);
+  const subnets = ['a', 'b'].map((letter, index) => {
+    const zone = b.zone(region, `us-east-1${letter}`, vpc);
+    const subnet = b.subnet(vpc, zone, `10.0.${index}.0/24`, `Nodes ${letter.toUpperCase()}`, { public: true });
+    publicRoutes.subnetIds.push(subnet.id);
+    return subnet;
+  });
+  b.add({
+    kind: 'eksCluster',
+    id: b.ids.next('eksCluster'),
+    name: 'platform',
+    regionId: region.id,
+    kubernetesVersion: '1.33',
+    subnetIds: subnets.map((s) => s.id),
+    compute: { type: 'nodeGroup', instanceType: 'm7g.large', minSize: 2, desiredSize: 3, maxSize: 6 },
+  });
+  return b.build();
+}
+
+export const TEMPLATES: readonly Template[] = [
+  {
+    id: 'single-web-server',
+    name: 'Single public web server',
+    description: 'VPC, one public subnet, internet gateway, a web server with HTTP/HTTPS open.',
+    build: singleWebServer,
+  },
+  {
+    id: 'two-tier',
+    name: 'Two AZs, public and private (NAT)',
+    description: 'The classic web tier + app tier across two Availability Zones, one NAT gateway per zone.',
+    build: twoTier,
+  },
+  {
+    id: 'hybrid',
+    name: 'Hybrid: VPN and Direct Connect',
+    description: 'A VPC joined to an on-premises network by a Site-to-Site VPN and Direct Connect.',
+    build: hybrid,
+  },
+  {
+    id: 'serverless-api',
+    name: 'Serverless API',
+    description: 'API Gateway invoking a Lambda function.',
+    build: serverlessApi,
+  },
+  {
+    id: 'containers',
+    name: 'Containers on Fargate',
+    description: 'An ECS service on Fargate in a private subnet, reaching out through a NAT gateway.',
+    build: containers,
+  },
+  {
+    id: 'eks',
+    name: 'EKS with a node group',
+    description: 'An EKS cluster whose managed node group spans two zones.',
+    build: eks,
+  },
+];
