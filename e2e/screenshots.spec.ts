@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 
 /**
@@ -6,20 +5,18 @@ import { expect, test } from '@playwright/test';
  * `NIMBUS_SCREENSHOT_DIR=docs npx playwright test screenshots` refreshes the committed ones.
  */
 const dir = process.env.NIMBUS_SCREENSHOT_DIR ?? 'test-results';
+
 for (const theme of ['light', 'dark'] as const) {
-  test(`app shell screenshot (${theme})`, async ({ page }) => {
+  test(`two-AZ template screenshot (${theme})`, async ({ page }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
     await page.addInitScript((t) => localStorage.setItem('nimbus.theme', t), theme);
     await page.goto('/');
-    await page.getByTestId('open-design-input').setInputFiles({
-      name: 'o.json',
-      mimeType: 'application/json',
-      buffer: readFileSync('examples/overlapping-subnets.json'),
-    });
+    await page.getByRole('button', { name: 'Templates' }).click();
+    await page.getByRole('menuitem', { name: /Two AZs/ }).click();
     await page.getByRole('button', { name: 'Dismiss' }).click();
-    await expect(page.getByRole('list', { name: 'Problems' })).toBeVisible();
-    await page.screenshot({ path: `${dir}/shell-${theme}.png` });
-    await page.getByRole('tab', { name: 'Subnet calculator' }).click();
-    await page.getByLabel('CIDR block').fill('10.0.1.0/24');
-    await page.screenshot({ path: `${dir}/calculator-${theme}.png` });
+    await expect(page.locator('.react-flow__node')).not.toHaveCount(0);
+    await page.getByRole('button', { name: 'Fit View' }).click();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: `${dir}/two-az-${theme}.png` });
   });
 }

@@ -33,10 +33,12 @@ describe('deriveNodes', () => {
 });
 
 describe('deriveEdges', () => {
-  it('draws explicit associations and routes to gateways, and marks blackholes', () => {
+  it('draws routes to gateways, associations of the selection, and marks blackholes', () => {
     const design = sampleDesign();
-    const roles = deriveEdges(design).map((e) => `${e.data?.role} ${e.source}->${e.target}`);
-    expect(roles).toEqual(['association subnet-1->rtb-2', 'route rtb-2->igw-1']);
+    const roles = (selected: string[]) =>
+      deriveEdges(design, new Set(selected)).map((e) => `${e.data?.role} ${e.source}->${e.target}`);
+    expect(roles([])).toEqual(['route rtb-2->igw-1']);
+    expect(roles(['subnet-1'])).toEqual(['association subnet-1->rtb-2', 'route rtb-2->igw-1']);
     const detached = produce(design, (d) => void ((d.resources['igw-1'] as { vpcId: string | null }).vpcId = null));
     expect(deriveEdges(detached).find((e) => e.target === 'igw-1')?.data?.role).toBe('blackhole');
   });

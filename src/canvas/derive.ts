@@ -58,7 +58,12 @@ export function deriveNodes(design: Design, findings: readonly Finding[]): Resou
   return nodes.map(({ depth: _depth, ...node }) => node);
 }
 
-export function deriveEdges(design: Design): ResourceEdge[] {
+/**
+ * Links between resources. Route-table associations are already badges on
+ * subnets, so their edges appear only for the selected subnet or table, which
+ * keeps a large diagram readable.
+ */
+export function deriveEdges(design: Design, showAssociationsOf: ReadonlySet<string> = new Set()): ResourceEdge[] {
   const edges: ResourceEdge[] = [];
   const add = (source: string, target: string, role: EdgeRole, label?: string) =>
     edges.push({
@@ -71,7 +76,10 @@ export function deriveEdges(design: Design): ResourceEdge[] {
       zIndex: 1000,
     });
   for (const table of resourcesOfKind(design, 'routeTable')) {
-    for (const subnetId of table.subnetIds) if (design.resources[subnetId]) add(subnetId, table.id, 'association');
+    for (const subnetId of table.subnetIds) {
+      if (design.resources[subnetId] && (showAssociationsOf.has(subnetId) || showAssociationsOf.has(table.id)))
+        add(subnetId, table.id, 'association');
+    }
     for (const route of table.routes) {
       if (route.target === 'local' || !design.resources[route.target]) continue;
       add(

@@ -15,16 +15,24 @@ export interface Box {
   parentId: string | null;
 }
 
-export const LEAF = { width: 200, height: 64 } as const;
+export const LEAF = { width: 220, height: 64 } as const;
 export const PAD = 20;
-export const HEADER = 44;
+/** Height of a container's title block: subnets show badges on a third line. */
+export function headerHeight(kind: Kind): number {
+  return kind === 'subnet' ? 68 : 52;
+}
+/** The smallest header, for clamping positions where the container kind is not at hand. */
+export const HEADER = 52;
 export const GAP = 20;
+
+/** Free space kept at the bottom of containers so there is always somewhere to drop the next thing. */
+const dropRoom = (kind: Kind): number => (kind === 'region' || kind === 'vpc' || kind === 'availabilityZone' ? 60 : 0);
 
 const MIN_SIZE: Partial<Record<Kind, { width: number; height: number }>> = {
   region: { width: 480, height: 320 },
   vpc: { width: 440, height: 280 },
   availabilityZone: { width: 280, height: 200 },
-  subnet: { width: 240, height: 120 },
+  subnet: { width: 260, height: 130 },
   ecsCluster: { width: 240, height: 120 },
 };
 
@@ -78,7 +86,7 @@ export function computeLayout(design: Design): Map<string, Box> {
     const sizes = new Map<string, { width: number; height: number }>();
     for (const item of items) sizes.set(item.id, isContainer(item) ? place(item) : LEAF);
 
-    const top = container ? HEADER : 0;
+    const top = container ? headerHeight(container.kind) : 0;
     const left = container ? PAD : 0;
     let right = 0;
     let bottom = top;
@@ -120,7 +128,7 @@ export function computeLayout(design: Design): Map<string, Box> {
     const stored = design.layout[container.id];
     return {
       width: Math.max(min.width, right + PAD, stored?.width ?? 0),
-      height: Math.max(min.height, bottom + PAD, stored?.height ?? 0),
+      height: Math.max(min.height, bottom + PAD + dropRoom(container.kind), stored?.height ?? 0),
     };
   };
 

@@ -102,8 +102,15 @@ export function containerOf(design: Design, resource: Resource): Resource | unde
       const fn = getResource(design, resource.functionId, 'lambdaFunction');
       return fn ? find(fn.regionId) : find(design.layout[resource.id]?.parentId);
     }
-    case 'elasticIp':
-      return find(design.layout[resource.id]?.parentId);
+    case 'elasticIp': {
+      const placed = find(design.layout[resource.id]?.parentId);
+      if (placed) return placed;
+      // An associated address is drawn in the Region of what it is associated with.
+      const holder = Object.values(design.resources).find(
+        (r) => (r.kind === 'natGateway' || r.kind === 'ec2Instance') && r.elasticIpId === resource.id,
+      );
+      return holder ? ancestorsOf(design, holder).find((r) => r.kind === 'region') : undefined;
+    }
     default:
       return undefined;
   }

@@ -15,6 +15,8 @@ export interface DesignState {
   replace: (design: Design) => void;
   undo: () => void;
   redo: () => void;
+  /** Ends the current burst, so the next edit starts a new undo step (called when a field loses focus). */
+  endBurst: () => void;
 }
 
 export const createDesignStore = (initial: Design = emptyDesign(), now: () => number = Date.now) =>
@@ -27,6 +29,7 @@ export const createDesignStore = (initial: Design = emptyDesign(), now: () => nu
     replace: (design) => set((state) => ({ history: record(state.history, design, now()) })),
     undo: () => set((state) => ({ history: undo(state.history) })),
     redo: () => set((state) => ({ history: redo(state.history) })),
+    endBurst: () => set((state) => (state.history.last ? { history: { ...state.history, last: null } } : state)),
   }));
 
 export const useDesignStore = createDesignStore();

@@ -38,3 +38,18 @@ describe('history', () => {
     expect(h.past).toEqual([1, 2]);
   });
 });
+
+describe('design store bursts', () => {
+  it('ends a burst when asked, so the next edit in the same field is its own step', async () => {
+    const { createDesignStore } = await import('./designStore');
+    let now = 0;
+    const store = createDesignStore(undefined, () => now);
+    store.getState().apply((d) => void (d.name = 'a'), { coalesceKey: 'field' });
+    now += 10;
+    store.getState().apply((d) => void (d.name = 'ab'), { coalesceKey: 'field' });
+    store.getState().endBurst();
+    now += 10;
+    store.getState().apply((d) => void (d.name = 'abc'), { coalesceKey: 'field' });
+    expect(store.getState().history.past.map((d) => d.name)).toEqual(['Untitled design', 'ab']);
+  });
+});

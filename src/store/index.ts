@@ -4,3 +4,4 @@ export * from './commands';
 export * from './findings';
 export * from './persistence';
 export * from './download';
+export * from './canvasCommands';

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /** View state, kept apart from the design: never saved, never undone. */
-export type SidePanel = 'problems' | 'calculator';
+export type SidePanel = 'inspector' | 'problems' | 'calculator';
 
 export interface Notice {
   id: number;
@@ -11,32 +11,79 @@ export interface Notice {
   action?: { label: string; run: () => void };
 }
 
+export interface PointerMessage {
+  x: number;
+  y: number;
+  text: string;
+  tone: 'refusal' | 'info';
+  nonce: number;
+}
+
+export interface ConfirmRequest {
+  title: string;
+  body: string;
+  confirmLabel: string;
+  onConfirm: () => void;
+}
+
 export interface ViewState {
   panel: SidePanel;
-  selectedId: string | null;
+  /** Selected resource ids; the last one is shown in the inspector. */
+  selection: string[];
+  /** Asks the canvas to centre a resource; the nonce repeats a request for the same id. */
+  focus: { id: string; nonce: number } | null;
   notices: Notice[];
+  pointerMessage: PointerMessage | null;
+  confirm: ConfirmRequest | null;
+  clipboard: string[];
+  shortcutsOpen: boolean;
   theme: 'light' | 'dark';
   showPanel: (panel: SidePanel) => void;
   select: (id: string | null) => void;
+  setSelection: (ids: string[]) => void;
+  focusOn: (id: string) => void;
   notify: (notice: Omit<Notice, 'id'>) => number;
   dismiss: (id: number) => void;
+  sayAtPointer: (x: number, y: number, text: string, tone?: PointerMessage['tone']) => void;
+  clearPointerMessage: () => void;
+  ask: (request: ConfirmRequest | null) => void;
+  copy: (ids: string[]) => void;
+  setShortcutsOpen: (open: boolean) => void;
   setTheme: (theme: 'light' | 'dark') => void;
 }
 
 let nextNoticeId = 1;
+let nonce = 1;
 
 export const useViewStore = create<ViewState>()((set) => ({
   panel: 'problems',
-  selectedId: null,
+  selection: [],
+  focus: null,
   notices: [],
+  pointerMessage: null,
+  confirm: null,
+  clipboard: [],
+  shortcutsOpen: false,
   theme: 'light',
   showPanel: (panel) => set({ panel }),
-  select: (selectedId) => set({ selectedId }),
+  select: (id) => set({ selection: id ? [id] : [] }),
+  setSelection: (selection) => set((state) => (sameList(state.selection, selection) ? state : { selection })),
+  focusOn: (id) => set({ selection: [id], focus: { id, nonce: nonce++ } }),
   notify: (notice) => {
     const id = nextNoticeId++;
     set((state) => ({ notices: [...state.notices.filter((n) => n.title !== notice.title), { ...notice, id }] }));
     return id;
   },
   dismiss: (id) => set((state) => ({ notices: state.notices.filter((n) => n.id !== id) })),
+  sayAtPointer: (x, y, text, tone = 'refusal') => set({ pointerMessage: { x, y, text, tone, nonce: nonce++ } }),
+  clearPointerMessage: () => set({ pointerMessage: null }),
+  ask: (confirm) => set({ confirm }),
+  copy: (clipboard) => set({ clipboard }),
+  setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   setTheme: (theme) => set({ theme }),
 }));
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+export const selectPrimarySelection = (state: ViewState): string | null =>
+  state.selection[state.selection.length - 1] ?? null;

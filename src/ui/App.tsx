@@ -1,8 +1,11 @@
 import { useEffect } from 'react';
-import { redoCommand, undoCommand } from '../store';
+import { useDesignStore } from '../store';
+import { ACTIONS } from './actions';
 import { CanvasArea } from './CanvasArea';
+import { ConfirmDialog, ShortcutSheet } from './Dialogs';
 import { Header } from './Header';
 import { NoticeBar } from './NoticeBar';
+import { Palette } from './Palette';
 import { SidePanel } from './SidePanel';
 
 function isTextField(target: EventTarget | null): boolean {
@@ -12,32 +15,40 @@ function isTextField(target: EventTarget | null): boolean {
   );
 }
 
-/** Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z or Ctrl+Y redoes; text fields keep their own undo. */
-function useUndoShortcuts() {
+/** Keyboard shortcuts from the shared action list; text fields keep their own keys (and their own undo). */
+function useShortcuts() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || isTextField(event.target)) return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) undoCommand();
-      else if ((key === 'z' && event.shiftKey) || key === 'y') redoCommand();
-      else return;
+      if (isTextField(event.target) || event.defaultPrevented) return;
+      const action = ACTIONS.find((a) => a.matches(event));
+      if (!action) return;
       event.preventDefault();
+      action.perform();
     };
+    // Leaving a field ends its typing burst: the next edit there is a new undo step.
+    const onFocusOut = () => useDesignStore.getState().endBurst();
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('focusout', onFocusOut);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('focusout', onFocusOut);
+    };
   }, []);
 }
 
 export function App() {
-  useUndoShortcuts();
+  useShortcuts();
   return (
     <div className="flex h-full flex-col">
       <Header />
       <NoticeBar />
       <div className="flex min-h-0 flex-1">
+        <Palette />
         <CanvasArea />
         <SidePanel />
       </div>
+      <ConfirmDialog />
+      <ShortcutSheet />
     </div>
   );
 }

@@ -1,34 +1,27 @@
-import { Cloud, FolderOpen } from 'lucide-react';
+import { MousePointerClick } from 'lucide-react';
+import { Canvas } from '../canvas/Canvas';
 import { selectDesign, useDesignStore } from '../store';
-import { DesignOutline } from './DesignOutline';
+import { PointerToast } from './PointerToast';
 
-/** The drawing area. Until the canvas lands it shows the design as an outline, or a welcome when empty. */
+/** The drawing area, with a hint while the design is empty. */
 export function CanvasArea() {
-  const design = useDesignStore(selectDesign);
-  const empty = Object.keys(design.resources).length === 0;
+  const empty = useDesignStore((s) => Object.keys(selectDesign(s).resources).length === 0);
   return (
-    <main
-      aria-label="Canvas"
-      className="relative min-w-0 flex-1 overflow-auto bg-[radial-gradient(circle,_rgb(148_163_184_/_0.35)_1px,_transparent_1px)] [background-size:20px_20px]"
-    >
-      {empty ? (
-        <div className="flex h-full items-center justify-center p-8">
-          <div className="max-w-md rounded-xl border border-slate-200 bg-white/90 p-8 text-center shadow-sm dark:border-slate-800 dark:bg-slate-900/90">
-            <Cloud size={40} className="mx-auto text-teal-600 dark:text-teal-400" aria-hidden />
+    <main aria-label="Canvas" className="relative min-w-0 flex-1">
+      <Canvas />
+      {empty && (
+        <div className="pointer-events-none absolute inset-0 flex items-center justify-center p-8">
+          <div className="max-w-md rounded-xl border border-slate-200 bg-white/95 p-7 text-center shadow-sm dark:border-slate-800 dark:bg-slate-900/95">
+            <MousePointerClick size={36} className="mx-auto text-teal-600 dark:text-teal-400" aria-hidden />
             <h1 className="mt-3 text-xl font-semibold">Start an AWS architecture</h1>
             <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
-              Open a design file to see it checked as you go. Try the <strong>Subnet calculator</strong> on the right to
-              see how AWS carves up a CIDR block.
-            </p>
-            <p className="mt-4 inline-flex items-center gap-1.5 text-xs text-slate-500 dark:text-slate-400">
-              <FolderOpen size={14} aria-hidden /> Use “Open design…” above; your work is saved in this browser as you
-              edit.
+              Drag a <strong>Region</strong> from the palette onto the canvas, then a VPC into it, an Availability Zone
+              into the VPC, and subnets into the zone. Or pick a ready-made design from <strong>Templates</strong>.
             </p>
           </div>
         </div>
-      ) : (
-        <DesignOutline design={design} />
       )}
+      <PointerToast />
     </main>
   );
 }

@@ -1,4 +1,4 @@
-import { FolderOpen, Moon, Redo2, Save, Sun, Undo2 } from 'lucide-react';
+import { FolderOpen, Keyboard, Moon, Redo2, Save, Sun, Undo2 } from 'lucide-react';
 import { useRef } from 'react';
 import {
   downloadText,
@@ -12,6 +12,7 @@ import {
   useViewStore,
 } from '../store';
 import { openDesignFile } from './openDesignFile';
+import { TemplatesMenu } from './TemplatesMenu';
 
 const iconButton =
   'inline-flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-40 dark:text-slate-200 dark:hover:bg-slate-800';
@@ -67,6 +68,7 @@ export function Header() {
           <Redo2 size={16} aria-hidden /> Redo
         </button>
         <span className="mx-1 h-5 w-px bg-slate-200 dark:bg-slate-700" />
+        <TemplatesMenu buttonClass={iconButton} />
         <button type="button" className={iconButton} onClick={() => fileInput.current?.click()}>
           <FolderOpen size={16} aria-hidden /> Open design…
         </button>
@@ -88,6 +90,15 @@ export function Header() {
           onClick={() => downloadText(fileNameFor(design.name), JSON.stringify(design, null, 2) + '\n')}
         >
           <Save size={16} aria-hidden /> Save as file
+        </button>
+        <button
+          type="button"
+          className={iconButton}
+          onClick={() => useViewStore.getState().setShortcutsOpen(true)}
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+        >
+          <Keyboard size={16} aria-hidden />
         </button>
         <button
           type="button"

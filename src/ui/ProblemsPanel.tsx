@@ -1,11 +1,11 @@
 import { CircleCheck, CircleX, TriangleAlert } from 'lucide-react';
-import { findingsFor, selectDesign, useDesignStore, useViewStore } from '../store';
+import { findingsFor, selectDesign, selectPrimarySelection, useDesignStore, useViewStore } from '../store';
 
 export function ProblemsPanel() {
   const design = useDesignStore(selectDesign);
   const findings = findingsFor(design);
-  const selectedId = useViewStore((s) => s.selectedId);
-  const select = useViewStore((s) => s.select);
+  const selectedId = useViewStore(selectPrimarySelection);
+  const focusOn = useViewStore((s) => s.focusOn);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
 
@@ -31,7 +31,7 @@ export function ProblemsPanel() {
             <li key={`${f.code}-${f.resourceId}-${index}`}>
               <button
                 type="button"
-                onClick={() => select(f.resourceId)}
+                onClick={() => focusOn(f.resourceId)}
                 className={`flex w-full gap-2 px-4 py-2.5 text-left text-sm hover:bg-slate-50 dark:hover:bg-slate-800/60 ${selected ? 'bg-teal-50 dark:bg-teal-950/50' : ''}`}
               >
                 {f.severity === 'error' ? (

@@ -1,0 +1,250 @@
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  applyNodeChanges,
+  useReactFlow,
+  type NodeChange,
+  type OnSelectionChangeParams,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { ancestorsOf, checkDrop, type NewResourceSpec } from '../engine';
+import type { Design, Resource } from '../domain';
+import {
+  addFromPalette,
+  connectResources,
+  descendantsOf,
+  findingsFor,
+  moveNodes,
+  rehome,
+  selectDesign,
+  useDesignStore,
+  useViewStore,
+} from '../store';
+import { deriveEdges, deriveNodes, type ResourceEdge, type ResourceNode } from './derive';
+import { absoluteRect, containerAt } from './geometry';
+import { HEADER, headerHeight } from './layout';
+import { NODE_TYPES } from './nodes';
+import { PALETTE_MIME } from './palette';
+
+const EDGE_STYLE: Record<NonNullable<ResourceEdge['data']>['role'], React.CSSProperties> = {
+  association: { stroke: '#64748b', strokeDasharray: '5 4', strokeWidth: 1.5 },
+  route: { stroke: '#7c3aed', strokeWidth: 2 },
+  blackhole: { stroke: '#dc2626', strokeDasharray: '2 4', strokeWidth: 2 },
+  link: { stroke: '#475569', strokeWidth: 2.5 },
+  trigger: { stroke: '#db2777', strokeWidth: 2 },
+};
+
+function styleEdges(edges: ResourceEdge[]): ResourceEdge[] {
+  return edges.map((edge) => ({
+    ...edge,
+    style: EDGE_STYLE[edge.data?.role ?? 'link'],
+    animated: edge.data?.role === 'trigger',
+    labelStyle: { fontSize: 10, fontFamily: 'var(--font-mono)' },
+    labelBgPadding: [4, 2] as [number, number],
+    labelBgBorderRadius: 3,
+    ...(edge.data?.role === 'blackhole' ? { label: `${edge.data.label ?? ''} (blackhole)` } : {}),
+  }));
+}
+
+/** The closest container above `resource` that accepts the new kind, if any. */
+function nearestAccepting(design: Design, spec: NewResourceSpec, resource: Resource): { id: string } | undefined {
+  return ancestorsOf(design, resource).find((a) => checkDrop(design, spec.kind, a).ok);
+}
+
+function CanvasInner() {
+  const design = useDesignStore(selectDesign);
+  const findings = findingsFor(design);
+  const derivedNodes = useMemo(() => deriveNodes(design, findings), [design, findings]);
+  const selection = useViewStore((s) => s.selection);
+  const edges = useMemo(() => styleEdges(deriveEdges(design, new Set(selection))), [design, selection]);
+  const focus = useViewStore((s) => s.focus);
+  const theme = useViewStore((s) => s.theme);
+  const { setSelection, showPanel, sayAtPointer } = useViewStore.getState();
+  const flow = useReactFlow<ResourceNode, ResourceEdge>();
+  const withSelection = (list: ResourceNode[], ids: readonly string[]) => {
+    const selected = new Set(ids);
+    return list.map((n) => (selected.has(n.id) ? { ...n, selected: true } : n));
+  };
+  const [nodes, setNodes] = useState<ResourceNode[]>(() => withSelection(derivedNodes, selection));
+  const [syncedFrom, setSyncedFrom] = useState({ derivedNodes, selection });
+  const pointer = useRef({ x: 0, y: 0 });
+
+  // The design is the truth: local nodes only carry drag positions until the drag ends,
+  // and are re-derived whenever the design or the selection changes.
+  if (syncedFrom.derivedNodes !== derivedNodes || syncedFrom.selection !== selection) {
+    setSyncedFrom({ derivedNodes, selection });
+    setNodes(withSelection(derivedNodes, selection));
+  }
+
+  useEffect(() => {
+    if (!focus) return;
+    const node = flow.getInternalNode(focus.id);
+    if (!node) return;
+    const r = absoluteRect(node);
+    void flow.setCenter(r.x + r.width / 2, r.y + Math.min(r.height, 200) / 2, {
+      zoom: Math.max(flow.getZoom(), 0.9),
+      duration: 300,
+    });
+  }, [focus, flow]);
+
+  const onNodesChange = useCallback((changes: NodeChange<ResourceNode>[]) => {
+    // Deletion goes through the confirm-aware command, never straight through React Flow.
+    setNodes((current) =>
+      applyNodeChanges(
+        changes.filter((c) => c.type !== 'remove'),
+        current,
+      ),
+    );
+  }, []);
+
+  const onSelectionChange = useCallback(
+    ({ nodes: picked }: OnSelectionChangeParams<ResourceNode, ResourceEdge>) => {
+      const ids = picked.map((n) => n.id);
+      setSelection(ids);
+      if (ids.length > 0) showPanel('inspector');
+    },
+    [setSelection, showPanel],
+  );
+
+  const internalNodes = () => nodes.map((n) => flow.getInternalNode(n.id)).filter((n) => n !== undefined);
+
+  const onNodeDragStop = useCallback(
+    (event: MouseEvent | TouchEvent, _node: ResourceNode, dragged: ResourceNode[]) => {
+      const at = 'clientX' in event ? { x: event.clientX, y: event.clientY } : pointer.current;
+      const design = useDesignStore.getState().history.present;
+      const movedIds = dragged.map((n) => n.id);
+      const exclude = new Set([...movedIds, ...descendantsOf(design, movedIds)]);
+      const all = internalNodes();
+      const moves: Array<{ id: string; x: number; y: number; parentId: string | null }> = [];
+      for (const node of dragged) {
+        const internal = flow.getInternalNode(node.id);
+        if (!internal) continue;
+        const r = absoluteRect(internal);
+        const target = containerAt(all, { x: r.x + r.width / 2, y: r.y + Math.min(r.height, HEADER) / 2 }, exclude);
+        const currentParent = node.parentId ?? null;
+        const top = target ? headerHeight(target.data.resource.kind) : 0;
+        if ((target?.id ?? null) === currentParent) {
+          moves.push({
+            id: node.id,
+            x: Math.max(0, node.position.x),
+            y: currentParent ? Math.max(top, node.position.y) : node.position.y,
+            parentId: currentParent,
+          });
+          continue;
+        }
+        const targetRect = target ? absoluteRect(target) : { x: 0, y: 0 };
+        const result = rehome(node.id, target?.id ?? null, {
+          x: Math.max(0, r.x - targetRect.x),
+          y: Math.max(top, r.y - targetRect.y),
+        });
+        if (result.ok) {
+          if (result.message) sayAtPointer(at.x, at.y, result.message, 'info');
+        } else {
+          sayAtPointer(at.x, at.y, result.reason);
+          setNodes(derivedNodes);
+        }
+      }
+      moveNodes(moves);
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [flow, derivedNodes, nodes],
+  );
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      event.preventDefault();
+      const raw = event.dataTransfer.getData(PALETTE_MIME);
+      if (!raw) return;
+      const spec = JSON.parse(raw) as NewResourceSpec;
+      const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const under = containerAt(internalNodes(), point);
+      const design = useDesignStore.getState().history.present;
+      let targetId: string | null = under?.id ?? null;
+      let position: { x: number; y: number } | undefined;
+      if (
+        under &&
+        !checkDrop(design, spec.kind, under.data.resource).ok &&
+        nearestAccepting(design, spec, under.data.resource)
+      ) {
+        // Dropped on a sibling (a subnet onto a subnet): use the nearest container that can hold it, placed automatically.
+        targetId = nearestAccepting(design, spec, under.data.resource)!.id;
+      } else {
+        const origin = under ? absoluteRect(under) : { x: 0, y: 0 };
+        position = {
+          x: point.x - origin.x,
+          y: Math.max(under ? headerHeight(under.data.resource.kind) : -Infinity, point.y - origin.y),
+        };
+      }
+      const result = addFromPalette(spec, targetId, position);
+      if (!result.ok) sayAtPointer(event.clientX, event.clientY, result.reason);
+      else if (result.id) {
+        // Placed automatically somewhere else? Bring it into view.
+        if (!position) useViewStore.getState().focusOn(result.id);
+        else setSelection([result.id]);
+        showPanel('inspector');
+      }
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [flow, nodes],
+  );
+
+  return (
+    <div
+      className="h-full w-full"
+      onPointerMove={(e) => (pointer.current = { x: e.clientX, y: e.clientY })}
+      onDragOver={(e) => {
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+      }}
+      onDrop={onDrop}
+    >
+      <ReactFlow<ResourceNode, ResourceEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        onNodesChange={onNodesChange}
+        onSelectionChange={onSelectionChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={(connection) => {
+          const result = connectResources(connection.source, connection.target);
+          sayAtPointer(
+            pointer.current.x,
+            pointer.current.y,
+            result.ok ? (result.message ?? 'Connected.') : result.reason,
+            result.ok ? 'info' : 'refusal',
+          );
+        }}
+        connectionMode={ConnectionMode.Loose}
+        deleteKeyCode={null}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        snapToGrid
+        snapGrid={[10, 10]}
+        fitView
+        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+        minZoom={0.1}
+        maxZoom={2}
+        colorMode={theme}
+        onlyRenderVisibleElements
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+        <Controls position="bottom-left" />
+        <MiniMap position="bottom-right" pannable zoomable className="!h-28 !w-40" nodeStrokeWidth={2} />
+      </ReactFlow>
+    </div>
+  );
+}
+
+export function Canvas() {
+  return (
+    <ReactFlowProvider>
+      <CanvasInner />
+    </ReactFlowProvider>
+  );
+}

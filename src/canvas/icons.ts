@@ -1,0 +1,89 @@
+import type { Kind } from '../domain';
+// AWS Architecture Icons from the MIT-licensed `aws-icons` package.
+import region from 'aws-icons/icons/architecture-group/Region.svg';
+import vpc from 'aws-icons/icons/architecture-group/VirtualprivatecloudVPC.svg';
+import privateSubnet from 'aws-icons/icons/architecture-group/Privatesubnet.svg';
+import publicSubnet from 'aws-icons/icons/architecture-group/Publicsubnet.svg';
+import corporate from 'aws-icons/icons/architecture-group/Corporatedatacenter.svg';
+import ec2 from 'aws-icons/icons/resource/AmazonEC2Instance.svg';
+import igw from 'aws-icons/icons/resource/AmazonVPCInternetGateway.svg';
+import nat from 'aws-icons/icons/resource/AmazonVPCNATGateway.svg';
+import vgw from 'aws-icons/icons/resource/AmazonVPCVPNGateway.svg';
+import cgw from 'aws-icons/icons/resource/AmazonVPCCustomerGateway.svg';
+import vpnConnection from 'aws-icons/icons/resource/AmazonVPCVPNConnection.svg';
+import router from 'aws-icons/icons/resource/AmazonVPCRouter.svg';
+import nacl from 'aws-icons/icons/resource/AmazonVPCNetworkAccessControlList.svg';
+import eip from 'aws-icons/icons/resource/AmazonEC2ElasticIPAddress.svg';
+import users from 'aws-icons/icons/resource/Users.svg';
+import lambda from 'aws-icons/icons/architecture-service/AWSLambda.svg';
+import ecs from 'aws-icons/icons/architecture-service/AmazonElasticContainerService.svg';
+import ecsService from 'aws-icons/icons/resource/AmazonElasticContainerServiceService.svg';
+import eks from 'aws-icons/icons/architecture-service/AmazonElasticKubernetesService.svg';
+import fargate from 'aws-icons/icons/architecture-service/AWSFargate.svg';
+import clientVpn from 'aws-icons/icons/architecture-service/AWSClientVPN.svg';
+import directConnect from 'aws-icons/icons/architecture-service/AWSDirectConnect.svg';
+import apiGateway from 'aws-icons/icons/architecture-service/AmazonAPIGateway.svg';
+import sqs from 'aws-icons/icons/architecture-service/AmazonSimpleQueueService.svg';
+import s3 from 'aws-icons/icons/architecture-service/AmazonSimpleStorageService.svg';
+import eventBridge from 'aws-icons/icons/architecture-service/AmazonEventBridge.svg';
+import securityGroup from 'aws-icons/icons/resource/AWSTrustedAdvisorChecklistSecurity.svg';
+import zone from 'aws-icons/icons/architecture-group/AWSCloud.svg';
+
+export const ICONS = {
+  region,
+  vpc,
+  privateSubnet,
+  publicSubnet,
+  corporate,
+  ec2,
+  igw,
+  nat,
+  vgw,
+  cgw,
+  vpnConnection,
+  router,
+  nacl,
+  eip,
+  users,
+  lambda,
+  ecs,
+  ecsService,
+  eks,
+  fargate,
+  clientVpn,
+  directConnect,
+  apiGateway,
+  sqs,
+  s3,
+  eventBridge,
+  securityGroup,
+  zone,
+} as const;
+
+export const KIND_ICON: Record<Kind, string> = {
+  region: region,
+  availabilityZone: zone,
+  vpc: vpc,
+  subnet: privateSubnet,
+  ec2Instance: ec2,
+  natGateway: nat,
+  internetGateway: igw,
+  virtualPrivateGateway: vgw,
+  routeTable: router,
+  networkAcl: nacl,
+  securityGroup: securityGroup,
+  clientVpnEndpoint: clientVpn,
+  elasticIp: eip,
+  lambdaFunction: lambda,
+  lambdaTrigger: apiGateway,
+  ecsCluster: ecs,
+  ecsService: ecsService,
+  eksCluster: eks,
+  customerGateway: cgw,
+  onPremisesNetwork: corporate,
+  vpnConnection: vpnConnection,
+  directConnectConnection: directConnect,
+  internet: users,
+};
+
+export const TRIGGER_ICON = { apiGateway, sqs, s3, eventBridgeSchedule: eventBridge } as const;

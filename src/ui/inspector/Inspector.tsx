@@ -1,0 +1,78 @@
+import { Trash2 } from 'lucide-react';
+import { sameId, type Resource } from '../../domain';
+import { kindLabel } from '../../engine';
+import {
+  findingsFor,
+  selectDesign,
+  selectPrimarySelection,
+  updateResource,
+  useDesignStore,
+  useViewStore,
+} from '../../store';
+import { requestDelete } from '../actions';
+import { KIND_EDITORS } from './editors';
+import { Section, TextField } from './fields';
+
+/** Every property of the selected resource, editable, with inline checks. */
+export function Inspector() {
+  const design = useDesignStore(selectDesign);
+  const selection = useViewStore((s) => s.selection);
+  const id = useViewStore(selectPrimarySelection);
+  const resource = id ? design.resources[id] : undefined;
+  if (!resource) {
+    return (
+      <p className="px-6 py-10 text-center text-sm text-slate-500 dark:text-slate-400">
+        Select something on the canvas to see and edit its properties.
+      </p>
+    );
+  }
+  const Editor = KIND_EDITORS[resource.kind] as
+    ((props: { resource: Resource; design: typeof design }) => React.ReactNode) | undefined;
+  const problems = findingsFor(design).filter((f) => sameId(f.resourceId, resource.id));
+  const label = kindLabel(resource.kind).replace(/^(an?|the) /, '');
+  return (
+    <div aria-label={`Inspector: ${resource.name}`} className="flex flex-col pb-6">
+      <div className="flex items-center justify-between px-4 pt-3 pb-2">
+        <div>
+          <p className="text-[11px] font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">
+            {label}
+          </p>
+          <p className="font-mono text-xs text-slate-400">{resource.id}</p>
+        </div>
+        <button
+          type="button"
+          onClick={() => requestDelete(selection)}
+          className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-xs font-medium text-red-700 hover:bg-red-50 dark:text-red-300 dark:hover:bg-red-950"
+        >
+          <Trash2 size={14} aria-hidden /> Delete
+        </button>
+      </div>
+      {selection.length > 1 && (
+        <p className="px-4 pb-2 text-xs text-slate-500">{selection.length} selected; editing the last one.</p>
+      )}
+      {problems.length > 0 && (
+        <ul className="mx-4 mb-2 flex flex-col gap-1 rounded-md border border-red-200 bg-red-50 p-2 text-xs text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100">
+          {problems.map((p, i) => (
+            <li key={i}>{p.message}</li>
+          ))}
+        </ul>
+      )}
+      <div className="px-4 pb-3">
+        <TextField
+          label="Name"
+          value={resource.name}
+          onChange={(v) => updateResource(resource.id, (d) => void (d.name = v), 'name')}
+        />
+      </div>
+      {Editor ? (
+        <Editor resource={resource} design={design} />
+      ) : (
+        <Section title="Properties">
+          <p className="text-xs text-slate-500">
+            Nimbus shows this resource’s links on the canvas; connect it to other resources to change them.
+          </p>
+        </Section>
+      )}
+    </div>
+  );
+}
