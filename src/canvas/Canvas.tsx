@@ -230,7 +230,6 @@ function CanvasInner() {
         minZoom={0.1}
         maxZoom={2}
         colorMode={theme}
-        onlyRenderVisibleElements
         proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />

@@ -1,0 +1,128 @@
+import { spawn, execSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium, type Page } from '@playwright/test';
+import { generateDesign } from './generate';
+
+/**
+ * Canvas cost as a user feels it, in headless Chromium against the built app:
+ * time from navigation to the generated design drawn, and frame intervals
+ * while panning it (requestAnimationFrame deltas; 16.7 ms is every frame on time).
+ */
+export interface CanvasRow {
+  resources: number;
+  nodesDrawn: number;
+  renderMs: number;
+  panMedianMs: number;
+  panP95Ms: number;
+  panWorstMs: number;
+  longFrames: number;
+  frames: number;
+}
+
+const PORT = 4318;
+
+async function startPreview(): Promise<ChildProcess> {
+  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
+    stdio: 'ignore',
+    detached: true,
+  });
+  for (let i = 0; i < 100; i++) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${PORT}/`);
+      if (response.ok) return server;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('vite preview did not start');
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))]!;
+};
+
+async function measure(page: Page, size: number): Promise<CanvasRow> {
+  const design = generateDesign(size);
+  const resources = Object.keys(design.resources).length;
+  // Scripts go to the page as text: tsx rewrites functions with helpers the page does not have.
+  await page.addInitScript(`
+    localStorage.setItem('nimbus.design', ${JSON.stringify(JSON.stringify(design))});
+    const check = () => {
+      if (document.querySelectorAll('.react-flow__node').length > 0) window.__drawnAt = performance.now();
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  `);
+  await page.goto(`http://127.0.0.1:${PORT}/`);
+  await page.waitForFunction('window.__drawnAt !== undefined', null, { timeout: 60_000 });
+  await page.waitForTimeout(500);
+  const renderMs = (await page.evaluate('window.__drawnAt')) as number;
+  const nodesDrawn = await page.locator('.react-flow__node').count();
+
+  // Pan back and forth across the design while recording frame intervals.
+  await page.evaluate(`
+    window.__frames = [];
+    window.__recording = true;
+    let last = performance.now();
+    const tick = (now) => {
+      window.__frames.push(now - last);
+      last = now;
+      if (window.__recording) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  `);
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  // Grab the empty margin fitView leaves at the top left, so the drag pans instead of moving a node.
+  const x0 = pane.x + 12;
+  const y0 = pane.y + 12;
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  for (let i = 0; i < 4; i++) {
+    await page.mouse.move(x0 + 600, y0 + 300, { steps: 40 });
+    await page.mouse.move(x0, y0, { steps: 40 });
+  }
+  await page.mouse.up();
+  const frames = (await page.evaluate('window.__recording = false; window.__frames.slice(2)')) as number[];
+  return {
+    resources,
+    nodesDrawn,
+    renderMs,
+    panMedianMs: percentile(frames, 0.5),
+    panP95Ms: percentile(frames, 0.95),
+    panWorstMs: Math.max(...frames),
+    longFrames: frames.filter((f) => f > 50).length,
+    frames: frames.length,
+  };
+}
+
+export async function runCanvasBench(sizes: readonly number[]): Promise<CanvasRow[]> {
+  const server = await startPreview();
+  const executablePath =
+    process.env.NIMBUS_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const browser = await chromium.launch({
+    ...(executablePath ? { executablePath } : {}),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const rows: CanvasRow[] = [];
+    for (const size of sizes) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      rows.push(await measure(await context.newPage(), size));
+      await context.close();
+    }
+    return rows;
+  } finally {
+    await browser.close();
+    if (server.pid) process.kill(-server.pid);
+  }
+}
