@@ -5,3 +5,4 @@ export * from './containment';
 export * from './proposals';
 export * from './placement';
 export * from './connections';
+export * from './reach';

@@ -1,0 +1,182 @@
+import { findAmi, getResource, resourcesOfKind, type Design, type OnPremisesNetwork, type Subnet } from '../../domain';
+import { containsAddress, formatIpv4, parseCidr, parseIpv4 } from '../../net';
+import { routeTableForSubnet } from '../topology';
+
+/** What a query names: a resource, the internet, an on-premises network, or an address. */
+export type EndpointSpec =
+  | { kind: 'resource'; id: string }
+  | { kind: 'internet'; address?: string }
+  | { kind: 'onPremises'; id: string; address?: string }
+  | { kind: 'address'; address: string };
+
+/** An elastic network interface in a subnet, as the path analysis sees it. */
+export interface Interface {
+  kind: 'interface';
+  ownerId: string;
+  name: string;
+  ownerKind: 'ec2Instance' | 'lambdaFunction' | 'natGateway';
+  subnet: Subnet;
+  privateIp: number;
+  /** The public IPv4 or Elastic IP, when it has one. */
+  publicIp: string | null;
+  groupIds: readonly string[];
+  /** EC2 state; null for interfaces that have none. */
+  state: string | null;
+  /** Client operating system, for the ephemeral port a connection starts from. */
+  os: 'linux' | 'windows';
+}
+
+export interface InternetHost {
+  kind: 'internet';
+  address: number;
+}
+
+export interface OnPremisesHost {
+  kind: 'onPremises';
+  network: OnPremisesNetwork;
+  address: number;
+}
+
+export type Endpoint = Interface | InternetHost | OnPremisesHost;
+
+/** A public address outside every range Nimbus draws, standing for "a host on the internet" (RFC 5737). */
+export const DEFAULT_INTERNET_HOST = '198.51.100.200';
+
+/** Default first ephemeral port of each client OS (Linux 32768-60999, Windows 49152-65535). Source: aws-semantics "Network ACLs". */
+export const EPHEMERAL_RANGES = { linux: { from: 32768, to: 60999 }, windows: { from: 49152, to: 65535 } } as const;
+
+export type Resolved = { ok: true; endpoint: Endpoint } | { ok: false; error: string };
+
+function instanceInterface(design: Design, id: string): Interface | null {
+  const instance = getResource(design, id, 'ec2Instance');
+  if (!instance) return null;
+  const subnet = getResource(design, instance.subnetId, 'subnet');
+  const address = parseIpv4(instance.privateIp);
+  if (!subnet || !address.ok) return null;
+  const eip = getResource(design, instance.elasticIpId, 'elasticIp');
+  return {
+    kind: 'interface',
+    ownerId: instance.id,
+    ownerKind: 'ec2Instance',
+    name: instance.name,
+    subnet,
+    privateIp: address.value,
+    publicIp: eip ? eip.publicIp : instance.publicIp ? 'an auto-assigned public IPv4' : null,
+    groupIds: instance.securityGroupIds,
+    state: instance.state,
+    os: findAmi(instance.amiId)?.platform === 'windows' ? 'windows' : 'linux',
+  };
+}
+
+export function resolveEndpoint(design: Design, spec: EndpointSpec): Resolved {
+  switch (spec.kind) {
+    case 'internet': {
+      const address = parseIpv4(spec.address ?? DEFAULT_INTERNET_HOST);
+      return address.ok
+        ? { ok: true, endpoint: { kind: 'internet', address: address.value } }
+        : { ok: false, error: address.error };
+    }
+    case 'onPremises': {
+      const network = getResource(design, spec.id, 'onPremisesNetwork');
+      if (!network) return { ok: false, error: `no on-premises network "${spec.id}"` };
+      const first = parseCidr(network.cidrs[0] ?? '');
+      const address = spec.address
+        ? parseIpv4(spec.address)
+        : first.ok
+          ? { ok: true as const, value: first.value.network + 10 }
+          : { ok: false as const, error: `${network.name} has no valid CIDR` };
+      return address.ok
+        ? { ok: true, endpoint: { kind: 'onPremises', network, address: address.value } }
+        : { ok: false, error: address.error };
+    }
+    case 'address': {
+      const address = parseIpv4(spec.address);
+      if (!address.ok) return { ok: false, error: address.error };
+      const holder = resourcesOfKind(design, 'ec2Instance').find(
+        (i) =>
+          i.privateIp === spec.address || getResource(design, i.elasticIpId, 'elasticIp')?.publicIp === spec.address,
+      );
+      if (holder) {
+        const eni = instanceInterface(design, holder.id);
+        if (eni) return { ok: true, endpoint: eni };
+      }
+      const network = resourcesOfKind(design, 'onPremisesNetwork').find((n) =>
+        n.cidrs.some((c) => {
+          const parsed = parseCidr(c);
+          return parsed.ok && containsAddress(parsed.value, address.value);
+        }),
+      );
+      if (network) return { ok: true, endpoint: { kind: 'onPremises', network, address: address.value } };
+      return { ok: true, endpoint: { kind: 'internet', address: address.value } };
+    }
+    case 'resource': {
+      const resource = design.resources[spec.id];
+      if (!resource) return { ok: false, error: `no resource "${spec.id}"` };
+      if (resource.kind === 'ec2Instance') {
+        const eni = instanceInterface(design, resource.id);
+        return eni
+          ? { ok: true, endpoint: eni }
+          : { ok: false, error: `${resource.name} has no valid subnet or private IP` };
+      }
+      if (resource.kind === 'internet') return resolveEndpoint(design, { kind: 'internet' });
+      if (resource.kind === 'onPremisesNetwork')
+        return resolveEndpoint(design, { kind: 'onPremises', id: resource.id });
+      if (resource.kind === 'natGateway') {
+        const subnet = getResource(design, resource.subnetId, 'subnet');
+        const address = parseIpv4(resource.privateIp);
+        if (!subnet || !address.ok) return { ok: false, error: `${resource.name} has no valid subnet or address` };
+        const eip = getResource(design, resource.elasticIpId, 'elasticIp');
+        return {
+          ok: true,
+          endpoint: {
+            kind: 'interface',
+            ownerId: resource.id,
+            ownerKind: 'natGateway',
+            name: resource.name,
+            subnet,
+            privateIp: address.value,
+            publicIp: eip?.publicIp ?? null,
+            groupIds: [],
+            state: null,
+            os: 'linux',
+          },
+        };
+      }
+      if (resource.kind === 'lambdaFunction') {
+        const subnet = getResource(design, resource.vpcConfig?.subnetIds[0], 'subnet');
+        const block = subnet ? parseCidr(subnet.cidr) : null;
+        if (!subnet || !block?.ok || !resource.vpcConfig)
+          return { ok: false, error: `${resource.name} has no VPC access, so it has no interface in a subnet` };
+        // Lambda's VPC interfaces get addresses AWS chooses; Nimbus takes the last usable one of the first subnet.
+        return {
+          ok: true,
+          endpoint: {
+            kind: 'interface',
+            ownerId: resource.id,
+            ownerKind: 'lambdaFunction',
+            name: resource.name,
+            subnet,
+            privateIp: block.value.network + 2 ** (32 - block.value.prefix) - 2,
+            publicIp: null,
+            groupIds: resource.vpcConfig.securityGroupIds,
+            state: null,
+            os: 'linux',
+          },
+        };
+      }
+      return {
+        ok: false,
+        error: `${resource.name} (${resource.kind}) is not something traffic starts from or goes to`,
+      };
+    }
+  }
+}
+
+export function endpointLabel(endpoint: Endpoint): string {
+  if (endpoint.kind === 'interface') return `${endpoint.name} (${formatIpv4(endpoint.privateIp)})`;
+  if (endpoint.kind === 'internet') return `the internet (${formatIpv4(endpoint.address)})`;
+  return `${endpoint.network.name} (${formatIpv4(endpoint.address)})`;
+}
+
+/** The route table that serves an interface's subnet (present in any valid design). */
+export const tableOf = (design: Design, subnet: Subnet) => routeTableForSubnet(design, subnet);

@@ -1,0 +1,5 @@
+export * from './endpoints';
+export * from './routeLookup';
+export * from './ruleEvaluate';
+export * from './trace';
+export * from './reachability';

@@ -1,0 +1,106 @@
+import {
+  getResource,
+  type Design,
+  type NaclRule,
+  type NetworkAcl,
+  type PortRange,
+  type SecurityGroup,
+  type SgRule,
+} from '../../domain';
+import { containsAddress, parseCidr } from '../../net';
+
+/** One concrete packet as the rules see it. */
+export interface Packet {
+  protocol: 'tcp' | 'udp' | 'icmp';
+  /** Destination port (ignored for ICMP). */
+  port: number;
+}
+
+function protocolMatches(ruleProtocol: NaclRule['protocol'], ports: PortRange, packet: Packet): boolean {
+  if (ruleProtocol === 'all') return true;
+  if (ruleProtocol !== packet.protocol) return false;
+  if (packet.protocol === 'icmp' || ports === null) return true;
+  return packet.port >= ports.from && packet.port <= ports.to;
+}
+
+export type NaclVerdict = { action: 'allow' | 'deny'; rule: NaclRule | null };
+
+/**
+ * Network ACL rules in number order; the first that matches decides; none
+ * matching means the final `*` rule denies. Ports are the packet's destination port.
+ * Source: Amazon VPC User Guide, "Network ACL rules".
+ */
+export function evaluateNacl(
+  acl: NetworkAcl,
+  direction: 'inbound' | 'outbound',
+  packet: Packet,
+  peer: number,
+): NaclVerdict {
+  const rules = [...acl[direction]].sort((a, b) => a.ruleNumber - b.ruleNumber);
+  for (const rule of rules) {
+    const cidr = parseCidr(rule.cidr);
+    if (!cidr.ok || !containsAddress(cidr.value, peer)) continue;
+    if (!protocolMatches(rule.protocol, rule.ports, packet)) continue;
+    return { action: rule.action, rule };
+  }
+  return { action: 'deny', rule: null };
+}
+
+/** The other side of a security-group check: its address and, for private VPC traffic, its groups. */
+export interface SgPeer {
+  address: number;
+  /** Groups on the peer's interface; only set when the traffic uses private addresses in the VPC. */
+  groupIds: readonly string[];
+}
+
+export type SgVerdict = { allowed: true; group: SecurityGroup; rule: SgRule; index: number } | { allowed: false };
+
+/**
+ * The union of the allow rules of every group on the interface. A group
+ * reference matches only traffic from the private address of an interface
+ * carrying that group. Source: "Security group rules", aws-semantics pitfall 8.
+ */
+export function evaluateSecurityGroups(
+  design: Design,
+  groupIds: readonly string[],
+  direction: 'inbound' | 'outbound',
+  packet: Packet,
+  peer: SgPeer,
+): SgVerdict {
+  for (const groupId of groupIds) {
+    const group = getResource(design, groupId, 'securityGroup');
+    if (!group) continue;
+    const index = group[direction].findIndex((rule) => {
+      if (!protocolMatches(rule.protocol, rule.ports, packet)) return false;
+      if (rule.peer.type === 'securityGroup') return peer.groupIds.includes(rule.peer.groupId);
+      const cidr = parseCidr(rule.peer.cidr);
+      return cidr.ok && containsAddress(cidr.value, peer.address);
+    });
+    if (index >= 0) return { allowed: true, group, rule: group[direction][index]!, index };
+  }
+  return { allowed: false };
+}
+
+export function describeNaclRule(rule: NaclRule | null): string {
+  if (!rule) return 'rule * (deny all)';
+  const ports = rule.ports
+    ? rule.ports.from === rule.ports.to
+      ? ` port ${rule.ports.from}`
+      : ` ports ${rule.ports.from}-${rule.ports.to}`
+    : '';
+  return `rule ${rule.ruleNumber} (${rule.action} ${rule.protocol === 'all' ? 'all traffic' : rule.protocol.toUpperCase() + ports} ${rule.cidr})`;
+}
+
+export function describeSgRule(design: Design, rule: SgRule, direction: 'inbound' | 'outbound'): string {
+  const ports = rule.ports
+    ? rule.ports.from === rule.ports.to
+      ? ` ${rule.ports.from}`
+      : ` ${rule.ports.from}-${rule.ports.to}`
+    : '';
+  const what = rule.protocol === 'all' ? 'all traffic' : `${rule.protocol.toUpperCase()}${ports}`;
+  const peer =
+    rule.peer.type === 'cidr'
+      ? rule.peer.cidr
+      : (getResource(design, rule.peer.groupId, 'securityGroup')?.name ?? rule.peer.groupId);
+  return `${what} ${direction === 'inbound' ? 'from' : 'to'} ${peer}`;
+}
