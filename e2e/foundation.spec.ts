@@ -27,7 +27,7 @@ test('a new user sees an empty canvas and a calm Problems panel', async ({ page 
 
 test('the subnet calculator shows the reserved addresses of 10.0.1.0/24 and explains bad input', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('tab', { name: 'Subnet calculator' }).click();
+  await page.getByRole('tab', { name: 'Subnets' }).click();
   const input = page.getByLabel('CIDR block');
   await input.fill('10.0.1.0/24');
   const reserved = page.getByRole('table', { name: 'Reserved addresses' });

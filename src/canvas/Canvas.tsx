@@ -67,18 +67,29 @@ function CanvasInner() {
   const theme = useViewStore((s) => s.theme);
   const { setSelection, showPanel, sayAtPointer } = useViewStore.getState();
   const flow = useReactFlow<ResourceNode, ResourceEdge>();
+  const pathHighlight = useViewStore((s) => s.pathHighlight);
   const withSelection = (list: ResourceNode[], ids: readonly string[]) => {
     const selected = new Set(ids);
-    return list.map((n) => (selected.has(n.id) ? { ...n, selected: true } : n));
+    const onPath = new Set(pathHighlight?.onPath ?? []);
+    return list.map((n) => {
+      const className = n.id === pathHighlight?.blocked ? 'path-blocked' : onPath.has(n.id) ? 'path-ok' : undefined;
+      return selected.has(n.id) || className
+        ? { ...n, selected: selected.has(n.id), ...(className ? { className } : {}) }
+        : n;
+    });
   };
   const [nodes, setNodes] = useState<ResourceNode[]>(() => withSelection(derivedNodes, selection));
-  const [syncedFrom, setSyncedFrom] = useState({ derivedNodes, selection });
+  const [syncedFrom, setSyncedFrom] = useState({ derivedNodes, selection, pathHighlight });
   const pointer = useRef({ x: 0, y: 0 });
 
   // The design is the truth: local nodes only carry drag positions until the drag ends,
   // and are re-derived whenever the design or the selection changes.
-  if (syncedFrom.derivedNodes !== derivedNodes || syncedFrom.selection !== selection) {
-    setSyncedFrom({ derivedNodes, selection });
+  if (
+    syncedFrom.derivedNodes !== derivedNodes ||
+    syncedFrom.selection !== selection ||
+    syncedFrom.pathHighlight !== pathHighlight
+  ) {
+    setSyncedFrom({ derivedNodes, selection, pathHighlight });
     setNodes(withSelection(derivedNodes, selection));
   }
 
@@ -211,6 +222,10 @@ function CanvasInner() {
         onNodesChange={onNodesChange}
         onSelectionChange={onSelectionChange}
         onNodeDragStop={onNodeDragStop}
+        onNodeContextMenu={(event, node) => {
+          event.preventDefault();
+          useViewStore.getState().askReachFrom(node.id);
+        }}
         onConnect={(connection) => {
           const result = connectResources(connection.source, connection.target);
           sayAtPointer(

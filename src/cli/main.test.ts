@@ -103,3 +103,65 @@ describe('the installed nimbus command', () => {
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('nimbus reach', () => {
+  it('exits 1 with the blocking hop when the internet asks for the private app server on 22', async () => {
+    const { code, out } = await run(
+      'reach',
+      'examples/two-tier.json',
+      '--from',
+      'internet',
+      '--to',
+      'App A',
+      '--port',
+      '22',
+      '--json',
+    );
+    expect(code).toBe(1);
+    const result = JSON.parse(out) as {
+      reachable: boolean;
+      forward: Array<Record<string, unknown>>;
+      return: unknown[];
+      blockedBy: Record<string, unknown>;
+    };
+    expect(result.reachable).toBe(false);
+    expect(result.blockedBy).toEqual({ component: 'Internet gateway', id: 'igw-1', code: 'NO_PUBLIC_ADDRESS' });
+    expect(Object.keys(result.forward[0]!).sort()).toEqual(['component', 'decision', 'explanation', 'id', 'rule']);
+  });
+
+  it('exits 0 for the public web server on 443 and prints the hops', async () => {
+    const { code, out } = await run(
+      'reach',
+      'examples/two-tier.json',
+      '--from',
+      'internet',
+      '--to',
+      'web a',
+      '--port',
+      '443',
+    );
+    expect(code).toBe(0);
+    expect(out).toContain('Forward:');
+    expect(out).toContain('web: TCP 443 from 0.0.0.0/0');
+  });
+
+  it('accepts an id and an address, and exits 2 on bad input', async () => {
+    expect(
+      (await run('reach', 'examples/two-tier.json', '--from', 'i-3', '--to', '198.51.100.9', '--port', '443')).code,
+    ).toBe(0);
+    expect(await run('reach', 'examples/two-tier.json', '--from', 'nobody', '--to', 'internet')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--from: no resource'),
+    });
+    expect(
+      await run('reach', 'examples/two-tier.json', '--from', 'internet', '--to', 'Web A', '--port', '70000'),
+    ).toMatchObject({ code: 2 });
+    expect(
+      await run('reach', 'examples/two-tier.json', '--from', 'internet', '--to', 'Web A', '--protocol', 'sctp'),
+    ).toMatchObject({ code: 2 });
+    expect(await run('reach', 'examples/missing.json', '--from', 'internet', '--to', 'Web A')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('no such file'),
+    });
+  });
+});

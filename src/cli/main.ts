@@ -1,6 +1,7 @@
-import { parseDesignJson } from '../domain';
 import { validateDesign, hasErrors, type Finding } from '../engine';
 import { describeSubnet, parseCidr } from '../net';
+import { loadDesign } from './loadDesign';
+import { reachCommand } from './reach';
 
 /**
  * `nimbus` command line. Exit codes: 0 fine, 1 the design has errors,
@@ -14,7 +15,10 @@ export interface CliIo {
 
 const USAGE = `usage:
   nimbus cidr <cidr> [--json]            describe a subnet block (reserved addresses, usable range)
-  nimbus validate <design.json> [--json] list problems in a design; exit 1 when any is an error`;
+  nimbus validate <design.json> [--json] list problems in a design; exit 1 when any is an error
+  nimbus reach <design.json> --from X --to Y [--protocol tcp|udp|icmp] [--port N] [--source-port N] [--json]
+                                         can X reach Y? X and Y: a name, an id, an IPv4 address or "internet";
+                                         exit 0 reachable, 1 not reachable, 2 bad input`;
 
 function cidrCommand(args: string[], json: boolean, io: CliIo): number {
   const [text] = args;
@@ -61,22 +65,9 @@ async function validateCommand(args: string[], json: boolean, io: CliIo): Promis
     io.err('nimbus validate: give exactly one design file, e.g. nimbus validate design.json');
     return 2;
   }
-  let text: string;
-  try {
-    text = await io.readText(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    io.err(`nimbus validate: can't read ${path}${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}`);
-    return 2;
-  }
-  const parsed = parseDesignJson(text);
-  if (!parsed.ok) {
-    io.err(
-      `nimbus validate: ${path} is not a valid Nimbus design: ${parsed.errors.slice(0, 5).join('; ')}${parsed.errors.length > 5 ? ` (and ${parsed.errors.length - 5} more)` : ''}`,
-    );
-    return 2;
-  }
-  const findings = validateDesign(parsed.design);
+  const design = await loadDesign('validate', path, io);
+  if (!design) return 2;
+  const findings = validateDesign(design);
   if (json) {
     io.out(
       JSON.stringify(
@@ -93,7 +84,7 @@ async function validateCommand(args: string[], json: boolean, io: CliIo): Promis
       ),
     );
   } else if (findings.length === 0) {
-    io.out(`${parsed.design.name}: no problems found.`);
+    io.out(`${design.name}: no problems found.`);
   } else {
     findings.forEach((f) => io.out(formatFinding(f)));
     const errors = findings.filter((f) => f.severity === 'error').length;
@@ -104,8 +95,9 @@ async function validateCommand(args: string[], json: boolean, io: CliIo): Promis
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const json = argv.includes('--json');
-  const unknown = argv.find((a) => a.startsWith('--') && a !== '--json');
   const [command, ...rest] = argv.filter((a) => a !== '--json');
+  if (command === 'reach') return reachCommand(rest, json, io);
+  const unknown = argv.find((a) => a.startsWith('--') && a !== '--json');
   if (unknown) {
     io.err(`nimbus: unknown option ${unknown}\n${USAGE}`);
     return 2;

@@ -279,3 +279,8 @@ export function setMainRouteTable(tableId: string): void {
       if (other.kind === 'routeTable' && other.vpcId === table.vpcId) other.main = other.id === tableId;
   });
 }
+
+/** Replaces the design with a changed copy (a reachability fix) as one undo step. */
+export function applyDesignChange(next: Design): void {
+  store().replace(next);
+}

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /** View state, kept apart from the design: never saved, never undone. */
-export type SidePanel = 'inspector' | 'problems' | 'calculator';
+export type SidePanel = 'inspector' | 'reach' | 'problems' | 'calculator';
 
 export interface Notice {
   id: number;
@@ -37,6 +37,10 @@ export interface ViewState {
   confirm: ConfirmRequest | null;
   clipboard: string[];
   shortcutsOpen: boolean;
+  /** The resources on the last analysed path, and the one that blocked it, to light up on the canvas. */
+  pathHighlight: { onPath: string[]; blocked: string | null } | null;
+  /** A source picked from the canvas ("Can this reach…?"); the panel reads it once. */
+  reachSource: string | null;
   theme: 'light' | 'dark';
   showPanel: (panel: SidePanel) => void;
   select: (id: string | null) => void;
@@ -49,6 +53,8 @@ export interface ViewState {
   ask: (request: ConfirmRequest | null) => void;
   copy: (ids: string[]) => void;
   setShortcutsOpen: (open: boolean) => void;
+  highlightPath: (highlight: ViewState['pathHighlight']) => void;
+  askReachFrom: (id: string | null) => void;
   setTheme: (theme: 'light' | 'dark') => void;
 }
 
@@ -64,6 +70,8 @@ export const useViewStore = create<ViewState>()((set) => ({
   confirm: null,
   clipboard: [],
   shortcutsOpen: false,
+  pathHighlight: null,
+  reachSource: null,
   theme: 'light',
   showPanel: (panel) => set({ panel }),
   select: (id) => set({ selection: id ? [id] : [] }),
@@ -80,6 +88,8 @@ export const useViewStore = create<ViewState>()((set) => ({
   ask: (confirm) => set({ confirm }),
   copy: (clipboard) => set({ clipboard }),
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
+  highlightPath: (pathHighlight) => set({ pathHighlight }),
+  askReachFrom: (reachSource) => set(reachSource ? { reachSource, panel: 'reach' } : { reachSource }),
   setTheme: (theme) => set({ theme }),
 }));
 

@@ -1,6 +1,7 @@
 import { findingsFor, selectDesign, useDesignStore, useViewStore, type SidePanel as PanelName } from '../store';
 import { Inspector } from './inspector/Inspector';
 import { ProblemsPanel } from './ProblemsPanel';
+import { ReachabilityPanel } from './ReachabilityPanel';
 import { SubnetCalculator } from './SubnetCalculator';
 
 export function SidePanel() {
@@ -9,11 +10,12 @@ export function SidePanel() {
   const count = findingsFor(useDesignStore(selectDesign)).length;
   const tabs: Array<[PanelName, string]> = [
     ['inspector', 'Inspector'],
+    ['reach', 'Reachability'],
     ['problems', count > 0 ? `Problems (${count})` : 'Problems'],
-    ['calculator', 'Subnet calculator'],
+    ['calculator', 'Subnets'],
   ];
   return (
-    <aside className="flex w-[420px] shrink-0 flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <aside className="flex w-[440px] shrink-0 flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div role="tablist" aria-label="Panels" className="flex border-b border-slate-200 dark:border-slate-800">
         {tabs.map(([name, label]) => (
           <button
@@ -33,7 +35,15 @@ export function SidePanel() {
         ))}
       </div>
       <div role="tabpanel" className="min-h-0 flex-1 overflow-y-auto">
-        {panel === 'inspector' ? <Inspector /> : panel === 'problems' ? <ProblemsPanel /> : <SubnetCalculator />}
+        {panel === 'inspector' ? (
+          <Inspector />
+        ) : panel === 'reach' ? (
+          <ReachabilityPanel />
+        ) : panel === 'problems' ? (
+          <ProblemsPanel />
+        ) : (
+          <SubnetCalculator />
+        )}
       </div>
     </aside>
   );

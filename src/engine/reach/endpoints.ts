@@ -61,7 +61,7 @@ function instanceInterface(design: Design, id: string): Interface | null {
     name: instance.name,
     subnet,
     privateIp: address.value,
-    publicIp: eip ? eip.publicIp : instance.publicIp ? 'an auto-assigned public IPv4' : null,
+    publicIp: eip ? eip.publicIp : instance.publicIp ? 'its auto-assigned public IPv4' : null,
     groupIds: instance.securityGroupIds,
     state: instance.state,
     os: findAmi(instance.amiId)?.platform === 'windows' ? 'windows' : 'linux',
@@ -180,3 +180,27 @@ export function endpointLabel(endpoint: Endpoint): string {
 
 /** The route table that serves an interface's subnet (present in any valid design). */
 export const tableOf = (design: Design, subnet: Subnet) => routeTableForSubnet(design, subnet);
+
+/**
+ * Reads an endpoint as people type it: `internet`, an IPv4 address, a resource
+ * id, or a resource name (case-insensitive, must be unique).
+ */
+export function endpointFromText(
+  design: Design,
+  text: string,
+): { ok: true; spec: EndpointSpec } | { ok: false; error: string } {
+  const trimmed = text.trim();
+  if (trimmed.toLowerCase() === 'internet') return { ok: true, spec: { kind: 'internet' } };
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(trimmed)) return { ok: true, spec: { kind: 'address', address: trimmed } };
+  const asSpec = (id: string): EndpointSpec =>
+    design.resources[id]?.kind === 'onPremisesNetwork' ? { kind: 'onPremises', id } : { kind: 'resource', id };
+  if (design.resources[trimmed]) return { ok: true, spec: asSpec(trimmed) };
+  const matches = Object.values(design.resources).filter((r) => r.name.toLowerCase() === trimmed.toLowerCase());
+  if (matches.length === 1) return { ok: true, spec: asSpec(matches[0]!.id) };
+  if (matches.length > 1)
+    return {
+      ok: false,
+      error: `"${trimmed}" names ${matches.length} resources (${matches.map((m) => m.id).join(', ')}); use an id`,
+    };
+  return { ok: false, error: `no resource, address or "internet" matches "${trimmed}"` };
+}

@@ -3,3 +3,4 @@ export * from './routeLookup';
 export * from './ruleEvaluate';
 export * from './trace';
 export * from './reachability';
+export * from './fixes';

@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+
+test('a new user asks whether the internet reaches the private app server, then fixes SSH to the web server', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('menuitem', { name: /Two AZs/ }).click();
+  await page.getByRole('tab', { name: 'Reachability' }).click();
+  const panel = page.getByLabel('Reachability', { exact: true });
+  await panel.getByLabel('From', { exact: true }).selectOption({ label: 'The internet' });
+  await panel.getByLabel('To', { exact: true }).selectOption({ label: 'App A (10.0.1.10)' });
+  await panel.getByLabel('Port', { exact: true }).fill('22');
+  const verdict = panel.getByRole('status', { name: 'Verdict' });
+  await expect(verdict).toContainText('Not reachable');
+  await expect(verdict).toContainText('NO_PUBLIC_ADDRESS');
+  const forward = panel.getByRole('list', { name: 'Forward hops' });
+  await expect(forward.getByRole('listitem').last()).toContainText('no public IPv4 address');
+  await expect(page.locator('.react-flow__node.path-blocked')).toHaveCount(1);
+
+  // The public web server on 443 is open; on 22 it is not, and Nimbus offers the fix.
+  await panel.getByLabel('To', { exact: true }).selectOption({ label: 'Web A (10.0.0.10)' });
+  await panel.getByLabel('Port', { exact: true }).fill('443');
+  await expect(verdict).toContainText('Reachable');
+  await expect(panel.getByRole('list', { name: 'Return hops' })).toContainText(
+    'Public routes: 0.0.0.0/0 → Internet gateway',
+  );
+  await panel.getByLabel('Port', { exact: true }).fill('22');
+  await expect(verdict).toContainText('Not reachable');
+  await expect(verdict).toContainText('ENI_SG_RULES_MISMATCH');
+  await panel.getByRole('button', { name: 'Add inbound TCP 22 from 0.0.0.0/0 to web' }).click();
+  await expect(verdict).toContainText('Reachable');
+  // The fix is one undoable step.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(verdict).toContainText('Not reachable');
+
+  // Clicking a hop selects its component on the canvas.
+  await forward.getByRole('listitem').last().getByRole('button').click();
+  await expect(page.locator('.react-flow__node.selected')).toHaveCount(1);
+});

@@ -1,0 +1,178 @@
+import { CircleCheck, CircleX, Wrench } from 'lucide-react';
+import { useEffect, useState } from 'react';
+import { resourcesOfKind, type Design } from '../domain';
+import { analyzeReachability, suggestFix, type EndpointSpec, type Hop, type ReachQuery } from '../engine';
+import { applyDesignChange, selectDesign, useDesignStore, useViewStore } from '../store';
+import { NumberField, SelectField } from './inspector/fields';
+
+/** Everything traffic can start from or go to, as select options (value encodes the endpoint). */
+function endpointOptions(design: Design): Array<{ value: string; label: string; group: string }> {
+  return [
+    { value: 'internet', label: 'The internet', group: 'Outside' },
+    ...resourcesOfKind(design, 'onPremisesNetwork').map((n) => ({
+      value: `onprem:${n.id}`,
+      label: `${n.name} (${n.cidrs.join(', ')})`,
+      group: 'Outside',
+    })),
+    ...resourcesOfKind(design, 'ec2Instance').map((i) => ({
+      value: `res:${i.id}`,
+      label: `${i.name} (${i.privateIp})`,
+      group: 'Instances',
+    })),
+    ...resourcesOfKind(design, 'natGateway').map((n) => ({
+      value: `res:${n.id}`,
+      label: n.name,
+      group: 'NAT gateways',
+    })),
+    ...resourcesOfKind(design, 'lambdaFunction')
+      .filter((f) => f.vpcConfig)
+      .map((f) => ({ value: `res:${f.id}`, label: f.name, group: 'Functions with VPC access' })),
+  ];
+}
+
+function toSpec(value: string): EndpointSpec {
+  if (value.startsWith('onprem:')) return { kind: 'onPremises', id: value.slice(7) };
+  if (value.startsWith('res:')) return { kind: 'resource', id: value.slice(4) };
+  return { kind: 'internet' };
+}
+
+const DECISION_STYLE: Record<Hop['decision'], string> = {
+  allow: 'text-emerald-700 dark:text-emerald-300',
+  forward: 'text-slate-600 dark:text-slate-300',
+  deny: 'text-red-700 dark:text-red-300',
+  drop: 'text-red-700 dark:text-red-300',
+};
+
+function HopList({ title, hops, design }: { title: string; hops: Hop[]; design: Design }) {
+  const focusOn = useViewStore((s) => s.focusOn);
+  if (hops.length === 0) return null;
+  return (
+    <section className="flex flex-col gap-1">
+      <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">{title}</h3>
+      <ol aria-label={`${title} hops`} className="flex flex-col gap-1">
+        {hops.map((hop, index) => (
+          <li key={index}>
+            <button
+              type="button"
+              disabled={!design.resources[hop.id]}
+              onClick={() => focusOn(hop.id)}
+              className="w-full rounded-md border border-slate-200 px-2 py-1.5 text-left text-xs hover:bg-slate-50 disabled:cursor-default disabled:hover:bg-transparent dark:border-slate-800 dark:hover:bg-slate-800/60"
+            >
+              <span className="flex items-baseline justify-between gap-2">
+                <span className="font-medium">
+                  {index + 1}. {hop.component}
+                </span>
+                <span className={`font-semibold uppercase ${DECISION_STYLE[hop.decision]}`}>{hop.decision}</span>
+              </span>
+              {hop.rule && (
+                <span className="block font-mono text-[11px] text-slate-600 dark:text-slate-400">{hop.rule}</span>
+              )}
+              <span className="block text-slate-600 dark:text-slate-300">{hop.explanation}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** "Can A reach B on port P?" — the verdict, forward and return hops, and a fix when one is clear. */
+export function ReachabilityPanel() {
+  const design = useDesignStore(selectDesign);
+  const options = endpointOptions(design);
+  const picked = useViewStore((s) => s.reachSource);
+  const [from, setFrom] = useState('internet');
+  const [to, setTo] = useState(options.find((o) => o.value.startsWith('res:'))?.value ?? 'internet');
+  const [protocol, setProtocol] = useState<ReachQuery['protocol']>('tcp');
+  const [port, setPort] = useState(443);
+  const [askedFrom, setAskedFrom] = useState<string | null>(null);
+  if (picked && picked !== askedFrom) {
+    // "Can this reach…?" from the canvas: the node becomes the source.
+    setAskedFrom(picked);
+    setFrom(design.resources[picked]?.kind === 'onPremisesNetwork' ? `onprem:${picked}` : `res:${picked}`);
+  }
+  const query: ReachQuery = { from: toSpec(from), to: toSpec(to), protocol, port };
+  const outcome = options.length > 1 ? analyzeReachability(design, query) : null;
+  const result = outcome?.ok ? outcome.result : null;
+  const fix = result ? suggestFix(design, query, result) : null;
+  const highlight = useViewStore((s) => s.highlightPath);
+  const ends = [from, to].map((v) =>
+    v === 'internet' ? resourcesOfKind(design, 'internet')[0]?.id : v.slice(v.indexOf(':') + 1),
+  );
+  const onPath = result
+    ? [...ends, ...[...result.forward, ...result.return].map((h) => h.id)].filter(
+        (id): id is string => !!id && !!design.resources[id],
+      )
+    : [];
+  const key = result ? `${onPath.join()}|${result.blockedBy?.id ?? ''}` : '';
+  // Light the path up on the canvas while this panel is open.
+  useEffect(() => {
+    const [ids, blocked] = key.split('|');
+    highlight(key ? { onPath: ids ? ids.split(',') : [], blocked: blocked || null } : null);
+  }, [key, highlight]);
+  useEffect(() => () => highlight(null), [highlight]);
+
+  if (options.length <= 1) {
+    return (
+      <p className="px-6 py-10 text-center text-sm text-slate-500 dark:text-slate-400">
+        Add instances (or open a template) to ask whether one thing can reach another.
+      </p>
+    );
+  }
+  return (
+    <div aria-label="Reachability" className="flex flex-col gap-3 p-4 text-sm">
+      <div className="grid grid-cols-2 gap-2">
+        <SelectField label="From" value={from} options={options} onChange={setFrom} />
+        <SelectField label="To" value={to} options={options} onChange={setTo} />
+        <SelectField
+          label="Protocol"
+          value={protocol}
+          options={[
+            { value: 'tcp', label: 'TCP' },
+            { value: 'udp', label: 'UDP' },
+            { value: 'icmp', label: 'ICMP (ping)' },
+          ]}
+          onChange={setProtocol}
+        />
+        {protocol !== 'icmp' && (
+          <NumberField label="Port" value={port} min={0} max={65535} onChange={(v) => v !== null && setPort(v)} />
+        )}
+      </div>
+      {outcome && !outcome.ok && (
+        <p role="alert" className="text-red-700 dark:text-red-300">
+          {outcome.error}
+        </p>
+      )}
+      {result && (
+        <>
+          <div
+            role="status"
+            aria-label="Verdict"
+            className={`flex gap-2 rounded-md border px-3 py-2 ${result.reachable ? 'border-emerald-300 bg-emerald-50 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100' : 'border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100'}`}
+          >
+            {result.reachable ? (
+              <CircleCheck size={18} className="shrink-0" aria-hidden />
+            ) : (
+              <CircleX size={18} className="shrink-0" aria-hidden />
+            )}
+            <div>
+              <p className="font-semibold">{result.reachable ? 'Reachable' : 'Not reachable'}</p>
+              <p className="text-xs">{result.summary}</p>
+            </div>
+          </div>
+          {fix && (
+            <button
+              type="button"
+              onClick={() => applyDesignChange(fix.apply(design))}
+              className="inline-flex items-center gap-1.5 self-start rounded-md bg-teal-600 px-3 py-1.5 text-xs font-medium text-white hover:bg-teal-700"
+            >
+              <Wrench size={14} aria-hidden /> {fix.label}
+            </button>
+          )}
+          <HopList title="Forward" hops={result.forward} design={design} />
+          <HopList title="Return" hops={result.return} design={design} />
+        </>
+      )}
+    </div>
+  );
+}
