@@ -38,3 +38,20 @@ test('a new user asks whether the internet reaches the private app server, then 
   await forward.getByRole('listitem').last().getByRole('button').click();
   await expect(page.locator('.react-flow__node.selected')).toHaveCount(1);
 });
+
+test('exposure is computed in the worker and lists what the internet reaches', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('menuitem', { name: /Two AZs/ }).click();
+  await page.getByRole('tab', { name: 'Reachability' }).click();
+  await page.getByRole('button', { name: 'Scan exposure' }).click();
+  const table = page.getByRole('table', { name: 'Exposure table' });
+  await expect(table.getByRole('row').filter({ hasText: 'Web A' }).filter({ hasText: 'the internet' })).toContainText(
+    '80, 443',
+  );
+  await expect(table.getByRole('row').filter({ hasText: 'App A' }).filter({ hasText: 'the internet' })).toHaveCount(0);
+  await expect(page.getByText(/paths checked in \d+ ms/)).toBeVisible();
+  expect(errors).toEqual([]);
+});

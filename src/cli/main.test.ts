@@ -165,3 +165,18 @@ describe('nimbus reach', () => {
     });
   });
 });
+
+describe('nimbus exposure', () => {
+  it('lists what the internet reaches and exits 0 when nothing risky is open', async () => {
+    const { code, out } = await run('exposure', 'examples/two-tier.json', '--json');
+    expect(code).toBe(0);
+    const report = JSON.parse(out) as {
+      entries: Array<{ instanceName: string; source: string; ports: number[] }>;
+      findings: unknown[];
+    };
+    expect(report.entries.find((e) => e.instanceName === 'Web A' && e.source === 'the internet')?.ports).toEqual([
+      80, 443,
+    ]);
+    expect(report.findings).toEqual([]);
+  });
+});

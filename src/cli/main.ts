@@ -1,7 +1,7 @@
 import { validateDesign, hasErrors, type Finding } from '../engine';
 import { describeSubnet, parseCidr } from '../net';
 import { loadDesign } from './loadDesign';
-import { reachCommand } from './reach';
+import { exposureCommand, reachCommand } from './reach';
 
 /**
  * `nimbus` command line. Exit codes: 0 fine, 1 the design has errors,
@@ -18,7 +18,8 @@ const USAGE = `usage:
   nimbus validate <design.json> [--json] list problems in a design; exit 1 when any is an error
   nimbus reach <design.json> --from X --to Y [--protocol tcp|udp|icmp] [--port N] [--source-port N] [--json]
                                          can X reach Y? X and Y: a name, an id, an IPv4 address or "internet";
-                                         exit 0 reachable, 1 not reachable, 2 bad input`;
+                                         exit 0 reachable, 1 not reachable, 2 bad input
+  nimbus exposure <design.json> [--json]  who reaches each instance on which ports; exit 1 when SSH, RDP or a database is open to the internet`;
 
 function cidrCommand(args: string[], json: boolean, io: CliIo): number {
   const [text] = args;
@@ -97,6 +98,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const json = argv.includes('--json');
   const [command, ...rest] = argv.filter((a) => a !== '--json');
   if (command === 'reach') return reachCommand(rest, json, io);
+  if (command === 'exposure')
+    return exposureCommand(
+      rest.filter((a) => !a.startsWith('--')),
+      json,
+      io,
+    );
   const unknown = argv.find((a) => a.startsWith('--') && a !== '--json');
   if (unknown) {
     io.err(`nimbus: unknown option ${unknown}\n${USAGE}`);

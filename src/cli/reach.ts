@@ -1,4 +1,4 @@
-import { analyzeReachability, endpointFromText, type Hop } from '../engine';
+import { analyzeExposure, analyzeReachability, endpointFromText, type Hop } from '../engine';
 import { loadDesign } from './loadDesign';
 import type { CliIo } from './main';
 
@@ -102,4 +102,24 @@ export async function reachCommand(args: string[], json: boolean, io: CliIo): Pr
     print('Return:', r.return);
   }
   return r.reachable ? 0 : 1;
+}
+
+/** `nimbus exposure <design> [--json]`: who reaches each instance on which ports; exit 1 when something risky is open. */
+export async function exposureCommand(args: string[], json: boolean, io: CliIo): Promise<number> {
+  const [path] = args;
+  if (!path || args.length !== 1) {
+    io.err('nimbus exposure: give one design file, e.g. nimbus exposure design.json');
+    return 2;
+  }
+  const design = await loadDesign('exposure', path, io);
+  if (!design) return 2;
+  const report = analyzeExposure(design);
+  if (json) io.out(JSON.stringify({ entries: report.entries, findings: report.findings }, null, 2));
+  else {
+    if (report.entries.length === 0) io.out('Nothing can open a connection to any instance.');
+    for (const e of report.entries)
+      io.out(`${e.instanceName.padEnd(24)} from ${e.source.padEnd(28)} TCP ${e.ports.join(', ')}`);
+    for (const f of report.findings) io.out(`warning ${f.code}: ${f.message}`);
+  }
+  return report.findings.length > 0 ? 1 : 0;
 }

@@ -5,3 +5,4 @@ export * from './findings';
 export * from './persistence';
 export * from './download';
 export * from './canvasCommands';
+export * from './workerClient';

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { resourcesOfKind, type Design } from '../domain';
 import { analyzeReachability, suggestFix, type EndpointSpec, type Hop, type ReachQuery } from '../engine';
 import { applyDesignChange, selectDesign, useDesignStore, useViewStore } from '../store';
+import { ExposurePanel } from './ExposurePanel';
 import { NumberField, SelectField } from './inspector/fields';
 
 /** Everything traffic can start from or go to, as select options (value encodes the endpoint). */
@@ -173,6 +174,9 @@ export function ReachabilityPanel() {
           <HopList title="Return" hops={result.return} design={design} />
         </>
       )}
+      <div className="-mx-4">
+        <ExposurePanel />
+      </div>
     </div>
   );
 }

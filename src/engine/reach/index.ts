@@ -4,3 +4,4 @@ export * from './ruleEvaluate';
 export * from './trace';
 export * from './reachability';
 export * from './fixes';
+export * from './exposure';

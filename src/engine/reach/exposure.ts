@@ -1,0 +1,145 @@
+import { resourcesOfKind, type Design, type Ec2Instance } from '../../domain';
+import { formatIpv4, parseCidr } from '../../net';
+import type { EndpointSpec } from './endpoints';
+import { analyzeReachability } from './reachability';
+
+/**
+ * Who can open a connection to each instance, on which ports: the internet,
+ * each on-premises network, and each subnet of the instance's VPC. Ports are
+ * those the instance's security groups open (an "all traffic" rule stands for
+ * the well-known ports). Each cell is a full two-way path analysis.
+ */
+export interface ExposureEntry {
+  instanceId: string;
+  instanceName: string;
+  source: string;
+  sourceKind: 'internet' | 'onPremises' | 'subnet';
+  ports: number[];
+}
+
+export interface ExposureFinding {
+  severity: 'warning';
+  code:
+    'SSH_OPEN_TO_INTERNET' | 'RDP_OPEN_TO_INTERNET' | 'DATABASE_OPEN_TO_INTERNET' | 'ADMIN_PORT_OPEN_TO_ON_PREMISES';
+  resourceId: string;
+  message: string;
+}
+
+export interface ExposureReport {
+  entries: ExposureEntry[];
+  findings: ExposureFinding[];
+  queries: number;
+}
+
+const WELL_KNOWN = [22, 80, 443, 3389, 3306, 5432, 8080] as const;
+const DATABASE_PORTS: Record<number, string> = {
+  3306: 'MySQL',
+  5432: 'PostgreSQL',
+  1433: 'SQL Server',
+  1521: 'Oracle',
+  27017: 'MongoDB',
+  6379: 'Redis',
+};
+
+function candidatePorts(design: Design, instance: Ec2Instance): number[] {
+  const ports = new Set<number>();
+  for (const id of instance.securityGroupIds) {
+    const group = design.resources[id];
+    if (group?.kind !== 'securityGroup') continue;
+    for (const rule of group.inbound) {
+      if (rule.protocol === 'icmp' || rule.protocol === 'udp') continue;
+      if (rule.ports === null) WELL_KNOWN.forEach((p) => ports.add(p));
+      else {
+        ports.add(rule.ports.from);
+        WELL_KNOWN.filter((p) => p >= rule.ports!.from && p <= rule.ports!.to).forEach((p) => ports.add(p));
+      }
+    }
+  }
+  return [...ports].sort((a, b) => a - b);
+}
+
+export function analyzeExposure(design: Design): ExposureReport {
+  const entries: ExposureEntry[] = [];
+  const findings: ExposureFinding[] = [];
+  let queries = 0;
+  const subnets = resourcesOfKind(design, 'subnet');
+  const networks = resourcesOfKind(design, 'onPremisesNetwork');
+  for (const instance of resourcesOfKind(design, 'ec2Instance')) {
+    if (instance.state === 'terminated') continue;
+    const ports = candidatePorts(design, instance);
+    if (ports.length === 0) continue;
+    const home = subnets.find((s) => s.id === instance.subnetId);
+    const sources: Array<{ label: string; kind: ExposureEntry['sourceKind']; spec: EndpointSpec }> = [
+      { label: 'the internet', kind: 'internet', spec: { kind: 'internet' } },
+      ...networks.map((n) => ({
+        label: n.name,
+        kind: 'onPremises' as const,
+        spec: { kind: 'onPremises' as const, id: n.id },
+      })),
+      ...subnets
+        .filter((s) => s.vpcId === home?.vpcId && s.id !== instance.subnetId)
+        .flatMap((s) => {
+          // A host in that subnet with no security group of its own, standing for anything launched there.
+          const block = parseCidr(s.cidr);
+          return block.ok
+            ? [
+                {
+                  label: s.name,
+                  kind: 'subnet' as const,
+                  spec: {
+                    kind: 'address' as const,
+                    address: formatIpv4(block.value.network + 2 ** (32 - block.value.prefix) - 2),
+                  },
+                },
+              ]
+            : [];
+        }),
+    ];
+    for (const source of sources) {
+      const open: number[] = [];
+      for (const port of ports) {
+        queries++;
+        const outcome = analyzeReachability(design, {
+          from: source.spec,
+          to: { kind: 'resource', id: instance.id },
+          protocol: 'tcp',
+          port,
+        });
+        if (outcome.ok && outcome.result.reachable) open.push(port);
+      }
+      if (open.length === 0) continue;
+      entries.push({
+        instanceId: instance.id,
+        instanceName: instance.name,
+        source: source.label,
+        sourceKind: source.kind,
+        ports: open,
+      });
+      if (source.kind === 'internet') {
+        if (open.includes(22))
+          findings.push({
+            severity: 'warning',
+            code: 'SSH_OPEN_TO_INTERNET',
+            resourceId: instance.id,
+            message: `SSH (22) on ${instance.name} is open to the whole internet; allow it only from your own address range, or use Session Manager.`,
+          });
+        if (open.includes(3389))
+          findings.push({
+            severity: 'warning',
+            code: 'RDP_OPEN_TO_INTERNET',
+            resourceId: instance.id,
+            message: `RDP (3389) on ${instance.name} is open to the whole internet.`,
+          });
+        for (const port of open.filter((p) => DATABASE_PORTS[p])) {
+          findings.push({
+            severity: 'warning',
+            code: 'DATABASE_OPEN_TO_INTERNET',
+            resourceId: instance.id,
+            message: `${DATABASE_PORTS[port]} (${port}) on ${instance.name} is reachable from the internet; databases belong in private subnets.`,
+          });
+        }
+      }
+    }
+  }
+  return { entries, findings, queries };
+}

@@ -1,0 +1,99 @@
+import { Radar, TriangleAlert } from 'lucide-react';
+import { useState } from 'react';
+import type { ExposureReport } from '../engine';
+import { analysisWorker, selectDesign, useDesignStore, useViewStore } from '../store';
+
+/** Who can reach each instance on which ports; computed in the worker so the page stays responsive. */
+export function ExposurePanel() {
+  const design = useDesignStore(selectDesign);
+  const focusOn = useViewStore((s) => s.focusOn);
+  const [state, setState] = useState<
+    | { status: 'idle' | 'running' }
+    | { status: 'done'; report: ExposureReport; millis: number; of: typeof design }
+    | { status: 'error'; message: string }
+  >({ status: 'idle' });
+  const run = async () => {
+    setState({ status: 'running' });
+    try {
+      const result = await analysisWorker().exposure(design);
+      setState(
+        result.ok
+          ? { status: 'done', report: result.report, millis: result.millis, of: design }
+          : { status: 'error', message: result.errors.join('; ') },
+      );
+    } catch (error) {
+      setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  const stale = state.status === 'done' && state.of !== design;
+  return (
+    <section
+      aria-label="Exposure"
+      className="flex flex-col gap-2 border-t border-slate-200 p-4 text-sm dark:border-slate-800"
+    >
+      <div className="flex items-center justify-between">
+        <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">Exposure</h3>
+        <button
+          type="button"
+          onClick={run}
+          disabled={state.status === 'running'}
+          className="inline-flex items-center gap-1 rounded-md border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800"
+        >
+          <Radar size={14} aria-hidden />{' '}
+          {state.status === 'running' ? 'Scanning…' : state.status === 'done' ? 'Scan again' : 'Scan exposure'}
+        </button>
+      </div>
+      {state.status === 'idle' && (
+        <p className="text-xs text-slate-500 dark:text-slate-400">
+          Check every instance against the internet, on-premises networks and each subnet, on the ports its security
+          groups open.
+        </p>
+      )}
+      {state.status === 'error' && (
+        <p role="alert" className="text-xs text-red-700 dark:text-red-300">
+          {state.message}
+        </p>
+      )}
+      {state.status === 'done' && (
+        <>
+          <p className="text-xs text-slate-500 dark:text-slate-400">
+            {state.report.queries.toLocaleString('en-US')} paths checked in {state.millis.toFixed(0)} ms
+            {stale ? ' — the design changed since; scan again.' : '.'}
+          </p>
+          {state.report.findings.map((f, i) => (
+            <button
+              key={i}
+              type="button"
+              onClick={() => focusOn(f.resourceId)}
+              className="flex gap-2 rounded-md bg-amber-50 px-2 py-1.5 text-left text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-100"
+            >
+              <TriangleAlert size={14} className="mt-0.5 shrink-0" aria-hidden /> {f.message}
+            </button>
+          ))}
+          {state.report.entries.length === 0 ? (
+            <p className="text-xs">Nothing can open a connection to any instance.</p>
+          ) : (
+            <table aria-label="Exposure table" className="w-full text-xs">
+              <thead className="text-left text-slate-500 dark:text-slate-400">
+                <tr>
+                  <th className="py-1 font-medium">Instance</th>
+                  <th className="py-1 font-medium">Reachable from</th>
+                  <th className="py-1 font-medium">TCP ports</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+                {state.report.entries.map((e, i) => (
+                  <tr key={i} className={e.sourceKind === 'internet' ? 'font-medium' : ''}>
+                    <td className="py-1">{e.instanceName}</td>
+                    <td className="py-1">{e.source}</td>
+                    <td className="py-1 font-mono">{e.ports.join(', ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
