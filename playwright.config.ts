@@ -35,7 +35,7 @@ export default defineConfig({
     // Tests run against the built app, as users get it.
     command: `npx vite build && npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false,
     timeout: 120_000,
   },
 });

@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 
 test('a new user asks whether the internet reaches the private app server, then fixes SSH to the web server', async ({
@@ -54,4 +56,21 @@ test('exposure is computed in the worker and lists what the internet reaches', a
   await expect(table.getByRole('row').filter({ hasText: 'App A' }).filter({ hasText: 'the internet' })).toHaveCount(0);
   await expect(page.getByText(/paths checked in \d+ ms/)).toBeVisible();
   expect(errors).toEqual([]);
+});
+
+test('importing a folder of AWS JSON lays the network out and answers questions about it', async ({ page }) => {
+  const dir = 'src/share/fixtures/aws-public-private';
+  await page.goto('/');
+  await page.getByTestId('import-aws-input').setInputFiles(readdirSync(dir).map((name) => join(dir, name)));
+  await expect(page.getByRole('status').filter({ hasText: /Imported \d+ resources from 10 AWS files/ })).toBeVisible();
+  await expect(page.locator('.react-flow__node-vpc')).toContainText('shop-vpc');
+  await expect(page.locator('.react-flow__node-subnet')).toHaveCount(2);
+  await expect(page.locator('.react-flow__node-ec2Instance').filter({ hasText: 'web-1' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Reachability' }).click();
+  const panel = page.getByLabel('Reachability', { exact: true });
+  await panel.getByLabel('To', { exact: true }).selectOption({ label: 'web-1 (10.20.1.10)' });
+  await panel.getByLabel('Port', { exact: true }).fill('22');
+  await expect(panel.getByRole('status', { name: 'Verdict' })).toContainText('SUBNET_ACL_RESTRICTION');
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  await page.screenshot({ path: 'test-results/aws-import.png' });
 });

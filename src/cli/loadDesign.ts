@@ -1,8 +1,11 @@
 import { parseDesignJson, type Design } from '../domain';
+import { importAws } from '../share/awsImport';
 import type { CliIo } from './main';
 
 /** Reads a design file for a command; on failure says why on stderr and returns null (exit 2). */
 export async function loadDesign(command: string, path: string, io: CliIo): Promise<Design | null> {
+  const entries = await io.listDir(path);
+  if (entries) return loadAwsDirectory(command, path, entries, io);
   let text: string;
   try {
     text = await io.readText(path);
@@ -20,4 +23,27 @@ export async function loadDesign(command: string, path: string, io: CliIo): Prom
     return null;
   }
   return parsed.design;
+}
+
+/** Reads every .json file of a directory as aws ec2 describe-* output. */
+export async function loadAwsDirectory(
+  command: string,
+  dir: string,
+  entries: string[],
+  io: CliIo,
+  quiet = true,
+): Promise<Design | null> {
+  const names = entries.filter((name) => name.endsWith('.json')).sort();
+  if (names.length === 0) {
+    io.err(`nimbus ${command}: ${dir} has no .json files`);
+    return null;
+  }
+  const files = await Promise.all(names.map(async (name) => ({ name, text: await io.readText(`${dir}/${name}`) })));
+  const result = importAws(files, dir.split('/').filter(Boolean).pop() ?? 'Imported from AWS');
+  if (!result.ok) {
+    io.err(`nimbus ${command}: ${result.errors.join('; ')}`);
+    return null;
+  }
+  if (!quiet) result.notes.forEach((note) => io.err(`note: ${note}`));
+  return result.design;
 }

@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './main';
@@ -11,6 +13,8 @@ async function run(...argv: string[]) {
     out: (l) => out.push(l),
     err: (l) => err.push(l),
     readText: (p) => readFile(p, 'utf8'),
+    listDir: async (p) => ((await stat(p).catch(() => null))?.isDirectory() ? readdir(p) : null),
+    writeText: (p, t) => writeFile(p, t),
   });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
@@ -178,5 +182,31 @@ describe('nimbus exposure', () => {
       80, 443,
     ]);
     expect(report.findings).toEqual([]);
+  });
+});
+
+describe('nimbus import-aws', () => {
+  const fixture = 'src/share/fixtures/aws-public-private';
+
+  it('writes a design that opens and answers reachability like the original', async () => {
+    const output = join(await mkdtemp(join(tmpdir(), 'nimbus-')), 'design.json');
+    const imported = await run('import-aws', fixture, '-o', output);
+    expect(imported.code).toBe(0);
+    expect(imported.err).toContain('note: unknown.json: ignored "FlowLogs"');
+    expect((await run('validate', output)).code).toBe(0);
+    expect((await run('reach', output, '--from', 'internet', '--to', 'web-1', '--port', '443')).code).toBe(0);
+    expect(
+      (await run('reach', fixture, '--from', 'internet', '--to', 'i-0eeeeffff00001111', '--port', '8080')).code,
+    ).toBe(1);
+    expect(
+      (await run('reach', fixture, '--from', '203.0.113.9', '--to', '10.20.1.10', '--port', '22', '--json')).out,
+    ).toContain('SUBNET_ACL_RESTRICTION');
+  });
+
+  it('exits 2 for a path that is not a directory', async () => {
+    expect(await run('import-aws', 'package.json')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('not a directory'),
+    });
   });
 });

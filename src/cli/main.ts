@@ -2,6 +2,7 @@ import { validateDesign, hasErrors, type Finding } from '../engine';
 import { describeSubnet, parseCidr } from '../net';
 import { loadDesign } from './loadDesign';
 import { exposureCommand, reachCommand } from './reach';
+import { importAwsCommand } from './importAws';
 
 /**
  * `nimbus` command line. Exit codes: 0 fine, 1 the design has errors,
@@ -11,6 +12,9 @@ export interface CliIo {
   out: (line: string) => void;
   err: (line: string) => void;
   readText: (path: string) => Promise<string>;
+  /** The names of the files in a directory, or null when the path is not a directory. */
+  listDir: (path: string) => Promise<string[] | null>;
+  writeText: (path: string, text: string) => Promise<void>;
 }
 
 const USAGE = `usage:
@@ -19,6 +23,8 @@ const USAGE = `usage:
   nimbus reach <design.json> --from X --to Y [--protocol tcp|udp|icmp] [--port N] [--source-port N] [--json]
                                          can X reach Y? X and Y: a name, an id, an IPv4 address or "internet";
                                          exit 0 reachable, 1 not reachable, 2 bad input
+  nimbus import-aws <dir> -o <design.json>  build a design from aws ec2 describe-* JSON files in <dir>
+  Wherever a design is read, a directory of describe-* JSON works too.
   nimbus exposure <design.json> [--json]  who reaches each instance on which ports; exit 1 when SSH, RDP or a database is open to the internet`;
 
 function cidrCommand(args: string[], json: boolean, io: CliIo): number {
@@ -98,6 +104,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const json = argv.includes('--json');
   const [command, ...rest] = argv.filter((a) => a !== '--json');
   if (command === 'reach') return reachCommand(rest, json, io);
+  if (command === 'import-aws') return importAwsCommand(rest, io);
   if (command === 'exposure')
     return exposureCommand(
       rest.filter((a) => !a.startsWith('--')),

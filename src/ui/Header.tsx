@@ -1,4 +1,4 @@
-import { FolderOpen, Keyboard, Moon, Redo2, Save, Sun, Undo2 } from 'lucide-react';
+import { CloudDownload, FolderOpen, Keyboard, Moon, Redo2, Save, Sun, Undo2 } from 'lucide-react';
 import { useRef } from 'react';
 import {
   downloadText,
@@ -11,6 +11,7 @@ import {
   useDesignStore,
   useViewStore,
 } from '../store';
+import { importAwsFiles } from './importAwsFiles';
 import { openDesignFile } from './openDesignFile';
 import { TemplatesMenu } from './TemplatesMenu';
 
@@ -33,6 +34,7 @@ export function Header() {
   const theme = useViewStore((s) => s.theme);
   const setTheme = useViewStore((s) => s.setTheme);
   const fileInput = useRef<HTMLInputElement>(null);
+  const awsInput = useRef<HTMLInputElement>(null);
 
   return (
     <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
@@ -82,6 +84,27 @@ export function Header() {
             const file = e.target.files?.[0];
             e.target.value = '';
             if (file) void openDesignFile(file);
+          }}
+        />
+        <button
+          type="button"
+          className={iconButton}
+          onClick={() => awsInput.current?.click()}
+          title="Import the JSON printed by aws ec2 describe-vpcs, describe-subnets, …"
+        >
+          <CloudDownload size={16} aria-hidden /> Import AWS…
+        </button>
+        <input
+          ref={awsInput}
+          type="file"
+          multiple
+          accept=".json,application/json"
+          className="hidden"
+          data-testid="import-aws-input"
+          onChange={(e) => {
+            const files = e.target.files ? [...e.target.files] : [];
+            e.target.value = '';
+            if (files.length > 0) void importAwsFiles(files);
           }}
         />
         <button

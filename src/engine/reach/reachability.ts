@@ -433,8 +433,16 @@ export function analyzeReachability(design: Design, query: ReachQuery): ReachOut
   const summary = blockedBy
     ? `${endpointLabel(src)} can't reach ${endpointLabel(dst)} on ${what}: blocked ${blockedBy.direction === 'return' ? 'on the way back ' : ''}at ${blockedBy.component} (${blockedBy.code}).`
     : `${endpointLabel(src)} reaches ${endpointLabel(dst)} on ${what}, and the response gets back (source port ${sourcePort}).`;
+  const sentence = summary.charAt(0).toUpperCase() + summary.slice(1);
   return {
     ok: true,
-    result: { reachable: blockedBy === null, forward: fwd.hops, return: back.hops, blockedBy, sourcePort, summary },
+    result: {
+      reachable: blockedBy === null,
+      forward: fwd.hops,
+      return: back.hops,
+      blockedBy,
+      sourcePort,
+      summary: sentence,
+    },
   };
 }

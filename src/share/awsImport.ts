@@ -1,0 +1,374 @@
+import { z } from 'zod';
+import {
+  DEFAULT_AMI_ID,
+  emptyDesign,
+  findRegion,
+  parseDesign,
+  type Design,
+  type LayoutEntry,
+  type NaclRule,
+  type Protocol,
+  type Resource,
+  type SgRule,
+} from '../domain';
+import { AWS_KEYS, type AwsData, type AwsKey } from './awsSchemas';
+
+/**
+ * Turns the JSON printed by `aws ec2 describe-*` into a design. Files are
+ * recognised by their top-level keys, whatever their names; AWS ids are kept
+ * so queries can name them; what Nimbus does not model is listed as notes.
+ */
+export interface AwsFile {
+  name: string;
+  text: string;
+}
+
+export type AwsImport = { ok: true; design: Design; notes: string[] } | { ok: false; errors: string[] };
+
+const nameOf = (tags: Array<{ Key: string; Value: string }> | undefined, fallback: string) =>
+  tags?.find((t) => t.Key === 'Name')?.Value ?? fallback;
+
+/** AWS protocol numbers and names to Nimbus's protocols; null for what Nimbus does not model. */
+function protocolOf(value: string): Protocol | null {
+  switch (value.toLowerCase()) {
+    case '-1':
+    case 'all':
+      return 'all';
+    case '6':
+    case 'tcp':
+      return 'tcp';
+    case '17':
+    case 'udp':
+      return 'udp';
+    case '1':
+    case 'icmp':
+      return 'icmp';
+    default:
+      return null;
+  }
+}
+
+function portsOf(protocol: Protocol, from: number | undefined, to: number | undefined) {
+  if (protocol === 'all' || protocol === 'icmp') return null;
+  if (from === undefined || to === undefined || from < 0) return { from: 0, to: 65535 };
+  return { from, to };
+}
+
+function readFiles(files: readonly AwsFile[]): { data: AwsData; notes: string[]; errors: string[] } {
+  const data = Object.fromEntries(Object.keys(AWS_KEYS).map((k) => [k, []])) as unknown as AwsData;
+  const notes: string[] = [];
+  const errors: string[] = [];
+  for (const file of files) {
+    let json: unknown;
+    try {
+      json = JSON.parse(file.text);
+    } catch (error) {
+      errors.push(`${file.name}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+      continue;
+    }
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+      errors.push(`${file.name}: expected the JSON object that aws ec2 describe-* prints`);
+      continue;
+    }
+    for (const [key, value] of Object.entries(json)) {
+      if (!(key in AWS_KEYS)) {
+        if (key !== 'NextToken') notes.push(`${file.name}: ignored "${key}" (Nimbus does not import it)`);
+        continue;
+      }
+      const parsed = z.array(AWS_KEYS[key as AwsKey] as z.ZodType).safeParse(value);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues.slice(0, 5))
+          errors.push(`${file.name}: ${[key, ...issue.path].map(String).join('.')}: ${issue.message}`);
+        continue;
+      }
+      (data[key as AwsKey] as unknown[]).push(...(parsed.data as unknown[]));
+    }
+  }
+  return { data, notes, errors };
+}
+
+export function importAws(files: readonly AwsFile[], designName = 'Imported from AWS'): AwsImport {
+  const { data, notes, errors } = readFiles(files);
+  if (errors.length > 0) return { ok: false, errors };
+  if (data.Vpcs.length === 0)
+    return { ok: false, errors: ['no VPCs found: include the output of aws ec2 describe-vpcs'] };
+  const design = emptyDesign(designName);
+  const layout: Record<string, Partial<LayoutEntry>> = {};
+  const add = (resource: Resource, parentId?: string) => {
+    design.resources[resource.id] = resource;
+    if (parentId) layout[resource.id] = { parentId: parentId as LayoutEntry['parentId'] };
+  };
+  const known = (id: string | undefined): id is string => !!id && id in design.resources;
+
+  // Regions come from the zones of the subnets (eu-west-1a → eu-west-1).
+  const regionCode = (zone: string) => zone.replace(/[a-z]$/, '');
+  const subnetRegion = new Map(data.Subnets.map((s) => [s.VpcId, regionCode(s.AvailabilityZone)]));
+  for (const code of new Set([...subnetRegion.values(), ...(subnetRegion.size === 0 ? ['us-east-1'] : [])])) {
+    add({ kind: 'region', id: `region-${code}` as never, name: findRegion(code)?.name ?? code, code });
+  }
+  const regionOfVpc = (vpcId: string) =>
+    `region-${subnetRegion.get(vpcId) ?? [...subnetRegion.values()][0] ?? 'us-east-1'}`;
+
+  for (const vpc of data.Vpcs) {
+    const secondary = (vpc.CidrBlockAssociationSet ?? [])
+      .filter((a) => a.CidrBlock !== vpc.CidrBlock && (a.CidrBlockState?.State ?? 'associated') === 'associated')
+      .map((a) => a.CidrBlock);
+    add({
+      kind: 'vpc',
+      id: vpc.VpcId as never,
+      name: nameOf(vpc.Tags, vpc.VpcId),
+      regionId: regionOfVpc(vpc.VpcId) as never,
+      cidr: vpc.CidrBlock,
+      secondaryCidrs: secondary,
+    });
+  }
+  for (const subnet of data.Subnets) {
+    if (!known(subnet.VpcId)) {
+      notes.push(`subnet ${subnet.SubnetId}: its VPC ${subnet.VpcId} is not in the files; skipped`);
+      continue;
+    }
+    const zoneId = `az-${subnet.VpcId}-${subnet.AvailabilityZone}`;
+    if (!known(zoneId))
+      add(
+        {
+          kind: 'availabilityZone',
+          id: zoneId as never,
+          name: subnet.AvailabilityZone,
+          regionId: regionOfVpc(subnet.VpcId) as never,
+          zoneName: subnet.AvailabilityZone,
+        },
+        subnet.VpcId,
+      );
+    add({
+      kind: 'subnet',
+      id: subnet.SubnetId as never,
+      name: nameOf(subnet.Tags, subnet.SubnetId),
+      vpcId: subnet.VpcId as never,
+      azId: zoneId as never,
+      cidr: subnet.CidrBlock,
+      mapPublicIpOnLaunch: subnet.MapPublicIpOnLaunch ?? false,
+    });
+  }
+  for (const igw of data.InternetGateways) {
+    const attached = igw.Attachments.find((a) => (a.State ?? 'available') !== 'detached' && known(a.VpcId));
+    add({
+      kind: 'internetGateway',
+      id: igw.InternetGatewayId as never,
+      name: nameOf(igw.Tags, igw.InternetGatewayId),
+      vpcId: (attached?.VpcId ?? null) as never,
+    });
+  }
+  for (const vgw of data.VpnGateways) {
+    const attached = vgw.VpcAttachments.find((a) => a.State === 'attached' && known(a.VpcId));
+    add({
+      kind: 'virtualPrivateGateway',
+      id: vgw.VpnGatewayId as never,
+      name: nameOf(vgw.Tags, vgw.VpnGatewayId),
+      vpcId: (attached?.VpcId ?? null) as never,
+      amazonSideAsn: vgw.AmazonSideAsn ?? 64512,
+    });
+  }
+  const eniOwner = new Map(data.NetworkInterfaces.map((n) => [n.NetworkInterfaceId, n.Attachment?.InstanceId]));
+  for (const address of data.Addresses) {
+    add({
+      kind: 'elasticIp',
+      id: (address.AllocationId ?? `eip-${address.PublicIp}`) as never,
+      name: nameOf(address.Tags, address.PublicIp),
+      publicIp: address.PublicIp,
+    });
+  }
+  const eipByPublicIp = new Map(data.Addresses.map((a) => [a.PublicIp, a.AllocationId ?? `eip-${a.PublicIp}`]));
+  for (const nat of data.NatGateways) {
+    if (nat.State === 'deleted' || nat.State === 'failed') continue;
+    const address = nat.NatGatewayAddresses[0];
+    let eipId = address?.AllocationId;
+    if (address?.PublicIp && !known(eipId)) {
+      eipId = address.AllocationId ?? `eip-${address.PublicIp}`;
+      add({ kind: 'elasticIp', id: eipId as never, name: address.PublicIp, publicIp: address.PublicIp });
+    }
+    if (!known(nat.SubnetId)) continue;
+    add({
+      kind: 'natGateway',
+      id: nat.NatGatewayId as never,
+      name: nameOf(nat.Tags, nat.NatGatewayId),
+      subnetId: nat.SubnetId as never,
+      elasticIpId: (eipId ?? null) as never,
+      privateIp: address?.PrivateIp ?? '',
+    });
+  }
+  for (const group of data.SecurityGroups) {
+    if (!known(group.VpcId)) continue;
+    const rules = (permissions: typeof group.IpPermissions, direction: string): SgRule[] =>
+      permissions.flatMap((p) => {
+        const protocol = protocolOf(p.IpProtocol);
+        if (!protocol) {
+          notes.push(
+            `${group.GroupId}: skipped a ${direction} rule for protocol ${p.IpProtocol} (Nimbus models TCP, UDP, ICMP and all)`,
+          );
+          return [];
+        }
+        if (p.Ipv6Ranges.length > 0 || p.PrefixListIds.length > 0)
+          notes.push(
+            `${group.GroupId}: IPv6 and prefix-list sources of a ${direction} rule were skipped (Nimbus models IPv4)`,
+          );
+        const ports = portsOf(protocol, p.FromPort, p.ToPort);
+        return [
+          ...p.IpRanges.map((r): SgRule => ({
+            protocol,
+            ports,
+            peer: { type: 'cidr', cidr: r.CidrIp },
+            description: r.Description ?? '',
+          })),
+          ...p.UserIdGroupPairs.filter((g) => g.GroupId).map((g): SgRule => ({
+            protocol,
+            ports,
+            peer: { type: 'securityGroup', groupId: g.GroupId as never },
+            description: g.Description ?? '',
+          })),
+        ];
+      });
+    add({
+      kind: 'securityGroup',
+      id: group.GroupId as never,
+      name: group.GroupName,
+      vpcId: group.VpcId as never,
+      isDefault: group.GroupName === 'default',
+      description: group.Description ?? '',
+      inbound: rules(group.IpPermissions, 'inbound'),
+      outbound: rules(group.IpPermissionsEgress, 'outbound'),
+    });
+  }
+  for (const acl of data.NetworkAcls) {
+    if (!known(acl.VpcId)) continue;
+    const entries = (egress: boolean): NaclRule[] =>
+      acl.Entries.filter((e) => e.Egress === egress && e.RuleNumber !== 32767 && e.CidrBlock).flatMap((e) => {
+        const protocol = protocolOf(e.Protocol);
+        if (!protocol) {
+          notes.push(`${acl.NetworkAclId}: skipped rule ${e.RuleNumber} for protocol ${e.Protocol}`);
+          return [];
+        }
+        return [
+          {
+            ruleNumber: e.RuleNumber,
+            protocol,
+            ports: portsOf(protocol, e.PortRange?.From, e.PortRange?.To),
+            cidr: e.CidrBlock!,
+            action: e.RuleAction,
+          },
+        ];
+      });
+    add({
+      kind: 'networkAcl',
+      id: acl.NetworkAclId as never,
+      name: nameOf(acl.Tags, acl.NetworkAclId),
+      vpcId: acl.VpcId as never,
+      isDefault: acl.IsDefault,
+      inbound: entries(false),
+      outbound: entries(true),
+      subnetIds: acl.IsDefault ? [] : (acl.Associations.map((a) => a.SubnetId).filter(known) as never[]),
+    });
+  }
+  for (const reservation of data.Reservations) {
+    for (const instance of reservation.Instances) {
+      if (!known(instance.SubnetId)) {
+        notes.push(`${instance.InstanceId}: not in a subnet of these files (state ${instance.State.Name}); skipped`);
+        continue;
+      }
+      const eipId = instance.PublicIpAddress ? eipByPublicIp.get(instance.PublicIpAddress) : undefined;
+      const state = ['pending', 'running', 'stopping', 'stopped', 'shutting-down', 'terminated'].includes(
+        instance.State.Name,
+      )
+        ? instance.State.Name
+        : 'running';
+      add({
+        kind: 'ec2Instance',
+        id: instance.InstanceId as never,
+        name: nameOf(instance.Tags, instance.InstanceId),
+        subnetId: instance.SubnetId as never,
+        amiId: instance.ImageId ?? DEFAULT_AMI_ID,
+        instanceType: instance.InstanceType,
+        privateIp: instance.PrivateIpAddress ?? '',
+        publicIp: !!instance.PublicIpAddress && !eipId,
+        elasticIpId: (eipId ?? null) as never,
+        securityGroupIds: instance.SecurityGroups.map((g) => g.GroupId).filter(known) as never[],
+        hibernationEnabled: instance.HibernationOptions?.Configured ?? false,
+        terminationProtection: false,
+        state: state as never,
+      });
+    }
+  }
+  for (const table of data.RouteTables) {
+    if (!known(table.VpcId)) continue;
+    const routes = table.Routes.flatMap((r) => {
+      if (r.Origin === 'EnableVgwRoutePropagation') return [];
+      if (!r.DestinationCidrBlock) {
+        notes.push(
+          `${table.RouteTableId}: skipped a route to ${r.DestinationIpv6CidrBlock ?? r.DestinationPrefixListId ?? 'an unknown destination'} (Nimbus models IPv4 CIDR routes)`,
+        );
+        return [];
+      }
+      const target =
+        r.GatewayId ??
+        r.NatGatewayId ??
+        r.InstanceId ??
+        (r.NetworkInterfaceId ? eniOwner.get(r.NetworkInterfaceId) : undefined) ??
+        r.TransitGatewayId ??
+        r.VpcPeeringConnectionId ??
+        'unknown-target';
+      if (r.TransitGatewayId || r.VpcPeeringConnectionId || target.startsWith('vpce-'))
+        notes.push(
+          `${table.RouteTableId}: the route to ${r.DestinationCidrBlock} targets ${target}, which Nimbus does not model; it shows as a blackhole`,
+        );
+      return [{ destination: r.DestinationCidrBlock, target: target as never }];
+    });
+    const main = table.Associations.some((a) => a.Main === true);
+    add({
+      kind: 'routeTable',
+      id: table.RouteTableId as never,
+      name: nameOf(table.Tags, table.RouteTableId),
+      vpcId: table.VpcId as never,
+      main,
+      routes,
+      subnetIds: table.Associations.map((a) => a.SubnetId).filter(known) as never[],
+      propagatingGatewayIds: table.PropagatingVgws.map((v) => v.GatewayId).filter(known) as never[],
+    });
+  }
+  for (const cgw of data.CustomerGateways) {
+    const vpns = data.VpnConnections.filter((v) => v.CustomerGatewayId === cgw.CustomerGatewayId);
+    const cidrs = [...new Set(vpns.flatMap((v) => v.Routes.map((r) => r.DestinationCidrBlock)))];
+    const networkId = `onprem-${cgw.CustomerGatewayId}`;
+    if (cidrs.length > 0)
+      add({
+        kind: 'onPremisesNetwork',
+        id: networkId as never,
+        name: `${nameOf(cgw.Tags, cgw.CustomerGatewayId)} network`,
+        cidrs,
+      });
+    add({
+      kind: 'customerGateway',
+      id: cgw.CustomerGatewayId as never,
+      name: nameOf(cgw.Tags, cgw.CustomerGatewayId),
+      ipAddress: cgw.IpAddress,
+      bgpAsn: Number(cgw.BgpAsn ?? 65000),
+      onPremisesNetworkId: (cidrs.length > 0 ? networkId : null) as never,
+    });
+  }
+  for (const vpn of data.VpnConnections) {
+    if (!known(vpn.VpnGatewayId) || !known(vpn.CustomerGatewayId)) continue;
+    add({
+      kind: 'vpnConnection',
+      id: vpn.VpnConnectionId as never,
+      name: nameOf(vpn.Tags, vpn.VpnConnectionId),
+      vpnGatewayId: vpn.VpnGatewayId as never,
+      customerGatewayId: vpn.CustomerGatewayId as never,
+      routing: vpn.Options?.StaticRoutesOnly ? 'static' : 'dynamic',
+      staticRoutes: vpn.Routes.map((r) => r.DestinationCidrBlock),
+    });
+  }
+  if (data.InternetGateways.length > 0) add({ kind: 'internet', id: 'internet' as never, name: 'Internet' });
+  design.layout = layout as Design['layout'];
+  // Whatever was built goes through the same schema as any other input.
+  const checked = parseDesign(JSON.parse(JSON.stringify(design)));
+  if (!checked.ok) return { ok: false, errors: checked.errors.map((e) => `the imported design is not valid: ${e}`) };
+  return { ok: true, design: checked.design, notes };
+}

@@ -1,0 +1,32 @@
+import { importAws } from '../share/awsImport';
+import { openDesign, useViewStore } from '../store';
+
+/** Imports `aws ec2 describe-*` JSON files chosen by the user; a bad file changes nothing and says where it is wrong. */
+export async function importAwsFiles(list: FileList | File[]): Promise<void> {
+  const { notify } = useViewStore.getState();
+  const chosen = [...list].filter((f) => f.name.endsWith('.json'));
+  if (chosen.length === 0) {
+    notify({
+      tone: 'error',
+      title: 'Choose the .json files printed by aws ec2 describe-* (describe-vpcs, describe-subnets, …).',
+    });
+    return;
+  }
+  const files = await Promise.all(chosen.map(async (file) => ({ name: file.name, text: await file.text() })));
+  const result = importAws(files);
+  if (!result.ok) {
+    notify({
+      tone: 'error',
+      title: 'These AWS files could not be imported. Your current design is unchanged.',
+      details: result.errors.slice(0, 8),
+    });
+    return;
+  }
+  openDesign(result.design);
+  useViewStore.getState().setSelection([]);
+  notify({
+    tone: 'info',
+    title: `Imported ${Object.keys(result.design.resources).length} resources from ${files.length} AWS file${files.length === 1 ? '' : 's'}. Undo (Ctrl+Z) brings back what you had.`,
+    ...(result.notes.length > 0 ? { details: result.notes.slice(0, 8) } : {}),
+  });
+}
