@@ -23,6 +23,33 @@ export function generateDesign(target: number): Design {
       action: 'allow',
     });
     const web = b.add(createSecurityGroup(b.ids, vpc.vpc.id, 'web'));
+    web.inbound.push(
+      {
+        protocol: 'tcp',
+        ports: { from: 443, to: 443 },
+        peer: { type: 'cidr', cidr: '0.0.0.0/0' },
+        description: 'HTTPS',
+      },
+      { protocol: 'tcp', ports: { from: 80, to: 80 }, peer: { type: 'cidr', cidr: '0.0.0.0/0' }, description: 'HTTP' },
+      {
+        protocol: 'tcp',
+        ports: { from: 22, to: 22 },
+        peer: { type: 'cidr', cidr: '10.0.0.0/8' },
+        description: 'SSH from inside',
+      },
+      {
+        protocol: 'tcp',
+        ports: { from: 8080, to: 8080 },
+        peer: { type: 'securityGroup', groupId: web.id },
+        description: 'peers',
+      },
+    );
+    acl.inbound.push(
+      { ruleNumber: 110, protocol: 'tcp', ports: { from: 80, to: 80 }, cidr: '0.0.0.0/0', action: 'allow' },
+      { ruleNumber: 120, protocol: 'tcp', ports: { from: 22, to: 22 }, cidr: '10.0.0.0/8', action: 'allow' },
+      { ruleNumber: 130, protocol: 'tcp', ports: { from: 1024, to: 65535 }, cidr: '0.0.0.0/0', action: 'allow' },
+    );
+    acl.outbound.push({ ruleNumber: 100, protocol: 'all', ports: null, cidr: '0.0.0.0/0', action: 'allow' });
     count += 8;
     for (let s = 0; s < 32 && count < target; s++) {
       const subnet = b.subnet(vpc, zones[s % 2]!, `10.${v}.${s}.0/24`, `Subnet ${s + 1}`, { public: s % 2 === 0 });
@@ -34,4 +61,9 @@ export function generateDesign(target: number): Design {
     }
   }
   return b.build();
+}
+
+/** A design with about `instances` instances (128 per VPC, in 32 subnets of 4). */
+export function generateInstances(instances: number): Design {
+  return generateDesign(Math.ceil(instances * 1.25) + 11 * Math.ceil(instances / 128) + 3);
 }

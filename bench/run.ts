@@ -1,8 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { validateDesign } from '../src/engine';
+import { analyzeExposure, analyzeReachability, validateDesign } from '../src/engine';
+import { resourcesOfKind } from '../src/domain';
 import { cidr, nextFreeBlock } from '../src/net';
-import { generateDesign } from './generate';
+import { generateDesign, generateInstances } from './generate';
 import { runCanvasBench } from './canvas';
 
 /**
@@ -62,6 +63,55 @@ Validation must stay cheap enough to run synchronously on every edit (a frame is
 | operation | median ms | worst ms |
 | --- | --- | --- |
 | next free /24 in a /16 holding 4,000 /28 subnets | ${freeBlock.median.toFixed(3)} | ${freeBlock.worst.toFixed(3)} |
+`;
+
+const reachRows: string[] = [];
+for (const count of [10, 100, 1000]) {
+  const design = generateInstances(count);
+  const instances = resourcesOfKind(design, 'ec2Instance');
+  const target = instances[instances.length - 1]!;
+  const peer = instances[0]!;
+  const toInternet = time(
+    () =>
+      analyzeReachability(design, {
+        from: { kind: 'internet' },
+        to: { kind: 'resource', id: target.id },
+        protocol: 'tcp',
+        port: 443,
+      }),
+    200,
+  );
+  const between = time(
+    () =>
+      analyzeReachability(design, {
+        from: { kind: 'resource', id: peer.id },
+        to: { kind: 'resource', id: target.id },
+        protocol: 'tcp',
+        port: 8080,
+      }),
+    200,
+  );
+  let queries = 0;
+  const exposure = time(
+    () => {
+      queries = analyzeExposure(design).queries;
+    },
+    count >= 1000 ? 3 : 10,
+  );
+  reachRows.push(
+    `| ${instances.length} | ${Object.keys(design.resources).length} | ${toInternet.median.toFixed(3)} | ${between.median.toFixed(3)} | ${exposure.median.toFixed(0)} | ${queries.toLocaleString('en-US')} |`,
+  );
+}
+report += `
+## Reachability (src/engine/reach)
+
+Generated designs: VPCs of 32 subnets with 4 instances each, a web security group with 4 rules (one naming itself), a custom ACL with 4 inbound and 1 outbound rules. A query is a full forward-and-return path analysis. Exposure checks every instance against the internet and each other subnet of its VPC on every port its groups open; in the app it runs in the Web Worker (the same code), so the page stays responsive.
+
+| instances | resources | internet → instance, median ms | instance → instance, median ms | full exposure ms | paths in exposure |
+| --- | --- | --- | --- | --- | --- |
+${reachRows.join('\n')}
+
+History (${new Date().toISOString().slice(0, 10)}): the first version took 3,015 ms for full exposure at 1,019 instances (129,940 path analyses). Caching parsed CIDRs (src/net/cidr.ts) and answering once for instances that share subnet, groups, public address and state brought it to about 400 ms (32,516 analyses); a single query went from 0.018 to about 0.005 ms.
 `;
 
 const canvas = await runCanvasBench(

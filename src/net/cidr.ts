@@ -39,8 +39,24 @@ export function formatIpv4(address: number): string {
   return long2ip(address >>> 0);
 }
 
+/**
+ * Parsed CIDRs by text. Analyses parse the same few rule and route CIDRs
+ * millions of times; results are immutable, so a bounded cache is safe.
+ */
+const cidrCache = new Map<string, Parsed<Cidr>>();
+const CIDR_CACHE_LIMIT = 50_000;
+
 /** Parses `a.b.c.d/n`, refusing host bits set, so `10.0.0.1/24` is an error that names the right block. */
 export function parseCidr(text: string): Parsed<Cidr> {
+  const cached = cidrCache.get(text);
+  if (cached) return cached;
+  const parsed = parseCidrUncached(text);
+  if (cidrCache.size >= CIDR_CACHE_LIMIT) cidrCache.clear();
+  cidrCache.set(text, parsed);
+  return parsed;
+}
+
+function parseCidrUncached(text: string): Parsed<Cidr> {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, error: 'enter a CIDR block such as 10.0.0.0/16' };
   const slash = trimmed.indexOf('/');

@@ -62,6 +62,8 @@ export function analyzeExposure(design: Design): ExposureReport {
   const entries: ExposureEntry[] = [];
   const findings: ExposureFinding[] = [];
   let queries = 0;
+  // Instances that share a subnet, groups, public address and state answer every query alike.
+  const verdicts = new Map<string, boolean>();
   const subnets = resourcesOfKind(design, 'subnet');
   const networks = resourcesOfKind(design, 'onPremisesNetwork');
   for (const instance of resourcesOfKind(design, 'ec2Instance')) {
@@ -95,17 +97,29 @@ export function analyzeExposure(design: Design): ExposureReport {
             : [];
         }),
     ];
+    const twinKey = [
+      instance.subnetId,
+      [...instance.securityGroupIds].sort().join('+'),
+      instance.publicIp || instance.elasticIpId !== null,
+      instance.state,
+    ].join('|');
     for (const source of sources) {
       const open: number[] = [];
       for (const port of ports) {
-        queries++;
-        const outcome = analyzeReachability(design, {
-          from: source.spec,
-          to: { kind: 'resource', id: instance.id },
-          protocol: 'tcp',
-          port,
-        });
-        if (outcome.ok && outcome.result.reachable) open.push(port);
+        const key = `${twinKey}|${source.label}|${port}`;
+        let reachable = verdicts.get(key);
+        if (reachable === undefined) {
+          queries++;
+          const outcome = analyzeReachability(design, {
+            from: source.spec,
+            to: { kind: 'resource', id: instance.id },
+            protocol: 'tcp',
+            port,
+          });
+          reachable = outcome.ok && outcome.result.reachable;
+          verdicts.set(key, reachable);
+        }
+        if (reachable) open.push(port);
       }
       if (open.length === 0) continue;
       entries.push({
