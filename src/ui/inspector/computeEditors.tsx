@@ -1,0 +1,275 @@
+import {
+  AMIS,
+  FARGATE_TASK_SIZES,
+  findInstanceType,
+  getResource,
+  INSTANCE_TYPES,
+  LambdaRuntimeSchema,
+  resourcesOfKind,
+  type Ec2Instance,
+  type EcsService,
+  type LambdaFunction,
+  type LambdaTrigger,
+} from '../../domain';
+
+import { connectResources, updateResource } from '../../store';
+import { CheckboxField, NumberField, Section, SelectField, TextField } from './fields';
+
+import { privateIpError } from './checks';
+import type { EditorProps } from './editors';
+
+export function InstanceEditor({ resource: instance, design }: EditorProps<Ec2Instance>) {
+  const subnet = getResource(design, instance.subnetId, 'subnet');
+  const groups = resourcesOfKind(design, 'securityGroup').filter((g) => g.vpcId === subnet?.vpcId);
+  const type = findInstanceType(instance.instanceType);
+  const eips = resourcesOfKind(design, 'elasticIp');
+  return (
+    <>
+      <Section title="Instance">
+        <SelectField
+          label="Instance type"
+          value={instance.instanceType}
+          options={INSTANCE_TYPES.map((t) => ({
+            value: t.name,
+            group: t.family,
+            label: `${t.name} — ${t.vcpu} vCPU, ${t.memoryGiB} GiB, $${t.hourlyUsd}/h`,
+          }))}
+          hint={
+            type
+              ? `${type.family} · ${type.architecture} · $${(type.hourlyUsd * 730).toFixed(2)} a month if always on`
+              : undefined
+          }
+          onChange={(v) => updateResource<Ec2Instance>(instance.id, (d) => void (d.instanceType = v))}
+        />
+        <SelectField
+          label="AMI"
+          value={instance.amiId}
+          options={AMIS.map((a) => ({ value: a.id, label: a.name }))}
+          onChange={(v) => updateResource<Ec2Instance>(instance.id, (d) => void (d.amiId = v))}
+        />
+        <p className="text-xs text-slate-500 dark:text-slate-400">
+          State: {instance.state} (the simulation changes it)
+        </p>
+      </Section>
+      <Section title="Network">
+        <TextField
+          label="Private IPv4"
+          mono
+          value={instance.privateIp}
+          error={privateIpError(design, instance)}
+          onChange={(v) => updateResource<Ec2Instance>(instance.id, (d) => void (d.privateIp = v), 'privateIp')}
+        />
+        <CheckboxField
+          label="Public IPv4 address"
+          checked={instance.publicIp}
+          hint="Changes on every stop/start; an Elastic IP stays."
+          onChange={(v) => updateResource<Ec2Instance>(instance.id, (d) => void (d.publicIp = v))}
+        />
+        <SelectField
+          label="Elastic IP"
+          value={instance.elasticIpId ?? ''}
+          options={[
+            { value: '', label: 'None' },
+            ...eips.map((e) => ({ value: e.id, label: `${e.publicIp} (${e.name})` })),
+          ]}
+          onChange={(v) =>
+            updateResource<Ec2Instance>(
+              instance.id,
+              (d) => void (d.elasticIpId = (v || null) as Ec2Instance['elasticIpId']),
+            )
+          }
+        />
+      </Section>
+      <Section title="Security groups">
+        {groups.map((g) => (
+          <CheckboxField
+            key={g.id}
+            label={g.name}
+            checked={instance.securityGroupIds.includes(g.id)}
+            hint={g.description || undefined}
+            onChange={(on) =>
+              updateResource<Ec2Instance>(
+                instance.id,
+                (d) =>
+                  void (d.securityGroupIds = on
+                    ? [...d.securityGroupIds, g.id]
+                    : d.securityGroupIds.filter((id) => id !== g.id)),
+              )
+            }
+          />
+        ))}
+      </Section>
+      <Section title="Lifecycle">
+        <CheckboxField
+          label="Hibernation enabled"
+          checked={instance.hibernationEnabled}
+          hint="Must be chosen at launch; stop-hibernate then keeps memory on EBS."
+          onChange={(v) => updateResource<Ec2Instance>(instance.id, (d) => void (d.hibernationEnabled = v))}
+        />
+        <CheckboxField
+          label="Termination protection"
+          checked={instance.terminationProtection}
+          onChange={(v) => updateResource<Ec2Instance>(instance.id, (d) => void (d.terminationProtection = v))}
+        />
+      </Section>
+    </>
+  );
+}
+
+export function LambdaEditor({ resource: fn }: EditorProps<LambdaFunction>) {
+  const set = <K extends keyof LambdaFunction>(key: K, value: LambdaFunction[K], field?: string) =>
+    updateResource<LambdaFunction>(fn.id, (d) => void ((d as LambdaFunction)[key] = value), field);
+  return (
+    <Section title="Function">
+      <SelectField
+        label="Runtime"
+        value={fn.runtime}
+        options={LambdaRuntimeSchema.options.map((r) => ({ value: r, label: r }))}
+        onChange={(v) => set('runtime', v)}
+      />
+      <SelectField
+        label="Architecture"
+        value={fn.architecture}
+        options={[
+          { value: 'x86_64', label: 'x86_64' },
+          { value: 'arm64', label: 'arm64 (Graviton, cheaper per GB-s)' },
+        ]}
+        onChange={(v) => set('architecture', v)}
+      />
+      <NumberField
+        label="Memory (MB)"
+        value={fn.memoryMb}
+        min={128}
+        max={10240}
+        hint="128 to 10,240 MB; CPU grows with memory (1,769 MB = 1 vCPU)"
+        error={fn.memoryMb < 128 || fn.memoryMb > 10240 ? 'Lambda allows 128 to 10,240 MB.' : null}
+        onChange={(v) => v !== null && set('memoryMb', v, 'memory')}
+      />
+      <NumberField
+        label="Timeout (s)"
+        value={fn.timeoutSeconds}
+        min={1}
+        max={900}
+        error={fn.timeoutSeconds < 1 || fn.timeoutSeconds > 900 ? 'Lambda allows 1 to 900 seconds.' : null}
+        onChange={(v) => v !== null && set('timeoutSeconds', v, 'timeout')}
+      />
+      <NumberField
+        label="Average duration (ms)"
+        value={fn.averageDurationMs}
+        min={1}
+        onChange={(v) => v !== null && set('averageDurationMs', v, 'duration')}
+      />
+      <NumberField
+        label="Reserved concurrency"
+        value={fn.reservedConcurrency}
+        min={0}
+        max={900}
+        allowEmpty
+        hint="Empty: uses the unreserved pool"
+        onChange={(v) => set('reservedConcurrency', v, 'reserved')}
+      />
+      <NumberField
+        label="Provisioned concurrency"
+        value={fn.provisionedConcurrency}
+        min={0}
+        onChange={(v) => v !== null && set('provisionedConcurrency', v, 'provisioned')}
+      />
+    </Section>
+  );
+}
+
+export function TriggerEditor({ resource: trigger, design }: EditorProps<LambdaTrigger>) {
+  const functions = resourcesOfKind(design, 'lambdaFunction');
+  return (
+    <Section title="Trigger">
+      <SelectField
+        label="Source"
+        value={trigger.source}
+        options={[
+          { value: 'apiGateway', label: 'API Gateway' },
+          { value: 'sqs', label: 'SQS queue' },
+          { value: 's3', label: 'S3 event' },
+          { value: 'eventBridgeSchedule', label: 'EventBridge schedule' },
+        ]}
+        onChange={(v) => updateResource<LambdaTrigger>(trigger.id, (d) => void (d.source = v))}
+      />
+      <SelectField
+        label="Invokes"
+        value={trigger.functionId}
+        options={functions.map((f) => ({ value: f.id, label: f.name }))}
+        onChange={(v) => connectResources(trigger.id, v)}
+      />
+      <NumberField
+        label="Events per second"
+        value={trigger.eventsPerSecond}
+        min={0}
+        step={0.1}
+        onChange={(v) =>
+          v !== null && updateResource<LambdaTrigger>(trigger.id, (d) => void (d.eventsPerSecond = v), 'rate')
+        }
+      />
+    </Section>
+  );
+}
+
+export function EcsServiceEditor({ resource: service }: EditorProps<EcsService>) {
+  const memories = FARGATE_TASK_SIZES.get(service.taskCpu) ?? [];
+  const fargate = service.launchType === 'FARGATE';
+  return (
+    <Section title="Service">
+      <SelectField
+        label="Launch type"
+        value={service.launchType}
+        options={[
+          { value: 'FARGATE', label: 'Fargate (serverless)' },
+          { value: 'EC2', label: 'EC2 container instances' },
+        ]}
+        onChange={(v) => updateResource<EcsService>(service.id, (d) => void (d.launchType = v))}
+      />
+      <SelectField
+        label="Task CPU"
+        value={String(service.taskCpu)}
+        options={[...FARGATE_TASK_SIZES.keys()].map((c) => ({
+          value: String(c),
+          label: `${c / 1024} vCPU (${c} units)`,
+        }))}
+        onChange={(v) =>
+          updateResource<EcsService>(service.id, (d) => {
+            d.taskCpu = Number(v);
+            const allowed = FARGATE_TASK_SIZES.get(d.taskCpu) ?? [];
+            if (fargate && !allowed.includes(d.taskMemory)) d.taskMemory = allowed[0] ?? d.taskMemory;
+          })
+        }
+      />
+      {fargate ? (
+        <SelectField
+          label="Task memory"
+          value={String(service.taskMemory)}
+          error={memories.includes(service.taskMemory) ? null : 'Not a valid Fargate size for this CPU.'}
+          options={[...new Set([service.taskMemory, ...memories])].map((m) => ({
+            value: String(m),
+            label: `${m.toLocaleString('en-US')} MiB`,
+          }))}
+          onChange={(v) => updateResource<EcsService>(service.id, (d) => void (d.taskMemory = Number(v)))}
+        />
+      ) : (
+        <NumberField
+          label="Task memory (MiB)"
+          value={service.taskMemory}
+          min={128}
+          onChange={(v) =>
+            v !== null && updateResource<EcsService>(service.id, (d) => void (d.taskMemory = v), 'memory')
+          }
+        />
+      )}
+      <NumberField
+        label="Desired tasks"
+        value={service.desiredCount}
+        min={0}
+        onChange={(v) =>
+          v !== null && updateResource<EcsService>(service.id, (d) => void (d.desiredCount = v), 'desired')
+        }
+      />
+    </Section>
+  );
+}
