@@ -36,9 +36,17 @@ test('a new user asks whether the internet reaches the private app server, then 
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(verdict).toContainText('Not reachable');
 
-  // Clicking a hop selects its component on the canvas.
-  await forward.getByRole('listitem').last().getByRole('button').click();
+  // Clicking a hop selects its component and shows the rule that decided, highlighted in the inspector.
+  await panel.getByLabel('Port', { exact: true }).fill('443');
+  await expect(verdict).toContainText('Reachable');
+  await forward.getByRole('listitem').filter({ hasText: 'security groups of Web A' }).getByRole('button').click();
   await expect(page.locator('.react-flow__node.selected')).toHaveCount(1);
+  const row = page.getByRole('table', { name: 'Inbound rules' }).locator('tr[data-highlighted]');
+  await expect(row).toHaveCount(1);
+  await expect(row.getByLabel('Rule type')).toHaveValue('https');
+  // The question is still there when the user comes back.
+  await page.getByRole('tab', { name: 'Reachability' }).click();
+  await expect(verdict).toContainText('Reachable');
 });
 
 test('exposure is computed in the worker and lists what the internet reaches', async ({ page }) => {

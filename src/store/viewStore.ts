@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { RuleRef } from '../engine';
 
 /** View state, kept apart from the design: never saved, never undone. */
 export type SidePanel = 'inspector' | 'reach' | 'problems' | 'calculator';
@@ -41,6 +42,10 @@ export interface ViewState {
   pathHighlight: { onPath: string[]; blocked: string | null } | null;
   /** A source picked from the canvas ("Can this reach…?"); the panel reads it once. */
   reachSource: string | null;
+  /** The reachability question on screen, kept while the user looks at a hop in the inspector. */
+  reachForm: { from: string; to: string | null; protocol: 'tcp' | 'udp' | 'icmp'; port: number };
+  /** The rule row a clicked hop points at, shown highlighted in the inspector. */
+  highlightedRule: { resourceId: string; ref: RuleRef } | null;
   theme: 'light' | 'dark';
   showPanel: (panel: SidePanel) => void;
   select: (id: string | null) => void;
@@ -55,6 +60,8 @@ export interface ViewState {
   setShortcutsOpen: (open: boolean) => void;
   highlightPath: (highlight: ViewState['pathHighlight']) => void;
   askReachFrom: (id: string | null) => void;
+  setReachForm: (form: Partial<ViewState['reachForm']>) => void;
+  showRule: (resourceId: string, ref: RuleRef | undefined) => void;
   setTheme: (theme: 'light' | 'dark') => void;
 }
 
@@ -72,6 +79,8 @@ export const useViewStore = create<ViewState>()((set) => ({
   shortcutsOpen: false,
   pathHighlight: null,
   reachSource: null,
+  reachForm: { from: 'internet', to: null, protocol: 'tcp', port: 443 },
+  highlightedRule: null,
   theme: 'light',
   showPanel: (panel) => set({ panel }),
   select: (id) => set({ selection: id ? [id] : [] }),
@@ -89,6 +98,14 @@ export const useViewStore = create<ViewState>()((set) => ({
   copy: (clipboard) => set({ clipboard }),
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   highlightPath: (pathHighlight) => set({ pathHighlight }),
+  setReachForm: (form) => set((state) => ({ reachForm: { ...state.reachForm, ...form } })),
+  showRule: (resourceId, ref) =>
+    set({
+      selection: [resourceId],
+      focus: { id: resourceId, nonce: nonce++ },
+      highlightedRule: ref ? { resourceId, ref } : null,
+      panel: 'inspector',
+    }),
   askReachFrom: (reachSource) => set(reachSource ? { reachSource, panel: 'reach' } : { reachSource }),
   setTheme: (theme) => set({ theme }),
 }));

@@ -1,5 +1,5 @@
 import { CircleCheck, CircleX, Wrench } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { resourcesOfKind, type Design } from '../domain';
 import { analyzeReachability, suggestFix, type EndpointSpec, type Hop, type ReachQuery } from '../engine';
 import { applyDesignChange, selectDesign, useDesignStore, useViewStore } from '../store';
@@ -45,7 +45,7 @@ const DECISION_STYLE: Record<Hop['decision'], string> = {
 };
 
 function HopList({ title, hops, design }: { title: string; hops: Hop[]; design: Design }) {
-  const focusOn = useViewStore((s) => s.focusOn);
+  const showRule = useViewStore((s) => s.showRule);
   if (hops.length === 0) return null;
   return (
     <section className="flex flex-col gap-1">
@@ -56,7 +56,7 @@ function HopList({ title, hops, design }: { title: string; hops: Hop[]; design: 
             <button
               type="button"
               disabled={!design.resources[hop.id]}
-              onClick={() => focusOn(hop.id)}
+              onClick={() => showRule(hop.id, hop.ruleRef)}
               className="w-full rounded-md border border-slate-200 px-2 py-1.5 text-left text-xs hover:bg-slate-50 disabled:cursor-default disabled:hover:bg-transparent dark:border-slate-800 dark:hover:bg-slate-800/60"
             >
               <span className="flex items-baseline justify-between gap-2">
@@ -82,16 +82,24 @@ export function ReachabilityPanel() {
   const design = useDesignStore(selectDesign);
   const options = endpointOptions(design);
   const picked = useViewStore((s) => s.reachSource);
-  const [from, setFrom] = useState('internet');
-  const [to, setTo] = useState(options.find((o) => o.value.startsWith('res:'))?.value ?? 'internet');
-  const [protocol, setProtocol] = useState<ReachQuery['protocol']>('tcp');
-  const [port, setPort] = useState(443);
-  const [askedFrom, setAskedFrom] = useState<string | null>(null);
-  if (picked && picked !== askedFrom) {
+  const form = useViewStore((s) => s.reachForm);
+  const setForm = useViewStore((s) => s.setReachForm);
+  const { from, protocol, port } = form;
+  const to =
+    form.to && options.some((o) => o.value === form.to)
+      ? form.to
+      : (options.find((o) => o.value.startsWith('res:'))?.value ?? 'internet');
+  const setFrom = (value: string) => setForm({ from: value });
+  const setTo = (value: string) => setForm({ to: value });
+  const setProtocol = (value: ReachQuery['protocol']) => setForm({ protocol: value });
+  const setPort = (value: number) => setForm({ port: value });
+  useEffect(() => {
     // "Can this reach…?" from the canvas: the node becomes the source.
-    setAskedFrom(picked);
-    setFrom(design.resources[picked]?.kind === 'onPremisesNetwork' ? `onprem:${picked}` : `res:${picked}`);
-  }
+    if (!picked) return;
+    const kind = useDesignStore.getState().history.present.resources[picked]?.kind;
+    useViewStore.getState().setReachForm({ from: kind === 'onPremisesNetwork' ? `onprem:${picked}` : `res:${picked}` });
+    useViewStore.getState().askReachFrom(null);
+  }, [picked]);
   const query: ReachQuery = { from: toSpec(from), to: toSpec(to), protocol, port };
   const outcome = options.length > 1 ? analyzeReachability(design, query) : null;
   const result = outcome?.ok ? outcome.result : null;

@@ -145,6 +145,16 @@ describe('reachability: network ACLs are stateless', () => {
     expect(reach(d, { from: internet, to: res(d, 'Web A'), sourcePort: 1030 }).blockedBy?.direction).toBe('return');
   });
 
+  it('says when another source port would have worked (concrete packet vs any packet)', () => {
+    const d = withStrictAcl([
+      { ruleNumber: 100, protocol: 'tcp', ports: { from: 49152, to: 65535 }, cidr: '0.0.0.0/0', action: 'allow' },
+    ]);
+    const linuxClient = reach(d, { from: internet, to: res(d, 'Web A') });
+    expect(linuxClient.reachable).toBe(false);
+    expect(linuxClient.workingSourcePort).toBe(49152);
+    expect(linuxClient.summary).toContain('source port is 49152 would get through');
+  });
+
   it('the lowest-numbered matching rule decides', () => {
     const d = produce(
       withStrictAcl([{ ruleNumber: 100, protocol: 'all', ports: null, cidr: '0.0.0.0/0', action: 'allow' }]),

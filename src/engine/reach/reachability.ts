@@ -25,7 +25,16 @@ export interface ReachResult {
   blockedBy: (Block & { direction: 'forward' | 'return' }) | null;
   sourcePort: number;
   summary: string;
+  /**
+   * Set when the response was blocked for this client's port but another
+   * ephemeral port would have passed (Reachability Analyzer calls a path
+   * reachable if any port works; Nimbus answers for the concrete packet).
+   */
+  workingSourcePort: number | null;
 }
+
+/** Ports worth trying for the response: the edges of each OS's ephemeral range and AWS's suggested 1024-65535. */
+const ALTERNATIVE_SOURCE_PORTS = [1024, 32768, 49152, 60999, 61000, 65535] as const;
 
 export type ReachOutcome = { ok: true; result: ReachResult } | { ok: false; error: string };
 
@@ -81,7 +90,23 @@ export function analyzeReachability(design: Design, query: ReachQuery): ReachOut
   const summary = blockedBy
     ? `${endpointLabel(src)} can't reach ${endpointLabel(dst)} on ${what}: blocked ${blockedBy.direction === 'return' ? 'on the way back ' : ''}at ${blockedBy.component} (${blockedBy.code}).`
     : `${endpointLabel(src)} reaches ${endpointLabel(dst)} on ${what}, and the response gets back (source port ${sourcePort}).`;
-  const sentence = summary.charAt(0).toUpperCase() + summary.slice(1);
+  let workingSourcePort: number | null = null;
+  if (
+    blockedBy?.direction === 'return' &&
+    blockedBy.code === 'SUBNET_ACL_RESTRICTION' &&
+    query.sourcePort === undefined
+  ) {
+    workingSourcePort =
+      ALTERNATIVE_SOURCE_PORTS.find((port) => {
+        const retry = analyzeReachability(design, { ...query, sourcePort: port });
+        return retry.ok && retry.result.reachable;
+      }) ?? null;
+  }
+  const other =
+    workingSourcePort === null
+      ? ''
+      : ` A client whose source port is ${workingSourcePort} would get through: the ACL allows only part of the ephemeral range.`;
+  const sentence = summary.charAt(0).toUpperCase() + summary.slice(1) + other;
   return {
     ok: true,
     result: {
@@ -91,6 +116,7 @@ export function analyzeReachability(design: Design, query: ReachQuery): ReachOut
       blockedBy,
       sourcePort,
       summary: sentence,
+      workingSourcePort,
     },
   };
 }

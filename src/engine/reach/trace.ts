@@ -14,6 +14,12 @@ import { lookupRoute, type RouteMatch } from './routeLookup';
 
 export type Decision = 'allow' | 'deny' | 'forward' | 'drop';
 
+/** Which row of a rule list decided, so the UI can point at it. */
+export type RuleRef =
+  | { kind: 'nacl'; direction: 'inbound' | 'outbound'; ruleNumber: number | null }
+  | { kind: 'sg'; direction: 'inbound' | 'outbound'; index: number }
+  | { kind: 'route'; destination: string };
+
 /** One step of a path, as Reachability Analyzer lists path components. */
 export interface Hop {
   component: string;
@@ -23,6 +29,8 @@ export interface Hop {
   /** The exact rule or route that decided, in words; null when none applies. */
   rule: string | null;
   explanation: string;
+  /** The row that decided, when the component has a rule list. */
+  ruleRef?: RuleRef;
 }
 
 /** Reachability Analyzer explanation codes where one fits; NO_PUBLIC_ADDRESS is Nimbus's own. */
@@ -96,6 +104,7 @@ export class Trace {
         id: verdict.group.id,
         decision: 'allow',
         rule: `${verdict.group.name}: ${describeSgRule(this.design, verdict.rule, direction)}`,
+        ruleRef: { kind: 'sg', direction, index: verdict.index },
         explanation: `${verdict.group.name} allows ${packetWords(packet)} ${direction === 'inbound' ? 'from' : 'to'} ${peerLabel}.`,
       });
     } else {
@@ -140,6 +149,7 @@ export class Trace {
       );
     const verdict = evaluateNacl(acl, direction, packet, peer);
     const rule = `${acl.name}: ${describeNaclRule(verdict.rule)}`;
+    const ruleRef = { kind: 'nacl' as const, direction, ruleNumber: verdict.rule?.ruleNumber ?? null };
     const peerWords = `${direction === 'inbound' ? 'from' : 'to'} ${ip(peer)}`;
     if (verdict.action === 'allow') {
       this.pass({
@@ -147,6 +157,7 @@ export class Trace {
         id: acl.id,
         decision: 'allow',
         rule,
+        ruleRef,
         explanation: `${acl.name} allows ${packetWords(packet)} ${peerWords} (first matching rule).`,
       });
     } else {
@@ -162,6 +173,7 @@ export class Trace {
           component,
           id: acl.id,
           decision: 'deny',
+          ruleRef,
           rule,
           explanation: `${acl.name} blocks ${packetWords(packet)} ${peerWords}: ${why}.${ephemeral}`,
         },
@@ -203,6 +215,7 @@ export class Trace {
           component,
           id: table.id,
           rule,
+          ruleRef: { kind: 'route', destination: match.destination },
           explanation: `The most specific route for ${ip(destination)} is ${match.destination}, a blackhole: ${match.blackhole}. Traffic it matches is dropped, not sent to a shorter route.`,
         },
         'BLACKHOLE_ROUTE',
@@ -213,6 +226,7 @@ export class Trace {
       component,
       id: table.id,
       rule,
+      ruleRef: { kind: 'route', destination: match.destination },
       explanation: `The most specific route for ${ip(destination)} is ${match.destination} → ${target}.`,
     });
     return match;

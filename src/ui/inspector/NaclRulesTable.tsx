@@ -1,11 +1,17 @@
 import { Trash2 } from 'lucide-react';
 import type { NaclRule, NetworkAcl } from '../../domain';
-import { updateResource } from '../../store';
+import { updateResource, useViewStore } from '../../store';
 import { cellControl, smallButton } from './fields';
-import { cidrError, PortsCell, PresetCell, td, th } from './ruleCells';
+import { cidrError, highlightRow, PortsCell, PresetCell, td, th } from './ruleCells';
 
 /** Inbound or outbound NACL rules, sorted by number as AWS evaluates them, ending with the `*` deny. */
 export function NaclRulesTable({ acl, direction }: { acl: NetworkAcl; direction: 'inbound' | 'outbound' }) {
+  const mark = useViewStore((s) => s.highlightedRule);
+  const marked = (ruleNumber: number | null) =>
+    mark?.resourceId === acl.id &&
+    mark.ref.kind === 'nacl' &&
+    mark.ref.direction === direction &&
+    mark.ref.ruleNumber === ruleNumber;
   const rules = [...acl[direction]]
     .map((rule, index) => ({ rule, index }))
     .sort((a, b) => a.rule.ruleNumber - b.rule.ruleNumber);
@@ -31,7 +37,7 @@ export function NaclRulesTable({ acl, direction }: { acl: NetworkAcl; direction:
         </thead>
         <tbody>
           {rules.map(({ rule, index }) => (
-            <tr key={index}>
+            <tr key={index} {...highlightRow(marked(rule.ruleNumber))}>
               <td className={td}>
                 <input
                   aria-label="Rule number"
@@ -92,7 +98,7 @@ export function NaclRulesTable({ acl, direction }: { acl: NetworkAcl; direction:
               </td>
             </tr>
           ))}
-          <tr className="text-slate-500 dark:text-slate-400">
+          <tr {...highlightRow(marked(null))}>
             <td className={`${td} font-mono`}>*</td>
             <td className={td}>All traffic</td>
             <td className={td}>all</td>

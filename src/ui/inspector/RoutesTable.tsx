@@ -2,12 +2,13 @@ import { Trash2 } from 'lucide-react';
 import type { Draft } from 'immer';
 import { resourcesOfKind, type Design, type RouteTable } from '../../domain';
 import { blackholeReason } from '../../engine';
-import { updateResource } from '../../store';
+import { updateResource, useViewStore } from '../../store';
 import { cellControl, smallButton } from './fields';
-import { cidrError, td, th } from './ruleCells';
+import { cidrError, highlightRow, td, th } from './ruleCells';
 
 /** Routes with a target picker; `local` routes are fixed, as in AWS. */
 export function RoutesTable({ table, design }: { table: RouteTable; design: Design }) {
+  const mark = useViewStore((s) => s.highlightedRule);
   const targets = [
     ...resourcesOfKind(design, 'internetGateway').filter((g) => g.vpcId === table.vpcId),
     ...resourcesOfKind(design, 'natGateway').filter(
@@ -39,7 +40,14 @@ export function RoutesTable({ table, design }: { table: RouteTable; design: Desi
             const local = route.target === 'local';
             const blackhole = blackholeReason(design, table, route.target);
             return (
-              <tr key={index}>
+              <tr
+                key={index}
+                {...highlightRow(
+                  mark?.resourceId === table.id &&
+                    mark.ref.kind === 'route' &&
+                    mark.ref.destination === route.destination,
+                )}
+              >
                 <td className={td}>
                   <input
                     aria-label="Destination"

@@ -1,9 +1,9 @@
 import { Trash2 } from 'lucide-react';
 import type { Draft } from 'immer';
 import { resourcesOfKind, type Design, type SecurityGroup, type SgRule } from '../../domain';
-import { updateResource } from '../../store';
+import { updateResource, useViewStore } from '../../store';
 import { cellControl, smallButton } from './fields';
-import { cidrError, PortsCell, PresetCell, td, th } from './ruleCells';
+import { cidrError, highlightRow, PortsCell, PresetCell, td, th } from './ruleCells';
 
 /** Inbound or outbound security-group rules; allow rules only, sources as a CIDR or another group. */
 export function SgRulesTable({
@@ -15,6 +15,12 @@ export function SgRulesTable({
   direction: 'inbound' | 'outbound';
   design: Design;
 }) {
+  const mark = useViewStore((s) => s.highlightedRule);
+  const marked = (index: number) =>
+    mark?.resourceId === group.id &&
+    mark.ref.kind === 'sg' &&
+    mark.ref.direction === direction &&
+    mark.ref.index === index;
   const groups = resourcesOfKind(design, 'securityGroup').filter((g) => g.vpcId === group.vpcId);
   const edit = (index: number, recipe: (rule: Draft<SgRule>) => void, field: string) =>
     updateResource<SecurityGroup>(group.id, (d) => recipe(d[direction][index]!), `${direction}:${index}:${field}`);
@@ -40,7 +46,7 @@ export function SgRulesTable({
           </thead>
           <tbody>
             {group[direction].map((rule, index) => (
-              <tr key={index}>
+              <tr key={index} {...highlightRow(marked(index))}>
                 <td className={td}>
                   <PresetCell
                     label="Rule type"

@@ -69,3 +69,17 @@ export function PresetCell({
     </select>
   );
 }
+
+/** Row props that mark the rule a reachability hop pointed at, and bring it into view. */
+export function highlightRow(on: boolean): {
+  className?: string;
+  'data-highlighted'?: boolean;
+  ref?: (row: HTMLTableRowElement | null) => void;
+} {
+  if (!on) return {};
+  return {
+    className: 'bg-amber-100 outline-2 outline-amber-500 dark:bg-amber-900/50',
+    'data-highlighted': true,
+    ref: (row) => row?.scrollIntoView({ block: 'center' }),
+  };
+}
