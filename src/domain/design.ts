@@ -78,6 +78,22 @@ export const LayoutEntrySchema = z.object({
 });
 export type LayoutEntry = z.infer<typeof LayoutEntrySchema>;
 
+/** What a simulation run starts from: limits, and actions to apply at given sim times. */
+export const SimulationSettingsSchema = z.object({
+  /** Lambda concurrency limit of the account in the Region (AWS default 1,000). */
+  accountConcurrency: z.number().int().positive().default(1000),
+  actions: z
+    .array(
+      z.object({
+        at: z.number().min(0),
+        instanceId: z.string(),
+        action: z.enum(['start', 'stop', 'hibernate', 'reboot', 'terminate']),
+      }),
+    )
+    .default([]),
+});
+export type SimulationSettings = z.infer<typeof SimulationSettingsSchema>;
+
 export const DesignSchema = z
   .object({
     format: z.literal(DESIGN_FORMAT),
@@ -85,6 +101,7 @@ export const DesignSchema = z
     name: z.string().max(200),
     resources: z.record(z.string(), ResourceSchema),
     layout: z.record(z.string(), LayoutEntrySchema).default({}),
+    simulation: SimulationSettingsSchema.optional(),
   })
   .superRefine((design, ctx) => {
     for (const [key, resource] of Object.entries(design.resources)) {

@@ -12,3 +12,4 @@ export * from './catalogs/amis';
 export * from './catalogs/regions';
 export * from './catalogs/limits';
 export * from './builder';
+export * from './catalogs/prices';

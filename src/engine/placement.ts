@@ -194,7 +194,8 @@ export function createForDrop(
         name: names[source],
         functionId: fn.id,
         source,
-        eventsPerSecond: source === 'eventBridgeSchedule' ? 0.0167 : 10,
+        eventsPerSecond: source === 'eventBridgeSchedule' ? 1 : 10,
+        load: source === 'eventBridgeSchedule' ? { shape: 'schedule', everySeconds: 60 } : { shape: 'constant' },
       });
     }
     case 'ecsCluster':

@@ -158,6 +158,7 @@ function serverlessApi(): Design {
     functionId: fn.id,
     source: 'apiGateway',
     eventsPerSecond: 50,
+    load: { shape: 'constant' },
   });
   b.add({ kind: 'internet', id: b.ids.next('internet'), name: 'Internet' });
   return b.build();

@@ -1,0 +1,24 @@
+/**
+ * Prices the simulator bills with, us-east-1, as listed on the AWS pricing pages
+ * in November 2026 (Lambda, Fargate, EKS, VPC/NAT, public IPv4, Site-to-Site VPN,
+ * Direct Connect, EBS). Check the pages before quoting them.
+ */
+export const PRICES = {
+  lambda: {
+    /** Per GB-second of duration, by architecture. */
+    gbSecond: { x86_64: 0.0000166667, arm64: 0.0000133334 },
+    perMillionRequests: 0.2,
+    /** Provisioned concurrency, per GB-second configured (x86). */
+    provisionedGbSecond: 0.0000041667,
+  },
+  fargate: { vcpuHour: 0.04048, gbHour: 0.004445 },
+  eksClusterHour: 0.1,
+  natGatewayHour: 0.045,
+  publicIpv4Hour: 0.005,
+  vpnConnectionHour: 0.05,
+  directConnectPortHour: { '1Gbps': 0.3, '10Gbps': 2.25 },
+  /** gp3 storage per GB-month; an 8 GiB root volume is assumed. */
+  ebsGbMonth: 0.08,
+  rootVolumeGb: 8,
+  hoursPerMonth: 730,
+} as const;

@@ -1,0 +1,150 @@
+import { PRICES, type LambdaFunction, type LambdaTrigger } from '../domain';
+import { offeredRate } from './loadProfiles';
+
+/**
+ * Lambda scaling as a per-second fluid model (aws-semantics "Lambda"):
+ * concurrency needed = arrival rate × duration; each function's ceiling grows
+ * by 1,000 every 10 s (SQS-fed: 300 a minute); the account limit is shared,
+ * less what others reserve; each environment serves at most 10 requests a
+ * second; new environments pay a cold start; idle ones are reclaimed.
+ */
+export const SCALE_STEP = 1000;
+export const SCALE_INTERVAL_S = 10;
+export const SQS_SCALE_STEP = 300;
+export const SQS_SCALE_INTERVAL_S = 60;
+export const MAX_REQUESTS_PER_ENVIRONMENT = 10;
+/** Environments idle this long are reclaimed (AWS does not publish the figure; minutes is typical). */
+export const IDLE_RECLAIM_S = 300;
+/** Typical cold-start init by runtime, in seconds (aws-semantics, 2026 benchmark). */
+export const INIT_SECONDS: Record<LambdaFunction['runtime'], number> = {
+  'rust (provided.al2023)': 0.015,
+  'go (provided.al2023)': 0.05,
+  'python3.13': 0.085,
+  'nodejs22.x': 0.14,
+  'ruby3.4': 0.15,
+  java21: 0.25,
+  dotnet8: 0.25,
+};
+
+export interface LambdaTotals {
+  invocations: number;
+  throttles: number;
+  queued: number;
+  coldStarts: number;
+  errors: number;
+  peakConcurrency: number;
+  gbSeconds: number;
+  costUsd: number;
+}
+
+export interface LambdaSim {
+  fn: LambdaFunction;
+  triggers: LambdaTrigger[];
+  scaleCap: number;
+  /** When the ceiling last grew, or when demand first went above it; null while demand fits. */
+  lastScaleAt: number | null;
+  warm: number;
+  /** Environments needed in each of the last IDLE_RECLAIM_S seconds. */
+  recentNeed: number[];
+  backlog: number;
+  /** Latest second's figures, for charts. */
+  now: { offered: number; concurrency: number; invocations: number; throttles: number; coldStarts: number };
+  totals: LambdaTotals;
+}
+
+const sqsFed = (sim: LambdaSim) => sim.triggers.length > 0 && sim.triggers.every((t) => t.source === 'sqs');
+
+export function createLambdaSim(fn: LambdaFunction, triggers: LambdaTrigger[]): LambdaSim {
+  const sqs = triggers.length > 0 && triggers.every((t) => t.source === 'sqs');
+  return {
+    fn,
+    triggers,
+    scaleCap: Math.max(fn.provisionedConcurrency, sqs ? 5 : SCALE_STEP),
+    lastScaleAt: null,
+    warm: fn.provisionedConcurrency,
+    recentNeed: [],
+    backlog: 0,
+    now: { offered: 0, concurrency: 0, invocations: 0, throttles: 0, coldStarts: 0 },
+    totals: {
+      invocations: 0,
+      throttles: 0,
+      queued: 0,
+      coldStarts: 0,
+      errors: 0,
+      peakConcurrency: 0,
+      gbSeconds: 0,
+      costUsd: 0,
+    },
+  };
+}
+
+/** Advances every function by one second at sim time `t`, sharing the account's concurrency. */
+export function tickLambdas(sims: readonly LambdaSim[], t: number, accountLimit: number): void {
+  const reservedTotal = sims.reduce((sum, s) => sum + (s.fn.reservedConcurrency ?? 0), 0);
+  const unreserved = Math.max(0, accountLimit - reservedTotal);
+  const wants = sims.map((sim) => {
+    const sync = sim.triggers
+      .filter((tr) => tr.source === 'apiGateway')
+      .reduce((sum, tr) => sum + offeredRate(tr.load, tr.eventsPerSecond, t), 0);
+    const queued = sim.triggers
+      .filter((tr) => tr.source !== 'apiGateway')
+      .reduce((sum, tr) => sum + offeredRate(tr.load, tr.eventsPerSecond, t), 0);
+    const offered = sync + queued + sim.backlog;
+    const duration = Math.min(sim.fn.averageDurationMs, sim.fn.timeoutSeconds * 1000) / 1000;
+    const demand = offered * duration;
+    // The function's own ceiling grows while demand is above it.
+    const [step, interval] = sqsFed(sim) ? [SQS_SCALE_STEP, SQS_SCALE_INTERVAL_S] : [SCALE_STEP, SCALE_INTERVAL_S];
+    if (demand <= sim.scaleCap) sim.lastScaleAt = null;
+    else if (sim.lastScaleAt === null) sim.lastScaleAt = t;
+    else if (t - sim.lastScaleAt >= interval) {
+      sim.scaleCap += step;
+      sim.lastScaleAt = t;
+    }
+    const cap = Math.min(sim.scaleCap, sim.fn.reservedConcurrency ?? Infinity);
+    return { sim, sync, queued, offered, duration, want: Math.min(demand, cap) };
+  });
+  // Functions without a reservation share what is left of the account limit, in proportion to demand.
+  const shared = wants.filter((w) => w.sim.fn.reservedConcurrency === null);
+  const sharedWant = shared.reduce((sum, w) => sum + w.want, 0);
+  const shareFactor = sharedWant > unreserved ? unreserved / sharedWant : 1;
+  for (const w of wants) {
+    const { sim, duration } = w;
+    const concurrency = sim.fn.reservedConcurrency === null ? w.want * shareFactor : w.want;
+    const capacityRate =
+      duration > 0 ? Math.min(concurrency / duration, concurrency * MAX_REQUESTS_PER_ENVIRONMENT) : 0;
+    const served = Math.min(w.offered, capacityRate);
+    const refused = w.offered - served;
+    // Synchronous callers get 429s; queued sources (SQS, S3, EventBridge) wait and are retried.
+    const syncShare = w.offered > 0 ? w.sync / w.offered : 0;
+    const throttled = refused * syncShare;
+    sim.backlog = refused - throttled;
+    const environments = Math.ceil(served * duration - 1e-9);
+    const coldStarts = Math.max(0, environments - sim.warm);
+    sim.recentNeed.push(environments);
+    if (sim.recentNeed.length > IDLE_RECLAIM_S) sim.recentNeed.shift();
+    sim.warm = Math.max(sim.fn.provisionedConcurrency, ...sim.recentNeed);
+    const timedOut = sim.fn.averageDurationMs > sim.fn.timeoutSeconds * 1000;
+    const memoryGb = sim.fn.memoryMb / 1024;
+    const gbSeconds = served * duration * memoryGb + coldStarts * INIT_SECONDS[sim.fn.runtime] * memoryGb;
+    const cost =
+      gbSeconds * PRICES.lambda.gbSecond[sim.fn.architecture] +
+      (served / 1_000_000) * PRICES.lambda.perMillionRequests +
+      sim.fn.provisionedConcurrency * memoryGb * PRICES.lambda.provisionedGbSecond;
+    sim.now = {
+      offered: w.offered,
+      concurrency: served * duration,
+      invocations: served,
+      throttles: throttled,
+      coldStarts,
+    };
+    const totals = sim.totals;
+    totals.invocations += served;
+    totals.throttles += throttled;
+    totals.queued = sim.backlog;
+    totals.coldStarts += coldStarts;
+    if (timedOut) totals.errors += served;
+    totals.peakConcurrency = Math.max(totals.peakConcurrency, served * duration);
+    totals.gbSeconds += gbSeconds;
+    totals.costUsd += cost;
+  }
+}

@@ -1,0 +1,191 @@
+import { resourcesOfKind, type Design } from '../domain';
+import {
+  accrue,
+  applyAction,
+  billedSecondsNow,
+  completeTransition,
+  createEc2Sim,
+  ec2Cost,
+  ec2Rate,
+  type ActionResult,
+  type Ec2Action,
+  type Ec2Context,
+  type Ec2Event,
+  type Ec2Sim,
+} from './ec2';
+import { EventQueue } from './eventQueue';
+import { createLambdaSim, tickLambdas, type LambdaSim } from './lambda';
+import { createRandom, type Random } from './random';
+import { staticRates, type StaticRate } from './staticCosts';
+
+/**
+ * A deterministic discrete-event simulation of a design: a virtual clock in
+ * seconds, an event queue and seeded randomness. The same design, seed and
+ * actions always give the same timeline. Pure: no timers, no DOM; the worker
+ * and the CLI drive it.
+ */
+type SimEvent = Ec2Event | { kind: 'tick' } | { kind: 'action'; instanceId: string; action: Ec2Action };
+
+export interface LogEntry {
+  at: number;
+  level: 'info' | 'error';
+  resourceId: string | null;
+  text: string;
+}
+
+export class Simulation {
+  now = 0;
+  readonly log: LogEntry[] = [];
+  readonly instances = new Map<string, Ec2Sim>();
+  readonly functions: LambdaSim[] = [];
+  private readonly queue = new EventQueue<SimEvent>();
+  private readonly random: Random;
+  private readonly statics: StaticRate[];
+  private readonly accountLimit: number;
+  private nextIp = 0;
+  eventsProcessed = 0;
+
+  constructor(design: Design, options: { seed?: number } = {}) {
+    this.random = createRandom(options.seed ?? 1);
+    this.accountLimit = design.simulation?.accountConcurrency ?? 1000;
+    this.statics = staticRates(design);
+    for (const instance of resourcesOfKind(design, 'ec2Instance')) {
+      const sim = createEc2Sim(instance);
+      if (sim.state === 'running' && sim.autoPublicIp && !sim.hasElasticIp) sim.publicIp = this.newPublicIp();
+      this.instances.set(instance.id, sim);
+    }
+    const triggers = resourcesOfKind(design, 'lambdaTrigger');
+    for (const fn of resourcesOfKind(design, 'lambdaFunction'))
+      this.functions.push(
+        createLambdaSim(
+          fn,
+          triggers.filter((t) => t.functionId === fn.id),
+        ),
+      );
+    for (const scheduled of design.simulation?.actions ?? [])
+      this.queue.schedule(scheduled.at, { kind: 'action', instanceId: scheduled.instanceId, action: scheduled.action });
+    // The tick at second t accounts for the second that ends at t.
+    this.queue.schedule(1, { kind: 'tick' });
+  }
+
+  /** Public addresses from a documentation range (RFC 5737), drawn in order so runs repeat. */
+  private newPublicIp(): string {
+    const n = this.nextIp++;
+    return `198.51.100.${10 + (n % 240)}`;
+  }
+
+  private context(): Ec2Context {
+    return {
+      now: this.now,
+      random: this.random,
+      schedule: (at, event) => this.queue.schedule(at, event),
+      newPublicIp: () => this.newPublicIp(),
+    };
+  }
+
+  private advanceClock(to: number): void {
+    const dt = to - this.now;
+    if (dt > 0) for (const sim of this.instances.values()) accrue(sim, dt);
+    this.now = to;
+  }
+
+  private say(level: LogEntry['level'], resourceId: string | null, text: string): void {
+    this.log.push({ at: this.now, level, resourceId, text });
+  }
+
+  /** Applies an action now, as the console or API would; refusals are logged with AWS's error code. */
+  act(instanceId: string, action: Ec2Action): ActionResult {
+    const sim = this.instances.get(instanceId);
+    if (!sim)
+      return {
+        ok: false,
+        code: 'InvalidInstanceID.NotFound',
+        message: `The instance ID '${instanceId}' does not exist`,
+      };
+    const result = applyAction(sim, action, this.context());
+    if (result.ok)
+      this.say('info', instanceId, `${action} ${sim.name}: now ${sim.rebooting ? 'rebooting' : sim.state}.`);
+    else this.say('error', instanceId, `${action} ${sim.name} refused: ${result.code}: ${result.message}`);
+    return result;
+  }
+
+  /** Processes every event due up to `until` (seconds) and moves the clock there. */
+  runUntil(until: number): void {
+    for (let due = this.queue.popDue(until); due; due = this.queue.popDue(until)) {
+      this.advanceClock(due.at);
+      this.eventsProcessed++;
+      const event = due.event;
+      if (event.kind === 'tick') {
+        if (this.functions.length > 0) tickLambdas(this.functions, this.now, this.accountLimit);
+        this.queue.schedule(this.now + 1, { kind: 'tick' });
+      } else if (event.kind === 'action') {
+        this.act(event.instanceId, event.action);
+      } else {
+        const sim = this.instances.get(event.id);
+        const text = sim ? completeTransition(sim, event, this.context()) : null;
+        if (text) this.say('info', event.id, text);
+      }
+    }
+    this.advanceClock(until);
+  }
+
+  /** USD per hour right now, and USD accumulated so far. */
+  cost(): {
+    ratePerHour: number;
+    total: number;
+    byResource: Array<{ id: string; name: string; total: number; ratePerHour: number }>;
+  } {
+    const hours = this.now / 3600;
+    const byResource = [
+      ...[...this.instances.values()].map((s) => ({
+        id: s.id,
+        name: s.name,
+        total: ec2Cost(s, this.now),
+        ratePerHour: ec2Rate(s),
+      })),
+      ...this.functions.map((f) => ({
+        id: f.fn.id,
+        name: f.fn.name,
+        total: f.totals.costUsd,
+        ratePerHour: f.now.invocations > 0 ? (f.totals.costUsd / Math.max(1, this.now)) * 3600 : 0,
+      })),
+      ...this.statics.map((s) => ({ id: s.id, name: s.name, total: s.usdPerHour * hours, ratePerHour: s.usdPerHour })),
+    ];
+    return {
+      ratePerHour: byResource.reduce((sum, r) => sum + r.ratePerHour, 0),
+      total: byResource.reduce((sum, r) => sum + r.total, 0),
+      byResource,
+    };
+  }
+
+  /** A plain-data summary, identical for identical runs (so it can be compared byte for byte). */
+  summary() {
+    const round = (n: number, digits = 6) => Number(n.toFixed(digits));
+    const cost = this.cost();
+    return {
+      seconds: this.now,
+      instances: [...this.instances.values()].map((s) => ({
+        id: s.id,
+        name: s.name,
+        state: s.gone ? 'gone' : s.state,
+        transitions: s.timeline.map((t) => ({ at: round(t.at, 3), state: t.state })),
+        billedSeconds: round(billedSecondsNow(s, this.now), 3),
+        costUsd: round(ec2Cost(s, this.now)),
+      })),
+      functions: this.functions.map((f) => ({
+        id: f.fn.id,
+        name: f.fn.name,
+        invocations: Math.round(f.totals.invocations),
+        throttles: Math.round(f.totals.throttles),
+        queued: Math.round(f.totals.queued),
+        coldStarts: f.totals.coldStarts,
+        errors: Math.round(f.totals.errors),
+        peakConcurrency: round(f.totals.peakConcurrency, 1),
+        costUsd: round(f.totals.costUsd),
+      })),
+      totalCostUsd: round(cost.total),
+      costRatePerHour: round(cost.ratePerHour),
+      log: this.log.map((l) => ({ at: round(l.at, 3), level: l.level, text: l.text })),
+    };
+  }
+}

@@ -1,0 +1,30 @@
+import { PRICES, resourcesOfKind, type Design } from '../domain';
+
+/** Hourly charges that run as long as a resource exists: NAT gateways, Elastic IPs, VPNs, Direct Connect ports, EKS, Fargate tasks. */
+export interface StaticRate {
+  id: string;
+  name: string;
+  usdPerHour: number;
+}
+
+export function staticRates(design: Design): StaticRate[] {
+  const rates: StaticRate[] = [];
+  for (const nat of resourcesOfKind(design, 'natGateway'))
+    rates.push({ id: nat.id, name: nat.name, usdPerHour: PRICES.natGatewayHour });
+  // Since February 2024 every public IPv4 is billed, Elastic IPs included, attached or not.
+  for (const eip of resourcesOfKind(design, 'elasticIp'))
+    rates.push({ id: eip.id, name: eip.name, usdPerHour: PRICES.publicIpv4Hour });
+  for (const vpn of resourcesOfKind(design, 'vpnConnection'))
+    rates.push({ id: vpn.id, name: vpn.name, usdPerHour: PRICES.vpnConnectionHour });
+  for (const dx of resourcesOfKind(design, 'directConnectConnection'))
+    rates.push({ id: dx.id, name: dx.name, usdPerHour: PRICES.directConnectPortHour[dx.bandwidth] });
+  for (const eks of resourcesOfKind(design, 'eksCluster'))
+    rates.push({ id: eks.id, name: eks.name, usdPerHour: PRICES.eksClusterHour });
+  for (const service of resourcesOfKind(design, 'ecsService')) {
+    if (service.launchType !== 'FARGATE') continue;
+    const perTask =
+      (service.taskCpu / 1024) * PRICES.fargate.vcpuHour + (service.taskMemory / 1024) * PRICES.fargate.gbHour;
+    rates.push({ id: service.id, name: service.name, usdPerHour: perTask * service.desiredCount });
+  }
+  return rates;
+}
