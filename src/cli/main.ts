@@ -3,6 +3,7 @@ import { describeSubnet, parseCidr } from '../net';
 import { loadDesign } from './loadDesign';
 import { exposureCommand, reachCommand } from './reach';
 import { importAwsCommand } from './importAws';
+import { simulateCommand } from './simulate';
 
 /**
  * `nimbus` command line. Exit codes: 0 fine, 1 the design has errors,
@@ -25,7 +26,9 @@ const USAGE = `usage:
                                          exit 0 reachable, 1 not reachable, 2 bad input
   nimbus import-aws <dir> -o <design.json>  build a design from aws ec2 describe-* JSON files in <dir>
   Wherever a design is read, a directory of describe-* JSON works too.
-  nimbus exposure <design.json> [--json]  who reaches each instance on which ports; exit 1 when SSH, RDP or a database is open to the internet`;
+  nimbus exposure <design.json> [--json]  who reaches each instance on which ports; exit 1 when SSH, RDP or a database is open to the internet
+  nimbus simulate <design.json> --duration <seconds> [--seed N] [--json]
+                                         run the simulation headless: instance states and cost, Lambda invocations, throttles, cold starts`;
 
 function cidrCommand(args: string[], json: boolean, io: CliIo): number {
   const [text] = args;
@@ -105,6 +108,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv.filter((a) => a !== '--json');
   if (command === 'reach') return reachCommand(rest, json, io);
   if (command === 'import-aws') return importAwsCommand(rest, io);
+  if (command === 'simulate') return simulateCommand(rest, json, io);
   if (command === 'exposure')
     return exposureCommand(
       rest.filter((a) => !a.startsWith('--')),

@@ -48,7 +48,7 @@ export interface LambdaSim {
   recentNeed: number[];
   backlog: number;
   /** Latest second's figures, for charts. */
-  now: { offered: number; concurrency: number; invocations: number; throttles: number; coldStarts: number };
+  now: { offered: number; concurrency: number; invocations: number; throttles: number; coldStarts: number; costPerSecond: number };
   totals: LambdaTotals;
 }
 
@@ -64,7 +64,7 @@ export function createLambdaSim(fn: LambdaFunction, triggers: LambdaTrigger[]): 
     warm: fn.provisionedConcurrency,
     recentNeed: [],
     backlog: 0,
-    now: { offered: 0, concurrency: 0, invocations: 0, throttles: 0, coldStarts: 0 },
+    now: { offered: 0, concurrency: 0, invocations: 0, throttles: 0, coldStarts: 0, costPerSecond: 0 },
     totals: {
       invocations: 0,
       throttles: 0,
@@ -136,6 +136,7 @@ export function tickLambdas(sims: readonly LambdaSim[], t: number, accountLimit:
       invocations: served,
       throttles: throttled,
       coldStarts,
+      costPerSecond: cost,
     };
     const totals = sim.totals;
     totals.invocations += served;

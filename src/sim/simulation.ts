@@ -143,12 +143,7 @@ export class Simulation {
         total: ec2Cost(s, this.now),
         ratePerHour: ec2Rate(s),
       })),
-      ...this.functions.map((f) => ({
-        id: f.fn.id,
-        name: f.fn.name,
-        total: f.totals.costUsd,
-        ratePerHour: f.now.invocations > 0 ? (f.totals.costUsd / Math.max(1, this.now)) * 3600 : 0,
-      })),
+      ...this.functions.map((f) => ({ id: f.fn.id, name: f.fn.name, total: f.totals.costUsd, ratePerHour: f.now.costPerSecond * 3600 })),
       ...this.statics.map((s) => ({ id: s.id, name: s.name, total: s.usdPerHour * hours, ratePerHour: s.usdPerHour })),
     ];
     return {
