@@ -217,12 +217,17 @@ describe('nimbus simulate', () => {
     const second = await run('simulate', 'examples/lambda-spike.json', '--duration', '300', '--seed', '4', '--json');
     expect(first.code).toBe(0);
     expect(first.out).toBe(second.out);
-    const summary = JSON.parse(first.out) as { functions: Array<{ name: string; throttles: number; invocations: number }> };
+    const summary = JSON.parse(first.out) as {
+      functions: Array<{ name: string; throttles: number; invocations: number }>;
+    };
     expect(summary.functions[0]).toMatchObject({ name: 'checkout' });
     expect(summary.functions[0]!.throttles).toBeGreaterThan(0);
   });
 
   it('exits 2 without a valid duration', async () => {
-    expect(await run('simulate', 'examples/lambda-spike.json')).toMatchObject({ code: 2, err: expect.stringContaining('--duration') });
+    expect(await run('simulate', 'examples/lambda-spike.json')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--duration'),
+    });
   });
 });

@@ -15,7 +15,8 @@ export async function simulateCommand(args: string[], json: boolean, io: CliIo):
   if (error) return fail(error);
   if (positional.length !== 1) return fail('give one design, e.g. nimbus simulate design.json --duration 3600');
   const duration = Number(options.get('duration') ?? '');
-  if (!Number.isFinite(duration) || duration <= 0 || duration > 30 * 86_400) return fail('--duration must be a number of seconds, more than 0 and at most 30 days');
+  if (!Number.isFinite(duration) || duration <= 0 || duration > 30 * 86_400)
+    return fail('--duration must be a number of seconds, more than 0 and at most 30 days');
   const seed = Number(options.get('seed') ?? '1');
   if (!Number.isInteger(seed)) return fail('--seed must be a whole number');
   const design = await loadDesign('simulate', positional[0]!, io);
@@ -27,13 +28,17 @@ export async function simulateCommand(args: string[], json: boolean, io: CliIo):
     io.out(JSON.stringify(summary, null, 2));
     return 0;
   }
-  io.out(`${design.name}: ${duration} s simulated (seed ${seed}), total cost ${usd(summary.totalCostUsd)}, now ${usd(summary.costRatePerHour)}/h.`);
+  io.out(
+    `${design.name}: ${duration} s simulated (seed ${seed}), total cost ${usd(summary.totalCostUsd)}, now ${usd(summary.costRatePerHour)}/h.`,
+  );
   for (const i of summary.instances) {
     io.out(`  ${i.name} (${i.id}): ${i.state}; billed ${i.billedSeconds} s, ${usd(i.costUsd)}`);
     io.out(`    ${i.transitions.map((t) => `${t.at}s ${t.state}`).join(' → ')}`);
   }
   for (const f of summary.functions) {
-    io.out(`  ${f.name}: ${f.invocations.toLocaleString('en-US')} invocations, ${f.throttles.toLocaleString('en-US')} throttled, ${f.coldStarts.toLocaleString('en-US')} cold starts, peak concurrency ${f.peakConcurrency}, ${usd(f.costUsd)}`);
+    io.out(
+      `  ${f.name}: ${f.invocations.toLocaleString('en-US')} invocations, ${f.throttles.toLocaleString('en-US')} throttled, ${f.coldStarts.toLocaleString('en-US')} cold starts, peak concurrency ${f.peakConcurrency}, ${usd(f.costUsd)}`,
+    );
   }
   for (const entry of summary.log.filter((l) => l.level === 'error')) io.out(`  ${entry.at}s error: ${entry.text}`);
   return 0;

@@ -31,6 +31,8 @@ export interface Ec2Sim {
   billedSeconds: number;
   publicIpSeconds: number;
   ebsSeconds: number;
+  /** Charges that run by the second are settled up to here, lazily, when the state changes or costs are read. */
+  settledAt: number;
   /** Bumped on every transition so stale scheduled events are ignored. */
   version: number;
   terminatedAt: number | null;
@@ -75,6 +77,7 @@ export function createEc2Sim(instance: Ec2Instance): Ec2Sim {
     billedSeconds: 0,
     publicIpSeconds: 0,
     ebsSeconds: 0,
+    settledAt: 0,
     version: 0,
     terminatedAt: null,
     gone: false,
@@ -117,6 +120,7 @@ function endPeriod(sim: Ec2Sim, now: number): void {
 }
 
 export function applyAction(sim: Ec2Sim, action: Ec2Action, ctx: Ec2Context): ActionResult {
+  settle(sim, ctx.now);
   if (sim.gone)
     return { ok: false, code: 'InvalidInstanceID.NotFound', message: `The instance ID '${sim.id}' does not exist` };
   const id = sim.id;
@@ -193,6 +197,7 @@ export function applyAction(sim: Ec2Sim, action: Ec2Action, ctx: Ec2Context): Ac
 /** A scheduled transition arrives; stale ones (from before a later action) are ignored. */
 export function completeTransition(sim: Ec2Sim, event: Ec2Event, ctx: Ec2Context): string | null {
   if (event.version !== sim.version || sim.gone) return null;
+  settle(sim, ctx.now);
   switch (event.next) {
     case 'running':
       sim.everRunning = true;
@@ -224,9 +229,11 @@ export function completeTransition(sim: Ec2Sim, event: Ec2Event, ctx: Ec2Context
   }
 }
 
-/** Accrues per-second charges other than the instance-hour: public IPv4 and the root EBS volume. */
-export function accrue(sim: Ec2Sim, seconds: number): void {
-  if (sim.state === 'terminated' || sim.gone) return;
+/** Settles per-second charges other than the instance-hour (public IPv4, root EBS volume) up to `now`. */
+export function settle(sim: Ec2Sim, now: number): void {
+  const seconds = now - sim.settledAt;
+  sim.settledAt = now;
+  if (seconds <= 0 || sim.state === 'terminated' || sim.gone) return;
   sim.ebsSeconds += seconds;
   if (sim.publicIp) sim.publicIpSeconds += seconds;
 }
@@ -237,6 +244,7 @@ export function billedSecondsNow(sim: Ec2Sim, now: number): number {
 }
 
 export function ec2Cost(sim: Ec2Sim, now: number): number {
+  settle(sim, now);
   const instance = (billedSecondsNow(sim, now) / 3600) * sim.hourlyUsd;
   const ipv4 = (sim.publicIpSeconds / 3600) * PRICES.publicIpv4Hour;
   const ebs = (sim.ebsSeconds / 3600) * ((PRICES.ebsGbMonth * PRICES.rootVolumeGb) / PRICES.hoursPerMonth);

@@ -48,7 +48,14 @@ export interface LambdaSim {
   recentNeed: number[];
   backlog: number;
   /** Latest second's figures, for charts. */
-  now: { offered: number; concurrency: number; invocations: number; throttles: number; coldStarts: number; costPerSecond: number };
+  now: {
+    offered: number;
+    concurrency: number;
+    invocations: number;
+    throttles: number;
+    coldStarts: number;
+    costPerSecond: number;
+  };
   totals: LambdaTotals;
 }
 
