@@ -67,6 +67,39 @@ export class Simulation {
     this.queue.schedule(1, { kind: 'tick' });
   }
 
+  /**
+   * Follows edits made while the simulation runs: a new instance is launched
+   * (pending, then running), a deleted one leaves, functions and triggers take
+   * their new settings while keeping their totals.
+   */
+  syncDesign(design: Design): void {
+    const present = new Set<string>();
+    for (const instance of resourcesOfKind(design, 'ec2Instance')) {
+      present.add(instance.id);
+      if (this.instances.has(instance.id)) continue;
+      const sim = createEc2Sim({ ...instance, state: 'stopped' });
+      sim.everRunning = false;
+      sim.settledAt = this.now;
+      sim.timeline = [];
+      this.instances.set(instance.id, sim);
+      applyAction(sim, 'start', this.context());
+      this.say('info', instance.id, `Launched ${instance.name} (${instance.instanceType}): pending.`);
+    }
+    for (const id of [...this.instances.keys()]) if (!present.has(id)) this.instances.delete(id);
+    const triggers = resourcesOfKind(design, 'lambdaTrigger');
+    const previous = new Map(this.functions.map((f) => [f.fn.id as string, f]));
+    this.functions.length = 0;
+    for (const fn of resourcesOfKind(design, 'lambdaFunction')) {
+      const own = triggers.filter((t) => t.functionId === fn.id);
+      const kept = previous.get(fn.id);
+      if (kept) {
+        kept.fn = fn;
+        kept.triggers = own;
+        this.functions.push(kept);
+      } else this.functions.push(createLambdaSim(fn, own));
+    }
+  }
+
   /** Public addresses from a documentation range (RFC 5737), drawn in order so runs repeat. */
   private newPublicIp(): string {
     const n = this.nextIp++;

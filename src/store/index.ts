@@ -6,3 +6,4 @@ export * from './persistence';
 export * from './download';
 export * from './canvasCommands';
 export * from './workerClient';
+export * from './simStore';

@@ -2,6 +2,7 @@ import { MousePointerClick } from 'lucide-react';
 import { Canvas } from '../canvas/Canvas';
 import { selectDesign, useDesignStore } from '../store';
 import { PointerToast } from './PointerToast';
+import { SimToolbar } from './SimToolbar';
 
 /** The drawing area, with a hint while the design is empty. */
 export function CanvasArea() {
@@ -9,6 +10,7 @@ export function CanvasArea() {
   return (
     <main aria-label="Canvas" className="relative min-w-0 flex-1">
       <Canvas />
+      <SimToolbar />
       {empty && (
         <div className="pointer-events-none absolute inset-0 flex items-center justify-center p-8">
           <div className="max-w-md rounded-xl border border-slate-200 bg-white/95 p-7 text-center shadow-sm dark:border-slate-800 dark:bg-slate-900/95">

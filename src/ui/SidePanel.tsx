@@ -2,6 +2,7 @@ import { findingsFor, selectDesign, useDesignStore, useViewStore, type SidePanel
 import { Inspector } from './inspector/Inspector';
 import { ProblemsPanel } from './ProblemsPanel';
 import { ReachabilityPanel } from './ReachabilityPanel';
+import { SimPanel } from './SimPanel';
 import { SubnetCalculator } from './SubnetCalculator';
 
 export function SidePanel() {
@@ -11,11 +12,12 @@ export function SidePanel() {
   const tabs: Array<[PanelName, string]> = [
     ['inspector', 'Inspector'],
     ['reach', 'Reachability'],
+    ['simulation', 'Simulation'],
     ['problems', count > 0 ? `Problems (${count})` : 'Problems'],
     ['calculator', 'Subnets'],
   ];
   return (
-    <aside className="flex w-[440px] shrink-0 flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <aside className="flex w-[480px] shrink-0 flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div role="tablist" aria-label="Panels" className="flex border-b border-slate-200 dark:border-slate-800">
         {tabs.map(([name, label]) => (
           <button
@@ -24,7 +26,7 @@ export function SidePanel() {
             role="tab"
             aria-selected={panel === name}
             onClick={() => showPanel(name)}
-            className={`flex-1 px-3 py-2.5 text-sm font-medium ${
+            className={`flex-1 px-1.5 py-2.5 text-[13px] font-medium ${
               panel === name
                 ? 'border-b-2 border-teal-600 text-teal-700 dark:text-teal-300'
                 : 'text-slate-500 hover:text-slate-800 dark:text-slate-400 dark:hover:text-slate-100'
@@ -39,6 +41,8 @@ export function SidePanel() {
           <Inspector />
         ) : panel === 'reach' ? (
           <ReachabilityPanel />
+        ) : panel === 'simulation' ? (
+          <SimPanel />
         ) : panel === 'problems' ? (
           <ProblemsPanel />
         ) : (

@@ -1,5 +1,18 @@
 import { memo } from 'react';
+import { useSimStore } from '../../store';
 import { Badges, Handles, ProblemMarker, type ResourceNodeProps } from './parts';
+
+/** An instance's badges, with its live state while the simulation runs. */
+function InstanceBadges({ id, badges }: { id: string; badges: ResourceNodeProps['data']['facts']['badges'] }) {
+  const live = useSimStore((s) => s.frame?.instances[id]);
+  if (!live) return <Badges badges={badges} />;
+  const state = live.rebooting ? 'rebooting' : live.state;
+  return (
+    <span data-testid="sim-state" data-state={state} className="contents">
+      <Badges badges={badges.map((b) => (b.tone === 'state' ? { text: state, tone: 'state' as const } : b))} />
+    </span>
+  );
+}
 
 /** The card every leaf node (instance, gateway, table, function…) draws. */
 function ResourceCardImpl({ data, selected, icon, accent }: ResourceNodeProps & { icon: string; accent: string }) {
@@ -26,7 +39,11 @@ function ResourceCardImpl({ data, selected, icon, accent }: ResourceNodeProps & 
             {line}
           </div>
         ))}
-        <Badges badges={facts.badges} />
+        {resource.kind === 'ec2Instance' ? (
+          <InstanceBadges id={resource.id} badges={facts.badges} />
+        ) : (
+          <Badges badges={facts.badges} />
+        )}
       </div>
       <Handles />
     </div>

@@ -15,7 +15,9 @@ import {
 import { connectResources, updateResource } from '../../store';
 import { CheckboxField, NumberField, Section, SelectField, TextField } from './fields';
 
+import { useSimStore } from '../../store';
 import { privateIpError } from './checks';
+import { SimInstanceSection } from './SimInstanceSection';
 import type { EditorProps } from './editors';
 
 export function InstanceEditor({ resource: instance, design }: EditorProps<Ec2Instance>) {
@@ -99,6 +101,7 @@ export function InstanceEditor({ resource: instance, design }: EditorProps<Ec2In
           />
         ))}
       </Section>
+      <SimInstanceSection instanceId={instance.id} />
       <Section title="Lifecycle">
         <CheckboxField
           label="Hibernation enabled"
@@ -208,6 +211,51 @@ export function TriggerEditor({ resource: trigger, design }: EditorProps<LambdaT
           v !== null && updateResource<LambdaTrigger>(trigger.id, (d) => void (d.eventsPerSecond = v), 'rate')
         }
       />
+      <SelectField
+        label="Load shape"
+        value={trigger.load.shape}
+        options={[
+          { value: 'constant', label: 'Constant' },
+          { value: 'ramp', label: 'Ramp up over 60 s' },
+          { value: 'spike', label: 'Spike (peak for 2 minutes)' },
+          { value: 'daily', label: 'Daily curve' },
+          { value: 'schedule', label: 'Schedule (one event a minute)' },
+        ]}
+        onChange={(shape) =>
+          updateResource<LambdaTrigger>(trigger.id, (d) => {
+            const now = useSimStore.getState().frame?.now ?? 0;
+            // A spike starts where the simulation is now, so its effect is visible at once.
+            d.load =
+              shape === 'ramp'
+                ? { shape, seconds: 60 }
+                : shape === 'spike'
+                  ? {
+                      shape,
+                      peak: Math.max(20_000, d.eventsPerSecond * 20),
+                      from: Math.ceil(now),
+                      to: Math.ceil(now) + 120,
+                    }
+                  : shape === 'schedule'
+                    ? { shape, everySeconds: 60 }
+                    : { shape };
+          })
+        }
+      />
+      {trigger.load.shape === 'spike' && (
+        <NumberField
+          label="Spike peak (events per second)"
+          value={trigger.load.peak}
+          min={0}
+          onChange={(v) =>
+            v !== null &&
+            updateResource<LambdaTrigger>(
+              trigger.id,
+              (d) => void (d.load.shape === 'spike' && (d.load.peak = v)),
+              'peak',
+            )
+          }
+        />
+      )}
     </Section>
   );
 }

@@ -1,0 +1,82 @@
+import { parseDesign } from '../domain';
+import type { Ec2Action } from './ec2';
+import { buildFrame, type SimFrame } from './frame';
+import { Simulation } from './simulation';
+
+/**
+ * Drives a Simulation in real time inside the worker: `speed` simulated
+ * seconds per wall second, advanced in small slices, frames sent at most ten
+ * times a second. The main thread only sends commands and draws frames.
+ */
+const SLICE_MS = 100;
+
+export class SimRunner {
+  private sim: Simulation | null = null;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private speed = 1;
+  private logSent = 0;
+  private seed = 1;
+  constructor(private readonly onFrame: (frame: SimFrame) => void) {}
+
+  load(design: unknown, seed = 1): { ok: true } | { ok: false; errors: string[] } {
+    const parsed = parseDesign(design);
+    if (!parsed.ok) return { ok: false, errors: parsed.errors };
+    this.pause();
+    this.seed = seed;
+    this.sim = new Simulation(parsed.design, { seed });
+    this.logSent = 0;
+    this.emit();
+    return { ok: true };
+  }
+
+  sync(design: unknown): void {
+    const parsed = parseDesign(design);
+    if (!parsed.ok || !this.sim) return;
+    this.sim.syncDesign(parsed.design);
+    this.emit();
+  }
+
+  play(): void {
+    if (!this.sim || this.timer) return;
+    this.timer = setInterval(() => {
+      this.sim!.runUntil(this.sim!.now + (this.speed * SLICE_MS) / 1000);
+      this.emit();
+    }, SLICE_MS);
+    this.emit();
+  }
+
+  pause(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    if (this.sim) this.emit();
+  }
+
+  step(seconds = 1): void {
+    if (!this.sim) return;
+    this.sim.runUntil(this.sim.now + seconds);
+    this.emit();
+  }
+
+  setSpeed(speed: number): void {
+    this.speed = Math.min(3600, Math.max(1, speed));
+    this.emit();
+  }
+
+  act(instanceId: string, action: Ec2Action): { ok: true } | { ok: false; code: string; message: string } {
+    if (!this.sim) return { ok: false, code: 'NoSimulation', message: 'Press play first.' };
+    const result = this.sim.act(instanceId, action);
+    this.emit();
+    return result;
+  }
+
+  get currentSeed(): number {
+    return this.seed;
+  }
+
+  private emit(): void {
+    if (!this.sim) return;
+    const frame = buildFrame(this.sim, this.timer !== null, this.speed, this.logSent);
+    this.logSent = this.sim.log.length;
+    this.onFrame(frame);
+  }
+}

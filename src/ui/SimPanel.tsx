@@ -1,0 +1,137 @@
+import { useEffect, useRef, useState } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { useSimStore, useViewStore } from '../store';
+import { formatClock, formatUsd } from './SimToolbar';
+
+/** Lambda concurrency, throttles and cold starts over simulated time (uPlot: fast enough to redraw every frame). */
+function LambdaChart() {
+  const series = useSimStore((s) => s.series);
+  const host = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+  useEffect(() => {
+    if (!host.current) return;
+    plot.current = new uPlot(
+      {
+        width: 380,
+        height: 180,
+        scales: { x: { time: false } },
+        axes: [{ label: 'sim seconds', size: 30 }, { size: 50 }],
+        series: [
+          {},
+          { label: 'concurrency', stroke: '#0d9488', width: 2 },
+          { label: 'throttles/s', stroke: '#dc2626', width: 2 },
+          { label: 'cold starts/s', stroke: '#d97706', width: 1 },
+        ],
+        legend: { show: true },
+      },
+      [[], [], [], []],
+      host.current,
+    );
+    return () => plot.current?.destroy();
+  }, []);
+  useEffect(() => {
+    plot.current?.setData([series.t, series.concurrency, series.throttles, series.coldStarts]);
+  }, [series]);
+  return (
+    <div
+      ref={host}
+      aria-label="Lambda chart"
+      data-points={series.t.length}
+      data-throttles={series.throttles.reduce((a, b) => a + b, 0) > 0 ? 'yes' : 'no'}
+    />
+  );
+}
+
+export function SimPanel() {
+  const frame = useSimStore((s) => s.frame);
+  const log = useSimStore((s) => s.log);
+  const focusOn = useViewStore((s) => s.focusOn);
+  const [filter, setFilter] = useState('');
+  const [errorsOnly, setErrorsOnly] = useState(false);
+  if (!frame) {
+    return (
+      <p className="px-6 py-10 text-center text-sm text-slate-500 dark:text-slate-400">
+        Press Play above the canvas to run the design: instances boot, functions scale and the bill grows.
+      </p>
+    );
+  }
+  const shown = log
+    .filter((l) => (!errorsOnly || l.level === 'error') && l.text.toLowerCase().includes(filter.toLowerCase()))
+    .slice(-200)
+    .reverse();
+  return (
+    <div className="flex flex-col gap-3 p-4 text-sm">
+      <dl className="grid grid-cols-2 gap-2 text-xs">
+        <div className="rounded-md border border-slate-200 p-2 dark:border-slate-800">
+          <dt className="text-slate-500 dark:text-slate-400">Cost so far</dt>
+          <dd className="font-mono text-base">{formatUsd(frame.cost.total)}</dd>
+        </div>
+        <div className="rounded-md border border-slate-200 p-2 dark:border-slate-800">
+          <dt className="text-slate-500 dark:text-slate-400">Cost rate now</dt>
+          <dd className="font-mono text-base">{formatUsd(frame.cost.ratePerHour)}/h</dd>
+        </div>
+      </dl>
+      {frame.functions.length > 0 && (
+        <section aria-label="Lambda" className="flex flex-col gap-2">
+          <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">Lambda</h3>
+          <LambdaChart />
+          <table className="w-full text-xs">
+            <thead className="text-left text-slate-500 dark:text-slate-400">
+              <tr>
+                <th className="font-medium">Function</th>
+                <th className="font-medium">Concurrency</th>
+                <th className="font-medium">Throttled</th>
+                <th className="font-medium">Cold starts</th>
+                <th className="font-medium">Cost</th>
+              </tr>
+            </thead>
+            <tbody>
+              {frame.functions.map((f) => (
+                <tr key={f.id}>
+                  <td>{f.name}</td>
+                  <td className="font-mono">{Math.round(f.concurrency).toLocaleString('en-US')}</td>
+                  <td className="font-mono">{Math.round(f.totals.throttles).toLocaleString('en-US')}</td>
+                  <td className="font-mono">{f.totals.coldStarts.toLocaleString('en-US')}</td>
+                  <td className="font-mono">{formatUsd(f.totals.costUsd)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      <section aria-label="Event log" className="flex flex-col gap-2">
+        <div className="flex items-center gap-2">
+          <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">
+            Event log
+          </h3>
+          <input
+            type="search"
+            aria-label="Filter the log"
+            placeholder="Filter"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+            className="ml-auto w-32 rounded border border-slate-300 bg-transparent px-1.5 py-0.5 text-xs dark:border-slate-600"
+          />
+          <label className="flex items-center gap-1 text-xs">
+            <input type="checkbox" checked={errorsOnly} onChange={(e) => setErrorsOnly(e.target.checked)} /> errors
+          </label>
+        </div>
+        <ol className="flex max-h-72 flex-col gap-0.5 overflow-y-auto font-mono text-[11px]">
+          {shown.map((entry, i) => (
+            <li key={`${entry.at}-${i}`}>
+              <button
+                type="button"
+                disabled={!entry.resourceId}
+                onClick={() => entry.resourceId && focusOn(entry.resourceId)}
+                className={`text-left ${entry.level === 'error' ? 'text-red-700 dark:text-red-300' : ''}`}
+              >
+                <span className="text-slate-400">{formatClock(entry.at)}</span> {entry.text}
+              </button>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { Pause, Play, SkipForward, Square } from 'lucide-react';
+import {
+  pauseSimulation,
+  playSimulation,
+  setSimulationSpeed,
+  stepSimulation,
+  stopSimulation,
+  useSimStore,
+} from '../store';
+
+const SPEEDS = [1, 10, 60, 600, 3600] as const;
+
+export function formatClock(seconds: number): string {
+  const s = Math.floor(seconds);
+  const days = Math.floor(s / 86_400);
+  const hms = [Math.floor((s % 86_400) / 3600), Math.floor((s % 3600) / 60), s % 60]
+    .map((n) => String(n).padStart(2, '0'))
+    .join(':');
+  return days > 0 ? `${days}d ${hms}` : hms;
+}
+
+export const formatUsd = (n: number) => `$${n < 1 ? n.toFixed(4) : n.toFixed(2)}`;
+
+/** Play, pause, step and speed for the simulation, with its clock and cost meter. */
+export function SimToolbar() {
+  const frame = useSimStore((s) => s.frame);
+  const active = useSimStore((s) => s.active);
+  const speed = useSimStore((s) => s.speed);
+  const running = frame?.running ?? false;
+  const button =
+    'inline-flex items-center gap-1 rounded-md px-2 py-1 text-xs font-medium hover:bg-slate-100 disabled:opacity-40 dark:hover:bg-slate-800';
+  return (
+    <div
+      role="toolbar"
+      aria-label="Simulation"
+      className="absolute top-3 left-1/2 z-10 flex -translate-x-1/2 items-center gap-1 whitespace-nowrap rounded-lg border border-slate-200 bg-white/95 px-2 py-1 shadow-sm dark:border-slate-700 dark:bg-slate-900/95"
+    >
+      {running ? (
+        <button type="button" className={button} onClick={() => void pauseSimulation()} aria-label="Pause">
+          <Pause size={14} aria-hidden /> Pause
+        </button>
+      ) : (
+        <button type="button" className={button} onClick={() => void playSimulation()} aria-label="Play">
+          <Play size={14} aria-hidden /> Play
+        </button>
+      )}
+      <button
+        type="button"
+        className={button}
+        onClick={() => void stepSimulation(10)}
+        aria-label="Step 10 seconds"
+        title="Advance 10 simulated seconds"
+      >
+        <SkipForward size={14} aria-hidden /> 10 s
+      </button>
+      <select
+        aria-label="Speed"
+        value={speed}
+        onChange={(e) => setSimulationSpeed(Number(e.target.value))}
+        className="rounded-md border border-slate-300 bg-transparent px-1 py-0.5 text-xs dark:border-slate-600"
+      >
+        {SPEEDS.map((s) => (
+          <option key={s} value={s}>
+            {s}×
+          </option>
+        ))}
+      </select>
+      <span aria-label="Simulated time" className="px-2 font-mono text-xs tabular-nums">
+        {formatClock(frame?.now ?? 0)}
+      </span>
+      <span
+        aria-label="Cost"
+        className="px-1 font-mono text-xs text-slate-600 tabular-nums dark:text-slate-300"
+        title="Accumulated cost · cost rate now"
+      >
+        {formatUsd(frame?.cost.total ?? 0)} ·{' '}
+        <span data-testid="cost-rate">{formatUsd(frame?.cost.ratePerHour ?? 0)}/h</span>
+      </span>
+      <button
+        type="button"
+        className={button}
+        onClick={() => void stopSimulation()}
+        disabled={!active}
+        aria-label="Stop simulation"
+        title="Stop and reset"
+      >
+        <Square size={14} aria-hidden />
+      </button>
+    </div>
+  );
+}
