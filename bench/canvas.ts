@@ -108,6 +108,74 @@ async function measure(page: Page, size: number): Promise<CanvasRow> {
   };
 }
 
+/**
+ * The longest main-thread task while the simulation runs at 3600x for `seconds`
+ * of wall time, on a design with 100 instances and 10 functions at 10,000 rps.
+ */
+async function measureSimulationLongTasks(
+  page: Page,
+  design: unknown,
+  seconds: number,
+): Promise<{ longestTaskMs: number; longTasks: number; startLongestMs: number; simSeconds: number }> {
+  await page.addInitScript(`
+    localStorage.setItem('nimbus.design', ${JSON.stringify(JSON.stringify(design))});
+    window.__longTasks = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+  `);
+  await page.goto(`http://127.0.0.1:${PORT}/`);
+  await page.locator('.react-flow__node').first().waitFor();
+  await page.waitForTimeout(1000);
+  await page.evaluate('window.__longTasks = []');
+  const toolbar = page.getByRole('toolbar', { name: 'Simulation' });
+  await toolbar.getByLabel('Speed').selectOption('3600');
+  await toolbar.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  // Starting (worker start-up, first frame, opening the chart) is measured apart from running.
+  await page.waitForTimeout(1000);
+  const startTasks = (await page.evaluate('window.__longTasks.splice(0)')) as number[];
+  await page.waitForTimeout(seconds * 1000);
+  const tasks = (await page.evaluate('window.__longTasks')) as number[];
+  const clock = await toolbar.getByLabel('Simulated time').innerText();
+  const [h = 0, m = 0, s = 0] = clock
+    .replace(/^\d+d /, '')
+    .split(':')
+    .map(Number);
+  const days = /^(\d+)d/.exec(clock)?.[1];
+  return {
+    longestTaskMs: Math.max(0, ...tasks),
+    longTasks: tasks.length,
+    startLongestMs: Math.max(0, ...startTasks),
+    simSeconds: Number(days ?? 0) * 86_400 + h * 3600 + m * 60 + s,
+  };
+}
+
+export async function runSimulationUiBench(
+  design: unknown,
+): Promise<{ longestTaskMs: number; longTasks: number; startLongestMs: number; simSeconds: number }> {
+  const server = await startPreview();
+  const executablePath =
+    process.env.NIMBUS_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const browser = await chromium.launch({
+    ...(executablePath ? { executablePath } : {}),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    return await measureSimulationLongTasks(await context.newPage(), design, 10);
+  } finally {
+    await browser.close();
+    if (server.pid) process.kill(-server.pid);
+  }
+}
+
 export async function runCanvasBench(sizes: readonly number[]): Promise<CanvasRow[]> {
   const server = await startPreview();
   const executablePath =

@@ -4,9 +4,12 @@ import { Badges, Handles, ProblemMarker, type ResourceNodeProps } from './parts'
 
 /** An instance's badges, with its live state while the simulation runs. */
 function InstanceBadges({ id, badges }: { id: string; badges: ResourceNodeProps['data']['facts']['badges'] }) {
-  const live = useSimStore((s) => s.frame?.instances[id]);
-  if (!live) return <Badges badges={badges} />;
-  const state = live.rebooting ? 'rebooting' : live.state;
+  // Select only the state text, so a frame re-renders the instances whose state changed and no others.
+  const state = useSimStore((s) => {
+    const live = s.frame?.instances[id];
+    return live ? (live.rebooting ? 'rebooting' : live.state) : null;
+  });
+  if (!state) return <Badges badges={badges} />;
   return (
     <span data-testid="sim-state" data-state={state} className="contents">
       <Badges badges={badges.map((b) => (b.tone === 'state' ? { text: state, tone: 'state' as const } : b))} />
