@@ -26,6 +26,15 @@ export interface SimFrame {
     coldStarts: number;
     totals: { invocations: number; throttles: number; coldStarts: number; costUsd: number };
   }>;
+  services: Array<{
+    id: string;
+    name: string;
+    launchType: string;
+    desired: number;
+    running: number;
+    pending: number;
+    waitingReason: string | null;
+  }>;
   cost: { ratePerHour: number; total: number };
   /** Newest last; the UI keeps the history it wants. */
   log: Array<{ at: number; level: 'info' | 'error'; resourceId: string | null; text: string }>;
@@ -64,6 +73,15 @@ export function buildFrame(sim: Simulation, running: boolean, speed: number, log
         coldStarts: f.totals.coldStarts,
         costUsd: f.totals.costUsd,
       },
+    })),
+    services: sim.services.map((s) => ({
+      id: s.service.id,
+      name: s.service.name,
+      launchType: s.service.launchType,
+      desired: s.service.desiredCount,
+      running: s.tasks.filter((t) => t.state === 'running').length,
+      pending: s.tasks.filter((t) => t.state !== 'running').length,
+      waitingReason: s.tasks.find((t) => t.reason)?.reason ?? null,
     })),
     cost: { ratePerHour: cost.ratePerHour, total: cost.total },
     log: sim.log.slice(logFrom),

@@ -12,6 +12,14 @@ import {
   type Ec2Event,
   type Ec2Sim,
 } from './ec2';
+import {
+  createServiceSim,
+  fargateCost,
+  fargateRate,
+  isContainerInstance,
+  tickServices,
+  type ServiceSim,
+} from './containers';
 import { EventQueue } from './eventQueue';
 import { createLambdaSim, tickLambdas, type LambdaSim } from './lambda';
 import { createRandom, type Random } from './random';
@@ -37,6 +45,9 @@ export class Simulation {
   readonly log: LogEntry[] = [];
   readonly instances = new Map<string, Ec2Sim>();
   readonly functions: LambdaSim[] = [];
+  readonly services: ServiceSim[] = [];
+  /** Container instances (ECS-optimized AMI) and their types, for task placement. */
+  private hosts: Array<{ sim: Ec2Sim; instanceType: string }> = [];
   private readonly queue = new EventQueue<SimEvent>();
   private readonly random: Random;
   private readonly statics: StaticRate[];
@@ -61,6 +72,10 @@ export class Simulation {
           triggers.filter((t) => t.functionId === fn.id),
         ),
       );
+    for (const service of resourcesOfKind(design, 'ecsService')) this.services.push(createServiceSim(service));
+    this.hosts = resourcesOfKind(design, 'ec2Instance')
+      .filter((i) => isContainerInstance(i.amiId))
+      .map((i) => ({ sim: this.instances.get(i.id)!, instanceType: i.instanceType }));
     for (const scheduled of design.simulation?.actions ?? [])
       this.queue.schedule(scheduled.at, { kind: 'action', instanceId: scheduled.instanceId, action: scheduled.action });
     // The tick at second t accounts for the second that ends at t.
@@ -152,6 +167,8 @@ export class Simulation {
       const event = due.event;
       if (event.kind === 'tick') {
         if (this.functions.length > 0) tickLambdas(this.functions, this.now, this.accountLimit);
+        if (this.services.length > 0)
+          tickServices(this.services, this.hosts, this.now, this.random, (id, text) => this.say('info', id, text));
         this.queue.schedule(this.now + 1, { kind: 'tick' });
       } else if (event.kind === 'action') {
         this.act(event.instanceId, event.action);
@@ -183,6 +200,12 @@ export class Simulation {
         name: f.fn.name,
         total: f.totals.costUsd,
         ratePerHour: f.now.costPerSecond * 3600,
+      })),
+      ...this.services.map((s) => ({
+        id: s.service.id,
+        name: s.service.name,
+        total: fargateCost(s, this.now),
+        ratePerHour: fargateRate(s),
       })),
       ...this.statics.map((s) => ({ id: s.id, name: s.name, total: s.usdPerHour * hours, ratePerHour: s.usdPerHour })),
     ];
@@ -217,6 +240,16 @@ export class Simulation {
         errors: Math.round(f.totals.errors),
         peakConcurrency: round(f.totals.peakConcurrency, 1),
         costUsd: round(f.totals.costUsd),
+      })),
+      services: this.services.map((s) => ({
+        id: s.service.id,
+        name: s.service.name,
+        launchType: s.service.launchType,
+        desired: s.service.desiredCount,
+        running: s.tasks.filter((t) => t.state === 'running').length,
+        pending: s.tasks.filter((t) => t.state !== 'running').length,
+        waitingReason: s.tasks.find((t) => t.reason)?.reason ?? null,
+        costUsd: round(fargateCost(s, this.now)),
       })),
       totalCostUsd: round(cost.total),
       costRatePerHour: round(cost.ratePerHour),

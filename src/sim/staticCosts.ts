@@ -1,6 +1,6 @@
 import { PRICES, resourcesOfKind, type Design } from '../domain';
 
-/** Hourly charges that run as long as a resource exists: NAT gateways, Elastic IPs, VPNs, Direct Connect ports, EKS, Fargate tasks. */
+/** Hourly charges that run as long as a resource exists: NAT gateways, Elastic IPs, VPNs, Direct Connect ports, EKS control planes (Fargate tasks bill per task, see containers.ts). */
 export interface StaticRate {
   id: string;
   name: string;
@@ -20,11 +20,5 @@ export function staticRates(design: Design): StaticRate[] {
     rates.push({ id: dx.id, name: dx.name, usdPerHour: PRICES.directConnectPortHour[dx.bandwidth] });
   for (const eks of resourcesOfKind(design, 'eksCluster'))
     rates.push({ id: eks.id, name: eks.name, usdPerHour: PRICES.eksClusterHour });
-  for (const service of resourcesOfKind(design, 'ecsService')) {
-    if (service.launchType !== 'FARGATE') continue;
-    const perTask =
-      (service.taskCpu / 1024) * PRICES.fargate.vcpuHour + (service.taskMemory / 1024) * PRICES.fargate.gbHour;
-    rates.push({ id: service.id, name: service.name, usdPerHour: perTask * service.desiredCount });
-  }
   return rates;
 }

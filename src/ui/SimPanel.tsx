@@ -100,6 +100,23 @@ export function SimPanel() {
           </table>
         </section>
       )}
+      {frame.services.length > 0 && (
+        <section aria-label="Containers" className="flex flex-col gap-1">
+          <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">
+            ECS services
+          </h3>
+          {frame.services.map((s) => (
+            <p key={s.id} className="text-xs">
+              <strong>{s.name}</strong> ({s.launchType === 'FARGATE' ? 'Fargate' : 'EC2'}): {s.running} of {s.desired}{' '}
+              tasks running
+              {s.pending > 0 ? `, ${s.pending} starting` : ''}
+              {s.waitingReason ? (
+                <span className="block text-amber-700 dark:text-amber-300">Waiting: {s.waitingReason}.</span>
+              ) : null}
+            </p>
+          ))}
+        </section>
+      )}
       <section aria-label="Event log" className="flex flex-col gap-2">
         <div className="flex items-center gap-2">
           <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">

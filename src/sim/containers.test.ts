@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { DesignBuilder, type Design, type EcsService } from '../domain';
+import { ECS_OPTIMIZED_AMI_ID } from './containers';
+import { Simulation } from './simulation';
+
+function design(service: Partial<EcsService>, containerInstances = 1): Design {
+  const b = new DesignBuilder('containers');
+  const region = b.region();
+  const vpc = b.vpc(region, '10.0.0.0/16');
+  const zone = b.zone(region, 'us-east-1a', vpc);
+  const subnet = b.subnet(vpc, zone, '10.0.1.0/24', 'Private');
+  for (let i = 0; i < containerInstances; i++) {
+    const host = b.instance(subnet, `10.0.1.${10 + i}`, [vpc.defaultSecurityGroup.id], `host-${i}`);
+    host.amiId = ECS_OPTIMIZED_AMI_ID;
+    host.instanceType = 't3.medium';
+  }
+  const cluster = b.add({ kind: 'ecsCluster', id: 'ecs-1' as never, name: 'cluster', regionId: region.id });
+  b.add({
+    kind: 'ecsService',
+    id: 'ecssvc-1' as never,
+    name: 'web',
+    clusterId: cluster.id,
+    launchType: 'FARGATE',
+    taskCpu: 512,
+    taskMemory: 1024,
+    desiredCount: 3,
+    subnetIds: [],
+    securityGroupIds: [],
+    ...service,
+  });
+  return b.build();
+}
+
+describe('ECS services', () => {
+  it('starts Fargate tasks in 30-45 s and bills each by the second with a one-minute minimum', () => {
+    const sim = new Simulation(design({ launchType: 'FARGATE' }), { seed: 2 });
+    sim.runUntil(29);
+    expect(sim.summary().services[0]).toMatchObject({ running: 0, pending: 3 });
+    sim.runUntil(46);
+    expect(sim.summary().services[0]).toMatchObject({ running: 3, pending: 0 });
+    const perTaskSecond = (0.5 * 0.04048 + 1 * 0.004445) / 3600;
+    // Just started: each task is already billed its first minute.
+    expect(sim.summary().services[0]!.costUsd).toBeGreaterThanOrEqual(Number((3 * 60 * perTaskSecond).toFixed(6)));
+  });
+
+  it('places EC2 tasks on container instances in seconds while they fit, and says why the rest wait', () => {
+    const sim = new Simulation(design({ launchType: 'EC2', desiredCount: 5 }), { seed: 3 });
+    sim.runUntil(8);
+    // A t3.medium has 2,048 CPU units and 4,096 MiB: four 512/1,024 tasks fit.
+    expect(sim.summary().services[0]).toMatchObject({
+      running: 4,
+      pending: 1,
+      waitingReason: 'no container instance has 512 CPU units and 1024 MiB free',
+    });
+    expect(sim.summary().services[0]!.costUsd).toBe(0);
+  });
+
+  it('tasks lose their place when their container instance stops, and wait for room', () => {
+    const sim = new Simulation(design({ launchType: 'EC2', desiredCount: 2 }), { seed: 4 });
+    sim.runUntil(10);
+    expect(sim.summary().services[0]!.running).toBe(2);
+    sim.act('i-1', 'stop');
+    sim.runUntil(40);
+    expect(sim.summary().services[0]).toMatchObject({
+      running: 0,
+      pending: 2,
+      waitingReason: 'no container instance is running in the cluster',
+    });
+  });
+});

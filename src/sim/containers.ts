@@ -1,0 +1,144 @@
+import { findInstanceType, PRICES, type EcsService } from '../domain';
+import type { Ec2Sim } from './ec2';
+import type { Random } from './random';
+
+/**
+ * ECS services as AWS runs them (aws-semantics "Containers"): tasks on
+ * Fargate start in 30-45 s (image pull included) and bill per vCPU-hour and
+ * GB-hour by the second with a one-minute minimum; tasks on EC2 start in
+ * seconds on a running container instance that has room, or wait with the
+ * reason when none has.
+ */
+export const FARGATE_START_S = [30, 45] as const;
+export const EC2_TASK_START_S = [2, 5] as const;
+/** Container instances are EC2 instances launched from the ECS-optimized AMI. */
+export const ECS_OPTIMIZED_AMI_ID = 'ami-0a1b2c3d4e5f60005';
+
+export interface TaskSim {
+  id: string;
+  state: 'provisioning' | 'pending' | 'running';
+  /** When it will be running (while provisioning). */
+  readyAt: number | null;
+  hostId: string | null;
+  startedAt: number | null;
+  reason: string | null;
+}
+
+export interface ServiceSim {
+  service: EcsService;
+  tasks: TaskSim[];
+  billedTaskSeconds: number;
+  nextTask: number;
+}
+
+export const createServiceSim = (service: EcsService): ServiceSim => ({
+  service,
+  tasks: [],
+  billedTaskSeconds: 0,
+  nextTask: 1,
+});
+
+/** Capacity left on each running container instance, in CPU units and MiB. */
+function freeCapacity(services: readonly ServiceSim[], hosts: readonly { sim: Ec2Sim; instanceType: string }[]) {
+  const free = new Map<string, { cpu: number; memory: number }>();
+  for (const host of hosts) {
+    if (host.sim.state !== 'running') continue;
+    const type = findInstanceType(host.instanceType);
+    if (type) free.set(host.sim.id, { cpu: type.vcpu * 1024, memory: type.memoryGiB * 1024 });
+  }
+  for (const s of services)
+    for (const t of s.tasks) {
+      const room = t.hostId ? free.get(t.hostId) : undefined;
+      if (room) {
+        room.cpu -= s.service.taskCpu;
+        room.memory -= s.service.taskMemory;
+      }
+    }
+  return free;
+}
+
+/** One second of the scheduler: start tasks up to the desired count, place EC2 tasks, finish starts. */
+export function tickServices(
+  services: readonly ServiceSim[],
+  hosts: readonly { sim: Ec2Sim; instanceType: string }[],
+  now: number,
+  random: Random,
+  log: (resourceId: string, text: string) => void,
+): void {
+  for (const s of services) {
+    const fargate = s.service.launchType === 'FARGATE';
+    while (s.tasks.length < s.service.desiredCount) {
+      const id = `${s.service.name}-task-${s.nextTask++}`;
+      s.tasks.push({
+        id,
+        state: fargate ? 'provisioning' : 'pending',
+        readyAt: fargate ? now + random.between(...FARGATE_START_S) : null,
+        hostId: null,
+        startedAt: null,
+        reason: null,
+      });
+    }
+    while (s.tasks.length > s.service.desiredCount) {
+      const task = s.tasks.pop()!;
+      if (task.startedAt !== null && fargate) s.billedTaskSeconds += Math.max(60, now - task.startedAt);
+    }
+    // Tasks lose their place when their container instance stops.
+    for (const t of s.tasks) {
+      const host = t.hostId ? hosts.find((h) => h.sim.id === t.hostId) : undefined;
+      if (t.hostId && host?.sim.state !== 'running') {
+        Object.assign(t, { state: 'pending', hostId: null, startedAt: null, readyAt: null });
+        log(s.service.id, `${t.id} stopped: its container instance is no longer running.`);
+      }
+    }
+  }
+  const free = freeCapacity(services, hosts);
+  for (const s of services) {
+    for (const t of s.tasks) {
+      if (t.state === 'provisioning' && t.readyAt !== null && now >= t.readyAt) {
+        Object.assign(t, { state: 'running', startedAt: now, readyAt: null, reason: null });
+        log(s.service.id, `${t.id} is running on Fargate.`);
+      } else if (t.state === 'pending' && s.service.launchType === 'EC2') {
+        if (t.readyAt !== null) {
+          if (now >= t.readyAt) Object.assign(t, { state: 'running', startedAt: now, readyAt: null });
+          continue;
+        }
+        const host = [...free.entries()].find(
+          ([, room]) => room.cpu >= s.service.taskCpu && room.memory >= s.service.taskMemory,
+        );
+        if (!host) {
+          const reason =
+            free.size === 0
+              ? 'no container instance is running in the cluster'
+              : `no container instance has ${s.service.taskCpu} CPU units and ${s.service.taskMemory} MiB free`;
+          if (t.reason !== reason) log(s.service.id, `${t.id} cannot be placed: ${reason}.`);
+          t.reason = reason;
+          continue;
+        }
+        host[1].cpu -= s.service.taskCpu;
+        host[1].memory -= s.service.taskMemory;
+        Object.assign(t, { hostId: host[0], reason: null, readyAt: now + random.between(...EC2_TASK_START_S) });
+      }
+    }
+  }
+}
+
+/** Fargate charges so far: per task, by the second with a one-minute minimum. */
+export function fargateCost(s: ServiceSim, now: number): number {
+  if (s.service.launchType !== 'FARGATE') return 0;
+  const open = s.tasks.reduce((sum, t) => sum + (t.startedAt === null ? 0 : Math.max(60, now - t.startedAt)), 0);
+  const perSecond =
+    ((s.service.taskCpu / 1024) * PRICES.fargate.vcpuHour + (s.service.taskMemory / 1024) * PRICES.fargate.gbHour) /
+    3600;
+  return (s.billedTaskSeconds + open) * perSecond;
+}
+
+export function fargateRate(s: ServiceSim): number {
+  if (s.service.launchType !== 'FARGATE') return 0;
+  const running = s.tasks.filter((t) => t.state === 'running').length;
+  return (
+    running *
+    ((s.service.taskCpu / 1024) * PRICES.fargate.vcpuHour + (s.service.taskMemory / 1024) * PRICES.fargate.gbHour)
+  );
+}
+
+export const isContainerInstance = (amiId: string) => amiId === ECS_OPTIMIZED_AMI_ID;
