@@ -1,6 +1,6 @@
 import { spawn, execSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/chromium';
 import { generateDesign } from './generate';
 
 /**
@@ -153,20 +153,7 @@ export async function runSimulationUiBench(
   design: unknown,
 ): Promise<{ longestTaskMs: number; longTasks: number; startLongestMs: number; simSeconds: number }> {
   const server = await startPreview();
-  const executablePath =
-    process.env.NIMBUS_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-  const browser = await chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     return await measureSimulationLongTasks(await context.newPage(), design, 10);
@@ -178,20 +165,7 @@ export async function runSimulationUiBench(
 
 export async function runCanvasBench(sizes: readonly number[]): Promise<CanvasRow[]> {
   const server = await startPreview();
-  const executablePath =
-    process.env.NIMBUS_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-  const browser = await chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const rows: CanvasRow[] = [];
     for (const size of sizes) {

@@ -40,6 +40,11 @@ export async function simulateCommand(args: string[], json: boolean, io: CliIo):
       `  ${f.name}: ${f.invocations.toLocaleString('en-US')} invocations, ${f.throttles.toLocaleString('en-US')} throttled, ${f.coldStarts.toLocaleString('en-US')} cold starts, peak concurrency ${f.peakConcurrency}, ${usd(f.costUsd)}`,
     );
   }
+  for (const s of summary.services) {
+    io.out(
+      `  ${s.name} (${s.launchType}): ${s.running} of ${s.desired} tasks running${s.waitingReason ? ` (waiting: ${s.waitingReason})` : ''}, ${usd(s.costUsd)}`,
+    );
+  }
   for (const entry of summary.log.filter((l) => l.level === 'error')) io.out(`  ${entry.at}s error: ${entry.text}`);
   return 0;
 }

@@ -142,3 +142,16 @@ export function fargateRate(s: ServiceSim): number {
 }
 
 export const isContainerInstance = (amiId: string) => amiId === ECS_OPTIMIZED_AMI_ID;
+
+/** A service's task counts, as the frame and the summary report them. */
+export function serviceSummary(s: ServiceSim) {
+  return {
+    id: s.service.id as string,
+    name: s.service.name,
+    launchType: s.service.launchType,
+    desired: s.service.desiredCount,
+    running: s.tasks.filter((t) => t.state === 'running').length,
+    pending: s.tasks.filter((t) => t.state !== 'running').length,
+    waitingReason: s.tasks.find((t) => t.reason)?.reason ?? null,
+  };
+}

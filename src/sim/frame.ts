@@ -1,3 +1,4 @@
+import { serviceSummary } from './containers';
 import type { Simulation } from './simulation';
 
 /** What the UI draws, sent from the worker at most ten times a second. */
@@ -74,15 +75,7 @@ export function buildFrame(sim: Simulation, running: boolean, speed: number, log
         costUsd: f.totals.costUsd,
       },
     })),
-    services: sim.services.map((s) => ({
-      id: s.service.id,
-      name: s.service.name,
-      launchType: s.service.launchType,
-      desired: s.service.desiredCount,
-      running: s.tasks.filter((t) => t.state === 'running').length,
-      pending: s.tasks.filter((t) => t.state !== 'running').length,
-      waitingReason: s.tasks.find((t) => t.reason)?.reason ?? null,
-    })),
+    services: sim.services.map(serviceSummary),
     cost: { ratePerHour: cost.ratePerHour, total: cost.total },
     log: sim.log.slice(logFrom),
   };
