@@ -42,6 +42,20 @@ export const EcsClusterSchema = z.object({
   regionId: RegionIdSchema,
 });
 
+/**
+ * Offered load over time, in events per second: constant; a ramp from 0 to the
+ * rate over `seconds`; a spike to `peak` between `from` and `to`; a daily curve
+ * peaking at noon; or a schedule firing once every `everySeconds`.
+ */
+export const LoadProfileSchema = z.discriminatedUnion('shape', [
+  z.object({ shape: z.literal('constant') }),
+  z.object({ shape: z.literal('ramp'), seconds: z.number().positive() }),
+  z.object({ shape: z.literal('spike'), peak: z.number().min(0), from: z.number().min(0), to: z.number().min(0) }),
+  z.object({ shape: z.literal('daily') }),
+  z.object({ shape: z.literal('schedule'), everySeconds: z.number().positive() }),
+]);
+export type LoadProfile = z.infer<typeof LoadProfileSchema>;
+
 export const EcsServiceSchema = z.object({
   kind: z.literal('ecsService'),
   id: EcsServiceIdSchema,
@@ -54,6 +68,18 @@ export const EcsServiceSchema = z.object({
   desiredCount: z.number().int().min(0),
   subnetIds: z.array(SubnetIdSchema).default([]),
   securityGroupIds: z.array(SecurityGroupIdSchema).default([]),
+  /** Requests per second the service receives in the simulation, shaped over time. */
+  requestsPerSecond: z.number().min(0).default(0),
+  load: LoadProfileSchema.default({ shape: 'constant' }),
+  /** Target tracking: keep about this many requests per task, between min and max tasks. */
+  scaling: z
+    .object({
+      targetRequestsPerTask: z.number().positive(),
+      minTasks: z.number().int().min(0),
+      maxTasks: z.number().int().min(1),
+    })
+    .nullable()
+    .default(null),
 });
 
 export const EksComputeSchema = z.discriminatedUnion('type', [
@@ -108,20 +134,6 @@ export const LambdaFunctionSchema = z.object({
     .nullable()
     .default(null),
 });
-
-/**
- * Offered load over time, in events per second: constant; a ramp from 0 to the
- * rate over `seconds`; a spike to `peak` between `from` and `to`; a daily curve
- * peaking at noon; or a schedule firing once every `everySeconds`.
- */
-export const LoadProfileSchema = z.discriminatedUnion('shape', [
-  z.object({ shape: z.literal('constant') }),
-  z.object({ shape: z.literal('ramp'), seconds: z.number().positive() }),
-  z.object({ shape: z.literal('spike'), peak: z.number().min(0), from: z.number().min(0), to: z.number().min(0) }),
-  z.object({ shape: z.literal('daily') }),
-  z.object({ shape: z.literal('schedule'), everySeconds: z.number().positive() }),
-]);
-export type LoadProfile = z.infer<typeof LoadProfileSchema>;
 
 export const LambdaTriggerSchema = z.object({
   kind: z.literal('lambdaTrigger'),

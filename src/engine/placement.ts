@@ -215,6 +215,9 @@ export function createForDrop(
         desiredCount: 2,
         subnetIds: [],
         securityGroupIds: [],
+        requestsPerSecond: 0,
+        load: { shape: 'constant' },
+        scaling: null,
       });
     }
     case 'eksCluster':

@@ -307,6 +307,9 @@ describe('validateDesign', () => {
           desiredCount: 2,
           subnetIds: [],
           securityGroupIds: [],
+          requestsPerSecond: 0,
+          load: { shape: 'constant' },
+          scaling: null,
         };
       },
     ],
@@ -403,6 +406,9 @@ describe('validateDesign', () => {
           desiredCount: 2,
           subnetIds: [],
           securityGroupIds: [],
+          requestsPerSecond: 0,
+          load: { shape: 'constant' },
+          scaling: null,
         };
       },
     ],

@@ -192,6 +192,9 @@ function containers(): Design {
     desiredCount: 3,
     subnetIds: [privateSubnet.id],
     securityGroupIds: [tasks.id],
+    requestsPerSecond: 0,
+    load: { shape: 'constant' },
+    scaling: null,
   });
   return b.build();
 }

@@ -26,6 +26,9 @@ function design(service: Partial<EcsService>, containerInstances = 1): Design {
     desiredCount: 3,
     subnetIds: [],
     securityGroupIds: [],
+    requestsPerSecond: 0,
+    load: { shape: 'constant' },
+    scaling: null,
     ...service,
   });
   return b.build();
@@ -66,5 +69,25 @@ describe('ECS services', () => {
       pending: 2,
       waitingReason: 'no container instance is running in the cluster',
     });
+  });
+});
+
+describe('target tracking', () => {
+  it('adds Fargate tasks when load rises, within about a minute plus the task start time', () => {
+    const sim = new Simulation(
+      design({
+        launchType: 'FARGATE',
+        desiredCount: 2,
+        requestsPerSecond: 100,
+        load: { shape: 'spike', peak: 1000, from: 120, to: 100_000 },
+        scaling: { targetRequestsPerTask: 100, minTasks: 2, maxTasks: 20 },
+      }),
+      { seed: 5 },
+    );
+    sim.runUntil(110);
+    expect(sim.summary().services[0]).toMatchObject({ desired: 2, running: 2 });
+    sim.runUntil(120 + 60 + 45);
+    expect(sim.summary().services[0]).toMatchObject({ desired: 10, running: 10 });
+    expect(sim.summary().log.some((l) => l.text.includes('desired tasks 2 → 10'))).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { findInstanceType, PRICES, type EcsService } from '../domain';
 import type { Ec2Sim } from './ec2';
+import { offeredRate } from './loadProfiles';
 import type { Random } from './random';
 
 /**
@@ -25,18 +26,46 @@ export interface TaskSim {
 }
 
 export interface ServiceSim {
+  /** The simulation's own copy: target tracking changes its desired count. */
   service: EcsService;
   tasks: TaskSim[];
   billedTaskSeconds: number;
   nextTask: number;
+  lastScaledAt: number;
+  offered: number;
 }
 
 export const createServiceSim = (service: EcsService): ServiceSim => ({
-  service,
+  service: { ...service },
   tasks: [],
   billedTaskSeconds: 0,
   nextTask: 1,
+  lastScaledAt: -Infinity,
+  offered: 0,
 });
+
+/**
+ * Target tracking acts on one-minute metrics, so it adjusts at most once a
+ * minute. Source: Application Auto Scaling, "Target tracking scaling policies".
+ */
+export const SCALING_COOLDOWN_S = 60;
+
+function trackTarget(s: ServiceSim, now: number, log: (resourceId: string, text: string) => void): void {
+  s.offered = offeredRate(s.service.load, s.service.requestsPerSecond, now);
+  const scaling = s.service.scaling;
+  if (!scaling || now - s.lastScaledAt < SCALING_COOLDOWN_S) return;
+  const wanted = Math.min(
+    scaling.maxTasks,
+    Math.max(scaling.minTasks, Math.ceil(s.offered / scaling.targetRequestsPerTask)),
+  );
+  if (wanted === s.service.desiredCount) return;
+  log(
+    s.service.id,
+    `Target tracking: ${Math.round(s.offered)} requests/s at ${scaling.targetRequestsPerTask} per task; desired tasks ${s.service.desiredCount} → ${wanted}.`,
+  );
+  s.service.desiredCount = wanted;
+  s.lastScaledAt = now;
+}
 
 /** Capacity left on each running container instance, in CPU units and MiB. */
 function freeCapacity(services: readonly ServiceSim[], hosts: readonly { sim: Ec2Sim; instanceType: string }[]) {
@@ -66,6 +95,7 @@ export function tickServices(
   log: (resourceId: string, text: string) => void,
 ): void {
   for (const s of services) {
+    trackTarget(s, now, log);
     const fargate = s.service.launchType === 'FARGATE';
     while (s.tasks.length < s.service.desiredCount) {
       const id = `${s.service.name}-task-${s.nextTask++}`;

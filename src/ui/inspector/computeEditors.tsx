@@ -318,6 +318,48 @@ export function EcsServiceEditor({ resource: service }: EditorProps<EcsService>)
           v !== null && updateResource<EcsService>(service.id, (d) => void (d.desiredCount = v), 'desired')
         }
       />
+      <NumberField
+        label="Requests per second (simulation)"
+        value={service.requestsPerSecond}
+        min={0}
+        onChange={(v) =>
+          v !== null && updateResource<EcsService>(service.id, (d) => void (d.requestsPerSecond = v), 'rps')
+        }
+      />
+      <CheckboxField
+        label="Target tracking: add and remove tasks with the load"
+        checked={service.scaling !== null}
+        hint="Keeps about the target requests per task; adjusts at most once a minute."
+        onChange={(on) =>
+          updateResource<EcsService>(
+            service.id,
+            (d) =>
+              void (d.scaling = on
+                ? {
+                    targetRequestsPerTask: 100,
+                    minTasks: Math.max(1, d.desiredCount),
+                    maxTasks: Math.max(10, d.desiredCount * 5),
+                  }
+                : null),
+          )
+        }
+      />
+      {service.scaling && (
+        <NumberField
+          label="Target requests per task"
+          value={service.scaling.targetRequestsPerTask}
+          min={1}
+          onChange={(v) =>
+            v !== null &&
+            v > 0 &&
+            updateResource<EcsService>(
+              service.id,
+              (d) => void (d.scaling && (d.scaling.targetRequestsPerTask = v)),
+              'target',
+            )
+          }
+        />
+      )}
     </Section>
   );
 }
