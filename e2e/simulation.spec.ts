@@ -58,6 +58,7 @@ test('a spike on a Lambda trigger shows throttles in the chart', async ({ page }
   await page.getByRole('tab', { name: 'Simulation' }).click();
   const chart = page.getByLabel('Lambda chart');
   await expect(chart).toHaveAttribute('data-throttles', 'yes', { timeout: 15_000 });
-  await expect(page.locator('.uplot')).toBeVisible();
+  await expect(page.locator('.uplot')).toHaveCount(2);
+  await expect(page.getByLabel('Cost chart')).toHaveAttribute('data-points', /[1-9]/);
   await page.screenshot({ path: 'test-results/simulation.png' });
 });

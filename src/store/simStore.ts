@@ -15,6 +15,8 @@ const LOG_LIMIT = 500;
 
 export interface SimSeries {
   t: number[];
+  invocations: number[];
+  tasks: number[];
   concurrency: number[];
   throttles: number[];
   coldStarts: number[];
@@ -29,7 +31,15 @@ interface SimState {
   speed: number;
 }
 
-const emptySeries = (): SimSeries => ({ t: [], concurrency: [], throttles: [], coldStarts: [], costRate: [] });
+const emptySeries = (): SimSeries => ({
+  t: [],
+  invocations: [],
+  tasks: [],
+  concurrency: [],
+  throttles: [],
+  coldStarts: [],
+  costRate: [],
+});
 
 export const useSimStore = create<SimState>()(() => ({
   active: false,
@@ -49,6 +59,14 @@ function receive(frame: SimFrame): void {
         if (list.length > SERIES_POINTS) list.shift();
       };
       push(series.t, frame.now);
+      push(
+        series.invocations,
+        frame.functions.reduce((sum, f) => sum + f.invocations, 0),
+      );
+      push(
+        series.tasks,
+        frame.services.reduce((sum, s) => sum + s.running, 0),
+      );
       push(
         series.concurrency,
         frame.functions.reduce((sum, f) => sum + f.concurrency, 0),

@@ -1,47 +1,66 @@
 import { useEffect, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { useSimStore, useViewStore } from '../store';
+import { useSimStore, useViewStore, type SimSeries } from '../store';
 import { formatClock, formatUsd } from './SimToolbar';
 
-/** Lambda concurrency, throttles and cold starts over simulated time (uPlot: fast enough to redraw every frame). */
-function LambdaChart() {
+/** A live uPlot chart of some series over simulated time (fast enough to redraw on every frame). */
+function SeriesChart({
+  label,
+  lines,
+  pick,
+}: {
+  label: string;
+  lines: Array<{ label: string; stroke: string }>;
+  pick: (s: SimSeries) => number[][];
+}) {
   const series = useSimStore((s) => s.series);
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
+  const shape = JSON.stringify(lines);
   useEffect(() => {
     if (!host.current) return;
+    const spec = JSON.parse(shape) as typeof lines;
     plot.current = new uPlot(
       {
         width: 380,
-        height: 180,
+        height: 160,
         scales: { x: { time: false } },
         axes: [{ label: 'sim seconds', size: 30 }, { size: 50 }],
-        series: [
-          {},
-          { label: 'concurrency', stroke: '#0d9488', width: 2 },
-          { label: 'throttles/s', stroke: '#dc2626', width: 2 },
-          { label: 'cold starts/s', stroke: '#d97706', width: 1 },
-        ],
+        series: [{}, ...spec.map((l) => ({ label: l.label, stroke: l.stroke, width: 2 }))],
         legend: { show: true },
       },
-      [[], [], [], []],
+      [[], ...spec.map(() => [])],
       host.current,
     );
     return () => plot.current?.destroy();
-  }, []);
+  }, [shape]);
   useEffect(() => {
-    plot.current?.setData([series.t, series.concurrency, series.throttles, series.coldStarts]);
-  }, [series]);
+    plot.current?.setData([series.t, ...pick(series)]);
+  }, [series, pick]);
+  const values = pick(series);
   return (
     <div
       ref={host}
-      aria-label="Lambda chart"
+      aria-label={label}
       data-points={series.t.length}
-      data-throttles={series.throttles.reduce((a, b) => a + b, 0) > 0 ? 'yes' : 'no'}
+      data-throttles={label === 'Lambda chart' && (values[2] ?? []).some((v) => v > 0) ? 'yes' : 'no'}
     />
   );
 }
+
+const LAMBDA_LINES = [
+  { label: 'concurrency', stroke: '#0d9488' },
+  { label: 'invocations/s', stroke: '#2563eb' },
+  { label: 'throttles/s', stroke: '#dc2626' },
+  { label: 'cold starts/s', stroke: '#d97706' },
+];
+const pickLambda = (s: SimSeries) => [s.concurrency, s.invocations, s.throttles, s.coldStarts];
+const COST_LINES = [
+  { label: 'cost $/h', stroke: '#7c3aed' },
+  { label: 'running tasks', stroke: '#ea580c' },
+];
+const pickCost = (s: SimSeries) => [s.costRate, s.tasks];
 
 export function SimPanel() {
   const frame = useSimStore((s) => s.frame);
@@ -75,7 +94,7 @@ export function SimPanel() {
       {frame.functions.length > 0 && (
         <section aria-label="Lambda" className="flex flex-col gap-2">
           <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">Lambda</h3>
-          <LambdaChart />
+          <SeriesChart label="Lambda chart" lines={LAMBDA_LINES} pick={pickLambda} />
           <table className="w-full text-xs">
             <thead className="text-left text-slate-500 dark:text-slate-400">
               <tr>
@@ -117,6 +136,12 @@ export function SimPanel() {
           ))}
         </section>
       )}
+      <section aria-label="Cost and tasks" className="flex flex-col gap-1">
+        <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">
+          Cost rate and tasks
+        </h3>
+        <SeriesChart label="Cost chart" lines={COST_LINES} pick={pickCost} />
+      </section>
       <section aria-label="Event log" className="flex flex-col gap-2">
         <div className="flex items-center gap-2">
           <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">
