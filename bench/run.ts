@@ -6,6 +6,9 @@ import { cidr, nextFreeBlock } from '../src/net';
 import { generateDesign, generateInstances } from './generate';
 import { runCanvasBench, runSimulationUiBench } from './canvas';
 import { runSimBench, simDesign } from './sim';
+import LZString from 'lz-string';
+import { encodeSnapshot } from '../src/share/urlCodec';
+import { TEMPLATES } from '../src/scenarios/templates';
 
 /**
  * `npm run bench`: measures the core analyses and writes docs/benchmarks.md.
@@ -113,6 +116,25 @@ Generated designs: VPCs of 32 subnets with 4 instances each, a web security grou
 ${reachRows.join('\n')}
 
 History (${new Date().toISOString().slice(0, 10)}): the first version took 3,015 ms for full exposure at 1,019 instances (129,940 path analyses). Caching parsed CIDRs (src/net/cidr.ts) and answering once for instances that share subnet, groups, public address and state brought it to about 400 ms (32,516 analyses); a single query went from 0.018 to about 0.005 ms.
+`;
+
+// Share links: the fragment length for each template and for generated designs, fflate (used) against lz-string.
+const linkRows = [
+  ...TEMPLATES.map((t) => ({ name: `template: ${t.name}`, design: t.build() })),
+  ...[100, 500].map((n) => ({ name: `generated, ${n} resources`, design: generateDesign(n) })),
+].map(({ name, design }) => {
+  const fflate = encodeSnapshot(design).length;
+  const lz = LZString.compressToEncodedURIComponent(JSON.stringify(design)).length;
+  return `| ${name} | ${Object.keys(design.resources).length} | ${JSON.stringify(design).length.toLocaleString('en-US')} | ${fflate.toLocaleString('en-US')} | ${lz.toLocaleString('en-US')} | ${(lz / fflate).toFixed(2)}× |`;
+});
+report += `
+## Share links (src/share/urlCodec.ts)
+
+Characters in the URL fragment: \`n1.\` + base64url(deflate level 9 of the design's JSON) with fflate, next to lz-string's \`compressToEncodedURIComponent\` of the same JSON, the alternative considered. Target: the two-AZ template under 2,000 characters.
+
+| design | resources | JSON characters | fflate link | lz-string link | lz-string / fflate |
+| --- | --- | --- | --- | --- | --- |
+${linkRows.join('\n')}
 `;
 
 const simResult = runSimBench();

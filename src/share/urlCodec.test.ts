@@ -1,0 +1,108 @@
+import fc from 'fast-check';
+import { deflateSync, strToU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { DesignBuilder, type Design } from '../domain';
+import { TEMPLATES } from '../scenarios/templates';
+import { decodeSnapshot, encodeSnapshot, MAX_DESIGN_BYTES, SNAPSHOT_PREFIX } from './urlCodec';
+
+const b64url = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
+
+describe('share link codec', () => {
+  it.each(TEMPLATES.map((t) => [t.name, t] as const))('round-trips the %s template', (_name, template) => {
+    const design = template.build();
+    expect(decodeSnapshot(encodeSnapshot(design))).toEqual({ ok: true, design });
+  });
+
+  it('round-trips generated designs', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 0, max: 5 }),
+        fc.string({ maxLength: 30 }),
+        (subnets, perSubnet, name) => {
+          const b = new DesignBuilder(name);
+          const region = b.region();
+          const vpc = b.vpc(region, '10.0.0.0/16');
+          const zone = b.zone(region, 'us-east-1a', vpc);
+          for (let s = 0; s < subnets; s++) {
+            const subnet = b.subnet(vpc, zone, `10.0.${s}.0/24`, `<b>subnet ${s}</b>`);
+            for (let i = 0; i < perSubnet; i++)
+              b.instance(subnet, `10.0.${s}.${10 + i}`, [vpc.defaultSecurityGroup.id], `vm ${s}-${i}`);
+          }
+          const design: Design = b.build();
+          expect(decodeSnapshot(encodeSnapshot(design))).toEqual({ ok: true, design });
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+
+  it('migrates an old (version 0) snapshot forward', () => {
+    // A version-0 document as the preview format wrote it, encoded by this codec.
+    const v0 = {
+      version: 0,
+      title: 'From an old link',
+      resources: [{ kind: 'region', id: 'region-1', name: 'N. Virginia', code: 'us-east-1', position: { x: 0, y: 0 } }],
+    };
+    const link = SNAPSHOT_PREFIX + b64url(deflateSync(strToU8(JSON.stringify(v0))));
+    const decoded = decodeSnapshot(link);
+    expect(decoded.ok && decoded.design).toMatchObject({
+      version: 1,
+      name: 'From an old link',
+      resources: { 'region-1': { kind: 'region' } },
+    });
+  });
+
+  it.each([
+    ['empty', '', 'no design'],
+    ['unknown-format', 'x9.abcdef', 'not a Nimbus design link'],
+    ['too-long', SNAPSHOT_PREFIX + 'A'.repeat(400_001), 'longer than'],
+    ['corrupt', SNAPSHOT_PREFIX + '!!not-base64!!', 'damaged'],
+    ['corrupt', SNAPSHOT_PREFIX + b64url(new Uint8Array([0xff, 0xff, 0xff, 0xff, 0x00, 0x13])), 'damaged'],
+  ] as const)('refuses %s input with a clear message', (error, text, words) => {
+    const decoded = decodeSnapshot(text);
+    expect(decoded).toMatchObject({ ok: false, error, message: expect.stringContaining(words) });
+  });
+
+  it('notices a link cut off in the middle', () => {
+    const link = encodeSnapshot(TEMPLATES[1]!.build());
+    const half = Math.floor(link.length / 2);
+    for (const cut of [link.length - 1, link.length - 6, half, half + 1, half + 2, half + 3, 40]) {
+      expect(decodeSnapshot(link.slice(0, cut)), `cut at ${cut}`).toMatchObject({
+        ok: false,
+        error: 'truncated',
+        message: expect.stringContaining('cut off'),
+      });
+    }
+  });
+
+  it('stops a decompression bomb at the size cap', () => {
+    const bomb = SNAPSHOT_PREFIX + b64url(deflateSync(new Uint8Array(MAX_DESIGN_BYTES * 2).fill(32), { level: 9 }));
+    expect(bomb.length).toBeLessThan(40_000);
+    expect(decodeSnapshot(bomb)).toMatchObject({ ok: false, error: 'too-large' });
+  });
+
+  it('refuses contents that are not JSON, a newer version and a schema-invalid design, saying which', () => {
+    const encode = (text: string) => SNAPSHOT_PREFIX + b64url(deflateSync(strToU8(text)));
+    expect(decodeSnapshot(encode('<html>'))).toMatchObject({ error: 'not-json' });
+    expect(decodeSnapshot(encode(JSON.stringify({ version: 9 })))).toMatchObject({
+      error: 'invalid',
+      message: expect.stringContaining('newer Nimbus'),
+    });
+    expect(
+      decodeSnapshot(
+        encode(
+          JSON.stringify({
+            format: 'nimbus-design',
+            version: 1,
+            name: 'x',
+            resources: { a: { kind: 'vpc', id: 'a' } },
+          }),
+        ),
+      ),
+    ).toMatchObject({
+      error: 'invalid',
+      message: expect.stringContaining('resources.a.'),
+    });
+  });
+});
