@@ -52,6 +52,26 @@ function lambda(overrides: Partial<LambdaFunction> = {}): LambdaFunction {
   } as LambdaFunction;
 }
 
+/** An ECS cluster with a Fargate service of 256 CPU units and the given memory. */
+function addFargateService(d: Draft<Design>, taskMemory: number): void {
+  d.resources['ecs-1'] = { kind: 'ecsCluster', id: 'ecs-1' as never, name: 'Cluster', regionId: 'region-1' as never };
+  d.resources['ecssvc-1'] = {
+    kind: 'ecsService',
+    id: 'ecssvc-1' as never,
+    name: 'web',
+    clusterId: 'ecs-1' as never,
+    launchType: 'FARGATE',
+    taskCpu: 256,
+    taskMemory,
+    desiredCount: 2,
+    subnetIds: [],
+    securityGroupIds: [],
+    requestsPerSecond: 0,
+    load: { shape: 'constant' },
+    scaling: null,
+  };
+}
+
 describe('validateDesign', () => {
   it('finds nothing wrong in the valid sample design', () => {
     expect(validateDesign(base)).toEqual([]);
@@ -290,27 +310,7 @@ describe('validateDesign', () => {
     [
       'FARGATE_TASK_SIZE_INVALID',
       (d) => {
-        d.resources['ecs-1'] = {
-          kind: 'ecsCluster',
-          id: 'ecs-1' as never,
-          name: 'Cluster',
-          regionId: 'region-1' as never,
-        };
-        d.resources['ecssvc-1'] = {
-          kind: 'ecsService',
-          id: 'ecssvc-1' as never,
-          name: 'web',
-          clusterId: 'ecs-1' as never,
-          launchType: 'FARGATE',
-          taskCpu: 256,
-          taskMemory: 4096,
-          desiredCount: 2,
-          subnetIds: [],
-          securityGroupIds: [],
-          requestsPerSecond: 0,
-          load: { shape: 'constant' },
-          scaling: null,
-        };
+        addFargateService(d, 4096);
       },
     ],
   ];
@@ -389,27 +389,7 @@ describe('validateDesign', () => {
     [
       'a valid Fargate task size',
       (d: Draft<Design>) => {
-        d.resources['ecs-1'] = {
-          kind: 'ecsCluster',
-          id: 'ecs-1' as never,
-          name: 'Cluster',
-          regionId: 'region-1' as never,
-        };
-        d.resources['ecssvc-1'] = {
-          kind: 'ecsService',
-          id: 'ecssvc-1' as never,
-          name: 'web',
-          clusterId: 'ecs-1' as never,
-          launchType: 'FARGATE',
-          taskCpu: 256,
-          taskMemory: 2048,
-          desiredCount: 2,
-          subnetIds: [],
-          securityGroupIds: [],
-          requestsPerSecond: 0,
-          load: { shape: 'constant' },
-          scaling: null,
-        };
+        addFargateService(d, 2048);
       },
     ],
   ])('accepts %s', (_label, recipe) => {

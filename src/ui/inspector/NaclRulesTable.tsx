@@ -1,8 +1,7 @@
-import { Trash2 } from 'lucide-react';
 import type { NaclRule, NetworkAcl } from '../../domain';
 import { updateResource, useViewStore } from '../../store';
 import { cellControl, smallButton } from './fields';
-import { cidrError, highlightRow, PortsCell, PresetCell, td, th } from './ruleCells';
+import { cidrError, highlightRow, PortsCell, PresetCell, td, th, RemoveRowButton } from './ruleCells';
 
 /** Inbound or outbound NACL rules, sorted by number as AWS evaluates them, ending with the `*` deny. */
 export function NaclRulesTable({ acl, direction }: { acl: NetworkAcl; direction: 'inbound' | 'outbound' }) {
@@ -87,14 +86,10 @@ export function NaclRulesTable({ acl, direction }: { acl: NetworkAcl; direction:
                 </select>
               </td>
               <td className={td}>
-                <button
-                  type="button"
-                  aria-label={`Remove rule ${rule.ruleNumber}`}
-                  onClick={() => updateResource<NetworkAcl>(acl.id, (d) => void d[direction].splice(index, 1))}
-                  className="rounded p-1 hover:bg-slate-100 dark:hover:bg-slate-800"
-                >
-                  <Trash2 size={14} aria-hidden />
-                </button>
+                <RemoveRowButton
+                  label={`Remove rule ${rule.ruleNumber}`}
+                  onRemove={() => updateResource<NetworkAcl>(acl.id, (d) => void d[direction].splice(index, 1))}
+                />
               </td>
             </tr>
           ))}

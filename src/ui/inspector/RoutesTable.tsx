@@ -1,10 +1,9 @@
-import { Trash2 } from 'lucide-react';
 import type { Draft } from 'immer';
 import { resourcesOfKind, type Design, type RouteTable } from '../../domain';
 import { blackholeReason } from '../../engine';
 import { updateResource, useViewStore } from '../../store';
 import { cellControl, smallButton } from './fields';
-import { cidrError, highlightRow, td, th } from './ruleCells';
+import { cidrError, highlightRow, td, th, RemoveRowButton } from './ruleCells';
 
 /** Routes with a target picker; `local` routes are fixed, as in AWS. */
 export function RoutesTable({ table, design }: { table: RouteTable; design: Design }) {
@@ -88,14 +87,10 @@ export function RoutesTable({ table, design }: { table: RouteTable; design: Desi
                 </td>
                 <td className={td}>
                   {!local && (
-                    <button
-                      type="button"
-                      aria-label={`Remove route to ${route.destination}`}
-                      onClick={() => updateResource<RouteTable>(table.id, (d) => void d.routes.splice(index, 1))}
-                      className="rounded p-1 hover:bg-slate-100 dark:hover:bg-slate-800"
-                    >
-                      <Trash2 size={14} aria-hidden />
-                    </button>
+                    <RemoveRowButton
+                      label={`Remove route to ${route.destination}`}
+                      onRemove={() => updateResource<RouteTable>(table.id, (d) => void d.routes.splice(index, 1))}
+                    />
                   )}
                 </td>
               </tr>

@@ -1,9 +1,8 @@
-import { Trash2 } from 'lucide-react';
 import type { Draft } from 'immer';
 import { resourcesOfKind, type Design, type SecurityGroup, type SgRule } from '../../domain';
 import { updateResource, useViewStore } from '../../store';
 import { cellControl, smallButton } from './fields';
-import { cidrError, highlightRow, PortsCell, PresetCell, td, th } from './ruleCells';
+import { cidrError, highlightRow, PortsCell, PresetCell, td, th, RemoveRowButton } from './ruleCells';
 
 /** Inbound or outbound security-group rules; allow rules only, sources as a CIDR or another group. */
 export function SgRulesTable({
@@ -103,14 +102,10 @@ export function SgRulesTable({
                   </div>
                 </td>
                 <td className={td}>
-                  <button
-                    type="button"
-                    aria-label={`Remove ${direction} rule ${index + 1}`}
-                    onClick={() => updateResource<SecurityGroup>(group.id, (d) => void d[direction].splice(index, 1))}
-                    className="rounded p-1 hover:bg-slate-100 dark:hover:bg-slate-800"
-                  >
-                    <Trash2 size={14} aria-hidden />
-                  </button>
+                  <RemoveRowButton
+                    label={`Remove ${direction} rule ${index + 1}`}
+                    onRemove={() => updateResource<SecurityGroup>(group.id, (d) => void d[direction].splice(index, 1))}
+                  />
                 </td>
               </tr>
             ))}

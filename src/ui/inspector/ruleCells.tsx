@@ -1,3 +1,4 @@
+import { Trash2 } from 'lucide-react';
 import type { NaclRule } from '../../domain';
 import { parseCidr } from '../../net';
 import { cellControl } from './fields';
@@ -82,4 +83,18 @@ export function highlightRow(on: boolean): {
     'data-highlighted': true,
     ref: (row) => row?.scrollIntoView({ block: 'center' }),
   };
+}
+
+/** The remove button at the end of a rule row. */
+export function RemoveRowButton({ label, onRemove }: { label: string; onRemove: () => void }) {
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      onClick={onRemove}
+      className="rounded p-1 hover:bg-slate-100 dark:hover:bg-slate-800"
+    >
+      <Trash2 size={14} aria-hidden />
+    </button>
+  );
 }
