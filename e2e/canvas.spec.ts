@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { storedDesigns } from './storage';
 
 const node = (page: Page, kind: string) => page.locator(`.react-flow__node-${kind}`);
 const paletteItem = (page: Page, label: string) =>
@@ -92,9 +93,7 @@ test('a new user builds Region > VPC > AZ > subnets > instance, fixes an overlap
   await expect(node(page, 'securityGroup').filter({ hasText: 'sg-' })).toContainText('1 in · 1 out');
 
   // Reload: everything is still there.
-  await expect
-    .poll(() => page.evaluate(() => localStorage.getItem('nimbus.design')?.includes('203.0.113.0/24') ?? false))
-    .toBe(true);
+  await expect.poll(() => storedDesigns(page).then((text) => text.includes('203.0.113.0/24'))).toBe(true);
   await page.reload();
   await fitView();
   await expect(node(page, 'subnet')).toHaveCount(2);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { storedDesigns } from './storage';
 
 /** Fails the test on any console error or uncaught exception. */
 function watchConsole(page: Page): string[] {
@@ -65,9 +66,7 @@ test('opening a design with overlapping subnets lists the problem, and autosave 
   await expect(page.getByRole('tab', { name: 'Problems (2)' })).toBeVisible();
 
   // Wait for the debounced autosave, then reload.
-  await expect
-    .poll(() => page.evaluate(() => localStorage.getItem('nimbus.design')?.includes('Overlapping subnets') ?? false))
-    .toBe(true);
+  await expect.poll(() => storedDesigns(page).then((text) => text.includes('Overlapping subnets'))).toBe(true);
   await page.reload();
   await expect(page.getByLabel('Design name')).toHaveValue('Overlapping subnets');
   await expect(page.getByRole('list', { name: 'Problems' })).toContainText('overlaps');
@@ -102,17 +101,38 @@ test('undo and redo step through edits, and a renamed design survives reload', a
   await page.keyboard.press('Control+Shift+Z');
   await page.keyboard.press('Control+Shift+Z');
   await expect(name).toHaveValue('Lab 2 network');
-  await expect
-    .poll(() => page.evaluate(() => localStorage.getItem('nimbus.design')?.includes('Lab 2 network') ?? false))
-    .toBe(true);
+  await expect.poll(() => storedDesigns(page).then((text) => text.includes('Lab 2 network'))).toBe(true);
   await page.reload();
   await expect(name).toHaveValue('Lab 2 network');
 });
 
-test('an unreadable autosave is kept aside and explained, not lost', async ({ page }) => {
+test('an unreadable saved design is explained and left untouched in the library', async ({ page }) => {
   await page.goto('/');
-  await page.evaluate(() => localStorage.setItem('nimbus.design', '{"version": 1, "resources": '));
+  const key = await page.evaluate(
+    `'nimbus.library.design.' + JSON.parse(localStorage.getItem('nimbus.library')).currentId`,
+  );
+  await page.evaluate(`localStorage.setItem(${JSON.stringify(key)}, '{"version": 1, "resources": ')`);
   await page.reload();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('could not be opened');
+  await expect(alert).toContainText('not valid JSON');
+  expect(await page.evaluate(`localStorage.getItem(${JSON.stringify(key)})`)).toBe('{"version": 1, "resources": ');
+  await expect(page.getByRole('button', { name: 'Download its stored copy' })).toBeVisible();
+});
+
+test('an unreadable autosave from before the library is kept aside and explained, not lost', async ({
+  browser,
+  baseURL,
+}) => {
+  // A browser that last ran Nimbus before the library existed.
+  const context = await browser.newContext({
+    storageState: {
+      cookies: [],
+      origins: [{ origin: baseURL!, localStorage: [{ name: 'nimbus.design', value: '{"version": 1, "resources": ' }] }],
+    },
+  });
+  const page = await context.newPage();
+  await page.goto('/');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('could not be read');
   await expect(alert).toContainText('not valid JSON');

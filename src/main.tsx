@@ -2,11 +2,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './index.css';
 import { App } from './ui/App';
-import { startPersistence } from './store';
+import { applyLinkIntent, startPersistence, watchLinks } from './store';
+import { designThumbnail } from './canvas/thumbnail';
 import { initTheme } from './ui/theme';
 
 initTheme();
-startPersistence(window.localStorage);
+startPersistence(window.localStorage, designThumbnail);
+applyLinkIntent();
+watchLinks();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

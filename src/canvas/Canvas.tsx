@@ -24,6 +24,7 @@ import {
   rehome,
   selectDesign,
   useDesignStore,
+  useLibraryStore,
   useViewStore,
 } from '../store';
 import { deriveEdges, deriveNodes, type ResourceEdge, type ResourceNode } from './derive';
@@ -40,12 +41,20 @@ const EDGE_STYLE: Record<NonNullable<ResourceEdge['data']>['role'], React.CSSPro
   trigger: { stroke: '#db2777', strokeWidth: 2 },
 };
 
-function styleEdges(edges: ResourceEdge[]): ResourceEdge[] {
+/** Label colours are given outright (not through React Flow's CSS variables) so exported images keep them. */
+const LABEL_COLOURS = {
+  light: { text: '#334155', background: '#ffffff' },
+  dark: { text: '#e2e8f0', background: '#1e293b' },
+} as const;
+
+function styleEdges(edges: ResourceEdge[], theme: 'light' | 'dark'): ResourceEdge[] {
+  const colours = LABEL_COLOURS[theme];
   return edges.map((edge) => ({
     ...edge,
     style: EDGE_STYLE[edge.data?.role ?? 'link'],
     animated: edge.data?.role === 'trigger',
-    labelStyle: { fontSize: 10, fontFamily: 'var(--font-mono)' },
+    labelStyle: { fontSize: 10, fontFamily: 'var(--font-mono)', fill: colours.text },
+    labelBgStyle: { fill: colours.background },
     labelBgPadding: [4, 2] as [number, number],
     labelBgBorderRadius: 3,
     ...(edge.data?.role === 'blackhole' ? { label: `${edge.data.label ?? ''} (blackhole)` } : {}),
@@ -62,12 +71,18 @@ function CanvasInner() {
   const findings = findingsFor(design);
   const derivedNodes = useMemo(() => deriveNodes(design, findings), [design, findings]);
   const selection = useViewStore((s) => s.selection);
-  const edges = useMemo(() => styleEdges(deriveEdges(design, new Set(selection))), [design, selection]);
-  const focus = useViewStore((s) => s.focus);
   const theme = useViewStore((s) => s.theme);
+  const edges = useMemo(() => styleEdges(deriveEdges(design, new Set(selection)), theme), [design, selection, theme]);
+  const focus = useViewStore((s) => s.focus);
   const { setSelection, showPanel, sayAtPointer } = useViewStore.getState();
   const flow = useReactFlow<ResourceNode, ResourceEdge>();
   const pathHighlight = useViewStore((s) => s.pathHighlight);
+  const viewOnly = useLibraryStore((s) => s.viewOnly);
+  const opened = useLibraryStore((s) => s.opened);
+  useEffect(() => {
+    // Another design was opened: show all of it.
+    if (opened > 0) requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1 }));
+  }, [opened, flow]);
   const withSelection = (list: ResourceNode[], ids: readonly string[]) => {
     const selected = new Set(ids);
     const onPath = new Set(pathHighlight?.onPath ?? []);
@@ -170,6 +185,7 @@ function CanvasInner() {
   const onDrop = useCallback(
     (event: DragEvent) => {
       event.preventDefault();
+      if (useLibraryStore.getState().viewOnly) return;
       const raw = event.dataTransfer.getData(PALETTE_MIME);
       if (!raw) return;
       const spec = JSON.parse(raw) as NewResourceSpec;
@@ -235,6 +251,8 @@ function CanvasInner() {
             result.ok ? 'info' : 'refusal',
           );
         }}
+        nodesDraggable={!viewOnly}
+        nodesConnectable={!viewOnly}
         connectionMode={ConnectionMode.Loose}
         deleteKeyCode={null}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}

@@ -1,9 +1,17 @@
 import { parseDesignJson, type Design } from '../domain';
 import { importAws } from '../share/awsImport';
+import { readShareUrl } from '../share/links';
+import { decodeSnapshot } from '../share/urlCodec';
 import type { CliIo } from './main';
 
 /** Reads a design file for a command; on failure says why on stderr and returns null (exit 2). */
 export async function loadDesign(command: string, path: string, io: CliIo): Promise<Design | null> {
+  const link = readShareUrl(path);
+  if (link.kind !== 'none') {
+    const decoded = decodeSnapshot(link.snapshot);
+    if (!decoded.ok) io.err(`nimbus ${command}: the share link could not be opened. ${decoded.message}`);
+    return decoded.ok ? decoded.design : null;
+  }
   const entries = await io.listDir(path);
   if (entries) return loadAwsDirectory(command, path, entries, io);
   let text: string;

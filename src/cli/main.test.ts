@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import type { Design } from '../domain';
+import { shareUrl } from '../share/links';
 import { runCli } from './main';
 
 async function run(...argv: string[]) {
@@ -86,6 +88,16 @@ describe('nimbus validate', () => {
     expect(await run('validate', 'package.json')).toMatchObject({
       code: 2,
       err: expect.stringContaining('is not a valid Nimbus design'),
+    });
+  });
+
+  it('reads a share link in place of a file, and explains a damaged one', async () => {
+    const design = JSON.parse(await readFile('examples/overlapping-subnets.json', 'utf8')) as Design;
+    const link = shareUrl(design, 'view', 'https://nimbus.example/');
+    expect(await run('validate', link)).toMatchObject({ code: 1 });
+    expect(await run('validate', link.slice(0, -20))).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('the share link could not be opened'),
     });
   });
 

@@ -1,7 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { deflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { DesignBuilder, type Design } from '../domain';
+import { CURRENT_DESIGN_VERSION, DesignBuilder, parseDesignJson, type Design } from '../domain';
 import { TEMPLATES } from '../scenarios/templates';
 import { decodeSnapshot, encodeSnapshot, MAX_DESIGN_BYTES, SNAPSHOT_PREFIX } from './urlCodec';
 
@@ -104,5 +107,53 @@ describe('share link codec', () => {
       error: 'invalid',
       message: expect.stringContaining('resources.a.'),
     });
+  });
+});
+
+describe('links made by every released version', () => {
+  const dir = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'links');
+  const link = (name: string) => readFileSync(join(dir, name), 'utf8');
+
+  it('opens a version-1 link of the two-AZ template', () => {
+    const decoded = decodeSnapshot(link('design-v1-two-azs.txt'));
+    if (!decoded.ok) throw new Error(decoded.message);
+    expect(decoded.design.name).toBe('Two AZs: public web tier, private app tier');
+    expect(Object.keys(decoded.design.resources)).toHaveLength(26);
+    expect(decoded.design.resources['i-1']).toMatchObject({
+      kind: 'ec2Instance',
+      name: 'Web A',
+      privateIp: '10.0.0.10',
+    });
+  });
+
+  it('opens a version-0 link, migrated to the current version', () => {
+    const decoded = decodeSnapshot(link('design-v0-region.txt'));
+    expect(decoded.ok && decoded.design).toMatchObject({
+      version: 1,
+      name: 'Lab 1 (saved by the preview)',
+      resources: { 'region-1': { kind: 'region', code: 'us-east-1' } },
+    });
+  });
+
+  it('has a fixture for every version up to the current one', () => {
+    const versions = readdirSync(dir).map((f) => Number(/-v(\d+)-/.exec(f)?.[1]));
+    for (let v = 0; v <= CURRENT_DESIGN_VERSION; v++) expect(versions).toContain(v);
+  });
+});
+
+describe('design files', () => {
+  it('round-trips generated designs through the saved-file format', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5 }), fc.string({ maxLength: 20 }), (subnets, name) => {
+        const b = new DesignBuilder(name);
+        const region = b.region();
+        const vpc = b.vpc(region, '10.1.0.0/16');
+        const zone = b.zone(region, 'us-east-1b', vpc);
+        for (let s = 0; s < subnets; s++) b.subnet(vpc, zone, `10.1.${s * 4}.0/22`, `"quoted" ${s}`);
+        const design = b.build();
+        expect(parseDesignJson(JSON.stringify(design, null, 2) + '\n')).toEqual({ ok: true, design });
+      }),
+      { numRuns: 40 },
+    );
   });
 });

@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleDesign } from '../engine/testing/sampleDesign';
-import { AUTOSAVE_KEY, restore, save, type StorageLike } from './autosave';
-
-class MemoryStorage implements StorageLike {
-  items = new Map<string, string>();
-  constructor(private readonly capacity = Infinity) {}
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    const used = [...this.items.entries()].filter(([k]) => k !== key).reduce((n, [, v]) => n + v.length, 0);
-    if (used + value.length > this.capacity) throw new DOMException('full', 'QuotaExceededError');
-    this.items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
+import { AUTOSAVE_KEY, restore, save } from './autosave';
+import { MemoryStorage } from './testing/memoryStorage';
 
 describe('autosave', () => {
   it('restores what it saved', () => {

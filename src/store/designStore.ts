@@ -9,6 +9,8 @@ import { record, redo, startHistory, undo, type History } from './history';
  */
 export interface DesignState {
   history: History<Design>;
+  /** While true (a read-only view of a link) every edit, undo and redo is ignored. */
+  locked: boolean;
   /** Applies an edit as one undoable command. */
   apply: (recipe: (draft: Draft<Design>) => void, options?: { coalesceKey?: string }) => void;
   /** Replaces the whole design (opening a file or template) as one undoable step. */
@@ -22,13 +24,16 @@ export interface DesignState {
 export const createDesignStore = (initial: Design = emptyDesign(), now: () => number = Date.now) =>
   create<DesignState>()((set) => ({
     history: startHistory(initial),
+    locked: false,
     apply: (recipe, options) =>
-      set((state) => ({
-        history: record(state.history, produce(state.history.present, recipe), now(), options?.coalesceKey),
-      })),
-    replace: (design) => set((state) => ({ history: record(state.history, design, now()) })),
-    undo: () => set((state) => ({ history: undo(state.history) })),
-    redo: () => set((state) => ({ history: redo(state.history) })),
+      set((state) =>
+        state.locked
+          ? state
+          : { history: record(state.history, produce(state.history.present, recipe), now(), options?.coalesceKey) },
+      ),
+    replace: (design) => set((state) => (state.locked ? state : { history: record(state.history, design, now()) })),
+    undo: () => set((state) => (state.locked ? state : { history: undo(state.history) })),
+    redo: () => set((state) => (state.locked ? state : { history: redo(state.history) })),
     endBurst: () => set((state) => (state.history.last ? { history: { ...state.history, last: null } } : state)),
   }));
 

@@ -7,3 +7,11 @@ export function downloadText(fileName: string, text: string, type = 'application
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/** Offers a data: URL (an exported image) as a file download. */
+export function downloadDataUrl(fileName: string, dataUrl: string): void {
+  const link = document.createElement('a');
+  link.href = dataUrl;
+  link.download = fileName;
+  link.click();
+}

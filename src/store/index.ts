@@ -7,3 +7,6 @@ export * from './download';
 export * from './canvasCommands';
 export * from './workerClient';
 export * from './simStore';
+export * from './library';
+export * from './libraryStore';
+export * from './linkIntent';

@@ -1,12 +1,16 @@
 import { useEffect } from 'react';
-import { useDesignStore } from '../store';
+import { useDesignStore, useLibraryStore } from '../store';
 import { ACTIONS } from './actions';
 import { CanvasArea } from './CanvasArea';
 import { ConfirmDialog, ShortcutSheet } from './Dialogs';
 import { Header } from './Header';
+import { LibraryDialog } from './LibraryDialog';
 import { NoticeBar } from './NoticeBar';
 import { Palette } from './Palette';
 import { SidePanel } from './SidePanel';
+
+/** What a read-only view still allows from the keyboard. */
+const VIEW_ONLY_ACTIONS = new Set(['copy', 'deselect', 'shortcuts']);
 
 function isTextField(target: EventTarget | null): boolean {
   return (
@@ -22,6 +26,7 @@ function useShortcuts() {
       if (isTextField(event.target) || event.defaultPrevented) return;
       const action = ACTIONS.find((a) => a.matches(event));
       if (!action) return;
+      if (useLibraryStore.getState().viewOnly && !VIEW_ONLY_ACTIONS.has(action.id)) return;
       event.preventDefault();
       action.perform();
     };
@@ -38,17 +43,19 @@ function useShortcuts() {
 
 export function App() {
   useShortcuts();
+  const viewOnly = useLibraryStore((s) => s.viewOnly);
   return (
     <div className="flex h-full flex-col">
       <Header />
       <NoticeBar />
       <div className="flex min-h-0 flex-1">
-        <Palette />
+        {!viewOnly && <Palette />}
         <CanvasArea />
         <SidePanel />
       </div>
       <ConfirmDialog />
       <ShortcutSheet />
+      <LibraryDialog />
     </div>
   );
 }

@@ -27,7 +27,7 @@ export function NoticeBar() {
             <div className="min-w-0 flex-1">
               <p className="font-medium">{notice.title}</p>
               {notice.details && (
-                <ul className="mt-1 list-disc space-y-0.5 pl-5 font-mono text-xs">
+                <ul className="mt-1 list-disc space-y-0.5 pl-5 font-mono text-xs break-all">
                   {notice.details.map((line) => (
                     <li key={line}>{line}</li>
                   ))}

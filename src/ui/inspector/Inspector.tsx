@@ -7,6 +7,7 @@ import {
   selectPrimarySelection,
   updateResource,
   useDesignStore,
+  useLibraryStore,
   useViewStore,
 } from '../../store';
 import { requestDelete } from '../actions';
@@ -18,6 +19,7 @@ export function Inspector() {
   const design = useDesignStore(selectDesign);
   const selection = useViewStore((s) => s.selection);
   const id = useViewStore(selectPrimarySelection);
+  const viewOnly = useLibraryStore((s) => s.viewOnly);
   const resource = id ? design.resources[id] : undefined;
   if (!resource) {
     return (
@@ -39,13 +41,15 @@ export function Inspector() {
           </p>
           <p className="font-mono text-xs text-slate-400">{resource.id}</p>
         </div>
-        <button
-          type="button"
-          onClick={() => requestDelete(selection)}
-          className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-xs font-medium text-red-700 hover:bg-red-50 dark:text-red-300 dark:hover:bg-red-950"
-        >
-          <Trash2 size={14} aria-hidden /> Delete
-        </button>
+        {!viewOnly && (
+          <button
+            type="button"
+            onClick={() => requestDelete(selection)}
+            className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-xs font-medium text-red-700 hover:bg-red-50 dark:text-red-300 dark:hover:bg-red-950"
+          >
+            <Trash2 size={14} aria-hidden /> Delete
+          </button>
+        )}
       </div>
       {selection.length > 1 && (
         <p className="px-4 pb-2 text-xs text-slate-500">{selection.length} selected; editing the last one.</p>
@@ -57,22 +61,25 @@ export function Inspector() {
           ))}
         </ul>
       )}
-      <div className="px-4 pb-3">
-        <TextField
-          label="Name"
-          value={resource.name}
-          onChange={(v) => updateResource(resource.id, (d) => void (d.name = v), 'name')}
-        />
-      </div>
-      {Editor ? (
-        <Editor resource={resource} design={design} />
-      ) : (
-        <Section title="Properties">
-          <p className="text-xs text-slate-500">
-            Nimbus shows this resource’s links on the canvas; connect it to other resources to change them.
-          </p>
-        </Section>
-      )}
+      {/* A read-only view disables every field and button below in one place. */}
+      <fieldset disabled={viewOnly} aria-label={viewOnly ? 'Properties (view only)' : undefined} className="contents">
+        <div className="px-4 pb-3">
+          <TextField
+            label="Name"
+            value={resource.name}
+            onChange={(v) => updateResource(resource.id, (d) => void (d.name = v), 'name')}
+          />
+        </div>
+        {Editor ? (
+          <Editor resource={resource} design={design} />
+        ) : (
+          <Section title="Properties">
+            <p className="text-xs text-slate-500">
+              Nimbus shows this resource’s links on the canvas; connect it to other resources to change them.
+            </p>
+          </Section>
+        )}
+      </fieldset>
     </div>
   );
 }

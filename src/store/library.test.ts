@@ -1,0 +1,153 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { emptyDesign } from '../domain';
+import { sampleDesign } from '../engine/testing/sampleDesign';
+import { AUTOSAVE_KEY } from './autosave';
+import { useDesignStore } from './designStore';
+import { startHistory } from './history';
+import { copyName, designKey, LIBRARY_KEY, openLibrary, type LibraryEntry } from './library';
+import {
+  addToLibrary,
+  deleteEntry,
+  duplicateEntry,
+  flushSave,
+  openEntry,
+  renameEntry,
+  showReadOnly,
+  startLibrary,
+  useLibraryStore,
+} from './libraryStore';
+import { MemoryStorage } from './testing/memoryStorage';
+import { useViewStore } from './viewStore';
+
+const present = () => useDesignStore.getState().history.present;
+const rename = (name: string) =>
+  useDesignStore.getState().apply((draft) => {
+    draft.name = name;
+  });
+let stop: (() => void) | undefined;
+const start = (storage: MemoryStorage) => {
+  stop?.();
+  stop = startLibrary(storage);
+};
+
+afterEach(() => {
+  stop?.();
+  stop = undefined;
+  useViewStore.setState({ notices: [] });
+});
+
+describe('the library in storage', () => {
+  it('adopts a design autosaved before the library existed as its first entry', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(AUTOSAVE_KEY, JSON.stringify(sampleDesign()));
+    const opened = openLibrary(storage);
+    expect(opened.kind).toBe('ok');
+    expect(opened.index.entries).toHaveLength(1);
+    expect(opened.index.entries[0]!.name).toBe(sampleDesign().name);
+    expect(storage.getItem(designKey(opened.index.currentId!))).toContain('"resources"');
+    expect(storage.getItem(AUTOSAVE_KEY)).toBeNull();
+  });
+
+  it('moves an unreadable index aside instead of deleting it', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(LIBRARY_KEY, '{"version": 1, "entries": [');
+    const opened = openLibrary(storage, new Date('2026-01-02T03:04:05Z'));
+    expect(opened).toMatchObject({ kind: 'rebuilt', backupKey: 'nimbus.unreadable.library.2026-01-02T03:04:05.000Z' });
+    expect(storage.getItem('nimbus.unreadable.library.2026-01-02T03:04:05.000Z')).toBe('{"version": 1, "entries": [');
+  });
+
+  it('names copies so no two entries share a name', () => {
+    const entries = ['Lab', 'Copy of Lab'].map((name) => ({ name }) as LibraryEntry);
+    expect(copyName('Lab', entries)).toBe('Copy of Lab (2)');
+    expect(copyName('Web', entries)).toBe('Copy of Web');
+  });
+});
+
+describe('the open design and the library', () => {
+  it('reopens the design the user last had, edits included (never the empty start-up design)', () => {
+    const storage = new MemoryStorage();
+    start(storage);
+    useDesignStore.getState().replace(sampleDesign());
+    rename('Keep me');
+    flushSave();
+    // A fresh page: the store starts with an empty design until the library opens.
+    useDesignStore.setState({ history: startHistory(emptyDesign()) });
+    start(storage);
+    expect(present().name).toBe('Keep me');
+    expect(Object.keys(present().resources).length).toBe(Object.keys(sampleDesign().resources).length);
+  });
+
+  it('adds an opened design as a new entry and leaves the previous one as it was', () => {
+    const storage = new MemoryStorage();
+    start(storage);
+    rename('My homework');
+    const before = useLibraryStore.getState().currentId!;
+    expect(addToLibrary({ ...sampleDesign(), name: 'From a link' })).toBe(true);
+    expect(useLibraryStore.getState().entries).toHaveLength(2);
+    expect(present().name).toBe('From a link');
+    expect(JSON.parse(storage.getItem(designKey(before))!).name).toBe('My homework');
+    // Undo never reaches back into another design.
+    expect(useDesignStore.getState().history.past).toHaveLength(0);
+  });
+
+  it('refuses to add when storage is full, says so, and keeps the open design', () => {
+    const storage = new MemoryStorage();
+    start(storage);
+    rename('Small');
+    flushSave();
+    storage.capacity = [...storage.items.values()].reduce((n, v) => n + v.length, 0) + 50;
+    expect(addToLibrary(sampleDesign())).toBe(false);
+    expect(present().name).toBe('Small');
+    expect(useLibraryStore.getState().entries).toHaveLength(1);
+    expect(useViewStore.getState().notices.at(-1)?.title).toContain('storage for Nimbus is full');
+  });
+
+  it('deletes an entry and puts it back exactly on undo', () => {
+    const storage = new MemoryStorage();
+    start(storage);
+    addToLibrary({ ...sampleDesign(), name: 'Doomed' });
+    const id = useLibraryStore.getState().currentId!;
+    const stored = storage.getItem(designKey(id));
+    deleteEntry(id);
+    expect(useLibraryStore.getState().entries.map((e) => e.name)).not.toContain('Doomed');
+    expect(storage.getItem(designKey(id))).toBeNull();
+    expect(present().name).not.toBe('Doomed');
+    useViewStore
+      .getState()
+      .notices.find((n) => n.title.includes('Deleted "Doomed"'))!
+      .action!.run();
+    expect(storage.getItem(designKey(id))).toBe(stored);
+    expect(present().name).toBe('Doomed');
+    expect(useViewStore.getState().notices.some((n) => n.title.includes('Deleted'))).toBe(false);
+  });
+
+  it('renames and duplicates entries that are not open', () => {
+    const storage = new MemoryStorage();
+    start(storage);
+    addToLibrary({ ...sampleDesign(), name: 'First' });
+    const first = useLibraryStore.getState().currentId!;
+    addToLibrary(emptyDesign('Second'));
+    renameEntry(first, 'Renamed');
+    duplicateEntry(first);
+    const names = useLibraryStore.getState().entries.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['Renamed', 'Copy of Renamed', 'Second']));
+    expect(present().name).toBe('Second');
+    expect(openEntry(first)).toBe(true);
+    expect(present().name).toBe('Renamed');
+  });
+
+  it('shows a view-only design without saving it or letting it change', () => {
+    const storage = new MemoryStorage();
+    start(storage);
+    rename('Mine');
+    showReadOnly({ ...sampleDesign(), name: 'Viewed' });
+    rename('Edited while viewing');
+    useDesignStore.getState().replace(emptyDesign('Replaced'));
+    expect(present().name).toBe('Viewed');
+    flushSave(true);
+    const names = [...storage.items.entries()]
+      .filter(([k]) => k.startsWith('nimbus.library.design.'))
+      .map(([, v]) => JSON.parse(v).name);
+    expect(names).toEqual(['Mine']);
+  });
+});

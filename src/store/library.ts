@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { parseDesignJson, type Design } from '../domain';
+import { AUTOSAVE_KEY, UNREADABLE_PREFIX, type StorageLike } from './autosave';
+
+/**
+ * The local library: every design the user has, kept in browser storage. The
+ * index (names, dates, thumbnails) lives under one key, each design under its
+ * own, so opening the list never parses every design. Everything read back is
+ * untrusted and goes through the schema; nothing unreadable is deleted.
+ */
+export const LIBRARY_KEY = 'nimbus.library';
+export const designKey = (id: string): string => `nimbus.library.design.${id}`;
+
+const EntrySchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,64}$/),
+  name: z.string().max(200),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** A small SVG drawing of the design's boxes; empty until first drawn. */
+  thumbnail: z.string().max(60_000).default(''),
+  resourceCount: z.number().int().min(0).default(0),
+});
+export type LibraryEntry = z.infer<typeof EntrySchema>;
+
+const IndexSchema = z.object({
+  version: z.literal(1),
+  currentId: z.string().nullable(),
+  entries: z.array(EntrySchema),
+});
+export type LibraryIndex = z.infer<typeof IndexSchema>;
+
+export type WriteResult = { ok: true } | { ok: false; reason: 'full' | 'unavailable'; message: string };
+
+export function storageFailure(error: unknown): Extract<WriteResult, { ok: false }> {
+  const full = error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22);
+  return full
+    ? {
+        ok: false,
+        reason: 'full',
+        message:
+          'This browser\u2019s storage for Nimbus is full. Your design is still open: save it as a file, or delete designs you no longer need from the library.',
+      }
+    : {
+        ok: false,
+        reason: 'unavailable',
+        message: 'Browser storage is unavailable (blocked or private mode). Save your design as a file to keep it.',
+      };
+}
+
+function write(storage: StorageLike, key: string, value: string): WriteResult {
+  try {
+    storage.setItem(key, value);
+    return { ok: true };
+  } catch (error) {
+    return storageFailure(error);
+  }
+}
+
+export function newEntryId(now: Date = new Date(), random: () => number = Math.random): string {
+  return `${now.getTime().toString(36)}-${Math.floor(random() * 36 ** 6)
+    .toString(36)
+    .padStart(6, '0')}`;
+}
+
+export type OpenedLibrary =
+  | { kind: 'ok'; index: LibraryIndex; migratedLegacy: boolean }
+  /** The index was unreadable: it was moved aside (or left, if storage refused) and a fresh one started. */
+  | { kind: 'rebuilt'; index: LibraryIndex; backupKey: string | null; reason: string };
+
+const emptyIndex = (): LibraryIndex => ({ version: 1, currentId: null, entries: [] });
+
+/**
+ * Reads the index. A design autosaved before the library existed becomes its
+ * first entry, so upgrading loses nothing.
+ */
+export function openLibrary(storage: StorageLike, now: Date = new Date()): OpenedLibrary {
+  let raw: string | null = null;
+  try {
+    raw = storage.getItem(LIBRARY_KEY);
+  } catch {
+    return { kind: 'ok', index: emptyIndex(), migratedLegacy: false };
+  }
+  if (raw === null) return adoptLegacy(storage, now);
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    json = undefined;
+  }
+  const parsed = IndexSchema.safeParse(json);
+  if (parsed.success) return { kind: 'ok', index: parsed.data, migratedLegacy: false };
+  const backupKey = `${UNREADABLE_PREFIX}library.${now.toISOString()}`;
+  const moved = write(storage, backupKey, raw).ok;
+  return {
+    kind: 'rebuilt',
+    index: emptyIndex(),
+    backupKey: moved ? backupKey : null,
+    reason: json === undefined ? 'not JSON' : (parsed.error.issues[0]?.message ?? 'unexpected shape'),
+  };
+}
+
+function adoptLegacy(storage: StorageLike, now: Date): OpenedLibrary {
+  const legacy = storage.getItem(AUTOSAVE_KEY);
+  if (legacy === null) return { kind: 'ok', index: emptyIndex(), migratedLegacy: false };
+  const parsed = parseDesignJson(legacy);
+  if (!parsed.ok) return { kind: 'ok', index: emptyIndex(), migratedLegacy: false };
+  const index = emptyIndex();
+  const entry = entryFor(parsed.design, newEntryId(now), now);
+  if (!write(storage, designKey(entry.id), legacy).ok) return { kind: 'ok', index, migratedLegacy: false };
+  index.entries.push(entry);
+  index.currentId = entry.id;
+  if (!saveIndex(storage, index).ok) return { kind: 'ok', index: emptyIndex(), migratedLegacy: false };
+  storage.removeItem(AUTOSAVE_KEY);
+  return { kind: 'ok', index, migratedLegacy: true };
+}
+
+export function entryFor(design: Design, id: string, now: Date): LibraryEntry {
+  const at = now.toISOString();
+  return {
+    id,
+    name: design.name,
+    createdAt: at,
+    updatedAt: at,
+    thumbnail: '',
+    resourceCount: Object.keys(design.resources).length,
+  };
+}
+
+export const saveIndex = (storage: StorageLike, index: LibraryIndex): WriteResult =>
+  write(storage, LIBRARY_KEY, JSON.stringify(index));
+
+export const writeDesign = (storage: StorageLike, id: string, design: Design): WriteResult =>
+  write(storage, designKey(id), JSON.stringify(design));
+
+export type ReadDesign =
+  { ok: true; design: Design } | { ok: false; missing: boolean; reason: string; raw: string | null };
+
+export function readDesign(storage: StorageLike, id: string): ReadDesign {
+  let raw: string | null;
+  try {
+    raw = storage.getItem(designKey(id));
+  } catch {
+    return { ok: false, missing: true, reason: 'browser storage is unavailable', raw: null };
+  }
+  if (raw === null) return { ok: false, missing: true, reason: 'its stored copy is missing', raw: null };
+  const parsed = parseDesignJson(raw);
+  return parsed.ok
+    ? { ok: true, design: parsed.design }
+    : { ok: false, missing: false, reason: parsed.errors.slice(0, 3).join('; '), raw };
+}
+
+/** Entries newest first, as the library lists them. */
+export const byRecency = (entries: readonly LibraryEntry[]): LibraryEntry[] =>
+  [...entries].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+
+/** "Copy of X", "Copy of X (2)"... never a name already in the library. */
+export function copyName(name: string, entries: readonly LibraryEntry[]): string {
+  const base = name.startsWith('Copy of ') ? name : `Copy of ${name}`;
+  const taken = new Set(entries.map((e) => e.name));
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base} (${n})`)) return `${base} (${n})`;
+}

@@ -1,0 +1,18 @@
+import type { StorageLike } from '../autosave';
+
+/** localStorage for tests, with an optional capacity (in characters) to play "storage full". */
+export class MemoryStorage implements StorageLike {
+  items = new Map<string, string>();
+  constructor(public capacity = Infinity) {}
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    const used = [...this.items.entries()].filter(([k]) => k !== key).reduce((n, [, v]) => n + v.length, 0);
+    if (used + value.length > this.capacity) throw new DOMException('full', 'QuotaExceededError');
+    this.items.set(key, value);
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+}

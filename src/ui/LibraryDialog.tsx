@@ -1,0 +1,169 @@
+import { Copy, FilePlus2, Pencil, Trash2, X } from 'lucide-react';
+import { useEffect, useRef, useState } from 'react';
+import {
+  byRecency,
+  deleteEntry,
+  duplicateEntry,
+  newDesignInLibrary,
+  openEntry,
+  renameEntry,
+  setLibraryOpen,
+  useLibraryStore,
+  type LibraryEntry,
+} from '../store';
+
+const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const small =
+  'inline-flex items-center gap-1 rounded-md px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800';
+
+/** Thumbnails are our own SVG (boxes only), shown through <img> so nothing in them can run. */
+const thumbnailSrc = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+
+function EntryRow({ entry, current }: { entry: LibraryEntry; current: boolean }) {
+  const [renaming, setRenaming] = useState(false);
+  const [name, setName] = useState(entry.name);
+  const finishRename = () => {
+    setRenaming(false);
+    const trimmed = name.trim();
+    if (trimmed && trimmed !== entry.name) renameEntry(entry.id, trimmed);
+    else setName(entry.name);
+  };
+  return (
+    <li
+      aria-label={entry.name}
+      aria-current={current ? 'true' : undefined}
+      className={`flex items-center gap-3 rounded-lg border p-2 ${
+        current ? 'border-teal-500 bg-teal-50/60 dark:bg-teal-950/40' : 'border-slate-200 dark:border-slate-700'
+      }`}
+    >
+      <button
+        type="button"
+        onClick={() => openEntry(entry.id) && setLibraryOpen(false)}
+        className="shrink-0 overflow-hidden rounded border border-slate-200 bg-white dark:border-slate-700"
+        aria-label={`Open ${entry.name}`}
+      >
+        {entry.thumbnail ? (
+          <img src={thumbnailSrc(entry.thumbnail)} alt="" width={120} height={75} className="h-[75px] w-[120px]" />
+        ) : (
+          <span className="flex h-[75px] w-[120px] items-center justify-center text-xs text-slate-400">Empty</span>
+        )}
+      </button>
+      <div className="min-w-0 flex-1">
+        {renaming ? (
+          <input
+            aria-label="New name"
+            autoFocus
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            onBlur={finishRename}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') finishRename();
+              if (e.key === 'Escape') {
+                setName(entry.name);
+                setRenaming(false);
+              }
+            }}
+            className="w-full rounded border border-teal-600 bg-transparent px-1.5 py-0.5 text-sm"
+          />
+        ) : (
+          <p className="truncate text-sm font-medium">
+            {entry.name}
+            {current && <span className="ml-2 text-xs font-normal text-teal-700 dark:text-teal-300">open now</span>}
+          </p>
+        )}
+        <p className="text-xs text-slate-500 dark:text-slate-400">
+          {entry.resourceCount} resources · edited {when.format(new Date(entry.updatedAt))}
+        </p>
+        <div className="mt-1 flex gap-1">
+          <button type="button" className={small} onClick={() => setRenaming(true)}>
+            <Pencil size={13} aria-hidden /> Rename
+          </button>
+          <button type="button" className={small} onClick={() => duplicateEntry(entry.id)}>
+            <Copy size={13} aria-hidden /> Duplicate
+          </button>
+          <button
+            type="button"
+            className={`${small} text-red-700 dark:text-red-300`}
+            onClick={() => deleteEntry(entry.id)}
+          >
+            <Trash2 size={13} aria-hidden /> Delete
+          </button>
+        </div>
+      </div>
+    </li>
+  );
+}
+
+/** Roughly how much browser storage Nimbus uses (localStorage holds UTF-16, two bytes a character). */
+function storageUse(): string {
+  let chars = 0;
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (key?.startsWith('nimbus.')) chars += key.length + (localStorage.getItem(key)?.length ?? 0);
+    }
+  } catch {
+    return 'unknown';
+  }
+  return `${Math.ceil((chars * 2) / 1024).toLocaleString()} KB`;
+}
+
+export function LibraryDialog() {
+  const open = useLibraryStore((s) => s.open);
+  const entries = useLibraryStore((s) => s.entries);
+  const currentId = useLibraryStore((s) => s.currentId);
+  const viewOnly = useLibraryStore((s) => s.viewOnly);
+  const closeButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (open) closeButton.current?.focus();
+  }, [open]);
+  if (!open) return null;
+  return (
+    <div
+      className="fixed inset-0 z-50 flex items-center justify-center bg-black/40 p-4"
+      onClick={() => setLibraryOpen(false)}
+      onKeyDown={(e) => e.key === 'Escape' && setLibraryOpen(false)}
+    >
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="library-title"
+        onClick={(e) => e.stopPropagation()}
+        className="flex max-h-[85vh] w-full max-w-2xl flex-col rounded-xl border border-slate-200 bg-white shadow-xl dark:border-slate-700 dark:bg-slate-900"
+      >
+        <div className="flex items-center gap-3 border-b border-slate-200 px-5 py-3 dark:border-slate-700">
+          <h2 id="library-title" className="text-lg font-semibold">
+            Your designs
+          </h2>
+          <span className="text-xs text-slate-500 dark:text-slate-400">
+            {entries.length} in this browser · {storageUse()}
+          </span>
+          <button
+            type="button"
+            className="ml-auto inline-flex items-center gap-1.5 rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-teal-800"
+            onClick={() => newDesignInLibrary() && setLibraryOpen(false)}
+          >
+            <FilePlus2 size={16} aria-hidden /> New design
+          </button>
+          <button
+            ref={closeButton}
+            type="button"
+            aria-label="Close"
+            className="rounded p-1 hover:bg-slate-100 dark:hover:bg-slate-800"
+            onClick={() => setLibraryOpen(false)}
+          >
+            <X size={18} aria-hidden />
+          </button>
+        </div>
+        <ul aria-label="Designs" className="flex flex-col gap-2 overflow-y-auto p-4">
+          {byRecency(entries).map((entry) => (
+            <EntryRow key={entry.id} entry={entry} current={!viewOnly && entry.id === currentId} />
+          ))}
+        </ul>
+        <p className="border-t border-slate-200 px-5 py-2 text-xs text-slate-500 dark:border-slate-700 dark:text-slate-400">
+          Designs are kept in this browser only. Use Share or Save as file to keep or send them elsewhere.
+        </p>
+      </div>
+    </div>
+  );
+}
