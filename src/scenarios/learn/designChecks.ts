@@ -11,7 +11,8 @@ export interface CheckOutcome {
 
 type CheckOf<T extends GoalCheck['type']> = Extract<GoalCheck, { type: T }>;
 
-const count = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+const count = (n: number, word: string, plural = `${word}s`) =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? word : plural}`;
 
 /** The hop that stopped the packet, with the rule that decided when there is one. */
 function blockingReason(result: ReachResult): string {
@@ -47,10 +48,11 @@ export function checkUsableAddresses(design: Design, check: CheckOf<'usableAddre
   const subnet = getResource(design, check.subnet, 'subnet');
   if (!subnet) return { met: false, detail: `The subnet "${check.subnet}" is no longer in the design.` };
   const block = parseCidr(subnet.cidr);
-  if (!block.ok) return { met: false, detail: `${subnet.name}: "${subnet.cidr}" is not a valid CIDR (${block.error}).` };
+  if (!block.ok)
+    return { met: false, detail: `${subnet.name}: "${subnet.cidr}" is not a valid CIDR (${block.error}).` };
   const info = describeSubnet(block.value);
   if (info.note) return { met: false, detail: `${subnet.name}: ${info.note}.` };
-  const have = `${subnet.name} (${info.cidr}) has ${count(info.size, 'address')}; AWS keeps 5, leaving ${info.usable.toLocaleString('en-US')} usable`;
+  const have = `${subnet.name} (${info.cidr}) has ${count(info.size, 'address', 'addresses')}; AWS keeps 5, leaving ${info.usable.toLocaleString('en-US')} usable`;
   return info.usable >= check.atLeast
     ? { met: true, detail: `${have}, enough for ${check.atLeast.toLocaleString('en-US')}.` }
     : { met: false, detail: `${have}, but the goal needs at least ${check.atLeast.toLocaleString('en-US')}.` };

@@ -45,7 +45,10 @@ export function checkNoThrottles(design: Design, check: CheckOf<'noThrottles'>):
   const needed = (check.requestsPerSecond * Math.min(fn.averageDurationMs, fn.timeoutSeconds * 1000)) / 1000;
   const load = `At ${thousands(check.requestsPerSecond)} requests/s for ${check.seconds} s, ${fn.name} needs about ${thousands(needed)} concurrent executions (requests/s × ${fn.averageDurationMs} ms)`;
   if (throttles === 0)
-    return { met: true, detail: `${load} and got them: no request was throttled (peak ${result?.peakConcurrency ?? 0}).` };
+    return {
+      met: true,
+      detail: `${load} and got them: no request was throttled (peak ${result?.peakConcurrency ?? 0}).`,
+    };
   const cap =
     fn.reservedConcurrency !== null && fn.reservedConcurrency < needed
       ? ` Its reserved concurrency of ${fn.reservedConcurrency} is the ceiling.`
