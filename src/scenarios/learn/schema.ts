@@ -138,6 +138,9 @@ export const LessonShapeSchema = z.object({
 export type Lesson = Omit<z.infer<typeof LessonShapeSchema>, 'start'> & { start: Design };
 export type LessonParseResult = { ok: true; lesson: Lesson } | { ok: false; errors: string[] };
 
+/** `resources.x.cidr: …` becomes `start.resources.x.cidr: …`; a message without a path becomes `start: …`. */
+const underStart = (error: string) => (/^[^\s:]+: /.test(error) ? `start.${error}` : `start: ${error}`);
+
 /**
  * The one way a lesson or challenge file becomes a `Lesson`: the shape, then
  * the starting design (errors under `start.`), then goal ids and the
@@ -145,9 +148,12 @@ export type LessonParseResult = { ok: true; lesson: Lesson } | { ok: false; erro
  */
 export function parseLesson(input: unknown): LessonParseResult {
   const shape = LessonShapeSchema.safeParse(input);
-  if (!shape.success) return { ok: false, errors: formatIssues(shape.error.issues) };
-  const start = parseDesign(shape.data.start);
-  if (!start.ok) return { ok: false, errors: start.errors.map((e) => `start.${e}`) };
+  // The design is checked even when the rest is broken, so a teacher sees every problem at once.
+  const isObject = typeof input === 'object' && input !== null && !Array.isArray(input);
+  const start = parseDesign(isObject && 'start' in input ? input.start : undefined);
+  const startErrors = start.ok || !isObject ? [] : start.errors.map(underStart);
+  if (!shape.success) return { ok: false, errors: [...formatIssues(shape.error.issues), ...startErrors] };
+  if (!start.ok) return { ok: false, errors: startErrors };
   const lesson: Lesson = { ...shape.data, start: start.design };
   const errors = goalProblems(lesson);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, lesson };
