@@ -1,0 +1,47 @@
+import { parseLesson, type Lesson } from '../schema';
+import ec2AndAmis from './01-ec2-and-amis.json';
+import instanceTypes from './02-instance-types.json';
+import instanceLifecycle from './03-instance-lifecycle.json';
+import containers from './04-containers.json';
+import lambdaScaling from './05-lambda-scaling.json';
+import vpcSubnetsCidr from './06-vpc-subnets-cidr.json';
+import routesAndIgw from './07-routes-and-igw.json';
+import natGateways from './08-nat-gateways.json';
+import naclVsSg from './09-nacl-vs-sg.json';
+import hybridConnectivity from './10-hybrid-connectivity.json';
+import webServerUnreachable from './11-web-server-unreachable.json';
+import natReturnTraffic from './12-nat-return-traffic.json';
+
+/**
+ * The course, in order. JSON files are the source (teachers edit data, not
+ * code); each goes through parseLesson like any outside file, and a broken
+ * one stops the app at load rather than showing a lesson that can't be done.
+ */
+const FILES: ReadonlyArray<readonly [string, unknown]> = [
+  ['01-ec2-and-amis.json', ec2AndAmis],
+  ['02-instance-types.json', instanceTypes],
+  ['03-instance-lifecycle.json', instanceLifecycle],
+  ['04-containers.json', containers],
+  ['05-lambda-scaling.json', lambdaScaling],
+  ['06-vpc-subnets-cidr.json', vpcSubnetsCidr],
+  ['07-routes-and-igw.json', routesAndIgw],
+  ['08-nat-gateways.json', natGateways],
+  ['09-nacl-vs-sg.json', naclVsSg],
+  ['10-hybrid-connectivity.json', hybridConnectivity],
+  ['11-web-server-unreachable.json', webServerUnreachable],
+  ['12-nat-return-traffic.json', natReturnTraffic],
+];
+
+function load(name: string, data: unknown): Lesson {
+  const parsed = parseLesson(data);
+  if (!parsed.ok) throw new Error(`lessons/${name} is not a valid lesson:\n${parsed.errors.join('\n')}`);
+  return parsed.lesson;
+}
+
+export const LESSONS: readonly Lesson[] = FILES.map(([name, data]) => load(name, data)).sort(
+  (a, b) => a.order - b.order,
+);
+
+export function findLesson(id: string): Lesson | undefined {
+  return LESSONS.find((lesson) => lesson.id === id);
+}

@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import { formatIssues, InstanceStateSchema, parseDesign, type Design } from '../../domain';
+import { goalProblems } from './references';
+
+/**
+ * The lesson / challenge file format (docs/learn-format.md). A lesson is data:
+ * a starting design, a few paragraphs, and goals that the engines check
+ * (reachability, validation, CIDR maths, the simulation), never the drawing.
+ */
+export const LESSON_FORMAT = 'nimbus-lesson';
+export const CURRENT_LESSON_VERSION = 1;
+
+/**
+ * Where traffic starts or ends, written as in the reachability panel and the
+ * CLI: `internet`, an IPv4 address, or a resource id (an instance, a NAT
+ * gateway, a function with VPC access, an on-premises network). A resource
+ * name also works when it is unique, but ids survive renaming.
+ */
+const EndpointTextSchema = z.string().min(1, 'must name an endpoint');
+
+/** `from` can reach (or must not reach) `to` with one concrete packet, and the response gets back. */
+export const ReachCheckSchema = z.object({
+  type: z.literal('reach'),
+  from: EndpointTextSchema,
+  to: EndpointTextSchema,
+  protocol: z.enum(['tcp', 'udp', 'icmp']).default('tcp'),
+  port: z.number().int().min(0).max(65535),
+  expect: z.enum(['reachable', 'unreachable']).default('reachable'),
+});
+
+/** The subnet's CIDR is valid and leaves at least this many addresses after AWS's five reserved ones. */
+export const UsableAddressesCheckSchema = z.object({
+  type: z.literal('usableAddresses'),
+  subnet: z.string().min(1),
+  atLeast: z.number().int().min(1),
+});
+
+/**
+ * Validation is clean. Without `codes`: no finding at `severity` or worse
+ * (`error` ignores warnings; `warning` counts both). With `codes`: none of
+ * those findings, whatever their severity.
+ */
+export const NoFindingsCheckSchema = z.object({
+  type: z.literal('noFindings'),
+  severity: z.enum(['error', 'warning']).default('error'),
+  codes: z.array(z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be a finding code like SUBNET_OVERLAP')).optional(),
+});
+
+/**
+ * The function serves a steady synchronous load (like API Gateway) without a
+ * single throttle over the simulated seconds. The load replaces the
+ * function's own triggers; everything else in the design runs as drawn.
+ */
+export const NoThrottlesCheckSchema = z.object({
+  type: z.literal('noThrottles'),
+  functionId: z.string().min(1),
+  requestsPerSecond: z.number().positive(),
+  seconds: z.number().int().min(1).max(3600).default(60),
+});
+
+/** The simulated cost rate, once everything has started, times 730 hours stays under this many US dollars. */
+export const MonthlyCostUnderCheckSchema = z.object({
+  type: z.literal('monthlyCostUnder'),
+  usd: z.number().positive(),
+});
+
+/** Which EC2 instances an `instances` check counts; every given field must match. */
+export const InstanceMatchSchema = z.object({
+  id: z.string().min(1).optional(),
+  state: InstanceStateSchema.optional(),
+  amiId: z.string().min(1).optional(),
+  family: z
+    .enum(['general purpose', 'compute optimized', 'memory optimized', 'accelerated computing', 'storage optimized'])
+    .optional(),
+  minVcpu: z.number().positive().optional(),
+  minMemoryGiB: z.number().positive().optional(),
+});
+
+/** The number of instances matching `where` (from the instance-type catalogue) is within the bounds. */
+export const InstancesCheckSchema = z
+  .object({
+    type: z.literal('instances'),
+    where: InstanceMatchSchema.default({}),
+    atLeast: z.number().int().min(0).optional(),
+    atMost: z.number().int().min(0).optional(),
+  })
+  .refine((c) => c.atLeast !== undefined || c.atMost !== undefined, { message: 'give atLeast, atMost or both' });
+
+/** After the simulation has run `afterSeconds`, the ECS service has at least this many tasks running. */
+export const ServiceRunningCheckSchema = z.object({
+  type: z.literal('serviceRunning'),
+  serviceId: z.string().min(1),
+  atLeast: z.number().int().min(1),
+  afterSeconds: z.number().int().min(1).max(3600).default(120),
+});
+
+export const GoalCheckSchema = z.discriminatedUnion('type', [
+  ReachCheckSchema,
+  UsableAddressesCheckSchema,
+  NoFindingsCheckSchema,
+  NoThrottlesCheckSchema,
+  MonthlyCostUnderCheckSchema,
+  InstancesCheckSchema,
+  ServiceRunningCheckSchema,
+]);
+export type GoalCheck = z.infer<typeof GoalCheckSchema>;
+export type InstanceMatch = z.infer<typeof InstanceMatchSchema>;
+
+const SlugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase words joined by dashes');
+
+export const GoalSchema = z.object({
+  id: SlugSchema,
+  /** What the student must achieve, in plain words. */
+  text: z.string().min(1).max(300),
+  /** A nudge towards the fix, shown on request. */
+  hint: z.string().min(1).max(500),
+  check: GoalCheckSchema,
+});
+export type Goal = z.infer<typeof GoalSchema>;
+
+/**
+ * Everything except `start`, which goes through `parseDesign` (migrations
+ * included) so a lesson written for an older design version still opens.
+ */
+export const LessonShapeSchema = z.object({
+  format: z.literal(LESSON_FORMAT),
+  version: z.literal(CURRENT_LESSON_VERSION),
+  id: SlugSchema,
+  order: z.number().int().min(0),
+  kind: z.enum(['lesson', 'challenge']),
+  title: z.string().min(1).max(120),
+  topic: z.string().min(1).max(120),
+  explanation: z.array(z.string().min(1).max(1200)).min(1).max(6),
+  start: z.unknown(),
+  goals: z.array(GoalSchema).min(2).max(4),
+});
+
+export type Lesson = Omit<z.infer<typeof LessonShapeSchema>, 'start'> & { start: Design };
+export type LessonParseResult = { ok: true; lesson: Lesson } | { ok: false; errors: string[] };
+
+/** `resources.x.cidr: …` becomes `start.resources.x.cidr: …`; a message without a path becomes `start: …`. */
+const underStart = (error: string) => (/^[^\s:]+: /.test(error) ? `start.${error}` : `start: ${error}`);
+
+/**
+ * The one way a lesson or challenge file becomes a `Lesson`: the shape, then
+ * the starting design (errors under `start.`), then goal ids and the
+ * resources goals name. Never throws; errors name the path, like parseDesign.
+ */
+export function parseLesson(input: unknown): LessonParseResult {
+  const shape = LessonShapeSchema.safeParse(input);
+  // The design is checked even when the rest is broken, so a teacher sees every problem at once.
+  const isObject = typeof input === 'object' && input !== null && !Array.isArray(input);
+  const start = parseDesign(isObject && 'start' in input ? input.start : undefined);
+  const startErrors = start.ok || !isObject ? [] : start.errors.map(underStart);
+  if (!shape.success) return { ok: false, errors: [...formatIssues(shape.error.issues), ...startErrors] };
+  if (!start.ok) return { ok: false, errors: startErrors };
+  const lesson: Lesson = { ...shape.data, start: start.design };
+  const errors = goalProblems(lesson);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, lesson };
+}
