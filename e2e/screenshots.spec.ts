@@ -20,3 +20,17 @@ for (const theme of ['light', 'dark'] as const) {
     await page.screenshot({ path: `${dir}/two-az-${theme}.png` });
   });
 }
+
+test('lesson in progress screenshot', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'Learn' }).click();
+  await page.getByRole('button', { name: /Stateless ACLs, stateful groups/ }).click();
+  const goals = page.getByRole('list', { name: 'Goals' });
+  await expect(goals.locator('[data-met="true"]')).not.toHaveCount(0);
+  await goals.getByRole('button', { name: 'Show a hint' }).first().click();
+  await page.getByRole('list', { name: 'Goals' }).scrollIntoViewIfNeeded();
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${dir}/learn-lesson.png` });
+});

@@ -2,12 +2,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './index.css';
 import { App } from './ui/App';
-import { applyLinkIntent, startPersistence, watchLinks } from './store';
+import { applyLinkIntent, startLearn, startPersistence, watchLinks } from './store';
 import { designThumbnail } from './canvas/thumbnail';
 import { initTheme } from './ui/theme';
 
 initTheme();
 startPersistence(window.localStorage, designThumbnail);
+startLearn(window.localStorage);
 applyLinkIntent();
 watchLinks();
 

@@ -33,9 +33,12 @@ function fromBase64Url(text: string): Uint8Array | null {
   return bytes;
 }
 
-export function encodeSnapshot(design: Design): string {
-  return SNAPSHOT_PREFIX + toBase64Url(deflateSync(strToU8(JSON.stringify(design)), { level: 9 }));
+/** Any JSON document as a snapshot; designs and challenges share the codec. */
+export function encodeJsonSnapshot(value: unknown): string {
+  return SNAPSHOT_PREFIX + toBase64Url(deflateSync(strToU8(JSON.stringify(value)), { level: 9 }));
 }
+
+export const encodeSnapshot = (design: Design): string => encodeJsonSnapshot(design);
 
 /** Inflates with a cap on the output size; null when the data ends early. */
 function inflateCapped(
@@ -82,9 +85,13 @@ const MESSAGES: Record<Exclude<SnapshotError, 'invalid'>, string> = {
   'not-json': 'The link decompressed, but its contents are not a design (not JSON).',
 };
 
-export function decodeSnapshot(text: string): DecodedSnapshot {
+export type DecodedJson =
+  { ok: true; json: unknown } | { ok: false; error: Exclude<SnapshotError, 'invalid'>; message: string };
+
+/** Every check but the schema: length, alphabet, decompressed size, JSON. */
+export function decodeJsonSnapshot(text: string): DecodedJson {
   const trimmed = text.trim();
-  const fail = (error: Exclude<SnapshotError, 'invalid'>): DecodedSnapshot => ({
+  const fail = (error: Exclude<SnapshotError, 'invalid'>): DecodedJson => ({
     ok: false,
     error,
     message: MESSAGES[error],
@@ -96,13 +103,17 @@ export function decodeSnapshot(text: string): DecodedSnapshot {
   if (!bytes || bytes.length === 0) return fail(bytes ? 'empty' : 'corrupt');
   const inflated = inflateCapped(bytes);
   if (!inflated.ok) return fail(inflated.error);
-  let json: unknown;
   try {
-    json = JSON.parse(strFromU8(inflated.data));
+    return { ok: true, json: JSON.parse(strFromU8(inflated.data)) };
   } catch {
     return fail('not-json');
   }
-  const parsed = parseDesign(json);
+}
+
+export function decodeSnapshot(text: string): DecodedSnapshot {
+  const decoded = decodeJsonSnapshot(text);
+  if (!decoded.ok) return decoded;
+  const parsed = parseDesign(decoded.json);
   if (!parsed.ok)
     return {
       ok: false,

@@ -10,3 +10,4 @@ export * from './simStore';
 export * from './library';
 export * from './libraryStore';
 export * from './linkIntent';
+export * from './learnStore';

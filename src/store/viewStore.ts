@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { RuleRef } from '../engine';
 
 /** View state, kept apart from the design: never saved, never undone. */
-export type SidePanel = 'inspector' | 'reach' | 'simulation' | 'problems' | 'calculator';
+export type SidePanel = 'inspector' | 'reach' | 'simulation' | 'problems' | 'calculator' | 'learn';
 
 export interface Notice {
   id: number;

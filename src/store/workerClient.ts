@@ -1,10 +1,10 @@
 import { wrap, type Remote } from 'comlink';
-import type { AnalysisApi } from '../sim/analysisApi';
+import type { WorkerApi } from '../worker/entry';
 
-let remote: Remote<AnalysisApi> | null = null;
+let remote: Remote<WorkerApi> | null = null;
 
 /** The analysis worker, started on first use and kept for the session. */
-export function analysisWorker(): Remote<AnalysisApi> {
-  if (!remote) remote = wrap<AnalysisApi>(new Worker(new URL('../sim/worker.ts', import.meta.url), { type: 'module' }));
+export function analysisWorker(): Remote<WorkerApi> {
+  if (!remote) remote = wrap<WorkerApi>(new Worker(new URL('../worker/entry.ts', import.meta.url), { type: 'module' }));
   return remote;
 }

@@ -9,7 +9,7 @@ const item = 'flex w-full items-start gap-2 rounded-md px-3 py-2 text-left hover
 /** Where the link points: this page, without whatever fragment it was opened with. */
 const appBase = () => location.origin + location.pathname;
 
-async function copyLink(mode: LinkMode): Promise<void> {
+async function copyLink(mode: Exclude<LinkMode, 'learn'>): Promise<void> {
   const design = useDesignStore.getState().history.present;
   const url = shareUrl(design, mode, appBase());
   const { notify } = useViewStore.getState();

@@ -1,5 +1,6 @@
 import { findingsFor, selectDesign, useDesignStore, useViewStore, type SidePanel as PanelName } from '../store';
 import { Inspector } from './inspector/Inspector';
+import { LearnPanel } from './LearnPanel';
 import { ProblemsPanel } from './ProblemsPanel';
 import { ReachabilityPanel } from './ReachabilityPanel';
 import { SimPanel } from './SimPanel';
@@ -15,6 +16,7 @@ export function SidePanel() {
     ['simulation', 'Simulation'],
     ['problems', count > 0 ? `Problems (${count})` : 'Problems'],
     ['calculator', 'Subnets'],
+    ['learn', 'Learn'],
   ];
   return (
     <aside className="flex w-[480px] shrink-0 flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
@@ -45,6 +47,8 @@ export function SidePanel() {
           <SimPanel />
         ) : panel === 'problems' ? (
           <ProblemsPanel />
+        ) : panel === 'learn' ? (
+          <LearnPanel />
         ) : (
           <SubnetCalculator />
         )}

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { create } from 'zustand';
+import { parseLesson, type GoalResult, type Lesson } from '../scenarios/learn';
+import type { StorageLike } from './autosave';
+import { useDesignStore } from './designStore';
+import { addToLibrary, useLibraryStore } from './libraryStore';
+import { useViewStore } from './viewStore';
+import { analysisWorker } from './workerClient';
+
+/**
+ * Learn mode: the lesson being worked on, its goals' live verdicts, and the
+ * student's progress. A lesson opens its starting design as a new library
+ * entry (the student's own designs are never touched); goals are checked in
+ * the worker after every edit.
+ */
+export const PROGRESS_KEY = 'nimbus.learn';
+
+const ProgressSchema = z.object({
+  version: z.literal(1),
+  /** Ids of lessons and challenges whose goals were all met at least once. */
+  completed: z.array(z.string()).default([]),
+  /** The lesson in progress and the library entry it is worked on in. */
+  active: z.object({ entryId: z.string(), lesson: z.unknown() }).nullable().default(null),
+});
+
+export interface LearnState {
+  active: { lesson: Lesson; entryId: string } | null;
+  results: GoalResult[] | null;
+  checking: boolean;
+  completed: string[];
+  hintsShown: string[];
+}
+
+export const useLearnStore = create<LearnState>()(() => ({
+  active: null,
+  results: null,
+  checking: false,
+  completed: [],
+  hintsShown: [],
+}));
+
+let storage: StorageLike | null = null;
+
+function saveProgress(): void {
+  const { completed, active } = useLearnStore.getState();
+  try {
+    storage?.setItem(
+      PROGRESS_KEY,
+      JSON.stringify({ version: 1, completed, active: active && { entryId: active.entryId, lesson: active.lesson } }),
+    );
+  } catch {
+    // Progress is a convenience; a full storage is already reported by the library.
+  }
+}
+
+/** Opens a lesson's starting design as a new design in the library and starts checking its goals. */
+export function startLesson(lesson: Lesson): boolean {
+  const name = `${lesson.kind === 'challenge' ? 'Challenge' : 'Lesson'}: ${lesson.title}`;
+  if (!addToLibrary({ ...lesson.start, name })) return false;
+  const entryId = useLibraryStore.getState().currentId!;
+  useLearnStore.setState({ active: { lesson, entryId }, results: null, hintsShown: [] });
+  useViewStore.setState({ panel: 'learn' });
+  saveProgress();
+  void checkNow();
+  return true;
+}
+
+export function leaveLesson(): void {
+  useLearnStore.setState({ active: null, results: null, hintsShown: [] });
+  saveProgress();
+}
+
+export const showHint = (goalId: string): void =>
+  useLearnStore.setState((s) => ({ hintsShown: [...new Set([...s.hintsShown, goalId])] }));
+
+let generation = 0;
+
+/** Checks the goals against the design on screen; a newer edit wins over a slower older check. */
+export async function checkNow(): Promise<void> {
+  const { active } = useLearnStore.getState();
+  if (!active || useLibraryStore.getState().currentId !== active.entryId) return;
+  const run = ++generation;
+  useLearnStore.setState({ checking: true });
+  const outcome = await analysisWorker().checkGoals(useDesignStore.getState().history.present, active.lesson);
+  if (run !== generation) return;
+  if (!outcome.ok) {
+    useLearnStore.setState({ checking: false, results: null });
+    return;
+  }
+  const done = outcome.results.length > 0 && outcome.results.every((r) => r.met);
+  useLearnStore.setState((s) => ({
+    checking: false,
+    results: outcome.results,
+    completed: done && !s.completed.includes(active.lesson.id) ? [...s.completed, active.lesson.id] : s.completed,
+  }));
+  if (done) saveProgress();
+}
+
+const CHECK_DELAY_MS = 200;
+
+/** Restores progress and keeps goals checked while the lesson's design is open. */
+export function startLearn(store: StorageLike): () => void {
+  storage = store;
+  let raw: string | null = null;
+  try {
+    raw = store.getItem(PROGRESS_KEY);
+  } catch {
+    raw = null;
+  }
+  let json: unknown = undefined;
+  try {
+    json = raw === null ? undefined : JSON.parse(raw);
+  } catch {
+    json = undefined;
+  }
+  const progress = ProgressSchema.safeParse(json);
+  if (progress.success) {
+    const lesson = progress.data.active ? parseLesson(progress.data.active.lesson) : null;
+    useLearnStore.setState({
+      completed: progress.data.completed,
+      active: lesson?.ok ? { lesson: lesson.lesson, entryId: progress.data.active!.entryId } : null,
+    });
+    void checkNow();
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const unsubscribe = useDesignStore.subscribe((state, previous) => {
+    if (state.history.present === previous.history.present || !useLearnStore.getState().active) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void checkNow(), CHECK_DELAY_MS);
+  });
+  return () => {
+    unsubscribe();
+    clearTimeout(timer);
+  };
+}
