@@ -1,6 +1,7 @@
 import { resourcesOfKind, type Design } from '../domain';
 import {
   applyAction,
+  autoAssignedPublicIp,
   billedSecondsNow,
   completeTransition,
   createEc2Sim,
@@ -116,10 +117,9 @@ export class Simulation {
     }
   }
 
-  /** Public addresses from a documentation range (RFC 5737), drawn in order so runs repeat. */
+  /** Public addresses drawn in order so runs repeat. */
   private newPublicIp(): string {
-    const n = this.nextIp++;
-    return `198.51.100.${10 + (n % 240)}`;
+    return autoAssignedPublicIp(this.nextIp++);
   }
 
   /** One context for every EC2 step: events are a hot path, so nothing is allocated per event. */
