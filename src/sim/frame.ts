@@ -1,5 +1,6 @@
 import { serviceSummary } from './containers';
 import type { Simulation } from './simulation';
+import type { FlowCounters, VersionedPath, VisualPacket } from './traffic';
 
 /** What the UI draws, sent from the worker at most ten times a second. */
 export interface SimFrame {
@@ -39,6 +40,12 @@ export interface SimFrame {
   cost: { ratePerHour: number; total: number };
   /** Newest last; the UI keeps the history it wants. */
   log: Array<{ at: number; level: 'info' | 'error'; resourceId: string | null; text: string }>;
+  /** The design's flows: counters in design order, each flow's current path, and the packets to animate. */
+  traffic: {
+    flows: Array<FlowCounters & { id: string; name: string }>;
+    paths: Record<string, VersionedPath>;
+    packets: VisualPacket[];
+  };
 }
 
 export function buildFrame(sim: Simulation, running: boolean, speed: number, logFrom: number): SimFrame {
@@ -78,5 +85,10 @@ export function buildFrame(sim: Simulation, running: boolean, speed: number, log
     services: sim.services.map(serviceSummary),
     cost: { ratePerHour: cost.ratePerHour, total: cost.total },
     log: sim.log.slice(logFrom),
+    traffic: {
+      flows: sim.traffic.flowCounters(),
+      paths: Object.fromEntries(sim.traffic.currentPaths()),
+      packets: sim.traffic.visiblePackets(sim.now),
+    },
   };
 }
