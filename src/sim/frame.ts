@@ -49,6 +49,12 @@ export interface SimFrame {
 }
 
 export function buildFrame(sim: Simulation, running: boolean, speed: number, logFrom: number): SimFrame {
+  // Planning paths may log a changed verdict, so it happens before the log is read.
+  const traffic: SimFrame['traffic'] = {
+    flows: sim.traffic.flowCounters(),
+    paths: Object.fromEntries(sim.traffic.currentPaths()),
+    packets: sim.traffic.visiblePackets(sim.now),
+  };
   const cost = sim.cost();
   const byId = new Map(cost.byResource.map((r) => [r.id, r]));
   const instances: SimFrame['instances'] = {};
@@ -85,10 +91,6 @@ export function buildFrame(sim: Simulation, running: boolean, speed: number, log
     services: sim.services.map(serviceSummary),
     cost: { ratePerHour: cost.ratePerHour, total: cost.total },
     log: sim.log.slice(logFrom),
-    traffic: {
-      flows: sim.traffic.flowCounters(),
-      paths: Object.fromEntries(sim.traffic.currentPaths()),
-      packets: sim.traffic.visiblePackets(sim.now),
-    },
+    traffic,
   };
 }
