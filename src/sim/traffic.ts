@@ -109,6 +109,7 @@ export class TrafficSim {
 
   private replan(): void {
     this.stale = false;
+    if (this.flows.length === 0) return;
     const overlay = this.live();
     for (const flow of this.flows) {
       const planned = planFlowPath(this.design, flow, overlay);
