@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Design } from '../domain';
+import { TEMPLATES } from '../scenarios/templates';
 import { shareUrl } from '../share/links';
 import { runCli } from './main';
 
@@ -234,6 +235,31 @@ describe('nimbus simulate', () => {
     };
     expect(summary.functions[0]).toMatchObject({ name: 'checkout' });
     expect(summary.functions[0]!.throttles).toBeGreaterThan(0);
+  });
+
+  it('counts each flow’s requests, in text and JSON', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'nimbus-flows-'));
+    const file = join(dir, 'web.json');
+    const design = TEMPLATES.find((t) => t.id === 'single-web-server')!.build();
+    await writeFile(file, JSON.stringify(design));
+    const text = await run('simulate', file, '--duration', '10');
+    expect(text.code).toBe(0);
+    expect(text.out).toContain(
+      'flow Internet users → Web server :443: 500 sent, 500 delivered, 0 dropped on the way, 0 on the way back; round trip 40.35 ms',
+    );
+    const json = await run('simulate', file, '--duration', '10', '--json');
+    expect(JSON.parse(json.out).flows).toEqual([
+      {
+        id: 'flow-1',
+        name: 'Internet users → Web server :443',
+        sent: 500,
+        delivered: 500,
+        droppedForward: 0,
+        droppedReturn: 0,
+        droppedBy: {},
+        lastRttMs: 40.35,
+      },
+    ]);
   });
 
   it('exits 2 without a valid duration', async () => {

@@ -28,7 +28,8 @@ const USAGE = `usage:
   Wherever a design is read, a directory of describe-* JSON works too.
   nimbus exposure <design.json> [--json]  who reaches each instance on which ports; exit 1 when SSH, RDP or a database is open to the internet
   nimbus simulate <design.json> --duration <seconds> [--seed N] [--json]
-                                         run the simulation headless: instance states and cost, Lambda invocations, throttles, cold starts`;
+                                         run the simulation headless: instance states and cost, Lambda invocations, throttles, cold starts,
+                                         requests of each flow delivered or dropped`;
 
 function cidrCommand(args: string[], json: boolean, io: CliIo): number {
   const [text] = args;

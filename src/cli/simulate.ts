@@ -45,6 +45,13 @@ export async function simulateCommand(args: string[], json: boolean, io: CliIo):
       `  ${s.name} (${s.launchType}): ${s.running} of ${s.desired} tasks running${s.waitingReason ? ` (waiting: ${s.waitingReason})` : ''}, ${usd(s.costUsd)}`,
     );
   }
+  const count = (n: number) => n.toLocaleString('en-US');
+  for (const f of summary.flows) {
+    const drops = Object.entries(f.droppedBy).map(([id, n]) => `${count(n)} at ${design.resources[id]?.name ?? id}`);
+    io.out(
+      `  flow ${f.name}: ${count(f.sent)} sent, ${count(f.delivered)} delivered, ${count(f.droppedForward)} dropped on the way, ${count(f.droppedReturn)} on the way back${drops.length > 0 ? ` (${drops.join(', ')})` : ''}${f.lastRttMs === null ? '' : `; round trip ${f.lastRttMs} ms`}`,
+    );
+  }
   for (const entry of summary.log.filter((l) => l.level === 'error')) io.out(`  ${entry.at}s error: ${entry.text}`);
   return 0;
 }

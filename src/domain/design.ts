@@ -29,6 +29,7 @@ import {
   LambdaFunctionSchema,
   LambdaTriggerSchema,
 } from './compute';
+import { FlowSchema } from './flows';
 
 export const DESIGN_FORMAT = 'nimbus-design';
 export const CURRENT_DESIGN_VERSION = 1;
@@ -102,6 +103,8 @@ export const DesignSchema = z
     resources: z.record(z.string(), ResourceSchema),
     layout: z.record(z.string(), LayoutEntrySchema).default({}),
     simulation: SimulationSettingsSchema.optional(),
+    /** Traffic the simulation sends; optional so designs without flows round-trip unchanged. */
+    flows: z.array(FlowSchema).optional(),
   })
   .superRefine((design, ctx) => {
     for (const [key, resource] of Object.entries(design.resources)) {
@@ -118,6 +121,17 @@ export const DesignSchema = z
         ctx.addIssue({ code: 'custom', path: ['layout', key], message: 'places a resource that does not exist' });
       }
     }
+    const firstFlowWithId = new Map<string, number>();
+    design.flows?.forEach((flow, index) => {
+      const first = firstFlowWithId.get(flow.id);
+      if (first === undefined) firstFlowWithId.set(flow.id, index);
+      else
+        ctx.addIssue({
+          code: 'custom',
+          path: ['flows', index, 'id'],
+          message: `"${flow.id}" is already the id of flows.${first}; flow ids must be unique`,
+        });
+    });
   });
 
 export type Design = z.infer<typeof DesignSchema>;

@@ -3,6 +3,7 @@ export * from './common';
 export * from './network';
 export * from './hybrid';
 export * from './compute';
+export * from './flows';
 export * from './design';
 export * from './migrations';
 export * from './parse';

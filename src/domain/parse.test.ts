@@ -40,6 +40,30 @@ describe('parseDesign', () => {
     ]);
   });
 
+  it('keeps flows, and names a repeated flow id by its path', () => {
+    const flow = { id: 'f', name: 'Users', from: 'internet', to: 'i-1', protocol: 'tcp', port: 443, ratePerSecond: 2 };
+    const doc = { ...valid(), flows: [flow] };
+    expect(parseDesign(doc)).toMatchObject({ ok: true, design: { flows: [flow] } });
+    const result = parseDesign({ ...doc, flows: [flow, { ...flow, name: 'Again' }] });
+    expect(result.ok || result.errors).toEqual([
+      'flows.1.id: "f" is already the id of flows.0; flow ids must be unique',
+    ]);
+  });
+
+  it.each([
+    [{ ratePerSecond: 0 }, 'flows.0.ratePerSecond'],
+    [{ ratePerSecond: 100_001 }, 'flows.0.ratePerSecond'],
+    [{ port: 65536 }, 'flows.0.port'],
+    [{ port: 1.5 }, 'flows.0.port'],
+    [{ id: '' }, 'flows.0.id'],
+    [{ protocol: 'sctp' }, 'flows.0.protocol'],
+    [{ name: 'x'.repeat(201) }, 'flows.0.name'],
+  ])('refuses a flow with %j', (change, path) => {
+    const flow = { id: 'f', name: 'Users', from: 'internet', to: 'i-1', protocol: 'tcp', port: 443, ratePerSecond: 2 };
+    const result = parseDesign({ ...valid(), flows: [{ ...flow, ...change }] });
+    expect(result.ok || result.errors[0]).toMatch(new RegExp(`^${path.replace(/\./g, '\\.')}: `));
+  });
+
   it.each([
     [null, 'a design must be a JSON object'],
     [[1, 2], 'a design must be a JSON object'],

@@ -2,6 +2,7 @@ import type { Design } from '../domain';
 import type { Finding } from './findings';
 import { addressRules } from './rules/addressRules';
 import { computeRules } from './rules/computeRules';
+import { flowRules } from './rules/flowRules';
 import { gatewayRules } from './rules/gatewayRules';
 import { interfaceRules } from './rules/interfaceRules';
 import { routeRules } from './rules/routeRules';
@@ -18,6 +19,7 @@ const RULE_SETS = [
   interfaceRules,
   ruleListRules,
   computeRules,
+  flowRules,
 ];
 
 const SEVERITY_ORDER = { error: 0, warning: 1 } as const;

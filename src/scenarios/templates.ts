@@ -45,8 +45,9 @@ function singleWebServer(): Design {
   routes.subnetIds.push(subnet.id);
   const web = b.add(createSecurityGroup(b.ids, vpc.vpc.id, 'web', 'HTTP and HTTPS from anywhere'));
   web.inbound.push(tcp(80, '0.0.0.0/0', 'HTTP'), tcp(443, '0.0.0.0/0', 'HTTPS'));
-  b.instance(subnet, '10.0.1.10', [web.id], 'Web server');
+  const server = b.instance(subnet, '10.0.1.10', [web.id], 'Web server');
   b.add({ kind: 'internet', id: b.ids.next('internet'), name: 'Internet' });
+  b.flow('internet', server.id, { name: 'Internet users → Web server :443', port: 443, ratePerSecond: 50 });
   return b.build();
 }
 
@@ -61,7 +62,7 @@ function twoTier(): Design {
   web.inbound.push(tcp(443, '0.0.0.0/0', 'HTTPS'), tcp(80, '0.0.0.0/0', 'HTTP'));
   const app = b.add(createSecurityGroup(b.ids, vpc.vpc.id, 'app', 'Port 8080 from the web tier'));
   app.inbound.push(fromGroup(8080, web, 'From web servers'));
-  ['a', 'b'].forEach((letter, index) => {
+  const appServers = ['a', 'b'].map((letter, index) => {
     const zone = b.zone(region, `us-east-1${letter}`, vpc);
     const publicSubnet = b.subnet(vpc, zone, `10.0.${index * 2}.0/24`, `Public ${letter.toUpperCase()}`, {
       public: true,
@@ -76,9 +77,10 @@ function twoTier(): Design {
     b.route(privateRoutes, '0.0.0.0/0', nat.id);
     privateRoutes.subnetIds.push(privateSubnet.id);
     b.instance(publicSubnet, `10.0.${index * 2}.10`, [web.id], `Web ${letter.toUpperCase()}`);
-    b.instance(privateSubnet, `10.0.${index * 2 + 1}.10`, [app.id], `App ${letter.toUpperCase()}`);
+    return b.instance(privateSubnet, `10.0.${index * 2 + 1}.10`, [app.id], `App ${letter.toUpperCase()}`);
   });
   b.add({ kind: 'internet', id: b.ids.next('internet'), name: 'Internet' });
+  b.flow(appServers[0]!.id, 'internet', { name: 'App A → internet :443 via NAT', port: 443, ratePerSecond: 5 });
   return b.build();
 }
 

@@ -85,6 +85,9 @@ export function createEc2Sim(instance: Ec2Instance): Ec2Sim {
   };
 }
 
+/** The n-th auto-assigned public IPv4 of a run, from a documentation range (RFC 5737) so runs repeat. */
+export const autoAssignedPublicIp = (n: number): string => `198.51.100.${10 + (n % 240)}`;
+
 export interface Ec2Context {
   now: number;
   random: Random;

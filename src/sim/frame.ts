@@ -1,5 +1,6 @@
 import { serviceSummary } from './containers';
 import type { Simulation } from './simulation';
+import type { FlowCounters, VersionedPath, VisualPacket } from './traffic';
 
 /** What the UI draws, sent from the worker at most ten times a second. */
 export interface SimFrame {
@@ -39,9 +40,21 @@ export interface SimFrame {
   cost: { ratePerHour: number; total: number };
   /** Newest last; the UI keeps the history it wants. */
   log: Array<{ at: number; level: 'info' | 'error'; resourceId: string | null; text: string }>;
+  /** The design's flows: counters in design order, each flow's current path, and the packets to animate. */
+  traffic: {
+    flows: Array<FlowCounters & { id: string; name: string }>;
+    paths: Record<string, VersionedPath>;
+    packets: VisualPacket[];
+  };
 }
 
 export function buildFrame(sim: Simulation, running: boolean, speed: number, logFrom: number): SimFrame {
+  // Planning paths may log a changed verdict, so it happens before the log is read.
+  const traffic: SimFrame['traffic'] = {
+    flows: sim.traffic.flowCounters(),
+    paths: Object.fromEntries(sim.traffic.currentPaths()),
+    packets: sim.traffic.visiblePackets(sim.now),
+  };
   const cost = sim.cost();
   const byId = new Map(cost.byResource.map((r) => [r.id, r]));
   const instances: SimFrame['instances'] = {};
@@ -78,5 +91,6 @@ export function buildFrame(sim: Simulation, running: boolean, speed: number, log
     services: sim.services.map(serviceSummary),
     cost: { ratePerHour: cost.ratePerHour, total: cost.total },
     log: sim.log.slice(logFrom),
+    traffic,
   };
 }

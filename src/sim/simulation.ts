@@ -1,6 +1,7 @@
 import { resourcesOfKind, type Design } from '../domain';
 import {
   applyAction,
+  autoAssignedPublicIp,
   billedSecondsNow,
   completeTransition,
   createEc2Sim,
@@ -25,6 +26,8 @@ import { EventQueue } from './eventQueue';
 import { createLambdaSim, tickLambdas, type LambdaSim } from './lambda';
 import { createRandom, type Random } from './random';
 import { staticRates, type StaticRate } from './staticCosts';
+import { TrafficSim } from './traffic';
+import type { LiveOverlay } from './trafficPath';
 
 /**
  * A deterministic discrete-event simulation of a design: a virtual clock in
@@ -55,9 +58,16 @@ export class Simulation {
   private readonly accountLimit: number;
   private nextIp = 0;
   eventsProcessed = 0;
+  /** The design's flows: requests sent each tick along paths that follow edits and instance states. */
+  readonly traffic: TrafficSim;
 
   constructor(design: Design, options: { seed?: number } = {}) {
     this.random = createRandom(options.seed ?? 1);
+    this.traffic = new TrafficSim(
+      design,
+      () => this.liveOverlay(),
+      (level, id, text) => this.say(level, id, text),
+    );
     this.accountLimit = design.simulation?.accountConcurrency ?? 1000;
     this.statics = staticRates(design);
     for (const instance of resourcesOfKind(design, 'ec2Instance')) {
@@ -102,6 +112,7 @@ export class Simulation {
       this.say('info', instance.id, `Launched ${instance.name} (${instance.instanceType}): pending.`);
     }
     for (const id of [...this.instances.keys()]) if (!present.has(id)) this.instances.delete(id);
+    this.traffic.setDesign(design);
     const triggers = resourcesOfKind(design, 'lambdaTrigger');
     const previous = new Map(this.functions.map((f) => [f.fn.id as string, f]));
     this.functions.length = 0;
@@ -116,10 +127,20 @@ export class Simulation {
     }
   }
 
-  /** Public addresses from a documentation range (RFC 5737), drawn in order so runs repeat. */
+  /** Instance states and public addresses as they are now, for planning traffic. */
+  private liveOverlay(): LiveOverlay {
+    const liveStates: NonNullable<LiveOverlay['liveStates']> = {};
+    const publicIps: NonNullable<LiveOverlay['publicIps']> = {};
+    for (const sim of this.instances.values()) {
+      liveStates[sim.id] = sim.state;
+      publicIps[sim.id] = sim.publicIp;
+    }
+    return { liveStates, publicIps };
+  }
+
+  /** Public addresses drawn in order so runs repeat. */
   private newPublicIp(): string {
-    const n = this.nextIp++;
-    return `198.51.100.${10 + (n % 240)}`;
+    return autoAssignedPublicIp(this.nextIp++);
   }
 
   /** One context for every EC2 step: events are a hot path, so nothing is allocated per event. */
@@ -154,6 +175,7 @@ export class Simulation {
         message: `The instance ID '${instanceId}' does not exist`,
       };
     const result = applyAction(sim, action, this.context());
+    this.traffic.invalidate();
     if (result.ok)
       this.say('info', instanceId, `${action} ${sim.name}: now ${sim.rebooting ? 'rebooting' : sim.state}.`);
     else this.say('error', instanceId, `${action} ${sim.name} refused: ${result.code}: ${result.message}`);
@@ -170,13 +192,17 @@ export class Simulation {
         if (this.functions.length > 0) tickLambdas(this.functions, this.now, this.accountLimit);
         if (this.services.length > 0)
           tickServices(this.services, this.hosts, this.now, this.random, (id, text) => this.say('info', id, text));
+        if (this.traffic.active) this.traffic.tick(this.now);
         this.queue.schedule(this.now + 1, { kind: 'tick' });
       } else if (event.kind === 'action') {
         this.act(event.instanceId, event.action);
       } else {
         const sim = this.instances.get(event.id);
         const text = sim ? completeTransition(sim, event, this.context()) : null;
-        if (text) this.say('info', event.id, text);
+        if (text) {
+          this.say('info', event.id, text);
+          this.traffic.invalidate();
+        }
       }
     }
     this.advanceClock(until);
@@ -243,6 +269,16 @@ export class Simulation {
         costUsd: round(f.totals.costUsd),
       })),
       services: this.services.map((s) => ({ ...serviceSummary(s), costUsd: round(fargateCost(s, this.now)) })),
+      flows: this.traffic.flowCounters().map((f) => ({
+        id: f.id,
+        name: f.name,
+        sent: f.sent,
+        delivered: f.delivered,
+        droppedForward: f.droppedForward,
+        droppedReturn: f.droppedReturn,
+        droppedBy: f.droppedBy,
+        lastRttMs: f.lastRttMs === null ? null : round(f.lastRttMs, 3),
+      })),
       totalCostUsd: round(cost.total),
       costRatePerHour: round(cost.ratePerHour),
       log: this.log.map((l) => ({ at: round(l.at, 3), level: l.level, text: l.text })),

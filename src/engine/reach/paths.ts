@@ -42,6 +42,7 @@ export function betweenInterfaces(
         {
           component: `route table of ${src.subnet.name}`,
           id: match.target,
+          subnetId: src.subnet.id,
           rule: null,
           explanation: `The route sends ${ip(dst.privateIp)} to ${design.resources[match.target]?.name ?? match.target} instead of delivering it in the VPC; Nimbus follows local delivery and gateways only.`,
         },
@@ -62,6 +63,7 @@ export function betweenInterfaces(
         {
           component: `route table of ${dst.subnet.name}`,
           id: match.target,
+          subnetId: dst.subnet.id,
           rule: null,
           explanation: 'The response is not routed back locally.',
         },
@@ -118,6 +120,7 @@ function throughNat(
       {
         component: `route table of ${natSubnet.name}`,
         id: natSubnet.id,
+        subnetId: natSubnet.id,
         rule: null,
         explanation: `${natSubnet.name}, where ${nat.name} lives, does not route ${ip(host)} to an internet gateway: a NAT gateway must sit in a public subnet.`,
       },
@@ -245,6 +248,7 @@ export function toExternal(
     {
       component: `route table of ${src.subnet.name}`,
       id: match.target,
+      subnetId: src.subnet.id,
       rule: null,
       explanation: `The route sends ${ip(host)} to ${target?.name ?? match.target}, which does not lead to ${endpointLabel(dst)}.`,
     },
@@ -335,6 +339,7 @@ export function fromExternal(
       {
         component: `route table of ${dst.subnet.name}`,
         id: match.target,
+        subnetId: dst.subnet.id,
         rule: null,
         explanation: `The response to ${ip(host)} would leave through ${via}, not the gateway it came in by, so it never gets back (the subnet is not public for this traffic).`,
       },

@@ -48,6 +48,13 @@ describe('reachability: two-AZ template', () => {
     expect(r.return[2]!.rule).toBe('Public routes: 0.0.0.0/0 → Internet gateway');
   });
 
+  it('names the subnet of each ACL and route-table hop, so a view can place the packet on it', () => {
+    const r = reach(design, { from: internet, to: res(design, 'Web A') });
+    const publicA = id(design, 'Public A');
+    expect(r.forward.map((h) => h.subnetId)).toEqual([undefined, publicA, undefined]);
+    expect(r.return.map((h) => h.subnetId)).toEqual([undefined, publicA, publicA, undefined]);
+  });
+
   it('the internet cannot reach the private app server on 22: no public address', () => {
     const r = reach(design, { from: internet, to: res(design, 'App A'), port: 22 });
     expect(r.reachable).toBe(false);

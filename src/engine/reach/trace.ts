@@ -31,6 +31,8 @@ export interface Hop {
   explanation: string;
   /** The row that decided, when the component has a rule list. */
   ruleRef?: RuleRef;
+  /** The subnet this hop belongs to (its ACL, its route table), so a view can place the packet on that subnet. */
+  subnetId?: string;
 }
 
 /** Reachability Analyzer explanation codes where one fits; NO_PUBLIC_ADDRESS is Nimbus's own. */
@@ -144,7 +146,13 @@ export class Trace {
     const component = `network ACL of ${subnet.name} (${direction})`;
     if (!acl)
       return this.fail(
-        { component, id: subnet.id, rule: null, explanation: `${subnet.name} has no network ACL.` },
+        {
+          component,
+          id: subnet.id,
+          subnetId: subnet.id,
+          rule: null,
+          explanation: `${subnet.name} has no network ACL.`,
+        },
         'SUBNET_ACL_RESTRICTION',
       );
     const verdict = evaluateNacl(acl, direction, packet, peer);
@@ -155,6 +163,7 @@ export class Trace {
       this.pass({
         component,
         id: acl.id,
+        subnetId: subnet.id,
         decision: 'allow',
         rule,
         ruleRef,
@@ -172,6 +181,7 @@ export class Trace {
         {
           component,
           id: acl.id,
+          subnetId: subnet.id,
           decision: 'deny',
           ruleRef,
           rule,
@@ -189,7 +199,13 @@ export class Trace {
     const component = `route table of ${subnet.name}`;
     if (!table) {
       this.fail(
-        { component, id: subnet.id, rule: null, explanation: `${subnet.name} has no route table.` },
+        {
+          component,
+          id: subnet.id,
+          subnetId: subnet.id,
+          rule: null,
+          explanation: `${subnet.name} has no route table.`,
+        },
         'NO_ROUTE_TO_DESTINATION',
       );
       return null;
@@ -200,6 +216,7 @@ export class Trace {
         {
           component,
           id: table.id,
+          subnetId: subnet.id,
           rule: null,
           explanation: `${table.name} has no route that covers ${ip(destination)}.`,
         },
@@ -214,6 +231,7 @@ export class Trace {
         {
           component,
           id: table.id,
+          subnetId: subnet.id,
           rule,
           ruleRef: { kind: 'route', destination: match.destination },
           explanation: `The most specific route for ${ip(destination)} is ${match.destination}, a blackhole: ${match.blackhole}. Traffic it matches is dropped, not sent to a shorter route.`,
@@ -225,6 +243,7 @@ export class Trace {
     this.pass({
       component,
       id: table.id,
+      subnetId: subnet.id,
       rule,
       ruleRef: { kind: 'route', destination: match.destination },
       explanation: `The most specific route for ${ip(destination)} is ${match.destination} → ${target}.`,
@@ -236,6 +255,7 @@ export class Trace {
     this.pass({
       component: `subnet ${subnet.name}`,
       id: subnet.id,
+      subnetId: subnet.id,
       rule: null,
       explanation:
         'Both ends are in the same subnet: no route table or network ACL is involved (security groups still are).',

@@ -1,0 +1,198 @@
+import type { Design, Flow } from '../domain';
+import { planFlowPath, type FlowPath, type LiveOverlay } from './trafficPath';
+
+/**
+ * The flows of a design as the simulation runs them: each tick (one simulated
+ * second) every flow sends its rate of requests along its planned path and
+ * counts where they end. All requests of a flow in one second share the path,
+ * so counts are exact and need no randomness. Paths are planned again only
+ * when the design or an instance's live state changes.
+ */
+
+/** Visual packets per flow per tick: enough to show a stream, few enough to draw. */
+export const PACKETS_PER_FLOW_PER_TICK = 4;
+/** A frame carries packets born this recently (sim seconds)... */
+export const PACKET_LIFETIME_S = 2;
+/** ...and at most this many, the newest. */
+export const MAX_FRAME_PACKETS = 400;
+
+export interface FlowCounters {
+  sent: number;
+  /** Requests whose response got back. */
+  delivered: number;
+  droppedForward: number;
+  droppedReturn: number;
+  /** Dropped requests by the id of the resource that decided (security group, network ACL, route table...). */
+  droppedBy: Record<string, number>;
+  /** Round trip of the latest delivered request (sum of its path's step latencies), null once requests are dropped. */
+  lastRttMs: number | null;
+  /** What happened in the last simulated second: the current rate. */
+  lastSecond: { sent: number; delivered: number; dropped: number };
+}
+
+export interface VisualPacket {
+  id: number;
+  flowId: string;
+  /** Sim time, spread evenly inside the second the tick accounts for. */
+  bornAt: number;
+  /** The version of the flow's path the packet follows. */
+  pathVersion: number;
+}
+
+export type VersionedPath = FlowPath & { version: number };
+
+const emptyCounters = (): FlowCounters => ({
+  sent: 0,
+  delivered: 0,
+  droppedForward: 0,
+  droppedReturn: 0,
+  droppedBy: {},
+  lastRttMs: null,
+  lastSecond: { sent: 0, delivered: 0, dropped: 0 },
+});
+
+type Verdict = string;
+const verdictOf = (path: FlowPath): Verdict =>
+  path.error !== null
+    ? 'error'
+    : path.blockedBy
+      ? `${path.blockedBy.direction}:${path.blockedBy.id}:${path.blockedBy.code}`
+      : 'delivered';
+
+export type TrafficLog = (level: 'info' | 'error', resourceId: string | null, text: string) => void;
+
+export class TrafficSim {
+  private design: Design;
+  private flows: readonly Flow[];
+  private readonly paths = new Map<string, VersionedPath>();
+  /** Fractions of a request owed to each flow, carried to the next tick. */
+  private readonly carry = new Map<string, number>();
+  readonly counters = new Map<string, FlowCounters>();
+  private packets: VisualPacket[] = [];
+  private nextPacketId = 1;
+  private stale = true;
+
+  constructor(
+    design: Design,
+    private readonly live: () => LiveOverlay,
+    private readonly log: TrafficLog,
+  ) {
+    this.design = design;
+    this.flows = design.flows ?? [];
+  }
+
+  get active(): boolean {
+    return this.flows.length > 0;
+  }
+
+  /** A new design: flows that keep their id keep their counters; paths are planned again before the next request. */
+  setDesign(design: Design): void {
+    this.design = design;
+    this.flows = design.flows ?? [];
+    const ids = new Set(this.flows.map((f) => f.id));
+    for (const map of [this.paths, this.carry, this.counters])
+      for (const id of map.keys()) if (!ids.has(id)) map.delete(id);
+    this.packets = this.packets.filter((p) => ids.has(p.flowId));
+    this.stale = true;
+  }
+
+  /** An instance changed state or address: plan again before the next request. */
+  invalidate(): void {
+    this.stale = true;
+  }
+
+  /** Every flow's current path, planned again first if something changed. */
+  currentPaths(): ReadonlyMap<string, VersionedPath> {
+    if (this.stale) this.replan();
+    return this.paths;
+  }
+
+  private replan(): void {
+    this.stale = false;
+    if (this.flows.length === 0) return;
+    const overlay = this.live();
+    for (const flow of this.flows) {
+      const planned = planFlowPath(this.design, flow, overlay);
+      const previous = this.paths.get(flow.id);
+      if (previous && samePath(previous, planned)) continue;
+      this.paths.set(flow.id, { ...planned, version: (previous?.version ?? 0) + 1 });
+      if (previous && verdictOf(previous) !== verdictOf(planned)) this.reportVerdict(flow, planned);
+    }
+  }
+
+  private reportVerdict(flow: Flow, path: FlowPath): void {
+    const name = (text: string) => this.design.resources[text]?.name ?? text;
+    const what = `${name(flow.from)} → ${name(flow.to)} ${flow.protocol === 'icmp' ? 'ICMP' : `:${flow.port}`}`;
+    if (path.error !== null) this.log('error', null, `${what} can't be sent: ${path.error}.`);
+    else if (path.blockedBy) {
+      const where = path.blockedBy.direction === 'return' ? 'on the way back at' : 'at';
+      this.log(
+        'error',
+        path.blockedBy.id,
+        `${what} now dropped ${where} ${path.blockedBy.component} (${path.blockedBy.code}).`,
+      );
+    } else this.log('info', null, `${what} now delivered.`);
+  }
+
+  /** The second that ends at `now`: sends each flow's requests and counts them. */
+  tick(now: number): void {
+    const paths = this.currentPaths();
+    for (const flow of this.flows) {
+      const path = paths.get(flow.id);
+      const counters = this.counters.get(flow.id) ?? emptyCounters();
+      this.counters.set(flow.id, counters);
+      // Nothing leaves a flow whose endpoints don't resolve, and it owes nothing later.
+      const due = path && path.error === null ? (this.carry.get(flow.id) ?? 0) + flow.ratePerSecond : 0;
+      const count = Math.floor(due + 1e-9);
+      this.carry.set(flow.id, Math.max(0, due - count));
+      counters.lastSecond = { sent: count, delivered: 0, dropped: 0 };
+      if (!path || count === 0) continue;
+      counters.sent += count;
+      if (path.reachable) {
+        counters.delivered += count;
+        counters.lastSecond.delivered = count;
+        counters.lastRttMs = path.rttMs;
+      } else {
+        if (path.blockedBy?.direction === 'return') counters.droppedReturn += count;
+        else counters.droppedForward += count;
+        const decider = path.blockedBy?.id ?? flow.id;
+        counters.droppedBy[decider] = (counters.droppedBy[decider] ?? 0) + count;
+        counters.lastSecond.dropped = count;
+        counters.lastRttMs = null;
+      }
+      const shown = Math.min(count, PACKETS_PER_FLOW_PER_TICK);
+      for (let k = 0; k < shown; k++)
+        this.packets.push({
+          id: this.nextPacketId++,
+          flowId: flow.id,
+          bornAt: now - 1 + (k + 0.5) / shown,
+          pathVersion: path.version,
+        });
+    }
+    this.packets = recentPackets(this.packets, now);
+  }
+
+  /** Packets born in the last PACKET_LIFETIME_S seconds, the newest MAX_FRAME_PACKETS, oldest first. */
+  visiblePackets(now: number): VisualPacket[] {
+    return recentPackets(this.packets, now);
+  }
+
+  /** Flows in design order with their counters (zero before the first tick). */
+  flowCounters(): Array<FlowCounters & { id: string; name: string }> {
+    return this.flows.map((f) => {
+      const c = this.counters.get(f.id) ?? emptyCounters();
+      // Copies, so a frame or summary taken now does not change with later ticks.
+      return { id: f.id, name: f.name, ...c, droppedBy: { ...c.droppedBy }, lastSecond: { ...c.lastSecond } };
+    });
+  }
+}
+
+function recentPackets(packets: VisualPacket[], now: number): VisualPacket[] {
+  const recent = packets.filter((p) => p.bornAt > now - PACKET_LIFETIME_S);
+  return recent.length > MAX_FRAME_PACKETS ? recent.slice(recent.length - MAX_FRAME_PACKETS) : recent;
+}
+
+/** Paths are small; comparing their JSON tells whether the UI must redraw (and packets switch version). */
+function samePath(a: VersionedPath, b: FlowPath): boolean {
+  return JSON.stringify(a) === JSON.stringify({ ...b, version: a.version });
+}

@@ -1,0 +1,321 @@
+import { getResource, resourcesOfKind, type Design, type Flow, type InstanceState } from '../domain';
+import {
+  analyzeReachability,
+  endpointFromText,
+  endpointLabel,
+  resolveEndpoint,
+  type BlockCode,
+  type Decision,
+  type Endpoint,
+  type EndpointSpec,
+  type Hop,
+  type RuleRef,
+} from '../engine';
+import { formatIpv4 } from '../net';
+import { autoAssignedPublicIp } from './ec2';
+
+/**
+ * The path one request of a flow takes, step by step, with the packet as it
+ * looks at each step: the reachability analysis (same hops, same words as the
+ * panel) plus addresses, address translation and a latency per step, so the
+ * UI can animate it and the simulation can count it.
+ */
+
+/**
+ * One-way latency of each step in simulated milliseconds: a teaching model,
+ * not a measurement. A step inside a VPC (a group, an ACL, a route lookup, a
+ * gateway) costs very little; crossing to the outside world costs the link:
+ * the public internet, a Site-to-Site VPN (which also rides the internet, but
+ * between two fixed sites) or a Direct Connect private link.
+ */
+export const STEP_LATENCY_MS = {
+  inVpc: 0.05,
+  internet: 20,
+  vpn: 15,
+  directConnect: 5,
+} as const;
+
+export interface PacketView {
+  protocol: Flow['protocol'];
+  srcIp: string;
+  /** ICMP has no ports: both are 0. */
+  srcPort: number;
+  dstIp: string;
+  dstPort: number;
+}
+
+export interface PathStep {
+  /** Position in `steps`, forward steps first. */
+  index: number;
+  direction: 'forward' | 'return';
+  /** `hop`: a hop of the reachability analysis; `endpoint`: where the packet leaves or arrives. */
+  kind: 'hop' | 'endpoint';
+  /** The canvas node the packet is at: an ACL step sits on its subnet; null when nothing is drawn for it. */
+  resourceId: string | null;
+  /** The resource that decided (security group, network ACL, route table, gateway, instance). */
+  deciderId: string;
+  /** The network ACL of an ACL step (its `resourceId` is the subnet). */
+  aclId: string | null;
+  component: string;
+  decision: Decision;
+  rule: string | null;
+  explanation: string;
+  ruleRef?: RuleRef;
+  /** The packet as it leaves this step (after any translation the step does). */
+  packet: PacketView;
+  /** The address this step rewrote, e.g. `Internet gateway: 10.0.1.10 → 198.51.100.10`. */
+  translation: string | null;
+  /** Time from the previous step to this one. */
+  latencyMs: number;
+}
+
+export interface FlowPath {
+  flowId: string;
+  reachable: boolean;
+  /** Set when an endpoint does not resolve or the query makes no sense; then there are no steps. */
+  error: string | null;
+  steps: PathStep[];
+  summary: string;
+  blockedBy: { direction: 'forward' | 'return'; code: BlockCode; component: string; id: string } | null;
+  /** Sum of every step's latency when the response gets back, else null. */
+  rttMs: number | null;
+}
+
+/** What the running simulation knows better than the design: instance states and auto-assigned public addresses. */
+export interface LiveOverlay {
+  liveStates?: Record<string, InstanceState>;
+  publicIps?: Record<string, string | null>;
+}
+
+/** The design with the simulation's instance states; the same object when nothing differs (keeps lookup caches). */
+export function withLiveStates(design: Design, liveStates: Record<string, InstanceState> = {}): Design {
+  let resources: Design['resources'] | null = null;
+  for (const [id, state] of Object.entries(liveStates)) {
+    const instance = getResource(design, id, 'ec2Instance');
+    if (!instance || instance.state === state) continue;
+    resources ??= { ...design.resources };
+    resources[id] = { ...instance, state };
+  }
+  return resources ? { ...design, resources } : design;
+}
+
+const ip = formatIpv4;
+
+/**
+ * An instance's public address as text. Without the simulation's address,
+ * guess the one a fresh run would give: auto-assigned addresses are drawn in
+ * design order for running instances without an Elastic IP.
+ */
+function instancePublicIp(design: Design, instanceId: string, overlay: LiveOverlay): string | null {
+  const instance = getResource(design, instanceId, 'ec2Instance');
+  if (!instance) return null;
+  const eip = getResource(design, instance.elasticIpId, 'elasticIp');
+  if (eip) return eip.publicIp;
+  if (!instance.publicIp) return null;
+  const live = overlay.publicIps?.[instanceId];
+  if (live) return live;
+  const drawnBefore = resourcesOfKind(design, 'ec2Instance').filter(
+    (i) => i.state === 'running' && i.publicIp && !getResource(design, i.elasticIpId, 'elasticIp'),
+  );
+  const n = drawnBefore.findIndex((i) => i.id === instanceId);
+  return autoAssignedPublicIp(n < 0 ? drawnBefore.length : n);
+}
+
+/** The gateway that rewrites an address on this path: `inside` becomes `outside` going out, and back. */
+interface Translator {
+  id: string;
+  inside: string;
+  outside: string;
+}
+
+function findTranslator(design: Design, src: Endpoint, dst: Endpoint, hops: Hop[], overlay: LiveOverlay) {
+  const kindOf = (id: string) => design.resources[id]?.kind;
+  if (src.kind === 'interface' && dst.kind === 'internet') {
+    const nat = hops.find((h) => kindOf(h.id) === 'natGateway');
+    if (nat) {
+      const gateway = getResource(design, nat.id, 'natGateway');
+      const eip = getResource(design, gateway?.elasticIpId, 'elasticIp');
+      return eip ? { id: nat.id, inside: ip(src.privateIp), outside: eip.publicIp } : null;
+    }
+    const igw = hops.find((h) => kindOf(h.id) === 'internetGateway');
+    const outside = instancePublicIp(design, src.ownerId, overlay);
+    return igw && outside ? { id: igw.id, inside: ip(src.privateIp), outside } : null;
+  }
+  if (src.kind === 'internet' && dst.kind === 'interface') {
+    const igw = hops.find((h) => kindOf(h.id) === 'internetGateway');
+    const outside = instancePublicIp(design, dst.ownerId, overlay);
+    return igw && outside ? { id: igw.id, inside: ip(dst.privateIp), outside } : null;
+  }
+  return null;
+}
+
+/** Rewrites the inside address to the outside one or the reverse, whichever the packet carries. */
+function translate(packet: PacketView, t: Translator, component: string) {
+  const swap = (from: string, to: string) => ({
+    packet: {
+      ...packet,
+      srcIp: packet.srcIp === from ? to : packet.srcIp,
+      dstIp: packet.dstIp === from ? to : packet.dstIp,
+    },
+    translation: `${component}: ${from} → ${to}`,
+  });
+  if (packet.srcIp === t.inside || packet.dstIp === t.inside) return swap(t.inside, t.outside);
+  if (packet.srcIp === t.outside || packet.dstIp === t.outside) return swap(t.outside, t.inside);
+  return { packet, translation: null };
+}
+
+/** The canvas node standing for an endpoint. */
+function nodeOf(design: Design, endpoint: Endpoint): string {
+  if (endpoint.kind === 'interface') return endpoint.ownerId;
+  if (endpoint.kind === 'onPremises') return endpoint.network.id;
+  return resourcesOfKind(design, 'internet')[0]?.id ?? 'internet';
+}
+
+/** One-way latency of the link to an external network: the internet, or the VPN / Direct Connect link on premises. */
+function externalLatency(design: Design, external: Endpoint): number {
+  if (external.kind !== 'onPremises') return STEP_LATENCY_MS.internet;
+  const overVpn = resourcesOfKind(design, 'vpnConnection').some(
+    (vpn) => getResource(design, vpn.customerGatewayId, 'customerGateway')?.onPremisesNetworkId === external.network.id,
+  );
+  // The analysis prefers a VPN link when both exist, so the latency follows it.
+  return overVpn ? STEP_LATENCY_MS.vpn : STEP_LATENCY_MS.directConnect;
+}
+
+const round = (n: number) => Math.round(n * 1e6) / 1e6;
+
+function failed(flow: Flow, error: string): FlowPath {
+  return {
+    flowId: flow.id,
+    reachable: false,
+    error,
+    steps: [],
+    summary: `${flow.name}: ${error}.`,
+    blockedBy: null,
+    rttMs: null,
+  };
+}
+
+function specOf(
+  design: Design,
+  text: string,
+  role: string,
+): { ok: true; spec: EndpointSpec } | { ok: false; error: string } {
+  const parsed = endpointFromText(design, text);
+  return parsed.ok ? parsed : { ok: false, error: `${role}: ${parsed.error}` };
+}
+
+/** Plans the path of one request of a flow, honouring the simulation's live instance states when given. */
+export function planFlowPath(design: Design, flow: Flow, overlay: LiveOverlay = {}): FlowPath {
+  const live = withLiveStates(design, overlay.liveStates);
+  const from = specOf(live, flow.from, 'source');
+  if (!from.ok) return failed(flow, from.error);
+  const to = specOf(live, flow.to, 'destination');
+  if (!to.ok) return failed(flow, to.error);
+  const outcome = analyzeReachability(live, {
+    from: from.spec,
+    to: to.spec,
+    protocol: flow.protocol,
+    port: flow.port,
+  });
+  if (!outcome.ok) return failed(flow, outcome.error);
+  const result = outcome.result;
+  // analyzeReachability resolved both already; resolving again is cheap and gives the endpoints' addresses.
+  const srcResolved = resolveEndpoint(live, from.spec);
+  const dstResolved = resolveEndpoint(live, to.spec);
+  if (!srcResolved.ok || !dstResolved.ok) return failed(flow, 'an endpoint does not resolve');
+  const src = srcResolved.endpoint;
+  const dst = dstResolved.endpoint;
+
+  const addressOf = (e: Endpoint) => ip(e.kind === 'interface' ? e.privateIp : e.address);
+  const publicDst = src.kind === 'internet' && dst.kind === 'interface';
+  const icmp = flow.protocol === 'icmp';
+  let packet: PacketView = {
+    protocol: flow.protocol,
+    srcIp: addressOf(src),
+    srcPort: icmp ? 0 : result.sourcePort,
+    dstIp: publicDst ? (instancePublicIp(live, dst.ownerId, overlay) ?? addressOf(dst)) : addressOf(dst),
+    dstPort: icmp ? 0 : flow.port,
+  };
+  const translator = findTranslator(live, src, dst, result.forward, overlay);
+  const srcNode = nodeOf(live, src);
+  const dstNode = nodeOf(live, dst);
+  const externalNodes = new Map<string, number>();
+  if (src.kind !== 'interface') externalNodes.set(srcNode, externalLatency(live, src));
+  if (dst.kind !== 'interface') externalNodes.set(dstNode, externalLatency(live, dst));
+
+  const steps: PathStep[] = [];
+  const push = (step: Omit<PathStep, 'index' | 'latencyMs' | 'packet'>) => {
+    const previous = steps.at(-1);
+    const crossing =
+      previous && previous.resourceId !== step.resourceId
+        ? (externalNodes.get(previous.resourceId ?? '') ?? externalNodes.get(step.resourceId ?? ''))
+        : undefined;
+    const latencyMs = previous ? (crossing ?? STEP_LATENCY_MS.inVpc) : 0;
+    steps.push({ ...step, index: steps.length, packet, latencyMs });
+  };
+  const pushHop = (hop: Hop, direction: PathStep['direction']) => {
+    const kind = live.resources[hop.id]?.kind;
+    let translation: string | null = null;
+    if (translator && hop.id === translator.id)
+      ({ packet, translation } = translate(packet, translator, hop.component));
+    const resourceId =
+      kind === 'networkAcl'
+        ? (hop.subnetId ?? hop.id)
+        : hop.id === 'internet'
+          ? nodeOf(live, { kind: 'internet', address: 0 })
+          : kind
+            ? hop.id
+            : null;
+    push({
+      direction,
+      kind: 'hop',
+      resourceId,
+      deciderId: hop.id,
+      aclId: kind === 'networkAcl' ? hop.id : null,
+      component: hop.component,
+      decision: hop.decision,
+      rule: hop.rule,
+      explanation: hop.explanation,
+      ...(hop.ruleRef ? { ruleRef: hop.ruleRef } : {}),
+      translation,
+    });
+  };
+  const pushEndpoint = (direction: PathStep['direction'], endpoint: Endpoint, sends: boolean, text: string) =>
+    push({
+      direction,
+      kind: 'endpoint',
+      resourceId: nodeOf(live, endpoint),
+      deciderId: nodeOf(live, endpoint),
+      aclId: null,
+      component: endpointLabel(endpoint),
+      decision: sends ? 'forward' : 'allow',
+      rule: null,
+      explanation: text,
+      translation: null,
+    });
+
+  const what = icmp ? 'ICMP' : `${flow.protocol.toUpperCase()} port ${flow.port}`;
+  const sourceIsDown = result.forward[0]?.id === srcNode && result.forward[0].decision === 'drop';
+  if (!sourceIsDown) pushEndpoint('forward', src, true, `${endpointLabel(src)} sends ${what} to ${packet.dstIp}.`);
+  result.forward.forEach((hop) => pushHop(hop, 'forward'));
+  if (result.blockedBy?.direction !== 'forward') {
+    if (steps.at(-1)?.resourceId !== dstNode)
+      pushEndpoint('forward', dst, false, `The request reaches ${endpointLabel(dst)}.`);
+    packet = { ...packet, srcIp: packet.dstIp, srcPort: packet.dstPort, dstIp: packet.srcIp, dstPort: packet.srcPort };
+    result.return.forEach((hop) => pushHop(hop, 'return'));
+    if (result.reachable && steps.at(-1)?.resourceId !== srcNode)
+      pushEndpoint('return', src, false, `The response reaches ${endpointLabel(src)}.`);
+  }
+  const blocked = result.blockedBy;
+  return {
+    flowId: flow.id,
+    reachable: result.reachable,
+    error: null,
+    steps,
+    summary: result.summary,
+    blockedBy: blocked
+      ? { direction: blocked.direction, code: blocked.code, component: blocked.component, id: blocked.id }
+      : null,
+    rttMs: result.reachable ? round(steps.reduce((sum, s) => sum + s.latencyMs, 0)) : null,
+  };
+}
