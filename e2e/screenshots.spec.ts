@@ -34,3 +34,40 @@ test('lesson in progress screenshot', async ({ page }) => {
   await page.waitForTimeout(400);
   await page.screenshot({ path: `${dir}/learn-lesson.png` });
 });
+
+test('traffic screenshots: packets in flight, a drop with its reason, step mode', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('menuitem', { name: /Single public web server/ }).click();
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await page.getByRole('tab', { name: 'Traffic' }).click();
+  await page.getByLabel('Speed').selectOption('10');
+  await page.getByRole('button', { name: 'Start traffic' }).click();
+  const overlay = page.getByTestId('traffic-overlay');
+  await expect.poll(() => overlay.getAttribute('data-packets').then(Number)).toBeGreaterThan(15);
+  await page.screenshot({ path: `${dir}/traffic-packets.png` });
+
+  // The web group loses its HTTPS rule: packets die there, with a mark that explains.
+  await page.locator('.react-flow__node-securityGroup').filter({ hasText: /^web/ }).click();
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  const rows = page.getByRole('table', { name: 'Inbound rules' }).locator('tbody tr');
+  for (let i = 0; i < (await rows.count()); i++)
+    if ((await rows.nth(i).getByLabel('Rule type').inputValue()) === 'https') {
+      await rows.nth(i).getByRole('button').click();
+      break;
+    }
+  await page.getByRole('tab', { name: 'Traffic' }).click();
+  await page.getByTestId('drop-mark').click();
+  await expect(page.getByRole('tooltip')).toBeVisible();
+  await page.waitForTimeout(700);
+  await page.screenshot({ path: `${dir}/traffic-drop.png` });
+
+  // Rule back; one packet stepped to the internet gateway's address translation on the way back.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Step through a packet' }).click();
+  const hops = page.getByRole('table', { name: 'Hop events' }).locator('tbody tr');
+  await hops.filter({ hasText: 'Internet gateway' }).last().click();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${dir}/traffic-step.png` });
+});

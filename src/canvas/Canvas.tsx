@@ -25,13 +25,17 @@ import {
   selectDesign,
   useDesignStore,
   useLibraryStore,
+  useTrafficView,
   useViewStore,
 } from '../store';
+import { pickFlowEnd } from './traffic/trafficTool';
 import { deriveEdges, deriveNodes, type ResourceEdge, type ResourceNode } from './derive';
 import { absoluteRect, containerAt } from './geometry';
 import { HEADER, headerHeight } from './layout';
 import { NODE_TYPES } from './nodes';
 import { PALETTE_MIME } from './palette';
+import { TrafficBadges } from './traffic/TrafficBadges';
+import { TrafficOverlay } from './traffic/TrafficOverlay';
 
 const EDGE_STYLE: Record<NonNullable<ResourceEdge['data']>['role'], React.CSSProperties> = {
   association: { stroke: '#64748b', strokeDasharray: '5 4', strokeWidth: 1.5 },
@@ -238,6 +242,12 @@ function CanvasInner() {
         onNodesChange={onNodesChange}
         onSelectionChange={onSelectionChange}
         onNodeDragStop={onNodeDragStop}
+        onNodeClick={(event, node) => {
+          const tool = useTrafficView.getState().tool;
+          if (!tool) return;
+          const outcome = pickFlowEnd(node.data.resource, tool.source);
+          sayAtPointer(event.clientX, event.clientY, outcome.message, outcome.ok ? 'info' : 'refusal');
+        }}
         onNodeContextMenu={(event, node) => {
           event.preventDefault();
           useViewStore.getState().askReachFrom(node.id);
@@ -266,6 +276,8 @@ function CanvasInner() {
         proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+        <TrafficOverlay theme={theme} />
+        <TrafficBadges />
         <Controls position="bottom-left" />
         <MiniMap position="bottom-right" pannable zoomable className="!h-28 !w-40" nodeStrokeWidth={2} />
       </ReactFlow>

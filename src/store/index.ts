@@ -11,3 +11,5 @@ export * from './library';
 export * from './libraryStore';
 export * from './linkIntent';
 export * from './learnStore';
+export * from './trafficView';
+export * from './flowCommands';

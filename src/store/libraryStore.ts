@@ -17,6 +17,7 @@ import {
   type LibraryIndex,
   type WriteResult,
 } from './library';
+import { stopSimulation, useSimStore } from './simStore';
 import { useViewStore } from './viewStore';
 
 /**
@@ -81,6 +82,8 @@ function report(result: WriteResult): boolean {
 
 /** Puts a design on screen with a fresh undo history (undo never crosses designs). */
 function show(design: Design): void {
+  // A running simulation belongs to the design it started from.
+  if (useSimStore.getState().active) void stopSimulation();
   useDesignStore.setState({ history: startHistory(design), locked: useLibraryStore.getState().viewOnly });
   useViewStore.setState({ selection: [], pathHighlight: null, highlightedRule: null });
   lastSaved = design;

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { RuleRef } from '../engine';
 
 /** View state, kept apart from the design: never saved, never undone. */
-export type SidePanel = 'inspector' | 'reach' | 'simulation' | 'problems' | 'calculator' | 'learn';
+export type SidePanel = 'inspector' | 'reach' | 'simulation' | 'traffic' | 'problems' | 'calculator' | 'learn';
 
 export interface Notice {
   id: number;
@@ -51,6 +51,8 @@ export interface ViewState {
   select: (id: string | null) => void;
   setSelection: (ids: string[]) => void;
   focusOn: (id: string) => void;
+  /** Brings a resource into view without selecting it (step mode follows the packet). */
+  panTo: (id: string) => void;
   notify: (notice: Omit<Notice, 'id'>) => number;
   dismiss: (id: number) => void;
   sayAtPointer: (x: number, y: number, text: string, tone?: PointerMessage['tone']) => void;
@@ -86,6 +88,7 @@ export const useViewStore = create<ViewState>()((set) => ({
   select: (id) => set({ selection: id ? [id] : [] }),
   setSelection: (selection) => set((state) => (sameList(state.selection, selection) ? state : { selection })),
   focusOn: (id) => set({ selection: [id], focus: { id, nonce: nonce++ } }),
+  panTo: (id) => set({ focus: { id, nonce: nonce++ } }),
   notify: (notice) => {
     const id = nextNoticeId++;
     set((state) => ({ notices: [...state.notices.filter((n) => n.title !== notice.title), { ...notice, id }] }));

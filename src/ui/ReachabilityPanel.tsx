@@ -1,41 +1,11 @@
 import { CircleCheck, CircleX, Wrench } from 'lucide-react';
 import { useEffect } from 'react';
 import { resourcesOfKind, type Design } from '../domain';
-import { analyzeReachability, suggestFix, type EndpointSpec, type Hop, type ReachQuery } from '../engine';
-import { applyDesignChange, selectDesign, useDesignStore, useViewStore } from '../store';
+import { analyzeReachability, suggestFix, type Hop, type ReachQuery } from '../engine';
+import { addFlow, applyDesignChange, selectDesign, useDesignStore, useViewStore } from '../store';
+import { endpointOptions, toFlowEndpoint, toSpec } from './endpoints';
 import { ExposurePanel } from './ExposurePanel';
-import { NumberField, SelectField } from './inspector/fields';
-
-/** Everything traffic can start from or go to, as select options (value encodes the endpoint). */
-function endpointOptions(design: Design): Array<{ value: string; label: string; group: string }> {
-  return [
-    { value: 'internet', label: 'The internet', group: 'Outside' },
-    ...resourcesOfKind(design, 'onPremisesNetwork').map((n) => ({
-      value: `onprem:${n.id}`,
-      label: `${n.name} (${n.cidrs.join(', ')})`,
-      group: 'Outside',
-    })),
-    ...resourcesOfKind(design, 'ec2Instance').map((i) => ({
-      value: `res:${i.id}`,
-      label: `${i.name} (${i.privateIp})`,
-      group: 'Instances',
-    })),
-    ...resourcesOfKind(design, 'natGateway').map((n) => ({
-      value: `res:${n.id}`,
-      label: n.name,
-      group: 'NAT gateways',
-    })),
-    ...resourcesOfKind(design, 'lambdaFunction')
-      .filter((f) => f.vpcConfig)
-      .map((f) => ({ value: `res:${f.id}`, label: f.name, group: 'Functions with VPC access' })),
-  ];
-}
-
-function toSpec(value: string): EndpointSpec {
-  if (value.startsWith('onprem:')) return { kind: 'onPremises', id: value.slice(7) };
-  if (value.startsWith('res:')) return { kind: 'resource', id: value.slice(4) };
-  return { kind: 'internet' };
-}
+import { NumberField, SelectField, smallButton } from './inspector/fields';
 
 const DECISION_STYLE: Record<Hop['decision'], string> = {
   allow: 'text-emerald-700 dark:text-emerald-300',
@@ -168,6 +138,27 @@ export function ReachabilityPanel() {
               <p className="font-semibold">{result.reachable ? 'Reachable' : 'Not reachable'}</p>
               <p className="text-xs">{result.summary}</p>
             </div>
+          </div>
+          <div>
+            <button
+              type="button"
+              className={smallButton}
+              onClick={() => {
+                const flowFrom = toFlowEndpoint(from);
+                const flowTo = toFlowEndpoint(to);
+                addFlow({
+                  name: `${options.find((o) => o.value === from)?.label ?? flowFrom} to ${options.find((o) => o.value === to)?.label ?? flowTo}`,
+                  from: flowFrom,
+                  to: flowTo,
+                  protocol,
+                  port: protocol === 'icmp' ? 0 : port,
+                  ratePerSecond: 10,
+                });
+                useViewStore.getState().showPanel('traffic');
+              }}
+            >
+              Send traffic like this
+            </button>
           </div>
           {fix && (
             <button

@@ -5,6 +5,7 @@ import { ProblemsPanel } from './ProblemsPanel';
 import { ReachabilityPanel } from './ReachabilityPanel';
 import { SimPanel } from './SimPanel';
 import { SubnetCalculator } from './SubnetCalculator';
+import { TrafficPanel } from './TrafficPanel';
 
 export function SidePanel() {
   const panel = useViewStore((s) => s.panel);
@@ -14,6 +15,7 @@ export function SidePanel() {
     ['inspector', 'Inspector'],
     ['reach', 'Reachability'],
     ['simulation', 'Simulation'],
+    ['traffic', 'Traffic'],
     ['problems', count > 0 ? `Problems (${count})` : 'Problems'],
     ['calculator', 'Subnets'],
     ['learn', 'Learn'],
@@ -28,7 +30,7 @@ export function SidePanel() {
             role="tab"
             aria-selected={panel === name}
             onClick={() => showPanel(name)}
-            className={`flex-1 px-1.5 py-2.5 text-[13px] font-medium ${
+            className={`flex-1 px-1 py-2.5 text-[12.5px] font-medium whitespace-nowrap ${
               panel === name
                 ? 'border-b-2 border-teal-600 text-teal-700 dark:text-teal-300'
                 : 'text-slate-500 hover:text-slate-800 dark:text-slate-400 dark:hover:text-slate-100'
@@ -45,6 +47,8 @@ export function SidePanel() {
           <ReachabilityPanel />
         ) : panel === 'simulation' ? (
           <SimPanel />
+        ) : panel === 'traffic' ? (
+          <TrafficPanel />
         ) : panel === 'problems' ? (
           <ProblemsPanel />
         ) : panel === 'learn' ? (

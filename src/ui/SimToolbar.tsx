@@ -1,14 +1,34 @@
-import { Pause, Play, SkipForward, Square } from 'lucide-react';
+import { Pause, Play, SkipForward, Square, Waypoints } from 'lucide-react';
 import {
   pauseSimulation,
   playSimulation,
   setSimulationSpeed,
   stepSimulation,
   stopSimulation,
+  useLibraryStore,
   useSimStore,
+  useTrafficView,
 } from '../store';
 
 const SPEEDS = [1, 10, 60, 600, 3600] as const;
+
+/** The traffic tool: click a source, then a destination, to add a flow between them. */
+function TrafficToolButton({ className }: { className: string }) {
+  const tool = useTrafficView((s) => s.tool);
+  const viewOnly = useLibraryStore((s) => s.viewOnly);
+  if (viewOnly) return null;
+  return (
+    <button
+      type="button"
+      className={`${className} ${tool ? 'bg-teal-100 text-teal-900 dark:bg-teal-900 dark:text-teal-100' : ''}`}
+      aria-pressed={tool !== null}
+      title="Add a traffic flow: click its source, then its destination"
+      onClick={() => useTrafficView.getState().setTool(tool ? null : { source: null })}
+    >
+      <Waypoints size={14} aria-hidden /> {tool ? (tool.source ? 'Pick destination' : 'Pick source') : 'Traffic'}
+    </button>
+  );
+}
 
 export function formatClock(seconds: number): string {
   const s = Math.floor(seconds);
@@ -76,6 +96,7 @@ export function SimToolbar() {
         {formatUsd(frame?.cost.total ?? 0)} ·{' '}
         <span data-testid="cost-rate">{formatUsd(frame?.cost.ratePerHour ?? 0)}/h</span>
       </span>
+      <TrafficToolButton className={button} />
       <button
         type="button"
         className={button}

@@ -170,4 +170,4 @@ export function Section({ title, children, actions }: { title: string; children:
 }
 
 export const smallButton =
-  'rounded-md border border-slate-300 px-2 py-0.5 text-xs font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800';
+  'inline-flex items-center gap-1 rounded-md border border-slate-300 px-2 py-0.5 text-xs font-medium hover:bg-slate-100 disabled:opacity-40 dark:border-slate-600 dark:hover:bg-slate-800';

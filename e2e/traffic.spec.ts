@@ -1,0 +1,100 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+const node = (page: Page, kind: string) => page.locator(`.react-flow__node-${kind}`);
+const number = async (locator: Locator) => Number((await locator.innerText()).replace(/[^0-9]/g, ''));
+
+async function dropFromPalette(page: Page, label: string, target: Locator, at: { x: number; y: number }) {
+  const box = (await target.boundingBox())!;
+  await page
+    .getByRole('navigation', { name: 'Palette' })
+    .getByRole('button', { name: label, exact: true })
+    .dragTo(target, { targetPosition: { x: box.width * at.x, y: box.height * at.y }, force: true });
+}
+
+/** Removes the inbound rule of the open security group or ACL whose type is `type`. */
+async function removeInboundRule(page: Page, type: string) {
+  const rows = page.getByRole('table', { name: 'Inbound rules' }).locator('tbody tr');
+  for (let i = 0; i < (await rows.count()); i++) {
+    if ((await rows.nth(i).getByLabel('Rule type').inputValue()) === type) {
+      await rows.nth(i).getByRole('button').click();
+      return;
+    }
+  }
+  throw new Error(`no inbound ${type} rule`);
+}
+
+test('a student watches HTTPS traffic, breaks it at the security group and at a NACL, and steps through a packet', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('menuitem', { name: /Single public web server/ }).click();
+  await page.getByRole('tab', { name: 'Traffic' }).click();
+  const flow = page
+    .getByRole('list', { name: 'Flows' })
+    .getByRole('listitem', { name: 'Internet → Web server TCP 443' });
+  await flow
+    .getByRole('button', { name: 'Start traffic' })
+    .or(page.getByRole('button', { name: 'Start traffic' }))
+    .click();
+  const delivered = flow.getByLabel('Delivered', { exact: true });
+  const dropped = flow.getByLabel('Dropped', { exact: true });
+  await expect.poll(() => number(delivered)).toBeGreaterThan(0);
+  const before = await number(delivered);
+  await expect.poll(() => number(delivered)).toBeGreaterThan(before);
+  await expect(page.getByTestId('delivered-mark')).toBeVisible();
+  await expect
+    .poll(() => page.getByTestId('traffic-overlay').getAttribute('data-packets').then(Number))
+    .toBeGreaterThan(0);
+
+  // Delete the inbound HTTPS rule: requests now die at the security group.
+  await node(page, 'securityGroup').filter({ hasText: 'web' }).click();
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  await removeInboundRule(page, 'https');
+  await page.getByRole('tab', { name: 'Traffic' }).click();
+  await expect(flow.getByRole('list', { name: 'Dropped by' })).toContainText('dropped at web');
+  await expect(flow).toContainText('ENI_SG_RULES_MISMATCH');
+  await expect.poll(() => number(dropped)).toBeGreaterThan(0);
+  const mark = page.getByTestId('drop-mark');
+  await expect(mark).toHaveAttribute('title', /No inbound rule in web allows TCP port 443/);
+  await mark.click();
+  await expect(page.getByRole('tooltip')).toContainText('ENI_SG_RULES_MISMATCH');
+
+  // Put it back: delivered grows again.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  const again = await number(delivered);
+  await expect.poll(() => number(delivered)).toBeGreaterThan(again);
+
+  // A custom network ACL that lets HTTPS in but no ephemeral ports out: the responses die at the ACL.
+  await dropFromPalette(page, 'Network ACL', node(page, 'vpc'), { x: 0.85, y: 0.95 });
+  await expect(page.getByLabel(/^Inspector: /)).toBeVisible();
+  const aclName = await page.getByLabel('Name', { exact: true }).inputValue();
+  await page.getByRole('button', { name: 'Add inbound rule' }).click();
+  await node(page, 'subnet').click({ position: { x: 60, y: 12 } });
+  await page.getByLabel('Network ACL').selectOption({ label: aclName });
+  await page.getByRole('tab', { name: 'Traffic' }).click();
+  await expect(flow).toContainText('way back');
+  await expect(flow).toContainText('SUBNET_ACL_RESTRICTION');
+  await expect(flow.getByRole('list', { name: 'Dropped by' })).toContainText(`dropped at ${aclName}`);
+
+  // Step mode: one packet, hop by hop, forward and back.
+  await flow.getByRole('button', { name: 'Step through a packet' }).click();
+  const inspector = page.getByRole('region', { name: 'Packet inspector' });
+  const hops = page.getByRole('table', { name: 'Hop events' }).locator('tbody tr');
+  await expect(hops.first()).toBeVisible();
+  const total = await hops.count();
+  expect(total).toBeGreaterThan(4);
+  const seen: string[] = [];
+  for (let i = 0; i < total; i++) {
+    await expect(page.getByText(`Hop ${i + 1} of ${total}`)).toBeVisible();
+    seen.push(await inspector.innerText());
+    if (i < total - 1) await page.getByRole('button', { name: 'Next hop' }).click();
+  }
+  // The first hop is the request leaving the internet, the internet gateway translates, the last is the ACL's drop of the reply.
+  expect(seen[0]).toContain('Request (forward)');
+  expect(seen.some((text) => /Translation[\s\S]*→ 10\.0\.1\.10/.test(text))).toBe(true);
+  expect(seen[total - 1]).toContain('Response (return)');
+  expect(seen[total - 1]).toContain(`${aclName}: rule *`);
+  await page.getByRole('button', { name: 'Previous hop' }).click();
+  await expect(page.getByText(`Hop ${total - 1} of ${total}`)).toBeVisible();
+});

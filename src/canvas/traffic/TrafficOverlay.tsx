@@ -1,0 +1,231 @@
+import { useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
+import { useEffect, useRef } from 'react';
+import type { VersionedPath } from '../../sim/traffic';
+import { useDesignStore, useSimStore, useTrafficView } from '../../store';
+import type { ResourceEdge, ResourceNode } from '../derive';
+import { absoluteRect } from '../geometry';
+import { motionPath, placeAt, type MotionPath, type Point } from './motion';
+
+/** Wall-clock time a packet takes between two places: slow enough to follow, whatever the sim speed. */
+export const MS_PER_LEG = 260;
+/** Packets drawn at once; beyond this the oldest give way (the counters still count every request). */
+const MAX_ANIMATED = 800;
+const DROP_MARK_MS = 1100;
+/** New packets drawn per flow per frame (frames come ten times a second). */
+const MAX_NEW_PER_FLOW = 3;
+
+const COLOURS = {
+  light: { forward: '#0d9488', back: '#d97706', drop: '#dc2626', ring: '#ffffff', step: '#2563eb' },
+  dark: { forward: '#2dd4bf', back: '#fbbf24', drop: '#f87171', ring: '#0f172a', step: '#60a5fa' },
+};
+
+interface Animated {
+  flowId: string;
+  start: number;
+  path: MotionPath;
+}
+
+const transformOf = (s: ReactFlowState) => s.transform;
+
+/**
+ * Packets moving over the canvas, drawn on one <canvas> in screen space: a
+ * single layer redrawn per animation frame measured better than hundreds of
+ * DOM or SVG elements (docs/benchmarks.md). Forward packets are filled,
+ * responses are rings in another colour, drops leave a red cross.
+ */
+export function TrafficOverlay({ theme }: { theme: 'light' | 'dark' }) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const flow = useReactFlow<ResourceNode, ResourceEdge>();
+  const transform = useStore(transformOf);
+  const transformRef = useRef(transform);
+  const themeRef = useRef(theme);
+  const wakeRef = useRef<() => void>(() => undefined);
+  // Panning or zooming moves what is drawn: redraw (the loop stops itself when nothing moves).
+  useEffect(() => {
+    transformRef.current = transform;
+    themeRef.current = theme;
+    wakeRef.current();
+  }, [transform, theme]);
+
+  useEffect(() => {
+    const canvas = canvasRef.current!;
+    const context = canvas.getContext('2d')!;
+    let packets: Animated[] = [];
+    let drops: Array<{ at: Point; until: number }> = [];
+    let lastSeen = -1;
+    let frameRequest = 0;
+    const pathCache = new Map<string, { version: number; path: MotionPath }>();
+
+    const centre = (id: string | null): Point | null => {
+      if (!id) return null;
+      const node = flow.getInternalNode(id);
+      if (!node) return null;
+      const r = absoluteRect(node);
+      // Containers (a subnet holding an ACL step) are marked at their top edge, where traffic crosses into them.
+      return node.data.resource.kind === 'subnet'
+        ? { x: r.x + r.width / 2, y: r.y + 6 }
+        : { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    };
+    const pathFor = (path: VersionedPath): MotionPath => {
+      const cached = pathCache.get(path.flowId);
+      if (cached && cached.version === path.version) return cached.path;
+      const motion = motionPath(
+        path.steps.map((s) => ({ at: centre(s.resourceId), direction: s.direction, dropped: s.decision === 'drop' })),
+      );
+      pathCache.set(path.flowId, { version: path.version, path: motion });
+      return motion;
+    };
+
+    const draw = () => {
+      frameRequest = 0;
+      const now = performance.now();
+      const dpr = window.devicePixelRatio || 1;
+      const { clientWidth: w, clientHeight: h } = canvas;
+      if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
+        canvas.width = Math.round(w * dpr);
+        canvas.height = Math.round(h * dpr);
+      }
+      const [tx, ty, zoom] = transformRef.current;
+      const colours = COLOURS[themeRef.current];
+      context.setTransform(dpr, 0, 0, dpr, 0, 0);
+      context.clearRect(0, 0, w, h);
+      const radius = Math.max(3, Math.min(7, 5 * zoom));
+      const still: Animated[] = [];
+      for (const packet of packets) {
+        const legs = (now - packet.start) / MS_PER_LEG;
+        if (legs < 0) {
+          still.push(packet);
+          continue;
+        }
+        const place = placeAt(packet.path, legs);
+        if (!place) continue;
+        if (place.finished) {
+          if (packet.path.dropped) drops.push({ at: place.point, until: now + DROP_MARK_MS });
+          continue;
+        }
+        still.push(packet);
+        const x = place.point.x * zoom + tx;
+        const y = place.point.y * zoom + ty;
+        context.beginPath();
+        context.arc(x, y, radius, 0, Math.PI * 2);
+        if (place.returning) {
+          context.lineWidth = 2.5;
+          context.strokeStyle = colours.back;
+          context.fillStyle = colours.ring;
+          context.fill();
+          context.stroke();
+        } else {
+          context.fillStyle = colours.forward;
+          context.fill();
+          context.lineWidth = 1.5;
+          context.strokeStyle = colours.ring;
+          context.stroke();
+        }
+      }
+      packets = still;
+      canvas.dataset.packets = String(packets.length);
+      drops = drops.filter((d) => d.until > now);
+      context.lineWidth = 3;
+      for (const drop of drops) {
+        const alpha = Math.min(1, (drop.until - now) / DROP_MARK_MS + 0.2);
+        const x = drop.at.x * zoom + tx;
+        const y = drop.at.y * zoom + ty;
+        const s = radius + 2;
+        context.strokeStyle = colours.drop;
+        context.globalAlpha = alpha;
+        context.beginPath();
+        context.moveTo(x - s, y - s);
+        context.lineTo(x + s, y + s);
+        context.moveTo(x + s, y - s);
+        context.lineTo(x - s, y + s);
+        context.stroke();
+        context.globalAlpha = 1;
+      }
+      const stepping = useTrafficView.getState().stepping;
+      const stepPath = stepping ? useSimStore.getState().frame?.traffic.paths[stepping.flowId] : undefined;
+      const step = stepPath?.steps[Math.min(stepping!.index, stepPath.steps.length - 1)];
+      const stepAt = step ? centre(step.resourceId) : null;
+      if (step && stepAt) {
+        // The stepped packet: large, with a ring, in the colour of its direction (a cross when dropped here).
+        const x = stepAt.x * zoom + tx;
+        const y = stepAt.y * zoom + ty;
+        const dropped = step.decision === 'drop' || step.decision === 'deny';
+        context.beginPath();
+        context.arc(x, y, 13, 0, Math.PI * 2);
+        context.fillStyle = dropped ? colours.drop : step.direction === 'return' ? colours.back : colours.step;
+        context.globalAlpha = 0.25;
+        context.fill();
+        context.globalAlpha = 1;
+        context.beginPath();
+        context.arc(x, y, 8, 0, Math.PI * 2);
+        context.fill();
+        context.lineWidth = 2;
+        context.strokeStyle = colours.ring;
+        context.stroke();
+      }
+      if (packets.length > 0 || drops.length > 0) frameRequest = requestAnimationFrame(draw);
+    };
+    const wake = () => {
+      if (!frameRequest) frameRequest = requestAnimationFrame(draw);
+    };
+    wakeRef.current = wake;
+
+    const unsubscribe = useSimStore.subscribe((state) => {
+      const traffic = state.frame?.traffic;
+      if (!traffic || useTrafficView.getState().stepping) return;
+      const unseen = traffic.packets.filter((p) => p.id > lastSeen);
+      if (unseen.length === 0) return;
+      lastSeen = Math.max(lastSeen, ...unseen.map((p) => p.id));
+      // At high speeds a flow sends more packets than anyone can follow: draw a few per frame, newest first.
+      const perFlow = new Map<string, number>();
+      const fresh = unseen.reverse().filter((p) => {
+        const n = perFlow.get(p.flowId) ?? 0;
+        perFlow.set(p.flowId, n + 1);
+        return n < MAX_NEW_PER_FLOW;
+      });
+      // Spread a frame's new packets over the time until the next frame, so they stream rather than pulse.
+      const now = performance.now();
+      const spacing = 100 / fresh.length;
+      fresh.forEach((p, i) => {
+        const path = traffic.paths[p.flowId];
+        if (path && path.version === p.pathVersion)
+          packets.push({ flowId: p.flowId, start: now + i * spacing, path: pathFor(path) });
+      });
+      if (packets.length > MAX_ANIMATED) packets = packets.slice(-MAX_ANIMATED);
+      wake();
+    });
+    const unsubscribeDesign = useSimStore.subscribe((state, previous) => {
+      if (!state.active && previous.active) {
+        packets = [];
+        drops = [];
+        lastSeen = -1;
+        pathCache.clear();
+        wake();
+      }
+    });
+    // Nodes moved or changed: paths are measured again from the new positions.
+    const unsubscribeLayout = useDesignStore.subscribe((state, previous) => {
+      if (state.history.present !== previous.history.present) pathCache.clear();
+    });
+    const unsubscribeStepping = useTrafficView.subscribe(() => {
+      packets = [];
+      wake();
+    });
+    return () => {
+      unsubscribe();
+      unsubscribeDesign();
+      unsubscribeLayout();
+      unsubscribeStepping();
+      cancelAnimationFrame(frameRequest);
+    };
+  }, [flow]);
+
+  return (
+    <canvas
+      ref={canvasRef}
+      aria-hidden
+      data-testid="traffic-overlay"
+      className="pointer-events-none absolute inset-0 z-[4] h-full w-full"
+    />
+  );
+}

@@ -1,0 +1,44 @@
+import type { Resource } from '../../domain';
+import { addFlow, useTrafficView, useViewStore } from '../../store';
+
+/** What can send or receive a flow: what the reachability engine resolves as an endpoint. */
+function endpointOf(resource: Resource): string | null {
+  switch (resource.kind) {
+    case 'internet':
+      return 'internet';
+    case 'ec2Instance':
+    case 'natGateway':
+    case 'onPremisesNetwork':
+      return resource.id;
+    case 'lambdaFunction':
+      return resource.vpcConfig ? resource.id : null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * One click of the traffic tool: the first picks the source, the second the
+ * destination and adds the flow (HTTPS, 10 requests a second, editable in the
+ * Traffic tab).
+ */
+export function pickFlowEnd(resource: Resource, source: string | null): { ok: boolean; message: string } {
+  const endpoint = endpointOf(resource);
+  if (!endpoint)
+    return {
+      ok: false,
+      message: `${resource.name} can't send or receive traffic: pick an instance, a NAT gateway, the internet or an on-premises network.`,
+    };
+  if (source === null) {
+    useTrafficView.getState().setTool({ source: endpoint });
+    return { ok: true, message: `Traffic from ${resource.name}: now click its destination.` };
+  }
+  if (source === endpoint) return { ok: false, message: 'Pick a different destination.' };
+  addFlow({ name: `to ${resource.name}`, from: source, to: endpoint, protocol: 'tcp', port: 443, ratePerSecond: 10 });
+  useTrafficView.getState().setTool(null);
+  useViewStore.getState().showPanel('traffic');
+  return {
+    ok: true,
+    message: `Added a flow to ${resource.name} on TCP 443; change its port and rate in the Traffic tab.`,
+  };
+}
