@@ -22,9 +22,9 @@ export interface CanvasRow {
   frames: number;
 }
 
-const PORT = 4318;
+export const PORT = 4318;
 
-async function startPreview(): Promise<ChildProcess> {
+export async function startPreview(): Promise<ChildProcess> {
   execSync('npx vite build', { stdio: 'ignore' });
   const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
     stdio: 'ignore',
@@ -42,7 +42,7 @@ async function startPreview(): Promise<ChildProcess> {
   throw new Error('vite preview did not start');
 }
 
-const percentile = (values: number[], p: number) => {
+export const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))]!;
 };

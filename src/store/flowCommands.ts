@@ -1,5 +1,6 @@
 import type { Flow } from '../domain';
 import { useDesignStore } from './designStore';
+import { MAX_NAME_LENGTH } from './names';
 
 /** Traffic flows are part of the design: each change is one undoable command. */
 export function addFlow(flow: Omit<Flow, 'id'>): string {
@@ -8,7 +9,7 @@ export function addFlow(flow: Omit<Flow, 'id'>): string {
   while (taken.has(`flow-${n}`)) n++;
   const id = `flow-${n}`;
   useDesignStore.getState().apply((draft) => {
-    (draft.flows ??= []).push({ ...flow, id });
+    (draft.flows ??= []).push({ ...flow, name: flow.name.slice(0, MAX_NAME_LENGTH), id });
   });
   return id;
 }

@@ -13,3 +13,4 @@ export * from './linkIntent';
 export * from './learnStore';
 export * from './trafficView';
 export * from './flowCommands';
+export * from './names';

@@ -78,7 +78,9 @@ let generation = 0;
 /** Checks the goals against the design on screen; a newer edit wins over a slower older check. */
 export async function checkNow(): Promise<void> {
   const { active } = useLearnStore.getState();
-  if (!active || useLibraryStore.getState().currentId !== active.entryId) return;
+  const library = useLibraryStore.getState();
+  // Only the lesson's own design counts: never a design shown from a view link.
+  if (!active || library.viewOnly || library.currentId !== active.entryId) return;
   const run = ++generation;
   useLearnStore.setState({ checking: true });
   const outcome = await analysisWorker().checkGoals(useDesignStore.getState().history.present, active.lesson);

@@ -10,6 +10,7 @@ import {
   deleteEntry,
   duplicateEntry,
   flushSave,
+  openAsNewDesign,
   openEntry,
   renameEntry,
   showReadOnly,
@@ -149,5 +150,42 @@ describe('the open design and the library', () => {
       .filter(([k]) => k.startsWith('nimbus.library.design.'))
       .map(([, v]) => JSON.parse(v).name);
     expect(names).toEqual(['Mine']);
+  });
+});
+
+describe('keeping what the user had', () => {
+  it('opens a template into a blank, untouched design, and as a new entry otherwise', () => {
+    const storage = new MemoryStorage();
+    start(storage);
+    expect(openAsNewDesign({ ...sampleDesign(), name: 'Template' })).toBe(true);
+    expect(useLibraryStore.getState().entries).toHaveLength(1);
+    expect(openAsNewDesign({ ...sampleDesign(), name: 'Second template' })).toBe(true);
+    const names = useLibraryStore.getState().entries.map((e) => e.name);
+    expect(names).toEqual(['Template', 'Second template']);
+    expect(JSON.parse(storage.getItem(designKey(useLibraryStore.getState().entries[0]!.id))!).name).toBe('Template');
+  });
+
+  it('keeps the library readable when an entry name is too long, and caps new names', () => {
+    const storage = new MemoryStorage();
+    start(storage);
+    renameEntry(useLibraryStore.getState().currentId!, 'x'.repeat(300));
+    expect(present().name).toHaveLength(200);
+    flushSave(true);
+    const index = JSON.parse(storage.getItem(LIBRARY_KEY)!);
+    index.entries[0].name = 'y'.repeat(300);
+    storage.setItem(LIBRARY_KEY, JSON.stringify(index));
+    const opened = openLibrary(storage);
+    expect(opened.kind).toBe('ok');
+    expect(opened.index.entries[0]!.name).toHaveLength(200);
+    expect(copyName('z'.repeat(200), opened.index.entries).length).toBeLessThanOrEqual(200);
+  });
+
+  it('adopts a pre-library autosave left behind by a full storage on a later start', () => {
+    const storage = new MemoryStorage();
+    start(storage);
+    storage.setItem(AUTOSAVE_KEY, JSON.stringify({ ...sampleDesign(), name: 'Stranded' }));
+    const opened = openLibrary(storage);
+    expect(opened.index.entries.map((e) => e.name)).toContain('Stranded');
+    expect(storage.getItem(AUTOSAVE_KEY)).toBeNull();
   });
 });

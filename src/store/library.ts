@@ -13,7 +13,8 @@ export const designKey = (id: string): string => `nimbus.library.design.${id}`;
 
 const EntrySchema = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,64}$/),
-  name: z.string().max(200),
+  // Lenient on the way in: an over-long name is shortened rather than costing the whole list.
+  name: z.string().transform((name) => name.slice(0, 200)),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** A small SVG drawing of the design's boxes; empty until first drawn. */
@@ -80,7 +81,7 @@ export function openLibrary(storage: StorageLike, now: Date = new Date()): Opene
   } catch {
     return { kind: 'ok', index: emptyIndex(), migratedLegacy: false };
   }
-  if (raw === null) return adoptLegacy(storage, now);
+  if (raw === null) return adoptLegacy(storage, now, emptyIndex());
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -88,7 +89,7 @@ export function openLibrary(storage: StorageLike, now: Date = new Date()): Opene
     json = undefined;
   }
   const parsed = IndexSchema.safeParse(json);
-  if (parsed.success) return { kind: 'ok', index: parsed.data, migratedLegacy: false };
+  if (parsed.success) return adoptLegacy(storage, now, parsed.data);
   const backupKey = `${UNREADABLE_PREFIX}library.${now.toISOString()}`;
   const moved = write(storage, backupKey, raw).ok;
   return {
@@ -99,17 +100,20 @@ export function openLibrary(storage: StorageLike, now: Date = new Date()): Opene
   };
 }
 
-function adoptLegacy(storage: StorageLike, now: Date): OpenedLibrary {
+/** Adds a readable pre-library autosave to `base` as the open entry; `base` unchanged if storage refuses (tried again next start). */
+function adoptLegacy(storage: StorageLike, now: Date, base: LibraryIndex): OpenedLibrary {
+  const unchanged: OpenedLibrary = { kind: 'ok', index: base, migratedLegacy: false };
   const legacy = storage.getItem(AUTOSAVE_KEY);
-  if (legacy === null) return { kind: 'ok', index: emptyIndex(), migratedLegacy: false };
+  if (legacy === null) return unchanged;
   const parsed = parseDesignJson(legacy);
-  if (!parsed.ok) return { kind: 'ok', index: emptyIndex(), migratedLegacy: false };
-  const index = emptyIndex();
+  if (!parsed.ok) return unchanged;
   const entry = entryFor(parsed.design, newEntryId(now), now);
-  if (!write(storage, designKey(entry.id), legacy).ok) return { kind: 'ok', index, migratedLegacy: false };
-  index.entries.push(entry);
-  index.currentId = entry.id;
-  if (!saveIndex(storage, index).ok) return { kind: 'ok', index: emptyIndex(), migratedLegacy: false };
+  if (!write(storage, designKey(entry.id), legacy).ok) return unchanged;
+  const index: LibraryIndex = { ...base, entries: [...base.entries, entry], currentId: entry.id };
+  if (!saveIndex(storage, index).ok) {
+    storage.removeItem(designKey(entry.id));
+    return unchanged;
+  }
   storage.removeItem(AUTOSAVE_KEY);
   return { kind: 'ok', index, migratedLegacy: true };
 }
@@ -155,7 +159,8 @@ export const byRecency = (entries: readonly LibraryEntry[]): LibraryEntry[] =>
 
 /** "Copy of X", "Copy of X (2)"... never a name already in the library. */
 export function copyName(name: string, entries: readonly LibraryEntry[]): string {
-  const base = name.startsWith('Copy of ') ? name : `Copy of ${name}`;
+  // Room for "Copy of " and " (99)" inside the 200-character cap.
+  const base = (name.startsWith('Copy of ') ? name : `Copy of ${name}`).slice(0, 190);
   const taken = new Set(entries.map((e) => e.name));
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base} (${n})`)) return `${base} (${n})`;

@@ -8,6 +8,7 @@ import {
   copyName,
   designKey,
   entryFor,
+  LIBRARY_KEY,
   newEntryId,
   openLibrary,
   readDesign,
@@ -18,6 +19,8 @@ import {
   type WriteResult,
 } from './library';
 import { stopSimulation, useSimStore } from './simStore';
+import { MAX_NAME_LENGTH } from './names';
+import { useTrafficView } from './trafficView';
 import { useViewStore } from './viewStore';
 
 /**
@@ -82,8 +85,9 @@ function report(result: WriteResult): boolean {
 
 /** Puts a design on screen with a fresh undo history (undo never crosses designs). */
 function show(design: Design): void {
-  // A running simulation belongs to the design it started from.
+  // A running simulation, a half-picked flow and a stepped packet belong to the design they started from.
   if (useSimStore.getState().active) void stopSimulation();
+  useTrafficView.setState({ tool: null, stepping: null });
   useDesignStore.setState({ history: startHistory(design), locked: useLibraryStore.getState().viewOnly });
   useViewStore.setState({ selection: [], pathHighlight: null, highlightedRule: null });
   lastSaved = design;
@@ -114,7 +118,7 @@ export function flushSave(force = false): void {
       ? {
           ...e,
           name: design.name,
-          updatedAt: new Date(now).toISOString(),
+          updatedAt: changed ? new Date(now).toISOString() : e.updatedAt,
           resourceCount: Object.keys(design.resources).length,
           thumbnail: redraw ? drawThumbnail(design) : e.thumbnail,
         }
@@ -135,6 +139,27 @@ export function addToLibrary(design: Design, now = new Date()): boolean {
   }
   useLibraryStore.setState({ viewOnly: false });
   show(design);
+  return true;
+}
+
+/** A design nobody has touched yet: opening something else into it loses nothing. */
+function isBlank(design: Design): boolean {
+  return Object.keys(design.resources).length === 0 && !design.flows?.length && design.name === emptyDesign().name;
+}
+
+/**
+ * Opens a template, file or import as a new design in the library, so the
+ * design that was open stays as it was (a blank, untouched design is reused
+ * rather than left behind as clutter).
+ */
+export function openAsNewDesign(design: Design): boolean {
+  const { currentId, viewOnly } = useLibraryStore.getState();
+  if (viewOnly || currentId === null || !isBlank(useDesignStore.getState().history.present))
+    return addToLibrary(design);
+  show(design);
+  // show() treats the design as saved (it normally comes from storage); this one is new to the entry.
+  lastSaved = null;
+  flushSave(true);
   return true;
 }
 
@@ -161,8 +186,10 @@ export function openEntry(id: string): boolean {
 
 export const newDesignInLibrary = (): boolean => addToLibrary(emptyDesign());
 
-export function renameEntry(id: string, name: string): void {
-  if (id === useLibraryStore.getState().currentId) {
+export function renameEntry(id: string, newName: string): void {
+  const name = newName.slice(0, MAX_NAME_LENGTH);
+  const { currentId, viewOnly } = useLibraryStore.getState();
+  if (id === currentId && !viewOnly) {
     useDesignStore.getState().apply((draft) => {
       draft.name = name;
     });
@@ -198,12 +225,16 @@ export function deleteEntry(id: string): void {
   const raw = store.getItem(designKey(id));
   store.removeItem(designKey(id));
   const remaining = before.entries.filter((e) => e.id !== id);
-  const wasOpen = before.currentId === id;
-  commitIndex({ ...before, entries: remaining });
-  if (wasOpen) {
-    const next = [...remaining].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
-    if (!next || !openEntry(next.id)) newDesignInLibrary();
-  }
+  const viewOnly = useLibraryStore.getState().viewOnly;
+  const wasOpen = before.currentId === id && !viewOnly;
+  const next = [...remaining].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+  // While viewing a link, the design being viewed stays on screen; the library just points elsewhere.
+  commitIndex({
+    ...before,
+    entries: remaining,
+    currentId: before.currentId === id ? (next?.id ?? null) : before.currentId,
+  });
+  if (wasOpen && (!next || !openEntry(next.id))) newDesignInLibrary();
   const noticeId = notify({
     tone: 'info',
     title: `Deleted "${entry.name}" from the library.`,
@@ -276,12 +307,24 @@ export function startLibrary(store: StorageLike, thumbnail: (design: Design) => 
     timer = setTimeout(() => flushSave(), SAVE_DELAY_MS);
   });
   const onHide = () => flushSave(true);
+  // Another tab changed the library: take its list, so this tab's next save doesn't write an old one back.
+  const onStorage = (event: StorageEvent) => {
+    if (event.key !== LIBRARY_KEY || !storage) return;
+    const fresh = openLibrary(storage);
+    if (fresh.kind === 'ok') useLibraryStore.setState({ entries: fresh.index.entries });
+  };
   const hasWindow = typeof window !== 'undefined';
-  if (hasWindow) window.addEventListener('pagehide', onHide);
+  if (hasWindow) {
+    window.addEventListener('pagehide', onHide);
+    window.addEventListener('storage', onStorage);
+  }
   return () => {
     unsubscribe();
     clearTimeout(timer);
-    if (hasWindow) window.removeEventListener('pagehide', onHide);
+    if (hasWindow) {
+      window.removeEventListener('pagehide', onHide);
+      window.removeEventListener('storage', onStorage);
+    }
     storage = null;
   };
 }

@@ -1,5 +1,6 @@
 import type { Design } from '../domain';
-import { restore, type StorageLike } from './autosave';
+import { parseDesignJson } from '../domain';
+import { AUTOSAVE_KEY, restore, type StorageLike } from './autosave';
 import { downloadText } from './download';
 import { LIBRARY_KEY } from './library';
 import { startLibrary } from './libraryStore';
@@ -11,7 +12,7 @@ import { useViewStore } from './viewStore';
  * the user last had and saves every change after a short pause.
  */
 export function startPersistence(storage: StorageLike, thumbnail?: (design: Design) => string): () => void {
-  if (storage.getItem(LIBRARY_KEY) === null) {
+  if (storage.getItem(LIBRARY_KEY) === null || storage.getItem(AUTOSAVE_KEY) !== null) {
     const legacy = restore(storage);
     if (legacy.kind === 'unreadable') {
       useViewStore.getState().notify({
@@ -30,5 +31,15 @@ export function startPersistence(storage: StorageLike, thumbnail?: (design: Desi
       });
     }
   }
-  return startLibrary(storage, thumbnail);
+  const stop = startLibrary(storage, thumbnail);
+  const stranded = storage.getItem(AUTOSAVE_KEY);
+  if (stranded !== null && parseDesignJson(stranded).ok)
+    // Adoption needs room for a copy; when storage refused, the old design stays put and is offered as a file.
+    useViewStore.getState().notify({
+      tone: 'error',
+      title: 'Your design from before the library could not be moved into it (browser storage is full).',
+      details: ['It is kept where it was. Download it, then free some space or delete designs you no longer need.'],
+      action: { label: 'Download it', run: () => downloadText('nimbus-autosave.json', stranded) },
+    });
+  return stop;
 }

@@ -49,7 +49,11 @@ export const useSimStore = create<SimState>()(() => ({
   speed: 60,
 }));
 
-function receive(frame: SimFrame): void {
+/** Counts simulation runs; frames of an earlier run (still in flight after stop or restart) are ignored. */
+let run = 0;
+
+function receive(frame: SimFrame, from: number): void {
+  if (from !== run || !useSimStore.getState().active) return;
   useSimStore.setState((state) => {
     const series = state.series;
     const last = series.t[series.t.length - 1];
@@ -92,7 +96,12 @@ let unsubscribeDesign: (() => void) | null = null;
 export async function startSimulation(seed = 1): Promise<void> {
   useSimStore.setState({ active: true, frame: null, log: [], series: emptySeries() });
   const worker = analysisWorker();
-  const result = await worker.simLoad(useDesignStore.getState().history.present, seed, proxy(receive));
+  const thisRun = ++run;
+  const result = await worker.simLoad(
+    useDesignStore.getState().history.present,
+    seed,
+    proxy((frame: SimFrame) => receive(frame, thisRun)),
+  );
   if (!result.ok) {
     useViewStore.getState().notify({ tone: 'error', title: 'The simulation could not start.', details: result.errors });
     useSimStore.setState({ active: false });
@@ -121,8 +130,9 @@ export const setSimulationSpeed = (speed: number) => {
 export async function stopSimulation(): Promise<void> {
   unsubscribeDesign?.();
   unsubscribeDesign = null;
-  await analysisWorker().simPause();
+  run++;
   useSimStore.setState({ active: false, frame: null, log: [], series: emptySeries() });
+  await analysisWorker().simPause();
 }
 
 /** An EC2 action as the console would send it; a refusal is shown with AWS's code. */

@@ -2,6 +2,7 @@ import { CloudDownload, Eye, FolderOpen, Keyboard, Library, Moon, Redo2, Save, S
 import { useRef } from 'react';
 import {
   copyViewToLibrary,
+  MAX_NAME_LENGTH,
   downloadText,
   setLibraryOpen,
   useLibraryStore,
@@ -62,6 +63,7 @@ export function Header() {
         aria-label="Design name"
         value={design.name}
         readOnly={viewOnly}
+        maxLength={MAX_NAME_LENGTH}
         onChange={(e) => renameDesign(e.target.value)}
         className="ml-2 w-64 rounded-md border border-transparent bg-transparent px-2 py-1 text-sm hover:border-slate-300 focus:border-teal-600 focus:outline-none dark:hover:border-slate-700"
       />

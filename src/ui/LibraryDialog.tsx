@@ -4,6 +4,7 @@ import {
   byRecency,
   deleteEntry,
   duplicateEntry,
+  MAX_NAME_LENGTH,
   newDesignInLibrary,
   openEntry,
   renameEntry,
@@ -53,6 +54,7 @@ function EntryRow({ entry, current }: { entry: LibraryEntry; current: boolean })
           <input
             aria-label="New name"
             autoFocus
+            maxLength={MAX_NAME_LENGTH}
             value={name}
             onChange={(e) => setName(e.target.value)}
             onBlur={finishRename}
@@ -75,16 +77,22 @@ function EntryRow({ entry, current }: { entry: LibraryEntry; current: boolean })
           {entry.resourceCount} resources · edited {when.format(new Date(entry.updatedAt))}
         </p>
         <div className="mt-1 flex gap-1">
-          <button type="button" className={small} onClick={() => setRenaming(true)}>
+          <button type="button" className={small} onClick={() => setRenaming(true)} aria-label={`Rename ${entry.name}`}>
             <Pencil size={13} aria-hidden /> Rename
           </button>
-          <button type="button" className={small} onClick={() => duplicateEntry(entry.id)}>
+          <button
+            type="button"
+            className={small}
+            onClick={() => duplicateEntry(entry.id)}
+            aria-label={`Duplicate ${entry.name}`}
+          >
             <Copy size={13} aria-hidden /> Duplicate
           </button>
           <button
             type="button"
             className={`${small} text-red-700 dark:text-red-300`}
             onClick={() => deleteEntry(entry.id)}
+            aria-label={`Delete ${entry.name}`}
           >
             <Trash2 size={13} aria-hidden /> Delete
           </button>

@@ -2,7 +2,7 @@ import { CircleCheck, CircleX, Wrench } from 'lucide-react';
 import { useEffect } from 'react';
 import { resourcesOfKind, type Design } from '../domain';
 import { analyzeReachability, suggestFix, type Hop, type ReachQuery } from '../engine';
-import { addFlow, applyDesignChange, selectDesign, useDesignStore, useViewStore } from '../store';
+import { addFlow, applyDesignChange, useLibraryStore, selectDesign, useDesignStore, useViewStore } from '../store';
 import { endpointOptions, toFlowEndpoint, toSpec } from './endpoints';
 import { ExposurePanel } from './ExposurePanel';
 import { NumberField, SelectField, smallButton } from './inspector/fields';
@@ -73,7 +73,9 @@ export function ReachabilityPanel() {
   const query: ReachQuery = { from: toSpec(from), to: toSpec(to), protocol, port };
   const outcome = options.length > 1 ? analyzeReachability(design, query) : null;
   const result = outcome?.ok ? outcome.result : null;
-  const fix = result ? suggestFix(design, query, result) : null;
+  const viewOnly = useLibraryStore((s) => s.viewOnly);
+  // A view-only design can't change: no fixes or flows offered.
+  const fix = result && !viewOnly ? suggestFix(design, query, result) : null;
   const highlight = useViewStore((s) => s.highlightPath);
   const ends = [from, to].map((v) =>
     v === 'internet' ? resourcesOfKind(design, 'internet')[0]?.id : v.slice(v.indexOf(':') + 1),
@@ -139,27 +141,29 @@ export function ReachabilityPanel() {
               <p className="text-xs">{result.summary}</p>
             </div>
           </div>
-          <div>
-            <button
-              type="button"
-              className={smallButton}
-              onClick={() => {
-                const flowFrom = toFlowEndpoint(from);
-                const flowTo = toFlowEndpoint(to);
-                addFlow({
-                  name: `${options.find((o) => o.value === from)?.label ?? flowFrom} to ${options.find((o) => o.value === to)?.label ?? flowTo}`,
-                  from: flowFrom,
-                  to: flowTo,
-                  protocol,
-                  port: protocol === 'icmp' ? 0 : port,
-                  ratePerSecond: 10,
-                });
-                useViewStore.getState().showPanel('traffic');
-              }}
-            >
-              Send traffic like this
-            </button>
-          </div>
+          {!viewOnly && (
+            <div>
+              <button
+                type="button"
+                className={smallButton}
+                onClick={() => {
+                  const flowFrom = toFlowEndpoint(from);
+                  const flowTo = toFlowEndpoint(to);
+                  addFlow({
+                    name: `${options.find((o) => o.value === from)?.label ?? flowFrom} to ${options.find((o) => o.value === to)?.label ?? flowTo}`,
+                    from: flowFrom,
+                    to: flowTo,
+                    protocol,
+                    port: protocol === 'icmp' ? 0 : port,
+                    ratePerSecond: 10,
+                  });
+                  useViewStore.getState().showPanel('traffic');
+                }}
+              >
+                Send traffic like this
+              </button>
+            </div>
+          )}
           {fix && (
             <button
               type="button"

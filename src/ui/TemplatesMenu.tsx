@@ -32,11 +32,11 @@ export function TemplatesMenu({ buttonClass }: { buttonClass: string }) {
                   className="w-full rounded-md px-3 py-2 text-left hover:bg-slate-100 dark:hover:bg-slate-800"
                   onClick={() => {
                     setOpen(false);
-                    openDesign(template.build());
+                    if (!openDesign(template.build())) return;
                     useViewStore.getState().setSelection([]);
                     useViewStore.getState().notify({
                       tone: 'info',
-                      title: `Opened the template “${template.name}”. Undo (Ctrl+Z) brings back what you had.`,
+                      title: `Opened the template “${template.name}” as a new design. What you had is kept in the Library.`,
                     });
                   }}
                 >

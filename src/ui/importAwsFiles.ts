@@ -22,11 +22,11 @@ export async function importAwsFiles(list: FileList | File[]): Promise<void> {
     });
     return;
   }
-  openDesign(result.design);
+  if (!openDesign(result.design)) return;
   useViewStore.getState().setSelection([]);
   notify({
     tone: 'info',
-    title: `Imported ${Object.keys(result.design.resources).length} resources from ${files.length} AWS file${files.length === 1 ? '' : 's'}. Undo (Ctrl+Z) brings back what you had.`,
+    title: `Imported ${Object.keys(result.design.resources).length} resources from ${files.length} AWS file${files.length === 1 ? '' : 's'}. What you had is kept in the Library.`,
     ...(result.notes.length > 0 ? { details: result.notes.slice(0, 8) } : {}),
   });
 }

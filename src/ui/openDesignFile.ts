@@ -26,10 +26,10 @@ export async function openDesignFile(file: File): Promise<boolean> {
     });
     return false;
   }
-  openDesign(parsed.design);
+  if (!openDesign(parsed.design)) return false;
   notify({
     tone: 'info',
-    title: `Opened "${parsed.design.name}" from ${file.name}. Undo (Ctrl+Z) brings back what you had.`,
+    title: `Opened "${parsed.design.name}" from ${file.name}. It is a new design in your library; what you had is kept there.`,
   });
   return true;
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Design } from '../../domain';
 import { selectDesign, useDesignStore, useSimStore, useTrafficView, useViewStore } from '../../store';
 import type { ResourceNode } from '../derive';
+import { endsPacket } from './motion';
 
 const count = (n: number) => Math.round(n).toLocaleString('en-US');
 const lookupOf = (s: ReactFlowState) => s.nodeLookup;
@@ -46,7 +47,7 @@ export function TrafficBadges() {
     if (!path || path.error) continue;
     const label = flowLabel(design, counters.id);
     const dropped = counters.droppedForward + counters.droppedReturn;
-    const drop = path.steps.find((s) => s.decision === 'drop' || s.decision === 'deny');
+    const drop = path.steps.find((s) => endsPacket(s.decision));
     if (drop && dropped > 0) {
       const at = place(drop.resourceId);
       if (at) {

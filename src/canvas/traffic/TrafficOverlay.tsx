@@ -4,7 +4,7 @@ import type { VersionedPath } from '../../sim/traffic';
 import { useDesignStore, useSimStore, useTrafficView } from '../../store';
 import type { ResourceEdge, ResourceNode } from '../derive';
 import { absoluteRect } from '../geometry';
-import { motionPath, placeAt, type MotionPath, type Point } from './motion';
+import { endsPacket, motionPath, placeAt, type MotionPath, type Point } from './motion';
 
 /** Wall-clock time a packet takes between two places: slow enough to follow, whatever the sim speed. */
 export const MS_PER_LEG = 260;
@@ -70,7 +70,11 @@ export function TrafficOverlay({ theme }: { theme: 'light' | 'dark' }) {
       const cached = pathCache.get(path.flowId);
       if (cached && cached.version === path.version) return cached.path;
       const motion = motionPath(
-        path.steps.map((s) => ({ at: centre(s.resourceId), direction: s.direction, dropped: s.decision === 'drop' })),
+        path.steps.map((s) => ({
+          at: centre(s.resourceId),
+          direction: s.direction,
+          dropped: endsPacket(s.decision),
+        })),
       );
       pathCache.set(path.flowId, { version: path.version, path: motion });
       return motion;
@@ -149,7 +153,7 @@ export function TrafficOverlay({ theme }: { theme: 'light' | 'dark' }) {
         // The stepped packet: large, with a ring, in the colour of its direction (a cross when dropped here).
         const x = stepAt.x * zoom + tx;
         const y = stepAt.y * zoom + ty;
-        const dropped = step.decision === 'drop' || step.decision === 'deny';
+        const dropped = endsPacket(step.decision);
         context.beginPath();
         context.arc(x, y, 13, 0, Math.PI * 2);
         context.fillStyle = dropped ? colours.drop : step.direction === 'return' ? colours.back : colours.step;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { motionPath, placeAt, type StepPlace } from './motion';
+import { endsPacket, motionPath, placeAt, type StepPlace } from './motion';
 
 const p = (x: number, y = 0) => ({ x, y });
 const step = (at: number | null, direction: 'forward' | 'return' = 'forward', dropped = false): StepPlace => ({
@@ -29,6 +29,10 @@ describe('packet motion', () => {
     const path = motionPath([step(0), step(10), step(20, 'forward', true), step(30), step(20, 'return')]);
     expect(path.points.map((q) => q.x)).toEqual([0, 10, 20]);
     expect(path.dropped).toBe(true);
+  });
+
+  it('ends a packet at a security group or ACL deny as at a route drop', () => {
+    expect(['drop', 'deny', 'allow', 'forward'].map(endsPacket)).toEqual([true, true, false, false]);
   });
 
   it('moves along the legs and says when it is on the way back or done', () => {

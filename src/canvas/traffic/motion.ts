@@ -8,6 +8,9 @@ export interface Point {
   y: number;
 }
 
+/** Security groups and ACLs deny, routes and gateways drop: either way the packet ends at that step. */
+export const endsPacket = (decision: string): boolean => decision === 'drop' || decision === 'deny';
+
 export interface StepPlace {
   /** Centre of the node the packet is at for this step; null when the step has nothing drawn. */
   at: Point | null;

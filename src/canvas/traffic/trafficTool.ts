@@ -1,5 +1,5 @@
 import type { Resource } from '../../domain';
-import { addFlow, useTrafficView, useViewStore } from '../../store';
+import { addFlow, useLibraryStore, useTrafficView, useViewStore } from '../../store';
 
 /** What can send or receive a flow: what the reachability engine resolves as an endpoint. */
 function endpointOf(resource: Resource): string | null {
@@ -23,6 +23,10 @@ function endpointOf(resource: Resource): string | null {
  * Traffic tab).
  */
 export function pickFlowEnd(resource: Resource, source: string | null): { ok: boolean; message: string } {
+  if (useLibraryStore.getState().viewOnly) {
+    useTrafficView.getState().setTool(null);
+    return { ok: false, message: 'This is a view-only design: make a copy to add traffic.' };
+  }
   const endpoint = endpointOf(resource);
   if (!endpoint)
     return {
