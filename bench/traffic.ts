@@ -23,6 +23,9 @@ export interface TrafficRow {
   frameWorstMs: number;
   busyPerFrameMs: number;
   frames: number;
+  /** Main-thread tasks over 50 ms while measuring (the longtask observer reports only those). */
+  longTasks: number;
+  longestTaskMs: number;
 }
 
 /** Internet users sending HTTPS to every public instance of a generated design. */
@@ -72,7 +75,11 @@ async function measureTraffic(browser: Browser, design: Design): Promise<Traffic
   {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
-    await page.addInitScript(`localStorage.setItem('nimbus.design', ${JSON.stringify(JSON.stringify(design))});`);
+    await page.addInitScript(`
+      localStorage.setItem('nimbus.design', ${JSON.stringify(JSON.stringify(design))});
+      window.__longTasks = [];
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+    `);
     await page.goto(`http://127.0.0.1:${PORT}/`);
     await page.locator('.react-flow__node').first().waitFor();
     const toolbar = page.getByRole('toolbar', { name: 'Simulation' });
@@ -84,6 +91,7 @@ async function measureTraffic(browser: Browser, design: Design): Promise<Traffic
       { timeout: 30_000 },
     );
     await page.evaluate(`
+      window.__longTasks = [];
       window.__frames = [];
       window.__packets = [];
       window.__recording = true;
@@ -106,6 +114,7 @@ async function measureTraffic(browser: Browser, design: Design): Promise<Traffic
     const busyMs = ((await taskSeconds()) - busyBefore) * 1000;
     const frames = (await page.evaluate('window.__recording = false; window.__frames.slice(2)')) as number[];
     const packets = (await page.evaluate('window.__packets.slice(2)')) as number[];
+    const tasks = (await page.evaluate('window.__longTasks')) as number[];
     await context.close();
     return {
       resources: Object.keys(design.resources).length,
@@ -117,6 +126,8 @@ async function measureTraffic(browser: Browser, design: Design): Promise<Traffic
       frameWorstMs: Math.max(...frames),
       busyPerFrameMs: busyMs / frames.length,
       frames: frames.length,
+      longTasks: tasks.length,
+      longestTaskMs: Math.max(0, ...tasks),
     };
   }
 }
