@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { useViewStore } from './viewStore';
 
 /**
  * How the user is looking at traffic: the flow picked in the panel, step mode
@@ -23,3 +24,9 @@ export const useTrafficView = create<TrafficView>()((set) => ({
   stopStepping: () => set({ stepping: null }),
   setTool: (tool) => set({ tool }),
 }));
+
+// Leaving the Traffic tab ends step mode, so the canvas goes back to live traffic.
+useViewStore.subscribe((state, previous) => {
+  if (state.panel !== previous.panel && state.panel !== 'traffic' && useTrafficView.getState().stepping)
+    useTrafficView.getState().stopStepping();
+});

@@ -43,7 +43,7 @@ function EntryRow({ entry, current }: { entry: LibraryEntry; current: boolean })
         className="shrink-0 overflow-hidden rounded border border-slate-200 bg-white dark:border-slate-700"
         aria-label={`Open ${entry.name}`}
       >
-        {entry.thumbnail ? (
+        {entry.thumbnail && entry.resourceCount > 0 ? (
           <img src={thumbnailSrc(entry.thumbnail)} alt="" width={120} height={75} className="h-[75px] w-[120px]" />
         ) : (
           <span className="flex h-[75px] w-[120px] items-center justify-center text-xs text-slate-400">Empty</span>

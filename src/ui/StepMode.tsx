@@ -25,9 +25,6 @@ export function StepMode() {
   const index = Math.min(stepping.index, Math.max(0, steps.length - 1));
   const step = steps[index];
 
-  // Leaving the panel ends step mode, so the canvas goes back to live traffic.
-  useEffect(() => () => useTrafficView.getState().stopStepping(), []);
-
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return;
