@@ -112,6 +112,16 @@ test('a view-only link allows looking and asking, not editing, and can be copied
   await panel.getByLabel('Port', { exact: true }).fill('22');
   await expect(panel.getByRole('status', { name: 'Verdict' })).toContainText('Not reachable');
 
+  // Opening one of the user's own designs from the library leaves the view, and the address with it.
+  await page.getByRole('button', { name: 'Library' }).click();
+  await page.getByRole('button', { name: 'Open Mine, untouched' }).click();
+  await expect(page.getByText('View only:')).toHaveCount(0);
+  await expect(page.getByLabel('Design name')).toHaveValue('Mine, untouched');
+  expect(page.url()).not.toContain('#view=');
+  await page.goto(link);
+  await page.reload();
+  await expect(page.getByText('View only:')).toBeVisible();
+
   await page.getByRole('button', { name: 'Make a copy' }).click();
   await expect(page.getByText('View only:')).toHaveCount(0);
   await expect(page.getByRole('navigation', { name: 'Palette' })).toBeVisible();

@@ -83,6 +83,14 @@ function report(result: WriteResult): boolean {
   return false;
 }
 
+/** Back to the user's own designs from a view link: the address stops pointing at the viewed design. */
+function leaveViewOnly(): void {
+  if (!useLibraryStore.getState().viewOnly) return;
+  useLibraryStore.setState({ viewOnly: false });
+  if (typeof location !== 'undefined' && /^#view=/.test(location.hash))
+    history.replaceState(null, '', location.pathname + location.search);
+}
+
 /** Puts a design on screen with a fresh undo history (undo never crosses designs). */
 function show(design: Design): void {
   // A running simulation, a half-picked flow and a stepped packet belong to the design they started from.
@@ -137,7 +145,7 @@ export function addToLibrary(design: Design, now = new Date()): boolean {
     storage?.removeItem(designKey(entry.id));
     return false;
   }
-  useLibraryStore.setState({ viewOnly: false });
+  leaveViewOnly();
   show(design);
   return true;
 }
@@ -179,7 +187,7 @@ export function openEntry(id: string): boolean {
     return false;
   }
   report(commitIndex({ ...index(), currentId: id }));
-  useLibraryStore.setState({ viewOnly: false });
+  leaveViewOnly();
   show(read.design);
   return true;
 }
