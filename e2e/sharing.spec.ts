@@ -159,7 +159,7 @@ test('the library renames, duplicates and deletes designs, and a delete can be u
   await expect(node(page, 'ec2Instance')).toHaveCount(1);
 });
 
-test('the canvas exports as a PNG image of the whole design', async ({ page }) => {
+test('the canvas exports as PNG and SVG images of the whole design', async ({ page }) => {
   await page.goto('/');
   await openTemplate(page, /Two AZs/);
   await page.getByRole('button', { name: 'Share' }).click();
@@ -175,4 +175,13 @@ test('the canvas exports as a PNG image of the whole design', async ({ page }) =
   expect(height).toBeGreaterThan(600);
   // A drawing, not a blank: a flat image compresses to almost nothing.
   expect(png.length).toBeGreaterThan(50_000);
+
+  await page.getByRole('button', { name: 'Share' }).click();
+  const svgDownload = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: 'Export SVG image' }).click();
+  const svgFile = await svgDownload;
+  expect(svgFile.suggestedFilename()).toMatch(/\.svg$/);
+  const svg = readFileSync((await svgFile.path())!, 'utf8');
+  expect(svg).toMatch(/^<svg/);
+  expect(svg).toContain('Web A');
 });
