@@ -100,6 +100,8 @@ test('a view-only link allows looking and asking, not editing, and can be copied
   await page.getByText('Web A', { exact: true }).click();
   await page.getByRole('tab', { name: 'Inspector' }).click();
   await expect(page.getByLabel('Name', { exact: true })).toBeDisabled();
+  // Simulating is not editing: the instance's simulation actions stay available.
+  await expect(page.getByRole('button', { name: 'Stop', exact: true })).toBeEnabled();
   await expect(page.getByRole('button', { name: 'Delete' })).toHaveCount(0);
   await page.keyboard.press('Delete');
   await expect(page.getByRole('dialog')).toHaveCount(0);

@@ -13,6 +13,7 @@ import {
 import { requestDelete } from '../actions';
 import { KIND_EDITORS } from './editors';
 import { Section, TextField } from './fields';
+import { SimInstanceSection } from './SimInstanceSection';
 
 /** Every property of the selected resource, editable, with inline checks. */
 export function Inspector() {
@@ -61,6 +62,8 @@ export function Inspector() {
           ))}
         </ul>
       )}
+      {/* Simulating is not editing: a view-only design keeps an instance's actions. */}
+      {viewOnly && resource.kind === 'ec2Instance' && <SimInstanceSection instanceId={resource.id} />}
       {/* A read-only view disables every field and button below in one place. */}
       <fieldset disabled={viewOnly} aria-label={viewOnly ? 'Properties (view only)' : undefined} className="contents">
         <div className="px-4 pb-3">

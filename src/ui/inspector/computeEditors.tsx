@@ -12,7 +12,7 @@ import {
   type LambdaTrigger,
 } from '../../domain';
 
-import { connectResources, updateResource } from '../../store';
+import { connectResources, updateResource, useLibraryStore } from '../../store';
 import { CheckboxField, NumberField, Section, SelectField, TextField } from './fields';
 
 import { useSimStore } from '../../store';
@@ -25,6 +25,8 @@ export function InstanceEditor({ resource: instance, design }: EditorProps<Ec2In
   const groups = resourcesOfKind(design, 'securityGroup').filter((g) => g.vpcId === subnet?.vpcId);
   const type = findInstanceType(instance.instanceType);
   const eips = resourcesOfKind(design, 'elasticIp');
+  // A view-only design shows the simulation actions above the (disabled) fields instead.
+  const viewOnly = useLibraryStore((s) => s.viewOnly);
   return (
     <>
       <Section title="Instance">
@@ -101,7 +103,7 @@ export function InstanceEditor({ resource: instance, design }: EditorProps<Ec2In
           />
         ))}
       </Section>
-      <SimInstanceSection instanceId={instance.id} />
+      {!viewOnly && <SimInstanceSection instanceId={instance.id} />}
       <Section title="Lifecycle">
         <CheckboxField
           label="Hibernation enabled"
