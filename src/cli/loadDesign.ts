@@ -1,12 +1,25 @@
 import { parseDesignJson, type Design } from '../domain';
 import { importAws } from '../share/awsImport';
 import { readShareUrl } from '../share/links';
-import { decodeSnapshot } from '../share/urlCodec';
+import { decodeJsonSnapshot, decodeSnapshot } from '../share/urlCodec';
+import { parseLesson } from '../scenarios/learn';
 import type { CliIo } from './main';
 
 /** Reads a design file for a command; on failure says why on stderr and returns null (exit 2). */
 export async function loadDesign(command: string, path: string, io: CliIo): Promise<Design | null> {
   const link = readShareUrl(path);
+  if (link.kind === 'learn') {
+    // A challenge link: the design is the challenge's starting point.
+    const decoded = decodeJsonSnapshot(link.snapshot);
+    if (!decoded.ok) {
+      io.err(`nimbus ${command}: the challenge link could not be opened. ${decoded.message}`);
+      return null;
+    }
+    const lesson = parseLesson(decoded.json);
+    if (lesson.ok) return lesson.lesson.start;
+    io.err(`nimbus ${command}: the challenge link could not be opened: ${lesson.errors.slice(0, 3).join('; ')}`);
+    return null;
+  }
   if (link.kind !== 'none') {
     const decoded = decodeSnapshot(link.snapshot);
     if (!decoded.ok) io.err(`nimbus ${command}: the share link could not be opened. ${decoded.message}`);

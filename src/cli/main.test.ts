@@ -6,7 +6,8 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Design } from '../domain';
 import { TEMPLATES } from '../scenarios/templates';
-import { shareUrl } from '../share/links';
+import { challengeUrl, shareUrl } from '../share/links';
+import { findLesson } from '../scenarios/learn';
 import { runCli } from './main';
 
 async function run(...argv: string[]) {
@@ -99,6 +100,18 @@ describe('nimbus validate', () => {
     expect(await run('validate', link.slice(0, -20))).toMatchObject({
       code: 2,
       err: expect.stringContaining('the share link could not be opened'),
+    });
+  });
+
+  it('reads a challenge link as its starting design', async () => {
+    const lesson = findLesson('nacl-vs-sg')!;
+    const link = challengeUrl(lesson, 'https://nimbus.example/');
+    const { code, out } = await run('reach', link, '--from', 'internet', '--to', 'web-1', '--port', '443');
+    expect(code).toBe(1);
+    expect(out).toContain('SUBNET_ACL_RESTRICTION');
+    expect(await run('validate', link.replace('#learn=n1.', '#learn=n1.x'))).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('the challenge link could not be opened'),
     });
   });
 
