@@ -1,5 +1,6 @@
 import { useStore, ViewportPortal, type ReactFlowState } from '@xyflow/react';
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { Design } from '../../domain';
 import { selectDesign, useDesignStore, useSimStore, useTrafficView, useViewStore } from '../../store';
 import type { ResourceNode } from '../derive';
@@ -7,6 +8,7 @@ import { endsPacket } from './motion';
 
 const count = (n: number) => Math.round(n).toLocaleString('en-US');
 const lookupOf = (s: ReactFlowState) => s.nodeLookup;
+const transformOf = (s: ReactFlowState) => s.transform;
 
 const flowLabel = (design: Design, flowId: string) => {
   const flow = design.flows?.find((f) => f.id === flowId);
@@ -25,7 +27,15 @@ export function TrafficBadges() {
   const traffic = useSimStore((s) => s.frame?.traffic);
   const stepping = useTrafficView((s) => s.stepping);
   const nodeLookup = useStore(lookupOf);
-  const [open, setOpen] = useState<string | null>(null);
+  // The open reason, placed on the page (not in the canvas) so packets passing by never draw over it.
+  const [open, setOpen] = useState<{ key: string; left: number; top: number } | null>(null);
+  const transform = useStore(transformOf);
+  const [openedAt, setOpenedAt] = useState(transform);
+  if (openedAt !== transform) {
+    // The canvas moved under a fixed popover: close it rather than leave it pointing elsewhere.
+    setOpenedAt(transform);
+    if (open) setOpen(null);
+  }
   if (!traffic) return null;
   const topRight = (id: string | null) => {
     const node = id ? nodeLookup.get(id) : undefined;
@@ -65,28 +75,34 @@ export function TrafficBadges() {
               type="button"
               data-testid="drop-mark"
               title={reason}
-              onClick={() => setOpen(open === key ? null : key)}
+              onClick={(event) => {
+                const r = event.currentTarget.getBoundingClientRect();
+                setOpen(open?.key === key ? null : { key, left: r.right, top: r.bottom + 4 });
+              }}
               className="flex items-center gap-1 rounded-full border border-red-300 bg-red-600 px-2 py-0.5 text-[11px] font-semibold whitespace-nowrap text-white shadow"
             >
               <span aria-hidden>✕</span> {count(dropped)} dropped
               {path.blockedBy?.direction === 'return' ? ' (reply)' : ''}
             </button>
-            {open === key && (
-              <div
-                role="tooltip"
-                className="absolute right-0 z-10 mt-1 w-80 rounded-md border border-red-200 bg-white p-2 text-xs text-slate-800 shadow-lg dark:border-red-900 dark:bg-slate-900 dark:text-slate-100"
-              >
-                <p className="font-semibold">{label}</p>
-                <p className="mt-1">{reason}</p>
-                <button
-                  type="button"
-                  className="mt-1 font-medium text-teal-700 underline dark:text-teal-300"
-                  onClick={() => useViewStore.getState().showRule(drop.deciderId, drop.ruleRef)}
+            {open?.key === key &&
+              createPortal(
+                <div
+                  role="tooltip"
+                  style={{ left: open.left, top: open.top }}
+                  className="fixed z-50 w-80 -translate-x-full rounded-md border border-red-200 bg-white p-2 text-xs text-slate-800 shadow-lg dark:border-red-900 dark:bg-slate-900 dark:text-slate-100"
                 >
-                  Show the rule
-                </button>
-              </div>
-            )}
+                  <p className="font-semibold">{label}</p>
+                  <p className="mt-1">{reason}</p>
+                  <button
+                    type="button"
+                    className="mt-1 font-medium text-teal-700 underline dark:text-teal-300"
+                    onClick={() => useViewStore.getState().showRule(drop.deciderId, drop.ruleRef)}
+                  >
+                    Show the rule
+                  </button>
+                </div>,
+                document.body,
+              )}
           </div>,
         );
       }
