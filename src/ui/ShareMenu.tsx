@@ -1,8 +1,8 @@
 import { Image, Link2, Share2 } from 'lucide-react';
-import { useState } from 'react';
 import { exportDesignImage } from '../canvas/exportImage';
 import { downloadDataUrl, selectDesign, shareUrl, useDesignStore, useViewStore, type LinkMode } from '../store';
 import { fileSlug } from './fileNames';
+import { MenuButton } from './MenuButton';
 
 const item = 'flex w-full items-start gap-2 rounded-md px-3 py-2 text-left hover:bg-slate-100 dark:hover:bg-slate-800';
 
@@ -45,31 +45,16 @@ async function exportImage(format: 'png' | 'svg'): Promise<void> {
 }
 
 export function ShareMenu({ buttonClass }: { buttonClass: string }) {
-  const [open, setOpen] = useState(false);
   const empty = Object.keys(useDesignStore(selectDesign).resources).length === 0;
-  const run = (action: () => Promise<void>) => () => {
-    setOpen(false);
-    void action();
-  };
   return (
-    <div className="relative">
-      <button
-        type="button"
-        className={buttonClass}
-        aria-haspopup="menu"
-        aria-expanded={open}
-        onClick={() => setOpen(!open)}
-      >
-        <Share2 size={16} aria-hidden /> Share
-      </button>
-      {open && (
-        <>
-          <div className="fixed inset-0 z-40" onClick={() => setOpen(false)} />
-          <div
-            role="menu"
-            aria-label="Share"
-            className="absolute right-0 z-50 mt-1 w-80 rounded-lg border border-slate-200 bg-white p-1 shadow-xl dark:border-slate-700 dark:bg-slate-900"
-          >
+    <MenuButton label="Share" icon={<Share2 size={16} aria-hidden />} buttonClass={buttonClass}>
+      {(close) => {
+        const run = (action: () => Promise<void>) => () => {
+          close();
+          void action();
+        };
+        return (
+          <>
             <button type="button" role="menuitem" className={item} onClick={run(() => copyLink('open'))}>
               <Link2 size={16} className="mt-0.5 shrink-0" aria-hidden />
               <span>
@@ -102,9 +87,9 @@ export function ShareMenu({ buttonClass }: { buttonClass: string }) {
                 <span className="text-sm font-medium">Export {format.toUpperCase()} image</span>
               </button>
             ))}
-          </div>
-        </>
-      )}
-    </div>
+          </>
+        );
+      }}
+    </MenuButton>
   );
 }
