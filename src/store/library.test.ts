@@ -4,7 +4,7 @@ import { sampleDesign } from '../engine/testing/sampleDesign';
 import { AUTOSAVE_KEY } from './autosave';
 import { useDesignStore } from './designStore';
 import { startHistory } from './history';
-import { copyName, designKey, LIBRARY_KEY, openLibrary, type LibraryEntry } from './library';
+import { copyName, designKey, LIBRARY_KEY, openLibrary, writeItem, type LibraryEntry } from './library';
 import {
   addToLibrary,
   deleteEntry,
@@ -187,5 +187,12 @@ describe('keeping what the user had', () => {
     const opened = openLibrary(storage);
     expect(opened.index.entries.map((e) => e.name)).toContain('Stranded');
     expect(storage.getItem(AUTOSAVE_KEY)).toBeNull();
+  });
+});
+
+describe('storage failures', () => {
+  it('says clearly when storage is full', () => {
+    const result = writeItem(new MemoryStorage(10), 'k', 'x'.repeat(20));
+    expect(result).toMatchObject({ ok: false, reason: 'full', message: expect.stringContaining('save it as a file') });
   });
 });

@@ -48,7 +48,8 @@ export function storageFailure(error: unknown): Extract<WriteResult, { ok: false
       };
 }
 
-function write(storage: StorageLike, key: string, value: string): WriteResult {
+/** One storage write, with a full or blocked storage turned into a message. */
+export function writeItem(storage: StorageLike, key: string, value: string): WriteResult {
   try {
     storage.setItem(key, value);
     return { ok: true };
@@ -91,7 +92,7 @@ export function openLibrary(storage: StorageLike, now: Date = new Date()): Opene
   const parsed = IndexSchema.safeParse(json);
   if (parsed.success) return adoptLegacy(storage, now, parsed.data);
   const backupKey = `${UNREADABLE_PREFIX}library.${now.toISOString()}`;
-  const moved = write(storage, backupKey, raw).ok;
+  const moved = writeItem(storage, backupKey, raw).ok;
   return {
     kind: 'rebuilt',
     index: emptyIndex(),
@@ -108,7 +109,7 @@ function adoptLegacy(storage: StorageLike, now: Date, base: LibraryIndex): Opene
   const parsed = parseDesignJson(legacy);
   if (!parsed.ok) return unchanged;
   const entry = entryFor(parsed.design, newEntryId(now), now);
-  if (!write(storage, designKey(entry.id), legacy).ok) return unchanged;
+  if (!writeItem(storage, designKey(entry.id), legacy).ok) return unchanged;
   const index: LibraryIndex = { ...base, entries: [...base.entries, entry], currentId: entry.id };
   if (!saveIndex(storage, index).ok) {
     storage.removeItem(designKey(entry.id));
@@ -131,10 +132,10 @@ export function entryFor(design: Design, id: string, now: Date): LibraryEntry {
 }
 
 export const saveIndex = (storage: StorageLike, index: LibraryIndex): WriteResult =>
-  write(storage, LIBRARY_KEY, JSON.stringify(index));
+  writeItem(storage, LIBRARY_KEY, JSON.stringify(index));
 
 export const writeDesign = (storage: StorageLike, id: string, design: Design): WriteResult =>
-  write(storage, designKey(id), JSON.stringify(design));
+  writeItem(storage, designKey(id), JSON.stringify(design));
 
 export type ReadDesign =
   { ok: true; design: Design } | { ok: false; missing: boolean; reason: string; raw: string | null };

@@ -14,6 +14,7 @@ import {
   readDesign,
   saveIndex,
   writeDesign,
+  writeItem,
   type LibraryEntry,
   type LibraryIndex,
   type WriteResult,
@@ -249,22 +250,13 @@ export function deleteEntry(id: string): void {
     action: {
       label: 'Undo',
       run: () => {
-        if (raw !== null && !report(storageWrite(store, designKey(id), raw))) return;
+        if (raw !== null && !report(writeItem(store, designKey(id), raw))) return;
         report(commitIndex({ ...index(), entries: [...index().entries, entry] }));
         if (wasOpen) openEntry(id);
         useViewStore.getState().dismiss(noticeId);
       },
     },
   });
-}
-
-function storageWrite(store: StorageLike, key: string, value: string): WriteResult {
-  try {
-    store.setItem(key, value);
-    return { ok: true };
-  } catch (error) {
-    return { ok: false, reason: 'full', message: `Could not put it back: ${String(error)}` };
-  }
 }
 
 /** Shows a design from a `#view=` link: read-only, never saved, the library untouched. */
