@@ -11,7 +11,7 @@ import {
 
 /**
  * Starting points from the course, each a complete design with no errors.
- * Opening one replaces the current design as one undoable step.
+ * Opening one adds it to the library as a new design.
  */
 export interface Template {
   id: string;
