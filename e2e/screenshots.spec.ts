@@ -6,6 +6,9 @@ import { expect, test } from '@playwright/test';
  */
 const dir = process.env.NIMBUS_SCREENSHOT_DIR ?? 'test-results';
 
+// Long walks through the app with the simulation running: a loaded CI machine needs more than the default.
+test.describe.configure({ timeout: 90_000 });
+
 for (const theme of ['light', 'dark'] as const) {
   test(`two-AZ template screenshot (${theme})`, async ({ page }) => {
     await page.setViewportSize({ width: 1920, height: 1080 });

@@ -23,6 +23,9 @@ async function removeInboundRule(page: Page, type: string) {
   throw new Error(`no inbound ${type} rule`);
 }
 
+// A long walk with the simulation running: a loaded CI machine needs more than the default.
+test.describe.configure({ timeout: 90_000 });
+
 test('a student watches HTTPS traffic, breaks it at the security group and at a NACL, and steps through a packet', async ({
   page,
 }) => {
