@@ -41,9 +41,14 @@ test('a student fixes the NACL lesson with the missing ephemeral-port rule, and 
       .filter({ hasText: 'Stateless ACLs' })
       .getByLabel('done'),
   ).toBeVisible();
-  // The student's own design is still in the library.
+  // Opening the lesson again resumes the fixed design instead of starting a new copy.
+  await page.getByRole('button', { name: /Stateless ACLs, stateful groups/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Lesson complete' })).toBeVisible();
+  // The student's own design is still in the library, next to the one lesson attempt.
   await page.getByRole('button', { name: 'Library' }).click();
-  await expect(page.getByRole('list', { name: 'Designs' })).toContainText('My own design');
+  const designs = page.getByRole('list', { name: 'Designs' });
+  await expect(designs).toContainText('My own design');
+  await expect(designs.getByRole('listitem')).toHaveCount(2);
 });
 
 test('a teacher shares a challenge file as a link and a student opens it with its goals', async ({ page, browser }) => {

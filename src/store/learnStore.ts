@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import { parseLesson, type GoalResult, type Lesson } from '../scenarios/learn';
 import type { StorageLike } from './autosave';
 import { useDesignStore } from './designStore';
-import { addToLibrary, useLibraryStore } from './libraryStore';
+import { addToLibrary, openEntry, useLibraryStore } from './libraryStore';
 import { useViewStore } from './viewStore';
 import { analysisWorker } from './workerClient';
 
@@ -21,6 +21,8 @@ const ProgressSchema = z.object({
   completed: z.array(z.string()).default([]),
   /** The lesson in progress and the library entry it is worked on in. */
   active: z.object({ entryId: z.string(), lesson: z.unknown() }).nullable().default(null),
+  /** The library entry each built-in lesson was last worked on in, so opening it again resumes it. */
+  attempts: z.record(z.string(), z.string()).default({}),
 });
 
 export interface LearnState {
@@ -29,6 +31,7 @@ export interface LearnState {
   checking: boolean;
   completed: string[];
   hintsShown: string[];
+  attempts: Record<string, string>;
 }
 
 export const useLearnStore = create<LearnState>()(() => ({
@@ -37,28 +40,46 @@ export const useLearnStore = create<LearnState>()(() => ({
   checking: false,
   completed: [],
   hintsShown: [],
+  attempts: {},
 }));
 
 let storage: StorageLike | null = null;
 
 function saveProgress(): void {
-  const { completed, active } = useLearnStore.getState();
+  const { completed, active, attempts } = useLearnStore.getState();
   try {
     storage?.setItem(
       PROGRESS_KEY,
-      JSON.stringify({ version: 1, completed, active: active && { entryId: active.entryId, lesson: active.lesson } }),
+      JSON.stringify({
+        version: 1,
+        completed,
+        attempts,
+        active: active && { entryId: active.entryId, lesson: active.lesson },
+      }),
     );
   } catch {
     // Progress is a convenience; a full storage is already reported by the library.
   }
 }
 
-/** Opens a lesson's starting design as a new design in the library and starts checking its goals. */
-export function startLesson(lesson: Lesson): boolean {
-  const name = `${lesson.kind === 'challenge' ? 'Challenge' : 'Lesson'}: ${lesson.title}`;
-  if (!addToLibrary({ ...lesson.start, name })) return false;
+/**
+ * Opens a lesson: the design of an earlier attempt if it is still in the
+ * library, otherwise its starting design as a new design; then checks its goals.
+ */
+export function startLesson(lesson: Lesson, { fresh = false } = {}): boolean {
+  const earlier = useLearnStore.getState().attempts[lesson.id];
+  const resumable = !fresh && earlier && useLibraryStore.getState().entries.some((e) => e.id === earlier);
+  if (!(resumable && openEntry(earlier))) {
+    const name = `${lesson.kind === 'challenge' ? 'Challenge' : 'Lesson'}: ${lesson.title}`;
+    if (!addToLibrary({ ...lesson.start, name })) return false;
+  }
   const entryId = useLibraryStore.getState().currentId!;
-  useLearnStore.setState({ active: { lesson, entryId }, results: null, hintsShown: [] });
+  useLearnStore.setState((s) => ({
+    active: { lesson, entryId },
+    results: null,
+    hintsShown: [],
+    attempts: { ...s.attempts, [lesson.id]: entryId },
+  }));
   useViewStore.setState({ panel: 'learn' });
   saveProgress();
   void checkNow();
@@ -120,6 +141,7 @@ export function startLearn(store: StorageLike): () => void {
     const lesson = progress.data.active ? parseLesson(progress.data.active.lesson) : null;
     useLearnStore.setState({
       completed: progress.data.completed,
+      attempts: progress.data.attempts,
       active: lesson?.ok ? { lesson: lesson.lesson, entryId: progress.data.active!.entryId } : null,
     });
     void checkNow();

@@ -30,7 +30,7 @@ function openChallengeLink(snapshot: string): void {
   if (!decoded.ok) return refuseLink(decoded.message);
   const parsed = parseLesson(decoded.json);
   if (!parsed.ok) return refuseLink(`It holds a challenge Nimbus can't use: ${parsed.errors.slice(0, 3).join('; ')}`);
-  if (startLesson(parsed.lesson)) {
+  if (startLesson(parsed.lesson, { fresh: true })) {
     forgetLink();
     useViewStore.getState().notify({
       tone: 'info',

@@ -7,6 +7,7 @@ import {
   Lightbulb,
   Link2,
   LoaderCircle,
+  RotateCcw,
   Trophy,
 } from 'lucide-react';
 import { useRef } from 'react';
@@ -35,7 +36,7 @@ async function openChallengeFile(file: File): Promise<void> {
     });
     return;
   }
-  startLesson(parsed.lesson);
+  startLesson(parsed.lesson, { fresh: true });
 }
 
 async function copyChallengeLink(lesson: Lesson): Promise<void> {
@@ -54,6 +55,7 @@ async function copyChallengeLink(lesson: Lesson): Promise<void> {
 
 function LessonList() {
   const completed = useLearnStore((s) => s.completed);
+  const attempts = useLearnStore((s) => s.attempts);
   const fileInput = useRef<HTMLInputElement>(null);
   const groups: Array<[string, Lesson[]]> = [
     ['Lessons', LESSONS.filter((l) => l.kind === 'lesson')],
@@ -89,7 +91,14 @@ function LessonList() {
                       <Circle size={18} className="mt-0.5 shrink-0 text-slate-300 dark:text-slate-600" aria-hidden />
                     )}
                     <span>
-                      <span className="block text-sm font-medium">{lesson.title}</span>
+                      <span className="block text-sm font-medium">
+                        {lesson.title}
+                        {attempts[lesson.id] && !done && (
+                          <span className="ml-2 text-xs font-normal text-amber-700 dark:text-amber-300">
+                            in progress
+                          </span>
+                        )}
+                      </span>
                       <span className="block text-xs text-slate-500 dark:text-slate-400">{lesson.topic}</span>
                     </span>
                   </button>
@@ -138,6 +147,14 @@ function ActiveLesson({ lesson, entryId }: { lesson: Lesson; entryId: string }) 
       <div className="flex items-center justify-between">
         <button type="button" className={`${button} -ml-2`} onClick={leaveLesson}>
           <ArrowLeft size={16} aria-hidden /> All lessons
+        </button>
+        <button
+          type="button"
+          className={`${button} ml-auto`}
+          title="Open the starting design again as a new design (this attempt stays in the library)"
+          onClick={() => startLesson(lesson, { fresh: true })}
+        >
+          <RotateCcw size={16} aria-hidden /> Start over
         </button>
         <button type="button" className={button} onClick={() => void copyChallengeLink(lesson)}>
           <Link2 size={16} aria-hidden /> Copy {lesson.kind} link
