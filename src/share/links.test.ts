@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { emptyDesign } from '../domain';
+import { challengeUrl, readLinkIntent, readShareUrl, shareUrl } from './links';
+import { decodeJsonSnapshot, decodeSnapshot } from './urlCodec';
+
+describe('share links', () => {
+  it('puts the design in the fragment of the page it was made on, never in the path or query', () => {
+    const url = new URL(shareUrl(emptyDesign('Lab'), 'open', 'https://nimbus.example/app/?lang=en#old'));
+    expect(url.pathname).toBe('/app/');
+    expect(url.search).toBe('?lang=en');
+    const intent = readLinkIntent(url.hash);
+    expect(intent.kind).toBe('open');
+    expect(intent.kind !== 'none' && decodeSnapshot(intent.snapshot)).toMatchObject({
+      ok: true,
+      design: { name: 'Lab' },
+    });
+  });
+
+  it('tells opening, viewing and challenge links apart, and ignores other fragments', () => {
+    const design = emptyDesign();
+    expect(readLinkIntent(new URL(shareUrl(design, 'view', 'https://x.example/')).hash).kind).toBe('view');
+    const challenge = readLinkIntent(new URL(challengeUrl({ title: 'T' }, 'https://x.example/')).hash);
+    expect(challenge.kind).toBe('learn');
+    expect(challenge.kind === 'learn' && decodeJsonSnapshot(challenge.snapshot)).toEqual({
+      ok: true,
+      json: { title: 'T' },
+    });
+    for (const other of ['', '#', '#top', '#dx=1', '#d']) expect(readLinkIntent(other)).toEqual({ kind: 'none' });
+  });
+
+  it('reads a whole pasted URL only when it is a web address with a fragment', () => {
+    expect(readShareUrl('https://x.example/#d=n1.abc')).toEqual({ kind: 'open', snapshot: 'n1.abc' });
+    expect(readShareUrl('design#d=n1.abc.json')).toEqual({ kind: 'none' });
+    expect(readShareUrl('https://x.example/')).toEqual({ kind: 'none' });
+  });
+});
