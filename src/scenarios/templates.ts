@@ -132,7 +132,9 @@ function hybrid(): Design {
   });
   const admin = b.add(createSecurityGroup(b.ids, vpc.vpc.id, 'from-office', 'SSH from the office network'));
   admin.inbound.push(tcp(22, '192.168.0.0/16', 'SSH from on-premises'));
-  b.instance(subnet, '10.0.1.10', [admin.id], 'Internal app');
+  const app = b.instance(subnet, '10.0.1.10', [admin.id], 'Internal app');
+  b.flow(app.id, onPrem.id, { name: 'Internal app → data center database :5432', port: 5432, ratePerSecond: 5 });
+  b.flow(onPrem.id, app.id, { name: 'Office admins → Internal app SSH', port: 22, ratePerSecond: 1 });
   return b.build();
 }
 

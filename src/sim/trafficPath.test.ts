@@ -193,17 +193,20 @@ describe('planFlowPath: through a NAT gateway', () => {
 });
 
 describe('planFlowPath: on premises', () => {
-  it('crosses the VPN at VPN latency, or Direct Connect when that is the only link', () => {
+  it('crosses Direct Connect at its latency when the gateway has both links, the VPN when it is the only one', () => {
     const hybrid = template('hybrid');
     const flow: Flow = { ...webFlow, from: 'Corporate data center', to: 'Internal app', port: 22 };
-    const overVpn = planFlowPath(hybrid, flow);
-    expect(overVpn.reachable).toBe(true);
-    expect(overVpn.rttMs).toBeCloseTo(2 * STEP_LATENCY_MS.vpn + (overVpn.steps.length - 3) * STEP_LATENCY_MS.inVpc, 9);
-    const dxOnly = produce(hybrid, (draft) => {
-      delete draft.resources[named(draft, 'Site-to-Site VPN').id];
+    const overDx = planFlowPath(hybrid, flow);
+    expect(overDx.reachable).toBe(true);
+    expect(overDx.rttMs).toBeCloseTo(
+      2 * STEP_LATENCY_MS.directConnect + (overDx.steps.length - 3) * STEP_LATENCY_MS.inVpc,
+      9,
+    );
+    const vpnOnly = produce(hybrid, (draft) => {
+      delete draft.resources[named(draft, 'Direct Connect').id];
     });
-    const overDx = planFlowPath(dxOnly, flow);
-    expect(overDx.steps.filter((s) => s.latencyMs === STEP_LATENCY_MS.directConnect)).toHaveLength(2);
+    const overVpn = planFlowPath(vpnOnly, flow);
+    expect(overVpn.steps.filter((s) => s.latencyMs === STEP_LATENCY_MS.vpn)).toHaveLength(2);
   });
 });
 

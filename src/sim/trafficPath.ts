@@ -1,6 +1,7 @@
 import { getResource, resourcesOfKind, type Design, type Flow, type InstanceState } from '../domain';
 import {
   analyzeReachability,
+  hybridLink,
   endpointFromText,
   endpointLabel,
   resolveEndpoint,
@@ -174,11 +175,11 @@ function nodeOf(design: Design, endpoint: Endpoint): string {
 /** One-way latency of the link to an external network: the internet, or the VPN / Direct Connect link on premises. */
 function externalLatency(design: Design, external: Endpoint): number {
   if (external.kind !== 'onPremises') return STEP_LATENCY_MS.internet;
-  const overVpn = resourcesOfKind(design, 'vpnConnection').some(
-    (vpn) => getResource(design, vpn.customerGatewayId, 'customerGateway')?.onPremisesNetworkId === external.network.id,
-  );
-  // The analysis prefers a VPN link when both exist, so the latency follows it.
-  return overVpn ? STEP_LATENCY_MS.vpn : STEP_LATENCY_MS.directConnect;
+  // The same link the analysis names: Direct Connect when the gateway has both.
+  const link = resourcesOfKind(design, 'virtualPrivateGateway')
+    .map((vgw) => hybridLink(design, vgw.id, external.network.id))
+    .find((found) => found !== null);
+  return link?.kind === 'vpn' ? STEP_LATENCY_MS.vpn : STEP_LATENCY_MS.directConnect;
 }
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6;

@@ -5,3 +5,4 @@ export * from './trace';
 export * from './reachability';
 export * from './fixes';
 export * from './exposure';
+export { hybridLink } from './paths';

@@ -1,22 +1,32 @@
 import { getResource, resourcesOfKind, type Design } from '../../domain';
 import { formatIpv4 } from '../../net';
-import { endpointLabel, type Endpoint, type Interface, type OnPremisesHost } from './endpoints';
+import { endpointLabel, type Endpoint, type Interface } from './endpoints';
 import type { Packet } from './ruleEvaluate';
 import { internetGatewayOf, Trace } from './trace';
 
 /** The shapes a path can take: inside one VPC, out to the internet or on-premises, and in from them. */
 const ip = formatIpv4;
 
-/** The virtual private gateway link (VPN or Direct Connect) between a VPC's gateway and an on-premises network. */
-function hybridLink(design: Design, vgwId: string, host: OnPremisesHost): { id: string; name: string } | null {
+/**
+ * The virtual private gateway link (Direct Connect or VPN) between a VPC's
+ * gateway and an on-premises network. With both, Direct Connect carries the
+ * traffic: for the same prefix a virtual private gateway prefers routes learned
+ * over Direct Connect to a Site-to-Site VPN's (AWS Site-to-Site VPN User Guide,
+ * "Route tables and VPN route priority").
+ */
+export function hybridLink(
+  design: Design,
+  vgwId: string,
+  networkId: string,
+): { id: string; name: string; kind: 'directConnect' | 'vpn' } | null {
+  for (const dx of resourcesOfKind(design, 'directConnectConnection')) {
+    if (dx.vpnGatewayId === vgwId && dx.onPremisesNetworkId === networkId)
+      return { id: dx.id, name: `${dx.name} (${dx.bandwidth} private link)`, kind: 'directConnect' };
+  }
   for (const vpn of resourcesOfKind(design, 'vpnConnection')) {
     const cgw = getResource(design, vpn.customerGatewayId, 'customerGateway');
-    if (vpn.vpnGatewayId === vgwId && cgw?.onPremisesNetworkId === host.network.id)
-      return { id: vpn.id, name: `${vpn.name} (two IPsec tunnels to ${cgw.name})` };
-  }
-  for (const dx of resourcesOfKind(design, 'directConnectConnection')) {
-    if (dx.vpnGatewayId === vgwId && dx.onPremisesNetworkId === host.network.id)
-      return { id: dx.id, name: `${dx.name} (${dx.bandwidth} private link)` };
+    if (vpn.vpnGatewayId === vgwId && cgw?.onPremisesNetworkId === networkId)
+      return { id: vpn.id, name: `${vpn.name} (two IPsec tunnels to ${cgw.name})`, kind: 'vpn' };
   }
   return null;
 }
@@ -210,7 +220,7 @@ export function toExternal(
   if (dst.kind === 'internet' && target?.kind === 'natGateway')
     return throughNat(design, target.id, src, host, packet, reply, fwd, back);
   if (dst.kind === 'onPremises' && target?.kind === 'virtualPrivateGateway') {
-    const link = hybridLink(design, target.id, dst);
+    const link = hybridLink(design, target.id, dst.network.id);
     if (!link)
       return fwd.fail(
         {
@@ -306,7 +316,7 @@ export function fromExternal(
     gatewayId = igw.id;
   } else if (src.kind === 'onPremises') {
     const vgw = resourcesOfKind(design, 'virtualPrivateGateway').find((g) => g.vpcId === dst.subnet.vpcId);
-    const link = vgw ? hybridLink(design, vgw.id, src) : null;
+    const link = vgw ? hybridLink(design, vgw.id, src.network.id) : null;
     if (!vgw || !link)
       return fwd.fail(
         {

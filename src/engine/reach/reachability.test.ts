@@ -236,13 +236,25 @@ describe('reachability: hybrid', () => {
   const design = template('hybrid');
   const office = () => ({ kind: 'onPremises' as const, id: id(design, 'Corporate data center') });
 
-  it('on-premises reaches the private instance over the VPN on 22, and the response returns by the propagated route', () => {
+  it('on-premises reaches the private instance over Direct Connect on 22, and the response returns by the propagated route', () => {
     const r = reach(design, { from: office(), to: res(design, 'Internal app'), port: 22 });
     expect(r.reachable).toBe(true);
-    expect(r.forward[0]!.explanation).toContain('Site-to-Site VPN');
+    // With both links, the gateway prefers the routes it learns over Direct Connect.
+    expect(r.forward[0]!.explanation).toContain('Direct Connect');
+    expect(r.forward[0]!.explanation).not.toContain('Site-to-Site VPN');
     expect(r.return.find((h) => h.component.startsWith('route table'))!.rule).toContain(
       '192.168.0.0/16 → VGW (propagated)',
     );
+  });
+
+  it('uses the Site-to-Site VPN when it is the only link', () => {
+    const vpnOnly = produce(design, (draft) => {
+      for (const r of Object.values(draft.resources))
+        if (r.kind === 'directConnectConnection') delete draft.resources[r.id];
+    });
+    const r = reach(vpnOnly, { from: office(), to: res(vpnOnly, 'Internal app'), port: 22 });
+    expect(r.reachable).toBe(true);
+    expect(r.forward[0]!.explanation).toContain('Site-to-Site VPN (two IPsec tunnels to Office router)');
   });
 
   it('without propagation or a static route the response has no way back', () => {
