@@ -1,5 +1,4 @@
 import { CloudDownload, Eye, FolderOpen, Keyboard, Library, Moon, Redo2, Save, Sun, Undo2 } from 'lucide-react';
-import { useRef } from 'react';
 import {
   copyViewToLibrary,
   MAX_NAME_LENGTH,
@@ -16,6 +15,7 @@ import {
   useViewStore,
 } from '../store';
 import { importAwsFiles } from './importAwsFiles';
+import { JsonFilesButton } from './JsonFilesButton';
 import { openDesignFile } from './openDesignFile';
 import { fileSlug } from './fileNames';
 import { ShareMenu } from './ShareMenu';
@@ -49,8 +49,6 @@ export function Header() {
   const canRedo = useDesignStore(selectCanRedo);
   const theme = useViewStore((s) => s.theme);
   const setTheme = useViewStore((s) => s.setTheme);
-  const fileInput = useRef<HTMLInputElement>(null);
-  const awsInput = useRef<HTMLInputElement>(null);
   const viewOnly = useLibraryStore((s) => s.viewOnly);
 
   return (
@@ -96,42 +94,22 @@ export function Header() {
             </button>
             <span className="mx-1 h-5 w-px bg-slate-200 dark:bg-slate-700" />
             <TemplatesMenu buttonClass={iconButton} />
-            <button type="button" className={iconButton} onClick={() => fileInput.current?.click()}>
-              <FolderOpen size={16} aria-hidden /> Open design…
-            </button>
-            <input
-              ref={fileInput}
-              type="file"
-              accept=".json,application/json"
-              className="hidden"
-              data-testid="open-design-input"
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                e.target.value = '';
-                if (file) void openDesignFile(file);
-              }}
-            />
-            <button
-              type="button"
+            <JsonFilesButton
               className={iconButton}
-              onClick={() => awsInput.current?.click()}
+              testId="open-design-input"
+              onFiles={([file]) => void openDesignFile(file!)}
+            >
+              <FolderOpen size={16} aria-hidden /> Open design…
+            </JsonFilesButton>
+            <JsonFilesButton
+              className={iconButton}
+              testId="import-aws-input"
+              multiple
               title="Import the JSON printed by aws ec2 describe-vpcs, describe-subnets, …"
+              onFiles={(files) => void importAwsFiles(files)}
             >
               <CloudDownload size={16} aria-hidden /> Import AWS…
-            </button>
-            <input
-              ref={awsInput}
-              type="file"
-              multiple
-              accept=".json,application/json"
-              className="hidden"
-              data-testid="import-aws-input"
-              onChange={(e) => {
-                const files = e.target.files ? [...e.target.files] : [];
-                e.target.value = '';
-                if (files.length > 0) void importAwsFiles(files);
-              }}
-            />
+            </JsonFilesButton>
             <button
               type="button"
               className={iconButton}

@@ -10,9 +10,9 @@ import {
   RotateCcw,
   Trophy,
 } from 'lucide-react';
-import { useRef } from 'react';
 import { LESSONS, parseLesson, type Lesson } from '../scenarios/learn';
 import { challengeUrl } from '../share/links';
+import { JsonFilesButton } from './JsonFilesButton';
 import { leaveLesson, openEntry, showHint, startLesson, useLearnStore, useLibraryStore, useViewStore } from '../store';
 
 const button =
@@ -56,7 +56,6 @@ async function copyChallengeLink(lesson: Lesson): Promise<void> {
 function LessonList() {
   const completed = useLearnStore((s) => s.completed);
   const attempts = useLearnStore((s) => s.attempts);
-  const fileInput = useRef<HTMLInputElement>(null);
   const groups: Array<[string, Lesson[]]> = [
     ['Lessons', LESSONS.filter((l) => l.kind === 'lesson')],
     ['Challenges: find and fix', LESSONS.filter((l) => l.kind === 'challenge')],
@@ -109,24 +108,16 @@ function LessonList() {
         </section>
       ))}
       <div className="border-t border-slate-200 pt-3 dark:border-slate-800">
-        <button type="button" className={button} onClick={() => fileInput.current?.click()}>
+        <JsonFilesButton
+          className={button}
+          testId="open-challenge-input"
+          onFiles={([file]) => void openChallengeFile(file!)}
+        >
           <FileUp size={16} aria-hidden /> Open a challenge file…
-        </button>
+        </JsonFilesButton>
         <p className="mt-1 px-2.5 text-xs text-slate-500 dark:text-slate-400">
           Teachers write challenges as JSON files (a design plus goals); see docs/learn-format.md.
         </p>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,application/json"
-          className="hidden"
-          data-testid="open-challenge-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void openChallengeFile(file);
-          }}
-        />
       </div>
     </div>
   );

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { resourcesOfKind, type Design } from '../domain';
 import { analyzeReachability, suggestFix, type Hop, type ReachQuery } from '../engine';
 import { addFlow, applyDesignChange, useLibraryStore, selectDesign, useDesignStore, useViewStore } from '../store';
-import { endpointOptions, toFlowEndpoint, toSpec } from './endpoints';
+import { endpointOptions, PROTOCOL_OPTIONS, toFlowEndpoint, toSpec } from './endpoints';
 import { ExposurePanel } from './ExposurePanel';
 import { NumberField, SelectField, smallButton } from './inspector/fields';
 
@@ -105,16 +105,7 @@ export function ReachabilityPanel() {
       <div className="grid grid-cols-2 gap-2">
         <SelectField label="From" value={from} options={options} onChange={setFrom} />
         <SelectField label="To" value={to} options={options} onChange={setTo} />
-        <SelectField
-          label="Protocol"
-          value={protocol}
-          options={[
-            { value: 'tcp', label: 'TCP' },
-            { value: 'udp', label: 'UDP' },
-            { value: 'icmp', label: 'ICMP (ping)' },
-          ]}
-          onChange={setProtocol}
-        />
+        <SelectField label="Protocol" value={protocol} options={PROTOCOL_OPTIONS} onChange={setProtocol} />
         {protocol !== 'icmp' && (
           <NumberField label="Port" value={port} min={0} max={65535} onChange={(v) => v !== null && setPort(v)} />
         )}

@@ -15,7 +15,7 @@ import {
   useSimStore,
   useTrafficView,
 } from '../store';
-import { endpointOptions, toFlowEndpoint } from './endpoints';
+import { endpointOptions, PROTOCOL_OPTIONS, toFlowEndpoint } from './endpoints';
 import { NumberField, SelectField, smallButton } from './inspector/fields';
 import { StepMode } from './StepMode';
 
@@ -51,16 +51,7 @@ function AddFlowForm({ design }: { design: Design }) {
     >
       <SelectField label="Flow from" value={from} options={options} onChange={setFrom} />
       <SelectField label="Flow to" value={to} options={options} onChange={setTo} />
-      <SelectField
-        label="Flow protocol"
-        value={protocol}
-        options={[
-          { value: 'tcp', label: 'TCP' },
-          { value: 'udp', label: 'UDP' },
-          { value: 'icmp', label: 'ICMP' },
-        ]}
-        onChange={(v) => setProtocol(v as Flow['protocol'])}
-      />
+      <SelectField label="Flow protocol" value={protocol} options={PROTOCOL_OPTIONS} onChange={setProtocol} />
       <NumberField label="Flow port" value={port} min={0} max={65535} onChange={(v) => v !== null && setPort(v)} />
       <NumberField
         label="Requests per second"

@@ -34,3 +34,10 @@ export function toSpec(value: string): EndpointSpec {
 
 /** The same choice written as a flow endpoint (the text the CLI and design files use). */
 export const toFlowEndpoint = (value: string): string => value.replace(/^(res|onprem):/, '');
+
+/** The protocols a reachability question or a flow can use. */
+export const PROTOCOL_OPTIONS = [
+  { value: 'tcp', label: 'TCP' },
+  { value: 'udp', label: 'UDP' },
+  { value: 'icmp', label: 'ICMP (ping)' },
+] as const satisfies ReadonlyArray<{ value: 'tcp' | 'udp' | 'icmp'; label: string }>;
