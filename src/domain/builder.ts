@@ -9,20 +9,20 @@ import {
   type IdSource,
   type NewVpc,
 } from './factories';
-import { emptyDesign, type Design, type Resource } from './design';
-import { asResourceId, ID_PREFIX, type ResourceKind, type SecurityGroupId } from './ids';
-import type { AvailabilityZone, InternetGateway, Region, RouteTable, Subnet } from './network';
-import type { Ec2Instance } from './compute';
+import { emptyDesign, type Design, type Kind, type Resource } from './design';
+import { asResourceId, type SecurityGroupId } from './ids';
+import { KIND_SPECS } from './kinds/registry';
+import type { AvailabilityZone, Ec2Instance, InternetGateway, Region, RouteTable, Subnet } from './kinds';
 import type { Flow } from './flows';
 
 /** Readable, predictable ids (`subnet-1`, `subnet-2`) for templates, tests and examples. */
 export function sequentialIds(): IdSource {
-  const counters = new Map<ResourceKind, number>();
+  const counters = new Map<Kind, number>();
   return {
-    next<T extends string>(kind: ResourceKind): T {
+    next<T extends string>(kind: Kind): T {
       const n = (counters.get(kind) ?? 0) + 1;
       counters.set(kind, n);
-      return `${ID_PREFIX[kind]}-${n}` as T;
+      return `${KIND_SPECS[kind].idPrefix}-${n}` as T;
     },
   };
 }

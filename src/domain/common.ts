@@ -18,3 +18,17 @@ export const PortRangeSchema = z
   })
   .nullable();
 export type PortRange = z.infer<typeof PortRangeSchema>;
+
+/**
+ * Offered load over time, in events per second: constant; a ramp from 0 to the
+ * rate over `seconds`; a spike to `peak` between `from` and `to`; a daily curve
+ * peaking at noon; or a schedule firing once every `everySeconds`.
+ */
+export const LoadProfileSchema = z.discriminatedUnion('shape', [
+  z.object({ shape: z.literal('constant') }),
+  z.object({ shape: z.literal('ramp'), seconds: z.number().positive() }),
+  z.object({ shape: z.literal('spike'), peak: z.number().min(0), from: z.number().min(0), to: z.number().min(0) }),
+  z.object({ shape: z.literal('daily') }),
+  z.object({ shape: z.literal('schedule'), everySeconds: z.number().positive() }),
+]);
+export type LoadProfile = z.infer<typeof LoadProfileSchema>;

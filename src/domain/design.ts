@@ -1,64 +1,12 @@
 import { z } from 'zod';
 import { ResourceIdSchema, type ResourceId } from './ids';
-import {
-  AvailabilityZoneSchema,
-  ElasticIpSchema,
-  InternetGatewaySchema,
-  NatGatewaySchema,
-  NetworkAclSchema,
-  RegionSchema,
-  RouteTableSchema,
-  SecurityGroupSchema,
-  SubnetSchema,
-  VirtualPrivateGatewaySchema,
-  VpcSchema,
-} from './network';
-import {
-  ClientVpnEndpointSchema,
-  CustomerGatewaySchema,
-  DirectConnectConnectionSchema,
-  OnPremisesNetworkSchema,
-  VpnConnectionSchema,
-} from './hybrid';
-import {
-  Ec2InstanceSchema,
-  EcsClusterSchema,
-  EcsServiceSchema,
-  EksClusterSchema,
-  InternetSchema,
-  LambdaFunctionSchema,
-  LambdaTriggerSchema,
-} from './compute';
+import { RESOURCE_SCHEMAS } from './kinds/schemas';
 import { FlowSchema } from './flows';
 
 export const DESIGN_FORMAT = 'nimbus-design';
 export const CURRENT_DESIGN_VERSION = 1;
 
-export const ResourceSchema = z.discriminatedUnion('kind', [
-  RegionSchema,
-  AvailabilityZoneSchema,
-  VpcSchema,
-  SubnetSchema,
-  InternetGatewaySchema,
-  NatGatewaySchema,
-  ElasticIpSchema,
-  VirtualPrivateGatewaySchema,
-  CustomerGatewaySchema,
-  OnPremisesNetworkSchema,
-  VpnConnectionSchema,
-  ClientVpnEndpointSchema,
-  DirectConnectConnectionSchema,
-  RouteTableSchema,
-  NetworkAclSchema,
-  SecurityGroupSchema,
-  Ec2InstanceSchema,
-  EcsClusterSchema,
-  EcsServiceSchema,
-  EksClusterSchema,
-  LambdaFunctionSchema,
-  LambdaTriggerSchema,
-  InternetSchema,
-]);
+export const ResourceSchema = z.discriminatedUnion('kind', RESOURCE_SCHEMAS);
 
 export type Resource = z.infer<typeof ResourceSchema>;
 export type Kind = Resource['kind'];
@@ -140,41 +88,6 @@ export function emptyDesign(name = 'Untitled design'): Design {
   return { format: DESIGN_FORMAT, version: CURRENT_DESIGN_VERSION, name, resources: {}, layout: {} };
 }
 
-/**
- * Resources grouped by kind, computed once per `resources` object. Designs are
- * immutable (every command produces a new one), so identity is a safe cache key
- * and analyses that ask "all subnets" many times stay linear.
- */
-const byKindCache = new WeakMap<Design['resources'], Map<Kind, Resource[]>>();
-
-function groupByKind(resources: Design['resources']): Map<Kind, Resource[]> {
-  let groups = byKindCache.get(resources);
-  if (!groups) {
-    groups = new Map();
-    for (const resource of Object.values(resources)) {
-      const list = groups.get(resource.kind);
-      if (list) list.push(resource);
-      else groups.set(resource.kind, [resource]);
-    }
-    byKindCache.set(resources, groups);
-  }
-  return groups;
-}
-
-/** All resources of one kind, in insertion order. Treat the array as read-only. */
-export function resourcesOfKind<K extends Kind>(design: Design, kind: K): readonly ResourceOf<K>[] {
-  return (groupByKind(design.resources).get(kind) ?? []) as ResourceOf<K>[];
-}
-
-/** The resource with this id if it is of the given kind. */
-export function getResource<K extends Kind>(
-  design: Design,
-  id: string | null | undefined,
-  kind: K,
-): ResourceOf<K> | undefined {
-  if (!id) return undefined;
-  const r = design.resources[id];
-  return r && r.kind === kind ? (r as ResourceOf<K>) : undefined;
-}
+export { resourcesOfKind, getResource, resourceById, layoutParent } from './lookup';
 
 export type { ResourceId };

@@ -6,13 +6,12 @@ import type {
   NatGatewayId,
   NetworkAclId,
   RegionId,
-  ResourceKind,
   RouteTableId,
   SecurityGroupId,
   SubnetId,
   VpcId,
 } from './ids';
-import { newId } from './ids';
+import { KIND_SPECS } from './kinds/registry';
 import type {
   AvailabilityZone,
   ElasticIp,
@@ -26,9 +25,9 @@ import type {
   SgRule,
   Subnet,
   Vpc,
-} from './network';
-import type { Ec2Instance } from './compute';
-import type { Design, Resource } from './design';
+} from './kinds';
+import type { Ec2Instance } from './kinds';
+import type { Design, Kind, Resource } from './design';
 import { DEFAULT_AMI_ID } from './catalogs/amis';
 
 /**
@@ -38,19 +37,38 @@ import { DEFAULT_AMI_ID } from './catalogs/amis';
  * as a single undo step.
  */
 export interface IdSource {
-  next<T extends string>(kind: ResourceKind): T;
+  next<T extends string>(kind: Kind): T;
 }
 
 /** Ids that avoid those already in the design (and those handed out by this source). */
 export function idSourceFor(design: Design, random: () => number = Math.random): IdSource {
   const handedOut = new Set<string>();
   return {
-    next<T extends string>(kind: ResourceKind): T {
-      const id = newId<T>(kind, (candidate) => candidate in design.resources || handedOut.has(candidate), random);
+    next<T extends string>(kind: Kind): T {
+      const id = newId<T>(
+        kind,
+        (candidate) => Object.hasOwn(design.resources, candidate) || handedOut.has(candidate),
+        random,
+      );
       handedOut.add(id);
       return id;
     },
   };
+}
+
+/** Makes an id like `subnet-0a1b2c3d` that is not yet in `taken`. */
+export function newId<T extends string>(
+  kind: Kind,
+  taken: (id: string) => boolean,
+  random: () => number = Math.random,
+): T {
+  for (;;) {
+    const suffix = Math.floor(random() * 0xffffffff)
+      .toString(16)
+      .padStart(8, '0');
+    const id = `${KIND_SPECS[kind].idPrefix}-${suffix}`;
+    if (!taken(id)) return id as T;
+  }
 }
 
 /** Rule 100 allows everything; AWS's default ACL has it in both directions, before the `*` deny. */

@@ -60,49 +60,5 @@ export type ResourceId = z.infer<typeof ResourceIdSchema>;
 /** Widens a kind-specific id to the general one (every id is a resource id). */
 export const asResourceId = (id: string): ResourceId => id as ResourceId;
 
-/** AWS-style id prefix per kind, used when naming new resources. */
-export const ID_PREFIX = {
-  region: 'region',
-  availabilityZone: 'az',
-  vpc: 'vpc',
-  subnet: 'subnet',
-  internetGateway: 'igw',
-  natGateway: 'nat',
-  elasticIp: 'eipalloc',
-  virtualPrivateGateway: 'vgw',
-  customerGateway: 'cgw',
-  onPremisesNetwork: 'onprem',
-  vpnConnection: 'vpn',
-  clientVpnEndpoint: 'cvpn-endpoint',
-  directConnectConnection: 'dxcon',
-  routeTable: 'rtb',
-  networkAcl: 'acl',
-  securityGroup: 'sg',
-  ec2Instance: 'i',
-  ecsCluster: 'ecs',
-  ecsService: 'ecssvc',
-  eksCluster: 'eks',
-  lambdaFunction: 'fn',
-  lambdaTrigger: 'trigger',
-  internet: 'internet',
-} as const;
-
-export type ResourceKind = keyof typeof ID_PREFIX;
-
-/** Makes an id like `subnet-0a1b2c3d` that is not yet in `taken`. */
-export function newId<T extends string>(
-  kind: ResourceKind,
-  taken: (id: string) => boolean,
-  random: () => number = Math.random,
-): T {
-  for (;;) {
-    const suffix = Math.floor(random() * 0xffffffff)
-      .toString(16)
-      .padStart(8, '0');
-    const id = `${ID_PREFIX[kind]}-${suffix}`;
-    if (!taken(id)) return id as T;
-  }
-}
-
 /** Compares ids of different brands (a layout parent with a VPC id, say). */
 export const sameId = (a: string | null | undefined, b: string | null | undefined): boolean => a != null && a === b;

@@ -6,3 +6,4 @@ export * from './proposals';
 export * from './placement';
 export * from './connections';
 export * from './reach';
+export * from './edits';

@@ -1,5 +1,7 @@
 import {
   getResource,
+  resourceById,
+  routeBlackholeReason,
   resourcesOfKind,
   type Design,
   type NetworkAcl,
@@ -76,27 +78,7 @@ export function hasInternetRoute(design: Design, subnet: Subnet): boolean {
 /** Why a route's target can't carry traffic, or null when it can. */
 export function blackholeReason(design: Design, table: RouteTable, target: string): string | null {
   if (target === 'local') return null;
-  const resource = design.resources[target];
+  const resource = resourceById(design, target);
   if (!resource) return `its target ${target} does not exist`;
-  switch (resource.kind) {
-    case 'internetGateway':
-    case 'virtualPrivateGateway':
-      if (resource.vpcId === null) return `its target ${resource.name} is not attached to any VPC`;
-      if (resource.vpcId !== table.vpcId) return `its target ${resource.name} is attached to another VPC`;
-      return null;
-    case 'natGateway': {
-      const subnet = getResource(design, resource.subnetId, 'subnet');
-      if (!subnet) return `its target ${resource.name} has no subnet`;
-      if (subnet.vpcId !== table.vpcId) return `its target ${resource.name} is in another VPC`;
-      return null;
-    }
-    case 'ec2Instance': {
-      if (resource.state === 'terminated') return `its target ${resource.name} is terminated`;
-      const subnet = getResource(design, resource.subnetId, 'subnet');
-      if (!subnet || subnet.vpcId !== table.vpcId) return `its target ${resource.name} is not in this VPC`;
-      return null;
-    }
-    default:
-      return `${resource.name} (${resource.kind}) can't be a route target`;
-  }
+  return routeBlackholeReason(design, table, resource);
 }

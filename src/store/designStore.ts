@@ -13,8 +13,8 @@ export interface DesignState {
   locked: boolean;
   /** Applies an edit as one undoable command. */
   apply: (recipe: (draft: Draft<Design>) => void, options?: { coalesceKey?: string }) => void;
-  /** Replaces the whole design (opening a file or template) as one undoable step. */
-  replace: (design: Design) => void;
+  /** Replaces the whole design (an edit from `engine/edits`, a file, a template) as one undoable step. */
+  replace: (design: Design, options?: { coalesceKey?: string }) => void;
   undo: () => void;
   redo: () => void;
   /** Ends the current burst, so the next edit starts a new undo step (called when a field loses focus). */
@@ -31,7 +31,8 @@ export const createDesignStore = (initial: Design = emptyDesign(), now: () => nu
           ? state
           : { history: record(state.history, produce(state.history.present, recipe), now(), options?.coalesceKey) },
       ),
-    replace: (design) => set((state) => (state.locked ? state : { history: record(state.history, design, now()) })),
+    replace: (design, options) =>
+      set((state) => (state.locked ? state : { history: record(state.history, design, now(), options?.coalesceKey) })),
     undo: () => set((state) => (state.locked ? state : { history: undo(state.history) })),
     redo: () => set((state) => (state.locked ? state : { history: redo(state.history) })),
     endBurst: () => set((state) => (state.history.last ? { history: { ...state.history, last: null } } : state)),

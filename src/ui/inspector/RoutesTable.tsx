@@ -1,5 +1,5 @@
 import type { Draft } from 'immer';
-import { resourcesOfKind, type Design, type RouteTable } from '../../domain';
+import { routeTargetsInVpc, type Design, type RouteTable } from '../../domain';
 import { blackholeReason } from '../../engine';
 import { updateResource, useViewStore } from '../../store';
 import { cellControl, smallButton } from './fields';
@@ -8,20 +8,7 @@ import { cidrError, highlightRow, td, th, RemoveRowButton } from './ruleCells';
 /** Routes with a target picker; `local` routes are fixed, as in AWS. */
 export function RoutesTable({ table, design }: { table: RouteTable; design: Design }) {
   const mark = useViewStore((s) => s.highlightedRule);
-  const targets = [
-    ...resourcesOfKind(design, 'internetGateway').filter((g) => g.vpcId === table.vpcId),
-    ...resourcesOfKind(design, 'natGateway').filter(
-      (n) =>
-        design.resources[n.subnetId]?.kind === 'subnet' &&
-        (design.resources[n.subnetId] as { vpcId: string }).vpcId === table.vpcId,
-    ),
-    ...resourcesOfKind(design, 'virtualPrivateGateway').filter((g) => g.vpcId === table.vpcId),
-    ...resourcesOfKind(design, 'ec2Instance').filter(
-      (i) =>
-        design.resources[i.subnetId]?.kind === 'subnet' &&
-        (design.resources[i.subnetId] as { vpcId: string }).vpcId === table.vpcId,
-    ),
-  ];
+  const targets = routeTargetsInVpc(design, table.vpcId);
   const edit = (index: number, recipe: (route: Draft<RouteTable['routes'][number]>) => void, field: string) =>
     updateResource<RouteTable>(table.id, (d) => recipe(d.routes[index]!), `route:${index}:${field}`);
   return (

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { ElasticIpIdSchema, InstanceIdSchema, SecurityGroupIdSchema, SubnetIdSchema } from '../ids';
+import { Ipv4TextSchema, NameSchema } from '../common';
+import { getResource, resourceById } from '../lookup';
+import { listRef, optionalRef, requiredRef } from './references';
+import type { KindSpec } from './spec';
+
+/** EC2 API instance states (reboot is a phase inside `running`, not a state). */
+export const InstanceStateSchema = z.enum(['pending', 'running', 'stopping', 'stopped', 'shutting-down', 'terminated']);
+export type InstanceState = z.infer<typeof InstanceStateSchema>;
+
+export const Ec2InstanceSchema = z.object({
+  kind: z.literal('ec2Instance'),
+  id: InstanceIdSchema,
+  name: NameSchema,
+  subnetId: SubnetIdSchema,
+  amiId: z.string(),
+  instanceType: z.string(),
+  privateIp: Ipv4TextSchema,
+  /** Whether the instance has an auto-assigned public IPv4 address. */
+  publicIp: z.boolean().default(false),
+  elasticIpId: ElasticIpIdSchema.nullable().default(null),
+  securityGroupIds: z.array(SecurityGroupIdSchema),
+  hibernationEnabled: z.boolean().default(false),
+  terminationProtection: z.boolean().default(false),
+  state: InstanceStateSchema.default('running'),
+});
+export type Ec2Instance = z.infer<typeof Ec2InstanceSchema>;
+
+export const ec2InstanceKind: KindSpec<'ec2Instance'> = {
+  kind: 'ec2Instance',
+  idPrefix: 'i',
+  label: 'an instance',
+  containers: ['subnet'],
+  isContainer: false,
+  containerOf: (design, instance) => resourceById(design, instance.subnetId),
+  references: [
+    requiredRef('subnetId', ['subnet'], 'deleteSelf'),
+    optionalRef('elasticIpId', ['elasticIp']),
+    listRef('securityGroupIds', ['securityGroup']),
+  ],
+  // A route may name an instance (a NAT instance or appliance); it forwards while it exists in the table's VPC.
+  routeTarget: {
+    vpcOf: (design, instance) => getResource(design, instance.subnetId, 'subnet')?.vpcId ?? null,
+    blackholeReason(design, table, instance) {
+      if (instance.state === 'terminated') return `its target ${instance.name} is terminated`;
+      const subnet = getResource(design, instance.subnetId, 'subnet');
+      if (!subnet || subnet.vpcId !== table.vpcId) return `its target ${instance.name} is not in this VPC`;
+      return null;
+    },
+  },
+  duplicate: { reset: (copy) => ({ ...copy, elasticIpId: null }), needsAddress: true },
+};

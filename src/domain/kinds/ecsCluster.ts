@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { EcsClusterIdSchema, RegionIdSchema } from '../ids';
+import { NameSchema } from '../common';
+import { resourceById } from '../lookup';
+import { requiredRef } from './references';
+import type { KindSpec } from './spec';
+
+export const EcsClusterSchema = z.object({
+  kind: z.literal('ecsCluster'),
+  id: EcsClusterIdSchema,
+  name: NameSchema,
+  regionId: RegionIdSchema,
+});
+export type EcsCluster = z.infer<typeof EcsClusterSchema>;
+
+export const ecsClusterKind: KindSpec<'ecsCluster'> = {
+  kind: 'ecsCluster',
+  idPrefix: 'ecs',
+  label: 'an ECS cluster',
+  containers: ['region'],
+  isContainer: true,
+  containerOf: (design, cluster) => resourceById(design, cluster.regionId),
+  references: [requiredRef('regionId', ['region'], 'keep')],
+  duplicate: false,
+};

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { EcsClusterIdSchema, EcsServiceIdSchema, SecurityGroupIdSchema, SubnetIdSchema } from '../ids';
+import { LoadProfileSchema, NameSchema } from '../common';
+import { resourceById } from '../lookup';
+import { listRef, requiredRef } from './references';
+import type { KindSpec } from './spec';
+
+export const EcsServiceSchema = z.object({
+  kind: z.literal('ecsService'),
+  id: EcsServiceIdSchema,
+  name: NameSchema,
+  clusterId: EcsClusterIdSchema,
+  launchType: z.enum(['EC2', 'FARGATE']),
+  /** Task size in CPU units (1,024 = 1 vCPU) and MiB, as ECS task definitions give it. */
+  taskCpu: z.number().int().positive(),
+  taskMemory: z.number().int().positive(),
+  desiredCount: z.number().int().min(0),
+  subnetIds: z.array(SubnetIdSchema).default([]),
+  securityGroupIds: z.array(SecurityGroupIdSchema).default([]),
+  /** Requests per second the service receives in the simulation, shaped over time. */
+  requestsPerSecond: z.number().min(0).default(0),
+  load: LoadProfileSchema.default({ shape: 'constant' }),
+  /** Target tracking: keep about this many requests per task, between min and max tasks. */
+  scaling: z
+    .object({
+      targetRequestsPerTask: z.number().positive(),
+      minTasks: z.number().int().min(0),
+      maxTasks: z.number().int().min(1),
+    })
+    .nullable()
+    .default(null),
+});
+export type EcsService = z.infer<typeof EcsServiceSchema>;
+
+export const ecsServiceKind: KindSpec<'ecsService'> = {
+  kind: 'ecsService',
+  idPrefix: 'ecssvc',
+  label: 'an ECS service',
+  containers: ['ecsCluster'],
+  isContainer: false,
+  containerOf: (design, service) => resourceById(design, service.clusterId),
+  references: [
+    requiredRef('clusterId', ['ecsCluster'], 'deleteSelf'),
+    listRef('subnetIds', ['subnet']),
+    listRef('securityGroupIds', ['securityGroup']),
+  ],
+  duplicate: { reset: (copy) => copy },
+};

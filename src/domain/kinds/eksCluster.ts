@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { EksClusterIdSchema, RegionIdSchema, SubnetIdSchema } from '../ids';
+import { NameSchema } from '../common';
+import { resourceById } from '../lookup';
+import { listRef, requiredRef } from './references';
+import type { KindSpec } from './spec';
+
+export const EksComputeSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('nodeGroup'),
+    instanceType: z.string(),
+    minSize: z.number().int().min(0),
+    desiredSize: z.number().int().min(0),
+    maxSize: z.number().int().min(1),
+  }),
+  z.object({ type: z.literal('fargateProfile'), namespaces: z.array(z.string()) }),
+]);
+
+export const EksClusterSchema = z.object({
+  kind: z.literal('eksCluster'),
+  id: EksClusterIdSchema,
+  name: NameSchema,
+  regionId: RegionIdSchema,
+  kubernetesVersion: z.string().default('1.33'),
+  subnetIds: z.array(SubnetIdSchema).default([]),
+  compute: EksComputeSchema,
+});
+export type EksCluster = z.infer<typeof EksClusterSchema>;
+
+export const eksClusterKind: KindSpec<'eksCluster'> = {
+  kind: 'eksCluster',
+  idPrefix: 'eks',
+  label: 'an EKS cluster',
+  containers: ['region'],
+  isContainer: false,
+  containerOf: (design, cluster) => resourceById(design, cluster.regionId),
+  references: [requiredRef('regionId', ['region'], 'keep'), listRef('subnetIds', ['subnet'])],
+  duplicate: { reset: (copy) => copy },
+};

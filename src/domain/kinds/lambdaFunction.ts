@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { LambdaFunctionIdSchema, RegionIdSchema, SecurityGroupIdSchema, SubnetIdSchema } from '../ids';
+import { NameSchema } from '../common';
+import { resourceById } from '../lookup';
+import { listIn, requiredRef } from './references';
+import type { KindSpec } from './spec';
+
+export const LambdaRuntimeSchema = z.enum([
+  'nodejs22.x',
+  'python3.13',
+  'java21',
+  'dotnet8',
+  'go (provided.al2023)',
+  'rust (provided.al2023)',
+  'ruby3.4',
+]);
+
+export const LambdaFunctionSchema = z.object({
+  kind: z.literal('lambdaFunction'),
+  id: LambdaFunctionIdSchema,
+  name: NameSchema,
+  regionId: RegionIdSchema,
+  runtime: LambdaRuntimeSchema,
+  architecture: z.enum(['x86_64', 'arm64']).default('x86_64'),
+  memoryMb: z.number().int(),
+  timeoutSeconds: z.number().int(),
+  averageDurationMs: z.number().positive(),
+  reservedConcurrency: z.number().int().min(0).nullable().default(null),
+  provisionedConcurrency: z.number().int().min(0).default(0),
+  /** Set when the function has VPC access (it then gets interfaces in these subnets). */
+  vpcConfig: z
+    .object({
+      subnetIds: z.array(SubnetIdSchema),
+      securityGroupIds: z.array(SecurityGroupIdSchema),
+    })
+    .nullable()
+    .default(null),
+});
+export type LambdaRuntime = z.infer<typeof LambdaRuntimeSchema>;
+export type LambdaFunction = z.infer<typeof LambdaFunctionSchema>;
+
+type VpcConfig = NonNullable<LambdaFunction['vpcConfig']>;
+const vpcConfigList = (field: keyof VpcConfig, kind: 'subnet' | 'securityGroup') =>
+  listIn<LambdaFunction>(
+    `vpcConfig.${field}`,
+    [kind],
+    (fn) => fn.vpcConfig?.[field] ?? [],
+    (fn, next) => (fn.vpcConfig ? { ...fn, vpcConfig: { ...fn.vpcConfig, [field]: next } } : fn),
+  );
+
+export const lambdaFunctionKind: KindSpec<'lambdaFunction'> = {
+  kind: 'lambdaFunction',
+  idPrefix: 'fn',
+  label: 'a Lambda function',
+  containers: ['region'],
+  isContainer: false,
+  containerOf: (design, fn) => resourceById(design, fn.regionId),
+  references: [
+    requiredRef('regionId', ['region'], 'keep'),
+    vpcConfigList('subnetIds', 'subnet'),
+    vpcConfigList('securityGroupIds', 'securityGroup'),
+  ],
+  duplicate: { reset: (copy) => copy },
+};

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { NetworkAclIdSchema, SubnetIdSchema, VpcIdSchema } from '../ids';
+import { CidrTextSchema, NameSchema, PortRangeSchema, ProtocolSchema } from '../common';
+import { resourceById } from '../lookup';
+import { listRef, requiredRef } from './references';
+import type { KindSpec } from './spec';
+
+export const NaclRuleSchema = z.object({
+  ruleNumber: z.number().int(),
+  protocol: ProtocolSchema,
+  ports: PortRangeSchema,
+  cidr: CidrTextSchema,
+  action: z.enum(['allow', 'deny']),
+});
+
+export const NetworkAclSchema = z.object({
+  kind: z.literal('networkAcl'),
+  id: NetworkAclIdSchema,
+  name: NameSchema,
+  vpcId: VpcIdSchema,
+  isDefault: z.boolean(),
+  /** User rules only; the final `*` deny rule is implicit. */
+  inbound: z.array(NaclRuleSchema),
+  outbound: z.array(NaclRuleSchema),
+  /** Explicit associations; other subnets of the VPC use the default ACL. */
+  subnetIds: z.array(SubnetIdSchema).default([]),
+});
+export type NaclRule = z.infer<typeof NaclRuleSchema>;
+export type NetworkAcl = z.infer<typeof NetworkAclSchema>;
+
+export const networkAclKind: KindSpec<'networkAcl'> = {
+  kind: 'networkAcl',
+  idPrefix: 'acl',
+  label: 'a network ACL',
+  containers: ['vpc'],
+  isContainer: false,
+  containerOf: (design, acl) => resourceById(design, acl.vpcId),
+  references: [requiredRef('vpcId', ['vpc'], 'deleteSelf'), listRef('subnetIds', ['subnet'])],
+  duplicate: { reset: (copy) => ({ ...copy, subnetIds: [], isDefault: false }) },
+};

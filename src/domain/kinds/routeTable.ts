@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { ResourceIdSchema, RouteTableIdSchema, SubnetIdSchema, VpcIdSchema, VpnGatewayIdSchema } from '../ids';
+import { CidrTextSchema, NameSchema } from '../common';
+import { resourceById } from '../lookup';
+import { listIn, listRef, requiredRef } from './references';
+import type { KindSpec } from './spec';
+
+/** `local`, or the id of the gateway/interface the route sends traffic to. */
+export const RouteTargetSchema = z.union([z.literal('local'), ResourceIdSchema]);
+
+export const RouteSchema = z.object({
+  destination: CidrTextSchema,
+  target: RouteTargetSchema,
+});
+
+export const RouteTableSchema = z.object({
+  kind: z.literal('routeTable'),
+  id: RouteTableIdSchema,
+  name: NameSchema,
+  vpcId: VpcIdSchema,
+  main: z.boolean(),
+  routes: z.array(RouteSchema),
+  /** Explicit subnet associations; other subnets of the VPC use the main table. */
+  subnetIds: z.array(SubnetIdSchema).default([]),
+  /** Virtual private gateways whose routes propagate into this table. */
+  propagatingGatewayIds: z.array(VpnGatewayIdSchema).default([]),
+});
+export type RouteTarget = z.infer<typeof RouteTargetSchema>;
+export type Route = z.infer<typeof RouteSchema>;
+export type RouteTable = z.infer<typeof RouteTableSchema>;
+
+export const routeTableKind: KindSpec<'routeTable'> = {
+  kind: 'routeTable',
+  idPrefix: 'rtb',
+  label: 'a route table',
+  containers: ['vpc'],
+  isContainer: false,
+  containerOf: (design, table) => resourceById(design, table.vpcId),
+  references: [
+    requiredRef('vpcId', ['vpc'], 'deleteSelf'),
+    listRef('subnetIds', ['subnet']),
+    listRef('propagatingGatewayIds', ['virtualPrivateGateway']),
+    // AWS keeps a route whose target is deleted, as a blackhole; so does Nimbus.
+    {
+      ...listIn<RouteTable>(
+        'routes.target',
+        'routeTargets',
+        (t) => t.routes.map((r) => r.target).filter((target) => target !== 'local'),
+        (t) => t,
+      ),
+      onDelete: 'keep',
+    },
+  ],
+  duplicate: { reset: (copy) => ({ ...copy, subnetIds: [], main: false }) },
+};

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { SecurityGroupIdSchema, VpcIdSchema } from '../ids';
+import { CidrTextSchema, NameSchema, PortRangeSchema, ProtocolSchema } from '../common';
+import { resourceById } from '../lookup';
+import { listIn, requiredRef } from './references';
+import type { KindSpec } from './spec';
+
+export const SgPeerSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('cidr'), cidr: CidrTextSchema }),
+  z.object({ type: z.literal('securityGroup'), groupId: SecurityGroupIdSchema }),
+]);
+
+export const SgRuleSchema = z.object({
+  protocol: ProtocolSchema,
+  ports: PortRangeSchema,
+  /** Source for inbound rules, destination for outbound rules. */
+  peer: SgPeerSchema,
+  description: z.string().default(''),
+});
+
+export const SecurityGroupSchema = z.object({
+  kind: z.literal('securityGroup'),
+  id: SecurityGroupIdSchema,
+  name: NameSchema,
+  vpcId: VpcIdSchema,
+  isDefault: z.boolean(),
+  description: z.string().default(''),
+  inbound: z.array(SgRuleSchema),
+  outbound: z.array(SgRuleSchema),
+});
+export type SgPeer = z.infer<typeof SgPeerSchema>;
+export type SgRule = z.infer<typeof SgRuleSchema>;
+export type SecurityGroup = z.infer<typeof SecurityGroupSchema>;
+
+const peerGroups = (rules: readonly SgRule[]) =>
+  rules.flatMap((rule) => (rule.peer.type === 'securityGroup' ? [rule.peer.groupId] : []));
+
+export const securityGroupKind: KindSpec<'securityGroup'> = {
+  kind: 'securityGroup',
+  idPrefix: 'sg',
+  label: 'a security group',
+  containers: ['vpc'],
+  isContainer: false,
+  containerOf: (design, group) => resourceById(design, group.vpcId),
+  references: [
+    requiredRef('vpcId', ['vpc'], 'deleteSelf'),
+    // AWS refuses to delete a group that another group's rules name; Nimbus deletes it, keeps the rule and validation reports it.
+    {
+      ...listIn<SecurityGroup>(
+        'rules.peer.groupId',
+        ['securityGroup'],
+        (g) => [...peerGroups(g.inbound), ...peerGroups(g.outbound)],
+        (g) => g,
+      ),
+      onDelete: 'keep',
+    },
+  ],
+  duplicate: { reset: (copy) => ({ ...copy, isDefault: false }) },
+};

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { AzIdSchema, SubnetIdSchema, VpcIdSchema } from '../ids';
+import { CidrTextSchema, NameSchema } from '../common';
+import { getResource, layoutParent, resourceById } from '../lookup';
+import { requiredRef } from './references';
+import type { KindSpec } from './spec';
+
+export const SubnetSchema = z.object({
+  kind: z.literal('subnet'),
+  id: SubnetIdSchema,
+  name: NameSchema,
+  vpcId: VpcIdSchema,
+  azId: AzIdSchema,
+  cidr: CidrTextSchema,
+  /** The subnet's "auto-assign public IPv4 address" setting. */
+  mapPublicIpOnLaunch: z.boolean().default(false),
+});
+export type Subnet = z.infer<typeof SubnetSchema>;
+
+export const subnetKind: KindSpec<'subnet'> = {
+  kind: 'subnet',
+  idPrefix: 'subnet',
+  label: 'a subnet',
+  containers: ['availabilityZone'],
+  isContainer: true,
+  // In its zone when that zone is drawn in the subnet's own VPC; otherwise straight in the VPC.
+  containerOf(design, subnet) {
+    const zone = getResource(design, subnet.azId, 'availabilityZone');
+    return zone && layoutParent(design, zone.id)?.id === subnet.vpcId ? zone : resourceById(design, subnet.vpcId);
+  },
+  references: [requiredRef('vpcId', ['vpc'], 'deleteSelf'), requiredRef('azId', ['availabilityZone'], 'keep')],
+  duplicate: false,
+};
