@@ -17,15 +17,19 @@ export function descendantsOf(design: Design, ids: readonly string[]): string[] 
  */
 export function deletionSet(design: Design, ids: readonly string[]): Set<string> {
   const doomed = new Set(ids.filter((id) => Object.hasOwn(design.resources, id)));
+  const doom = (id: string): boolean => {
+    if (doomed.has(id)) return false;
+    doomed.add(id);
+    return true;
+  };
   for (let grew = true; grew;) {
     grew = false;
-    for (const id of descendantsOf(design, [...doomed])) if (!doomed.has(id)) (doomed.add(id), (grew = true));
+    for (const id of descendantsOf(design, [...doomed])) grew = doom(id) || grew;
     for (const r of Object.values(design.resources)) {
-      if (doomed.has(r.id)) continue;
       const orphaned = referencesOf(r).some(
         (ref) => ref.onDelete === 'deleteSelf' && ref.ids(r).some((id) => doomed.has(id)),
       );
-      if (orphaned) (doomed.add(r.id), (grew = true));
+      if (orphaned) grew = doom(r.id) || grew;
     }
   }
   return doomed;
