@@ -1,4 +1,3 @@
-import type { Kind } from '../domain';
 // AWS Architecture Icons from the MIT-licensed `aws-icons` package.
 import region from 'aws-icons/icons/architecture-group/Region.svg';
 import vpc from 'aws-icons/icons/architecture-group/VirtualprivatecloudVPC.svg';
@@ -59,31 +58,3 @@ export const ICONS = {
   securityGroup,
   zone,
 } as const;
-
-export const KIND_ICON: Record<Kind, string> = {
-  region: region,
-  availabilityZone: zone,
-  vpc: vpc,
-  subnet: privateSubnet,
-  ec2Instance: ec2,
-  natGateway: nat,
-  internetGateway: igw,
-  virtualPrivateGateway: vgw,
-  routeTable: router,
-  networkAcl: nacl,
-  securityGroup: securityGroup,
-  clientVpnEndpoint: clientVpn,
-  elasticIp: eip,
-  lambdaFunction: lambda,
-  lambdaTrigger: apiGateway,
-  ecsCluster: ecs,
-  ecsService: ecsService,
-  eksCluster: eks,
-  customerGateway: cgw,
-  onPremisesNetwork: corporate,
-  vpnConnection: vpnConnection,
-  directConnectConnection: directConnect,
-  internet: users,
-};
-
-export const TRIGGER_ICON = { apiGateway, sqs, s3, eventBridgeSchedule: eventBridge } as const;

@@ -1,5 +1,6 @@
 import type { Design, Kind, Resource } from '../domain';
 import { CONTAINER_KINDS, containerOf } from '../engine';
+import { kindView } from './kinds';
 
 /**
  * Where every node goes. Stored positions win; resources without one (from a
@@ -28,36 +29,10 @@ export const GAP = 20;
 /** Free space kept at the bottom of containers so there is always somewhere to drop the next thing. */
 const dropRoom = (kind: Kind): number => (kind === 'region' || kind === 'vpc' || kind === 'availabilityZone' ? 60 : 0);
 
-const MIN_SIZE: Partial<Record<Kind, { width: number; height: number }>> = {
-  region: { width: 480, height: 320 },
-  vpc: { width: 440, height: 280 },
-  availabilityZone: { width: 280, height: 200 },
-  subnet: { width: 260, height: 130 },
-  ecsCluster: { width: 240, height: 120 },
-};
+const BAND = { top: 0, main: 1, bottom: 2 } as const;
 
-/** Which band of its container a kind is placed in: 0 top, 1 main, 2 bottom. */
-function section(kind: Kind): number {
-  switch (kind) {
-    case 'internet':
-    case 'internetGateway':
-    case 'virtualPrivateGateway':
-    case 'clientVpnEndpoint':
-      return 0;
-    case 'routeTable':
-    case 'networkAcl':
-    case 'securityGroup':
-    case 'elasticIp':
-    case 'lambdaTrigger':
-    case 'customerGateway':
-    case 'vpnConnection':
-    case 'directConnectConnection':
-    case 'onPremisesNetwork':
-      return 2;
-    default:
-      return 1;
-  }
-}
+/** Which band of its container a kind is placed in (0 top, 1 main, 2 bottom), from its view. */
+const section = (kind: Kind): number => BAND[kindView(kind).band];
 
 /** How many items a row of the container holds before wrapping. */
 function perRow(container: Resource | null, items: readonly Resource[]): number {
@@ -124,7 +99,7 @@ export function computeLayout(design: Design): Map<string, Box> {
       }
     }
     if (!container) return { width: right, height: bottom };
-    const min = MIN_SIZE[container.kind] ?? LEAF;
+    const min = kindView(container.kind).minSize ?? LEAF;
     const stored = design.layout[container.id];
     return {
       width: Math.max(min.width, right + PAD, stored?.width ?? 0),

@@ -1,14 +1,7 @@
-import type { Design, Kind } from '../domain';
+import type { Design } from '../domain';
+import { kindView } from './kinds';
 import { computeLayout } from './layout';
 
-/** Fill and stroke per kind, in the canvas's colours, so a thumbnail reads like the diagram. */
-const STYLE: Partial<Record<Kind, { fill: string; stroke: string }>> = {
-  region: { fill: '#f8fafc', stroke: '#94a3b8' },
-  vpc: { fill: '#f5f3ff', stroke: '#8b5cf6' },
-  availabilityZone: { fill: '#eff6ff', stroke: '#60a5fa' },
-  subnet: { fill: '#ecfdf5', stroke: '#10b981' },
-  ecsCluster: { fill: '#fff7ed', stroke: '#f97316' },
-};
 const MAX_RECTS = 250;
 const LEAF_STYLE = { fill: '#e2e8f0', stroke: '#64748b' };
 
@@ -43,7 +36,7 @@ export function designThumbnail(design: Design, width = 160, height = 100): stri
     const at = origin(id);
     maxX = Math.max(maxX, at.x + box.width);
     maxY = Math.max(maxY, at.y + box.height);
-    const style = STYLE[design.resources[id]!.kind] ?? LEAF_STYLE;
+    const style = kindView(design.resources[id]!.kind).thumbnail ?? LEAF_STYLE;
     rects.push(
       `<rect x="${Math.round(at.x)}" y="${Math.round(at.y)}" width="${Math.round(box.width)}" height="${Math.round(box.height)}" rx="8" fill="${style.fill}" stroke="${style.stroke}" stroke-width="3"/>`,
     );

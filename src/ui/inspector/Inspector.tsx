@@ -30,7 +30,7 @@ export function Inspector() {
     );
   }
   const Editor = KIND_EDITORS[resource.kind] as
-    ((props: { resource: Resource; design: typeof design }) => React.ReactNode) | undefined;
+    ((props: { resource: Resource; design: typeof design }) => React.ReactNode) | null;
   const problems = findingsFor(design).filter((f) => sameId(f.resourceId, resource.id));
   const label = kindLabel(resource.kind).replace(/^(an?|the) /, '');
   return (

@@ -1,4 +1,4 @@
-import type { Design, Resource } from '../../domain';
+import type { Design, Kind } from '../../domain';
 import { EcsServiceEditor, InstanceEditor, LambdaEditor, TriggerEditor } from './computeEditors';
 import {
   GatewayEditor,
@@ -12,18 +12,36 @@ import {
 
 export type EditorProps<R> = { resource: R; design: Design };
 
-/** The editor for each kind; kinds without one show their name and links only. */
-export const KIND_EDITORS: Partial<Record<Resource['kind'], (props: EditorProps<never>) => React.ReactNode>> = {
+type Editor = (props: EditorProps<never>) => React.ReactNode;
+
+/**
+ * The inspector's editor for each kind; `null` for kinds that show their name
+ * and links only. The UI half of the kind registry (the rest is in
+ * `canvas/kinds/`): it lives here because the inspector sits above the canvas.
+ * Typed as a record of every kind, so a new kind must say what it shows.
+ */
+export const KIND_EDITORS = {
+  region: null,
+  availabilityZone: null,
   vpc: VpcEditor,
   subnet: SubnetEditor,
-  ec2Instance: InstanceEditor,
+  internetGateway: GatewayEditor,
+  natGateway: NatGatewayEditor,
+  elasticIp: null,
+  virtualPrivateGateway: GatewayEditor,
+  customerGateway: null,
+  onPremisesNetwork: null,
+  vpnConnection: null,
+  clientVpnEndpoint: null,
+  directConnectConnection: null,
   routeTable: RouteTableEditor,
   networkAcl: NetworkAclEditor,
   securityGroup: SecurityGroupEditor,
-  internetGateway: GatewayEditor,
-  virtualPrivateGateway: GatewayEditor,
-  natGateway: NatGatewayEditor,
+  ec2Instance: InstanceEditor,
+  ecsCluster: null,
+  ecsService: EcsServiceEditor,
+  eksCluster: null,
   lambdaFunction: LambdaEditor,
   lambdaTrigger: TriggerEditor,
-  ecsService: EcsServiceEditor,
-};
+  internet: null,
+} as const satisfies Record<Kind, Editor | null>;

@@ -1,0 +1,27 @@
+import { ICONS } from '../icons';
+import { ContainerFrame } from '../nodes/ContainerFrame';
+import type { ResourceNodeProps } from '../nodes/parts';
+import type { KindView } from './view';
+
+const ZoneNode = (p: ResourceNodeProps) => (
+  <ContainerFrame
+    {...p}
+    connectable={false}
+    frame={{
+      border: 'border-sky-500/80 bg-transparent',
+      header: 'text-sky-900 dark:text-sky-100',
+      icon: ICONS.zone,
+      dashed: true,
+    }}
+  />
+);
+
+export const availabilityZoneView: KindView<'availabilityZone'> = {
+  node: ZoneNode,
+  icon: ICONS.zone,
+  palette: [{ group: 'Networking', id: 'az', label: 'Availability Zone', hint: 'Drop in a VPC' }],
+  band: 'main',
+  minSize: { width: 280, height: 200 },
+  facts: (_, zone, facts) => void facts.lines.push(zone.zoneName),
+  thumbnail: { fill: '#eff6ff', stroke: '#60a5fa' },
+};

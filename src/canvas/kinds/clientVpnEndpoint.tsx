@@ -1,0 +1,11 @@
+import { ICONS } from '../icons';
+import { ACCENT, card } from './cards';
+import type { KindView } from './view';
+
+export const clientVpnEndpointView: KindView<'clientVpnEndpoint'> = {
+  node: card(ICONS.clientVpn, ACCENT.hybrid),
+  icon: ICONS.clientVpn,
+  palette: [{ group: 'Hybrid', id: 'client-vpn', label: 'Client VPN endpoint', hint: 'Drop in a VPC' }],
+  band: 'top',
+  facts: (_, endpoint, facts) => void facts.lines.push(`clients ${endpoint.clientCidr}`),
+};

@@ -1,0 +1,47 @@
+import { hasInternetRoute, networkAclForSubnet, routeTableForSubnet } from '../../engine';
+import { ICONS } from '../icons';
+import { ContainerFrame } from '../nodes/ContainerFrame';
+import type { ResourceNodeProps } from '../nodes/parts';
+import { usableText } from '../usableText';
+import type { KindView } from './view';
+
+function SubnetNode(p: ResourceNodeProps) {
+  const isPublic = p.data.facts.badges[0]?.tone === 'public';
+  return (
+    <ContainerFrame
+      {...p}
+      connectable
+      frame={
+        isPublic
+          ? {
+              border: 'border-emerald-600/80 bg-emerald-50/60 dark:bg-emerald-950/30',
+              header: 'bg-emerald-600/10 text-emerald-900 dark:text-emerald-100',
+              icon: ICONS.publicSubnet,
+            }
+          : {
+              border: 'border-sky-600/80 bg-sky-50/60 dark:bg-sky-950/30',
+              header: 'bg-sky-600/10 text-sky-900 dark:text-sky-100',
+              icon: ICONS.privateSubnet,
+            }
+      }
+    />
+  );
+}
+
+export const subnetView: KindView<'subnet'> = {
+  node: SubnetNode,
+  icon: ICONS.privateSubnet,
+  palette: [{ group: 'Networking', id: 'subnet', label: 'Subnet', hint: 'Drop in an Availability Zone' }],
+  band: 'main',
+  minSize: { width: 260, height: 130 },
+  facts(design, subnet, facts) {
+    facts.lines.push(`${subnet.cidr} · ${usableText(subnet.cidr)}`);
+    const table = routeTableForSubnet(design, subnet);
+    const acl = networkAclForSubnet(design, subnet);
+    const isPublic = hasInternetRoute(design, subnet);
+    facts.badges.push({ text: isPublic ? 'Public' : 'Private', tone: isPublic ? 'public' : 'private' });
+    if (table) facts.badges.push({ text: `RT: ${table.name}`, tone: 'neutral' });
+    if (acl) facts.badges.push({ text: `ACL: ${acl.name}`, tone: 'neutral' });
+  },
+  thumbnail: { fill: '#ecfdf5', stroke: '#10b981' },
+};

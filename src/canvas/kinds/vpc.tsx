@@ -1,0 +1,29 @@
+import { ICONS } from '../icons';
+import { ContainerFrame } from '../nodes/ContainerFrame';
+import type { ResourceNodeProps } from '../nodes/parts';
+import { usableText } from '../usableText';
+import type { KindView } from './view';
+
+const VpcNode = (p: ResourceNodeProps) => (
+  <ContainerFrame
+    {...p}
+    connectable
+    frame={{
+      border: 'border-violet-600/80 bg-violet-50/30 dark:bg-violet-950/20',
+      header: 'text-violet-900 dark:text-violet-100',
+      icon: ICONS.vpc,
+    }}
+  />
+);
+
+export const vpcView: KindView<'vpc'> = {
+  node: VpcNode,
+  icon: ICONS.vpc,
+  palette: [{ group: 'Networking', id: 'vpc', label: 'VPC', hint: 'Drop in a Region' }],
+  band: 'main',
+  minSize: { width: 440, height: 280 },
+  facts(_, vpc, facts) {
+    for (const block of [vpc.cidr, ...vpc.secondaryCidrs]) facts.lines.push(`${block} · ${usableText(block)}`);
+  },
+  thumbnail: { fill: '#f5f3ff', stroke: '#8b5cf6' },
+};
