@@ -6,6 +6,7 @@ import { flowRules } from './rules/flowRules';
 import { gatewayRules } from './rules/gatewayRules';
 import { interfaceRules } from './rules/interfaceRules';
 import { routeRules } from './rules/routeRules';
+import { referenceRules } from './rules/referenceRules';
 import { ruleListRules } from './rules/ruleListRules';
 import { subnetRules } from './rules/subnetRules';
 import { vpcRules } from './rules/vpcRules';
@@ -20,6 +21,7 @@ const RULE_SETS = [
   ruleListRules,
   computeRules,
   flowRules,
+  referenceRules,
 ];
 
 const SEVERITY_ORDER = { error: 0, warning: 1 } as const;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ElasticIpIdSchema, InstanceIdSchema, SecurityGroupIdSchema, SubnetIdSchema } from '../ids';
 import { Ipv4TextSchema, NameSchema } from '../common';
 import { getResource, resourceById } from '../lookup';
-import { listRef, optionalRef, requiredRef } from './references';
+import { listRef, optionalRef, reportedAs, requiredRef } from './references';
 import type { KindSpec } from './spec';
 
 /** EC2 API instance states (reboot is a phase inside `running`, not a state). */
@@ -35,9 +35,9 @@ export const ec2InstanceKind: KindSpec<'ec2Instance'> = {
   isContainer: false,
   containerOf: (design, instance) => resourceById(design, instance.subnetId),
   references: [
-    requiredRef('subnetId', ['subnet'], 'deleteSelf'),
-    optionalRef('elasticIpId', ['elasticIp']),
-    listRef('securityGroupIds', ['securityGroup']),
+    reportedAs('RESOURCE_SUBNET_MISSING', requiredRef('subnetId', ['subnet'], 'deleteSelf')),
+    reportedAs('ELASTIC_IP_MISSING', optionalRef('elasticIpId', ['elasticIp'])),
+    reportedAs('SECURITY_GROUP_MISSING', listRef('securityGroupIds', ['securityGroup'])),
   ],
   // A route may name an instance (a NAT instance or appliance); it forwards while it exists in the table's VPC.
   routeTarget: {

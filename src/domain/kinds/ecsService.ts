@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EcsClusterIdSchema, EcsServiceIdSchema, SecurityGroupIdSchema, SubnetIdSchema } from '../ids';
 import { LoadProfileSchema, NameSchema } from '../common';
 import { resourceById } from '../lookup';
-import { listRef, requiredRef } from './references';
+import { listRef, reportedAs, requiredRef } from './references';
 import type { KindSpec } from './spec';
 
 export const EcsServiceSchema = z.object({
@@ -40,9 +40,9 @@ export const ecsServiceKind: KindSpec<'ecsService'> = {
   isContainer: false,
   containerOf: (design, service) => resourceById(design, service.clusterId),
   references: [
-    requiredRef('clusterId', ['ecsCluster'], 'deleteSelf'),
-    listRef('subnetIds', ['subnet']),
-    listRef('securityGroupIds', ['securityGroup']),
+    reportedAs('ECS_CLUSTER_MISSING', requiredRef('clusterId', ['ecsCluster'], 'deleteSelf')),
+    reportedAs('RESOURCE_SUBNET_MISSING', listRef('subnetIds', ['subnet'])),
+    reportedAs('SECURITY_GROUP_MISSING', listRef('securityGroupIds', ['securityGroup'])),
   ],
   duplicate: { reset: (copy) => copy },
 };

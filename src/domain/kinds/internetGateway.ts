@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { InternetGatewayIdSchema, VpcIdSchema } from '../ids';
 import { NameSchema } from '../common';
 import { layoutParent, resourceById } from '../lookup';
-import { optionalRef } from './references';
+import { optionalRef, reportedAs } from './references';
 import type { BlackholeCheck, KindSpec } from './spec';
 
 export const InternetGatewaySchema = z.object({
@@ -28,7 +28,7 @@ export const internetGatewayKind: KindSpec<'internetGateway'> = {
   containers: ['vpc'],
   isContainer: false,
   containerOf: (design, gateway) => resourceById(design, gateway.vpcId) ?? layoutParent(design, gateway.id),
-  references: [optionalRef('vpcId', ['vpc'])],
+  references: [reportedAs('GATEWAY_VPC_MISSING', optionalRef('vpcId', ['vpc']))],
   routeTarget: { vpcOf: (_, gateway) => gateway.vpcId, blackholeReason: attachedGatewayBlackhole },
   duplicate: false,
 };

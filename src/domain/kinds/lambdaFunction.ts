@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LambdaFunctionIdSchema, RegionIdSchema, SecurityGroupIdSchema, SubnetIdSchema } from '../ids';
 import { NameSchema } from '../common';
 import { resourceById } from '../lookup';
-import { listIn, requiredRef } from './references';
+import { listIn, reportedAs, requiredRef } from './references';
 import type { KindSpec } from './spec';
 
 export const LambdaRuntimeSchema = z.enum([
@@ -57,8 +57,8 @@ export const lambdaFunctionKind: KindSpec<'lambdaFunction'> = {
   containerOf: (design, fn) => resourceById(design, fn.regionId),
   references: [
     requiredRef('regionId', ['region'], 'keep'),
-    vpcConfigList('subnetIds', 'subnet'),
-    vpcConfigList('securityGroupIds', 'securityGroup'),
+    reportedAs('RESOURCE_SUBNET_MISSING', vpcConfigList('subnetIds', 'subnet')),
+    reportedAs('SECURITY_GROUP_MISSING', vpcConfigList('securityGroupIds', 'securityGroup')),
   ],
   duplicate: { reset: (copy) => copy },
 };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LambdaFunctionIdSchema, LambdaTriggerIdSchema } from '../ids';
 import { LoadProfileSchema, NameSchema } from '../common';
 import { getResource, layoutParent, resourceById } from '../lookup';
-import { requiredRef } from './references';
+import { reportedAs, requiredRef } from './references';
 import type { KindSpec } from './spec';
 
 export const LambdaTriggerSchema = z.object({
@@ -27,6 +27,6 @@ export const lambdaTriggerKind: KindSpec<'lambdaTrigger'> = {
     const fn = getResource(design, trigger.functionId, 'lambdaFunction');
     return fn ? resourceById(design, fn.regionId) : layoutParent(design, trigger.id);
   },
-  references: [requiredRef('functionId', ['lambdaFunction'], 'deleteSelf')],
+  references: [reportedAs('TRIGGER_FUNCTION_MISSING', requiredRef('functionId', ['lambdaFunction'], 'deleteSelf'))],
   duplicate: { reset: (copy) => copy },
 };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ElasticIpIdSchema, NatGatewayIdSchema, SubnetIdSchema } from '../ids';
 import { Ipv4TextSchema, NameSchema } from '../common';
 import { getResource, resourceById } from '../lookup';
-import { optionalRef, requiredRef } from './references';
+import { optionalRef, reportedAs, requiredRef } from './references';
 import type { KindSpec } from './spec';
 
 export const NatGatewaySchema = z.object({
@@ -22,7 +22,10 @@ export const natGatewayKind: KindSpec<'natGateway'> = {
   containers: ['subnet'],
   isContainer: false,
   containerOf: (design, nat) => resourceById(design, nat.subnetId),
-  references: [requiredRef('subnetId', ['subnet'], 'deleteSelf'), optionalRef('elasticIpId', ['elasticIp'])],
+  references: [
+    requiredRef('subnetId', ['subnet'], 'deleteSelf'),
+    reportedAs('ELASTIC_IP_MISSING', optionalRef('elasticIpId', ['elasticIp'])),
+  ],
   routeTarget: {
     vpcOf: (design, nat) => getResource(design, nat.subnetId, 'subnet')?.vpcId ?? null,
     blackholeReason(design, table, nat) {

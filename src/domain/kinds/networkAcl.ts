@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { NetworkAclIdSchema, SubnetIdSchema, VpcIdSchema } from '../ids';
 import { CidrTextSchema, NameSchema, PortRangeSchema, ProtocolSchema } from '../common';
 import { resourceById } from '../lookup';
-import { listRef, requiredRef } from './references';
+import { listRef, reportedAs, requiredRef } from './references';
 import type { KindSpec } from './spec';
 
 export const NaclRuleSchema = z.object({
@@ -35,6 +35,9 @@ export const networkAclKind: KindSpec<'networkAcl'> = {
   containers: ['vpc'],
   isContainer: false,
   containerOf: (design, acl) => resourceById(design, acl.vpcId),
-  references: [requiredRef('vpcId', ['vpc'], 'deleteSelf'), listRef('subnetIds', ['subnet'])],
+  references: [
+    requiredRef('vpcId', ['vpc'], 'deleteSelf'),
+    reportedAs('ASSOCIATION_SUBNET_MISSING', listRef('subnetIds', ['subnet'])),
+  ],
   duplicate: { reset: (copy) => ({ ...copy, subnetIds: [], isDefault: false }) },
 };

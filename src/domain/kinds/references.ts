@@ -66,3 +66,9 @@ export function listIn<R>(
     },
   };
 }
+
+/** The same reference, reported missing by the topic rule with this code. */
+export const reportedAs = <R>(missingCode: string, reference: Reference<R>): Reference<R> => ({
+  ...reference,
+  missingCode,
+});

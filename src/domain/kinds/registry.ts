@@ -81,7 +81,7 @@ export function referencesOf<R extends Resource>(resource: R): readonly Referenc
 }
 
 /** The kinds a reference may name, with `routeTargets` spelled out. */
-export function referenceKinds(reference: Reference<never>): readonly Kind[] {
+export function referenceKinds(reference: { kinds: Reference<never>['kinds'] }): readonly Kind[] {
   return reference.kinds === 'routeTargets' ? [...ROUTE_TARGET_KINDS] : reference.kinds;
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ResourceIdSchema, RouteTableIdSchema, SubnetIdSchema, VpcIdSchema, VpnGatewayIdSchema } from '../ids';
 import { CidrTextSchema, NameSchema } from '../common';
 import { resourceById } from '../lookup';
-import { listIn, listRef, requiredRef } from './references';
+import { listIn, listRef, reportedAs, requiredRef } from './references';
 import type { KindSpec } from './spec';
 
 /** `local`, or the id of the gateway/interface the route sends traffic to. */
@@ -37,8 +37,8 @@ export const routeTableKind: KindSpec<'routeTable'> = {
   isContainer: false,
   containerOf: (design, table) => resourceById(design, table.vpcId),
   references: [
-    requiredRef('vpcId', ['vpc'], 'deleteSelf'),
-    listRef('subnetIds', ['subnet']),
+    reportedAs('ROUTE_TABLE_VPC_MISSING', requiredRef('vpcId', ['vpc'], 'deleteSelf')),
+    reportedAs('ASSOCIATION_SUBNET_MISSING', listRef('subnetIds', ['subnet'])),
     listRef('propagatingGatewayIds', ['virtualPrivateGateway']),
     // AWS keeps a route whose target is deleted, as a blackhole; so does Nimbus.
     {
@@ -49,6 +49,7 @@ export const routeTableKind: KindSpec<'routeTable'> = {
         (t) => t,
       ),
       onDelete: 'keep',
+      missingCode: 'ROUTE_BLACKHOLE',
     },
   ],
   duplicate: { reset: (copy) => ({ ...copy, subnetIds: [], main: false }) },

@@ -53,6 +53,7 @@ export const securityGroupKind: KindSpec<'securityGroup'> = {
         (g) => g,
       ),
       onDelete: 'keep',
+      missingCode: 'SG_RULE_GROUP_MISSING',
     },
   ],
   duplicate: { reset: (copy) => ({ ...copy, isDefault: false }) },

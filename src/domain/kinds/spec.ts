@@ -17,6 +17,12 @@ export interface Reference<R> {
   /** The kinds the ids may name; `routeTargets`: any kind whose spec has `routeTarget`. */
   kinds: readonly Kind[] | 'routeTargets';
   onDelete: OnDelete;
+  /**
+   * The validation code of the topic rule that reports this reference when it
+   * names nothing (`SUBNET_VPC_MISSING`); without one, the generic
+   * `REFERENCE_MISSING` rule does, so no reference goes unchecked.
+   */
+  missingCode?: string;
   /** The ids the field holds now. */
   ids(resource: R): readonly string[];
   /** The resource without the given ids (for `clear` and `remove`). Pure: returns a copy when it changes. */

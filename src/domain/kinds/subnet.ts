@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AzIdSchema, SubnetIdSchema, VpcIdSchema } from '../ids';
 import { CidrTextSchema, NameSchema } from '../common';
 import { getResource, layoutParent, resourceById } from '../lookup';
-import { requiredRef } from './references';
+import { reportedAs, requiredRef } from './references';
 import type { KindSpec } from './spec';
 
 export const SubnetSchema = z.object({
@@ -28,6 +28,9 @@ export const subnetKind: KindSpec<'subnet'> = {
     const zone = getResource(design, subnet.azId, 'availabilityZone');
     return zone && layoutParent(design, zone.id)?.id === subnet.vpcId ? zone : resourceById(design, subnet.vpcId);
   },
-  references: [requiredRef('vpcId', ['vpc'], 'deleteSelf'), requiredRef('azId', ['availabilityZone'], 'keep')],
+  references: [
+    reportedAs('SUBNET_VPC_MISSING', requiredRef('vpcId', ['vpc'], 'deleteSelf')),
+    reportedAs('SUBNET_AZ_MISSING', requiredRef('azId', ['availabilityZone'], 'keep')),
+  ],
   duplicate: false,
 };

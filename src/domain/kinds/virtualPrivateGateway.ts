@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { VpcIdSchema, VpnGatewayIdSchema } from '../ids';
 import { NameSchema } from '../common';
 import { layoutParent, resourceById } from '../lookup';
-import { optionalRef } from './references';
+import { optionalRef, reportedAs } from './references';
 import { attachedGatewayBlackhole } from './internetGateway';
 import type { KindSpec } from './spec';
 
@@ -22,7 +22,7 @@ export const virtualPrivateGatewayKind: KindSpec<'virtualPrivateGateway'> = {
   containers: ['vpc'],
   isContainer: false,
   containerOf: (design, gateway) => resourceById(design, gateway.vpcId) ?? layoutParent(design, gateway.id),
-  references: [optionalRef('vpcId', ['vpc'])],
+  references: [reportedAs('GATEWAY_VPC_MISSING', optionalRef('vpcId', ['vpc']))],
   routeTarget: { vpcOf: (_, gateway) => gateway.vpcId, blackholeReason: attachedGatewayBlackhole },
   duplicate: false,
 };
