@@ -7,8 +7,10 @@ import { describe, expect, it } from 'vitest';
 import type { Design } from '../domain';
 import { TEMPLATES } from '../scenarios/templates';
 import { challengeUrl, shareUrl } from '../share/links';
+import { encodeJsonSnapshot } from '../share/urlCodec';
 import { findLesson } from '../scenarios/learn';
 import { runCli } from './main';
+import { SUBCOMMANDS } from './subcommands';
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -280,5 +282,60 @@ describe('nimbus simulate', () => {
       code: 2,
       err: expect.stringContaining('--duration'),
     });
+  });
+});
+
+describe('the table of subcommands', () => {
+  it('prints --help from the table, every command with its usage line, on stdout with exit 0', async () => {
+    for (const flag of ['--help', '-h', 'help']) {
+      const { code, out, err } = await run(flag);
+      expect(code).toBe(0);
+      expect(err).toBe('');
+      for (const command of SUBCOMMANDS) expect(out).toContain(`nimbus ${command.usage}`);
+    }
+  });
+
+  it('answers an unknown command with the same table on stderr and exit 2', async () => {
+    const { code, out, err } = await run('frobnicate');
+    expect(out).toBe('');
+    expect(err.split('\n')[0]).toBe('nimbus: unknown command "frobnicate"');
+    for (const command of SUBCOMMANDS) expect(err).toContain(`nimbus ${command.usage}`);
+    expect(code).toBe(2);
+    expect(await run()).toMatchObject({ code: 2, out: expect.stringContaining('nimbus cidr <cidr>') });
+  });
+});
+
+describe('a design with resources this version cannot read', () => {
+  async function newerDesignFile() {
+    const design = JSON.parse(await readFile('examples/two-tier.json', 'utf8')) as {
+      resources: Record<string, unknown>;
+    };
+    design.resources['tgw-1'] = { kind: 'transitGateway', id: 'tgw-1', name: 'Core' };
+    const file = join(await mkdtemp(join(tmpdir(), 'nimbus-salvage-')), 'newer.json');
+    await writeFile(file, JSON.stringify(design));
+    return { file, design };
+  }
+
+  it('is read without them, with one warning line on stderr and the exit code it would have anyway', async () => {
+    const { file } = await newerDesignFile();
+    const plain = await run('reach', 'examples/two-tier.json', '--from', 'internet', '--to', 'web a', '--port', '443');
+    const salvaged = await run('reach', file, '--from', 'internet', '--to', 'web a', '--port', '443');
+    expect(salvaged.code).toBe(plain.code);
+    expect(salvaged.out).toBe(plain.out);
+    expect(salvaged.err).toBe(
+      `nimbus reach: warning: ${file}: Set aside 1 resource this version of Nimbus can't read: \`tgw-1\` (kind "transitGateway" is not one Nimbus knows). The rest of the design was read; nothing was changed.`,
+    );
+    const validated = await run('validate', file, '--json');
+    expect(validated.code).toBe((await run('validate', 'examples/two-tier.json')).code);
+    expect(JSON.parse(validated.out)).toHaveProperty('findings');
+    expect(validated.err.split('\n')).toHaveLength(1);
+  });
+
+  it('warns the same way for a share link', async () => {
+    const { design } = await newerDesignFile();
+    const link = `https://nimbus.example/#d=${encodeJsonSnapshot(design)}`;
+    const { code, err } = await run('exposure', link);
+    expect(code).toBe((await run('exposure', 'examples/two-tier.json')).code);
+    expect(err).toMatch(/^nimbus exposure: warning: the share link: Set aside 1 resource .*`tgw-1`/);
   });
 });

@@ -43,6 +43,17 @@ export const SimulationSettingsSchema = z.object({
 });
 export type SimulationSettings = z.infer<typeof SimulationSettingsSchema>;
 
+/**
+ * Resources this version of Nimbus could not read (an unknown kind, an invalid
+ * field), kept exactly as they came, with their layout entries, so saving never
+ * loses them. `parseDesign` fills it and tries them again on every read.
+ */
+export const SetAsideSchema = z.object({
+  resources: z.record(z.string(), z.unknown()),
+  layout: z.record(z.string(), z.unknown()).default({}),
+});
+export type SetAside = z.infer<typeof SetAsideSchema>;
+
 export const DesignSchema = z
   .object({
     format: z.literal(DESIGN_FORMAT),
@@ -53,6 +64,7 @@ export const DesignSchema = z
     simulation: SimulationSettingsSchema.optional(),
     /** Traffic the simulation sends; optional so designs without flows round-trip unchanged. */
     flows: z.array(FlowSchema).optional(),
+    setAside: SetAsideSchema.optional(),
   })
   .superRefine((design, ctx) => {
     for (const [key, resource] of Object.entries(design.resources)) {

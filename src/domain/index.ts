@@ -6,6 +6,7 @@ export * from './flows';
 export * from './design';
 export * from './migrations';
 export * from './parse';
+export * from './salvage';
 export * from './factories';
 export * from './catalogs/instanceTypes';
 export * from './catalogs/amis';

@@ -3,7 +3,9 @@ import { CURRENT_DESIGN_VERSION, DESIGN_FORMAT } from './design';
 /**
  * Upgrades a document one version at a time. Each step takes the previous
  * version's plain JSON and returns the next version's plain JSON; the schema
- * validates only the result, so old shapes never leak inside.
+ * validates only the result, so old shapes never leak inside. A step that
+ * rewrites resources rewrites `setAside.resources` too: salvage tries them
+ * again after migrating.
  */
 type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
 

@@ -11,31 +11,46 @@ const valid = () =>
 describe('parseDesign', () => {
   it('round-trips a valid design through JSON', () => {
     const design = sampleDesign();
-    expect(parseDesignJson(JSON.stringify(design))).toEqual({ ok: true, design });
+    expect(parseDesignJson(JSON.stringify(design))).toEqual({ ok: true, design, setAside: [] });
   });
 
-  it('names the path of a bad field', () => {
+  it('names the path of a bad field in the resource it sets aside', () => {
     const doc = valid();
     doc.resources['subnet-1']!.cidr = 24;
     const result = parseDesign(doc);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors).toEqual([expect.stringMatching(/^resources\.subnet-1\.cidr: .*string/)]);
+    expect(result.ok && result.setAside).toEqual([
+      {
+        id: 'subnet-1',
+        kind: 'subnet',
+        reason: expect.stringMatching(/^cidr: .*string/),
+        issues: [expect.stringMatching(/^resources\.subnet-1\.cidr: .*string/)],
+      },
+    ]);
   });
 
   it('says when a resource kind is unknown', () => {
     const doc = valid();
     doc.resources['x-1'] = { kind: 'spaceship', id: 'x-1' };
     const result = parseDesign(doc);
-    expect(result.ok || result.errors).toEqual(['resources.x-1.kind: is not a resource kind Nimbus knows']);
+    expect(result.ok && result.setAside).toEqual([
+      {
+        id: 'x-1',
+        kind: 'spaceship',
+        reason: 'kind "spaceship" is not one Nimbus knows',
+        issues: ['resources.x-1.kind: is not a resource kind Nimbus knows'],
+      },
+    ]);
   });
 
-  it('rejects a resource stored under another id, and layout for missing resources', () => {
+  it('sets aside a resource stored under another id, and rejects layout for missing resources', () => {
     const doc = valid();
     doc.resources['subnet-9'] = doc.resources['subnet-1']!;
-    (doc as Record<string, unknown>).layout = { ghost: { x: 0, y: 0 } };
     const result = parseDesign(doc);
-    expect(result.ok || result.errors).toEqual([
-      'resources.subnet-9.id: must equal its key "subnet-9" (found "subnet-1")',
+    expect(result.ok && result.setAside.map((r) => r.issues)).toEqual([
+      ['resources.subnet-9.id: must equal its key "subnet-9" (found "subnet-1")'],
+    ]);
+    (doc as Record<string, unknown>).layout = { ghost: { x: 0, y: 0 } };
+    expect(parseDesign(doc).ok || (parseDesign(doc) as { errors: string[] }).errors).toEqual([
       'layout.ghost: places a resource that does not exist',
     ]);
   });
@@ -120,8 +135,10 @@ describe('migrations', () => {
 
   it('reports what is wrong inside a version-0 document after upgrading it', () => {
     const result = parseDesign({ version: 0, title: 'x', resources: [{ kind: 'vpc', id: 'vpc-1' }] });
-    expect(result.ok).toBe(false);
-    if (!result.ok)
-      expect(result.errors).toContain('resources.vpc-1.cidr: Invalid input: expected string, received undefined');
+    expect(result.ok).toBe(true);
+    if (result.ok)
+      expect(result.setAside[0]?.issues).toContain(
+        'resources.vpc-1.cidr: Invalid input: expected string, received undefined',
+      );
   });
 });

@@ -1,29 +1,40 @@
-import type { z } from 'zod';
 import { DesignSchema, type Design } from './design';
+import { formatIssues } from './issues';
 import { migrateToCurrent } from './migrations';
+import { salvageResources, type SetAsideResource } from './salvage';
 
-export type ParseResult = { ok: true; design: Design } | { ok: false; errors: string[] };
+export { formatIssues } from './issues';
 
-/** `resources.subnet-1.cidr: expected a string` — the path first, so people can find the spot. */
-export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
-  return issues.map((issue) => {
-    const path = issue.path.map(String).join('.');
-    let message = issue.message;
-    if (issue.code === 'invalid_union' && path.endsWith('kind')) message = 'is not a resource kind Nimbus knows';
-    return path ? `${path}: ${message}` : message;
-  });
-}
+/**
+ * A readable document always opens; `setAside` lists the resources this
+ * version couldn't read (kept in `design.setAside`), so the caller can say so.
+ */
+export type ParseResult = { ok: true; design: Design; setAside: SetAsideResource[] } | { ok: false; errors: string[] };
 
 /**
  * The one way outside data (files, URLs, storage, CLI args) becomes a design:
- * migrate old versions, then validate the shape. Never throws.
+ * migrate old versions, set aside the resources this version can't read, then
+ * validate the rest. Refuses only a document that is unreadable as a whole.
+ * Never throws.
  */
 export function parseDesign(input: unknown): ParseResult {
   const migrated = migrateToCurrent(input);
   if (!migrated.ok) return { ok: false, errors: [migrated.error] };
-  const result = DesignSchema.safeParse(migrated.doc);
+  const salvaged = salvageResources(migrated.doc);
+  const result = DesignSchema.safeParse(salvaged.doc);
   if (!result.success) return { ok: false, errors: formatIssues(result.error.issues) };
-  return { ok: true, design: result.data };
+  return { ok: true, design: result.data, setAside: salvaged.setAside };
+}
+
+/**
+ * For inputs that must be whole (a lesson's start, an AWS import): a set-aside
+ * resource refuses the document, with the schema's messages.
+ */
+export function parseWholeDesign(input: unknown): { ok: true; design: Design } | { ok: false; errors: string[] } {
+  const parsed = parseDesign(input);
+  if (!parsed.ok) return parsed;
+  if (parsed.setAside.length > 0) return { ok: false, errors: parsed.setAside.flatMap((r) => r.issues) };
+  return { ok: true, design: parsed.design };
 }
 
 /** Parses JSON text into a design, with a readable error for text that is not JSON. */

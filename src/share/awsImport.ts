@@ -3,7 +3,7 @@ import {
   DEFAULT_AMI_ID,
   emptyDesign,
   findRegion,
-  parseDesign,
+  parseWholeDesign,
   type Design,
   type LayoutEntry,
   type NaclRule,
@@ -368,7 +368,7 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
   if (data.InternetGateways.length > 0) add({ kind: 'internet', id: 'internet' as never, name: 'Internet' });
   design.layout = layout as Design['layout'];
   // Whatever was built goes through the same schema as every other input.
-  const checked = parseDesign(JSON.parse(JSON.stringify(design)));
+  const checked = parseWholeDesign(JSON.parse(JSON.stringify(design)));
   if (!checked.ok) return { ok: false, errors: checked.errors.map((e) => `the imported design is not valid: ${e}`) };
   return { ok: true, design: checked.design, notes };
 }

@@ -1,5 +1,5 @@
 import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
-import { parseDesign, type Design } from '../domain';
+import { parseDesign, type Design, type SetAsideResource } from '../domain';
 
 /**
  * Design snapshots for share links: `n1.` + base64url(deflate(JSON)). The
@@ -15,7 +15,9 @@ export const MAX_DESIGN_BYTES = 5_000_000;
 
 export type SnapshotError =
   'empty' | 'unknown-format' | 'too-long' | 'corrupt' | 'truncated' | 'too-large' | 'not-json' | 'invalid';
-export type DecodedSnapshot = { ok: true; design: Design } | { ok: false; error: SnapshotError; message: string };
+/** `setAside`: resources the link holds that this version can't read; they stay in the design. */
+export type DecodedSnapshot =
+  { ok: true; design: Design; setAside: SetAsideResource[] } | { ok: false; error: SnapshotError; message: string };
 
 function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
@@ -120,5 +122,5 @@ export function decodeSnapshot(text: string): DecodedSnapshot {
       error: 'invalid',
       message: `The link holds a design Nimbus can't open: ${parsed.errors.slice(0, 3).join('; ')}`,
     };
-  return { ok: true, design: parsed.design };
+  return { ok: true, design: parsed.design, setAside: parsed.setAside };
 }

@@ -10,6 +10,7 @@ export * from './simStore';
 export * from './library';
 export * from './libraryStore';
 export * from './linkIntent';
+export * from './setAsideNotice';
 export * from './learnStore';
 export * from './trafficView';
 export * from './flowCommands';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseDesignJson, type Design } from '../domain';
+import { parseDesignJson, type Design, type SetAsideResource } from '../domain';
 import { AUTOSAVE_KEY, UNREADABLE_PREFIX, type StorageLike } from './autosave';
 
 /**
@@ -137,8 +137,10 @@ export const saveIndex = (storage: StorageLike, index: LibraryIndex): WriteResul
 export const writeDesign = (storage: StorageLike, id: string, design: Design): WriteResult =>
   writeItem(storage, designKey(id), JSON.stringify(design));
 
+/** `setAside`: resources of the stored design this version can't read; they stay in it. */
 export type ReadDesign =
-  { ok: true; design: Design } | { ok: false; missing: boolean; reason: string; raw: string | null };
+  | { ok: true; design: Design; setAside: SetAsideResource[] }
+  | { ok: false; missing: boolean; reason: string; raw: string | null };
 
 export function readDesign(storage: StorageLike, id: string): ReadDesign {
   let raw: string | null;
@@ -150,7 +152,7 @@ export function readDesign(storage: StorageLike, id: string): ReadDesign {
   if (raw === null) return { ok: false, missing: true, reason: 'its stored copy is missing', raw: null };
   const parsed = parseDesignJson(raw);
   return parsed.ok
-    ? { ok: true, design: parsed.design }
+    ? { ok: true, design: parsed.design, setAside: parsed.setAside }
     : { ok: false, missing: false, reason: parsed.errors.slice(0, 3).join('; '), raw };
 }
 

@@ -21,6 +21,7 @@ import {
 } from './library';
 import { stopSimulation, useSimStore } from './simStore';
 import { MAX_NAME_LENGTH } from './names';
+import { noticeSetAside } from './setAsideNotice';
 import { useTrafficView } from './trafficView';
 import { useViewStore } from './viewStore';
 
@@ -153,7 +154,12 @@ export function addToLibrary(design: Design, now = new Date()): boolean {
 
 /** A design nobody has touched yet: opening something else into it loses nothing. */
 function isBlank(design: Design): boolean {
-  return Object.keys(design.resources).length === 0 && !design.flows?.length && design.name === emptyDesign().name;
+  return (
+    Object.keys(design.resources).length === 0 &&
+    !design.setAside &&
+    !design.flows?.length &&
+    design.name === emptyDesign().name
+  );
 }
 
 /**
@@ -190,6 +196,7 @@ export function openEntry(id: string): boolean {
   report(commitIndex({ ...index(), currentId: id }));
   leaveViewOnly();
   show(read.design);
+  noticeSetAside(read.setAside);
   return true;
 }
 

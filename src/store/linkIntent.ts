@@ -4,6 +4,7 @@ import { parseLesson } from '../scenarios/learn';
 import { startLesson } from './learnStore';
 import { useDesignStore } from './designStore';
 import { addToLibrary, showReadOnly, useLibraryStore } from './libraryStore';
+import { noticeSetAside } from './setAsideNotice';
 import { useViewStore } from './viewStore';
 
 export { readLinkIntent, shareUrl, type LinkIntent, type LinkMode } from '../share/links';
@@ -63,6 +64,7 @@ export function applyLinkIntent(hash: string = location.hash): void {
   if (!decoded.ok) return refuseLink(decoded.message);
   if (intent.kind === 'view') {
     showReadOnly(decoded.design);
+    noticeSetAside(decoded.setAside);
     return;
   }
   if (addToLibrary(decoded.design)) {
@@ -71,6 +73,7 @@ export function applyLinkIntent(hash: string = location.hash): void {
       tone: 'info',
       title: `Opened "${decoded.design.name}" from a link as a new design in your library. Your other designs are still there.`,
     });
+    noticeSetAside(decoded.setAside);
   }
 }
 

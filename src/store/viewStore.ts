@@ -6,7 +6,8 @@ export type SidePanel = 'inspector' | 'reach' | 'simulation' | 'traffic' | 'prob
 
 export interface Notice {
   id: number;
-  tone: 'error' | 'info';
+  /** `warning`: it opened, but not all of it (a set-aside resource). */
+  tone: 'error' | 'warning' | 'info';
   title: string;
   details?: string[];
   action?: { label: string; run: () => void };

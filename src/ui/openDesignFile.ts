@@ -1,5 +1,5 @@
 import { parseDesignJson } from '../domain';
-import { openDesign, useViewStore } from '../store';
+import { noticeSetAside, openDesign, useViewStore } from '../store';
 
 /** Reads a design file chosen by the user; a bad file leaves the open design untouched and says why. */
 export async function openDesignFile(file: File): Promise<boolean> {
@@ -31,5 +31,6 @@ export async function openDesignFile(file: File): Promise<boolean> {
     tone: 'info',
     title: `Opened "${parsed.design.name}" from ${file.name}. It is a new design in your library; what you had is kept there.`,
   });
+  noticeSetAside(parsed.setAside);
   return true;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatIssues, InstanceStateSchema, parseDesign, type Design } from '../../domain';
+import { formatIssues, InstanceStateSchema, parseWholeDesign, type Design } from '../../domain';
 import { goalProblems } from './references';
 
 /**
@@ -119,8 +119,10 @@ export const GoalSchema = z.object({
 export type Goal = z.infer<typeof GoalSchema>;
 
 /**
- * Everything except `start`, which goes through `parseDesign` (migrations
- * included) so a lesson written for an older design version still opens.
+ * Everything except `start`, which goes through `parseWholeDesign` (migrations
+ * included) so a lesson written for an older design version still opens. It is
+ * whole, not salvaged: goals may name any resource, so one left out would make
+ * the lesson unfinishable.
  */
 export const LessonShapeSchema = z.object({
   format: z.literal(LESSON_FORMAT),
@@ -150,7 +152,7 @@ export function parseLesson(input: unknown): LessonParseResult {
   const shape = LessonShapeSchema.safeParse(input);
   // The design is checked even when the rest is broken, so a teacher sees every problem at once.
   const isObject = typeof input === 'object' && input !== null && !Array.isArray(input);
-  const start = parseDesign(isObject && 'start' in input ? input.start : undefined);
+  const start = parseWholeDesign(isObject && 'start' in input ? input.start : undefined);
   const startErrors = start.ok || !isObject ? [] : start.errors.map(underStart);
   if (!shape.success) return { ok: false, errors: [...formatIssues(shape.error.issues), ...startErrors] };
   if (!start.ok) return { ok: false, errors: startErrors };

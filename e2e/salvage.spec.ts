@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Download, type Page } from '@playwright/test';
+import { deflateSync, strToU8 } from 'fflate';
+import { storedDesigns } from './storage';
+
+type Doc = { name: string; resources: Record<string, Record<string, unknown>>; layout: Record<string, unknown> };
+type Saved = Doc & { setAside?: { resources: Record<string, unknown>; layout: Record<string, unknown> } };
+
+const transitGateway = { kind: 'transitGateway', id: 'tgw-1', name: 'Core transit gateway', amazonSideAsn: 64512 };
+
+/** The two-tier example as a newer Nimbus might write it: a transit gateway, and Private B's cidr as a number. */
+function newerTwoTier(): Doc {
+  const doc = JSON.parse(readFileSync('examples/two-tier.json', 'utf8')) as Doc;
+  doc.resources['tgw-1'] = transitGateway;
+  doc.resources['subnet-4']!.cidr = 42;
+  doc.layout['tgw-1'] = { x: 900, y: 40, parentId: 'region-1' };
+  return doc;
+}
+
+function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  return problems;
+}
+
+async function saveAsFile(page: Page): Promise<Saved> {
+  const download: Promise<Download> = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save as file' }).click();
+  return JSON.parse(readFileSync((await (await download).path())!, 'utf8')) as Saved;
+}
+
+const node = (page: Page, kind: string) => page.locator(`.react-flow__node-${kind}`);
+const setAsideNotice = (page: Page) =>
+  page.getByRole('status').filter({ hasText: "this version of Nimbus can't read" });
+
+test('a design file with an unknown kind and an invalid resource opens with the rest, says so, and saves them back', async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  const doc = newerTwoTier();
+  await page.goto('/');
+  await page
+    .getByTestId('open-design-input')
+    .setInputFiles({ name: 'newer.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+
+  await expect(page.getByLabel('Design name')).toHaveValue(doc.name);
+  const notice = setAsideNotice(page);
+  await expect(notice).toContainText(
+    "Set aside 2 resources this version of Nimbus can't read; the rest opened as usual. They are kept in the design and saved with it.",
+  );
+  await expect(notice.getByRole('listitem')).toHaveText([
+    'subnet-4: cidr: Invalid input: expected string, received number',
+    'tgw-1: kind "transitGateway" is not one Nimbus knows',
+  ]);
+  // Everything else is on the canvas and usable; the set-aside subnet is not drawn.
+  for (const name of ['Web A', 'App A', 'Web B', 'App B'])
+    await expect(node(page, 'ec2Instance').filter({ hasText: name })).toHaveCount(1);
+  await expect(node(page, 'subnet').filter({ hasText: 'Public B' })).toHaveCount(1);
+  await expect(node(page, 'subnet').filter({ hasText: 'Private B' })).toHaveCount(0);
+  await page.getByText('Web A', { exact: true }).click();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Web A');
+  await page.screenshot({ path: '/tmp/salvage.png' });
+
+  const saved = await saveAsFile(page);
+  expect(JSON.stringify(saved.setAside?.resources['tgw-1'])).toBe(JSON.stringify(doc.resources['tgw-1']));
+  expect(JSON.stringify(saved.setAside?.resources['subnet-4'])).toBe(JSON.stringify(doc.resources['subnet-4']));
+  expect(saved.setAside?.layout['tgw-1']).toEqual(doc.layout['tgw-1']);
+  expect(saved.resources['i-4']).toEqual(doc.resources['i-4']);
+
+  // The library keeps them too: after a reload the design reopens, set-aside resources and notice included.
+  await expect.poll(() => storedDesigns(page).then((text) => text.includes('"transitGateway"'))).toBe(true);
+  await page.reload();
+  await expect(page.getByLabel('Design name')).toHaveValue(doc.name);
+  await expect(setAsideNotice(page)).toContainText('Set aside 2 resources');
+  expect(problems).toEqual([]);
+});
+
+test('a #d= link with a resource of an unknown kind opens, names it as plain text, and keeps it', async ({ page }) => {
+  const problems = watchConsole(page);
+  const doc = JSON.parse(readFileSync('examples/two-tier.json', 'utf8')) as Doc;
+  const hostileId = '<img src=x onerror="window.__injected=1">';
+  doc.resources[hostileId] = { kind: 'vpcLattice<b>', id: hostileId, name: 'Service network' };
+  const snapshot = Buffer.from(deflateSync(strToU8(JSON.stringify(doc)), { level: 9 })).toString('base64url');
+  await page.goto('/');
+  await page.goto(`/#d=n1.${snapshot}`);
+
+  await expect(page.getByLabel('Design name')).toHaveValue(doc.name);
+  await expect(setAsideNotice(page).getByRole('listitem')).toHaveText([
+    `${hostileId}: kind "vpcLattice<b>" is not one Nimbus knows`,
+  ]);
+  expect(await page.evaluate('window.__injected')).toBeUndefined();
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  await expect(node(page, 'ec2Instance')).toHaveCount(4);
+
+  const saved = await saveAsFile(page);
+  expect(saved.setAside?.resources[hostileId]).toEqual(doc.resources[hostileId]);
+  expect(problems).toEqual([]);
+});

@@ -1,0 +1,83 @@
+import { analyzeReachability, endpointFromText, type Hop } from '../../engine';
+import { badInput, BAD_INPUT, printJson, readDesignArgument } from '../io';
+import { readOptions } from '../options';
+import type { Subcommand } from '../subcommand';
+
+const hopJson = (h: Hop) => ({
+  component: h.component,
+  id: h.id,
+  decision: h.decision,
+  rule: h.rule,
+  explanation: h.explanation,
+});
+
+/** `nimbus reach <design> --from X --to Y [--protocol tcp] [--port 443] [--source-port N] [--json]`: exit 0 reachable, 1 not, 2 bad input. */
+export const reachCommand: Subcommand = {
+  name: 'reach',
+  usage: 'reach <design.json> --from X --to Y [--protocol tcp|udp|icmp] [--port N] [--source-port N] [--json]',
+  summary: [
+    'can X reach Y? X and Y: a name, an id, an IPv4 address or "internet";',
+    'exit 0 reachable, 1 not reachable, 2 bad input',
+  ],
+  readsOptions: true,
+  async run(args, { io, json }) {
+    const { positional, options, error } = readOptions(args, ['from', 'to', 'protocol', 'port', 'source-port']);
+    const fail = (message: string) => badInput(io, 'reach', message);
+    if (error) return fail(error);
+    const [path] = positional;
+    if (!path || positional.length !== 1)
+      return fail('give one design file, e.g. nimbus reach design.json --from internet --to web-1 --port 443');
+    const fromText = options.get('from');
+    const toText = options.get('to');
+    if (!fromText || !toText) return fail('--from and --to are required');
+    const protocol = (options.get('protocol') ?? 'tcp').toLowerCase();
+    if (protocol !== 'tcp' && protocol !== 'udp' && protocol !== 'icmp')
+      return fail(`--protocol must be tcp, udp or icmp, not "${protocol}"`);
+    const port = Number(options.get('port') ?? (protocol === 'icmp' ? '0' : '443'));
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      return fail(`--port must be a whole number 0-65535, not "${options.get('port')}"`);
+    const sourcePortText = options.get('source-port');
+    const sourcePort = sourcePortText === undefined ? undefined : Number(sourcePortText);
+    if (sourcePort !== undefined && (!Number.isInteger(sourcePort) || sourcePort < 0 || sourcePort > 65535))
+      return fail(`--source-port must be 0-65535`);
+    const design = await readDesignArgument('reach', path, io);
+    if (!design) return BAD_INPUT;
+    const from = endpointFromText(design, fromText);
+    if (!from.ok) return fail(`--from: ${from.error}`);
+    const to = endpointFromText(design, toText);
+    if (!to.ok) return fail(`--to: ${to.error}`);
+    const outcome = analyzeReachability(design, {
+      from: from.spec,
+      to: to.spec,
+      protocol,
+      port,
+      ...(sourcePort === undefined ? {} : { sourcePort }),
+    });
+    if (!outcome.ok) return fail(outcome.error);
+    const r = outcome.result;
+    if (json) {
+      printJson(io, {
+        reachable: r.reachable,
+        forward: r.forward.map(hopJson),
+        return: r.return.map(hopJson),
+        blockedBy: r.blockedBy
+          ? { component: r.blockedBy.component, id: r.blockedBy.id, code: r.blockedBy.code }
+          : null,
+      });
+    } else {
+      io.out(r.summary);
+      const print = (title: string, hops: Hop[]) => {
+        if (hops.length === 0) return;
+        io.out(title);
+        hops.forEach((h, i) =>
+          io.out(
+            `  ${String(i + 1).padStart(2)}. ${h.decision.padEnd(7)} ${h.component}${h.rule ? ` — ${h.rule}` : ''}\n      ${h.explanation}`,
+          ),
+        );
+      };
+      print('Forward:', r.forward);
+      print('Return:', r.return);
+    }
+    return r.reachable ? 0 : 1;
+  },
+};

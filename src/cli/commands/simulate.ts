@@ -1,0 +1,63 @@
+import { Simulation } from '../../sim/simulation';
+import { badInput, BAD_INPUT, printJson, readDesignArgument } from '../io';
+import { readOptions } from '../options';
+import type { Subcommand } from '../subcommand';
+
+const usd = (n: number) => `$${n.toFixed(n < 1 ? 4 : 2)}`;
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** `nimbus simulate <design> --duration <seconds> [--seed N] [--json]`: the same core as the app, headless. */
+export const simulateCommand: Subcommand = {
+  name: 'simulate',
+  usage: 'simulate <design.json> --duration <seconds> [--seed N] [--json]',
+  summary: [
+    'run the simulation headless: instance states and cost, Lambda invocations, throttles, cold starts,',
+    'requests of each flow delivered or dropped',
+  ],
+  readsOptions: true,
+  async run(args, { io, json }) {
+    const { positional, options, error } = readOptions(args, ['duration', 'seed']);
+    const fail = (message: string) => badInput(io, 'simulate', message);
+    if (error) return fail(error);
+    if (positional.length !== 1) return fail('give one design, e.g. nimbus simulate design.json --duration 3600');
+    const duration = Number(options.get('duration') ?? '');
+    if (!Number.isFinite(duration) || duration <= 0 || duration > 30 * 86_400)
+      return fail('--duration must be a number of seconds, more than 0 and at most 30 days');
+    const seed = Number(options.get('seed') ?? '1');
+    if (!Number.isInteger(seed)) return fail('--seed must be a whole number');
+    const design = await readDesignArgument('simulate', positional[0]!, io);
+    if (!design) return BAD_INPUT;
+    const sim = new Simulation(design, { seed });
+    sim.runUntil(duration);
+    const summary = sim.summary();
+    if (json) {
+      printJson(io, summary);
+      return 0;
+    }
+    io.out(
+      `${design.name}: ${duration} s simulated (seed ${seed}), total cost ${usd(summary.totalCostUsd)}, now ${usd(summary.costRatePerHour)}/h.`,
+    );
+    for (const i of summary.instances) {
+      io.out(`  ${i.name} (${i.id}): ${i.state}; billed ${i.billedSeconds} s, ${usd(i.costUsd)}`);
+      io.out(`    ${i.transitions.map((t) => `${t.at}s ${t.state}`).join(' → ')}`);
+    }
+    for (const f of summary.functions) {
+      io.out(
+        `  ${f.name}: ${count(f.invocations)} invocations, ${count(f.throttles)} throttled, ${count(f.coldStarts)} cold starts, peak concurrency ${f.peakConcurrency}, ${usd(f.costUsd)}`,
+      );
+    }
+    for (const s of summary.services) {
+      io.out(
+        `  ${s.name} (${s.launchType}): ${s.running} of ${s.desired} tasks running${s.waitingReason ? ` (waiting: ${s.waitingReason})` : ''}, ${usd(s.costUsd)}`,
+      );
+    }
+    for (const f of summary.flows) {
+      const drops = Object.entries(f.droppedBy).map(([id, n]) => `${count(n)} at ${design.resources[id]?.name ?? id}`);
+      io.out(
+        `  flow ${f.name}: ${count(f.sent)} sent, ${count(f.delivered)} delivered, ${count(f.droppedForward)} dropped on the way, ${count(f.droppedReturn)} on the way back${drops.length > 0 ? ` (${drops.join(', ')})` : ''}${f.lastRttMs === null ? '' : `; round trip ${f.lastRttMs} ms`}`,
+      );
+    }
+    for (const entry of summary.log.filter((l) => l.level === 'error')) io.out(`  ${entry.at}s error: ${entry.text}`);
+    return 0;
+  },
+};

@@ -1,0 +1,136 @@
+import type { z } from 'zod';
+import { ResourceSchema, type SetAside } from './design';
+import { formatIssues } from './issues';
+
+/**
+ * Salvage at the boundary: each resource of a document is read on its own, so
+ * one that this version can't read (a kind from a newer Nimbus, a broken
+ * field) is set aside verbatim instead of costing the whole design.
+ */
+export interface SetAsideResource {
+  id: string;
+  /** The kind the document gives, when it gives one as text. */
+  kind: string | null;
+  /** Why, in words: `kind "transitGateway" is not one Nimbus knows`, `cidr: Invalid input: …`. */
+  reason: string;
+  /** The schema's messages with their full paths, for readers that refuse instead of salvaging. */
+  issues: string[];
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const isUnknownKind = (issue: z.core.$ZodIssue) =>
+  issue.code === 'invalid_union' && issue.path.length === 1 && issue.path[0] === 'kind';
+
+/** Null when the resource stored under `key` is readable; otherwise what sets it aside. */
+export function checkResource(key: string, raw: unknown): SetAsideResource | null {
+  const kind = isRecord(raw) && typeof raw.kind === 'string' ? raw.kind : null;
+  const checked = ResourceSchema.safeParse(raw);
+  if (checked.success) {
+    if (checked.data.id === key) return null;
+    const mismatch = `must equal its key "${key}" (found "${checked.data.id}")`;
+    return { id: key, kind, reason: `id: ${mismatch}`, issues: [`resources.${key}.id: ${mismatch}`] };
+  }
+  const issues = checked.error.issues;
+  const issuesWithPath = formatIssues(issues.map((issue) => ({ ...issue, path: ['resources', key, ...issue.path] })));
+  let reason: string;
+  if (!isRecord(raw)) reason = 'it is not an object';
+  else if (issues.some(isUnknownKind))
+    reason = kind === null ? 'it has no kind' : `kind "${shown(kind)}" is not one Nimbus knows`;
+  else reason = formatIssues(issues.slice(0, 1))[0] ?? 'it does not match its kind';
+  return { id: key, kind, reason, issues: issuesWithPath };
+}
+
+const MAX_SHOWN_CHARS = 60;
+
+/**
+ * Text from a file, fit for a sentence: control characters (which could
+ * rewrite a terminal line) become escapes, and a very long id is shortened.
+ */
+export function shown(text: string): string {
+  const escaped = text.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return escaped.length > MAX_SHOWN_CHARS ? `${escaped.slice(0, MAX_SHOWN_CHARS - 1)}…` : escaped;
+}
+
+const MAX_NAMED = 5;
+
+/**
+ * One sentence for a command line or a notice: "Set aside 1 resource this
+ * version of Nimbus can't read: `tgw-1` (kind "transitGateway" is not one
+ * Nimbus knows)."
+ */
+export function describeSetAside(list: readonly SetAsideResource[]): string {
+  const named = list.slice(0, MAX_NAMED).map((r) => `\`${shown(r.id)}\` (${r.reason})`);
+  if (list.length > MAX_NAMED) named.push(`and ${list.length - MAX_NAMED} more`);
+  return `${setAsideCount(list)}: ${named.join('; ')}.`;
+}
+
+/** "Set aside 2 resources this version of Nimbus can't read", without the names. */
+export function setAsideCount(list: readonly SetAsideResource[]): string {
+  const noun = list.length === 1 ? 'resource' : 'resources';
+  return `Set aside ${list.length} ${noun} this version of Nimbus can't read`;
+}
+
+/** One line per resource, `tgw-1: kind "transitGateway" is not one Nimbus knows`, for a list under a title. */
+export const setAsideDetails = (list: readonly SetAsideResource[]): string[] =>
+  list.map((r) => `${shown(r.id)}: ${r.reason}`);
+
+export interface Salvaged {
+  /** The document with only the resources (and layout entries) this version reads, the rest under `setAside`. */
+  doc: Record<string, unknown>;
+  setAside: SetAsideResource[];
+}
+
+/**
+ * Splits a migrated document. Resources set aside by an earlier read are tried
+ * again, so a newer Nimbus brings them back. Anything that isn't shaped like a
+ * document is returned as it is, for the design schema to refuse.
+ */
+export function salvageResources(doc: Record<string, unknown>): Salvaged {
+  const { resources } = doc;
+  const earlier = doc.setAside === undefined ? { resources: {} } : doc.setAside;
+  const layout = doc.layout === undefined ? {} : doc.layout;
+  if (!isRecord(resources) || !isRecord(layout) || !isRecord(earlier) || !isRecord(earlier.resources))
+    return { doc, setAside: [] };
+  const earlierLayout = isRecord(earlier.layout) ? earlier.layout : {};
+
+  const readable: Record<string, unknown> = {};
+  const readableLayout: Record<string, unknown> = { ...layout };
+  const kept: SetAside = { resources: {}, layout: {} };
+  const setAside: SetAsideResource[] = [];
+  const putAside = (problem: SetAsideResource, raw: unknown, layoutEntry: unknown) => {
+    setAside.push(problem);
+    kept.resources[problem.id] = raw;
+    if (layoutEntry !== undefined) kept.layout[problem.id] = layoutEntry;
+  };
+  const consider = (key: string, raw: unknown, layoutEntry: unknown) => {
+    const problem = checkResource(key, raw);
+    if (problem === null) {
+      readable[key] = raw;
+      if (layoutEntry !== undefined) readableLayout[key] = layoutEntry;
+    } else {
+      putAside(problem, raw, layoutEntry);
+      delete readableLayout[key];
+    }
+  };
+
+  for (const [key, raw] of Object.entries(resources)) consider(key, raw, layout[key]);
+  for (const [key, raw] of Object.entries(earlier.resources)) {
+    if (!Object.hasOwn(resources, key)) consider(key, raw, earlierLayout[key]);
+    else {
+      // A resource added since took this id: the set-aside one stays aside, as it came.
+      const kind = isRecord(raw) && typeof raw.kind === 'string' ? raw.kind : null;
+      const reason = 'its id is now used by another resource';
+      putAside({ id: key, kind, reason, issues: [`setAside.resources.${key}: ${reason}`] }, raw, earlierLayout[key]);
+    }
+  }
+
+  const next: Record<string, unknown> = { ...doc, resources: readable, layout: readableLayout };
+  delete next.setAside;
+  if (setAside.length > 0) next.setAside = kept;
+  return { doc: next, setAside };
+}
