@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { SecurityGroup } from '../domain';
 import { TEMPLATES } from '../scenarios/templates';
 import { analysisApi } from './analysisApi';
-import type { SimFrame } from './frame';
+import type { SimFrame } from './protocol';
 
 /** Designs cross the worker boundary as plain data: flows must survive parsing on the way in. */
 const web = TEMPLATES.find((t) => t.id === 'single-web-server')!.build();
