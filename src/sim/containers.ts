@@ -1,6 +1,7 @@
 import { findInstanceType, PRICES, type EcsService } from '../domain';
 import type { Ec2Sim } from './ec2';
 import { offeredRate } from './loadProfiles';
+import type { ServiceFrame } from './protocol';
 import type { Random } from './random';
 
 /**
@@ -14,6 +15,12 @@ export const FARGATE_START_S = [30, 45] as const;
 export const EC2_TASK_START_S = [2, 5] as const;
 /** Container instances are EC2 instances launched from the ECS-optimized AMI. */
 export const ECS_OPTIMIZED_AMI_ID = 'ami-0a1b2c3d4e5f60005';
+
+/** A container instance (ECS-optimized AMI) and its type, where tasks of the EC2 launch type are placed. */
+export interface ContainerHost {
+  sim: Ec2Sim;
+  instanceType: string;
+}
 
 export interface TaskSim {
   id: string;
@@ -74,7 +81,7 @@ function trackTarget(s: ServiceSim, now: number, log: (resourceId: string, text:
 }
 
 /** Capacity left on each running container instance, in CPU units and MiB. */
-function freeCapacity(services: readonly ServiceSim[], hosts: readonly { sim: Ec2Sim; instanceType: string }[]) {
+function freeCapacity(services: readonly ServiceSim[], hosts: readonly ContainerHost[]) {
   const free = new Map<string, { cpu: number; memory: number }>();
   for (const host of hosts) {
     if (host.sim.state !== 'running') continue;
@@ -95,7 +102,7 @@ function freeCapacity(services: readonly ServiceSim[], hosts: readonly { sim: Ec
 /** One second of the scheduler: start tasks up to the desired count, place EC2 tasks, finish starts. */
 export function tickServices(
   services: readonly ServiceSim[],
-  hosts: readonly { sim: Ec2Sim; instanceType: string }[],
+  hosts: readonly ContainerHost[],
   now: number,
   random: Random,
   log: (resourceId: string, text: string) => void,
@@ -221,9 +228,9 @@ export function fargateRate(s: ServiceSim): number {
 export const isContainerInstance = (amiId: string) => amiId === ECS_OPTIMIZED_AMI_ID;
 
 /** A service's task counts, as the frame and the summary report them. */
-export function serviceSummary(s: ServiceSim) {
+export function serviceSummary(s: ServiceSim): ServiceFrame {
   return {
-    id: s.service.id as string,
+    id: s.service.id,
     name: s.service.name,
     launchType: s.service.launchType,
     desired: s.desiredCount,

@@ -30,6 +30,7 @@ export interface Ec2Sim {
   billedSeconds: number;
   /** Instance-hours billed at the prices of earlier instance types (the type was edited mid-run). */
   earlierTypesUsd: number;
+  /** The billed seconds those earlier prices already cover. */
   earlierTypesSeconds: number;
   publicIpSeconds: number;
   ebsSeconds: number;

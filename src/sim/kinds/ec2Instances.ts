@@ -13,7 +13,7 @@ import {
   type Ec2Event,
   type Ec2Sim,
 } from '../ec2';
-import { isContainerInstance } from '../containers';
+import { isContainerInstance, type ContainerHost } from '../containers';
 import {
   round,
   type EventHandler,
@@ -27,12 +27,6 @@ import type { LiveOverlay } from '../trafficPath';
 
 /** A scheduled transition of an instance, or an action the design schedules (`simulation.actions`). */
 type InstanceEvent = Ec2Event | { kind: 'action'; instanceId: string; action: Ec2Action };
-
-/** A running container instance and its type, where ECS places tasks. */
-export interface ContainerHost {
-  sim: Ec2Sim;
-  instanceType: string;
-}
 
 export type InstanceSummary = ReturnType<typeof summarize>;
 

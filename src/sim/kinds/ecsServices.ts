@@ -10,9 +10,10 @@ import {
   type ServiceSim,
 } from '../containers';
 import { round, type FrameParts, type ResourceCost, type SimContext, type SimulatedKind } from '../kind';
+import type { ServiceFrame } from '../protocol';
 import type { Ec2Instances } from './ec2Instances';
 
-export type ServiceSummary = ReturnType<typeof serviceSummary> & { costUsd: number };
+export type ServiceSummary = ServiceFrame & { costUsd: number };
 
 /** The design's ECS services: tasks on Fargate, or placed on the design's container instances. */
 export class EcsServices implements SimulatedKind {
