@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  createElasticIp,
+  createNatGateway,
   DesignBuilder,
   findInstanceType,
   PRICES,
@@ -117,6 +119,20 @@ function ec2Design(): Design {
 const runningInstanceHourlyUsd = (instanceType: string) =>
   findInstanceType(instanceType)!.hourlyUsd + PRICES.publicIpv4Hour + rootVolumeHourlyUsd;
 
+/** A VPC alone, or with a NAT gateway and its Elastic IP: both bill by the hour while they exist. */
+function natDesign(withNat: boolean): Design {
+  const b = new DesignBuilder('sync');
+  const region = b.region();
+  const vpc = b.vpc(region, '10.0.0.0/16');
+  const zone = b.zone(region, 'us-east-1a', vpc);
+  const subnet = b.subnet(vpc, zone, '10.0.1.0/24', 'Public', { public: true });
+  if (withNat) {
+    const eip = b.add(createElasticIp(b.ids, '203.0.113.9'));
+    b.add(createNatGateway(b.ids, subnet.id, eip.id, '10.0.1.5'));
+  }
+  return b.build();
+}
+
 const serviceRow = (sim: Simulation) => sim.summary().services.find((s) => s.id === SERVICE);
 
 describe('Simulation sync', () => {
@@ -170,6 +186,22 @@ describe('Simulation sync', () => {
     expect(sim.cost().total).toBeCloseTo(billed, 12);
     sim.runUntil(3600);
     expect(sim.cost().total).toBeCloseTo(billed, 12);
+  });
+
+  it("a service's task size edited mid-run replaces its tasks, which bill at the new size", () => {
+    const design = ecsDesign();
+    const sim = new Simulation(design, { seed: 4 });
+    sim.runUntil(200);
+    const startedAt = sim.services[0]!.tasks.map((t) => t.startedAt!);
+    const billed = startedAt.reduce((sum, at) => sum + ((200 - at) / 3600) * taskHourlyUsd, 0);
+
+    sim.syncDesign(edit(design, SERVICE, { taskCpu: 1024 }));
+    sim.runUntil(201);
+    expect(serviceRow(sim)).toMatchObject({ desired: 3, running: 0, pending: 3 });
+    expect(sim.cost().total).toBeCloseTo(billed, 12);
+    sim.runUntil(201 + FARGATE_START_S[1]);
+    expect(serviceRow(sim)).toMatchObject({ running: 3 });
+    expect(sim.cost().ratePerHour).toBeCloseTo(3 * (PRICES.fargate.vcpuHour + PRICES.fargate.gbHour), 12);
   });
 
   it("a function's memory edited mid-run changes its cost per second from the next tick", () => {
@@ -245,5 +277,20 @@ describe('Simulation sync', () => {
       pending: 2,
       waitingReason: 'no container instance is running in the cluster',
     });
+  });
+
+  it('a NAT gateway added mid-run bills from then on, and stops billing once deleted', () => {
+    const sim = new Simulation(natDesign(false), { seed: 1 });
+    sim.runUntil(600);
+    expect(sim.cost()).toMatchObject({ ratePerHour: 0, total: 0 });
+    sim.syncDesign(natDesign(true));
+    sim.runUntil(1200);
+    const hourly = PRICES.natGatewayHour + PRICES.publicIpv4Hour;
+    expect(sim.cost().ratePerHour).toBeCloseTo(hourly, 12);
+    expect(sim.cost().total).toBeCloseTo((600 / 3600) * hourly, 12);
+    sim.syncDesign(natDesign(false));
+    sim.runUntil(1800);
+    expect(sim.cost().ratePerHour).toBe(0);
+    expect(sim.cost().total).toBeCloseTo((600 / 3600) * hourly, 12);
   });
 });
