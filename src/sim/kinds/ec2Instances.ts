@@ -34,7 +34,7 @@ export type InstanceSummary = ReturnType<typeof summarize>;
 export class Ec2Instances implements SimulatedKind, EventHandler<InstanceEvent> {
   readonly sims = new Map<string, Ec2Sim>();
   /** Container instances (ECS-optimized AMI), for task placement; follows edits. */
-  containerHosts: ContainerHost[] = [];
+  containerHosts: ContainerHost[];
   /** What deleted instances cost while they existed. */
   private readonly removed: ResourceCost[] = [];
   private nextIp = 0;
