@@ -1,7 +1,6 @@
 import { parseDesign } from '../domain';
-import { analyzeExposure, type ExposureReport } from '../engine';
-import type { Ec2Action } from './ec2';
-import type { SimFrame } from './frame';
+import { analyzeExposure } from '../engine';
+import type { AnalysisApi } from './protocol';
 import { SimRunner } from './runner';
 
 let runner: SimRunner | null = null;
@@ -10,8 +9,8 @@ let runner: SimRunner | null = null;
  * What the worker offers the UI. Designs cross the boundary as plain data and
  * are validated again here: the worker trusts nothing it did not parse.
  */
-export const analysisApi = {
-  exposure(design: unknown): { ok: true; report: ExposureReport; millis: number } | { ok: false; errors: string[] } {
+export const analysisApi: AnalysisApi = {
+  exposure(design) {
     const parsed = parseDesign(design);
     if (!parsed.ok) return { ok: false, errors: parsed.errors };
     const start = performance.now();
@@ -19,23 +18,20 @@ export const analysisApi = {
     return { ok: true, report, millis: performance.now() - start };
   },
 
-  /** Starts a simulation of the design; frames arrive through `onFrame` (a comlink proxy). */
-  simLoad(design: unknown, seed: number, onFrame: (frame: SimFrame) => void) {
+  simLoad(design, seed, onFrame) {
     runner?.pause();
     runner = new SimRunner(onFrame);
     return runner.load(design, seed);
   },
-  simSync: (design: unknown) => runner?.sync(design),
+  simSync: (design) => runner?.sync(design),
   simPlay: () => runner?.play(),
   simPause: () => runner?.pause(),
-  simStep: (seconds: number) => runner?.step(seconds),
-  simSpeed: (speed: number) => runner?.setSpeed(speed),
-  simAct: (instanceId: string, action: Ec2Action) =>
+  simStep: (seconds) => runner?.step(seconds),
+  simSpeed: (speed) => runner?.setSpeed(speed),
+  simAct: (instanceId, action) =>
     runner?.act(instanceId, action) ?? {
       ok: false as const,
       code: 'NoSimulation',
       message: 'Start the simulation first.',
     },
 };
-
-export type AnalysisApi = typeof analysisApi;

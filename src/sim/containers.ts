@@ -1,6 +1,7 @@
 import { findInstanceType, PRICES, type EcsService } from '../domain';
 import type { Ec2Sim } from './ec2';
 import { offeredRate } from './loadProfiles';
+import type { ServiceFrame } from './protocol';
 import type { Random } from './random';
 
 /**
@@ -15,6 +16,12 @@ export const EC2_TASK_START_S = [2, 5] as const;
 /** Container instances are EC2 instances launched from the ECS-optimized AMI. */
 export const ECS_OPTIMIZED_AMI_ID = 'ami-0a1b2c3d4e5f60005';
 
+/** A container instance (ECS-optimized AMI) and its type, where tasks of the EC2 launch type are placed. */
+export interface ContainerHost {
+  sim: Ec2Sim;
+  instanceType: string;
+}
+
 export interface TaskSim {
   id: string;
   state: 'provisioning' | 'pending' | 'running';
@@ -26,19 +33,25 @@ export interface TaskSim {
 }
 
 export interface ServiceSim {
-  /** The simulation's own copy: target tracking changes its desired count. */
+  /** The service as the design has it now; never changed by the simulation. */
   service: EcsService;
+  /** The scheduler's desired count: the design's, then wherever target tracking moves it. */
+  desiredCount: number;
   tasks: TaskSim[];
   billedTaskSeconds: number;
+  /** Fargate charges of tasks that ran an earlier task size (CPU or memory edited mid-run). */
+  earlierRevisionsUsd: number;
   nextTask: number;
   lastScaledAt: number;
   offered: number;
 }
 
 export const createServiceSim = (service: EcsService): ServiceSim => ({
-  service: { ...service },
+  service,
+  desiredCount: service.desiredCount,
   tasks: [],
   billedTaskSeconds: 0,
+  earlierRevisionsUsd: 0,
   nextTask: 1,
   lastScaledAt: -Infinity,
   offered: 0,
@@ -58,17 +71,17 @@ function trackTarget(s: ServiceSim, now: number, log: (resourceId: string, text:
     scaling.maxTasks,
     Math.max(scaling.minTasks, Math.ceil(s.offered / scaling.targetRequestsPerTask)),
   );
-  if (wanted === s.service.desiredCount) return;
+  if (wanted === s.desiredCount) return;
   log(
     s.service.id,
-    `Target tracking: ${Math.round(s.offered)} requests/s at ${scaling.targetRequestsPerTask} per task; desired tasks ${s.service.desiredCount} → ${wanted}.`,
+    `Target tracking: ${Math.round(s.offered)} requests/s at ${scaling.targetRequestsPerTask} per task; desired tasks ${s.desiredCount} → ${wanted}.`,
   );
-  s.service.desiredCount = wanted;
+  s.desiredCount = wanted;
   s.lastScaledAt = now;
 }
 
 /** Capacity left on each running container instance, in CPU units and MiB. */
-function freeCapacity(services: readonly ServiceSim[], hosts: readonly { sim: Ec2Sim; instanceType: string }[]) {
+function freeCapacity(services: readonly ServiceSim[], hosts: readonly ContainerHost[]) {
   const free = new Map<string, { cpu: number; memory: number }>();
   for (const host of hosts) {
     if (host.sim.state !== 'running') continue;
@@ -89,7 +102,7 @@ function freeCapacity(services: readonly ServiceSim[], hosts: readonly { sim: Ec
 /** One second of the scheduler: start tasks up to the desired count, place EC2 tasks, finish starts. */
 export function tickServices(
   services: readonly ServiceSim[],
-  hosts: readonly { sim: Ec2Sim; instanceType: string }[],
+  hosts: readonly ContainerHost[],
   now: number,
   random: Random,
   log: (resourceId: string, text: string) => void,
@@ -97,7 +110,7 @@ export function tickServices(
   for (const s of services) {
     trackTarget(s, now, log);
     const fargate = s.service.launchType === 'FARGATE';
-    while (s.tasks.length < s.service.desiredCount) {
+    while (s.tasks.length < s.desiredCount) {
       const id = `${s.service.name}-task-${s.nextTask++}`;
       s.tasks.push({
         id,
@@ -108,10 +121,7 @@ export function tickServices(
         reason: null,
       });
     }
-    while (s.tasks.length > s.service.desiredCount) {
-      const task = s.tasks.pop()!;
-      if (task.startedAt !== null && fargate) s.billedTaskSeconds += Math.max(60, now - task.startedAt);
-    }
+    while (s.tasks.length > s.desiredCount) stopTask(s, s.tasks.pop()!, now);
     // Tasks lose their place when their container instance stops.
     for (const t of s.tasks) {
       const host = t.hostId ? hosts.find((h) => h.sim.id === t.hostId) : undefined;
@@ -152,14 +162,58 @@ export function tickServices(
   }
 }
 
+/** A stopped Fargate task is billed for the time it ran, at least a minute. */
+function stopTask(s: ServiceSim, task: TaskSim, now: number): void {
+  if (task.startedAt !== null && s.service.launchType === 'FARGATE')
+    s.billedTaskSeconds += Math.max(60, now - task.startedAt);
+}
+
 /** Fargate charges so far: per task, by the second with a one-minute minimum. */
 export function fargateCost(s: ServiceSim, now: number): number {
-  if (s.service.launchType !== 'FARGATE') return 0;
+  if (s.service.launchType !== 'FARGATE') return s.earlierRevisionsUsd;
   const open = s.tasks.reduce((sum, t) => sum + (t.startedAt === null ? 0 : Math.max(60, now - t.startedAt)), 0);
   const perSecond =
     ((s.service.taskCpu / 1024) * PRICES.fargate.vcpuHour + (s.service.taskMemory / 1024) * PRICES.fargate.gbHour) /
     3600;
-  return (s.billedTaskSeconds + open) * perSecond;
+  return s.earlierRevisionsUsd + (s.billedTaskSeconds + open) * perSecond;
+}
+
+/**
+ * Takes the edited design's settings for a service already running. A new
+ * desired count is what the user set, so it replaces the scheduler's (target
+ * tracking may move it again later); other edits leave a scaled count alone.
+ * A new task size or launch type is a new task definition revision: the tasks
+ * are replaced (here at once, without ECS's overlap of old and new tasks).
+ */
+export function applyServiceEdits(
+  s: ServiceSim,
+  edited: EcsService,
+  now: number,
+  log: (resourceId: string, text: string) => void,
+): void {
+  const before = s.service;
+  if (
+    edited.taskCpu !== before.taskCpu ||
+    edited.taskMemory !== before.taskMemory ||
+    edited.launchType !== before.launchType
+  ) {
+    const replaced = s.tasks.length;
+    stopService(s, now);
+    s.earlierRevisionsUsd = fargateCost(s, now);
+    s.billedTaskSeconds = 0;
+    if (replaced > 0) log(s.service.id, `New task definition for ${edited.name}: its ${replaced} tasks are replaced.`);
+  }
+  s.service = edited;
+  if (edited.desiredCount !== before.desiredCount) {
+    log(s.service.id, `Desired tasks of ${edited.name} set to ${edited.desiredCount} (was ${s.desiredCount}).`);
+    s.desiredCount = edited.desiredCount;
+  }
+}
+
+/** Stops every task of the service now, billing what ran (the service left the design, or its tasks are replaced). */
+export function stopService(s: ServiceSim, now: number): void {
+  for (const task of s.tasks) stopTask(s, task, now);
+  s.tasks = [];
 }
 
 export function fargateRate(s: ServiceSim): number {
@@ -174,12 +228,12 @@ export function fargateRate(s: ServiceSim): number {
 export const isContainerInstance = (amiId: string) => amiId === ECS_OPTIMIZED_AMI_ID;
 
 /** A service's task counts, as the frame and the summary report them. */
-export function serviceSummary(s: ServiceSim) {
+export function serviceSummary(s: ServiceSim): ServiceFrame {
   return {
-    id: s.service.id as string,
+    id: s.service.id,
     name: s.service.name,
     launchType: s.service.launchType,
-    desired: s.service.desiredCount,
+    desired: s.desiredCount,
     running: s.tasks.filter((t) => t.state === 'running').length,
     pending: s.tasks.filter((t) => t.state !== 'running').length,
     waitingReason: s.tasks.find((t) => t.reason)?.reason ?? null,

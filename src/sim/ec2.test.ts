@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DesignBuilder, type Design, type Ec2Instance, type InstanceState } from '../domain';
 import { Simulation } from './simulation';
-import type { Ec2Action } from './ec2';
+import type { Ec2Action } from './protocol';
 
 function design(options: Partial<Ec2Instance> = {}, publicSubnet = true): Design {
   const b = new DesignBuilder('sim');

@@ -1,4 +1,5 @@
 import { findAmi, findInstanceType, PRICES, type Ec2Instance, type InstanceState } from '../domain';
+import type { ActionResult, Ec2Action } from './protocol';
 import type { Random } from './random';
 
 /**
@@ -7,8 +8,6 @@ import type { Random } from './random';
  * error codes and words, and per-second billing with a 60-second minimum
  * for each running period.
  */
-export type Ec2Action = 'start' | 'stop' | 'hibernate' | 'reboot' | 'terminate';
-
 export interface Ec2Sim {
   id: string;
   name: string;
@@ -29,6 +28,10 @@ export interface Ec2Sim {
   /** Start of the current billed period (running, or stopping to hibernate), in sim seconds. */
   periodStart: number | null;
   billedSeconds: number;
+  /** Instance-hours billed at the prices of earlier instance types (the type was edited mid-run). */
+  earlierTypesUsd: number;
+  /** The billed seconds those earlier prices already cover. */
+  earlierTypesSeconds: number;
   publicIpSeconds: number;
   ebsSeconds: number;
   /** Charges that run by the second are settled up to here, lazily, when the state changes or costs are read. */
@@ -41,8 +44,6 @@ export interface Ec2Sim {
 }
 
 export type Ec2Event = { kind: 'ec2'; id: string; version: number; next: InstanceState | 'rebooted' | 'gone' };
-
-export type ActionResult = { ok: true } | { ok: false; code: string; message: string };
 
 /** How long each transition takes, in seconds (drawn from these ranges with the run's seed). */
 export const DURATIONS = {
@@ -75,6 +76,8 @@ export function createEc2Sim(instance: Ec2Instance): Ec2Sim {
     hourlyUsd: findInstanceType(instance.instanceType)?.hourlyUsd ?? 0,
     periodStart: running ? 0 : null,
     billedSeconds: 0,
+    earlierTypesUsd: 0,
+    earlierTypesSeconds: 0,
     publicIpSeconds: 0,
     ebsSeconds: 0,
     settledAt: 0,
@@ -248,7 +251,8 @@ export function billedSecondsNow(sim: Ec2Sim, now: number): number {
 
 export function ec2Cost(sim: Ec2Sim, now: number): number {
   settle(sim, now);
-  const instance = (billedSecondsNow(sim, now) / 3600) * sim.hourlyUsd;
+  const instance =
+    sim.earlierTypesUsd + ((billedSecondsNow(sim, now) - sim.earlierTypesSeconds) / 3600) * sim.hourlyUsd;
   const ipv4 = (sim.publicIpSeconds / 3600) * PRICES.publicIpv4Hour;
   const ebs = (sim.ebsSeconds / 3600) * ((PRICES.ebsGbMonth * PRICES.rootVolumeGb) / PRICES.hoursPerMonth);
   return instance + ipv4 + ebs;
@@ -263,4 +267,42 @@ export function ec2Rate(sim: Ec2Sim): number {
     (sim.publicIp ? PRICES.publicIpv4Hour : 0) +
     (PRICES.ebsGbMonth * PRICES.rootVolumeGb) / PRICES.hoursPerMonth
   );
+}
+
+/**
+ * Takes the edited design's settings for an instance that is already
+ * simulated. A new instance type bills at its price from now on; attaching an
+ * Elastic IP releases the auto-assigned address, detaching one gets a new
+ * address while running. Returns whether its address changed.
+ */
+export function applyInstanceEdits(sim: Ec2Sim, instance: Ec2Instance, ctx: Ec2Context): boolean {
+  settle(sim, ctx.now);
+  sim.name = instance.name;
+  sim.hibernationEnabled = instance.hibernationEnabled;
+  sim.terminationProtection = instance.terminationProtection;
+  sim.windows = findAmi(instance.amiId)?.platform === 'windows';
+  const hourlyUsd = findInstanceType(instance.instanceType)?.hourlyUsd ?? 0;
+  if (hourlyUsd !== sim.hourlyUsd) {
+    const billed = billedSecondsNow(sim, ctx.now);
+    sim.earlierTypesUsd += ((billed - sim.earlierTypesSeconds) / 3600) * sim.hourlyUsd;
+    sim.earlierTypesSeconds = billed;
+    sim.hourlyUsd = hourlyUsd;
+  }
+  const before = sim.publicIp;
+  const hadAutoIp = sim.autoPublicIp && !sim.hasElasticIp;
+  sim.hasElasticIp = instance.elasticIpId !== null;
+  sim.autoPublicIp = instance.publicIp;
+  const hasAutoIp = sim.autoPublicIp && !sim.hasElasticIp;
+  if (hadAutoIp && !hasAutoIp) sim.publicIp = null;
+  else if (!hadAutoIp && hasAutoIp && sim.state === 'running') sim.publicIp = ctx.newPublicIp();
+  return sim.publicIp !== before;
+}
+
+/** The instance left the design: it ends now like a termination, so what it billed stays and nothing more accrues. */
+export function removeInstance(sim: Ec2Sim, now: number): void {
+  settle(sim, now);
+  endPeriod(sim, now);
+  sim.publicIp = null;
+  sim.version++;
+  sim.gone = true;
 }

@@ -1,96 +1,28 @@
-import { serviceSummary } from './containers';
+import type { FrameParts } from './kind';
+import type { SimFrame } from './protocol';
 import type { Simulation } from './simulation';
-import type { FlowCounters, VersionedPath, VisualPacket } from './traffic';
 
-/** What the UI draws, sent from the worker at most ten times a second. */
-export interface SimFrame {
-  now: number;
-  running: boolean;
-  speed: number;
-  instances: Record<
-    string,
-    {
-      state: string;
-      rebooting: boolean;
-      publicIp: string | null;
-      costUsd: number;
-      ratePerHour: number;
-      timeline: Array<{ at: number; state: string }>;
-    }
-  >;
-  functions: Array<{
-    id: string;
-    name: string;
-    concurrency: number;
-    offered: number;
-    invocations: number;
-    throttles: number;
-    coldStarts: number;
-    totals: { invocations: number; throttles: number; coldStarts: number; costUsd: number };
-  }>;
-  services: Array<{
-    id: string;
-    name: string;
-    launchType: string;
-    desired: number;
-    running: number;
-    pending: number;
-    waitingReason: string | null;
-  }>;
-  cost: { ratePerHour: number; total: number };
-  /** Newest last; the UI keeps the history it wants. */
-  log: Array<{ at: number; level: 'info' | 'error'; resourceId: string | null; text: string }>;
-  /** The design's flows: counters in design order, each flow's current path, and the packets to animate. */
-  traffic: {
-    flows: Array<FlowCounters & { id: string; name: string }>;
-    paths: Record<string, VersionedPath>;
-    packets: VisualPacket[];
-  };
-}
-
+/** The frame the UI draws: each kind adds its part, then the cost and the log lines not sent yet. */
 export function buildFrame(sim: Simulation, running: boolean, speed: number, logFrom: number): SimFrame {
-  // Planning paths may log a changed verdict, so it happens before the log is read.
-  const traffic: SimFrame['traffic'] = {
-    flows: sim.traffic.flowCounters(),
-    paths: Object.fromEntries(sim.traffic.currentPaths()),
-    packets: sim.traffic.visiblePackets(sim.now),
+  const parts: FrameParts = {
+    instances: {},
+    functions: [],
+    services: [],
+    traffic: { flows: [], paths: {}, packets: [] },
   };
+  for (const kind of sim.kinds) Object.assign(parts, kind.frame?.(sim.now));
   const cost = sim.cost();
-  const byId = new Map(cost.byResource.map((r) => [r.id, r]));
-  const instances: SimFrame['instances'] = {};
-  for (const s of sim.instances.values()) {
-    instances[s.id] = {
-      state: s.gone ? 'gone' : s.state,
-      rebooting: s.rebooting,
-      publicIp: s.publicIp,
-      costUsd: byId.get(s.id)?.total ?? 0,
-      ratePerHour: byId.get(s.id)?.ratePerHour ?? 0,
-      timeline: s.timeline.map((t) => ({ at: t.at, state: t.state })),
-    };
-  }
+  // Read last: building a part (planning a flow's path) may log a changed verdict.
+  const log = sim.log.slice(logFrom);
   return {
     now: sim.now,
     running,
     speed,
-    instances,
-    functions: sim.functions.map((f) => ({
-      id: f.fn.id,
-      name: f.fn.name,
-      concurrency: f.now.concurrency,
-      offered: f.now.offered,
-      invocations: f.now.invocations,
-      throttles: f.now.throttles,
-      coldStarts: f.now.coldStarts,
-      totals: {
-        invocations: f.totals.invocations,
-        throttles: f.totals.throttles,
-        coldStarts: f.totals.coldStarts,
-        costUsd: f.totals.costUsd,
-      },
-    })),
-    services: sim.services.map(serviceSummary),
+    instances: parts.instances,
+    functions: parts.functions,
+    services: parts.services,
     cost: { ratePerHour: cost.ratePerHour, total: cost.total },
-    log: sim.log.slice(logFrom),
-    traffic,
+    log,
+    traffic: parts.traffic,
   };
 }

@@ -1,9 +1,9 @@
 import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
-import type { SecurityGroup } from '../domain';
+import type { EcsService, SecurityGroup } from '../domain';
 import { TEMPLATES } from '../scenarios/templates';
 import { analysisApi } from './analysisApi';
-import type { SimFrame } from './frame';
+import type { SimFrame } from './protocol';
 
 /** Designs cross the worker boundary as plain data: flows must survive parsing on the way in. */
 const web = TEMPLATES.find((t) => t.id === 'single-web-server')!.build();
@@ -31,6 +31,24 @@ describe('the worker API carries flows', () => {
     ]);
     analysisApi.simStep(1);
     expect(frames.at(-1)!.traffic.flows[0]).toMatchObject({ sent: 150, delivered: 100, droppedForward: 50 });
+    analysisApi.simPause();
+  });
+});
+
+describe('the worker API follows edits of simulated resources', () => {
+  it("an ECS service's desired count edited in the editor reaches the running simulation", () => {
+    const containers = TEMPLATES.find((t) => t.id === 'containers')!.build();
+    const frames: SimFrame[] = [];
+    expect(analysisApi.simLoad(plain(containers), 1, (f) => frames.push(f))).toEqual({ ok: true });
+    analysisApi.simStep(60);
+    expect(frames.at(-1)!.services[0]).toMatchObject({ desired: 3, running: 3 });
+    const scaledUp = produce(containers, (draft) => {
+      const service = Object.values(draft.resources).find((r) => r.kind === 'ecsService') as EcsService;
+      service.desiredCount = 7;
+    });
+    analysisApi.simSync(plain(scaledUp));
+    analysisApi.simStep(60);
+    expect(frames.at(-1)!.services[0]).toMatchObject({ desired: 7, running: 7 });
     analysisApi.simPause();
   });
 });

@@ -1,6 +1,6 @@
 import { parseDesign } from '../domain';
-import type { Ec2Action } from './ec2';
-import { buildFrame, type SimFrame } from './frame';
+import { buildFrame } from './frame';
+import type { ActionResult, Ec2Action, LoadResult, SimFrame } from './protocol';
 import { Simulation } from './simulation';
 
 /**
@@ -18,7 +18,7 @@ export class SimRunner {
   private seed = 1;
   constructor(private readonly onFrame: (frame: SimFrame) => void) {}
 
-  load(design: unknown, seed = 1): { ok: true } | { ok: false; errors: string[] } {
+  load(design: unknown, seed = 1): LoadResult {
     const parsed = parseDesign(design);
     if (!parsed.ok) return { ok: false, errors: parsed.errors };
     this.pause();
@@ -62,7 +62,7 @@ export class SimRunner {
     this.emit();
   }
 
-  act(instanceId: string, action: Ec2Action): { ok: true } | { ok: false; code: string; message: string } {
+  act(instanceId: string, action: Ec2Action): ActionResult {
     if (!this.sim) return { ok: false, code: 'NoSimulation', message: 'Press play first.' };
     const result = this.sim.act(instanceId, action);
     this.emit();

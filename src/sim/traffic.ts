@@ -1,4 +1,5 @@
 import type { Design, Flow } from '../domain';
+import type { FlowCounters, VersionedPath, VisualPacket } from './protocol';
 import { planFlowPath, type FlowPath, type LiveOverlay } from './trafficPath';
 
 /**
@@ -15,31 +16,6 @@ export const PACKETS_PER_FLOW_PER_TICK = 4;
 export const PACKET_LIFETIME_S = 2;
 /** ...and at most this many, the newest. */
 export const MAX_FRAME_PACKETS = 400;
-
-export interface FlowCounters {
-  sent: number;
-  /** Requests whose response got back. */
-  delivered: number;
-  droppedForward: number;
-  droppedReturn: number;
-  /** Dropped requests by the id of the resource that decided (security group, network ACL, route table...). */
-  droppedBy: Record<string, number>;
-  /** Round trip of the latest delivered request (sum of its path's step latencies), null once requests are dropped. */
-  lastRttMs: number | null;
-  /** What happened in the last simulated second: the current rate. */
-  lastSecond: { sent: number; delivered: number; dropped: number };
-}
-
-export interface VisualPacket {
-  id: number;
-  flowId: string;
-  /** Sim time, spread evenly inside the second the tick accounts for. */
-  bornAt: number;
-  /** The version of the flow's path the packet follows. */
-  pathVersion: number;
-}
-
-export type VersionedPath = FlowPath & { version: number };
 
 const emptyCounters = (): FlowCounters => ({
   sent: 0,

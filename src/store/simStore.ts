@@ -1,7 +1,6 @@
 import { proxy } from 'comlink';
 import { create } from 'zustand';
-import type { Ec2Action } from '../sim/ec2';
-import type { SimFrame } from '../sim/frame';
+import type { Ec2Action, SimFrame } from '../sim/protocol';
 import { useDesignStore } from './designStore';
 import { useViewStore } from './viewStore';
 import { analysisWorker } from './workerClient';

@@ -1,7 +1,7 @@
 import { Footprints, Plus, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import type { Design, Flow } from '../domain';
-import type { FlowCounters, VersionedPath } from '../sim/traffic';
+import type { FlowCounters, VersionedPath } from '../sim/protocol';
 import {
   addFlow,
   pauseSimulation,

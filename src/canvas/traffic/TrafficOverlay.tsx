@@ -1,6 +1,6 @@
 import { useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
-import type { VersionedPath } from '../../sim/traffic';
+import type { VersionedPath } from '../../sim/protocol';
 import { useDesignStore, useSimStore, useTrafficView } from '../../store';
 import type { ResourceEdge, ResourceNode } from '../derive';
 import { absoluteRect } from '../geometry';

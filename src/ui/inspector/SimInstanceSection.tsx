@@ -1,5 +1,5 @@
 import { instanceAction, useSimStore } from '../../store';
-import type { Ec2Action } from '../../sim/ec2';
+import type { Ec2Action } from '../../sim/protocol';
 import { formatClock, formatUsd } from '../SimToolbar';
 import { Section, smallButton } from './fields';
 

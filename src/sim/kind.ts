@@ -1,0 +1,62 @@
+import type { Design } from '../domain';
+import type { FunctionSummary } from './kinds/lambdaFunctions';
+import type { InstanceSummary } from './kinds/ec2Instances';
+import type { ServiceSummary } from './kinds/ecsServices';
+import type { FlowSummary } from './kinds/flows';
+import type { LogEntry, SimFrame } from './protocol';
+import type { Random } from './random';
+
+/**
+ * The contract every simulated kind (EC2 instances, Lambda functions, ECS
+ * services, ...) keeps with the Simulation. A kind is constructed from the
+ * design it starts with; the Simulation then only loops over its kinds, so a
+ * new kind is one module plus one entry in the Simulation's list.
+ */
+export interface SimulatedKind {
+  /** Follows an edited design mid-run: new resources appear, deleted ones stop (and stop billing), edits take effect. */
+  sync(design: Design): void;
+  /** The second that ends at `ctx.now`. Kinds driven only by their own events leave it out. */
+  tick?(): void;
+  /** What each resource has cost so far and costs per hour now; deleted resources keep what they cost, at no rate. */
+  costs(now: number): ResourceCost[];
+  /** This kind's rows in `Simulation.summary()`, plain data. */
+  summary?(now: number): Partial<SummaryParts>;
+  /** This kind's part of the frame the UI draws. */
+  frame?(now: number): Partial<FrameParts>;
+  /** Another kind changed something this one reads (an instance's state or address). */
+  liveStateChanged?(): void;
+}
+
+export interface ResourceCost {
+  id: string;
+  name: string;
+  total: number;
+  ratePerHour: number;
+}
+
+export type FrameParts = Pick<SimFrame, 'instances' | 'functions' | 'services' | 'traffic'>;
+
+export interface SummaryParts {
+  instances: InstanceSummary[];
+  functions: FunctionSummary[];
+  services: ServiceSummary[];
+  flows: FlowSummary[];
+}
+
+/** A kind that schedules its own events receives them here, at their time. */
+export interface EventHandler<E> {
+  handle(event: E): void;
+}
+
+/** What the Simulation lends its kinds: its clock, randomness, event queue and log. */
+export interface SimContext {
+  readonly now: number;
+  readonly random: Random;
+  schedule<E>(at: number, handler: EventHandler<E>, event: E): void;
+  say(level: LogEntry['level'], resourceId: string | null, text: string): void;
+  /** Tells every kind that an instance's state or address changed. */
+  liveStateChanged(): void;
+}
+
+/** Summaries are compared byte for byte, so figures are rounded the same way everywhere. */
+export const round = (n: number, digits = 6): number => Number(n.toFixed(digits));

@@ -1,0 +1,193 @@
+import { resourcesOfKind, type Design, type Ec2Instance } from '../../domain';
+import {
+  applyAction,
+  applyInstanceEdits,
+  autoAssignedPublicIp,
+  billedSecondsNow,
+  completeTransition,
+  createEc2Sim,
+  ec2Cost,
+  ec2Rate,
+  removeInstance,
+  type Ec2Context,
+  type Ec2Event,
+  type Ec2Sim,
+} from '../ec2';
+import { isContainerInstance, type ContainerHost } from '../containers';
+import {
+  round,
+  type EventHandler,
+  type FrameParts,
+  type ResourceCost,
+  type SimContext,
+  type SimulatedKind,
+} from '../kind';
+import type { ActionResult, Ec2Action } from '../protocol';
+import type { LiveOverlay } from '../trafficPath';
+
+/** A scheduled transition of an instance, or an action the design schedules (`simulation.actions`). */
+type InstanceEvent = Ec2Event | { kind: 'action'; instanceId: string; action: Ec2Action };
+
+export type InstanceSummary = ReturnType<typeof summarize>;
+
+/** The design's EC2 instances: lifecycles driven by actions and their own timed transitions. */
+export class Ec2Instances implements SimulatedKind, EventHandler<InstanceEvent> {
+  readonly sims = new Map<string, Ec2Sim>();
+  /** Container instances (ECS-optimized AMI), for task placement; follows edits. */
+  containerHosts: ContainerHost[];
+  /** What deleted instances cost while they existed. */
+  private readonly removed: ResourceCost[] = [];
+  private nextIp = 0;
+  /** One context for every EC2 step: events are a hot path, so nothing is allocated per event. */
+  private readonly ec2Context: Ec2Context;
+
+  constructor(
+    design: Design,
+    private readonly ctx: SimContext,
+  ) {
+    this.ec2Context = {
+      now: 0,
+      random: ctx.random,
+      schedule: (at, event) => ctx.schedule<InstanceEvent>(at, this, event),
+      newPublicIp: () => autoAssignedPublicIp(this.nextIp++),
+    };
+    const instances = resourcesOfKind(design, 'ec2Instance');
+    for (const instance of instances) {
+      const sim = createEc2Sim(instance);
+      if (sim.state === 'running' && sim.autoPublicIp && !sim.hasElasticIp)
+        sim.publicIp = this.ec2Context.newPublicIp();
+      this.sims.set(instance.id, sim);
+    }
+    this.containerHosts = this.hostsOf(instances);
+    for (const scheduled of design.simulation?.actions ?? [])
+      ctx.schedule<InstanceEvent>(scheduled.at, this, {
+        kind: 'action',
+        instanceId: scheduled.instanceId,
+        action: scheduled.action,
+      });
+  }
+
+  /** A new instance is launched (pending, then running); a deleted one stops billing now; edits take effect. */
+  sync(design: Design): void {
+    const instances = resourcesOfKind(design, 'ec2Instance');
+    const present = new Set<string>();
+    let addressChanged = false;
+    for (const instance of instances) {
+      present.add(instance.id);
+      const kept = this.sims.get(instance.id);
+      if (kept) {
+        addressChanged = applyInstanceEdits(kept, instance, this.context()) || addressChanged;
+        continue;
+      }
+      const sim = createEc2Sim({ ...instance, state: 'stopped' });
+      sim.everRunning = false;
+      sim.settledAt = this.ctx.now;
+      sim.timeline = [];
+      this.sims.set(instance.id, sim);
+      applyAction(sim, 'start', this.context());
+      this.ctx.say('info', instance.id, `Launched ${instance.name} (${instance.instanceType}): pending.`);
+    }
+    for (const [id, sim] of this.sims) {
+      if (present.has(id)) continue;
+      removeInstance(sim, this.ctx.now);
+      this.removed.push({ id, name: sim.name, total: ec2Cost(sim, this.ctx.now), ratePerHour: 0 });
+      this.sims.delete(id);
+    }
+    this.containerHosts = this.hostsOf(instances);
+    if (addressChanged) this.ctx.liveStateChanged();
+  }
+
+  /** Applies an action now, as the console or API would; refusals are logged with AWS's error code. */
+  act(instanceId: string, action: Ec2Action): ActionResult {
+    const sim = this.sims.get(instanceId);
+    if (!sim)
+      return {
+        ok: false,
+        code: 'InvalidInstanceID.NotFound',
+        message: `The instance ID '${instanceId}' does not exist`,
+      };
+    const result = applyAction(sim, action, this.context());
+    this.ctx.liveStateChanged();
+    if (result.ok)
+      this.ctx.say('info', instanceId, `${action} ${sim.name}: now ${sim.rebooting ? 'rebooting' : sim.state}.`);
+    else this.ctx.say('error', instanceId, `${action} ${sim.name} refused: ${result.code}: ${result.message}`);
+    return result;
+  }
+
+  handle(event: InstanceEvent): void {
+    if (event.kind === 'action') {
+      this.act(event.instanceId, event.action);
+      return;
+    }
+    // Events of a deleted instance find nothing and are dropped.
+    const sim = this.sims.get(event.id);
+    const text = sim ? completeTransition(sim, event, this.context()) : null;
+    if (text) {
+      this.ctx.say('info', event.id, text);
+      this.ctx.liveStateChanged();
+    }
+  }
+
+  /** Instance states and public addresses as they are now, for planning traffic. */
+  liveOverlay(): LiveOverlay {
+    const liveStates: NonNullable<LiveOverlay['liveStates']> = {};
+    const publicIps: NonNullable<LiveOverlay['publicIps']> = {};
+    for (const sim of this.sims.values()) {
+      liveStates[sim.id] = sim.state;
+      publicIps[sim.id] = sim.publicIp;
+    }
+    return { liveStates, publicIps };
+  }
+
+  costs(now: number): ResourceCost[] {
+    return [
+      ...[...this.sims.values()].map((s) => ({
+        id: s.id,
+        name: s.name,
+        total: ec2Cost(s, now),
+        ratePerHour: ec2Rate(s),
+      })),
+      ...this.removed,
+    ];
+  }
+
+  summary(now: number) {
+    return { instances: [...this.sims.values()].map((s) => summarize(s, now)) };
+  }
+
+  frame(now: number): Pick<FrameParts, 'instances'> {
+    const instances: FrameParts['instances'] = {};
+    for (const s of this.sims.values())
+      instances[s.id] = {
+        state: s.gone ? 'gone' : s.state,
+        rebooting: s.rebooting,
+        publicIp: s.publicIp,
+        costUsd: ec2Cost(s, now),
+        ratePerHour: ec2Rate(s),
+        timeline: s.timeline.map((t) => ({ at: t.at, state: t.state })),
+      };
+    return { instances };
+  }
+
+  private context(): Ec2Context {
+    this.ec2Context.now = this.ctx.now;
+    return this.ec2Context;
+  }
+
+  private hostsOf(instances: readonly Ec2Instance[]): ContainerHost[] {
+    return instances
+      .filter((i) => isContainerInstance(i.amiId))
+      .map((i) => ({ sim: this.sims.get(i.id)!, instanceType: i.instanceType }));
+  }
+}
+
+function summarize(s: Ec2Sim, now: number) {
+  return {
+    id: s.id,
+    name: s.name,
+    state: s.gone ? 'gone' : s.state,
+    transitions: s.timeline.map((t) => ({ at: round(t.at, 3), state: t.state })),
+    billedSeconds: round(billedSecondsNow(s, now), 3),
+    costUsd: round(ec2Cost(s, now)),
+  };
+}

@@ -1,0 +1,66 @@
+import type { Design } from '../../domain';
+import { round, type FrameParts, type SimContext, type SimulatedKind } from '../kind';
+import { TrafficSim } from '../traffic';
+import type { Ec2Instances } from './ec2Instances';
+
+export type FlowSummary = ReturnType<typeof summarize>;
+
+/** The design's flows: requests sent each second along paths that follow edits and instance states. Flows cost nothing. */
+export class Flows implements SimulatedKind {
+  readonly traffic: TrafficSim;
+
+  constructor(
+    design: Design,
+    private readonly ctx: SimContext,
+    instances: Ec2Instances,
+  ) {
+    this.traffic = new TrafficSim(
+      design,
+      () => instances.liveOverlay(),
+      (level, id, text) => ctx.say(level, id, text),
+    );
+  }
+
+  sync(design: Design): void {
+    this.traffic.setDesign(design);
+  }
+
+  tick(): void {
+    if (this.traffic.active) this.traffic.tick(this.ctx.now);
+  }
+
+  liveStateChanged(): void {
+    this.traffic.invalidate();
+  }
+
+  costs() {
+    return [];
+  }
+
+  summary() {
+    return { flows: this.traffic.flowCounters().map(summarize) };
+  }
+
+  frame(now: number): Pick<FrameParts, 'traffic'> {
+    return {
+      traffic: {
+        flows: this.traffic.flowCounters(),
+        paths: Object.fromEntries(this.traffic.currentPaths()),
+        packets: this.traffic.visiblePackets(now),
+      },
+    };
+  }
+}
+
+function summarize(f: ReturnType<TrafficSim['flowCounters']>[number]) {
+  return {
+    id: f.id,
+    name: f.name,
+    sent: f.sent,
+    delivered: f.delivered,
+    droppedForward: f.droppedForward,
+    droppedReturn: f.droppedReturn,
+    droppedBy: f.droppedBy,
+    lastRttMs: f.lastRttMs === null ? null : round(f.lastRttMs, 3),
+  };
+}

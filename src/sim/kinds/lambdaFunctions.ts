@@ -1,0 +1,107 @@
+import { resourcesOfKind, type Design } from '../../domain';
+import { round, type FrameParts, type ResourceCost, type SimContext, type SimulatedKind } from '../kind';
+import { createLambdaSim, tickLambdas, type LambdaSim } from '../lambda';
+
+/** AWS's default concurrency quota per account and region. */
+const DEFAULT_ACCOUNT_CONCURRENCY = 1000;
+
+export type FunctionSummary = ReturnType<typeof summarize>;
+
+/** The design's Lambda functions, each fed by its triggers, sharing the account's concurrency. */
+export class LambdaFunctions implements SimulatedKind {
+  readonly sims: LambdaSim[] = [];
+  private accountLimit: number;
+  /** What deleted functions cost while they existed. */
+  private readonly removed: ResourceCost[] = [];
+
+  constructor(
+    design: Design,
+    private readonly ctx: SimContext,
+  ) {
+    this.accountLimit = design.simulation?.accountConcurrency ?? DEFAULT_ACCOUNT_CONCURRENCY;
+    const triggers = resourcesOfKind(design, 'lambdaTrigger');
+    for (const fn of resourcesOfKind(design, 'lambdaFunction'))
+      this.sims.push(
+        createLambdaSim(
+          fn,
+          triggers.filter((t) => t.functionId === fn.id),
+        ),
+      );
+  }
+
+  /** Functions and triggers take their new settings from the next second and keep their totals. */
+  sync(design: Design): void {
+    this.accountLimit = design.simulation?.accountConcurrency ?? DEFAULT_ACCOUNT_CONCURRENCY;
+    const triggers = resourcesOfKind(design, 'lambdaTrigger');
+    const previous = new Map(this.sims.map((f) => [f.fn.id as string, f]));
+    this.sims.length = 0;
+    for (const fn of resourcesOfKind(design, 'lambdaFunction')) {
+      const own = triggers.filter((t) => t.functionId === fn.id);
+      const kept = previous.get(fn.id);
+      previous.delete(fn.id);
+      if (kept) {
+        kept.fn = fn;
+        kept.triggers = own;
+        // Provisioned environments are there at once, so the ceiling is at least that many.
+        kept.scaleCap = Math.max(kept.scaleCap, fn.provisionedConcurrency);
+        this.sims.push(kept);
+      } else this.sims.push(createLambdaSim(fn, own));
+    }
+    for (const gone of previous.values())
+      this.removed.push({ id: gone.fn.id, name: gone.fn.name, total: gone.totals.costUsd, ratePerHour: 0 });
+  }
+
+  tick(): void {
+    if (this.sims.length > 0) tickLambdas(this.sims, this.ctx.now, this.accountLimit);
+  }
+
+  costs(): ResourceCost[] {
+    return [
+      ...this.sims.map((f) => ({
+        id: f.fn.id,
+        name: f.fn.name,
+        total: f.totals.costUsd,
+        ratePerHour: f.now.costPerSecond * 3600,
+      })),
+      ...this.removed,
+    ];
+  }
+
+  summary() {
+    return { functions: this.sims.map(summarize) };
+  }
+
+  frame(): Pick<FrameParts, 'functions'> {
+    return {
+      functions: this.sims.map((f) => ({
+        id: f.fn.id,
+        name: f.fn.name,
+        concurrency: f.now.concurrency,
+        offered: f.now.offered,
+        invocations: f.now.invocations,
+        throttles: f.now.throttles,
+        coldStarts: f.now.coldStarts,
+        totals: {
+          invocations: f.totals.invocations,
+          throttles: f.totals.throttles,
+          coldStarts: f.totals.coldStarts,
+          costUsd: f.totals.costUsd,
+        },
+      })),
+    };
+  }
+}
+
+function summarize(f: LambdaSim) {
+  return {
+    id: f.fn.id as string,
+    name: f.fn.name,
+    invocations: Math.round(f.totals.invocations),
+    throttles: Math.round(f.totals.throttles),
+    queued: Math.round(f.totals.queued),
+    coldStarts: f.totals.coldStarts,
+    errors: Math.round(f.totals.errors),
+    peakConcurrency: round(f.totals.peakConcurrency, 1),
+    costUsd: round(f.totals.costUsd),
+  };
+}

@@ -1,0 +1,119 @@
+import type { ExposureReport } from '../engine';
+import type { learnApi } from '../scenarios/learn/learnApi';
+import type { FlowPath } from './trafficPath';
+
+/**
+ * Everything that crosses between the worker and the page: the commands the
+ * page sends, the frames the worker sends back, and the API surface that
+ * carries them. Both sides import these types from here, so they cannot drift.
+ */
+
+export type Ec2Action = 'start' | 'stop' | 'hibernate' | 'reboot' | 'terminate';
+
+export type ActionResult = { ok: true } | { ok: false; code: string; message: string };
+
+export type LoadResult = { ok: true } | { ok: false; errors: string[] };
+
+export interface LogEntry {
+  at: number;
+  level: 'info' | 'error';
+  resourceId: string | null;
+  text: string;
+}
+
+export interface FlowCounters {
+  sent: number;
+  /** Requests whose response got back. */
+  delivered: number;
+  droppedForward: number;
+  droppedReturn: number;
+  /** Dropped requests by the id of the resource that decided (security group, network ACL, route table...). */
+  droppedBy: Record<string, number>;
+  /** Round trip of the latest delivered request (sum of its path's step latencies), null once requests are dropped. */
+  lastRttMs: number | null;
+  /** What happened in the last simulated second: the current rate. */
+  lastSecond: { sent: number; delivered: number; dropped: number };
+}
+
+export interface VisualPacket {
+  id: number;
+  flowId: string;
+  /** Sim time, spread evenly inside the second the tick accounts for. */
+  bornAt: number;
+  /** The version of the flow's path the packet follows. */
+  pathVersion: number;
+}
+
+export type VersionedPath = FlowPath & { version: number };
+
+export interface InstanceFrame {
+  state: string;
+  rebooting: boolean;
+  publicIp: string | null;
+  costUsd: number;
+  ratePerHour: number;
+  timeline: Array<{ at: number; state: string }>;
+}
+
+export interface FunctionFrame {
+  id: string;
+  name: string;
+  concurrency: number;
+  offered: number;
+  invocations: number;
+  throttles: number;
+  coldStarts: number;
+  totals: { invocations: number; throttles: number; coldStarts: number; costUsd: number };
+}
+
+export interface ServiceFrame {
+  id: string;
+  name: string;
+  launchType: string;
+  desired: number;
+  running: number;
+  pending: number;
+  waitingReason: string | null;
+}
+
+export interface TrafficFrame {
+  flows: Array<FlowCounters & { id: string; name: string }>;
+  paths: Record<string, VersionedPath>;
+  packets: VisualPacket[];
+}
+
+/** What the UI draws, sent from the worker at most ten times a second. */
+export interface SimFrame {
+  now: number;
+  running: boolean;
+  speed: number;
+  instances: Record<string, InstanceFrame>;
+  functions: FunctionFrame[];
+  services: ServiceFrame[];
+  cost: { ratePerHour: number; total: number };
+  /** Newest last; the UI keeps the history it wants. */
+  log: LogEntry[];
+  /** The design's flows: counters in design order, each flow's current path, and the packets to animate. */
+  traffic: TrafficFrame;
+}
+
+/**
+ * What the worker offers for analyses and the simulation. Designs cross as
+ * plain data (`unknown`): the worker parses them again before use.
+ */
+export interface AnalysisApi {
+  exposure(design: unknown): { ok: true; report: ExposureReport; millis: number } | { ok: false; errors: string[] };
+  /** Starts a simulation of the design; frames arrive through `onFrame` (a comlink proxy). */
+  simLoad(design: unknown, seed: number, onFrame: (frame: SimFrame) => void): LoadResult;
+  simSync(design: unknown): void;
+  simPlay(): void;
+  simPause(): void;
+  simStep(seconds: number): void;
+  simSpeed(speed: number): void;
+  simAct(instanceId: string, action: Ec2Action): ActionResult;
+}
+
+export type LearnApi = typeof learnApi;
+
+/** The whole worker surface, as the page sees it through comlink. */
+export type WorkerApi = AnalysisApi & LearnApi;
