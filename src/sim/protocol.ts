@@ -1,5 +1,4 @@
 import type { ExposureReport } from '../engine';
-import type { learnApi } from '../scenarios/learn/learnApi';
 import type { FlowPath } from './trafficPath';
 
 /**
@@ -113,7 +112,4 @@ export interface AnalysisApi {
   simAct(instanceId: string, action: Ec2Action): ActionResult;
 }
 
-export type LearnApi = typeof learnApi;
 
-/** The whole worker surface, as the page sees it through comlink. */
-export type WorkerApi = AnalysisApi & LearnApi;

@@ -1,5 +1,5 @@
 import { wrap, type Remote } from 'comlink';
-import type { WorkerApi } from '../sim/protocol';
+import type { WorkerApi } from '../worker/protocol';
 
 let remote: Remote<WorkerApi> | null = null;
 

@@ -1,7 +1,7 @@
 import { expose } from 'comlink';
 import { learnApi } from '../scenarios/learn/learnApi';
 import { analysisApi } from '../sim/analysisApi';
-import type { WorkerApi } from '../sim/protocol';
+import type { WorkerApi } from './protocol';
 
 /**
  * The Web Worker entry: heavy analyses, the simulation and goal checks run
