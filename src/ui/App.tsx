@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useDesignStore, useLibraryStore } from '../store';
-import { ACTIONS } from './actions';
+import { actionForKey, currentActionContext } from './actions';
 import { CanvasArea } from './CanvasArea';
 import { ConfirmDialog, ShortcutSheet } from './Dialogs';
 import { Header } from './Header';
@@ -9,9 +9,6 @@ import { NoticeBar } from './NoticeBar';
 import { Palette } from './Palette';
 import { SidePanel } from './SidePanel';
 
-/** What a read-only view still allows from the keyboard. */
-const VIEW_ONLY_ACTIONS = new Set(['copy', 'deselect', 'shortcuts']);
-
 function isTextField(target: EventTarget | null): boolean {
   return (
     target instanceof HTMLElement &&
@@ -19,16 +16,15 @@ function isTextField(target: EventTarget | null): boolean {
   );
 }
 
-/** Keyboard shortcuts from the shared action list; text fields keep their own keys (and their own undo). */
+/** Keyboard shortcuts from the action table; text fields keep their own keys (and their own undo). */
 function useShortcuts() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (isTextField(event.target) || event.defaultPrevented) return;
-      const action = ACTIONS.find((a) => a.matches(event));
+      const action = actionForKey(event, useLibraryStore.getState().viewOnly);
       if (!action) return;
-      if (useLibraryStore.getState().viewOnly && !VIEW_ONLY_ACTIONS.has(action.id)) return;
       event.preventDefault();
-      action.perform();
+      if (!action.enabled || action.enabled(currentActionContext())) action.perform();
     };
     // Leaving a field ends its typing burst: the next edit there is a new undo step.
     const onFocusOut = () => useDesignStore.getState().endBurst();

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useViewStore } from '../store';
-import { ACTIONS, MOUSE_GESTURES } from './actions';
+import { useActionContext } from './ActionButton';
+import { MOUSE_GESTURES, shortcutRows } from './actions';
 
 const panel =
   'w-full max-w-lg rounded-xl border border-slate-200 bg-white p-5 shadow-xl dark:border-slate-700 dark:bg-slate-900';
@@ -49,6 +50,7 @@ export function ConfirmDialog() {
 export function ShortcutSheet() {
   const open = useViewStore((s) => s.shortcutsOpen);
   const setOpen = useViewStore((s) => s.setShortcutsOpen);
+  const context = useActionContext();
   if (!open) return null;
   return (
     <div className="fixed inset-0 z-50 flex items-center justify-center bg-black/40 p-4" onClick={() => setOpen(false)}>
@@ -62,12 +64,12 @@ export function ShortcutSheet() {
         <h2 className="text-lg font-semibold">Keyboard shortcuts</h2>
         <table className="mt-3 w-full text-sm">
           <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-            {ACTIONS.map((action) => (
-              <tr key={action.id}>
-                <td className="py-1.5 pr-4">{action.label}</td>
+            {shortcutRows(context).map((row) => (
+              <tr key={row.name}>
+                <td className="py-1.5 pr-4">{row.label}</td>
                 <td className="py-1.5 text-right">
                   <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs dark:border-slate-600 dark:bg-slate-800">
-                    {action.keys}
+                    {row.keys}
                   </kbd>
                 </td>
               </tr>

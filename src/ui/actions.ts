@@ -1,32 +1,106 @@
 import {
+  CloudDownload,
+  FolderOpen,
+  Image,
+  Keyboard,
+  LayoutTemplate,
+  Library,
+  Link2,
+  Moon,
+  Redo2,
+  Save,
+  Share2,
+  Sun,
+  Undo2,
+  type LucideIcon,
+} from 'lucide-react';
+import { TEMPLATES } from '../scenarios/templates';
+import {
   deleteResources,
   descendantsOf,
+  downloadText,
   duplicateResources,
+  openDesign,
   redoCommand,
+  selectCanRedo,
+  selectCanUndo,
+  setLibraryOpen,
   undoCommand,
   useDesignStore,
   useViewStore,
 } from '../store';
+import { fileSlug } from './fileNames';
+import { importAwsFiles } from './importAwsFiles';
+import { openDesignFile } from './openDesignFile';
+import { copyLink, exportImage } from './shareDesign';
 
-/**
- * Every user action with its shortcut, so the keyboard handler and the
- * shortcut sheet (press ?) share one list.
- */
-export interface Action {
-  id: string;
-  label: string;
-  keys: string;
-  matches: (event: KeyboardEvent) => boolean;
+/** What actions look at to decide whether they are available and how they read. */
+export interface ActionContext {
+  canUndo: boolean;
+  canRedo: boolean;
+  theme: 'light' | 'dark';
+  /** The design has no resources. */
+  empty: boolean;
+}
+
+interface ActionBase {
+  /** Unique; menus and the header name actions by it. */
+  name: string;
+  label: string | ((context: ActionContext) => string);
+  icon?: LucideIcon;
+  /** The icon, when it depends on the state. */
+  iconFor?: (context: ActionContext) => LucideIcon;
+  /** Shortcuts as the sheet shows them; a tooltip names the first. */
+  keys?: readonly string[];
+  matches?: (event: KeyboardEvent) => boolean;
+  /** How the shortcut sheet says it, when the label is a button's short name. */
+  sheetLabel?: string;
+  /** The tooltip, when it says more than the label and shortcut. */
+  title?: string;
+  /** A second line under the label in a menu. */
+  description?: string;
+  /** Drawn as its icon alone; the label is then its accessible name. */
+  iconOnly?: boolean;
+  /** Offered while looking at a view-only (`#view=`) link, where nothing may be edited. */
+  allowedInViewOnly: boolean;
+  /** Whether it can run now; always when absent. */
+  enabled?: (context: ActionContext) => boolean;
+}
+
+export interface CommandAction extends ActionBase {
   perform: () => void;
+  files?: undefined;
+}
+
+/** An action that works on JSON files the user picks. */
+export interface FilesAction extends ActionBase {
+  files: { multiple: boolean; testId: string };
+  perform: (files: File[]) => void;
+  keys?: undefined;
+  matches?: undefined;
+}
+
+export type Action = CommandAction | FilesAction;
+
+/** The context as it is now, for callers outside rendering (the keyboard). */
+export function currentActionContext(): ActionContext {
+  const design = useDesignStore.getState();
+  return {
+    canUndo: selectCanUndo(design),
+    canRedo: selectCanRedo(design),
+    theme: useViewStore.getState().theme,
+    empty: Object.keys(design.history.present.resources).length === 0,
+  };
 }
 
 const mod = (event: KeyboardEvent) => event.ctrlKey || event.metaKey;
 const view = () => useViewStore.getState();
+const currentDesign = () => useDesignStore.getState().history.present;
 
 /** Deletes the selection, asking first when containers would take their contents with them. */
 export function requestDelete(ids: readonly string[]): void {
   if (ids.length === 0) return;
-  const design = useDesignStore.getState().history.present;
+  const design = currentDesign();
   const inside = descendantsOf(design, ids);
   const names = ids.map((id) => design.resources[id]?.name ?? id).join(', ');
   const run = () => {
@@ -44,70 +118,262 @@ export function requestDelete(ids: readonly string[]): void {
   });
 }
 
-export const ACTIONS: readonly Action[] = [
+/** Copies resources next to their originals, or says why nothing could be copied. */
+function duplicateOrExplain(ids: readonly string[]): void {
+  const result = duplicateResources(ids);
+  if (!result.ok) view().notify({ tone: 'info', title: result.reason });
+}
+
+const EDITING: readonly Action[] = [
   {
-    id: 'undo',
+    name: 'undo',
     label: 'Undo',
-    keys: 'Ctrl+Z',
+    icon: Undo2,
+    keys: ['Ctrl+Z'],
     matches: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'z',
+    allowedInViewOnly: false,
+    enabled: (c) => c.canUndo,
     perform: undoCommand,
   },
   {
-    id: 'redo',
+    name: 'redo',
     label: 'Redo',
-    keys: 'Ctrl+Shift+Z or Ctrl+Y',
+    icon: Redo2,
+    keys: ['Ctrl+Shift+Z', 'Ctrl+Y'],
     matches: (e) => mod(e) && ((e.shiftKey && e.key.toLowerCase() === 'z') || e.key.toLowerCase() === 'y'),
+    allowedInViewOnly: false,
+    enabled: (c) => c.canRedo,
     perform: redoCommand,
   },
   {
-    id: 'delete',
+    name: 'delete',
     label: 'Delete the selection',
-    keys: 'Delete or Backspace',
+    keys: ['Delete', 'Backspace'],
     matches: (e) => !mod(e) && (e.key === 'Delete' || e.key === 'Backspace'),
+    allowedInViewOnly: false,
     perform: () => requestDelete(view().selection),
   },
   {
-    id: 'copy',
+    name: 'copy',
     label: 'Copy the selection',
-    keys: 'Ctrl+C',
+    keys: ['Ctrl+C'],
     matches: (e) => mod(e) && e.key.toLowerCase() === 'c',
+    allowedInViewOnly: true,
     perform: () => view().copy(view().selection),
   },
   {
-    id: 'paste',
+    name: 'paste',
     label: 'Paste (a copy next to the original)',
-    keys: 'Ctrl+V',
+    keys: ['Ctrl+V'],
     matches: (e) => mod(e) && e.key.toLowerCase() === 'v',
+    allowedInViewOnly: false,
     perform: () => {
-      const result = duplicateResources(view().clipboard);
-      if (!result.ok && view().clipboard.length > 0) view().notify({ tone: 'info', title: result.reason });
+      // Pasting with nothing copied does nothing, silently.
+      if (view().clipboard.length > 0) duplicateOrExplain(view().clipboard);
     },
   },
   {
-    id: 'duplicate',
+    name: 'duplicate',
     label: 'Duplicate the selection',
-    keys: 'Ctrl+D',
+    keys: ['Ctrl+D'],
     matches: (e) => mod(e) && e.key.toLowerCase() === 'd',
-    perform: () => {
-      const result = duplicateResources(view().selection);
-      if (!result.ok) view().notify({ tone: 'info', title: result.reason });
-    },
+    allowedInViewOnly: false,
+    perform: () => duplicateOrExplain(view().selection),
   },
   {
-    id: 'deselect',
+    name: 'deselect',
     label: 'Clear the selection',
-    keys: 'Escape',
+    keys: ['Escape'],
     matches: (e) => e.key === 'Escape',
+    allowedInViewOnly: true,
     perform: () => view().setSelection([]),
   },
   {
-    id: 'shortcuts',
-    label: 'Show keyboard shortcuts',
-    keys: '?',
+    name: 'shortcuts',
+    label: 'Keyboard shortcuts',
+    sheetLabel: 'Show keyboard shortcuts',
+    icon: Keyboard,
+    iconOnly: true,
+    keys: ['?'],
     matches: (e) => e.key === '?',
+    allowedInViewOnly: true,
     perform: () => view().setShortcutsOpen(!view().shortcutsOpen),
   },
 ];
+
+const FILES_AND_VIEW: readonly Action[] = [
+  {
+    name: 'library',
+    label: 'Library',
+    icon: Library,
+    title: 'Your saved designs',
+    allowedInViewOnly: true,
+    perform: () => setLibraryOpen(true),
+  },
+  {
+    name: 'openDesign',
+    label: 'Open design…',
+    icon: FolderOpen,
+    files: { multiple: false, testId: 'open-design-input' },
+    allowedInViewOnly: false,
+    perform: ([file]) => void openDesignFile(file!),
+  },
+  {
+    name: 'importAws',
+    label: 'Import AWS…',
+    icon: CloudDownload,
+    title: 'Import the JSON printed by aws ec2 describe-vpcs, describe-subnets, …',
+    files: { multiple: true, testId: 'import-aws-input' },
+    allowedInViewOnly: false,
+    perform: (files) => void importAwsFiles(files),
+  },
+  {
+    name: 'saveFile',
+    label: 'Save as file',
+    icon: Save,
+    allowedInViewOnly: false,
+    perform: () => {
+      const design = currentDesign();
+      downloadText(`${fileSlug(design.name)}.nimbus.json`, JSON.stringify(design, null, 2) + '\n');
+    },
+  },
+  {
+    name: 'toggleTheme',
+    label: (c) => (c.theme === 'dark' ? 'Switch to light mode' : 'Switch to dark mode'),
+    iconFor: (c) => (c.theme === 'dark' ? Sun : Moon),
+    iconOnly: true,
+    title: 'Toggle dark mode',
+    allowedInViewOnly: true,
+    perform: () => view().setTheme(view().theme === 'dark' ? 'light' : 'dark'),
+  },
+];
+
+const SHARING: readonly Action[] = [
+  {
+    name: 'copyLink',
+    label: 'Copy link',
+    description: 'Opens as a new design in the receiver’s library.',
+    icon: Link2,
+    allowedInViewOnly: true,
+    perform: () => void copyLink('open'),
+  },
+  {
+    name: 'copyViewOnlyLink',
+    label: 'Copy view-only link',
+    description: 'For course pages and reviews: look, inspect, simulate; no edits.',
+    icon: Link2,
+    allowedInViewOnly: true,
+    perform: () => void copyLink('view'),
+  },
+  ...(['png', 'svg'] as const).map((format): Action => ({
+    name: `export-${format}`,
+    label: `Export ${format.toUpperCase()} image`,
+    icon: Image,
+    allowedInViewOnly: true,
+    enabled: (c) => !c.empty,
+    perform: () => void exportImage(format),
+  })),
+];
+
+/** Opening a template replaces what is on the canvas with a new library entry, so it is an edit. */
+const TEMPLATE_ACTIONS: readonly Action[] = TEMPLATES.map((template) => ({
+  name: `template-${template.id}`,
+  label: template.name,
+  description: template.description,
+  allowedInViewOnly: false,
+  perform: () => {
+    if (!openDesign(template.build())) return;
+    view().setSelection([]);
+    view().notify({
+      tone: 'info',
+      title: `Opened the template “${template.name}” as a new design. What you had is kept in the Library.`,
+    });
+  },
+}));
+
+/** Every user action: header buttons, menus, keyboard shortcuts and the shortcut sheet all read this table. */
+export const ACTIONS: readonly Action[] = [...EDITING, ...FILES_AND_VIEW, ...SHARING, ...TEMPLATE_ACTIONS];
+
+export interface Menu {
+  icon: LucideIcon;
+  /** Tailwind width of the open menu. */
+  width: string;
+  /** Action names in order; `null` draws a divider. */
+  items: ReadonlyArray<string | null>;
+}
+
+/** The header's menus, named by their button label. */
+export const MENUS = {
+  Templates: { icon: LayoutTemplate, width: 'w-96', items: TEMPLATE_ACTIONS.map((a) => a.name) },
+  Share: { icon: Share2, width: 'w-80', items: ['copyLink', 'copyViewOnlyLink', null, 'export-png', 'export-svg'] },
+} as const satisfies Record<string, Menu>;
+
+export type MenuName = keyof typeof MENUS;
+
+/** The header's tools from left to right after the view-only notice: action names, menus and dividers. */
+export const HEADER_TOOLS: ReadonlyArray<string | { menu: MenuName } | null> = [
+  'undo',
+  'redo',
+  null,
+  { menu: 'Templates' },
+  'openDesign',
+  'importAws',
+  'saveFile',
+  { menu: 'Share' },
+  'shortcuts',
+  'toggleTheme',
+];
+
+export function actionNamed(name: string): Action {
+  const action = ACTIONS.find((a) => a.name === name);
+  if (!action) throw new Error(`No action named ${name}`);
+  return action;
+}
+
+export const isAvailable = (action: Action, viewOnly: boolean): boolean => !viewOnly || action.allowedInViewOnly;
+
+export const labelOf = (action: Action, context: ActionContext): string =>
+  typeof action.label === 'function' ? action.label(context) : action.label;
+
+/** The tooltip: the given title, or the label with its first shortcut. */
+export function titleOf(action: Action, context: ActionContext): string | undefined {
+  if (action.title) return action.title;
+  return action.keys ? `${labelOf(action, context)} (${action.keys[0]})` : undefined;
+}
+
+/** The menu items available now, with dividers kept only between shown items. */
+export function menuItems(menu: MenuName, viewOnly: boolean): Array<Action | null> {
+  const items = MENUS[menu].items.map((name) => (name === null ? null : actionNamed(name)));
+  return dropStrayDividers(items.filter((item) => item === null || isAvailable(item, viewOnly)));
+}
+
+/** The header tools available now; a menu with nothing available is left out. */
+export function headerTools(viewOnly: boolean): Array<Action | { menu: MenuName } | null> {
+  const tools = HEADER_TOOLS.map((tool) => (typeof tool === 'string' ? actionNamed(tool) : tool)).filter(
+    (tool) =>
+      tool === null || ('menu' in tool ? menuItems(tool.menu, viewOnly).length > 0 : isAvailable(tool, viewOnly)),
+  );
+  return dropStrayDividers(tools);
+}
+
+function dropStrayDividers<T>(items: Array<T | null>): Array<T | null> {
+  return items.filter((item, i) => item !== null || (i > 0 && items[i - 1] !== null && i < items.length - 1));
+}
+
+/** The action a key press asks for, if it is available; text fields are the caller's business. */
+export function actionForKey(event: KeyboardEvent, viewOnly: boolean): CommandAction | undefined {
+  const action = ACTIONS.find((a): a is CommandAction => !a.files && !!a.matches?.(event));
+  return action && isAvailable(action, viewOnly) ? action : undefined;
+}
+
+/** The rows of the shortcut sheet: every action with a shortcut, in table order. */
+export function shortcutRows(context: ActionContext): Array<{ name: string; label: string; keys: string }> {
+  return ACTIONS.filter((a) => a.keys).map((a) => ({
+    name: a.name,
+    label: a.sheetLabel ?? labelOf(a, context),
+    keys: a.keys!.join(' or '),
+  }));
+}
 
 export const MOUSE_GESTURES: ReadonlyArray<[string, string]> = [
   ['Drag from the palette', 'add a resource where you drop it'],

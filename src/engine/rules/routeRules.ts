@@ -2,6 +2,7 @@ import { getResource, MAX_ROUTES_PER_TABLE, resourcesOfKind, type Design } from 
 import { parseCidr } from '../../net';
 import { finding, type Finding } from '../findings';
 import { blackholeReason, vpcCidrs } from '../topology';
+import { subnetAssociationFindings } from './subnetAssociations';
 
 export function routeRules(design: Design): Finding[] {
   const out: Finding[] = [];
@@ -105,42 +106,17 @@ export function routeRules(design: Design): Finding[] {
         ),
       );
     }
-    for (const subnetId of table.subnetIds) {
-      const subnet = getResource(design, subnetId, 'subnet');
-      if (!subnet) {
-        out.push(
-          finding(
-            'error',
-            'ASSOCIATION_SUBNET_MISSING',
-            table.id,
-            `${table.name} is associated with subnet ${subnetId}, which does not exist.`,
-          ),
-        );
-        continue;
-      }
-      if (subnet.vpcId !== table.vpcId) {
-        out.push(
-          finding(
-            'error',
-            'ASSOCIATION_OTHER_VPC',
-            table.id,
-            `${table.name} can't serve ${subnet.name}: they are in different VPCs.`,
-          ),
-        );
-      }
-      const previous = associatedTo.get(subnetId);
-      if (previous) {
-        out.push(
-          finding(
-            'error',
-            'SUBNET_SEVERAL_ROUTE_TABLES',
-            subnetId,
-            `${subnet.name} is associated with two route tables; a subnet has exactly one at a time.`,
-          ),
-        );
-      }
-      associatedTo.set(subnetId, table.id);
-    }
+    subnetAssociationFindings(
+      design,
+      table,
+      associatedTo,
+      {
+        verb: 'serve',
+        severalCode: 'SUBNET_SEVERAL_ROUTE_TABLES',
+        several: (subnet) => `${subnet.name} is associated with two route tables; a subnet has exactly one at a time.`,
+      },
+      out,
+    );
   }
   return out;
 }

@@ -13,6 +13,7 @@ import {
 } from '../../domain';
 import { parseCidr } from '../../net';
 import { finding, type Finding } from '../findings';
+import { subnetAssociationFindings } from './subnetAssociations';
 
 type Direction = 'inbound' | 'outbound';
 
@@ -143,39 +144,17 @@ export function ruleListRules(design: Design): Finding[] {
   for (const acl of acls) {
     naclDirection(acl.id, acl.name, 'inbound', acl.inbound, out);
     naclDirection(acl.id, acl.name, 'outbound', acl.outbound, out);
-    for (const subnetId of acl.subnetIds) {
-      const subnet = getResource(design, subnetId, 'subnet');
-      if (!subnet) {
-        out.push(
-          finding(
-            'error',
-            'ASSOCIATION_SUBNET_MISSING',
-            acl.id,
-            `${acl.name} is associated with subnet ${subnetId}, which does not exist.`,
-          ),
-        );
-        continue;
-      }
-      if (subnet.vpcId !== acl.vpcId)
-        out.push(
-          finding(
-            'error',
-            'ASSOCIATION_OTHER_VPC',
-            acl.id,
-            `${acl.name} can't guard ${subnet.name}: they are in different VPCs.`,
-          ),
-        );
-      if (aclOf.has(subnetId))
-        out.push(
-          finding(
-            'error',
-            'SUBNET_SEVERAL_NACLS',
-            subnetId,
-            `${subnet.name} is associated with two network ACLs; a subnet has exactly one.`,
-          ),
-        );
-      aclOf.set(subnetId, acl.id);
-    }
+    subnetAssociationFindings(
+      design,
+      acl,
+      aclOf,
+      {
+        verb: 'guard',
+        severalCode: 'SUBNET_SEVERAL_NACLS',
+        several: (subnet) => `${subnet.name} is associated with two network ACLs; a subnet has exactly one.`,
+      },
+      out,
+    );
   }
   for (const group of resourcesOfKind(design, 'securityGroup')) {
     sgDirection(design, group.id, group.name, group.vpcId, 'inbound', group.inbound, out);

@@ -1,32 +1,89 @@
-import { Trash2 } from 'lucide-react';
-import type { NaclRule } from '../../domain';
+import type { Draft } from 'immer';
+import type { NaclRule, NetworkAcl, PortRange, Protocol, SecurityGroup } from '../../domain';
 import { parseCidr } from '../../net';
-import { cellControl } from './fields';
 import { formatPorts, parsePorts, presetOf, RULE_PRESETS } from './presets';
+import type { RuleColumn, RuleTableProps } from './RuleTable';
 
-/** Cells shared by the rule tables: rule type presets, port ranges, CIDR checks. */
-export const th = 'px-1 py-1 text-left text-[11px] font-medium text-slate-500 dark:text-slate-400';
-export const td = 'px-1 py-1 align-top';
-export const cidrError = (text: string) => {
+/** Cell editors and columns shared by the rule tables: rule type presets, port ranges, CIDRs. */
+
+type Direction = 'inbound' | 'outbound';
+
+/** A network ACL or security-group rule: both are typed by protocol and ports. */
+interface PortRule {
+  protocol: Protocol;
+  ports: PortRange;
+}
+
+/** The rule table props for one direction of a network ACL or security group, which keep each direction as a list. */
+export function directionRules<Owner extends NetworkAcl | SecurityGroup>(
+  owner: Owner,
+  direction: Direction,
+): Pick<
+  RuleTableProps<Owner, Owner[Direction][number]>,
+  'label' | 'owner' | 'rules' | 'rulesIn' | 'editKey' | 'addLabel'
+> {
+  return {
+    label: `${direction === 'inbound' ? 'Inbound' : 'Outbound'} rules`,
+    owner,
+    rules: owner[direction],
+    // One rule type per owner kind; TypeScript cannot follow that through the draft of a generic owner.
+    rulesIn: (draft) => draft[direction] as Draft<Owner[Direction][number]>[],
+    editKey: direction,
+    addLabel: `Add ${direction} rule`,
+  };
+}
+
+/** The far end of a rule: where inbound traffic comes from, where outbound traffic goes. */
+export const peerLabel = (direction: Direction) => (direction === 'inbound' ? 'Source' : 'Destination');
+
+const cidrError = (text: string) => {
   const parsed = parseCidr(text);
   return parsed.ok ? null : parsed.error;
 };
 
-export function PortsCell({
+/** A CIDR input that marks text that is not a CIDR and says why on hover. */
+export function CidrCell({
+  label,
+  value,
+  onChange,
+  className,
+  disabled,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  className: string;
+  disabled?: boolean;
+}) {
+  const error = cidrError(value);
+  return (
+    <input
+      aria-label={label}
+      value={value}
+      disabled={disabled}
+      aria-invalid={!!error}
+      title={error ?? undefined}
+      onChange={(e) => onChange(e.target.value)}
+      className={`${className} font-mono`}
+    />
+  );
+}
+
+function PortsCell({
   ports,
   disabled,
   onChange,
-  label,
+  className,
 }: {
   ports: NaclRule['ports'];
   disabled: boolean;
   onChange: (ports: NaclRule['ports']) => void;
-  label: string;
+  className: string;
 }) {
   const invalid = !disabled && ports !== null && ports.from > ports.to;
   return (
     <input
-      aria-label={label}
+      aria-label="Port range"
       defaultValue={formatPorts(ports)}
       key={formatPorts(ports)}
       disabled={disabled}
@@ -36,31 +93,31 @@ export function PortsCell({
         if (parsed) onChange(parsed);
         else e.target.value = formatPorts(ports);
       }}
-      className={`${cellControl} w-24 font-mono disabled:opacity-50`}
+      className={`${className} font-mono disabled:opacity-50`}
     />
   );
 }
 
-export function PresetCell({
+function PresetCell({
   protocol,
   ports,
   onChange,
-  label,
+  className,
 }: {
   protocol: NaclRule['protocol'];
   ports: NaclRule['ports'];
   onChange: (p: Pick<NaclRule, 'protocol' | 'ports'>) => void;
-  label: string;
+  className: string;
 }) {
   return (
     <select
-      aria-label={label}
+      aria-label="Rule type"
       value={presetOf(protocol, ports).id}
       onChange={(e) => {
         const preset = RULE_PRESETS.find((p) => p.id === e.target.value)!;
         onChange({ protocol: preset.protocol, ports: preset.ports });
       }}
-      className={cellControl}
+      className={className}
     >
       {RULE_PRESETS.map((p) => (
         <option key={p.id} value={p.id}>
@@ -71,30 +128,33 @@ export function PresetCell({
   );
 }
 
-/** Row props that mark the rule a reachability hop pointed at, and bring it into view. */
-export function highlightRow(on: boolean): {
-  className?: string;
-  'data-highlighted'?: boolean;
-  ref?: (row: HTMLTableRowElement | null) => void;
-} {
-  if (!on) return {};
+/** The rule type: picking a preset (HTTPS, SSH, ephemeral ports…) sets protocol and ports together. */
+export function ruleTypeColumn<R extends PortRule>(): RuleColumn<R> {
   return {
-    className: 'bg-amber-100 outline-2 outline-amber-500 dark:bg-amber-900/50',
-    'data-highlighted': true,
-    ref: (row) => row?.scrollIntoView({ block: 'center' }),
+    header: 'Type',
+    cell: ({ rule }, { control, edit }) => (
+      <PresetCell
+        protocol={rule.protocol}
+        ports={rule.ports}
+        className={control}
+        onChange={(preset) => edit((r) => void Object.assign(r, preset), 'type')}
+      />
+    ),
   };
 }
 
-/** The remove button at the end of a rule row. */
-export function RemoveRowButton({ label, onRemove }: { label: string; onRemove: () => void }) {
-  return (
-    <button
-      type="button"
-      aria-label={label}
-      onClick={onRemove}
-      className="rounded p-1 hover:bg-slate-100 dark:hover:bg-slate-800"
-    >
-      <Trash2 size={14} aria-hidden />
-    </button>
-  );
+/** The port range, fixed to all ports for protocols without ports. */
+export function portRangeColumn<R extends PortRule>(): RuleColumn<R> {
+  return {
+    header: 'Ports',
+    width: 'w-24',
+    cell: ({ rule }, { control, edit }) => (
+      <PortsCell
+        ports={rule.ports}
+        disabled={rule.protocol === 'all' || rule.protocol === 'icmp'}
+        className={control}
+        onChange={(ports) => edit((r) => void Object.assign(r, { ports }), 'ports')}
+      />
+    ),
+  };
 }

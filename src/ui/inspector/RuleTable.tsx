@@ -1,0 +1,158 @@
+import { castDraft, type Draft } from 'immer';
+import { Trash2 } from 'lucide-react';
+import type { ReactNode } from 'react';
+import type { Resource } from '../../domain';
+import type { RuleRef } from '../../engine';
+import { updateResource, useViewStore } from '../../store';
+import { cellControl, smallButton } from './fields';
+
+const th = 'px-1 py-1 text-left text-[11px] font-medium text-slate-500 dark:text-slate-400';
+export const td = 'px-1 py-1 align-top';
+
+/** One rule and its place in the stored list (the table may show rules in another order). */
+export interface RuleRow<R> {
+  rule: R;
+  index: number;
+}
+
+/** What a cell editor gets from the table. */
+export interface CellContext<R> {
+  /** Classes for the cell's control: the shared look plus the column's width. */
+  control: string;
+  /** Changes this row's rule; edits with the same `field` in quick succession (typing) are one undo step. */
+  edit: (recipe: (rule: Draft<R>) => void, field: string) => void;
+}
+
+/** A column as data: its header, the width of its control and the editor drawn in each row. */
+export interface RuleColumn<R> {
+  header: string;
+  /** A Tailwind width class for the column's control. */
+  width?: string;
+  cell: (row: RuleRow<R>, context: CellContext<R>) => ReactNode;
+}
+
+/** A row AWS adds after the editable rules and that cannot be changed (the network ACL's `*` deny). */
+export interface ClosingRow {
+  cells: ReactNode;
+  marked: (ref: RuleRef) => boolean;
+}
+
+export interface RuleTableProps<Owner extends Resource, R> {
+  /** The table's accessible name. */
+  label: string;
+  owner: Owner;
+  rules: readonly R[];
+  /** The same list inside a draft of the owner, where edits, additions and removals happen. */
+  rulesIn: (draft: Draft<Owner>) => Draft<R>[];
+  /** Prefix of the undo coalescing key, so each list of the owner keeps its own typing bursts. */
+  editKey: string;
+  columns: readonly RuleColumn<R>[];
+  /** The order rows are shown in; stored order when absent. */
+  order?: (rows: RuleRow<R>[]) => RuleRow<R>[];
+  /** Whether the reachability panel's rule reference points at this row. */
+  marked: (ref: RuleRef, row: RuleRow<R>) => boolean;
+  /** The remove button's accessible name, or null for a row that cannot be removed. */
+  removeLabel: (row: RuleRow<R>) => string | null;
+  closingRow?: ClosingRow;
+  /** Shown instead of the table when there are no rules. */
+  whenEmpty?: ReactNode;
+  addLabel: string;
+  newRule: () => R;
+  /** Why a rule cannot be added now; the add button is disabled with this as its tooltip. */
+  cannotAdd?: string | null;
+}
+
+/** The inspector's editable rule list: routes, network ACL rules and security-group rules. */
+export function RuleTable<Owner extends Resource, R>(props: RuleTableProps<Owner, R>) {
+  const { owner, rules, rulesIn, editKey, columns } = props;
+  const mark = useViewStore((s) => s.highlightedRule);
+  const ref = mark?.resourceId === owner.id ? mark.ref : null;
+  const rows = rules.map((rule, index) => ({ rule, index }));
+  const shown = props.order ? props.order(rows) : rows;
+  const change = (recipe: (draft: Draft<Owner>) => void, field?: string) =>
+    updateResource<Owner>(owner.id, recipe, field);
+  const contextFor = (column: RuleColumn<R>, index: number): CellContext<R> => ({
+    control: column.width ? `${cellControl} ${column.width}` : cellControl,
+    edit: (recipe, field) => change((d) => recipe(rulesIn(d)[index]!), `${editKey}:${index}:${field}`),
+  });
+  return (
+    <div className="flex flex-col gap-2">
+      {rules.length === 0 && props.whenEmpty}
+      {(rules.length > 0 || !props.whenEmpty) && (
+        <table aria-label={props.label} className="w-full text-xs">
+          <thead>
+            <tr>
+              {columns.map((column) => (
+                <th key={column.header} className={th}>
+                  {column.header}
+                </th>
+              ))}
+              <th className={th} />
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((row) => {
+              const removeLabel = props.removeLabel(row);
+              return (
+                <tr key={row.index} {...highlightRow(ref !== null && props.marked(ref, row))}>
+                  {columns.map((column) => (
+                    <td key={column.header} className={td}>
+                      {column.cell(row, contextFor(column, row.index))}
+                    </td>
+                  ))}
+                  <td className={td}>
+                    {removeLabel !== null && (
+                      <RemoveRowButton
+                        label={removeLabel}
+                        onRemove={() => change((d) => void rulesIn(d).splice(row.index, 1))}
+                      />
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+            {props.closingRow && (
+              <tr {...highlightRow(ref !== null && props.closingRow.marked(ref))}>{props.closingRow.cells}</tr>
+            )}
+          </tbody>
+        </table>
+      )}
+      <button
+        type="button"
+        className={`${smallButton} self-start`}
+        disabled={!!props.cannotAdd}
+        title={props.cannotAdd ?? undefined}
+        onClick={() => change((d) => void rulesIn(d).push(castDraft(props.newRule())))}
+      >
+        {props.addLabel}
+      </button>
+    </div>
+  );
+}
+
+/** Row props that mark the rule a reachability hop pointed at, and bring it into view. */
+function highlightRow(on: boolean): {
+  className?: string;
+  'data-highlighted'?: boolean;
+  ref?: (row: HTMLTableRowElement | null) => void;
+} {
+  if (!on) return {};
+  return {
+    className: 'bg-amber-100 outline-2 outline-amber-500 dark:bg-amber-900/50',
+    'data-highlighted': true,
+    ref: (row) => row?.scrollIntoView({ block: 'center' }),
+  };
+}
+
+function RemoveRowButton({ label, onRemove }: { label: string; onRemove: () => void }) {
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      onClick={onRemove}
+      className="rounded p-1 hover:bg-slate-100 dark:hover:bg-slate-800"
+    >
+      <Trash2 size={14} aria-hidden />
+    </button>
+  );
+}

@@ -1,0 +1,41 @@
+import { exportDesignImage } from '../canvas/exportImage';
+import { downloadDataUrl, shareUrl, useDesignStore, useViewStore, type LinkMode } from '../store';
+import { fileSlug } from './fileNames';
+
+/** Where the link points: this page, without whatever fragment it was opened with. */
+const appBase = () => location.origin + location.pathname;
+
+export async function copyLink(mode: Exclude<LinkMode, 'learn'>): Promise<void> {
+  const design = useDesignStore.getState().history.present;
+  const url = shareUrl(design, mode, appBase());
+  const { notify } = useViewStore.getState();
+  const chars = url.length.toLocaleString('en-US');
+  try {
+    await navigator.clipboard.writeText(url);
+    notify({
+      tone: 'info',
+      title:
+        mode === 'open'
+          ? `Link copied (${chars} characters). Whoever opens it gets their own copy of “${design.name}”.`
+          : `View-only link copied (${chars} characters): it shows “${design.name}” without editing.`,
+      details: ['The design travels inside the link; nothing is uploaded.'],
+    });
+  } catch {
+    // Clipboard refused (permissions, insecure page): show the link so it can be copied by hand.
+    notify({ tone: 'info', title: 'Copy this link:', details: [url] });
+  }
+}
+
+export async function exportImage(format: 'png' | 'svg'): Promise<void> {
+  const design = useDesignStore.getState().history.present;
+  const dark = useViewStore.getState().theme === 'dark';
+  try {
+    const url = await exportDesignImage(design, format, dark ? '#0f172a' : '#ffffff');
+    downloadDataUrl(`${fileSlug(design.name)}.${format}`, url);
+  } catch (error) {
+    useViewStore.getState().notify({
+      tone: 'error',
+      title: `The ${format.toUpperCase()} could not be drawn: ${error instanceof Error ? error.message : String(error)}`,
+    });
+  }
+}
