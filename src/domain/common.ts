@@ -32,3 +32,21 @@ export const LoadProfileSchema = z.discriminatedUnion('shape', [
   z.object({ shape: z.literal('schedule'), everySeconds: z.number().positive() }),
 ]);
 export type LoadProfile = z.infer<typeof LoadProfileSchema>;
+
+/**
+ * The profile a load shape starts with when picked in the inspector: a ramp
+ * over a minute, a two-minute spike to 20× the rate (at least 20,000/s, past
+ * Lambda's default 1,000 concurrency) starting now, or one event a minute.
+ */
+export function startingLoadProfile(shape: LoadProfile['shape'], rate: number, now: number): LoadProfile {
+  switch (shape) {
+    case 'ramp':
+      return { shape, seconds: 60 };
+    case 'spike':
+      return { shape, peak: Math.max(20_000, rate * 20), from: Math.ceil(now), to: Math.ceil(now) + 120 };
+    case 'schedule':
+      return { shape, everySeconds: 60 };
+    default:
+      return { shape };
+  }
+}

@@ -111,5 +111,3 @@ export interface AnalysisApi {
   simSpeed(speed: number): void;
   simAct(instanceId: string, action: Ec2Action): ActionResult;
 }
-
-

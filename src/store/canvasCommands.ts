@@ -1,5 +1,5 @@
 import type { Draft } from 'immer';
-import { idSourceFor, type Design, type Resource } from '../domain';
+import { idSourceFor, type Design, type LoadProfile, type Resource } from '../domain';
 import {
   addResource,
   connect,
@@ -7,6 +7,9 @@ import {
   duplicateResources as duplicateEdit,
   moveNodes as moveNodesEdit,
   rehome as rehomeEdit,
+  setInstanceSecurityGroup as setInstanceSecurityGroupEdit,
+  setLoadShape as setLoadShapeEdit,
+  setServiceScaling as setServiceScalingEdit,
   setMainRouteTable as setMainRouteTableEdit,
   setVpcCidrs as setVpcCidrsEdit,
   type EditResult,
@@ -94,6 +97,21 @@ export function setVpcCidrs(vpcId: string, primary: string, secondaries: readonl
 /** Makes a table the VPC's main route table; subnets without an association follow it. */
 export function setMainRouteTable(tableId: string): void {
   store().replace(setMainRouteTableEdit(current(), tableId));
+}
+
+/** Puts an instance in a security group, or takes it out. */
+export function setInstanceSecurityGroup(instanceId: string, groupId: string, member: boolean): void {
+  store().replace(setInstanceSecurityGroupEdit(current(), instanceId, groupId, member));
+}
+
+/** Turns an ECS service's target tracking on (with the domain's starting values) or off. */
+export function setServiceScaling(serviceId: string, on: boolean): void {
+  store().replace(setServiceScalingEdit(current(), serviceId, on));
+}
+
+/** Gives a trigger or service a new load shape starting at simulation time `now`. */
+export function setLoadShape(id: string, shape: LoadProfile['shape'], now: number): void {
+  store().replace(setLoadShapeEdit(current(), id, shape, now));
 }
 
 /** Replaces the design with a changed copy (a reachability fix) as one undo step. */

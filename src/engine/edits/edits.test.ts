@@ -3,7 +3,15 @@ import { idSourceFor, resourcesOfKind, type Design, type Resource } from '../../
 import { TEMPLATES } from '../../scenarios/templates';
 import { sampleDesign } from '../testing/sampleDesign';
 import { validateDesign } from '../validate';
-import { deleteResources, duplicateResources, setMainRouteTable, setVpcCidrs } from './index';
+import {
+  deleteResources,
+  duplicateResources,
+  setInstanceSecurityGroup,
+  setLoadShape,
+  setMainRouteTable,
+  setServiceScaling,
+  setVpcCidrs,
+} from './index';
 
 const template = (id: string): Design => TEMPLATES.find((t) => t.id === id)!.build();
 const onlyOf = <K extends Resource['kind']>(design: Design, kind: K) => resourcesOfKind(design, kind)[0]!;
@@ -121,5 +129,40 @@ describe('VPC edits', () => {
         .filter((t) => t.main)
         .map((t) => t.id),
     ).toEqual([other.id]);
+  });
+});
+
+describe('resource edits the inspector names', () => {
+  it('puts an instance in a group once and takes it out again', () => {
+    const design = sampleDesign();
+    const web = resourcesOfKind(design, 'ec2Instance')[0]!;
+    const group = onlyOf(design, 'securityGroup');
+    const twice = setInstanceSecurityGroup(
+      setInstanceSecurityGroup(design, web.id, group.id, true),
+      web.id,
+      group.id,
+      true,
+    );
+    expect(twice.resources[web.id]).toMatchObject({ securityGroupIds: [group.id] });
+    const out = setInstanceSecurityGroup(twice, web.id, group.id, false);
+    expect(out.resources[web.id]).toMatchObject({ securityGroupIds: [] });
+  });
+
+  it('starts target tracking from the service’s desired count, within the domain’s starting bounds', () => {
+    const design = template('containers');
+    const service = onlyOf(design, 'ecsService');
+    const on = setServiceScaling(design, service.id, true);
+    expect(on.resources[service.id]).toMatchObject({
+      scaling: { targetRequestsPerTask: 100, minTasks: Math.max(1, service.desiredCount) },
+    });
+    expect(setServiceScaling(on, service.id, false).resources[service.id]).toMatchObject({ scaling: null });
+  });
+
+  it('a spike picked at simulated second 30.2 starts at 31 and lasts two minutes', () => {
+    const design = template('serverless-api');
+    const trigger = onlyOf(design, 'lambdaTrigger');
+    const next = setLoadShape(design, trigger.id, 'spike', 30.2);
+    expect(next.resources[trigger.id]).toMatchObject({ load: { shape: 'spike', from: 31, to: 151 } });
+    expect(setLoadShape(design, 'nothing', 'spike', 0)).toBe(design);
   });
 });

@@ -10,3 +10,4 @@ export * from './deleteResources';
 export * from './duplicateResources';
 export * from './rehome';
 export * from './vpcEdits';
+export * from './resourceEdits';

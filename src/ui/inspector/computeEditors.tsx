@@ -4,6 +4,11 @@ import {
   findInstanceType,
   getResource,
   INSTANCE_TYPES,
+  LAMBDA_ACCOUNT_CONCURRENCY,
+  LAMBDA_MAX_MEMORY_MB,
+  LAMBDA_MAX_TIMEOUT_S,
+  LAMBDA_MIN_MEMORY_MB,
+  LAMBDA_MIN_UNRESERVED,
   LambdaRuntimeSchema,
   resourcesOfKind,
   type Ec2Instance,
@@ -12,7 +17,14 @@ import {
   type LambdaTrigger,
 } from '../../domain';
 
-import { connectResources, updateResource, useLibraryStore } from '../../store';
+import {
+  connectResources,
+  setInstanceSecurityGroup,
+  setLoadShape,
+  setServiceScaling,
+  updateResource,
+  useLibraryStore,
+} from '../../store';
 import { CheckboxField, NumberField, Section, SelectField, TextField } from './fields';
 
 import { useSimStore } from '../../store';
@@ -91,15 +103,7 @@ export function InstanceEditor({ resource: instance, design }: EditorProps<Ec2In
             label={g.name}
             checked={instance.securityGroupIds.includes(g.id)}
             hint={g.description || undefined}
-            onChange={(on) =>
-              updateResource<Ec2Instance>(
-                instance.id,
-                (d) =>
-                  void (d.securityGroupIds = on
-                    ? [...d.securityGroupIds, g.id]
-                    : d.securityGroupIds.filter((id) => id !== g.id)),
-              )
-            }
+            onChange={(on) => setInstanceSecurityGroup(instance.id, g.id, on)}
           />
         ))}
       </Section>
@@ -144,18 +148,26 @@ export function LambdaEditor({ resource: fn }: EditorProps<LambdaFunction>) {
       <NumberField
         label="Memory (MB)"
         value={fn.memoryMb}
-        min={128}
-        max={10240}
-        hint="128 to 10,240 MB; CPU grows with memory (1,769 MB = 1 vCPU)"
-        error={fn.memoryMb < 128 || fn.memoryMb > 10240 ? 'Lambda allows 128 to 10,240 MB.' : null}
+        min={LAMBDA_MIN_MEMORY_MB}
+        max={LAMBDA_MAX_MEMORY_MB}
+        hint={`${LAMBDA_MIN_MEMORY_MB} to ${LAMBDA_MAX_MEMORY_MB.toLocaleString('en-US')} MB; CPU grows with memory (1,769 MB = 1 vCPU)`}
+        error={
+          fn.memoryMb < LAMBDA_MIN_MEMORY_MB || fn.memoryMb > LAMBDA_MAX_MEMORY_MB
+            ? `Lambda allows ${LAMBDA_MIN_MEMORY_MB} to ${LAMBDA_MAX_MEMORY_MB.toLocaleString('en-US')} MB.`
+            : null
+        }
         onChange={(v) => v !== null && set('memoryMb', v, 'memory')}
       />
       <NumberField
         label="Timeout (s)"
         value={fn.timeoutSeconds}
         min={1}
-        max={900}
-        error={fn.timeoutSeconds < 1 || fn.timeoutSeconds > 900 ? 'Lambda allows 1 to 900 seconds.' : null}
+        max={LAMBDA_MAX_TIMEOUT_S}
+        error={
+          fn.timeoutSeconds < 1 || fn.timeoutSeconds > LAMBDA_MAX_TIMEOUT_S
+            ? `Lambda allows 1 to ${LAMBDA_MAX_TIMEOUT_S} seconds.`
+            : null
+        }
         onChange={(v) => v !== null && set('timeoutSeconds', v, 'timeout')}
       />
       <NumberField
@@ -168,7 +180,7 @@ export function LambdaEditor({ resource: fn }: EditorProps<LambdaFunction>) {
         label="Reserved concurrency"
         value={fn.reservedConcurrency}
         min={0}
-        max={900}
+        max={LAMBDA_ACCOUNT_CONCURRENCY - LAMBDA_MIN_UNRESERVED}
         allowEmpty
         hint="Empty: uses the unreserved pool"
         onChange={(v) => set('reservedConcurrency', v, 'reserved')}
@@ -223,25 +235,7 @@ export function TriggerEditor({ resource: trigger, design }: EditorProps<LambdaT
           { value: 'daily', label: 'Daily curve' },
           { value: 'schedule', label: 'Schedule (one event a minute)' },
         ]}
-        onChange={(shape) =>
-          updateResource<LambdaTrigger>(trigger.id, (d) => {
-            const now = useSimStore.getState().frame?.now ?? 0;
-            // A spike starts where the simulation is now, so its effect is visible at once.
-            d.load =
-              shape === 'ramp'
-                ? { shape, seconds: 60 }
-                : shape === 'spike'
-                  ? {
-                      shape,
-                      peak: Math.max(20_000, d.eventsPerSecond * 20),
-                      from: Math.ceil(now),
-                      to: Math.ceil(now) + 120,
-                    }
-                  : shape === 'schedule'
-                    ? { shape, everySeconds: 60 }
-                    : { shape };
-          })
-        }
+        onChange={(shape) => setLoadShape(trigger.id, shape, useSimStore.getState().frame?.now ?? 0)}
       />
       {trigger.load.shape === 'spike' && (
         <NumberField
@@ -332,19 +326,7 @@ export function EcsServiceEditor({ resource: service }: EditorProps<EcsService>)
         label="Target tracking: add and remove tasks with the load"
         checked={service.scaling !== null}
         hint="Keeps about the target requests per task; adjusts at most once a minute."
-        onChange={(on) =>
-          updateResource<EcsService>(
-            service.id,
-            (d) =>
-              void (d.scaling = on
-                ? {
-                    targetRequestsPerTask: 100,
-                    minTasks: Math.max(1, d.desiredCount),
-                    maxTasks: Math.max(10, d.desiredCount * 5),
-                  }
-                : null),
-          )
-        }
+        onChange={(on) => setServiceScaling(service.id, on)}
       />
       {service.scaling && (
         <NumberField
