@@ -6,9 +6,9 @@ import {
   createSubnet,
   createVpc,
   newVpcResources,
-  type IdSource,
   type NewVpc,
 } from './factories';
+import type { IdSource } from './idSource';
 import { emptyDesign, type Design, type Kind, type Resource } from './design';
 import { asResourceId, type SecurityGroupId } from './ids';
 import { KIND_SPECS } from './kinds/registry';

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sequentialIds } from './builder';
-import {
-  createInstance,
-  createNetworkAcl,
-  createSecurityGroup,
-  createSubnet,
-  createVpc,
-  idSourceFor,
-} from './factories';
+import { createInstance, createNetworkAcl, createSecurityGroup, createSubnet, createVpc } from './factories';
+import { idSourceFor } from './idSource';
 import { emptyDesign } from './design';
 
 describe('factories apply AWS defaults', () => {

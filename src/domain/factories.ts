@@ -11,7 +11,7 @@ import type {
   SubnetId,
   VpcId,
 } from './ids';
-import { KIND_SPECS } from './kinds/registry';
+import type { IdSource } from './idSource';
 import type {
   AvailabilityZone,
   ElasticIp,
@@ -27,7 +27,7 @@ import type {
   Vpc,
 } from './kinds';
 import type { Ec2Instance } from './kinds';
-import type { Design, Kind, Resource } from './design';
+import type { Resource } from './design';
 import { DEFAULT_AMI_ID } from './catalogs/amis';
 
 /**
@@ -36,40 +36,6 @@ import { DEFAULT_AMI_ID } from './catalogs/amis';
  * VPC) can add several resources (its main route table, default ACL and group)
  * as a single undo step.
  */
-export interface IdSource {
-  next<T extends string>(kind: Kind): T;
-}
-
-/** Ids that avoid those already in the design (and those handed out by this source). */
-export function idSourceFor(design: Design, random: () => number = Math.random): IdSource {
-  const handedOut = new Set<string>();
-  return {
-    next<T extends string>(kind: Kind): T {
-      const id = newId<T>(
-        kind,
-        (candidate) => Object.hasOwn(design.resources, candidate) || handedOut.has(candidate),
-        random,
-      );
-      handedOut.add(id);
-      return id;
-    },
-  };
-}
-
-/** Makes an id like `subnet-0a1b2c3d` that is not yet in `taken`. */
-export function newId<T extends string>(
-  kind: Kind,
-  taken: (id: string) => boolean,
-  random: () => number = Math.random,
-): T {
-  for (;;) {
-    const suffix = Math.floor(random() * 0xffffffff)
-      .toString(16)
-      .padStart(8, '0');
-    const id = `${KIND_SPECS[kind].idPrefix}-${suffix}`;
-    if (!taken(id)) return id as T;
-  }
-}
 
 /** Rule 100 allows everything; AWS's default ACL has it in both directions, before the `*` deny. */
 export const ALLOW_ALL_NACL_RULE: NaclRule = {

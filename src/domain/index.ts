@@ -8,6 +8,7 @@ export * from './migrations';
 export * from './parse';
 export * from './salvage';
 export * from './factories';
+export * from './idSource';
 export * from './catalogs/instanceTypes';
 export * from './catalogs/amis';
 export * from './catalogs/regions';

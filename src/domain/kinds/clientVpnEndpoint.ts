@@ -4,6 +4,7 @@ import { CidrTextSchema, NameSchema } from '../common';
 import { resourceById } from '../lookup';
 import { listRef, requiredRef } from './references';
 import type { KindSpec } from './spec';
+import { created, refusedDrop } from './drop';
 
 export const ClientVpnEndpointSchema = z.object({
   kind: z.literal('clientVpnEndpoint'),
@@ -25,5 +26,18 @@ export const clientVpnEndpointKind: KindSpec<'clientVpnEndpoint'> = {
   isContainer: false,
   containerOf: (design, endpoint) => resourceById(design, endpoint.vpcId),
   references: [requiredRef('vpcId', ['vpc'], 'deleteSelf'), listRef('targetSubnetIds', ['subnet'])],
+  // 100.64.0.0/22 (shared address space) rarely overlaps a VPC or a home network.
+  create({ vpc, ids }) {
+    if (!vpc) return refusedDrop('Drop the Client VPN endpoint inside a VPC.');
+    return created({
+      kind: 'clientVpnEndpoint',
+      id: ids.next('clientVpnEndpoint'),
+      name: 'Client VPN',
+      vpcId: vpc.id,
+      clientCidr: '100.64.0.0/22',
+      targetSubnetIds: [],
+      authorizedCidrs: [],
+    });
+  },
   duplicate: { reset: (copy) => copy },
 };

@@ -3,6 +3,8 @@ import { CustomerGatewayIdSchema, OnPremisesNetworkIdSchema } from '../ids';
 import { Ipv4TextSchema, NameSchema } from '../common';
 import { optionalRef } from './references';
 import type { KindSpec } from './spec';
+import { resourcesOfKind } from '../lookup';
+import { created } from './drop';
 
 export const CustomerGatewaySchema = z.object({
   kind: z.literal('customerGateway'),
@@ -23,5 +25,17 @@ export const customerGatewayKind: KindSpec<'customerGateway'> = {
   isContainer: false,
   containerOf: () => undefined,
   references: [optionalRef('onPremisesNetworkId', ['onPremisesNetwork'])],
+  // Joined to the on-premises network when the design has exactly one.
+  create({ design, ids, nextPublicIp }) {
+    const networks = resourcesOfKind(design, 'onPremisesNetwork');
+    return created({
+      kind: 'customerGateway',
+      id: ids.next('customerGateway'),
+      name: 'Customer gateway',
+      ipAddress: nextPublicIp(),
+      bgpAsn: 65000,
+      onPremisesNetworkId: networks.length === 1 ? networks[0]!.id : null,
+    });
+  },
   duplicate: { reset: (copy) => copy },
 };

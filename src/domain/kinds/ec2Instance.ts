@@ -4,6 +4,9 @@ import { Ipv4TextSchema, NameSchema } from '../common';
 import { getResource, resourceById } from '../lookup';
 import { listRef, optionalRef, reportedAs, requiredRef } from './references';
 import type { KindSpec } from './spec';
+import { createInstance } from '../factories';
+import { resourcesOfKind } from '../lookup';
+import { created, refusedDrop } from './drop';
 
 /** EC2 API instance states (reboot is a phase inside `running`, not a state). */
 export const InstanceStateSchema = z.enum(['pending', 'running', 'stopping', 'stopped', 'shutting-down', 'terminated']);
@@ -48,6 +51,22 @@ export const ec2InstanceKind: KindSpec<'ec2Instance'> = {
       if (!subnet || subnet.vpcId !== table.vpcId) return `its target ${instance.name} is not in this VPC`;
       return null;
     },
+  },
+  // The subnet's first free address, in the VPC's default security group.
+  create({ design, container, ids, proposePrivateIp }) {
+    if (container?.kind !== 'subnet') return refusedDrop('Drop it inside a subnet.');
+    const address = proposePrivateIp(container);
+    if (!address) return refusedDrop(`${container.name} has no free address (or its CIDR is not valid).`);
+    const group = resourcesOfKind(design, 'securityGroup').find((g) => g.vpcId === container.vpcId && g.isDefault);
+    const count = resourcesOfKind(design, 'ec2Instance').length;
+    return created(
+      createInstance(ids, {
+        subnet: container,
+        privateIp: address,
+        securityGroupIds: group ? [group.id] : [],
+        name: `Instance ${count + 1}`,
+      }),
+    );
   },
   duplicate: { reset: (copy) => ({ ...copy, elasticIpId: null }), needsAddress: true },
 };

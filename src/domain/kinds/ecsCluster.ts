@@ -4,6 +4,7 @@ import { NameSchema } from '../common';
 import { resourceById } from '../lookup';
 import { requiredRef } from './references';
 import type { KindSpec } from './spec';
+import { created, refusedDrop } from './drop';
 
 export const EcsClusterSchema = z.object({
   kind: z.literal('ecsCluster'),
@@ -21,5 +22,9 @@ export const ecsClusterKind: KindSpec<'ecsCluster'> = {
   isContainer: true,
   containerOf: (design, cluster) => resourceById(design, cluster.regionId),
   references: [requiredRef('regionId', ['region'], 'keep')],
+  create: ({ region, ids }) =>
+    region
+      ? created({ kind: 'ecsCluster', id: ids.next('ecsCluster'), name: 'ECS cluster', regionId: region.id })
+      : refusedDrop('Drop the cluster inside a Region.'),
   duplicate: false,
 };

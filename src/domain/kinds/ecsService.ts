@@ -4,6 +4,7 @@ import { LoadProfileSchema, NameSchema } from '../common';
 import { resourceById } from '../lookup';
 import { listRef, reportedAs, requiredRef } from './references';
 import type { KindSpec } from './spec';
+import { created, refusedDrop } from './drop';
 
 export const EcsServiceSchema = z.object({
   kind: z.literal('ecsService'),
@@ -53,5 +54,25 @@ export const ecsServiceKind: KindSpec<'ecsService'> = {
     reportedAs('RESOURCE_SUBNET_MISSING', listRef('subnetIds', ['subnet'])),
     reportedAs('SECURITY_GROUP_MISSING', listRef('securityGroupIds', ['securityGroup'])),
   ],
+  // Two of the smallest Fargate task size (0.25 vCPU, 512 MiB), or on container instances for the EC2 variant.
+  create({ container, ids, variant }) {
+    if (container?.kind !== 'ecsCluster') return refusedDrop('Drop the service inside an ECS cluster.');
+    const fargate = variant !== 'ec2';
+    return created({
+      kind: 'ecsService',
+      id: ids.next('ecsService'),
+      name: fargate ? 'Fargate service' : 'ECS service',
+      clusterId: container.id,
+      launchType: fargate ? 'FARGATE' : 'EC2',
+      taskCpu: 256,
+      taskMemory: 512,
+      desiredCount: 2,
+      subnetIds: [],
+      securityGroupIds: [],
+      requestsPerSecond: 0,
+      load: { shape: 'constant' },
+      scaling: null,
+    });
+  },
   duplicate: { reset: (copy) => copy },
 };

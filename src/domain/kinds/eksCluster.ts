@@ -4,6 +4,7 @@ import { NameSchema } from '../common';
 import { resourceById } from '../lookup';
 import { listRef, requiredRef } from './references';
 import type { KindSpec } from './spec';
+import { created, refusedDrop } from './drop';
 
 export const EksComputeSchema = z.discriminatedUnion('type', [
   z.object({
@@ -35,5 +36,21 @@ export const eksClusterKind: KindSpec<'eksCluster'> = {
   isContainer: false,
   containerOf: (design, cluster) => resourceById(design, cluster.regionId),
   references: [requiredRef('regionId', ['region'], 'keep'), listRef('subnetIds', ['subnet'])],
+  // A managed node group of two t3.medium nodes (1 to 4), or a Fargate profile for the default namespace.
+  create({ region, ids, variant }) {
+    if (!region) return refusedDrop('Drop the cluster inside a Region.');
+    return created({
+      kind: 'eksCluster',
+      id: ids.next('eksCluster'),
+      name: 'EKS cluster',
+      regionId: region.id,
+      kubernetesVersion: '1.33',
+      subnetIds: [],
+      compute:
+        variant === 'fargateProfile'
+          ? { type: 'fargateProfile', namespaces: ['default'] }
+          : { type: 'nodeGroup', instanceType: 't3.medium', minSize: 1, desiredSize: 2, maxSize: 4 },
+    });
+  },
   duplicate: { reset: (copy) => copy },
 };

@@ -4,6 +4,8 @@ import { Ipv4TextSchema, NameSchema } from '../common';
 import { layoutParent } from '../lookup';
 import type { Resource } from '../design';
 import type { KindSpec } from './spec';
+import { createElasticIp } from '../factories';
+import { created } from './drop';
 
 export const ElasticIpSchema = z.object({
   kind: z.literal('elasticIp'),
@@ -39,5 +41,6 @@ export const elasticIpKind: KindSpec<'elasticIp'> = {
     return holder ? regionAbove(holder, containerOfAny) : undefined;
   },
   references: [],
+  create: ({ ids, nextPublicIp }) => created(createElasticIp(ids, nextPublicIp())),
   duplicate: { reset: (copy) => copy },
 };

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { InternetIdSchema } from '../ids';
 import { NameSchema } from '../common';
 import type { KindSpec } from './spec';
+import { resourcesOfKind } from '../lookup';
+import { created, refusedDrop } from './drop';
 
 /** The public internet as an actor: where users and outside services are. */
 export const InternetSchema = z.object({
@@ -19,5 +21,10 @@ export const internetKind: KindSpec<'internet'> = {
   isContainer: false,
   containerOf: () => undefined,
   references: [],
+  // One internet: every outside address is in it.
+  create: ({ design, ids }) =>
+    resourcesOfKind(design, 'internet').length > 0
+      ? refusedDrop('The internet is already on the canvas.')
+      : created({ kind: 'internet', id: ids.next('internet'), name: 'Internet' }),
   duplicate: false,
 };

@@ -4,6 +4,9 @@ import { NameSchema } from '../common';
 import { layoutParent, resourceById } from '../lookup';
 import { optionalRef, reportedAs } from './references';
 import type { BlackholeCheck, KindSpec } from './spec';
+import { createInternetGateway } from '../factories';
+import { resourcesOfKind } from '../lookup';
+import { created, refusedDrop } from './drop';
 
 export const InternetGatewaySchema = z.object({
   kind: z.literal('internetGateway'),
@@ -30,5 +33,12 @@ export const internetGatewayKind: KindSpec<'internetGateway'> = {
   containerOf: (design, gateway) => resourceById(design, gateway.vpcId) ?? layoutParent(design, gateway.id),
   references: [reportedAs('GATEWAY_VPC_MISSING', optionalRef('vpcId', ['vpc']))],
   routeTarget: { vpcOf: (_, gateway) => gateway.vpcId, blackholeReason: attachedGatewayBlackhole },
+  // A VPC takes one internet gateway.
+  create({ design, vpc, ids }) {
+    if (!vpc) return refusedDrop('Drop the gateway inside a VPC.');
+    if (resourcesOfKind(design, 'internetGateway').some((g) => g.vpcId === vpc.id))
+      return refusedDrop(`${vpc.name} already has an internet gateway; a VPC takes one.`);
+    return created(createInternetGateway(ids, vpc.id));
+  },
   duplicate: false,
 };

@@ -4,6 +4,8 @@ import { NameSchema } from '../common';
 import { resourceById } from '../lookup';
 import { listIn, reportedAs, requiredRef } from './references';
 import type { KindSpec } from './spec';
+import { resourcesOfKind } from '../lookup';
+import { created, refusedDrop } from './drop';
 
 export const LambdaRuntimeSchema = z.enum([
   'nodejs22.x',
@@ -60,5 +62,23 @@ export const lambdaFunctionKind: KindSpec<'lambdaFunction'> = {
     reportedAs('RESOURCE_SUBNET_MISSING', vpcConfigList('subnetIds', 'subnet')),
     reportedAs('SECURITY_GROUP_MISSING', vpcConfigList('securityGroupIds', 'securityGroup')),
   ],
+  // Nimbus's starting function: Node.js, 512 MB, a 30 s timeout and 200 ms per invocation.
+  create({ design, region, ids }) {
+    if (!region) return refusedDrop('Drop the function inside a Region.');
+    return created({
+      kind: 'lambdaFunction',
+      id: ids.next('lambdaFunction'),
+      name: `function-${resourcesOfKind(design, 'lambdaFunction').length + 1}`,
+      regionId: region.id,
+      runtime: 'nodejs22.x',
+      architecture: 'x86_64',
+      memoryMb: 512,
+      timeoutSeconds: 30,
+      averageDurationMs: 200,
+      reservedConcurrency: null,
+      provisionedConcurrency: 0,
+      vpcConfig: null,
+    });
+  },
   duplicate: { reset: (copy) => copy },
 };

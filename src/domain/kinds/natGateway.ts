@@ -4,6 +4,8 @@ import { Ipv4TextSchema, NameSchema } from '../common';
 import { getResource, resourceById } from '../lookup';
 import { optionalRef, reportedAs, requiredRef } from './references';
 import type { KindSpec } from './spec';
+import { createElasticIp, createNatGateway } from '../factories';
+import { refusedDrop } from './drop';
 
 export const NatGatewaySchema = z.object({
   kind: z.literal('natGateway'),
@@ -34,6 +36,15 @@ export const natGatewayKind: KindSpec<'natGateway'> = {
       if (subnet.vpcId !== table.vpcId) return `its target ${nat.name} is in another VPC`;
       return null;
     },
+  },
+  // A public NAT gateway needs an Elastic IP, so one is allocated with it.
+  create({ container, ids, proposePrivateIp, nextPublicIp }) {
+    if (container?.kind !== 'subnet') return refusedDrop('Drop it inside a subnet.');
+    const address = proposePrivateIp(container);
+    if (!address) return refusedDrop(`${container.name} has no free address (or its CIDR is not valid).`);
+    const eip = createElasticIp(ids, nextPublicIp(), 'NAT gateway address');
+    const nat = createNatGateway(ids, container.id, eip.id, address);
+    return { ok: true, resources: [nat, eip], primaryId: nat.id };
   },
   duplicate: { reset: (copy) => ({ ...copy, elasticIpId: null }), needsAddress: true },
 };

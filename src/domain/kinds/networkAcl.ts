@@ -4,6 +4,8 @@ import { CidrTextSchema, NameSchema, PortRangeSchema, ProtocolSchema } from '../
 import { resourceById } from '../lookup';
 import { listRef, reportedAs, requiredRef } from './references';
 import type { KindSpec } from './spec';
+import { createNetworkAcl } from '../factories';
+import { created, refusedDrop } from './drop';
 
 export const NaclRuleSchema = z.object({
   ruleNumber: z.number().int(),
@@ -39,5 +41,7 @@ export const networkAclKind: KindSpec<'networkAcl'> = {
     requiredRef('vpcId', ['vpc'], 'deleteSelf'),
     reportedAs('ASSOCIATION_SUBNET_MISSING', listRef('subnetIds', ['subnet'])),
   ],
+  create: ({ vpc, ids }) =>
+    vpc ? created(createNetworkAcl(ids, vpc.id)) : refusedDrop('Drop the network ACL inside a VPC.'),
   duplicate: { reset: (copy) => ({ ...copy, subnetIds: [], isDefault: false }) },
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { OnPremisesNetworkIdSchema } from '../ids';
 import { CidrTextSchema, NameSchema } from '../common';
 import type { KindSpec } from './spec';
+import { created } from './drop';
 
 export const OnPremisesNetworkSchema = z.object({
   kind: z.literal('onPremisesNetwork'),
@@ -19,5 +20,12 @@ export const onPremisesNetworkKind: KindSpec<'onPremisesNetwork'> = {
   isContainer: false,
   containerOf: () => undefined,
   references: [],
+  create: ({ ids }) =>
+    created({
+      kind: 'onPremisesNetwork',
+      id: ids.next('onPremisesNetwork'),
+      name: 'Corporate data center',
+      cidrs: ['192.168.0.0/16'],
+    }),
   duplicate: { reset: (copy) => copy },
 };

@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { RegionIdSchema } from '../ids';
 import { NameSchema } from '../common';
 import type { KindSpec } from './spec';
+import { REGIONS } from '../catalogs/regions';
+import { createRegion } from '../factories';
+import { resourcesOfKind } from '../lookup';
+import { created } from './drop';
 
 export const RegionSchema = z.object({
   kind: z.literal('region'),
@@ -20,5 +24,10 @@ export const regionKind: KindSpec<'region'> = {
   isContainer: true,
   containerOf: () => undefined,
   references: [],
+  create({ design, ids }) {
+    const used = new Set(resourcesOfKind(design, 'region').map((r) => r.code));
+    const info = REGIONS.find((r) => !used.has(r.code)) ?? REGIONS[0]!;
+    return created(createRegion(ids, info.code, info.name));
+  },
   duplicate: false,
 };

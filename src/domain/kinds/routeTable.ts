@@ -4,6 +4,8 @@ import { CidrTextSchema, NameSchema } from '../common';
 import { resourceById } from '../lookup';
 import { listIn, listRef, reportedAs, requiredRef } from './references';
 import type { KindSpec } from './spec';
+import { createRouteTable } from '../factories';
+import { created, refusedDrop } from './drop';
 
 /** `local`, or the id of the gateway/interface the route sends traffic to. */
 export const RouteTargetSchema = z.union([z.literal('local'), ResourceIdSchema]);
@@ -52,5 +54,7 @@ export const routeTableKind: KindSpec<'routeTable'> = {
       missingCode: 'ROUTE_BLACKHOLE',
     },
   ],
+  create: ({ vpc, ids }) =>
+    vpc ? created(createRouteTable(ids, vpc)) : refusedDrop('Drop the route table inside a VPC.'),
   duplicate: { reset: (copy) => ({ ...copy, subnetIds: [], main: false }) },
 };

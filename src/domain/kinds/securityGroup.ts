@@ -4,6 +4,9 @@ import { CidrTextSchema, NameSchema, PortRangeSchema, ProtocolSchema } from '../
 import { resourceById } from '../lookup';
 import { listIn, requiredRef } from './references';
 import type { KindSpec } from './spec';
+import { createSecurityGroup } from '../factories';
+import { resourcesOfKind } from '../lookup';
+import { created, refusedDrop } from './drop';
 
 export const SgPeerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cidr'), cidr: CidrTextSchema }),
@@ -56,5 +59,9 @@ export const securityGroupKind: KindSpec<'securityGroup'> = {
       missingCode: 'SG_RULE_GROUP_MISSING',
     },
   ],
+  create: ({ design, vpc, ids }) =>
+    vpc
+      ? created(createSecurityGroup(ids, vpc.id, `sg-${resourcesOfKind(design, 'securityGroup').length + 1}`))
+      : refusedDrop('Drop the security group inside a VPC.'),
   duplicate: { reset: (copy) => ({ ...copy, isDefault: false }) },
 };

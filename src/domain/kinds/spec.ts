@@ -1,5 +1,9 @@
 import type { Design, Kind, Resource, ResourceOf } from '../design';
+import type { IdSource } from '../idSource';
+import type { Region } from './region';
 import type { RouteTable } from './routeTable';
+import type { Subnet } from './subnet';
+import type { Vpc } from './vpc';
 
 /**
  * What happens to a resource when something it points at is deleted:
@@ -31,6 +35,31 @@ export interface Reference<R> {
 
 /** Why a route to this resource goes nowhere, or null when it forwards. */
 export type BlackholeCheck<R> = (design: Design, table: RouteTable, target: R) => string | null;
+
+/**
+ * What a kind's `create` gets when one is dropped: where, and the address
+ * proposals the engine makes (CIDR math lives above the domain).
+ */
+export interface DropContext {
+  design: Design;
+  /** The container it is dropped in; undefined on the open canvas. */
+  container: Resource | undefined;
+  /** The Region the container is in (the container itself when it is one). */
+  region: Region | undefined;
+  /** The container when it is a VPC. */
+  vpc: Vpc | undefined;
+  ids: IdSource;
+  /** The palette variant (Fargate or EC2 service, trigger source, EKS compute). */
+  variant?: string;
+  proposeVpcCidr(): string;
+  proposeSubnetCidr(vpc: Vpc): string | null;
+  proposePrivateIp(subnet: Subnet): string | null;
+  /** A public address from the documentation ranges that the design does not use yet. */
+  nextPublicIp(): string;
+}
+
+/** What a drop creates (the first resource is the one the user placed), or why it can't be made there. */
+export type DropResult = { ok: true; resources: Resource[]; primaryId: string } | { ok: false; reason: string };
 
 /**
  * Everything the pure core knows about one resource kind. Every table and
@@ -66,6 +95,11 @@ export interface KindSpec<K extends Kind> {
     vpcOf(design: Design, target: ResourceOf<K>): string | null;
     blackholeReason: BlackholeCheck<ResourceOf<K>>;
   };
+  /**
+   * The resources a drop creates, with AWS's defaults; called once the drop is
+   * allowed by `containers`, so it refuses only for kind-specific reasons.
+   */
+  create(ctx: DropContext): DropResult;
   /**
    * How a copy is made (the copy already has a new id and name), or `false`
    * when the kind is not copied (it holds others, or a VPC takes one).

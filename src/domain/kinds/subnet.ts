@@ -4,6 +4,9 @@ import { CidrTextSchema, NameSchema } from '../common';
 import { getResource, layoutParent, resourceById } from '../lookup';
 import { reportedAs, requiredRef } from './references';
 import type { KindSpec } from './spec';
+import { createSubnet } from '../factories';
+import { resourcesOfKind } from '../lookup';
+import { created, refusedDrop } from './drop';
 
 export const SubnetSchema = z.object({
   kind: z.literal('subnet'),
@@ -32,5 +35,15 @@ export const subnetKind: KindSpec<'subnet'> = {
     reportedAs('SUBNET_VPC_MISSING', requiredRef('vpcId', ['vpc'], 'deleteSelf')),
     reportedAs('SUBNET_AZ_MISSING', requiredRef('azId', ['availabilityZone'], 'keep')),
   ],
+  // The next free block of the zone's VPC.
+  create({ design, container, ids, proposeSubnetCidr }) {
+    const vpc = container?.kind === 'availabilityZone' ? layoutParent(design, container.id) : undefined;
+    if (container?.kind !== 'availabilityZone' || vpc?.kind !== 'vpc')
+      return refusedDrop('Drop the subnet inside an Availability Zone of a VPC.');
+    const block = proposeSubnetCidr(vpc);
+    if (!block) return refusedDrop(`${vpc.name} has no free block left for a subnet (/28 at the smallest).`);
+    const count = resourcesOfKind(design, 'subnet').filter((s) => s.vpcId === vpc.id).length;
+    return created(createSubnet(ids, vpc.id, container.id, block, `Subnet ${count + 1}`));
+  },
   duplicate: false,
 };
