@@ -98,3 +98,17 @@ describe('importAws', () => {
     });
   });
 });
+
+describe('importAws with files missing', () => {
+  const without = (fragment: string) => files().filter((f) => !f.name.includes(fragment));
+
+  it('clears references to groups that are not in the files, as the kinds declare, and says so', () => {
+    const result = importAws(without('security-groups'));
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(result.design.resources['i-0aaaabbbbccccdddd']).toMatchObject({ securityGroupIds: [] });
+    expect(result.notes).toContainEqual(expect.stringMatching(/^i-0aaaabbbbccccdddd: securityGroupIds named sg-/));
+    const codes = validateDesign(result.design).map((f) => f.code);
+    expect(codes).not.toContain('SECURITY_GROUP_MISSING');
+    expect(codes).not.toContain('REFERENCE_MISSING');
+  });
+});

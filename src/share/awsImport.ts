@@ -12,6 +12,7 @@ import {
   type SgRule,
 } from '../domain';
 import { AWS_KEYS, type AwsData, type AwsKey } from './awsSchemas';
+import { repairReferences } from '../engine/edits/repairReferences';
 
 /**
  * Turns the JSON printed by `aws ec2 describe-*` into a design. Files are
@@ -98,7 +99,7 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
     design.resources[resource.id] = resource;
     if (parentId) layout[resource.id] = { parentId: parentId as LayoutEntry['parentId'] };
   };
-  const known = (id: string | undefined): id is string => !!id && id in design.resources;
+  const known = (id: string | undefined): id is string => !!id && Object.hasOwn(design.resources, id);
 
   // Regions come from the zones of the subnets (eu-west-1a → eu-west-1).
   const regionCode = (zone: string) => zone.replace(/[a-z]$/, '');
@@ -265,7 +266,7 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
       isDefault: acl.IsDefault,
       inbound: entries(false),
       outbound: entries(true),
-      subnetIds: acl.IsDefault ? [] : (acl.Associations.map((a) => a.SubnetId).filter(known) as never[]),
+      subnetIds: acl.IsDefault ? [] : (acl.Associations.map((a) => a.SubnetId) as never[]),
     });
   }
   for (const reservation of data.Reservations) {
@@ -290,7 +291,7 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
         privateIp: instance.PrivateIpAddress ?? '',
         publicIp: !!instance.PublicIpAddress && !eipId,
         elasticIpId: (eipId ?? null) as never,
-        securityGroupIds: instance.SecurityGroups.map((g) => g.GroupId).filter(known) as never[],
+        securityGroupIds: instance.SecurityGroups.map((g) => g.GroupId) as never[],
         hibernationEnabled: instance.HibernationOptions?.Configured ?? false,
         terminationProtection: false,
         state: state as never,
@@ -329,8 +330,8 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
       vpcId: table.VpcId as never,
       main,
       routes,
-      subnetIds: table.Associations.map((a) => a.SubnetId).filter(known) as never[],
-      propagatingGatewayIds: table.PropagatingVgws.map((v) => v.GatewayId).filter(known) as never[],
+      subnetIds: table.Associations.map((a) => a.SubnetId).filter((id) => id !== undefined) as never[],
+      propagatingGatewayIds: table.PropagatingVgws.map((v) => v.GatewayId) as never[],
     });
   }
   for (const cgw of data.CustomerGateways) {
@@ -367,8 +368,11 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
   }
   if (data.InternetGateways.length > 0) add({ kind: 'internet', id: 'internet' as never, name: 'Internet' });
   design.layout = layout as Design['layout'];
+  // What the files name but do not contain is cleared as each kind's references declare.
+  const repaired = repairReferences(design);
+  notes.push(...repaired.notes);
   // Whatever was built goes through the same schema as every other input.
-  const checked = parseWholeDesign(JSON.parse(JSON.stringify(design)));
+  const checked = parseWholeDesign(JSON.parse(JSON.stringify(repaired.design)));
   if (!checked.ok) return { ok: false, errors: checked.errors.map((e) => `the imported design is not valid: ${e}`) };
   return { ok: true, design: checked.design, notes };
 }

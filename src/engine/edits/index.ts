@@ -11,3 +11,4 @@ export * from './duplicateResources';
 export * from './rehome';
 export * from './vpcEdits';
 export * from './resourceEdits';
+export * from './repairReferences';
