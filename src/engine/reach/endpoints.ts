@@ -17,8 +17,10 @@ export interface Interface {
   ownerKind: 'ec2Instance' | 'lambdaFunction' | 'natGateway';
   subnet: Subnet;
   privateIp: number;
-  /** The public IPv4 or Elastic IP, when it has one. */
+  /** The public IPv4 or Elastic IP, when it has one, in words for explanations. */
   publicIp: string | null;
+  /** The public address itself when the design fixes it (an Elastic IP); AWS picks an auto-assigned one at launch. */
+  publicAddress: string | null;
   groupIds: readonly string[];
   /** EC2 state; null for interfaces that have none. */
   state: string | null;
@@ -62,6 +64,7 @@ function instanceInterface(design: Design, id: string): Interface | null {
     subnet,
     privateIp: address.value,
     publicIp: eip ? eip.publicIp : instance.publicIp ? 'its auto-assigned public IPv4' : null,
+    publicAddress: eip?.publicIp ?? null,
     groupIds: instance.securityGroupIds,
     state: instance.state,
     os: findAmi(instance.amiId)?.platform === 'windows' ? 'windows' : 'linux',
@@ -136,6 +139,7 @@ export function resolveEndpoint(design: Design, spec: EndpointSpec): Resolved {
             subnet,
             privateIp: address.value,
             publicIp: eip?.publicIp ?? null,
+            publicAddress: eip?.publicIp ?? null,
             groupIds: [],
             state: null,
             os: 'linux',
@@ -158,6 +162,7 @@ export function resolveEndpoint(design: Design, spec: EndpointSpec): Resolved {
             subnet,
             privateIp: block.value.network + 2 ** (32 - block.value.prefix) - 2,
             publicIp: null,
+            publicAddress: null,
             groupIds: resource.vpcConfig.securityGroupIds,
             state: null,
             os: 'linux',

@@ -5,4 +5,5 @@ export * from './trace';
 export * from './reachability';
 export * from './fixes';
 export * from './exposure';
-export { hybridLink } from './paths';
+export { hybridLink } from './targets';
+export type { PathOptions } from './context';

@@ -1,0 +1,87 @@
+import type { Design } from '../../domain';
+import { formatIpv4 } from '../../net';
+import type { Endpoint, Interface } from './endpoints';
+import type { Packet } from './ruleEvaluate';
+import { Trace, type HopPacket } from './trace';
+
+/** What one reachability question needs everywhere along its path, passed as one value. */
+export interface PathContext {
+  readonly design: Design;
+  readonly source: Endpoint;
+  readonly destination: Endpoint;
+  /** The request and its response as the rule evaluators see them (protocol and destination port). */
+  readonly request: Packet;
+  readonly response: Packet;
+  /** The request as the source sends it. */
+  readonly sent: HopPacket;
+  readonly forward: Trace;
+  readonly back: Trace;
+  /**
+   * How the response retraces the forward path: each forward step that the
+   * response crosses again pushes its return steps, run last in, first out.
+   */
+  readonly retrace: Array<() => void>;
+  /** An interface's public address, when known (see `PathOptions.autoAssignedAddressOf`). */
+  publicAddress(eni: Interface): string | null;
+}
+
+export interface PathOptions {
+  /**
+   * The address AWS auto-assigned to an instance. Only a running simulation
+   * knows it; without it the packet's addresses keep the private address where
+   * an internet gateway would translate (the verdict and hops are the same).
+   */
+  autoAssignedAddressOf?: (instanceId: string) => string | null;
+}
+
+/** Where an endpoint sends from or is reached at: its private address, or its address outside. */
+export const addressOf = (endpoint: Endpoint): number =>
+  endpoint.kind === 'interface' ? endpoint.privateIp : endpoint.address;
+
+export function createPathContext(
+  design: Design,
+  source: Endpoint,
+  destination: Endpoint,
+  request: Packet,
+  response: Packet,
+  options: PathOptions,
+): PathContext {
+  const publicAddress = (eni: Interface): string | null =>
+    eni.publicAddress ??
+    (eni.publicIp && eni.ownerKind === 'ec2Instance' ? (options.autoAssignedAddressOf?.(eni.ownerId) ?? null) : null);
+  const icmp = request.protocol === 'icmp';
+  // From the internet, a client addresses an instance by its public address; the internet gateway translates it.
+  const addressedAt =
+    source.kind === 'internet' && destination.kind === 'interface' ? publicAddress(destination) : null;
+  const sent: HopPacket = {
+    protocol: request.protocol,
+    srcIp: formatIpv4(addressOf(source)),
+    srcPort: icmp ? 0 : response.port,
+    dstIp: addressedAt ?? formatIpv4(addressOf(destination)),
+    dstPort: icmp ? 0 : request.port,
+  };
+  return {
+    design,
+    source,
+    destination,
+    request,
+    response,
+    sent,
+    forward: new Trace(design, sent),
+    // The response's packet is known once the request arrives: its addresses and ports swapped.
+    back: new Trace(design, sent),
+    retrace: [],
+    publicAddress,
+  };
+}
+
+/** The request as it arrived, turned around: the response starts from here. */
+export function turnAround(packet: HopPacket): HopPacket {
+  return {
+    protocol: packet.protocol,
+    srcIp: packet.dstIp,
+    srcPort: packet.dstPort,
+    dstIp: packet.srcIp,
+    dstPort: packet.srcPort,
+  };
+}
