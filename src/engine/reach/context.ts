@@ -21,7 +21,7 @@ export interface PathContext {
    * response crosses again pushes its return steps, run last in, first out.
    */
   readonly retrace: Array<() => void>;
-  /** An interface's public address, when known (see `PathOptions.autoAssignedAddressOf`). */
+  /** The public address an internet gateway maps to an instance, when known (see `PathOptions.autoAssignedAddressOf`). */
   publicAddress(eni: Interface): string | null;
 }
 
@@ -46,9 +46,11 @@ export function createPathContext(
   response: Packet,
   options: PathOptions,
 ): PathContext {
+  // An internet gateway maps an instance's public address; a NAT gateway's Elastic IP is its own translation's.
   const publicAddress = (eni: Interface): string | null =>
-    eni.publicAddress ??
-    (eni.publicIp && eni.ownerKind === 'ec2Instance' ? (options.autoAssignedAddressOf?.(eni.ownerId) ?? null) : null);
+    eni.ownerKind !== 'ec2Instance'
+      ? null
+      : (eni.publicAddress ?? (eni.publicIp ? (options.autoAssignedAddressOf?.(eni.ownerId) ?? null) : null));
   const icmp = request.protocol === 'icmp';
   // From the internet, a client addresses an instance by its public address; the internet gateway translates it.
   const addressedAt =
