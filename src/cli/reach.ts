@@ -1,4 +1,4 @@
-import { analyzeExposure, analyzeReachability, endpointFromText, type Hop } from '../engine';
+import { analyzeExposure, analyzeReachability, parseEndpoint, type Hop } from '../engine';
 import { loadDesign } from './loadDesign';
 import type { CliIo } from './main';
 
@@ -59,9 +59,9 @@ export async function reachCommand(args: string[], json: boolean, io: CliIo): Pr
     return fail(`--source-port must be 0-65535`);
   const design = await loadDesign('reach', path, io);
   if (!design) return 2;
-  const from = endpointFromText(design, fromText);
+  const from = parseEndpoint(design, fromText);
   if (!from.ok) return fail(`--from: ${from.error}`);
-  const to = endpointFromText(design, toText);
+  const to = parseEndpoint(design, toText);
   if (!to.ok) return fail(`--to: ${to.error}`);
   const outcome = analyzeReachability(design, {
     from: from.spec,

@@ -1,8 +1,9 @@
 import { getResource, resourcesOfKind, type Design, type Flow, type InstanceState } from '../domain';
 import {
   analyzeReachability,
-  endpointFromText,
+  parseEndpoint,
   endpointLabel,
+  endpointResourceId,
   type BlockCode,
   type Decision,
   type Endpoint,
@@ -109,13 +110,6 @@ function autoAssignedAddress(design: Design, instanceId: string, overlay: LiveOv
   return autoAssignedPublicIp(n < 0 ? drawnBefore.length : n);
 }
 
-/** The canvas node standing for an endpoint. */
-function nodeOf(design: Design, endpoint: Endpoint): string {
-  if (endpoint.kind === 'interface') return endpoint.ownerId;
-  if (endpoint.kind === 'onPremises') return endpoint.network.id;
-  return resourcesOfKind(design, 'internet')[0]?.id ?? 'internet';
-}
-
 /** One-way latency of the link to an external network: the internet, or the VPN / Direct Connect link the hops name. */
 function externalLatency(external: Endpoint, hops: readonly Hop[]): number {
   if (external.kind !== 'onPremises') return STEP_LATENCY_MS.internet;
@@ -141,7 +135,7 @@ function specOf(
   text: string,
   role: string,
 ): { ok: true; spec: EndpointSpec } | { ok: false; error: string } {
-  const parsed = endpointFromText(design, text);
+  const parsed = parseEndpoint(design, text);
   return parsed.ok ? parsed : { ok: false, error: `${role}: ${parsed.error}` };
 }
 
@@ -163,8 +157,8 @@ export function planFlowPath(design: Design, flow: Flow, overlay: LiveOverlay = 
   const hops = [...result.forward, ...result.return];
   const icmp = flow.protocol === 'icmp';
   let packet: PacketView = result.sent;
-  const srcNode = nodeOf(live, src);
-  const dstNode = nodeOf(live, dst);
+  const srcNode = endpointResourceId(live, src);
+  const dstNode = endpointResourceId(live, dst);
   const externalNodes = new Map<string, number>();
   if (src.kind !== 'interface') externalNodes.set(srcNode, externalLatency(src, hops));
   if (dst.kind !== 'interface') externalNodes.set(dstNode, externalLatency(dst, hops));
@@ -186,7 +180,7 @@ export function planFlowPath(design: Design, flow: Flow, overlay: LiveOverlay = 
       kind === 'networkAcl'
         ? (hop.subnetId ?? hop.id)
         : hop.id === 'internet'
-          ? nodeOf(live, { kind: 'internet', address: 0 })
+          ? endpointResourceId(live, { kind: 'internet', address: 0 })
           : kind
             ? hop.id
             : null;
@@ -208,8 +202,8 @@ export function planFlowPath(design: Design, flow: Flow, overlay: LiveOverlay = 
     push({
       direction,
       kind: 'endpoint',
-      resourceId: nodeOf(live, endpoint),
-      deciderId: nodeOf(live, endpoint),
+      resourceId: endpointResourceId(live, endpoint),
+      deciderId: endpointResourceId(live, endpoint),
       aclId: null,
       component: endpointLabel(endpoint),
       decision: sends ? 'forward' : 'allow',

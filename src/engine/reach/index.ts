@@ -1,4 +1,5 @@
 export * from './endpoints';
+export * from './endpointText';
 export * from './routeLookup';
 export * from './ruleEvaluate';
 export * from './trace';
