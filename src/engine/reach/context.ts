@@ -21,8 +21,7 @@ export interface PathContext {
    * response crosses again pushes its return steps, run last in, first out.
    */
   readonly retrace: Array<() => void>;
-  /** The public address an internet gateway maps to an instance, when known (see `PathOptions.autoAssignedAddressOf`). */
-  publicAddress(eni: Interface): string | null;
+  readonly options: PathOptions;
 }
 
 export interface PathOptions {
@@ -46,20 +45,15 @@ export function createPathContext(
   response: Packet,
   options: PathOptions,
 ): PathContext {
-  // An internet gateway maps an instance's public address; a NAT gateway's Elastic IP is its own translation's.
-  const publicAddress = (eni: Interface): string | null =>
-    eni.ownerKind !== 'ec2Instance'
-      ? null
-      : (eni.publicAddress ?? (eni.publicIp ? (options.autoAssignedAddressOf?.(eni.ownerId) ?? null) : null));
   const icmp = request.protocol === 'icmp';
   // From the internet, a client addresses an instance by its public address; the internet gateway translates it.
   const addressedAt =
-    source.kind === 'internet' && destination.kind === 'interface' ? publicAddress(destination) : null;
+    source.kind === 'internet' && destination.kind === 'interface' ? publicAddress(options, destination) : null;
   const sent: HopPacket = {
     protocol: request.protocol,
-    srcIp: formatIpv4(addressOf(source)),
+    srcIp: addressText(addressOf(source)),
     srcPort: icmp ? 0 : response.port,
-    dstIp: addressedAt ?? formatIpv4(addressOf(destination)),
+    dstIp: addressedAt ?? addressText(addressOf(destination)),
     dstPort: icmp ? 0 : request.port,
   };
   return {
@@ -73,8 +67,29 @@ export function createPathContext(
     // The response's packet is known once the request arrives: its addresses and ports swapped.
     back: new Trace(design, sent),
     retrace: [],
-    publicAddress,
+    options,
   };
+}
+
+/**
+ * The public address an internet gateway maps to an instance, when known. A
+ * NAT gateway's Elastic IP is not mapped: the NAT gateway translates to it itself.
+ */
+export function publicAddress(options: PathOptions, eni: Interface): string | null {
+  if (eni.ownerKind !== 'ec2Instance') return null;
+  return eni.publicAddress ?? (eni.publicIp ? (options.autoAssignedAddressOf?.(eni.ownerId) ?? null) : null);
+}
+
+/** Addresses as text, cached: every query formats its two ends, and queries repeat the same few ends. */
+const addressTexts = new Map<number, string>();
+function addressText(address: number): string {
+  let text = addressTexts.get(address);
+  if (text === undefined) {
+    if (addressTexts.size >= 4096) addressTexts.clear();
+    text = formatIpv4(address);
+    addressTexts.set(address, text);
+  }
+  return text;
 }
 
 /** The request as it arrived, turned around: the response starts from here. */

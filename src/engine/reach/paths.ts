@@ -22,38 +22,52 @@ const travel: Travel = (ctx, subnet, misroute) => {
   if (!fwd.ok || !match) return;
   const target = handOverTarget(ctx.design, match.target);
   if (!target?.leadsTo(ctx)) {
-    const { hop, code } = misroute(match);
+    const { hop, code } = misroute(ctx, match);
     return fwd.fail(hop, code);
   }
   target.forward(ctx, match.target, travel);
 };
 
 /** A route out of the source's subnet to somewhere that does not lead to the destination. */
-const misrouteFromSource =
-  (ctx: PathContext): Misroute =>
-  (match) => {
-    const dst = ctx.destination;
-    const via = ctx.design.resources[match.target]?.name ?? match.target;
-    const from = (ctx.source as Interface).subnet;
-    const where = { component: `route table of ${from.name}`, id: match.target, subnetId: from.id, rule: null };
-    return dst.kind === 'interface'
-      ? {
-          hop: {
-            step: 'route',
-            ...where,
-            explanation: `The route sends ${ip(dst.privateIp)} to ${via} instead of delivering it in the VPC; Nimbus follows local delivery and gateways only.`,
-          },
-          code: 'CANNOT_ROUTE',
-        }
-      : {
-          hop: {
-            step: 'route',
-            ...where,
-            explanation: `The route sends ${ip(dst.address)} to ${via}, which does not lead to ${endpointLabel(dst)}.`,
-          },
-          code: 'NO_ROUTE_TO_DESTINATION',
-        };
+const misrouteFromSource: Misroute = (ctx, match) => {
+  const dst = ctx.destination;
+  const via = ctx.design.resources[match.target]?.name ?? match.target;
+  const from = (ctx.source as Interface).subnet;
+  const where = { component: `route table of ${from.name}`, id: match.target, subnetId: from.id, rule: null };
+  return dst.kind === 'interface'
+    ? {
+        hop: {
+          step: 'route',
+          ...where,
+          explanation: `The route sends ${ip(dst.privateIp)} to ${via} instead of delivering it in the VPC; Nimbus follows local delivery and gateways only.`,
+        },
+        code: 'CANNOT_ROUTE',
+      }
+    : {
+        hop: {
+          step: 'route',
+          ...where,
+          explanation: `The route sends ${ip(dst.address)} to ${via}, which does not lead to ${endpointLabel(dst)}.`,
+        },
+        code: 'NO_ROUTE_TO_DESTINATION',
+      };
+};
+
+/** The response from a destination entered from outside would leave by another way than it came in. */
+const leavesByAnotherGateway: Misroute = (ctx, match) => {
+  const dst = ctx.destination as Interface;
+  return {
+    hop: {
+      step: 'route',
+      component: `route table of ${dst.subnet.name}`,
+      id: match.target,
+      subnetId: dst.subnet.id,
+      rule: null,
+      explanation: `The response to ${ip(addressOf(ctx.source))} would leave through ${ctx.design.resources[match.target]?.name ?? match.target}, not the gateway it came in by, so it never gets back (the subnet is not public for this traffic).`,
+    },
+    code: 'NO_ROUTE_TO_DESTINATION',
   };
+};
 
 /** What the destination refuses before any step: another VPC, or an interface nothing can connect to. */
 function admitted(ctx: PathContext): boolean {
@@ -91,24 +105,12 @@ export function searchPath(ctx: PathContext): void {
   if (src.kind === 'interface') {
     leaveInterface(ctx, src);
     if (dst.kind === 'interface' && dst.subnet.id === src.subnet.id) fwd.sameSubnet(src.subnet);
-    else travel(ctx, src.subnet, misrouteFromSource(ctx));
+    else travel(ctx, src.subnet, misrouteFromSource);
   } else if (dst.kind === 'interface') {
     const wayIn = ENTRANCES[src.kind](ctx, dst);
     if (wayIn === null) return;
     enterSubnet(fwd, dst.subnet, ctx.request, addressOf(src));
-    ctx.retrace.push(() =>
-      returnFrom(ctx, dst.subnet, wayIn, (match) => ({
-        hop: {
-          step: 'route',
-          component: `route table of ${dst.subnet.name}`,
-          id: match.target,
-          subnetId: dst.subnet.id,
-          rule: null,
-          explanation: `The response to ${ip(addressOf(src))} would leave through ${ctx.design.resources[match.target]?.name ?? match.target}, not the gateway it came in by, so it never gets back (the subnet is not public for this traffic).`,
-        },
-        code: 'NO_ROUTE_TO_DESTINATION',
-      })),
-    );
+    ctx.retrace.push(() => returnFrom(ctx, dst.subnet, wayIn, leavesByAnotherGateway));
   }
   if (!fwd.ok) return;
   if (dst.kind === 'interface') arriveAtInterface(ctx, dst);

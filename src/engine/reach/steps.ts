@@ -24,7 +24,7 @@ export const sgPeer = (endpoint: Endpoint): SgPeer =>
 export const withTranslation = (translation: Translation | undefined) => (translation ? { translation } : {});
 
 /** A route whose target does not lead toward the destination: the drop hop and its code. */
-export type Misroute = (match: RouteMatch) => { hop: HopInput; code: BlockCode };
+export type Misroute = (ctx: PathContext, match: RouteMatch) => { hop: HopInput; code: BlockCode };
 
 /** The packet leaves its source interface: the source's security groups filter it; the response is let back in. */
 export function leaveInterface(ctx: PathContext, eni: Interface): void {
@@ -75,6 +75,6 @@ export function returnFrom(ctx: PathContext, subnet: Subnet, wayIn: string, misr
   ctx.back.nacl(subnet, 'outbound', ctx.response, peer);
   const match = ctx.back.route(subnet, peer);
   if (!ctx.back.ok || !match || match.target === wayIn) return;
-  const { hop, code } = misroute(match);
+  const { hop, code } = misroute(ctx, match);
   ctx.back.fail(hop, code);
 }

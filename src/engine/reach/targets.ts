@@ -1,6 +1,6 @@
 import { getResource, resourcesOfKind, type Design, type Subnet } from '../../domain';
 import { formatIpv4 } from '../../net';
-import { addressOf, type PathContext } from './context';
+import { addressOf, publicAddress, type PathContext } from './context';
 import { endpointLabel, type Interface, type InternetHost, type OnPremisesHost } from './endpoints';
 import { enterSubnet, handOver, returnFrom, withTranslation, type Misroute } from './steps';
 import { internetGatewayOf, type HybridLink } from './trace';
@@ -44,25 +44,28 @@ export function hybridLink(design: Design, vgwId: string, networkId: string): Hy
   return null;
 }
 
+const notRoutedBackLocally: Misroute = (ctx, match) => {
+  const { subnet } = ctx.destination as Interface;
+  return {
+    hop: {
+      step: 'route',
+      component: `route table of ${subnet.name}`,
+      id: match.target,
+      subnetId: subnet.id,
+      rule: null,
+      explanation: 'The response is not routed back locally.',
+    },
+    code: 'CANNOT_ROUTE',
+  };
+};
+
 /** The VPC's own route: delivery to the destination's subnet. */
 const localDelivery: HandOverTarget = {
   leadsTo: (ctx) => ctx.destination.kind === 'interface',
   forward(ctx) {
     const dst = ctx.destination as Interface;
     enterSubnet(ctx.forward, dst.subnet, ctx.request, addressOf(ctx.source));
-    ctx.retrace.push(() =>
-      returnFrom(ctx, dst.subnet, 'local', (match) => ({
-        hop: {
-          step: 'route',
-          component: `route table of ${dst.subnet.name}`,
-          id: match.target,
-          subnetId: dst.subnet.id,
-          rule: null,
-          explanation: 'The response is not routed back locally.',
-        },
-        code: 'CANNOT_ROUTE',
-      })),
-    );
+    ctx.retrace.push(() => returnFrom(ctx, dst.subnet, 'local', notRoutedBackLocally));
   },
 };
 
@@ -107,7 +110,7 @@ const internetGateway: HandOverTarget = {
         },
         'NO_PUBLIC_ADDRESS',
       );
-    const outside = ctx.publicAddress(src);
+    const outside = publicAddress(ctx.options, src);
     const translation = outside ? fwd.rewrite('source', outside) : undefined;
     handOver(fwd, {
       step: 'translate',
@@ -288,7 +291,7 @@ const fromInternet: Entrance = (ctx, dst) => {
     );
     return null;
   }
-  const outside = ctx.publicAddress(dst);
+  const outside = publicAddress(ctx.options, dst);
   const translation = outside ? fwd.rewrite('destination', ip(dst.privateIp)) : undefined;
   fwd.pass({
     step: 'translate',
