@@ -37,14 +37,11 @@ export interface PathOptions {
 export const addressOf = (endpoint: Endpoint): number =>
   endpoint.kind === 'interface' ? endpoint.privateIp : endpoint.address;
 
-export function createPathContext(
-  design: Design,
-  source: Endpoint,
-  destination: Endpoint,
-  request: Packet,
-  response: Packet,
-  options: PathOptions,
-): PathContext {
+/** What a question brings; the context adds the packet as sent, both traces and the retrace stack. */
+export type PathQuestion = Pick<PathContext, 'design' | 'source' | 'destination' | 'request' | 'response' | 'options'>;
+
+export function createPathContext(question: PathQuestion): PathContext {
+  const { design, source, destination, request, response, options } = question;
   const icmp = request.protocol === 'icmp';
   // From the internet, a client addresses an instance by its public address; the internet gateway translates it.
   const addressedAt =
@@ -57,17 +54,12 @@ export function createPathContext(
     dstPort: icmp ? 0 : request.port,
   };
   return {
-    design,
-    source,
-    destination,
-    request,
-    response,
+    ...question,
     sent,
     forward: new Trace(design, sent),
     // The response's packet is known once the request arrives: its addresses and ports swapped.
     back: new Trace(design, sent),
     retrace: [],
-    options,
   };
 }
 

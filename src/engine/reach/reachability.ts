@@ -59,7 +59,14 @@ export function analyzeReachability(design: Design, query: ReachQuery, options: 
   const sourcePort = query.sourcePort ?? EPHEMERAL_RANGES[os].from;
   const packet: Packet = { protocol: query.protocol, port: query.port };
   const reply: Packet = { protocol: query.protocol, port: sourcePort };
-  const ctx = createPathContext(design, src, dst, packet, reply, options);
+  const ctx = createPathContext({
+    design,
+    source: src,
+    destination: dst,
+    request: packet,
+    response: reply,
+    options,
+  });
   searchPath(ctx);
   const { forward: fwd, back } = ctx;
 
