@@ -54,7 +54,12 @@ export function createPathContext(question: PathQuestion): PathContext {
     dstPort: icmp ? 0 : request.port,
   };
   return {
-    ...question,
+    design,
+    source,
+    destination,
+    request,
+    response,
+    options,
     sent,
     forward: new Trace(design, sent),
     // The response's packet is known once the request arrives: its addresses and ports swapped.
