@@ -4,11 +4,13 @@ import { z } from 'zod';
 export const MAX_FLOW_RATE = 100_000;
 
 /**
- * A stream of requests the simulation sends and animates: from one endpoint
- * to another, written as the reachability panel and `nimbus reach` accept
- * them (`internet`, a resource id or name, an IPv4 address, an on-premises
- * network id). Endpoints are plain text so a flow survives edits; one that no
- * longer resolves is a finding, not a parse error.
+ * A stream of requests the simulation sends and animates, from one endpoint
+ * to another. Each endpoint is the stable text the engine's `formatEndpoint`
+ * writes (`internet`, a resource id, an IPv4 address) and `parseEndpoint`
+ * reads, the same text `nimbus reach --from/--to` takes; files written by hand
+ * may also name a resource, as they always could, so older flows load as they
+ * are. Endpoints are plain text so a flow survives edits; one that no longer
+ * resolves is a finding, not a parse error.
  */
 export const FlowSchema = z.object({
   id: z.string().min(1),

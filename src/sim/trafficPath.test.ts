@@ -2,6 +2,7 @@ import { produce, type Draft } from 'immer';
 import { describe, expect, it } from 'vitest';
 import {
   createNetworkAcl,
+  parseDesign,
   type Design,
   type Flow,
   type NetworkAcl,
@@ -216,5 +217,30 @@ describe('withLiveStates', () => {
     const stopped = withLiveStates(web, { [serverId]: 'stopped' });
     expect(stopped.resources[serverId]).toMatchObject({ state: 'stopped' });
     expect(stopped.resources['igw-1']).toBe(web.resources['igw-1']);
+  });
+});
+
+describe('flows saved before the one encoding', () => {
+  it('still load and run: endpoints written by name, id, "internet" or address', () => {
+    const saved = JSON.parse(JSON.stringify(web)) as Record<string, unknown>;
+    saved.flows = [
+      { id: 'by-name', name: 'old', from: 'internet', to: 'Web server', protocol: 'tcp', port: 443, ratePerSecond: 5 },
+      { id: 'by-id', name: 'old', from: 'internet', to: serverId, protocol: 'tcp', port: 443, ratePerSecond: 5 },
+      {
+        id: 'by-address',
+        name: 'old',
+        from: serverId,
+        to: '198.51.100.7',
+        protocol: 'tcp',
+        port: 443,
+        ratePerSecond: 5,
+      },
+    ];
+    const parsed = parseDesign(saved);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed));
+    const [byName, byId, byAddress] = parsed.design.flows!.map((f) => planFlowPath(parsed.design, f));
+    expect(byName!.error).toBeNull();
+    expect(byName!.steps).toEqual(byId!.steps);
+    expect(byAddress!.error).toBeNull();
   });
 });

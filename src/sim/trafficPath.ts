@@ -1,18 +1,17 @@
 import { getResource, resourcesOfKind, type Design, type Flow, type InstanceState } from '../domain';
 import {
   analyzeReachability,
-  hybridLink,
-  endpointFromText,
+  parseEndpoint,
   endpointLabel,
-  resolveEndpoint,
+  endpointResourceId,
   type BlockCode,
   type Decision,
   type Endpoint,
   type EndpointSpec,
   type Hop,
+  type HopPacket,
   type RuleRef,
 } from '../engine';
-import { formatIpv4 } from '../net';
 import { autoAssignedPublicIp } from './ec2';
 
 /**
@@ -36,14 +35,8 @@ export const STEP_LATENCY_MS = {
   directConnect: 5,
 } as const;
 
-export interface PacketView {
-  protocol: Flow['protocol'];
-  srcIp: string;
-  /** ICMP has no ports: both are 0. */
-  srcPort: number;
-  dstIp: string;
-  dstPort: number;
-}
+/** The packet's addresses and ports at a step, as the reachability hop carries them (ICMP has no ports: both are 0). */
+export type PacketView = HopPacket;
 
 export interface PathStep {
   /** Position in `steps`, forward steps first. */
@@ -100,19 +93,14 @@ export function withLiveStates(design: Design, liveStates: Record<string, Instan
   return resources ? { ...design, resources } : design;
 }
 
-const ip = formatIpv4;
-
 /**
- * An instance's public address as text. Without the simulation's address,
- * guess the one a fresh run would give: auto-assigned addresses are drawn in
- * design order for running instances without an Elastic IP.
+ * The address AWS auto-assigned to an instance. Without the simulation's
+ * address, guess the one a fresh run would give: auto-assigned addresses are
+ * drawn in design order for running instances without an Elastic IP.
  */
-function instancePublicIp(design: Design, instanceId: string, overlay: LiveOverlay): string | null {
+function autoAssignedAddress(design: Design, instanceId: string, overlay: LiveOverlay): string | null {
   const instance = getResource(design, instanceId, 'ec2Instance');
-  if (!instance) return null;
-  const eip = getResource(design, instance.elasticIpId, 'elasticIp');
-  if (eip) return eip.publicIp;
-  if (!instance.publicIp) return null;
+  if (!instance?.publicIp) return null;
   const live = overlay.publicIps?.[instanceId];
   if (live) return live;
   const drawnBefore = resourcesOfKind(design, 'ec2Instance').filter(
@@ -122,64 +110,10 @@ function instancePublicIp(design: Design, instanceId: string, overlay: LiveOverl
   return autoAssignedPublicIp(n < 0 ? drawnBefore.length : n);
 }
 
-/** The gateway that rewrites an address on this path: `inside` becomes `outside` going out, and back. */
-interface Translator {
-  id: string;
-  inside: string;
-  outside: string;
-}
-
-function findTranslator(design: Design, src: Endpoint, dst: Endpoint, hops: Hop[], overlay: LiveOverlay) {
-  const kindOf = (id: string) => design.resources[id]?.kind;
-  if (src.kind === 'interface' && dst.kind === 'internet') {
-    const nat = hops.find((h) => kindOf(h.id) === 'natGateway');
-    if (nat) {
-      const gateway = getResource(design, nat.id, 'natGateway');
-      const eip = getResource(design, gateway?.elasticIpId, 'elasticIp');
-      return eip ? { id: nat.id, inside: ip(src.privateIp), outside: eip.publicIp } : null;
-    }
-    const igw = hops.find((h) => kindOf(h.id) === 'internetGateway');
-    const outside = instancePublicIp(design, src.ownerId, overlay);
-    return igw && outside ? { id: igw.id, inside: ip(src.privateIp), outside } : null;
-  }
-  if (src.kind === 'internet' && dst.kind === 'interface') {
-    const igw = hops.find((h) => kindOf(h.id) === 'internetGateway');
-    const outside = instancePublicIp(design, dst.ownerId, overlay);
-    return igw && outside ? { id: igw.id, inside: ip(dst.privateIp), outside } : null;
-  }
-  return null;
-}
-
-/** Rewrites the inside address to the outside one or the reverse, whichever the packet carries. */
-function translate(packet: PacketView, t: Translator, component: string) {
-  const swap = (from: string, to: string) => ({
-    packet: {
-      ...packet,
-      srcIp: packet.srcIp === from ? to : packet.srcIp,
-      dstIp: packet.dstIp === from ? to : packet.dstIp,
-    },
-    translation: `${component}: ${from} → ${to}`,
-  });
-  if (packet.srcIp === t.inside || packet.dstIp === t.inside) return swap(t.inside, t.outside);
-  if (packet.srcIp === t.outside || packet.dstIp === t.outside) return swap(t.outside, t.inside);
-  return { packet, translation: null };
-}
-
-/** The canvas node standing for an endpoint. */
-function nodeOf(design: Design, endpoint: Endpoint): string {
-  if (endpoint.kind === 'interface') return endpoint.ownerId;
-  if (endpoint.kind === 'onPremises') return endpoint.network.id;
-  return resourcesOfKind(design, 'internet')[0]?.id ?? 'internet';
-}
-
-/** One-way latency of the link to an external network: the internet, or the VPN / Direct Connect link on premises. */
-function externalLatency(design: Design, external: Endpoint): number {
+/** One-way latency of the link to an external network: the internet, or the VPN / Direct Connect link the hops name. */
+function externalLatency(external: Endpoint, hops: readonly Hop[]): number {
   if (external.kind !== 'onPremises') return STEP_LATENCY_MS.internet;
-  // The same link the analysis names: Direct Connect when the gateway has both.
-  const link = resourcesOfKind(design, 'virtualPrivateGateway')
-    .map((vgw) => hybridLink(design, vgw.id, external.network.id))
-    .find((found) => found !== null);
-  return link?.kind === 'vpn' ? STEP_LATENCY_MS.vpn : STEP_LATENCY_MS.directConnect;
+  return hops.find((hop) => hop.link)?.link?.kind === 'vpn' ? STEP_LATENCY_MS.vpn : STEP_LATENCY_MS.directConnect;
 }
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
@@ -201,7 +135,7 @@ function specOf(
   text: string,
   role: string,
 ): { ok: true; spec: EndpointSpec } | { ok: false; error: string } {
-  const parsed = endpointFromText(design, text);
+  const parsed = parseEndpoint(design, text);
   return parsed.ok ? parsed : { ok: false, error: `${role}: ${parsed.error}` };
 }
 
@@ -212,37 +146,22 @@ export function planFlowPath(design: Design, flow: Flow, overlay: LiveOverlay = 
   if (!from.ok) return failed(flow, from.error);
   const to = specOf(live, flow.to, 'destination');
   if (!to.ok) return failed(flow, to.error);
-  const outcome = analyzeReachability(live, {
-    from: from.spec,
-    to: to.spec,
-    protocol: flow.protocol,
-    port: flow.port,
-  });
+  const outcome = analyzeReachability(
+    live,
+    { from: from.spec, to: to.spec, protocol: flow.protocol, port: flow.port },
+    { autoAssignedAddressOf: (instanceId) => autoAssignedAddress(live, instanceId, overlay) },
+  );
   if (!outcome.ok) return failed(flow, outcome.error);
   const result = outcome.result;
-  // analyzeReachability resolved both already; resolving again is cheap and gives the endpoints' addresses.
-  const srcResolved = resolveEndpoint(live, from.spec);
-  const dstResolved = resolveEndpoint(live, to.spec);
-  if (!srcResolved.ok || !dstResolved.ok) return failed(flow, 'an endpoint does not resolve');
-  const src = srcResolved.endpoint;
-  const dst = dstResolved.endpoint;
-
-  const addressOf = (e: Endpoint) => ip(e.kind === 'interface' ? e.privateIp : e.address);
-  const publicDst = src.kind === 'internet' && dst.kind === 'interface';
+  const { source: src, destination: dst } = result;
+  const hops = [...result.forward, ...result.return];
   const icmp = flow.protocol === 'icmp';
-  let packet: PacketView = {
-    protocol: flow.protocol,
-    srcIp: addressOf(src),
-    srcPort: icmp ? 0 : result.sourcePort,
-    dstIp: publicDst ? (instancePublicIp(live, dst.ownerId, overlay) ?? addressOf(dst)) : addressOf(dst),
-    dstPort: icmp ? 0 : flow.port,
-  };
-  const translator = findTranslator(live, src, dst, result.forward, overlay);
-  const srcNode = nodeOf(live, src);
-  const dstNode = nodeOf(live, dst);
+  let packet: PacketView = result.sent;
+  const srcNode = endpointResourceId(live, src);
+  const dstNode = endpointResourceId(live, dst);
   const externalNodes = new Map<string, number>();
-  if (src.kind !== 'interface') externalNodes.set(srcNode, externalLatency(live, src));
-  if (dst.kind !== 'interface') externalNodes.set(dstNode, externalLatency(live, dst));
+  if (src.kind !== 'interface') externalNodes.set(srcNode, externalLatency(src, hops));
+  if (dst.kind !== 'interface') externalNodes.set(dstNode, externalLatency(dst, hops));
 
   const steps: PathStep[] = [];
   const push = (step: Omit<PathStep, 'index' | 'latencyMs' | 'packet'>) => {
@@ -256,14 +175,12 @@ export function planFlowPath(design: Design, flow: Flow, overlay: LiveOverlay = 
   };
   const pushHop = (hop: Hop, direction: PathStep['direction']) => {
     const kind = live.resources[hop.id]?.kind;
-    let translation: string | null = null;
-    if (translator && hop.id === translator.id)
-      ({ packet, translation } = translate(packet, translator, hop.component));
+    packet = hop.packet;
     const resourceId =
       kind === 'networkAcl'
         ? (hop.subnetId ?? hop.id)
         : hop.id === 'internet'
-          ? nodeOf(live, { kind: 'internet', address: 0 })
+          ? endpointResourceId(live, { kind: 'internet', address: 0 })
           : kind
             ? hop.id
             : null;
@@ -278,15 +195,15 @@ export function planFlowPath(design: Design, flow: Flow, overlay: LiveOverlay = 
       rule: hop.rule,
       explanation: hop.explanation,
       ...(hop.ruleRef ? { ruleRef: hop.ruleRef } : {}),
-      translation,
+      translation: hop.translation ? `${hop.component}: ${hop.translation.from} → ${hop.translation.to}` : null,
     });
   };
   const pushEndpoint = (direction: PathStep['direction'], endpoint: Endpoint, sends: boolean, text: string) =>
     push({
       direction,
       kind: 'endpoint',
-      resourceId: nodeOf(live, endpoint),
-      deciderId: nodeOf(live, endpoint),
+      resourceId: endpointResourceId(live, endpoint),
+      deciderId: endpointResourceId(live, endpoint),
       aclId: null,
       component: endpointLabel(endpoint),
       decision: sends ? 'forward' : 'allow',
@@ -302,7 +219,6 @@ export function planFlowPath(design: Design, flow: Flow, overlay: LiveOverlay = 
   if (result.blockedBy?.direction !== 'forward') {
     if (steps.at(-1)?.resourceId !== dstNode)
       pushEndpoint('forward', dst, false, `The request reaches ${endpointLabel(dst)}.`);
-    packet = { ...packet, srcIp: packet.dstIp, srcPort: packet.dstPort, dstIp: packet.srcIp, dstPort: packet.srcPort };
     result.return.forEach((hop) => pushHop(hop, 'return'));
     if (result.reachable && steps.at(-1)?.resourceId !== srcNode)
       pushEndpoint('return', src, false, `The response reaches ${endpointLabel(src)}.`);

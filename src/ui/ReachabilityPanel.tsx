@@ -1,9 +1,16 @@
 import { CircleCheck, CircleX, Wrench } from 'lucide-react';
 import { useEffect } from 'react';
-import { resourcesOfKind, type Design } from '../domain';
-import { analyzeReachability, suggestFix, type Hop, type ReachQuery } from '../engine';
+import type { Design } from '../domain';
+import {
+  analyzeReachability,
+  endpointResourceId,
+  formatEndpoint,
+  suggestFix,
+  type Hop,
+  type ReachQuery,
+} from '../engine';
 import { addFlow, applyDesignChange, useLibraryStore, selectDesign, useDesignStore, useViewStore } from '../store';
-import { endpointOptions, PROTOCOL_OPTIONS, toFlowEndpoint, toSpec } from './endpoints';
+import { chosenEndpoint, endpointOptions, firstResourceOption, PROTOCOL_OPTIONS } from './endpoints';
 import { ExposurePanel } from './ExposurePanel';
 import { NumberField, SelectField, smallButton } from './inspector/fields';
 
@@ -55,10 +62,7 @@ export function ReachabilityPanel() {
   const form = useViewStore((s) => s.reachForm);
   const setForm = useViewStore((s) => s.setReachForm);
   const { from, protocol, port } = form;
-  const to =
-    form.to && options.some((o) => o.value === form.to)
-      ? form.to
-      : (options.find((o) => o.value.startsWith('res:'))?.value ?? 'internet');
+  const to = form.to && options.some((o) => o.value === form.to) ? form.to : firstResourceOption(options);
   const setFrom = (value: string) => setForm({ from: value });
   const setTo = (value: string) => setForm({ to: value });
   const setProtocol = (value: ReachQuery['protocol']) => setForm({ protocol: value });
@@ -66,24 +70,22 @@ export function ReachabilityPanel() {
   useEffect(() => {
     // "Can this reach…?" from the canvas: the node becomes the source.
     if (!picked) return;
-    const kind = useDesignStore.getState().history.present.resources[picked]?.kind;
-    useViewStore.getState().setReachForm({ from: kind === 'onPremisesNetwork' ? `onprem:${picked}` : `res:${picked}` });
+    useViewStore.getState().setReachForm({ from: formatEndpoint({ kind: 'resource', id: picked }) });
     useViewStore.getState().askReachFrom(null);
   }, [picked]);
-  const query: ReachQuery = { from: toSpec(from), to: toSpec(to), protocol, port };
+  const query: ReachQuery = { from: chosenEndpoint(design, from), to: chosenEndpoint(design, to), protocol, port };
   const outcome = options.length > 1 ? analyzeReachability(design, query) : null;
   const result = outcome?.ok ? outcome.result : null;
   const viewOnly = useLibraryStore((s) => s.viewOnly);
   // A view-only design can't change: no fixes or flows offered.
   const fix = result && !viewOnly ? suggestFix(design, query, result) : null;
   const highlight = useViewStore((s) => s.highlightPath);
-  const ends = [from, to].map((v) =>
-    v === 'internet' ? resourcesOfKind(design, 'internet')[0]?.id : v.slice(v.indexOf(':') + 1),
-  );
   const onPath = result
-    ? [...ends, ...[...result.forward, ...result.return].map((h) => h.id)].filter(
-        (id): id is string => !!id && !!design.resources[id],
-      )
+    ? [
+        endpointResourceId(design, result.source),
+        endpointResourceId(design, result.destination),
+        ...[...result.forward, ...result.return].map((h) => h.id),
+      ].filter((id): id is string => !!id && !!design.resources[id])
     : [];
   const key = result ? `${onPath.join()}|${result.blockedBy?.id ?? ''}` : '';
   // Light the path up on the canvas while this panel is open.
@@ -138,12 +140,10 @@ export function ReachabilityPanel() {
                 type="button"
                 className={smallButton}
                 onClick={() => {
-                  const flowFrom = toFlowEndpoint(from);
-                  const flowTo = toFlowEndpoint(to);
                   addFlow({
-                    name: `${options.find((o) => o.value === from)?.label ?? flowFrom} to ${options.find((o) => o.value === to)?.label ?? flowTo}`,
-                    from: flowFrom,
-                    to: flowTo,
+                    name: `${options.find((o) => o.value === from)?.label ?? from} to ${options.find((o) => o.value === to)?.label ?? to}`,
+                    from,
+                    to,
                     protocol,
                     port: protocol === 'icmp' ? 0 : port,
                     ratePerSecond: 10,

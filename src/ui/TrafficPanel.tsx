@@ -15,7 +15,7 @@ import {
   useSimStore,
   useTrafficView,
 } from '../store';
-import { endpointOptions, PROTOCOL_OPTIONS, toFlowEndpoint } from './endpoints';
+import { endpointOptions, firstResourceOption, PROTOCOL_OPTIONS } from './endpoints';
 import { NumberField, SelectField, smallButton } from './inspector/fields';
 import { StepMode } from './StepMode';
 
@@ -34,7 +34,7 @@ export const flowTitle = (design: Design, flow: Flow): string =>
 function AddFlowForm({ design }: { design: Design }) {
   const options = endpointOptions(design);
   const [from, setFrom] = useState('internet');
-  const [to, setTo] = useState(() => options.find((o) => o.value.startsWith('res:'))?.value ?? 'internet');
+  const [to, setTo] = useState(() => firstResourceOption(options));
   const [protocol, setProtocol] = useState<Flow['protocol']>('tcp');
   const [port, setPort] = useState(443);
   const [rate, setRate] = useState(10);
@@ -45,7 +45,7 @@ function AddFlowForm({ design }: { design: Design }) {
       className="grid grid-cols-2 gap-2 rounded-lg border border-dashed border-slate-300 p-3 dark:border-slate-700"
       onSubmit={(e) => {
         e.preventDefault();
-        const spec = { from: toFlowEndpoint(from), to: toFlowEndpoint(to), protocol, port, ratePerSecond: rate };
+        const spec = { from, to, protocol, port, ratePerSecond: rate };
         addFlow({ ...spec, name: `${endpointName(design, spec.from)} to ${endpointName(design, spec.to)}` });
       }}
     >

@@ -1,39 +1,49 @@
 import { resourcesOfKind, type Design } from '../domain';
-import type { EndpointSpec } from '../engine';
+import { formatEndpoint, parseEndpoint, type EndpointSpec } from '../engine';
 
-/** Everything traffic can start from or go to, as select options (value encodes the endpoint). */
-export function endpointOptions(design: Design): Array<{ value: string; label: string; group: string }> {
+export interface EndpointOption {
+  /** The endpoint's stable text (`formatEndpoint`): what a flow stores and the CLI accepts. */
+  value: string;
+  label: string;
+  group: string;
+  spec: EndpointSpec;
+}
+
+/** Everything traffic can start from or go to, as select options. */
+export function endpointOptions(design: Design): EndpointOption[] {
+  const option = (spec: EndpointSpec, label: string, group: string): EndpointOption => ({
+    value: formatEndpoint(spec),
+    label,
+    group,
+    spec,
+  });
   return [
-    { value: 'internet', label: 'The internet', group: 'Outside' },
-    ...resourcesOfKind(design, 'onPremisesNetwork').map((n) => ({
-      value: `onprem:${n.id}`,
-      label: `${n.name} (${n.cidrs.join(', ')})`,
-      group: 'Outside',
-    })),
-    ...resourcesOfKind(design, 'ec2Instance').map((i) => ({
-      value: `res:${i.id}`,
-      label: `${i.name} (${i.privateIp})`,
-      group: 'Instances',
-    })),
-    ...resourcesOfKind(design, 'natGateway').map((n) => ({
-      value: `res:${n.id}`,
-      label: n.name,
-      group: 'NAT gateways',
-    })),
+    option({ kind: 'internet' }, 'The internet', 'Outside'),
+    ...resourcesOfKind(design, 'onPremisesNetwork').map((n) =>
+      option({ kind: 'onPremises', id: n.id }, `${n.name} (${n.cidrs.join(', ')})`, 'Outside'),
+    ),
+    ...resourcesOfKind(design, 'ec2Instance').map((i) =>
+      option({ kind: 'resource', id: i.id }, `${i.name} (${i.privateIp})`, 'Instances'),
+    ),
+    ...resourcesOfKind(design, 'natGateway').map((n) => option({ kind: 'resource', id: n.id }, n.name, 'NAT gateways')),
     ...resourcesOfKind(design, 'lambdaFunction')
       .filter((f) => f.vpcConfig)
-      .map((f) => ({ value: `res:${f.id}`, label: f.name, group: 'Functions with VPC access' })),
+      .map((f) => option({ kind: 'resource', id: f.id }, f.name, 'Functions with VPC access')),
   ];
 }
 
-export function toSpec(value: string): EndpointSpec {
-  if (value.startsWith('onprem:')) return { kind: 'onPremises', id: value.slice(7) };
-  if (value.startsWith('res:')) return { kind: 'resource', id: value.slice(4) };
-  return { kind: 'internet' };
-}
+/** The first resource among the options, the natural destination to ask about. */
+export const firstResourceOption = (options: readonly EndpointOption[]): string =>
+  options.find((o) => o.spec.kind === 'resource')?.value ?? 'internet';
 
-/** The same choice written as a flow endpoint (the text the CLI and design files use). */
-export const toFlowEndpoint = (value: string): string => value.replace(/^(res|onprem):/, '');
+/**
+ * The endpoint a chosen value names. A value that no longer parses is a
+ * resource deleted since it was chosen: resolving its id explains that.
+ */
+export function chosenEndpoint(design: Design, value: string): EndpointSpec {
+  const parsed = parseEndpoint(design, value);
+  return parsed.ok ? parsed.spec : { kind: 'resource', id: value };
+}
 
 /** The protocols a reachability question or a flow can use. */
 export const PROTOCOL_OPTIONS = [

@@ -1,17 +1,19 @@
 import type { Resource } from '../../domain';
+import { formatEndpoint } from '../../engine';
 import { addFlow, useLibraryStore, useTrafficView, useViewStore } from '../../store';
 
-/** What can send or receive a flow: what the reachability engine resolves as an endpoint. */
+/** What can send or receive a flow, as the flow stores it: what the reachability engine resolves as an endpoint. */
 function endpointOf(resource: Resource): string | null {
   switch (resource.kind) {
     case 'internet':
-      return 'internet';
+      return formatEndpoint({ kind: 'internet' });
     case 'ec2Instance':
     case 'natGateway':
+      return formatEndpoint({ kind: 'resource', id: resource.id });
     case 'onPremisesNetwork':
-      return resource.id;
+      return formatEndpoint({ kind: 'onPremises', id: resource.id });
     case 'lambdaFunction':
-      return resource.vpcConfig ? resource.id : null;
+      return resource.vpcConfig ? formatEndpoint({ kind: 'resource', id: resource.id }) : null;
     default:
       return null;
   }

@@ -1,4 +1,4 @@
-import { analyzeReachability, endpointFromText, type Hop } from '../../engine';
+import { analyzeReachability, parseEndpoint, type Hop } from '../../engine';
 import { badInput, BAD_INPUT, printJson, readDesignArgument } from '../io';
 import { readOptions } from '../options';
 import type { Subcommand } from '../subcommand';
@@ -42,9 +42,9 @@ export const reachCommand: Subcommand = {
       return fail(`--source-port must be 0-65535`);
     const design = await readDesignArgument('reach', path, io);
     if (!design) return BAD_INPUT;
-    const from = endpointFromText(design, fromText);
+    const from = parseEndpoint(design, fromText);
     if (!from.ok) return fail(`--from: ${from.error}`);
-    const to = endpointFromText(design, toText);
+    const to = parseEndpoint(design, toText);
     if (!to.ok) return fail(`--to: ${to.error}`);
     const outcome = analyzeReachability(design, {
       from: from.spec,

@@ -2,7 +2,11 @@ import { findAmi, getResource, resourcesOfKind, type Design, type OnPremisesNetw
 import { containsAddress, formatIpv4, parseCidr, parseIpv4 } from '../../net';
 import { routeTableForSubnet } from '../topology';
 
-/** What a query names: a resource, the internet, an on-premises network, or an address. */
+/**
+ * What a query names: a resource, the internet, an on-premises network, or an
+ * address. The one encoding of an endpoint for the panels, flows and the CLI;
+ * `endpointText.ts` reads it from text and writes its stable text form.
+ */
 export type EndpointSpec =
   | { kind: 'resource'; id: string }
   | { kind: 'internet'; address?: string }
@@ -17,8 +21,10 @@ export interface Interface {
   ownerKind: 'ec2Instance' | 'lambdaFunction' | 'natGateway';
   subnet: Subnet;
   privateIp: number;
-  /** The public IPv4 or Elastic IP, when it has one. */
+  /** The public IPv4 or Elastic IP, when it has one, in words for explanations. */
   publicIp: string | null;
+  /** The public address itself when the design fixes it (an Elastic IP); AWS picks an auto-assigned one at launch. */
+  publicAddress: string | null;
   groupIds: readonly string[];
   /** EC2 state; null for interfaces that have none. */
   state: string | null;
@@ -62,6 +68,7 @@ function instanceInterface(design: Design, id: string): Interface | null {
     subnet,
     privateIp: address.value,
     publicIp: eip ? eip.publicIp : instance.publicIp ? 'its auto-assigned public IPv4' : null,
+    publicAddress: eip?.publicIp ?? null,
     groupIds: instance.securityGroupIds,
     state: instance.state,
     os: findAmi(instance.amiId)?.platform === 'windows' ? 'windows' : 'linux',
@@ -136,6 +143,7 @@ export function resolveEndpoint(design: Design, spec: EndpointSpec): Resolved {
             subnet,
             privateIp: address.value,
             publicIp: eip?.publicIp ?? null,
+            publicAddress: eip?.publicIp ?? null,
             groupIds: [],
             state: null,
             os: 'linux',
@@ -158,6 +166,7 @@ export function resolveEndpoint(design: Design, spec: EndpointSpec): Resolved {
             subnet,
             privateIp: block.value.network + 2 ** (32 - block.value.prefix) - 2,
             publicIp: null,
+            publicAddress: null,
             groupIds: resource.vpcConfig.securityGroupIds,
             state: null,
             os: 'linux',
@@ -172,6 +181,13 @@ export function resolveEndpoint(design: Design, spec: EndpointSpec): Resolved {
   }
 }
 
+/** The design resource that stands for an endpoint on the canvas (the internet's node, when the design draws one). */
+export function endpointResourceId(design: Design, endpoint: Endpoint): string {
+  if (endpoint.kind === 'interface') return endpoint.ownerId;
+  if (endpoint.kind === 'onPremises') return endpoint.network.id;
+  return resourcesOfKind(design, 'internet')[0]?.id ?? 'internet';
+}
+
 export function endpointLabel(endpoint: Endpoint): string {
   if (endpoint.kind === 'interface') return `${endpoint.name} (${formatIpv4(endpoint.privateIp)})`;
   if (endpoint.kind === 'internet') return `the internet (${formatIpv4(endpoint.address)})`;
@@ -180,27 +196,3 @@ export function endpointLabel(endpoint: Endpoint): string {
 
 /** The route table that serves an interface's subnet (present in any valid design). */
 export const tableOf = (design: Design, subnet: Subnet) => routeTableForSubnet(design, subnet);
-
-/**
- * Reads an endpoint as people type it: `internet`, an IPv4 address, a resource
- * id, or a resource name (case-insensitive, must be unique).
- */
-export function endpointFromText(
-  design: Design,
-  text: string,
-): { ok: true; spec: EndpointSpec } | { ok: false; error: string } {
-  const trimmed = text.trim();
-  if (trimmed.toLowerCase() === 'internet') return { ok: true, spec: { kind: 'internet' } };
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(trimmed)) return { ok: true, spec: { kind: 'address', address: trimmed } };
-  const asSpec = (id: string): EndpointSpec =>
-    design.resources[id]?.kind === 'onPremisesNetwork' ? { kind: 'onPremises', id } : { kind: 'resource', id };
-  if (design.resources[trimmed]) return { ok: true, spec: asSpec(trimmed) };
-  const matches = Object.values(design.resources).filter((r) => r.name.toLowerCase() === trimmed.toLowerCase());
-  if (matches.length === 1) return { ok: true, spec: asSpec(matches[0]!.id) };
-  if (matches.length > 1)
-    return {
-      ok: false,
-      error: `"${trimmed}" names ${matches.length} resources (${matches.map((m) => m.id).join(', ')}); use an id`,
-    };
-  return { ok: false, error: `no resource, address or "internet" matches "${trimmed}"` };
-}

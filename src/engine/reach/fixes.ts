@@ -8,7 +8,7 @@ import {
   type SecurityGroup,
 } from '../../domain';
 import { formatIpv4 } from '../../net';
-import { resolveEndpoint, type Endpoint } from './endpoints';
+import type { Endpoint } from './endpoints';
 import type { ReachQuery, ReachResult } from './reachability';
 
 /**
@@ -30,9 +30,8 @@ function peerCidr(endpoint: Endpoint): string {
 export function suggestFix(design: Design, query: ReachQuery, result: ReachResult): Fix | null {
   const block = result.blockedBy;
   if (!block) return null;
-  const from = resolveEndpoint(design, query.from);
-  const to = resolveEndpoint(design, query.to);
-  if (!from.ok || !to.ok) return null;
+  // The ends as the analysis resolved them.
+  const { source: from, destination: to } = result;
   const ports = query.protocol === 'icmp' ? null : { from: query.port, to: query.port };
   const what = query.protocol === 'icmp' ? 'ICMP' : `${query.protocol.toUpperCase()} ${query.port}`;
 
@@ -40,7 +39,7 @@ export function suggestFix(design: Design, query: ReachQuery, result: ReachResul
     const group = getResource(design, block.id, 'securityGroup');
     if (!group) return null;
     const inbound = block.component.endsWith('(inbound)');
-    const peerEndpoint = inbound ? from.endpoint : to.endpoint;
+    const peerEndpoint = inbound ? from : to;
     // Inside the VPC, name the peer's first group (the AWS way); otherwise its address range.
     const peerGroup = peerEndpoint.kind === 'interface' ? peerEndpoint.groupIds[0] : undefined;
     const peer = peerGroup
@@ -78,7 +77,7 @@ export function suggestFix(design: Design, query: ReachQuery, result: ReachResul
     const isReturn = block.direction === 'return';
     // A response goes to the client's ephemeral ports; AWS suggests allowing 1024-65535.
     const rulePorts = query.protocol === 'icmp' ? null : isReturn ? { from: 1024, to: 65535 } : ports;
-    const peerEndpoint = (direction === 'inbound') === !isReturn ? from.endpoint : to.endpoint;
+    const peerEndpoint = (direction === 'inbound') === !isReturn ? from : to;
     const cidr = peerCidr(peerEndpoint);
     const portWords = rulePorts
       ? rulePorts.from === rulePorts.to

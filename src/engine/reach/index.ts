@@ -1,8 +1,10 @@
 export * from './endpoints';
+export * from './endpointText';
 export * from './routeLookup';
 export * from './ruleEvaluate';
 export * from './trace';
 export * from './reachability';
 export * from './fixes';
 export * from './exposure';
-export { hybridLink } from './paths';
+export { hybridLink } from './targets';
+export type { PathOptions } from './context';

@@ -1,8 +1,9 @@
 import type { Design } from '../../domain';
-import { endpointLabel, EPHEMERAL_RANGES, resolveEndpoint, type EndpointSpec } from './endpoints';
+import { createPathContext, type PathOptions } from './context';
+import { endpointLabel, EPHEMERAL_RANGES, resolveEndpoint, type Endpoint, type EndpointSpec } from './endpoints';
+import { searchPath } from './paths';
 import type { Packet } from './ruleEvaluate';
-import { Trace, type Block, type Hop } from './trace';
-import { betweenInterfaces, fromExternal, toExternal } from './paths';
+import type { Block, Hop, HopPacket } from './trace';
 
 /**
  * "Can A reach B on this protocol and port?" for one concrete packet, forward
@@ -31,6 +32,11 @@ export interface ReachResult {
    * reachable if any port works; Nimbus answers for the concrete packet).
    */
   workingSourcePort: number | null;
+  /** The two ends as the analysis resolved them. */
+  source: Endpoint;
+  destination: Endpoint;
+  /** The request as the source sends it (each hop carries the packet as it leaves that hop). */
+  sent: HopPacket;
 }
 
 /** Ports worth trying for the response: the edges of each OS's ephemeral range and AWS's suggested 1024-65535. */
@@ -38,7 +44,7 @@ const ALTERNATIVE_SOURCE_PORTS = [1024, 32768, 49152, 60999, 61000, 65535] as co
 
 export type ReachOutcome = { ok: true; result: ReachResult } | { ok: false; error: string };
 
-export function analyzeReachability(design: Design, query: ReachQuery): ReachOutcome {
+export function analyzeReachability(design: Design, query: ReachQuery, options: PathOptions = {}): ReachOutcome {
   const from = resolveEndpoint(design, query.from);
   if (!from.ok) return { ok: false, error: `source: ${from.error}` };
   const to = resolveEndpoint(design, query.to);
@@ -53,33 +59,16 @@ export function analyzeReachability(design: Design, query: ReachQuery): ReachOut
   const sourcePort = query.sourcePort ?? EPHEMERAL_RANGES[os].from;
   const packet: Packet = { protocol: query.protocol, port: query.port };
   const reply: Packet = { protocol: query.protocol, port: sourcePort };
-  const fwd = new Trace(design);
-  const back = new Trace(design);
-  if (src.kind === 'interface') fwd.state(src, 'source');
-  if (src.kind === 'interface' && dst.kind === 'interface') {
-    if (src.subnet.vpcId !== dst.subnet.vpcId) {
-      fwd.fail(
-        {
-          component: 'VPC',
-          id: dst.subnet.vpcId,
-          rule: null,
-          explanation: `${src.name} and ${dst.name} are in different VPCs; Nimbus does not model VPC peering or transit gateways yet.`,
-        },
-        'CANNOT_ROUTE',
-      );
-    } else if (dst.ownerKind !== 'ec2Instance') {
-      fwd.fail(
-        {
-          component: dst.name,
-          id: dst.ownerId,
-          rule: null,
-          explanation: `${dst.name} accepts no connections on its interface.`,
-        },
-        'CANNOT_ROUTE',
-      );
-    } else betweenInterfaces(design, src, dst, packet, reply, fwd, back);
-  } else if (src.kind === 'interface') toExternal(design, src, dst, packet, reply, fwd, back);
-  else if (dst.kind === 'interface') fromExternal(design, src, dst, packet, reply, fwd, back);
+  const ctx = createPathContext({
+    design,
+    source: src,
+    destination: dst,
+    request: packet,
+    response: reply,
+    options,
+  });
+  searchPath(ctx);
+  const { forward: fwd, back } = ctx;
 
   const blockedBy = fwd.blocked
     ? { ...fwd.blocked, direction: 'forward' as const }
@@ -98,7 +87,7 @@ export function analyzeReachability(design: Design, query: ReachQuery): ReachOut
   ) {
     workingSourcePort =
       ALTERNATIVE_SOURCE_PORTS.find((port) => {
-        const retry = analyzeReachability(design, { ...query, sourcePort: port });
+        const retry = analyzeReachability(design, { ...query, sourcePort: port }, options);
         return retry.ok && retry.result.reachable;
       }) ?? null;
   }
@@ -117,6 +106,9 @@ export function analyzeReachability(design: Design, query: ReachQuery): ReachOut
       sourcePort,
       summary: sentence,
       workingSourcePort,
+      source: src,
+      destination: dst,
+      sent: ctx.sent,
     },
   };
 }

@@ -20,8 +20,40 @@ export type RuleRef =
   | { kind: 'sg'; direction: 'inbound' | 'outbound'; index: number }
   | { kind: 'route'; destination: string };
 
+/**
+ * What a hop does to the packet. Every entity is lowered to these few
+ * generic forwarding steps: a state check, a filter (security group, network
+ * ACL), a route lookup, an address translation, a hand-over to the next
+ * network (a gateway, a VPN or Direct Connect link), and arrival.
+ */
+export type StepKind = 'state' | 'filter' | 'route' | 'translate' | 'handOver' | 'arrive';
+
+/** The packet's addresses and ports as text, the way a packet capture shows them; ICMP has no ports (both 0). */
+export interface HopPacket {
+  protocol: Packet['protocol'];
+  srcIp: string;
+  srcPort: number;
+  dstIp: string;
+  dstPort: number;
+}
+
+/** An address a step rewrote: an internet gateway's public/private mapping or a NAT gateway's source address. */
+export interface Translation {
+  rewrites: 'source' | 'destination';
+  from: string;
+  to: string;
+}
+
+/** The private link a virtual private gateway uses to reach an on-premises network. */
+export interface HybridLink {
+  id: string;
+  name: string;
+  kind: 'directConnect' | 'vpn';
+}
+
 /** One step of a path, as Reachability Analyzer lists path components. */
 export interface Hop {
+  step: StepKind;
   component: string;
   /** The resource that decided (security group, ACL, route table, gateway, interface). */
   id: string;
@@ -33,7 +65,16 @@ export interface Hop {
   ruleRef?: RuleRef;
   /** The subnet this hop belongs to (its ACL, its route table), so a view can place the packet on that subnet. */
   subnetId?: string;
+  /** The packet as it leaves this hop, after any translation the hop does. */
+  packet: HopPacket;
+  /** Set when this hop rewrote an address. */
+  translation?: Translation;
+  /** Set when this hop hands the packet over a VPN or Direct Connect link. */
+  link?: HybridLink;
 }
+
+/** A hop as a step writes it; the trace adds the decision's default and the packet. */
+export type HopInput = Omit<Hop, 'decision' | 'packet'> & { decision?: Decision };
 
 /** Reachability Analyzer explanation codes where one fits; NO_PUBLIC_ADDRESS is Nimbus's own. */
 export type BlockCode =
@@ -58,26 +99,52 @@ const packetWords = (p: Packet) => (p.protocol === 'icmp' ? 'ICMP' : `${p.protoc
 export class Trace {
   readonly hops: Hop[] = [];
   blocked: Block | null = null;
-  constructor(private readonly design: Design) {}
+  /** The subnet the packet is in, or null outside every subnet; an ACL filters a packet only as it crosses into its subnet. */
+  subnetId: string | null = null;
+  /** Set once a step gave the packet a public source address (a NAT gateway): gateways then forward it as it is. */
+  sourceTranslated = false;
+  constructor(
+    private readonly design: Design,
+    /** The packet as it is now; replaced (never mutated) when a step translates it. */
+    public packet: HopPacket,
+  ) {}
 
   get ok(): boolean {
     return this.blocked === null;
   }
 
-  pass(hop: Omit<Hop, 'decision'> & { decision?: Decision }): void {
-    if (this.ok) this.hops.push({ decision: 'forward', ...hop });
+  pass(hop: HopInput): void {
+    if (this.ok) this.hops.push(this.complete(hop, 'forward'));
   }
 
-  fail(hop: Omit<Hop, 'decision'> & { decision?: Decision }, code: BlockCode): void {
+  fail(hop: HopInput, code: BlockCode): void {
     if (!this.ok) return;
-    this.hops.push({ decision: 'drop', ...hop });
+    this.hops.push(this.complete(hop, 'drop'));
     this.blocked = { component: hop.component, id: hop.id, code };
+  }
+
+  /** Completes the step's fresh hop object in place: copying it would cost more than the rest of a query. */
+  private complete(hop: HopInput, decision: Decision): Hop {
+    const done = hop as Hop;
+    done.decision ??= decision;
+    done.packet = this.packet;
+    return done;
+  }
+
+  /** Rewrites one address of the packet; the next hop recorded carries the new packet. */
+  rewrite(rewrites: Translation['rewrites'], to: string): Translation | undefined {
+    if (!this.ok) return undefined;
+    const from = rewrites === 'source' ? this.packet.srcIp : this.packet.dstIp;
+    this.packet = rewrites === 'source' ? { ...this.packet, srcIp: to } : { ...this.packet, dstIp: to };
+    if (rewrites === 'source') this.sourceTranslated = true;
+    return { rewrites, from, to };
   }
 
   state(eni: Interface, role: string): void {
     if (eni.state === null || eni.state === 'running') return;
     this.fail(
       {
+        step: 'state',
         component: 'instance state',
         id: eni.ownerId,
         rule: null,
@@ -102,6 +169,7 @@ export class Trace {
       eni.groupIds.map((id) => getResource(this.design, id, 'securityGroup')?.name ?? id).join(', ') || 'none';
     if (verdict.allowed) {
       this.pass({
+        step: 'filter',
         component,
         id: verdict.group.id,
         decision: 'allow',
@@ -116,6 +184,7 @@ export class Trace {
           : '';
       this.fail(
         {
+          step: 'filter',
           component,
           id: eni.groupIds[0] ?? eni.ownerId,
           decision: 'deny',
@@ -131,6 +200,7 @@ export class Trace {
   statefulReturn(eni: Interface): void {
     if (eni.ownerKind === 'natGateway') return;
     this.pass({
+      step: 'filter',
       component: `security groups of ${eni.name}`,
       id: eni.groupIds[0] ?? eni.ownerId,
       decision: 'allow',
@@ -147,6 +217,7 @@ export class Trace {
     if (!acl)
       return this.fail(
         {
+          step: 'filter',
           component,
           id: subnet.id,
           subnetId: subnet.id,
@@ -161,6 +232,7 @@ export class Trace {
     const peerWords = `${direction === 'inbound' ? 'from' : 'to'} ${ip(peer)}`;
     if (verdict.action === 'allow') {
       this.pass({
+        step: 'filter',
         component,
         id: acl.id,
         subnetId: subnet.id,
@@ -179,6 +251,7 @@ export class Trace {
           : '';
       this.fail(
         {
+          step: 'filter',
           component,
           id: acl.id,
           subnetId: subnet.id,
@@ -200,6 +273,7 @@ export class Trace {
     if (!table) {
       this.fail(
         {
+          step: 'route',
           component,
           id: subnet.id,
           subnetId: subnet.id,
@@ -214,6 +288,7 @@ export class Trace {
     if (!match) {
       this.fail(
         {
+          step: 'route',
           component,
           id: table.id,
           subnetId: subnet.id,
@@ -229,6 +304,7 @@ export class Trace {
     if (match.blackhole) {
       this.fail(
         {
+          step: 'route',
           component,
           id: table.id,
           subnetId: subnet.id,
@@ -241,6 +317,7 @@ export class Trace {
       return null;
     }
     this.pass({
+      step: 'route',
       component,
       id: table.id,
       subnetId: subnet.id,
@@ -253,6 +330,7 @@ export class Trace {
 
   sameSubnet(subnet: Subnet): void {
     this.pass({
+      step: 'route',
       component: `subnet ${subnet.name}`,
       id: subnet.id,
       subnetId: subnet.id,

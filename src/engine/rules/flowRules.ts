@@ -1,10 +1,11 @@
 import type { Design } from '../../domain';
 import { finding, type Finding } from '../findings';
-import { endpointFromText, resolveEndpoint, type Resolved } from '../reach/endpoints';
+import { resolveEndpoint, type Resolved } from '../reach/endpoints';
+import { parseEndpoint } from '../reach/endpointText';
 
 /** Why a flow endpoint written as text does not lead to something traffic can start from or reach, or null. */
 export function flowEndpointProblem(design: Design, text: string): string | null {
-  const spec = endpointFromText(design, text);
+  const spec = parseEndpoint(design, text);
   if (!spec.ok) return spec.error;
   const resolved: Resolved = resolveEndpoint(design, spec.spec);
   return resolved.ok ? null : resolved.error;

@@ -1,5 +1,5 @@
 import { findInstanceType, getResource, resourcesOfKind, type Design, type Ec2Instance } from '../../domain';
-import { analyzeReachability, endpointFromText, validateDesign, type ReachResult } from '../../engine';
+import { analyzeReachability, parseEndpoint, validateDesign, type ReachResult } from '../../engine';
 import { describeSubnet, parseCidr } from '../../net';
 import type { GoalCheck, InstanceMatch } from './schema';
 
@@ -25,8 +25,8 @@ function blockingReason(result: ReachResult): string {
 }
 
 export function checkReach(design: Design, check: CheckOf<'reach'>): CheckOutcome {
-  const from = endpointFromText(design, check.from);
-  const to = endpointFromText(design, check.to);
+  const from = parseEndpoint(design, check.from);
+  const to = parseEndpoint(design, check.to);
   if (!from.ok) return { met: false, detail: `Can't trace the path: ${from.error}.` };
   if (!to.ok) return { met: false, detail: `Can't trace the path: ${to.error}.` };
   const outcome = analyzeReachability(design, {

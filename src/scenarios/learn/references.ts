@@ -1,5 +1,5 @@
 import { getResource, type Design, type Kind } from '../../domain';
-import { endpointFromText } from '../../engine';
+import { parseEndpoint } from '../../engine';
 import type { GoalCheck, Lesson } from './schema';
 
 /**
@@ -32,7 +32,7 @@ function checkProblems(design: Design, check: GoalCheck): Problem[] {
   switch (check.type) {
     case 'reach':
       return (['from', 'to'] as const).flatMap((field) => {
-        const resolved = endpointFromText(design, check[field]);
+        const resolved = parseEndpoint(design, check[field]);
         return resolved.ok ? [] : [{ field, message: resolved.error }];
       });
     case 'usableAddresses':

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { Design, Resource } from '../../domain';
+import { TEMPLATES } from '../../scenarios/templates';
+import type { PathOptions } from './context';
+import { analyzeReachability, type ReachQuery, type ReachResult } from './reachability';
+
+const template = (id: string): Design => TEMPLATES.find((t) => t.id === id)!.build();
+const named = (d: Design, name: string): Resource => Object.values(d.resources).find((r) => r.name === name)!;
+const res = (d: Design, name: string) => ({ kind: 'resource' as const, id: named(d, name).id });
+const internet = { kind: 'internet' as const };
+
+function reach(
+  design: Design,
+  query: Partial<ReachQuery> & Pick<ReachQuery, 'from' | 'to'>,
+  options?: PathOptions,
+): ReachResult {
+  const outcome = analyzeReachability(design, { protocol: 'tcp', port: 443, ...query }, options);
+  if (!outcome.ok) throw new Error(outcome.error);
+  return outcome.result;
+}
+
+describe('hops as generic forwarding steps', () => {
+  const twoTier = template('two-tier');
+
+  it('names the step each hop is: filter, route, translate, hand over, arrive', () => {
+    const r = reach(twoTier, { from: res(twoTier, 'App A'), to: internet });
+    expect(r.reachable).toBe(true);
+    expect(r.forward.map((h) => h.step)).toEqual([
+      'filter', // security groups of App A
+      'filter', // ACL of its subnet
+      'route', // its route table: 0.0.0.0/0 → NAT gateway
+      'filter', // the NAT's subnet ACL inbound
+      'translate', // the NAT gateway
+      'filter',
+      'route',
+      'handOver', // the internet gateway passes the translated packet on
+      'arrive',
+    ]);
+    expect(r.return.map((h) => h.step)).toEqual(['handOver', 'filter', 'translate', 'filter', 'filter', 'filter']);
+  });
+
+  it('records the NAT gateway translation and the packet before and after it, forward and back', () => {
+    const r = reach(twoTier, { from: res(twoTier, 'App A'), to: internet });
+    const natHop = r.forward.find((h) => h.step === 'translate')!;
+    expect(r.sent).toMatchObject({ srcIp: natHop.translation!.from, dstIp: '198.51.100.200', dstPort: 443 });
+    expect(natHop.translation).toMatchObject({ rewrites: 'source' });
+    expect(natHop.packet.srcIp).toBe(natHop.translation!.to);
+    expect(r.forward.at(-1)!.packet.srcIp).toBe(natHop.translation!.to);
+    const natBack = r.return.find((h) => h.step === 'translate')!;
+    expect(natBack.translation).toEqual({
+      rewrites: 'destination',
+      from: natHop.translation!.to,
+      to: natHop.translation!.from,
+    });
+    expect(r.return[0]!.packet).toMatchObject({ srcIp: '198.51.100.200', srcPort: 443, dstPort: r.sourcePort });
+  });
+
+  it('translates an auto-assigned public address only when the caller knows it', () => {
+    const web = template('single-web-server');
+    const server = named(web, 'Web server').id;
+    const known = reach(
+      web,
+      { from: internet, to: res(web, 'Web server') },
+      {
+        autoAssignedAddressOf: (id) => (id === server ? '203.0.113.77' : null),
+      },
+    );
+    const unknown = reach(web, { from: internet, to: res(web, 'Web server') });
+    expect(known.sent.dstIp).toBe('203.0.113.77');
+    expect(known.forward[0]).toMatchObject({ step: 'translate', translation: { rewrites: 'destination' } });
+    expect(known.return.at(-1)!.translation).toMatchObject({ rewrites: 'source', to: '203.0.113.77' });
+    // The verdict and the words are the same either way.
+    expect(unknown.forward.map((h) => h.explanation)).toEqual(known.forward.map((h) => h.explanation));
+    expect(unknown.forward[0]!.translation).toBeUndefined();
+  });
+
+  it('records the link a virtual private gateway hands the packet over, and resolves both ends', () => {
+    const hybrid = template('hybrid');
+    const office = { kind: 'onPremises' as const, id: named(hybrid, 'Corporate data center').id };
+    const r = reach(hybrid, { from: office, to: res(hybrid, 'Internal app'), port: 22 });
+    expect(r.forward[0]).toMatchObject({ step: 'handOver', link: { kind: 'directConnect' } });
+    expect(r.return.at(-1)).toMatchObject({ step: 'handOver', link: { kind: 'directConnect' } });
+    expect(r.source).toMatchObject({ kind: 'onPremises', network: { id: office.id } });
+    expect(r.destination).toMatchObject({ kind: 'interface', ownerId: named(hybrid, 'Internal app').id });
+  });
+
+  it('keeps the packet on every hop, ports and all, and ICMP without ports', () => {
+    const r = reach(twoTier, { from: res(twoTier, 'Web A'), to: res(twoTier, 'App B'), port: 8080 });
+    for (const hop of r.forward) expect(hop.packet).toMatchObject({ dstPort: 8080, srcPort: r.sourcePort });
+    for (const hop of r.return) expect(hop.packet).toMatchObject({ srcPort: 8080, dstPort: r.sourcePort });
+    const ping = reach(twoTier, { from: res(twoTier, 'Web A'), to: res(twoTier, 'App B'), protocol: 'icmp', port: 0 });
+    for (const hop of [...ping.forward, ...ping.return]) expect(hop.packet).toMatchObject({ srcPort: 0, dstPort: 0 });
+  });
+});

@@ -1,0 +1,360 @@
+import { getResource, resourcesOfKind, type Design, type Subnet } from '../../domain';
+import { formatIpv4 } from '../../net';
+import { addressOf, publicAddress, type PathContext } from './context';
+import { endpointLabel, type Interface, type InternetHost, type OnPremisesHost } from './endpoints';
+import { enterSubnet, handOver, returnFrom, withTranslation, type Misroute } from './steps';
+import { internetGatewayOf, type HybridLink } from './trace';
+
+/**
+ * What each entity does with a packet, lowered to the generic steps. A route
+ * target is a `HandOverTarget`; an outside network enters a VPC through an
+ * `Entrance`. A new kind of forwarding (VPC peering, a transit gateway) is a
+ * new entry in one of these tables, not a new path shape.
+ */
+
+const ip = formatIpv4;
+
+/** Continues the search from a subnet the packet is in: its ACL, its route table, the route's target. */
+export type Travel = (ctx: PathContext, subnet: Subnet, misroute: Misroute) => void;
+
+export interface HandOverTarget {
+  /** Whether handing the packet to this target can lead toward the destination. */
+  leadsTo(ctx: PathContext): boolean;
+  /** The target's own steps; `travel` goes on from a subnet the target forwards from. */
+  forward(ctx: PathContext, targetId: string, travel: Travel): void;
+}
+
+/**
+ * The virtual private gateway link (Direct Connect or VPN) between a VPC's
+ * gateway and an on-premises network. With both, Direct Connect carries the
+ * traffic: for the same prefix a virtual private gateway prefers routes learned
+ * over Direct Connect to a Site-to-Site VPN's (AWS Site-to-Site VPN User Guide,
+ * "Route tables and VPN route priority").
+ */
+export function hybridLink(design: Design, vgwId: string, networkId: string): HybridLink | null {
+  for (const dx of resourcesOfKind(design, 'directConnectConnection')) {
+    if (dx.vpnGatewayId === vgwId && dx.onPremisesNetworkId === networkId)
+      return { id: dx.id, name: `${dx.name} (${dx.bandwidth} private link)`, kind: 'directConnect' };
+  }
+  for (const vpn of resourcesOfKind(design, 'vpnConnection')) {
+    const cgw = getResource(design, vpn.customerGatewayId, 'customerGateway');
+    if (vpn.vpnGatewayId === vgwId && cgw?.onPremisesNetworkId === networkId)
+      return { id: vpn.id, name: `${vpn.name} (two IPsec tunnels to ${cgw.name})`, kind: 'vpn' };
+  }
+  return null;
+}
+
+const notRoutedBackLocally: Misroute = (ctx, match) => {
+  const { subnet } = ctx.destination as Interface;
+  return {
+    hop: {
+      step: 'route',
+      component: `route table of ${subnet.name}`,
+      id: match.target,
+      subnetId: subnet.id,
+      rule: null,
+      explanation: 'The response is not routed back locally.',
+    },
+    code: 'CANNOT_ROUTE',
+  };
+};
+
+/** The VPC's own route: delivery to the destination's subnet. */
+const localDelivery: HandOverTarget = {
+  leadsTo: (ctx) => ctx.destination.kind === 'interface',
+  forward(ctx) {
+    const dst = ctx.destination as Interface;
+    enterSubnet(ctx.forward, dst.subnet, ctx.request, addressOf(ctx.source));
+    ctx.retrace.push(() => returnFrom(ctx, dst.subnet, 'local', notRoutedBackLocally));
+  },
+};
+
+/**
+ * An internet gateway translates an instance's private address to its public
+ * one (both ways); a packet a NAT gateway already translated passes as it is.
+ */
+const internetGateway: HandOverTarget = {
+  leadsTo: (ctx) => ctx.destination.kind === 'internet',
+  forward(ctx, igwId) {
+    const { forward: fwd, back, design } = ctx;
+    const igw = design.resources[igwId]!;
+    const src = ctx.source as Interface;
+    if (fwd.sourceTranslated) {
+      const from = fwd.packet.srcIp;
+      handOver(fwd, {
+        step: 'handOver',
+        component: igw.name,
+        id: igw.id,
+        rule: null,
+        explanation: `${igw.name} sends the packet from ${from} to the internet.`,
+      });
+      ctx.retrace.push(() =>
+        handOver(back, {
+          step: 'handOver',
+          component: igw.name,
+          id: igw.id,
+          rule: null,
+          explanation: `The response comes back to ${from} through ${igw.name}.`,
+        }),
+      );
+      return;
+    }
+    if (!src.publicIp)
+      return fwd.fail(
+        {
+          step: 'translate',
+          component: igw.name,
+          id: igw.id,
+          rule: null,
+          explanation: `${src.name} has no public IPv4 address or Elastic IP, so ${igw.name} has no public address to translate its private one to. A route alone is not enough.`,
+        },
+        'NO_PUBLIC_ADDRESS',
+      );
+    const outside = publicAddress(ctx.options, src);
+    const translation = outside ? fwd.rewrite('source', outside) : undefined;
+    handOver(fwd, {
+      step: 'translate',
+      component: igw.name,
+      id: igw.id,
+      rule: null,
+      explanation: `${igw.name} translates ${ip(src.privateIp)} to ${src.publicIp} and sends the packet to the internet.`,
+      ...withTranslation(translation),
+    });
+    ctx.retrace.push(() => {
+      const untranslated = outside ? back.rewrite('destination', ip(src.privateIp)) : undefined;
+      handOver(back, {
+        step: 'translate',
+        component: igw.name,
+        id: igw.id,
+        rule: null,
+        explanation: `The response returns through ${igw.name}, translated back to ${ip(src.privateIp)}.`,
+        ...withTranslation(untranslated),
+      });
+    });
+  },
+};
+
+/** A NAT gateway: its own subnet's ACL and route table apply, and it needs an Elastic IP to translate to. */
+const natGateway: HandOverTarget = {
+  leadsTo: (ctx) =>
+    ctx.destination.kind === 'internet' && ctx.source.kind === 'interface' && !ctx.forward.sourceTranslated,
+  forward(ctx, natId, travel) {
+    const { forward: fwd, back, design } = ctx;
+    const src = ctx.source as Interface;
+    const nat = getResource(design, natId, 'natGateway');
+    const natSubnet = getResource(design, nat?.subnetId, 'subnet');
+    if (!nat || !natSubnet)
+      return fwd.fail(
+        {
+          step: 'handOver',
+          component: 'NAT gateway',
+          id: natId,
+          rule: null,
+          explanation: 'The NAT gateway has no subnet.',
+        },
+        'CANNOT_ROUTE',
+      );
+    // On the way in, the NAT's subnet ACL sees the instance's own address.
+    enterSubnet(fwd, natSubnet, ctx.request, src.privateIp);
+    const eip = getResource(design, nat.elasticIpId, 'elasticIp');
+    if (!eip)
+      return fwd.fail(
+        {
+          step: 'translate',
+          component: nat.name,
+          id: nat.id,
+          rule: null,
+          explanation: `${nat.name} has no Elastic IP, so it has no public address to translate to.`,
+        },
+        'NO_PUBLIC_ADDRESS',
+      );
+    const translation = fwd.rewrite('source', eip.publicIp);
+    fwd.pass({
+      step: 'translate',
+      component: nat.name,
+      id: nat.id,
+      rule: null,
+      explanation: `${nat.name} replaces the source ${ip(src.privateIp)} with its Elastic IP ${eip.publicIp} and remembers the connection.`,
+      ...withTranslation(translation),
+    });
+    ctx.retrace.push(() => {
+      const untranslated = back.rewrite('destination', ip(src.privateIp));
+      back.pass({
+        step: 'translate',
+        component: nat.name,
+        id: nat.id,
+        rule: null,
+        explanation: `${nat.name} matches the response to the connection and sends it on to ${ip(src.privateIp)}.`,
+        ...withTranslation(untranslated),
+      });
+      back.nacl(natSubnet, 'outbound', ctx.response, src.privateIp);
+    });
+    travel(ctx, natSubnet, () => ({
+      hop: {
+        step: 'route',
+        component: `route table of ${natSubnet.name}`,
+        id: natSubnet.id,
+        subnetId: natSubnet.id,
+        rule: null,
+        explanation: `${natSubnet.name}, where ${nat.name} lives, does not route ${ip(addressOf(ctx.destination))} to an internet gateway: a NAT gateway must sit in a public subnet.`,
+      },
+      code: 'NO_ROUTE_TO_DESTINATION',
+    }));
+  },
+};
+
+/** A virtual private gateway hands the packet over its VPN or Direct Connect link to the on-premises network. */
+const virtualPrivateGateway: HandOverTarget = {
+  leadsTo: (ctx) => ctx.destination.kind === 'onPremises' && !ctx.forward.sourceTranslated,
+  forward(ctx, vgwId) {
+    const { forward: fwd, back, design } = ctx;
+    const vgw = design.resources[vgwId]!;
+    const network = (ctx.destination as OnPremisesHost).network;
+    const link = hybridLink(design, vgwId, network.id);
+    if (!link)
+      return fwd.fail(
+        {
+          step: 'handOver',
+          component: vgw.name,
+          id: vgw.id,
+          rule: null,
+          explanation: `${vgw.name} has no Site-to-Site VPN or Direct Connect link to ${network.name}.`,
+        },
+        'NO_ROUTE_TO_DESTINATION',
+      );
+    handOver(fwd, {
+      step: 'handOver',
+      component: vgw.name,
+      id: vgw.id,
+      rule: null,
+      explanation: `${vgw.name} sends the packet over ${link.name}.`,
+      link,
+    });
+    ctx.retrace.push(() =>
+      handOver(back, {
+        step: 'handOver',
+        component: vgw.name,
+        id: vgw.id,
+        rule: null,
+        explanation: `The response returns over ${link.name}.`,
+        link,
+      }),
+    );
+  },
+};
+
+/** Route targets by what they are: `local` or the target resource's kind. */
+const HAND_OVER_TARGETS: Partial<Record<string, HandOverTarget>> = {
+  local: localDelivery,
+  internetGateway,
+  natGateway,
+  virtualPrivateGateway,
+};
+
+export function handOverTarget(design: Design, targetId: string): HandOverTarget | undefined {
+  return HAND_OVER_TARGETS[targetId === 'local' ? 'local' : (design.resources[targetId]?.kind ?? '')];
+}
+
+/**
+ * Where an outside network enters the destination's VPC. Writes the gateway's
+ * hop and returns its id (the way the response must leave by), or null when
+ * there is no way in.
+ */
+export type Entrance = (ctx: PathContext, dst: Interface) => string | null;
+
+const fromInternet: Entrance = (ctx, dst) => {
+  const { forward: fwd, back, design } = ctx;
+  const igw = internetGatewayOf(design, dst.subnet.vpcId);
+  if (!igw) {
+    fwd.fail(
+      {
+        step: 'handOver',
+        component: 'internet gateway',
+        id: dst.subnet.vpcId,
+        rule: null,
+        explanation: `${dst.name}'s VPC has no internet gateway attached, so nothing from the internet can enter it.`,
+      },
+      'NO_ROUTE_TO_DESTINATION',
+    );
+    return null;
+  }
+  if (!dst.publicIp) {
+    fwd.fail(
+      {
+        step: 'translate',
+        component: igw.name,
+        id: igw.id,
+        rule: null,
+        explanation: `${dst.name} has no public IPv4 address or Elastic IP, so the internet has no address to reach it by. A NAT gateway would not help: it only lets private instances start connections out.`,
+      },
+      'NO_PUBLIC_ADDRESS',
+    );
+    return null;
+  }
+  const outside = publicAddress(ctx.options, dst);
+  const translation = outside ? fwd.rewrite('destination', ip(dst.privateIp)) : undefined;
+  fwd.pass({
+    step: 'translate',
+    component: igw.name,
+    id: igw.id,
+    rule: null,
+    explanation: `${igw.name} translates ${dst.publicIp} to ${dst.name}'s private address ${ip(dst.privateIp)}.`,
+    ...withTranslation(translation),
+  });
+  ctx.retrace.push(() => {
+    const toPublic = outside ? back.rewrite('source', outside) : undefined;
+    handOver(back, {
+      step: 'translate',
+      component: igw.name,
+      id: igw.id,
+      rule: null,
+      explanation: `The response leaves through ${igw.name} and reaches ${endpointLabel(ctx.source)}.`,
+      ...withTranslation(toPublic),
+    });
+  });
+  return igw.id;
+};
+
+const fromOnPremises: Entrance = (ctx, dst) => {
+  const { forward: fwd, back, design } = ctx;
+  const network = (ctx.source as OnPremisesHost).network;
+  const vgw = resourcesOfKind(design, 'virtualPrivateGateway').find((g) => g.vpcId === dst.subnet.vpcId);
+  const link = vgw ? hybridLink(design, vgw.id, network.id) : null;
+  if (!vgw || !link) {
+    fwd.fail(
+      {
+        step: 'handOver',
+        component: 'virtual private gateway',
+        id: vgw?.id ?? dst.subnet.vpcId,
+        rule: null,
+        explanation: `${network.name} has no VPN or Direct Connect link to a virtual private gateway attached to ${dst.name}'s VPC.`,
+      },
+      'NO_ROUTE_TO_DESTINATION',
+    );
+    return null;
+  }
+  fwd.pass({
+    step: 'handOver',
+    component: vgw.name,
+    id: vgw.id,
+    rule: null,
+    explanation: `The packet arrives over ${link.name} at ${vgw.name}.`,
+    link,
+  });
+  ctx.retrace.push(() =>
+    handOver(back, {
+      step: 'handOver',
+      component: vgw.name,
+      id: vgw.id,
+      rule: null,
+      explanation: `The response leaves through ${vgw.name} and reaches ${endpointLabel(ctx.source)}.`,
+      link,
+    }),
+  );
+  return vgw.id;
+};
+
+export const ENTRANCES: Record<(InternetHost | OnPremisesHost)['kind'], Entrance> = {
+  internet: fromInternet,
+  onPremises: fromOnPremises,
+};
