@@ -74,7 +74,9 @@ test('a student watches HTTPS traffic, breaks it at the security group and at a 
   const aclName = await page.getByLabel('Name', { exact: true }).inputValue();
   await page.getByRole('button', { name: 'Add inbound rule' }).click();
   await node(page, 'subnet').click({ position: { x: 60, y: 12 } });
-  await page.getByLabel('Network ACL').selectOption({ label: aclName });
+  // The new ACL is itself named "Network ACL": wait for the subnet's inspector and its exact field.
+  await expect(page.getByLabel('Inspector: Public subnet')).toBeVisible();
+  await page.getByLabel('Network ACL', { exact: true }).selectOption({ label: aclName });
   await page.getByRole('tab', { name: 'Traffic' }).click();
   await expect(flow).toContainText('way back');
   await expect(flow).toContainText('SUBNET_ACL_RESTRICTION');

@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import { VpcIdSchema, VpnGatewayIdSchema } from '../ids';
 import { NameSchema } from '../common';
-import { layoutParent, resourceById } from '../lookup';
-import { optionalRef, reportedAs } from './references';
-import { attachedGatewayBlackhole } from './internetGateway';
-import type { KindSpec } from './spec';
-import { resourcesOfKind } from '../lookup';
 import { created, refusedDrop } from './drop';
+import type { KindSpec } from './spec';
+import { secondGatewayRefusal, vpcGatewaySpec } from './vpcGateway';
 
 export const VirtualPrivateGatewaySchema = z.object({
   kind: z.literal('virtualPrivateGateway'),
@@ -21,16 +18,12 @@ export const virtualPrivateGatewayKind: KindSpec<'virtualPrivateGateway'> = {
   kind: 'virtualPrivateGateway',
   idPrefix: 'vgw',
   label: 'a virtual private gateway',
-  containers: ['vpc'],
-  isContainer: false,
-  containerOf: (design, gateway) => resourceById(design, gateway.vpcId) ?? layoutParent(design, gateway.id),
-  references: [reportedAs('GATEWAY_VPC_MISSING', optionalRef('vpcId', ['vpc']))],
-  routeTarget: { vpcOf: (_, gateway) => gateway.vpcId, blackholeReason: attachedGatewayBlackhole },
-  // A VPC takes one virtual private gateway; Amazon's side uses the default private ASN.
+  ...vpcGatewaySpec<'virtualPrivateGateway'>(),
+  // Amazon's side uses the default private ASN, 64512.
   create({ design, vpc, ids }) {
     if (!vpc) return refusedDrop('Drop the gateway inside a VPC.');
-    if (resourcesOfKind(design, 'virtualPrivateGateway').some((g) => g.vpcId === vpc.id))
-      return refusedDrop(`${vpc.name} already has a virtual private gateway; a VPC takes one.`);
+    const refusal = secondGatewayRefusal(design, 'virtualPrivateGateway', vpc, 'a virtual private gateway');
+    if (refusal) return refusedDrop(refusal);
     return created({
       kind: 'virtualPrivateGateway',
       id: ids.next('virtualPrivateGateway'),
@@ -39,5 +32,4 @@ export const virtualPrivateGatewayKind: KindSpec<'virtualPrivateGateway'> = {
       amazonSideAsn: 64512,
     });
   },
-  duplicate: false,
 };
