@@ -116,7 +116,7 @@ Generated designs: VPCs of 32 subnets with 4 instances each, a web security grou
 | --- | --- | --- | --- | --- | --- |
 ${reachRows.join('\n')}
 
-History (${new Date().toISOString().slice(0, 10)}): the first version took 3,015 ms for full exposure at 1,019 instances (129,940 path analyses). Caching parsed CIDRs (src/net/cidr.ts) and answering once for instances that share subnet, groups, public address and state brought it to about 400 ms (32,516 analyses); a single query went from 0.018 to about 0.005 ms.
+History (2026-11-30): the first version took 3,015 ms for full exposure at 1,019 instances (129,940 path analyses). Caching parsed CIDRs (src/net/cidr.ts) and answering once for instances that share subnet, groups, public address and state brought it to about 400 ms (32,516 analyses); a single query went from 0.018 to about 0.005 ms.
 `;
 
 // Share links: the fragment length for each template and for generated designs, fflate (used) against lz-string.
@@ -147,7 +147,7 @@ report += `
 | core throughput, 100 instances stopping and starting every 10 minutes over a simulated day (${simResult.events.toLocaleString('en-US')} events; best of 3 after a warm-up run) | ${Math.round(simResult.eventsPerSecond).toLocaleString('en-US')} events/s | 1,000,000 events/s |
 | 100 instances and 10 functions sharing 10,000 requests/s (daily curve), simulated hours per wall-clock second | ${simResult.simHoursPerSecond.toFixed(1)} h/s | |
 
-History (${new Date().toISOString().slice(0, 10)}): the first version allocated a context object per event and reached about 450,000 events/s; reusing one context doubled it.
+History (2026-11-30): the first version allocated a context object per event and reached about 450,000 events/s; reusing one context doubled it.
 `;
 
 const simUi = await runSimulationUiBench(simDesign(100, 10, 10_000));
@@ -174,7 +174,7 @@ Panning: the mouse drags the background back and forth for about 320 moves while
 | --- | --- | --- | --- | --- | --- | --- | --- |
 ${canvasRows.join('\n')}
 
-Measured on ${new Date().toISOString().slice(0, 10)} while building the canvas: before the viewport was promoted to its own compositing layer (\`will-change: transform\` in src/index.css), panning 500 resources repainted every node each frame and the median pan frame was 50.0 ms at a 60 Hz cap (p95 66.7 ms); with it, panning only moves the layer.
+Measured on 2026-11-30 while building the canvas: before the viewport was promoted to its own compositing layer (\`will-change: transform\` in src/index.css), panning 500 resources repainted every node each frame and the median pan frame was 50.0 ms at a 60 Hz cap (p95 66.7 ms); with it, panning only moves the layer.
 
 Rendering ${largest.resources} resources takes ${(largest.renderMs / smallest.renderMs).toFixed(1)}× the time of ${smallest.resources}; the median pan frame at ${largest.resources} is ${largest.panMedianMs.toFixed(1)} ms, on time at 60 Hz, with ${largest.busyPerFrameMs.toFixed(1)} ms of main-thread work per frame (target: under 16 ms).
 `;
