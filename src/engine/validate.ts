@@ -21,14 +21,15 @@ const RULE_SETS = [
   ruleListRules,
   computeRules,
   flowRules,
-  referenceRules,
 ];
 
 const SEVERITY_ORDER = { error: 0, warning: 1 } as const;
 
 /** Every finding for the design: errors first, then warnings, each in resource order. */
 export function validateDesign(design: Design): Finding[] {
-  const findings = RULE_SETS.flatMap((rules) => rules(design));
+  const topical = RULE_SETS.flatMap((rules) => rules(design));
+  // The generic reference check runs last: it leaves to a topic rule what that rule already explained.
+  const findings = [...topical, ...referenceRules(design, topical)];
   return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 

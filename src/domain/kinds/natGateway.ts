@@ -25,7 +25,7 @@ export const natGatewayKind: KindSpec<'natGateway'> = {
   isContainer: false,
   containerOf: (design, nat) => resourceById(design, nat.subnetId),
   references: [
-    requiredRef('subnetId', ['subnet'], 'deleteSelf'),
+    reportedAs('RESOURCE_SUBNET_MISSING', requiredRef('subnetId', ['subnet'], 'deleteSelf')),
     reportedAs('ELASTIC_IP_MISSING', optionalRef('elasticIpId', ['elasticIp'])),
   ],
   routeTarget: {

@@ -22,9 +22,9 @@ export interface Reference<R> {
   kinds: readonly Kind[] | 'routeTargets';
   onDelete: OnDelete;
   /**
-   * The validation code of the topic rule that reports this reference when it
-   * names nothing (`SUBNET_VPC_MISSING`); without one, the generic
-   * `REFERENCE_MISSING` rule does, so no reference goes unchecked.
+   * The validation code of the topic rule that explains this reference when it
+   * names nothing (`SUBNET_VPC_MISSING`). Where that rule reported it, the
+   * generic `REFERENCE_MISSING` rule stays quiet; everywhere else it reports.
    */
   missingCode?: string;
   /** The ids the field holds now. */

@@ -6,6 +6,8 @@ interface NetworkInterfaceView {
   ownerName: string;
   subnetIds: readonly string[];
   securityGroupIds: readonly string[];
+  /** False when the address rules already say the owner is in no subnet (instances), so it is said once. */
+  reportsMissingSubnet: boolean;
 }
 
 /** Everything that puts an elastic network interface in a subnet and so carries security groups. */
@@ -18,10 +20,11 @@ function interfaces(design: Design): NetworkInterfaceView[] {
       ownerName: instance.name,
       subnetIds: [instance.subnetId],
       securityGroupIds: instance.securityGroupIds,
+      reportsMissingSubnet: false,
     });
   }
   for (const fn of resourcesOfKind(design, 'lambdaFunction')) {
-    if (fn.vpcConfig) list.push({ ownerId: fn.id, ownerName: fn.name, ...fn.vpcConfig });
+    if (fn.vpcConfig) list.push({ ownerId: fn.id, ownerName: fn.name, ...fn.vpcConfig, reportsMissingSubnet: true });
   }
   for (const service of resourcesOfKind(design, 'ecsService')) {
     if (service.subnetIds.length > 0)
@@ -30,6 +33,7 @@ function interfaces(design: Design): NetworkInterfaceView[] {
         ownerName: service.name,
         subnetIds: service.subnetIds,
         securityGroupIds: service.securityGroupIds,
+        reportsMissingSubnet: true,
       });
   }
   return list;
@@ -67,7 +71,7 @@ export function interfaceRules(design: Design): Finding[] {
       eni.subnetIds.map((id) => getResource(design, id, 'subnet')?.vpcId).filter((id) => id !== undefined),
     );
     for (const subnetId of eni.subnetIds) {
-      if (!getResource(design, subnetId, 'subnet')) {
+      if (eni.reportsMissingSubnet && !getResource(design, subnetId, 'subnet')) {
         out.push(
           finding(
             'error',

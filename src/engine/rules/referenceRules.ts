@@ -3,18 +3,22 @@ import { finding, type Finding } from '../findings';
 
 /**
  * Every reference a kind declares must name a resource of a kind it allows;
- * AWS refuses an id that names nothing. References that a topic rule already
- * explains in its own words (`missingCode` in the kind's spec) are left to it.
+ * AWS refuses an id that names nothing. A topic rule that explains a missing
+ * reference in its own words (the reference's `missingCode`) wins when it
+ * reported it for that resource; otherwise this rule does, so a reference the
+ * topic rule skips (a terminated instance, a service without subnets) is
+ * still checked, and none is reported twice.
  */
-export function referenceRules(design: Design): Finding[] {
+export function referenceRules(design: Design, reported: readonly Finding[]): Finding[] {
+  const already = new Set(reported.map((f) => `${f.resourceId}\u0000${f.code}`));
   const out: Finding[] = [];
   for (const resource of Object.values(design.resources)) {
     for (const ref of referencesOf(resource)) {
-      if (ref.missingCode) continue;
       const allowed = referenceKinds(ref);
       for (const id of ref.ids(resource)) {
         const target = resourceById(design, id);
         if (!target) {
+          if (ref.missingCode && already.has(`${resource.id}\u0000${ref.missingCode}`)) continue;
           out.push(
             finding(
               'error',
@@ -25,6 +29,7 @@ export function referenceRules(design: Design): Finding[] {
             ),
           );
         } else if (!allowed.includes(target.kind)) {
+          if (ref.missingCode && already.has(`${resource.id}\u0000${ref.missingCode}`)) continue;
           out.push(
             finding(
               'error',
