@@ -1,5 +1,5 @@
 import { describeSetAside, parseDesignJson, type Design, type SetAsideResource } from '../domain';
-import { importAws } from '../share/awsImport';
+import { importAws, type AwsFile } from '../share/awsImport';
 import { readShareUrl } from '../share/links';
 import { decodeJsonSnapshot, decodeSnapshot } from '../share/urlCodec';
 import { parseLesson } from '../scenarios/learn';
@@ -20,6 +20,28 @@ export interface CliIo {
 }
 
 export const BAD_INPUT = 2;
+
+/** What a filesystem error means, in words: `no such file`, `it is a directory`, `permission denied`. */
+export function describeFileError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'it is a directory, not a file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+      return 'part of the path is a file, not a directory';
+    case 'ELOOP':
+      return 'too many symbolic links (a link that points to itself?)';
+    default:
+      return code ? `error ${code}` : error instanceof Error ? error.message : String(error);
+  }
+}
+
+const afterPath = (error: unknown) => `: ${describeFileError(error)}`;
 
 /** `nimbus <command>: <message>` on stderr; returns exit code 2. */
 export function badInput(io: CliIo, command: string, message: string): number {
@@ -68,16 +90,16 @@ export async function readDesignArgument(command: string, path: string, io: CliI
     warnSetAside(io, command, 'the share link', decoded.setAside);
     return decoded.design;
   }
-  const entries = await io.listDir(path);
-  if (entries) return readAwsDirectory(command, path, entries, io);
+  let entries: string[] | null;
   let text: string;
   try {
-    text = await io.readText(path);
+    entries = await io.listDir(path);
+    text = entries ? '' : await io.readText(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    io.err(`nimbus ${command}: can't read ${path}${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}`);
+    io.err(`nimbus ${command}: can't read ${path}${afterPath(error)}`);
     return null;
   }
+  if (entries) return readAwsDirectory(command, path, entries, io);
   const parsed = parseDesignJson(text);
   if (!parsed.ok) {
     const shown = parsed.errors.slice(0, 5).join('; ');
@@ -90,7 +112,10 @@ export async function readDesignArgument(command: string, path: string, io: CliI
   return parsed.design;
 }
 
-/** Reads every .json file of a directory as aws ec2 describe-* output; `quiet: false` prints the import notes. */
+/**
+ * Reads every .json file of a directory as aws ec2 describe-* output; `quiet: false` prints the import notes.
+ * One that can't be read (a folder named x.json, a broken link) is named, and nothing is imported.
+ */
 export async function readAwsDirectory(
   command: string,
   dir: string,
@@ -103,7 +128,22 @@ export async function readAwsDirectory(
     io.err(`nimbus ${command}: ${dir} has no .json files`);
     return null;
   }
-  const files = await Promise.all(names.map(async (name) => ({ name, text: await io.readText(`${dir}/${name}`) })));
+  const files: AwsFile[] = [];
+  const unreadable: string[] = [];
+  for (const name of names) {
+    const file = `${dir}/${name}`;
+    try {
+      files.push({ name, text: await io.readText(file) });
+    } catch (error) {
+      // Listed but not there: a symbolic link whose target is gone.
+      const why = (error as NodeJS.ErrnoException | null)?.code === 'ENOENT' ? ': a broken link' : afterPath(error);
+      unreadable.push(`can't read ${file}${why}`);
+    }
+  }
+  if (unreadable.length > 0) {
+    io.err(`nimbus ${command}: ${unreadable.join('; ')}`);
+    return null;
+  }
   const result = importAws(files, dir.split('/').filter(Boolean).pop() ?? 'Imported from AWS');
   if (!result.ok) {
     io.err(`nimbus ${command}: ${result.errors.join('; ')}`);

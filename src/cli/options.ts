@@ -20,3 +20,34 @@ export function readOptions(
   }
   return { positional, options, error: null };
 }
+
+const DECIMAL_DIGITS = /^[0-9]+$/;
+
+/**
+ * A numeric option read strictly: decimal digits only, within `min`..`max`.
+ * `Number()` would read `0x1bb` as 443, `1e3` as 1000 and `""` as 0.
+ * Returns `fallback` when the option is absent, null when its text is refused.
+ */
+export function integerOption(
+  options: ReadonlyMap<string, string>,
+  name: string,
+  range: { min: number; max: number },
+  fallback: number,
+): number | null;
+export function integerOption(
+  options: ReadonlyMap<string, string>,
+  name: string,
+  range: { min: number; max: number },
+): number | undefined | null;
+export function integerOption(
+  options: ReadonlyMap<string, string>,
+  name: string,
+  range: { min: number; max: number },
+  fallback?: number,
+): number | undefined | null {
+  const text = options.get(name);
+  if (text === undefined) return fallback;
+  if (!DECIMAL_DIGITS.test(text)) return null;
+  const value = Number(text);
+  return Number.isSafeInteger(value) && value >= range.min && value <= range.max ? value : null;
+}

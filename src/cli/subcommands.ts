@@ -31,6 +31,7 @@ export function usageText(commands: readonly Subcommand[] = SUBCOMMANDS): string
   lines.push(
     '  Wherever a design is read, a directory of describe-* JSON files works too, or a share or challenge link (quote it).',
     '  nimbus --help prints this. Exit codes: 0 fine, 1 the answer is no (see each command), 2 bad input.',
+    '  --debug prints the stack of an unexpected error.',
   );
   return lines.join('\n');
 }

@@ -48,9 +48,20 @@ export type SimulationSettings = z.infer<typeof SimulationSettingsSchema>;
  * field), kept exactly as they came, with their layout entries, so saving never
  * loses them. `parseDesign` fills it and tries them again on every read.
  */
+const isPlainRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * An object kept as it came. Not `z.record`: a record skips a `__proto__` key,
+ * and a resource set aside under that key must still be saved with the design.
+ */
+const KeptRecordSchema = z.custom<Record<string, unknown>>(isPlainRecord, {
+  message: 'Invalid input: expected record',
+});
+
 export const SetAsideSchema = z.object({
-  resources: z.record(z.string(), z.unknown()),
-  layout: z.record(z.string(), z.unknown()).default({}),
+  resources: KeptRecordSchema,
+  layout: KeptRecordSchema.default({}),
 });
 export type SetAside = z.infer<typeof SetAsideSchema>;
 
@@ -77,7 +88,7 @@ export const DesignSchema = z
       }
     }
     for (const key of Object.keys(design.layout)) {
-      if (!(key in design.resources)) {
+      if (!Object.hasOwn(design.resources, key)) {
         ctx.addIssue({ code: 'custom', path: ['layout', key], message: 'places a resource that does not exist' });
       }
     }

@@ -2,6 +2,7 @@ export * from './ids';
 export * from './common';
 export * from './kinds';
 export * from './lookup';
+export * from './ownKeys';
 export * from './flows';
 export * from './design';
 export * from './migrations';

@@ -1,4 +1,5 @@
 import { CURRENT_DESIGN_VERSION, DESIGN_FORMAT } from './design';
+import { setOwn } from './ownKeys';
 
 /**
  * Upgrades a document one version at a time. Each step takes the previous
@@ -24,8 +25,9 @@ function from0to1(doc: Record<string, unknown>): Record<string, unknown> {
     if (!isRecord(item)) return;
     const { position, ...resource } = item;
     const id = typeof resource.id === 'string' ? resource.id : `resource-${index}`;
-    resources[id] = { ...resource, id };
-    if (isRecord(position)) layout[id] = { x: position.x, y: position.y, parentId: position.parentId ?? null };
+    // Own entries even for `__proto__`, so salvage sees the resource and says why it can't be read.
+    setOwn(resources, id, { ...resource, id });
+    if (isRecord(position)) setOwn(layout, id, { x: position.x, y: position.y, parentId: position.parentId ?? null });
   });
   return { format: DESIGN_FORMAT, version: 1, name: doc.title ?? 'Untitled design', resources, layout };
 }

@@ -1,6 +1,7 @@
 import { DesignSchema, type Design } from './design';
 import { formatIssues } from './issues';
 import { migrateToCurrent } from './migrations';
+import { PROTOTYPE_KEY } from './ownKeys';
 import { salvageResources, type SetAsideResource } from './salvage';
 
 export { formatIssues } from './issues';
@@ -21,6 +22,10 @@ export function parseDesign(input: unknown): ParseResult {
   const migrated = migrateToCurrent(input);
   if (!migrated.ok) return { ok: false, errors: [migrated.error] };
   const salvaged = salvageResources(migrated.doc);
+  // The schema's records skip a `__proto__` key without a word; what is left of one here places no resource.
+  const { layout } = salvaged.doc;
+  if (typeof layout === 'object' && layout !== null && Object.hasOwn(layout, PROTOTYPE_KEY))
+    return { ok: false, errors: [`layout.${PROTOTYPE_KEY}: places a resource that does not exist`] };
   const result = DesignSchema.safeParse(salvaged.doc);
   if (!result.success) return { ok: false, errors: formatIssues(result.error.issues) };
   return { ok: true, design: result.data, setAside: salvaged.setAside };
@@ -37,11 +42,14 @@ export function parseWholeDesign(input: unknown): { ok: true; design: Design } |
   return { ok: true, design: parsed.design };
 }
 
+/** Text without the UTF-8 byte order mark some editors write first: JSON.parse refuses it, browsers drop it. */
+export const withoutBom = (text: string): string => (text.startsWith('\uFEFF') ? text.slice(1) : text);
+
 /** Parses JSON text into a design, with a readable error for text that is not JSON. */
 export function parseDesignJson(text: string): ParseResult {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(withoutBom(text));
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, errors: [`not valid JSON (${detail})`] };

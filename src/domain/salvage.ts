@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ResourceSchema, type SetAside } from './design';
 import { formatIssues } from './issues';
+import { ownValue, PROTOTYPE_KEY, setOwn } from './ownKeys';
 
 /**
  * Salvage at the boundary: each resource of a document is read on its own, so
@@ -25,6 +26,11 @@ const isUnknownKind = (issue: z.core.$ZodIssue) =>
 /** Null when the resource stored under `key` is readable; otherwise what sets it aside. */
 export function checkResource(key: string, raw: unknown): SetAsideResource | null {
   const kind = isRecord(raw) && typeof raw.kind === 'string' ? raw.kind : null;
+  if (key === PROTOTYPE_KEY) {
+    // A design is a plain object keyed by id, and this key can't be an entry of one.
+    const reason = `"${PROTOTYPE_KEY}" can't be a resource id in Nimbus; give it another id`;
+    return { id: key, kind, reason, issues: [`resources.${key}: ${reason}`] };
+  }
   const checked = ResourceSchema.safeParse(raw);
   if (checked.success) {
     if (checked.data.id === key) return null;
@@ -104,28 +110,33 @@ export function salvageResources(doc: Record<string, unknown>): Salvaged {
   const setAside: SetAsideResource[] = [];
   const putAside = (problem: SetAsideResource, raw: unknown, layoutEntry: unknown) => {
     setAside.push(problem);
-    kept.resources[problem.id] = raw;
-    if (layoutEntry !== undefined) kept.layout[problem.id] = layoutEntry;
+    setOwn(kept.resources, problem.id, raw);
+    if (layoutEntry !== undefined) setOwn(kept.layout, problem.id, layoutEntry);
   };
   const consider = (key: string, raw: unknown, layoutEntry: unknown) => {
     const problem = checkResource(key, raw);
     if (problem === null) {
-      readable[key] = raw;
-      if (layoutEntry !== undefined) readableLayout[key] = layoutEntry;
+      setOwn(readable, key, raw);
+      if (layoutEntry !== undefined) setOwn(readableLayout, key, layoutEntry);
     } else {
       putAside(problem, raw, layoutEntry);
       delete readableLayout[key];
     }
   };
 
-  for (const [key, raw] of Object.entries(resources)) consider(key, raw, layout[key]);
+  // Own entries only: a resource called `constructor` has no layout entry unless the file gives one.
+  for (const [key, raw] of Object.entries(resources)) consider(key, raw, ownValue(layout, key));
   for (const [key, raw] of Object.entries(earlier.resources)) {
-    if (!Object.hasOwn(resources, key)) consider(key, raw, earlierLayout[key]);
+    if (!Object.hasOwn(resources, key)) consider(key, raw, ownValue(earlierLayout, key));
     else {
       // A resource added since took this id: the set-aside one stays aside, as it came.
       const kind = isRecord(raw) && typeof raw.kind === 'string' ? raw.kind : null;
       const reason = 'its id is now used by another resource';
-      putAside({ id: key, kind, reason, issues: [`setAside.resources.${key}: ${reason}`] }, raw, earlierLayout[key]);
+      putAside(
+        { id: key, kind, reason, issues: [`setAside.resources.${key}: ${reason}`] },
+        raw,
+        ownValue(earlierLayout, key),
+      );
     }
   }
 

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeReachability, validateDesign, type ReachQuery } from '../engine';
+import { INHERITED_NAMES } from '../domain';
 import { importAws, type AwsFile } from './awsImport';
 
 const FIXTURE = join(import.meta.dirname, 'fixtures/aws-public-private');
@@ -110,5 +111,74 @@ describe('importAws with files missing', () => {
     const codes = validateDesign(result.design).map((f) => f.code);
     expect(codes).not.toContain('SECURITY_GROUP_MISSING');
     expect(codes).not.toContain('REFERENCE_MISSING');
+  });
+});
+
+describe('importAws with names every object inherits', () => {
+  const renamed = (from: string, to: string) => files().map((f) => ({ ...f, text: f.text.replaceAll(from, to) }));
+
+  it.each(INHERITED_NAMES)('ignores %s as a top-level key, with a note', (name) => {
+    const extra = { name: 'extra.json', text: `{"${name}": [1], "toString": [], "constructor": {}}` };
+    const result = importAws([...files(), extra]);
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(result.notes).toContain(`extra.json: ignored "${name}" (Nimbus does not import it)`);
+    expect(Object.keys(result.design.resources)).toEqual(Object.keys(imported().design.resources));
+  });
+
+  it.each(INHERITED_NAMES.filter((name) => name !== '__proto__'))(
+    'imports %s as a VPC id and an instance id',
+    (name) => {
+      const result = importAws(
+        renamed('vpc-0f1e2d3c4b5a69788', name).map((f) => ({
+          ...f,
+          text: f.text.replaceAll('i-0aaaabbbbccccdddd', `${name}-i`),
+        })),
+      );
+      if (!result.ok) throw new Error(result.errors.join('\n'));
+      expect(result.design.resources[name]).toMatchObject({ kind: 'vpc', name: 'shop-vpc' });
+      expect(result.design.resources[`${name}-i`]).toMatchObject({ kind: 'ec2Instance', name: 'web-1' });
+      const outcome = analyzeReachability(result.design, {
+        from: { kind: 'internet' },
+        to: { kind: 'resource', id: `${name}-i` },
+        protocol: 'tcp',
+        port: 443,
+      });
+      expect(outcome.ok && outcome.result.reachable).toBe(true);
+    },
+  );
+
+  it('refuses __proto__ as an id with a message, whatever it names', () => {
+    for (const id of ['vpc-0f1e2d3c4b5a69788', 'i-0aaaabbbbccccdddd', 'sg-0d0d0d0d0d0d0d0d2'])
+      expect(importAws(renamed(id, '__proto__'))).toEqual({
+        ok: false,
+        errors: [expect.stringMatching(/^"__proto__" is not an id Nimbus can import \(the \w+ it names\)$/)],
+      });
+  });
+
+  it.each(INHERITED_NAMES)('reads %s as a tag key and as a Name', (name) => {
+    const result = importAws(
+      renamed('"Key": "Name",\n          "Value": "shop-vpc"', `"Key": "Name",\n          "Value": "${name}"`).concat({
+        name: 'subnets-more.json',
+        text: JSON.stringify({
+          Subnets: [
+            {
+              SubnetId: 'subnet-tagged',
+              VpcId: 'vpc-0f1e2d3c4b5a69788',
+              CidrBlock: '10.20.9.0/24',
+              AvailabilityZone: 'eu-west-1a',
+              Tags: [{ Key: name, Value: 'x' }],
+            },
+          ],
+        }),
+      }),
+    );
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(result.design.resources['vpc-0f1e2d3c4b5a69788']?.name).toBe(name);
+    expect(result.design.resources['subnet-tagged']?.name).toBe('subnet-tagged');
+  });
+
+  it('reads a file that starts with a UTF-8 byte order mark', () => {
+    const withBom = files().map((f) => ({ ...f, text: `\uFEFF${f.text}` }));
+    expect(importAws(withBom)).toEqual(imported());
   });
 });

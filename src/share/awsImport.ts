@@ -4,6 +4,9 @@ import {
   emptyDesign,
   findRegion,
   parseWholeDesign,
+  PROTOTYPE_KEY,
+  setOwn,
+  withoutBom,
   type Design,
   type LayoutEntry,
   type NaclRule,
@@ -62,7 +65,7 @@ function readFiles(files: readonly AwsFile[]): { data: AwsData; notes: string[];
   for (const file of files) {
     let json: unknown;
     try {
-      json = JSON.parse(file.text);
+      json = JSON.parse(withoutBom(file.text));
     } catch (error) {
       errors.push(`${file.name}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
       continue;
@@ -72,7 +75,8 @@ function readFiles(files: readonly AwsFile[]): { data: AwsData; notes: string[];
       continue;
     }
     for (const [key, value] of Object.entries(json)) {
-      if (!(key in AWS_KEYS)) {
+      // Own keys only: a file key such as "constructor" or "toString" is not one Nimbus reads.
+      if (!Object.hasOwn(AWS_KEYS, key)) {
         if (key !== 'NextToken') notes.push(`${file.name}: ignored "${key}" (Nimbus does not import it)`);
         continue;
       }
@@ -95,9 +99,15 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
     return { ok: false, errors: ['no VPCs found: include the output of aws ec2 describe-vpcs'] };
   const design = emptyDesign(designName);
   const layout: Record<string, Partial<LayoutEntry>> = {};
+  const refused: string[] = [];
   const add = (resource: Resource, parentId?: string) => {
-    design.resources[resource.id] = resource;
-    if (parentId) layout[resource.id] = { parentId: parentId as LayoutEntry['parentId'] };
+    if (resource.id === PROTOTYPE_KEY) {
+      // AWS never prints this id; a design keyed by id can't hold it.
+      refused.push(`"${PROTOTYPE_KEY}" is not an id Nimbus can import (the ${resource.kind} it names)`);
+      return;
+    }
+    setOwn(design.resources, resource.id, resource);
+    if (parentId) setOwn(layout, resource.id, { parentId: parentId as LayoutEntry['parentId'] });
   };
   const known = (id: string | undefined): id is string => !!id && Object.hasOwn(design.resources, id);
 
@@ -367,6 +377,7 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
     });
   }
   if (data.InternetGateways.length > 0) add({ kind: 'internet', id: 'internet' as never, name: 'Internet' });
+  if (refused.length > 0) return { ok: false, errors: refused };
   design.layout = layout as Design['layout'];
   // What the files name but do not contain is cleared as each kind's references declare.
   const repaired = repairReferences(design);

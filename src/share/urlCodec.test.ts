@@ -4,9 +4,16 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { deflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { CURRENT_DESIGN_VERSION, DesignBuilder, parseDesignJson, type Design } from '../domain';
+import {
+  CURRENT_DESIGN_VERSION,
+  DesignBuilder,
+  INHERITED_NAMES,
+  parseDesignJson,
+  setOwn,
+  type Design,
+} from '../domain';
 import { TEMPLATES } from '../scenarios/templates';
-import { decodeSnapshot, encodeSnapshot, MAX_DESIGN_BYTES, SNAPSHOT_PREFIX } from './urlCodec';
+import { decodeSnapshot, encodeJsonSnapshot, encodeSnapshot, MAX_DESIGN_BYTES, SNAPSHOT_PREFIX } from './urlCodec';
 
 const b64url = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
 
@@ -156,4 +163,25 @@ describe('design files', () => {
       { numRuns: 40 },
     );
   });
+});
+
+describe('share links with names every object inherits', () => {
+  it.each(INHERITED_NAMES)(
+    'carries %s as a resource id and a flow id, or sets __proto__ aside, never dropping it',
+    (name) => {
+      const design = TEMPLATES.find((t) => t.id === 'single-web-server')!.build();
+      const doc = JSON.parse(JSON.stringify(design)) as Record<string, Record<string, unknown>>;
+      setOwn(doc.resources!, name, { kind: 'internet', id: name, name: 'Named' });
+      const decoded = decodeSnapshot(encodeJsonSnapshot({ ...doc, flows: [{ ...(design.flows ?? [])[0], id: name }] }));
+      if (!decoded.ok) throw new Error(decoded.message);
+      expect(decoded.design.flows?.[0]?.id).toBe(name);
+      if (name === '__proto__') {
+        expect(decoded.setAside.map((r) => r.id)).toEqual(['__proto__']);
+        expect(Object.hasOwn(decoded.design.setAside!.resources, '__proto__')).toBe(true);
+      } else {
+        expect(decoded.setAside).toEqual([]);
+        expect(Object.hasOwn(decoded.design.resources, name)).toBe(true);
+      }
+    },
+  );
 });

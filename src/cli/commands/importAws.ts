@@ -1,4 +1,4 @@
-import { badInput, BAD_INPUT, readAwsDirectory } from '../io';
+import { badInput, BAD_INPUT, describeFileError, readAwsDirectory } from '../io';
 import { readOptions } from '../options';
 import type { Subcommand } from '../subcommand';
 
@@ -18,14 +18,26 @@ export const importAwsCommand: Subcommand = {
         `${error ?? 'give one directory of describe-* JSON files'}, e.g. nimbus import-aws ./aws -o design.json`,
       );
     const dir = positional[0]!;
-    const entries = await io.listDir(dir);
+    let entries: string[] | null;
+    try {
+      entries = await io.listDir(dir);
+    } catch (error) {
+      return badInput(io, 'import-aws', `can't read ${dir}: ${describeFileError(error)}`);
+    }
     if (!entries) return badInput(io, 'import-aws', `${dir} is not a directory`);
     const design = await readAwsDirectory('import-aws', dir, entries, io, false);
     if (!design) return BAD_INPUT;
     const text = JSON.stringify(design, null, 2) + '\n';
     const output = options.get('output');
     if (output) {
-      await io.writeText(output, text);
+      try {
+        await io.writeText(output, text);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException | null)?.code;
+        // Writing, a missing path means a missing folder: the file itself is about to be made.
+        const why = code === 'ENOENT' ? 'its folder does not exist' : describeFileError(error);
+        return badInput(io, 'import-aws', `can't write ${output}: ${why}`);
+      }
       io.err(`Wrote ${Object.keys(design.resources).length} resources to ${output}.`);
     } else io.out(text.trimEnd());
     return 0;

@@ -1,6 +1,6 @@
 import { analyzeReachability, parseEndpoint, type Hop } from '../../engine';
 import { badInput, BAD_INPUT, printJson, readDesignArgument } from '../io';
-import { readOptions } from '../options';
+import { integerOption, readOptions } from '../options';
 import type { Subcommand } from '../subcommand';
 
 const hopJson = (h: Hop) => ({
@@ -33,13 +33,12 @@ export const reachCommand: Subcommand = {
     const protocol = (options.get('protocol') ?? 'tcp').toLowerCase();
     if (protocol !== 'tcp' && protocol !== 'udp' && protocol !== 'icmp')
       return fail(`--protocol must be tcp, udp or icmp, not "${protocol}"`);
-    const port = Number(options.get('port') ?? (protocol === 'icmp' ? '0' : '443'));
-    if (!Number.isInteger(port) || port < 0 || port > 65535)
-      return fail(`--port must be a whole number 0-65535, not "${options.get('port')}"`);
-    const sourcePortText = options.get('source-port');
-    const sourcePort = sourcePortText === undefined ? undefined : Number(sourcePortText);
-    if (sourcePort !== undefined && (!Number.isInteger(sourcePort) || sourcePort < 0 || sourcePort > 65535))
-      return fail(`--source-port must be 0-65535`);
+    const PORTS = { min: 0, max: 65535 };
+    const port = integerOption(options, 'port', PORTS, protocol === 'icmp' ? 0 : 443);
+    if (port === null) return fail(`--port must be a whole number 0-65535, not "${options.get('port')}"`);
+    const sourcePort = integerOption(options, 'source-port', PORTS);
+    if (sourcePort === null)
+      return fail(`--source-port must be a whole number 0-65535, not "${options.get('source-port')}"`);
     const design = await readDesignArgument('reach', path, io);
     if (!design) return BAD_INPUT;
     const from = parseEndpoint(design, fromText);

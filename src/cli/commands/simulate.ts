@@ -1,7 +1,12 @@
+import { resourceById } from '../../domain';
 import { Simulation } from '../../sim/simulation';
 import { badInput, BAD_INPUT, printJson, readDesignArgument } from '../io';
-import { readOptions } from '../options';
+import { integerOption, readOptions } from '../options';
 import type { Subcommand } from '../subcommand';
+
+const MAX_DURATION = 30 * 86_400;
+/** The random source reads 32 bits of the seed; a larger one would repeat a smaller one's run. */
+const MAX_SEED = 2 ** 32 - 1;
 
 const usd = (n: number) => `$${n.toFixed(n < 1 ? 4 : 2)}`;
 const count = (n: number) => n.toLocaleString('en-US');
@@ -20,11 +25,12 @@ export const simulateCommand: Subcommand = {
     const fail = (message: string) => badInput(io, 'simulate', message);
     if (error) return fail(error);
     if (positional.length !== 1) return fail('give one design, e.g. nimbus simulate design.json --duration 3600');
-    const duration = Number(options.get('duration') ?? '');
-    if (!Number.isFinite(duration) || duration <= 0 || duration > 30 * 86_400)
-      return fail('--duration must be a number of seconds, more than 0 and at most 30 days');
-    const seed = Number(options.get('seed') ?? '1');
-    if (!Number.isInteger(seed)) return fail('--seed must be a whole number');
+    // Required: absent (undefined) and refused (null) get the same answer.
+    const duration = integerOption(options, 'duration', { min: 1, max: MAX_DURATION });
+    if (duration == null)
+      return fail('--duration must be a whole number of seconds, more than 0 and at most 30 days (2592000)');
+    const seed = integerOption(options, 'seed', { min: 0, max: MAX_SEED }, 1);
+    if (seed === null) return fail(`--seed must be a whole number 0-${MAX_SEED}, not "${options.get('seed')}"`);
     const design = await readDesignArgument('simulate', positional[0]!, io);
     if (!design) return BAD_INPUT;
     const sim = new Simulation(design, { seed });
@@ -52,7 +58,9 @@ export const simulateCommand: Subcommand = {
       );
     }
     for (const f of summary.flows) {
-      const drops = Object.entries(f.droppedBy).map(([id, n]) => `${count(n)} at ${design.resources[id]?.name ?? id}`);
+      const drops = Object.entries(f.droppedBy).map(
+        ([id, n]) => `${count(n)} at ${resourceById(design, id)?.name ?? id}`,
+      );
       io.out(
         `  flow ${f.name}: ${count(f.sent)} sent, ${count(f.delivered)} delivered, ${count(f.droppedForward)} dropped on the way, ${count(f.droppedReturn)} on the way back${drops.length > 0 ? ` (${drops.join(', ')})` : ''}${f.lastRttMs === null ? '' : `; round trip ${f.lastRttMs} ms`}`,
       );

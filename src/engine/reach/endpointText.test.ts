@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { resourcesOfKind, type Design } from '../../domain';
+import { INHERITED_NAMES, resourcesOfKind, setOwn, type Design } from '../../domain';
 import { TEMPLATES } from '../../scenarios/templates';
 import { endpointLabel, resolveEndpoint, type EndpointSpec } from './endpoints';
 import { formatEndpoint, parseEndpoint } from './endpointText';
@@ -64,5 +64,21 @@ describe('formatEndpoint: one stable text per endpoint', () => {
     const app = idOf(hybrid, 'Internal app');
     expect(formatEndpoint({ kind: 'resource', id: app })).toBe(app);
     expect(formatEndpoint({ kind: 'internet' })).toBe('internet');
+  });
+});
+
+describe('parseEndpoint with names every object inherits', () => {
+  it.each(INHERITED_NAMES)('says no resource matches %s when the design has none by that id or name', (name) => {
+    expect(parseEndpoint(hybrid, name)).toEqual({
+      ok: false,
+      error: `no resource, address or "internet" matches "${name}"`,
+    });
+  });
+
+  it.each(INHERITED_NAMES.filter((name) => name !== '__proto__'))('finds a resource whose id is %s', (name) => {
+    const design = structuredClone(hybrid);
+    const app = design.resources[idOf(hybrid, 'Internal app')]!;
+    setOwn(design.resources, name, { ...app, id: name } as typeof app);
+    expect(parseEndpoint(design, name)).toEqual({ ok: true, spec: { kind: 'resource', id: name } });
   });
 });

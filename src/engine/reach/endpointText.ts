@@ -1,4 +1,4 @@
-import type { Design } from '../../domain';
+import { resourceById, type Design } from '../../domain';
 import type { EndpointSpec } from './endpoints';
 
 export type ParsedEndpoint = { ok: true; spec: EndpointSpec } | { ok: false; error: string };
@@ -14,9 +14,10 @@ export function parseEndpoint(design: Design, text: string): ParsedEndpoint {
   const trimmed = text.trim();
   if (trimmed.toLowerCase() === 'internet') return { ok: true, spec: { kind: 'internet' } };
   if (IPV4_SHAPE.test(trimmed)) return { ok: true, spec: { kind: 'address', address: trimmed } };
+  // Own ids only: `constructor` is a resource only when the design has one by that id.
   const asSpec = (id: string): EndpointSpec =>
-    design.resources[id]?.kind === 'onPremisesNetwork' ? { kind: 'onPremises', id } : { kind: 'resource', id };
-  if (design.resources[trimmed]) return { ok: true, spec: asSpec(trimmed) };
+    resourceById(design, id)?.kind === 'onPremisesNetwork' ? { kind: 'onPremises', id } : { kind: 'resource', id };
+  if (resourceById(design, trimmed)) return { ok: true, spec: asSpec(trimmed) };
   const matches = Object.values(design.resources).filter((r) => r.name.toLowerCase() === trimmed.toLowerCase());
   if (matches.length === 1) return { ok: true, spec: asSpec(matches[0]!.id) };
   if (matches.length > 1)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { INHERITED_NAMES, setOwn } from '../../domain';
 import { LESSONS } from './lessons';
 import { parseLesson } from './schema';
 
@@ -73,5 +74,30 @@ describe('parseLesson with several problems', () => {
     const errors = errorsOf({ format: 'nimbus-lesson', version: 1, id: 'Bad Id', goals: [] });
     expect(errors).toContain('id: must be lowercase words joined by dashes');
     expect(errors).toContain('start: a design must be a JSON object');
+  });
+});
+
+describe('parseLesson with names every object inherits', () => {
+  type Check = Record<string, unknown>;
+  const goalsOf = (lesson: Record<string, unknown>) => lesson.goals as Array<{ id: string; check: Check }>;
+
+  it.each(INHERITED_NAMES)('says a goal naming %s names nothing in the start design', (name) => {
+    const reach = valid();
+    goalsOf(reach)[0]!.check.to = name;
+    expect(errorsOf(reach)).toEqual([`goals.0.check.to: no resource, address or "internet" matches "${name}"`]);
+    const throttles = valid();
+    goalsOf(throttles)[1]!.check = { type: 'noThrottles', functionId: name, requestsPerSecond: 10 };
+    expect(errorsOf(throttles)).toEqual([`goals.1.check.functionId: no Lambda function "${name}" in the start design`]);
+  });
+
+  it.each(INHERITED_NAMES)('reads %s as a key of the lesson and of its start without a crash', (name) => {
+    const lesson = valid();
+    setOwn(lesson, name, 'ignored');
+    expect(parseLesson(JSON.parse(JSON.stringify(lesson))).ok).toBe(true);
+    const start = lesson.start as { layout: Record<string, unknown> };
+    setOwn(start.layout, name, { x: 1, y: 1 });
+    expect(errorsOf(JSON.parse(JSON.stringify(lesson)))).toEqual([
+      `start.layout.${name}: places a resource that does not exist`,
+    ]);
   });
 });

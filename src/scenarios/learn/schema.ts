@@ -152,7 +152,9 @@ export function parseLesson(input: unknown): LessonParseResult {
   const shape = LessonShapeSchema.safeParse(input);
   // The design is checked even when the rest is broken, so a teacher sees every problem at once.
   const isObject = typeof input === 'object' && input !== null && !Array.isArray(input);
-  const start = parseWholeDesign(isObject && 'start' in input ? input.start : undefined);
+  const start = parseWholeDesign(
+    isObject && Object.hasOwn(input, 'start') ? (input as { start: unknown }).start : undefined,
+  );
   const startErrors = start.ok || !isObject ? [] : start.errors.map(underStart);
   if (!shape.success) return { ok: false, errors: [...formatIssues(shape.error.issues), ...startErrors] };
   if (!start.ok) return { ok: false, errors: startErrors };
