@@ -25,6 +25,7 @@ export default tseslint.config(
   },
   {
     // The pure core and the shells beside it stay free of React and the DOM store (docs/architecture.md).
+    // For source files `layerRules` below replaces this with the full per-folder rule; tests keep this one.
     files: ['src/{domain,net,engine,sim,share,scenarios,worker,cli}/**'],
     rules: {
       'no-restricted-imports': [

@@ -21,9 +21,12 @@ export function newId<T extends string>(
   }
 }
 
-/** Ids that avoid those already in the design (and those handed out by this source). */
+/**
+ * Ids that avoid those already in the design, those of its set-aside resources
+ * (so a newer Nimbus can bring them back) and those handed out by this source.
+ */
 export function idSourceFor(design: Design, random: () => number = Math.random): IdSource {
-  const handedOut = new Set<string>();
+  const handedOut = new Set<string>(Object.keys(design.setAside?.resources ?? {}));
   return {
     next<T extends string>(kind: Kind): T {
       const id = newId<T>(

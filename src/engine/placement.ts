@@ -17,8 +17,6 @@ export interface NewResourceSpec {
   variant?: 'fargate' | 'ec2' | LambdaTrigger['source'] | 'nodeGroup' | 'fargateProfile';
 }
 
-export type Placement = DropResult;
-
 /** Public addresses from the documentation ranges (RFC 5737), so they never look like someone's real host. */
 function nextPublicIp(design: Design): string {
   const used = new Set([
@@ -41,7 +39,7 @@ export function createForDrop(
   spec: NewResourceSpec,
   container: Resource | undefined,
   ids: IdSource,
-): Placement {
+): DropResult {
   const check = checkDrop(design, spec.kind, container);
   if (!check.ok) return check;
   const region = regionOf(design, container);

@@ -115,3 +115,20 @@ describe('view-only links', () => {
     expect(namesOf(headerTools(false)).slice(0, 4)).toEqual(['undo', 'redo', '|', 'menu:Templates']);
   });
 });
+
+describe('requestDelete', () => {
+  it('asks before deleting what depends on the selection, and counts it', async () => {
+    const { TEMPLATES } = await import('../scenarios/templates');
+    const { useDesignStore, useViewStore } = await import('../store');
+    const { requestDelete } = await import('./actions');
+    const design = TEMPLATES.find((t) => t.id === 'serverless-api')!.build();
+    useDesignStore.setState({ history: { past: [], present: design, future: [], last: null } });
+    const fn = Object.values(design.resources).find((r) => r.kind === 'lambdaFunction')!;
+    const triggers = Object.values(design.resources).filter((r) => r.kind === 'lambdaTrigger');
+    requestDelete([fn.id]);
+    const question = useViewStore.getState().confirm;
+    expect(question?.body).toContain(`${triggers.length} resource`);
+    expect(question?.body).toContain('depending on the selection');
+    expect(useDesignStore.getState().history.present).toBe(design);
+  });
+});

@@ -17,6 +17,7 @@ import {
 import { TEMPLATES } from '../scenarios/templates';
 import {
   deleteResources,
+  deletionSet,
   descendantsOf,
   downloadText,
   duplicateResources,
@@ -97,11 +98,18 @@ const mod = (event: KeyboardEvent) => event.ctrlKey || event.metaKey;
 const view = () => useViewStore.getState();
 const currentDesign = () => useDesignStore.getState().history.present;
 
-/** Deletes the selection, asking first when containers would take their contents with them. */
+/**
+ * Deletes the selection, asking first when more goes with it: what containers
+ * hold and what can't exist without the selection (a function's triggers, a
+ * gateway's VPN connections).
+ */
 export function requestDelete(ids: readonly string[]): void {
   if (ids.length === 0) return;
   const design = currentDesign();
-  const inside = descendantsOf(design, ids);
+  const selected = new Set(ids);
+  const inside = [...deletionSet(design, ids)].filter((id) => !selected.has(id));
+  const drawnInside = new Set(descendantsOf(design, ids));
+  const where = inside.every((id) => drawnInside.has(id)) ? 'inside' : 'inside or depending on the selection';
   const names = ids.map((id) => design.resources[id]?.name ?? id).join(', ');
   const run = () => {
     const result = deleteResources(ids);
@@ -112,7 +120,7 @@ export function requestDelete(ids: readonly string[]): void {
   if (inside.length === 0) return run();
   view().ask({
     title: `Delete ${names}?`,
-    body: `${inside.length} resource${inside.length === 1 ? '' : 's'} inside will be deleted too. Routes that pointed at deleted gateways stay as blackholes, as in AWS.`,
+    body: `${inside.length} resource${inside.length === 1 ? '' : 's'} ${where} will be deleted too. Routes that pointed at deleted gateways stay as blackholes, as in AWS.`,
     confirmLabel: `Delete ${inside.length + ids.length} resources`,
     onConfirm: run,
   });
@@ -356,8 +364,12 @@ export function headerTools(viewOnly: boolean): Array<Action | { menu: MenuName 
   return dropStrayDividers(tools);
 }
 
+/** Dividers only between two groups: none at either end, never two in a row. */
 function dropStrayDividers<T>(items: Array<T | null>): Array<T | null> {
-  return items.filter((item, i) => item !== null || (i > 0 && items[i - 1] !== null && i < items.length - 1));
+  const out: Array<T | null> = [];
+  for (const item of items) if (item !== null || (out.length > 0 && out[out.length - 1] !== null)) out.push(item);
+  if (out[out.length - 1] === null) out.pop();
+  return out;
 }
 
 /** The action a key press asks for, if it is available; text fields are the caller's business. */
