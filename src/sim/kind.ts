@@ -60,3 +60,28 @@ export interface SimContext {
 
 /** Summaries are compared byte for byte, so figures are rounded the same way everywhere. */
 export const round = (n: number, digits = 6): number => Number(n.toFixed(digits));
+
+/**
+ * What deleted resources cost before they went, by id. A resource brought
+ * back under the same id (undo) shows one row: its earlier cost plus the new one.
+ */
+export class RemovedCosts {
+  private readonly byId = new Map<string, ResourceCost>();
+
+  add(cost: ResourceCost): void {
+    const earlier = this.byId.get(cost.id);
+    this.byId.set(cost.id, { ...cost, total: cost.total + (earlier?.total ?? 0), ratePerHour: 0 });
+  }
+
+  /** The live rows with earlier costs folded in, then the rows of resources still gone. */
+  withLive(live: readonly ResourceCost[]): ResourceCost[] {
+    const liveIds = new Set(live.map((c) => c.id));
+    return [
+      ...live.map((c) => {
+        const earlier = this.byId.get(c.id);
+        return earlier ? { ...c, total: c.total + earlier.total } : c;
+      }),
+      ...[...this.byId.values()].filter((c) => !liveIds.has(c.id)),
+    ];
+  }
+}

@@ -135,6 +135,13 @@ function natDesign(withNat: boolean): Design {
 
 const serviceRow = (sim: Simulation) => sim.summary().services.find((s) => s.id === SERVICE);
 
+/** What everything but the test's instance costs so far. */
+const otherCosts = (sim: Simulation) =>
+  sim
+    .cost()
+    .byResource.filter((r) => r.id !== INSTANCE)
+    .reduce((sum, r) => sum + r.total, 0);
+
 describe('Simulation sync', () => {
   it('an ECS service whose desired count is edited from 3 to 7 runs 7 tasks after start-up, and its cost rate follows', () => {
     const design = ecsDesign();
@@ -249,6 +256,24 @@ describe('Simulation sync', () => {
     expect(sim.cost().total).toBeCloseTo(billed, 12);
     sim.runUntil(3600);
     expect(sim.cost().total).toBeCloseTo(billed, 12);
+  });
+
+  it('an instance deleted and brought back by undo shows one cost row with what it cost before and since', () => {
+    const design = ec2Design();
+    const sim = new Simulation(design, { seed: 1 });
+    sim.runUntil(600);
+    sim.syncDesign(without(design, INSTANCE));
+    sim.runUntil(900);
+    const before = sim.cost().total;
+    sim.syncDesign(design);
+    sim.runUntil(1800);
+    const rows = sim.cost().byResource.filter((r) => r.id === INSTANCE);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.total).toBeGreaterThan(before);
+    expect(sim.cost().total).toBeCloseTo(rows.reduce((sum, r) => sum + r.total, 0) + otherCosts(sim), 12);
+    sim.syncDesign(without(design, INSTANCE));
+    sim.syncDesign(design);
+    expect(sim.cost().byResource.filter((r) => r.id === INSTANCE)).toHaveLength(1);
   });
 
   it("an instance's type edited mid-run bills at the new type's price from the edit on", () => {

@@ -15,6 +15,7 @@ import {
 } from '../ec2';
 import { isContainerInstance, type ContainerHost } from '../containers';
 import {
+  RemovedCosts,
   round,
   type EventHandler,
   type FrameParts,
@@ -36,7 +37,7 @@ export class Ec2Instances implements SimulatedKind, EventHandler<InstanceEvent> 
   /** Container instances (ECS-optimized AMI), for task placement; follows edits. */
   containerHosts: ContainerHost[];
   /** What deleted instances cost while they existed. */
-  private readonly removed: ResourceCost[] = [];
+  private readonly removed = new RemovedCosts();
   private nextIp = 0;
   /** One context for every EC2 step: events are a hot path, so nothing is allocated per event. */
   private readonly ec2Context: Ec2Context;
@@ -90,7 +91,7 @@ export class Ec2Instances implements SimulatedKind, EventHandler<InstanceEvent> 
     for (const [id, sim] of this.sims) {
       if (present.has(id)) continue;
       removeInstance(sim, this.ctx.now);
-      this.removed.push({ id, name: sim.name, total: ec2Cost(sim, this.ctx.now), ratePerHour: 0 });
+      this.removed.add({ id, name: sim.name, total: ec2Cost(sim, this.ctx.now), ratePerHour: 0 });
       this.sims.delete(id);
     }
     this.containerHosts = this.hostsOf(instances);
@@ -140,15 +141,14 @@ export class Ec2Instances implements SimulatedKind, EventHandler<InstanceEvent> 
   }
 
   costs(now: number): ResourceCost[] {
-    return [
+    return this.removed.withLive([
       ...[...this.sims.values()].map((s) => ({
         id: s.id,
         name: s.name,
         total: ec2Cost(s, now),
         ratePerHour: ec2Rate(s),
       })),
-      ...this.removed,
-    ];
+    ]);
   }
 
   summary(now: number) {

@@ -9,7 +9,7 @@ import {
   tickServices,
   type ServiceSim,
 } from '../containers';
-import { round, type FrameParts, type ResourceCost, type SimContext, type SimulatedKind } from '../kind';
+import { RemovedCosts, round, type FrameParts, type ResourceCost, type SimContext, type SimulatedKind } from '../kind';
 import type { ServiceFrame } from '../protocol';
 import type { Ec2Instances } from './ec2Instances';
 
@@ -19,7 +19,7 @@ export type ServiceSummary = ServiceFrame & { costUsd: number };
 export class EcsServices implements SimulatedKind {
   readonly sims: ServiceSim[] = [];
   /** What deleted services cost while they existed. */
-  private readonly removed: ResourceCost[] = [];
+  private readonly removed = new RemovedCosts();
 
   constructor(
     design: Design,
@@ -43,7 +43,7 @@ export class EcsServices implements SimulatedKind {
     for (const gone of previous.values()) {
       const stopped = gone.tasks.length;
       stopService(gone, this.ctx.now);
-      this.removed.push({
+      this.removed.add({
         id: gone.service.id,
         name: gone.service.name,
         total: fargateCost(gone, this.ctx.now),
@@ -61,15 +61,14 @@ export class EcsServices implements SimulatedKind {
   }
 
   costs(now: number): ResourceCost[] {
-    return [
+    return this.removed.withLive([
       ...this.sims.map((s) => ({
         id: s.service.id,
         name: s.service.name,
         total: fargateCost(s, now),
         ratePerHour: fargateRate(s),
       })),
-      ...this.removed,
-    ];
+    ]);
   }
 
   summary(now: number): { services: ServiceSummary[] } {

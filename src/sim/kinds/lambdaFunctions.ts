@@ -1,5 +1,5 @@
 import { resourcesOfKind, type Design } from '../../domain';
-import { round, type FrameParts, type ResourceCost, type SimContext, type SimulatedKind } from '../kind';
+import { RemovedCosts, round, type FrameParts, type ResourceCost, type SimContext, type SimulatedKind } from '../kind';
 import { createLambdaSim, tickLambdas, type LambdaSim } from '../lambda';
 
 /** AWS's default concurrency quota per account and region. */
@@ -12,7 +12,7 @@ export class LambdaFunctions implements SimulatedKind {
   readonly sims: LambdaSim[] = [];
   private accountLimit: number;
   /** What deleted functions cost while they existed. */
-  private readonly removed: ResourceCost[] = [];
+  private readonly removed = new RemovedCosts();
 
   constructor(
     design: Design,
@@ -48,7 +48,7 @@ export class LambdaFunctions implements SimulatedKind {
       } else this.sims.push(createLambdaSim(fn, own));
     }
     for (const gone of previous.values())
-      this.removed.push({ id: gone.fn.id, name: gone.fn.name, total: gone.totals.costUsd, ratePerHour: 0 });
+      this.removed.add({ id: gone.fn.id, name: gone.fn.name, total: gone.totals.costUsd, ratePerHour: 0 });
   }
 
   tick(): void {
@@ -56,15 +56,14 @@ export class LambdaFunctions implements SimulatedKind {
   }
 
   costs(): ResourceCost[] {
-    return [
+    return this.removed.withLive([
       ...this.sims.map((f) => ({
         id: f.fn.id,
         name: f.fn.name,
         total: f.totals.costUsd,
         ratePerHour: f.now.costPerSecond * 3600,
       })),
-      ...this.removed,
-    ];
+    ]);
   }
 
   summary() {
