@@ -20,14 +20,11 @@ export const LEAF = { width: 220, height: 64 } as const;
 export const PAD = 20;
 /** Height of a container's title block: subnets show badges on a third line. */
 export function headerHeight(kind: Kind): number {
-  return kind === 'subnet' ? 68 : 52;
+  return kindView(kind).frame?.headerHeight ?? HEADER;
 }
 /** The smallest header, for clamping positions where the container kind is not at hand. */
 export const HEADER = 52;
 export const GAP = 20;
-
-/** Free space kept at the bottom of containers so there is always somewhere to drop the next thing. */
-const dropRoom = (kind: Kind): number => (kind === 'region' || kind === 'vpc' || kind === 'availabilityZone' ? 60 : 0);
 
 const BAND = { top: 0, main: 1, bottom: 2 } as const;
 
@@ -36,9 +33,8 @@ const section = (kind: Kind): number => BAND[kindView(kind).band];
 
 /** How many items a row of the container holds before wrapping. */
 function perRow(container: Resource | null, items: readonly Resource[]): number {
-  if (container?.kind === 'availabilityZone') return 1;
-  if (container?.kind === 'subnet' || container?.kind === 'ecsCluster') return 2;
-  return items.some((item) => CONTAINER_KINDS.has(item.kind)) ? 4 : 3;
+  const columns = container ? kindView(container.kind).frame?.columns : undefined;
+  return columns ?? (items.some((item) => CONTAINER_KINDS.has(item.kind)) ? 4 : 3);
 }
 
 export function isContainer(resource: Resource): boolean {
@@ -67,7 +63,7 @@ export function computeLayout(design: Design): Map<string, Box> {
     let bottom = top;
     const unplaced: Resource[] = [];
     for (const item of items) {
-      const stored = design.layout[item.id];
+      const stored = Object.hasOwn(design.layout, item.id) ? design.layout[item.id] : undefined;
       const size = sizes.get(item.id)!;
       if (stored?.x !== undefined && stored.y !== undefined && (stored.parentId ?? null) === parentId) {
         const width = Math.max(size.width, stored.width ?? 0);
@@ -99,11 +95,12 @@ export function computeLayout(design: Design): Map<string, Box> {
       }
     }
     if (!container) return { width: right, height: bottom };
-    const min = kindView(container.kind).minSize ?? LEAF;
-    const stored = design.layout[container.id];
+    const frame = kindView(container.kind).frame;
+    const min = frame?.minSize ?? LEAF;
+    const stored = Object.hasOwn(design.layout, container.id) ? design.layout[container.id] : undefined;
     return {
       width: Math.max(min.width, right + PAD, stored?.width ?? 0),
-      height: Math.max(min.height, bottom + PAD + dropRoom(container.kind), stored?.height ?? 0),
+      height: Math.max(min.height, bottom + PAD + (frame?.dropRoom ?? 0), stored?.height ?? 0),
     };
   };
 

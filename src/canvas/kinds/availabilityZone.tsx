@@ -21,7 +21,7 @@ export const availabilityZoneView: KindView<'availabilityZone'> = {
   icon: ICONS.zone,
   palette: [{ group: 'Networking', id: 'az', label: 'Availability Zone', hint: 'Drop in a VPC' }],
   band: 'main',
-  minSize: { width: 280, height: 200 },
+  frame: { minSize: { width: 280, height: 200 }, dropRoom: 60, columns: 1 },
   facts: (_, zone, facts) => void facts.lines.push(zone.zoneName),
   thumbnail: { fill: '#eff6ff', stroke: '#60a5fa' },
 };

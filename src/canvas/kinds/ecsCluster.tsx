@@ -20,7 +20,7 @@ export const ecsClusterView: KindView<'ecsCluster'> = {
   icon: ICONS.ecs,
   palette: [{ group: 'Containers', id: 'ecs-cluster', label: 'ECS cluster', hint: 'Drop in a Region' }],
   band: 'main',
-  minSize: { width: 240, height: 120 },
+  frame: { minSize: { width: 240, height: 120 }, columns: 2 },
   facts: (_, __, facts) => void facts.lines.push('ECS'),
   thumbnail: { fill: '#fff7ed', stroke: '#f97316' },
 };

@@ -21,7 +21,7 @@ export const regionView: KindView<'region'> = {
   icon: ICONS.region,
   palette: [{ group: 'Networking', id: 'region', label: 'Region', hint: 'Drop on the canvas' }],
   band: 'main',
-  minSize: { width: 480, height: 320 },
+  frame: { minSize: { width: 480, height: 320 }, dropRoom: 60 },
   facts: (_, region, facts) => void facts.lines.push(region.code),
   thumbnail: { fill: '#f8fafc', stroke: '#94a3b8' },
 };

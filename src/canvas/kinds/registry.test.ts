@@ -10,8 +10,8 @@ describe('the canvas kind registry', () => {
     for (const kind of ALL_KINDS) expect(typeof NODE_TYPES[kind]).toBe('function');
   });
 
-  it('gives every container kind a minimum frame size', () => {
-    for (const kind of CONTAINER_KINDS) expect(KIND_VIEWS[kind].minSize).toBeDefined();
+  it('gives every container kind a frame layout, and no leaf one', () => {
+    for (const kind of ALL_KINDS) expect(KIND_VIEWS[kind].frame !== undefined, kind).toBe(CONTAINER_KINDS.has(kind));
   });
 
   it('offers every kind in the palette under unique ids', () => {

@@ -33,7 +33,7 @@ export const subnetView: KindView<'subnet'> = {
   icon: ICONS.privateSubnet,
   palette: [{ group: 'Networking', id: 'subnet', label: 'Subnet', hint: 'Drop in an Availability Zone' }],
   band: 'main',
-  minSize: { width: 260, height: 130 },
+  frame: { minSize: { width: 260, height: 130 }, headerHeight: 68, columns: 2 },
   facts(design, subnet, facts) {
     facts.lines.push(`${subnet.cidr} · ${usableText(subnet.cidr)}`);
     const table = routeTableForSubnet(design, subnet);

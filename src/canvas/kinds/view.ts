@@ -37,12 +37,23 @@ export interface KindView<K extends Kind> {
   palette: readonly PaletteEntry[];
   /** Placement band inside its container: gateways on top, rules and links below, the rest between. */
   band: 'top' | 'main' | 'bottom';
-  /** Smallest size of a container kind's frame. */
-  minSize?: { width: number; height: number };
+  /** How a container kind's frame is laid out; leaves have none. */
+  frame?: ContainerFrameLayout;
   /** Adds this kind's lines and badges to the node's facts (the title is already set). */
   facts(design: Design, resource: ResourceOf<K>, facts: NodeFacts): void;
   /** Fill and stroke in library thumbnails; leaves share one grey. */
   thumbnail?: { fill: string; stroke: string };
+}
+
+/** A container's frame: its smallest size, title height, room kept free for the next drop, items per row. */
+export interface ContainerFrameLayout {
+  minSize: { width: number; height: number };
+  /** Height of the title block (52 px; subnets show their badges on a third line). */
+  headerHeight?: number;
+  /** Free space at the bottom, so there is always somewhere to drop the next thing. */
+  dropRoom?: number;
+  /** Items per row before wrapping; by default 3, or 4 when some items are containers. */
+  columns?: number;
 }
 
 export type KindViewRegistry = { readonly [K in Kind]: KindView<K> };

@@ -21,7 +21,7 @@ export const vpcView: KindView<'vpc'> = {
   icon: ICONS.vpc,
   palette: [{ group: 'Networking', id: 'vpc', label: 'VPC', hint: 'Drop in a Region' }],
   band: 'main',
-  minSize: { width: 440, height: 280 },
+  frame: { minSize: { width: 440, height: 280 }, dropRoom: 60 },
   facts(_, vpc, facts) {
     for (const block of [vpc.cidr, ...vpc.secondaryCidrs]) facts.lines.push(`${block} · ${usableText(block)}`);
   },
