@@ -1,8 +1,9 @@
 import type { Edge, Node } from '@xyflow/react';
-import { getResource, resourcesOfKind, type Design, type Resource } from '../domain';
+import { referencesOf, resourceById, resourcesOfKind, type Design, type Resource } from '../domain';
 import { blackholeReason, type Finding } from '../engine';
 import { computeLayout, isContainer } from './layout';
 import { nodeFacts, type NodeFacts } from './facts';
+import { viewOf } from './kinds';
 
 export interface ResourceNodeData extends Record<string, unknown> {
   resource: Resource;
@@ -77,11 +78,11 @@ export function deriveEdges(design: Design, showAssociationsOf: ReadonlySet<stri
     });
   for (const table of resourcesOfKind(design, 'routeTable')) {
     for (const subnetId of table.subnetIds) {
-      if (design.resources[subnetId] && (showAssociationsOf.has(subnetId) || showAssociationsOf.has(table.id)))
+      if (resourceById(design, subnetId) && (showAssociationsOf.has(subnetId) || showAssociationsOf.has(table.id)))
         add(subnetId, table.id, 'association');
     }
     for (const route of table.routes) {
-      if (route.target === 'local' || !design.resources[route.target]) continue;
+      if (route.target === 'local' || !resourceById(design, route.target)) continue;
       add(
         table.id,
         route.target,
@@ -90,20 +91,18 @@ export function deriveEdges(design: Design, showAssociationsOf: ReadonlySet<stri
       );
     }
   }
-  for (const vpn of resourcesOfKind(design, 'vpnConnection')) {
-    if (design.resources[vpn.vpnGatewayId]) add(vpn.vpnGatewayId, vpn.id, 'link');
-    if (design.resources[vpn.customerGatewayId]) add(vpn.id, vpn.customerGatewayId, 'link');
-  }
-  for (const dx of resourcesOfKind(design, 'directConnectConnection')) {
-    if (dx.vpnGatewayId && design.resources[dx.vpnGatewayId]) add(dx.vpnGatewayId, dx.id, 'link');
-    if (dx.onPremisesNetworkId && design.resources[dx.onPremisesNetworkId]) add(dx.id, dx.onPremisesNetworkId, 'link');
-  }
-  for (const cgw of resourcesOfKind(design, 'customerGateway')) {
-    if (getResource(design, cgw.onPremisesNetworkId, 'onPremisesNetwork'))
-      add(cgw.id, cgw.onPremisesNetworkId!, 'link');
-  }
-  for (const trigger of resourcesOfKind(design, 'lambdaTrigger')) {
-    if (design.resources[trigger.functionId]) add(trigger.id, trigger.functionId, 'trigger');
+  // Links a kind's view declares: a VPN between its gateways, a trigger to its function…
+  for (const resource of Object.values(design.resources)) {
+    const drawn = viewOf(resource).edges;
+    if (!drawn) continue;
+    for (const edge of drawn) {
+      const reference = referencesOf(resource).find((ref) => ref.field === edge.field);
+      for (const id of reference?.ids(resource) ?? []) {
+        if (!resourceById(design, id)) continue;
+        if (edge.direction === 'out') add(resource.id, id, edge.role);
+        else add(id, resource.id, edge.role);
+      }
+    }
   }
   const internet = resourcesOfKind(design, 'internet')[0];
   if (internet)

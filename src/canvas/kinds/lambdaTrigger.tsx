@@ -44,6 +44,7 @@ export const lambdaTriggerView: KindView<'lambdaTrigger'> = {
       icon: ICONS.eventBridge,
     },
   ],
+  edges: [{ field: 'functionId', role: 'trigger', direction: 'out' }],
   band: 'bottom',
   facts(_, trigger, facts) {
     facts.lines.push(trigger.source === 'eventBridgeSchedule' ? 'schedule' : `${trigger.eventsPerSecond} events/s`);

@@ -41,6 +41,12 @@ export interface KindView<K extends Kind> {
   frame?: ContainerFrameLayout;
   /** Adds this kind's lines and badges to the node's facts (the title is already set). */
   facts(design: Design, resource: ResourceOf<K>, facts: NodeFacts): void;
+  /**
+   * References drawn as edges: the field (as the kind's spec names it), the
+   * edge's role, and whether it points from this resource to the one named
+   * (`out`) or the other way (`in`), which decides the handles it joins.
+   */
+  edges?: readonly { field: string; role: 'link' | 'trigger'; direction: 'out' | 'in' }[];
   /** Fill and stroke in library thumbnails; leaves share one grey. */
   thumbnail?: { fill: string; stroke: string };
 }
