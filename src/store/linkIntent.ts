@@ -1,11 +1,12 @@
 import { readLinkIntent } from '../share/links';
-import { decodeJsonSnapshot, decodeSnapshot } from '../share/urlCodec';
-import { parseLesson } from '../scenarios/learn';
+import { decodeSnapshot } from '../share/urlCodec';
+import { decodeChallengeLink } from '../scenarios/inputs';
 import { startLesson } from './learnStore';
 import { useDesignStore } from './designStore';
 import { addToLibrary, showReadOnly, useLibraryStore } from './libraryStore';
 import { noticeSetAside } from './setAsideNotice';
 import { useViewStore } from './viewStore';
+import { analysisWorker, describeWorkerError, offMainThread } from './workerClient';
 
 export { readLinkIntent, shareUrl, type LinkIntent, type LinkMode } from '../share/links';
 
@@ -25,12 +26,16 @@ function refuseLink(message: string): void {
   });
 }
 
+/** A link the worker could not read in time: refused like any other bad link. */
+export const refuseUnreadable = (error: unknown): void => refuseLink(describeWorkerError(error));
+
 /** A challenge link starts the challenge on a new design in the library. */
-function openChallengeLink(snapshot: string): void {
-  const decoded = decodeJsonSnapshot(snapshot);
-  if (!decoded.ok) return refuseLink(decoded.message);
-  const parsed = parseLesson(decoded.json);
-  if (!parsed.ok) return refuseLink(`It holds a challenge Nimbus can't use: ${parsed.errors.slice(0, 3).join('; ')}`);
+async function openChallengeLink(snapshot: string): Promise<void> {
+  const parsed = await offMainThread(
+    () => analysisWorker().decodeChallengeLink(snapshot),
+    () => decodeChallengeLink(snapshot),
+  );
+  if (!parsed.ok) return refuseLink(parsed.message);
   if (startLesson(parsed.lesson, { fresh: true })) {
     forgetLink();
     useViewStore.getState().notify({
@@ -46,9 +51,10 @@ function forgetLink(): void {
 
 /**
  * Acts on the link in the address bar. A bad link is explained and nothing
- * the user had changes; a good one never overwrites the open design.
+ * the user had changes; a good one never overwrites the open design. Links
+ * are decoded in the worker: a small one may inflate to millions of items.
  */
-export function applyLinkIntent(hash: string = location.hash): void {
+export async function applyLinkIntent(hash: string = location.hash): Promise<void> {
   const intent = readLinkIntent(hash);
   const { notify } = useViewStore.getState();
   if (intent.kind === 'none') {
@@ -56,11 +62,11 @@ export function applyLinkIntent(hash: string = location.hash): void {
     if (useLibraryStore.getState().viewOnly) location.reload();
     return;
   }
-  if (intent.kind === 'learn') {
-    openChallengeLink(intent.snapshot);
-    return;
-  }
-  const decoded = decodeSnapshot(intent.snapshot);
+  if (intent.kind === 'learn') return openChallengeLink(intent.snapshot);
+  const decoded = await offMainThread(
+    () => analysisWorker().decodeDesignLink(intent.snapshot),
+    () => decodeSnapshot(intent.snapshot),
+  );
   if (!decoded.ok) return refuseLink(decoded.message);
   if (intent.kind === 'view') {
     showReadOnly(decoded.design);
@@ -86,7 +92,7 @@ export function copyViewToLibrary(): void {
 }
 
 export function watchLinks(): () => void {
-  const onHashChange = () => applyLinkIntent();
+  const onHashChange = () => void applyLinkIntent().catch(refuseUnreadable);
   window.addEventListener('hashchange', onHashChange);
   return () => window.removeEventListener('hashchange', onHashChange);
 }

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { encodeJsonSnapshot } from '../share/urlCodec';
+import { decodeChallengeLink, inputsApi, parseLessonFile } from './inputs';
+import { LESSONS } from './learn';
+
+/** What the worker answers for links and files: the same results and messages as on the main thread before. */
+describe('reading links and files for the page', () => {
+  it('refuses a small link that inflates to two million items with the schema message', () => {
+    const bomb = encodeJsonSnapshot({
+      format: 'nimbus-design',
+      version: 1,
+      name: 'x',
+      resources: {},
+      layout: {},
+      flows: new Array(2_000_000).fill(0),
+    });
+    expect(bomb.length).toBeLessThan(10_000);
+    const decoded = inputsApi.decodeDesignLink(bomb);
+    expect(decoded).toMatchObject({ ok: false, error: 'invalid' });
+    expect(!decoded.ok && decoded.message).toMatch(/^The link holds a design Nimbus can't open: /);
+  });
+
+  it('decodes a challenge link, and says why one is refused', () => {
+    const lesson = LESSONS[0]!;
+    expect(decodeChallengeLink(encodeJsonSnapshot(lesson))).toMatchObject({ ok: true, lesson: { id: lesson.id } });
+    expect(decodeChallengeLink(encodeJsonSnapshot({ format: 'x' }))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^It holds a challenge Nimbus can't use: /),
+    });
+    expect(decodeChallengeLink('n1.!!')).toEqual({
+      ok: false,
+      message: 'The link is damaged: its data could not be decompressed. Ask for a fresh link.',
+    });
+  });
+
+  it('tells a challenge file that is not JSON from one that is not a challenge', () => {
+    expect(parseLessonFile('{')).toEqual({ ok: false, notJson: true, errors: [] });
+    expect(parseLessonFile('{}')).toMatchObject({ ok: false, notJson: false });
+    expect(parseLessonFile(JSON.stringify(LESSONS[0]))).toMatchObject({ ok: true });
+    expect(inputsApi.parseDesignFile('nope')).toMatchObject({
+      ok: false,
+      errors: [expect.stringMatching(/^not valid JSON/)],
+    });
+  });
+});
