@@ -5,16 +5,16 @@ import { LESSONS } from './learn';
 
 /** What the worker answers for links and files: the same results and messages as on the main thread before. */
 describe('reading links and files for the page', () => {
-  it('refuses a small link that inflates to two million items with the schema message', () => {
+  it('refuses a small link that inflates to a huge list with the schema message (the browser test uses two million)', () => {
     const bomb = encodeJsonSnapshot({
       format: 'nimbus-design',
       version: 1,
       name: 'x',
       resources: {},
       layout: {},
-      flows: new Array(2_000_000).fill(0),
+      flows: new Array(100_000).fill(0),
     });
-    expect(bomb.length).toBeLessThan(10_000);
+    expect(bomb.length).toBeLessThan(2_000);
     const decoded = inputsApi.decodeDesignLink(bomb);
     expect(decoded).toMatchObject({ ok: false, error: 'invalid' });
     expect(!decoded.ok && decoded.message).toMatch(/^The link holds a design Nimbus can't open: /);
