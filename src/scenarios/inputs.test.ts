@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeJsonSnapshot } from '../share/urlCodec';
 import { decodeChallengeLink, inputsApi, parseLessonFile } from './inputs';
 import { LESSONS } from './learn';
+import { TEMPLATES } from './templates';
 
 /** What the worker answers for links and files: the same results and messages as on the main thread before. */
 describe('reading links and files for the page', () => {
@@ -18,6 +19,20 @@ describe('reading links and files for the page', () => {
     const decoded = inputsApi.decodeDesignLink(bomb);
     expect(decoded).toMatchObject({ ok: false, error: 'invalid' });
     expect(!decoded.ok && decoded.message).toMatch(/^The link holds a design Nimbus can't open: /);
+  });
+
+  it('answers with plain data, which crosses to the page unchanged', () => {
+    const design = TEMPLATES.find((t) => t.id === 'two-tier')!.build();
+    const answers = [
+      inputsApi.decodeDesignLink(encodeJsonSnapshot(design)),
+      decodeChallengeLink(encodeJsonSnapshot(LESSONS[0])),
+      inputsApi.parseDesignFile(JSON.stringify(design)),
+      parseLessonFile(JSON.stringify(LESSONS[1])),
+    ];
+    for (const answer of answers) {
+      expect(answer.ok).toBe(true);
+      expect(structuredClone(answer)).toEqual(answer);
+    }
   });
 
   it('decodes a challenge link, and says why one is refused', () => {

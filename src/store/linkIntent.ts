@@ -1,6 +1,6 @@
 import { readLinkIntent } from '../share/links';
 import { decodeSnapshot } from '../share/urlCodec';
-import { decodeChallengeLink } from '../scenarios/inputs';
+import { decodeChallengeLink, type ChallengeLinkResult } from '../scenarios/inputs';
 import { startLesson } from './learnStore';
 import { useDesignStore } from './designStore';
 import { addToLibrary, showReadOnly, useLibraryStore } from './libraryStore';
@@ -30,11 +30,7 @@ function refuseLink(message: string): void {
 export const refuseUnreadable = (error: unknown): void => refuseLink(describeWorkerError(error));
 
 /** A challenge link starts the challenge on a new design in the library. */
-async function openChallengeLink(snapshot: string): Promise<void> {
-  const parsed = await offMainThread(
-    () => analysisWorker().decodeChallengeLink(snapshot),
-    () => decodeChallengeLink(snapshot),
-  );
+function openChallengeLink(parsed: ChallengeLinkResult): void {
   if (!parsed.ok) return refuseLink(parsed.message);
   if (startLesson(parsed.lesson, { fresh: true })) {
     forgetLink();
@@ -54,19 +50,31 @@ function forgetLink(): void {
  * the user had changes; a good one never overwrites the open design. Links
  * are decoded in the worker: a small one may inflate to millions of items.
  */
+let latestLink = 0;
+
 export async function applyLinkIntent(hash: string = location.hash): Promise<void> {
   const intent = readLinkIntent(hash);
+  // Decoding takes a moment: a link opened meanwhile wins over this one.
+  const mine = ++latestLink;
   const { notify } = useViewStore.getState();
   if (intent.kind === 'none') {
     // Leaving a view link (e.g. the user cleared the address): back to their own designs.
     if (useLibraryStore.getState().viewOnly) location.reload();
     return;
   }
-  if (intent.kind === 'learn') return openChallengeLink(intent.snapshot);
+  if (intent.kind === 'learn') {
+    const parsed = await offMainThread(
+      () => analysisWorker().decodeChallengeLink(intent.snapshot),
+      () => decodeChallengeLink(intent.snapshot),
+    );
+    if (mine === latestLink) openChallengeLink(parsed);
+    return;
+  }
   const decoded = await offMainThread(
     () => analysisWorker().decodeDesignLink(intent.snapshot),
     () => decodeSnapshot(intent.snapshot),
   );
+  if (mine !== latestLink) return;
   if (!decoded.ok) return refuseLink(decoded.message);
   if (intent.kind === 'view') {
     showReadOnly(decoded.design);
