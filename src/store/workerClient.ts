@@ -12,8 +12,9 @@ import {
 
 export { WorkerError } from './workerSupervisor';
 
-/** Calls that may take long on a big design; everything else answers at once. */
+/** Time limits of calls that may take long on a big design; everything else answers at once. */
 const SLOW_CALLS: Record<string, number> = {
+  ping: 10_000,
   exposure: 60_000,
   checkGoals: 60_000,
   simRestore: 120_000,

@@ -66,6 +66,15 @@ describe('the worker supervisor', () => {
     await expect(supervisor.api.echo('d')).resolves.toBe('d from worker 1');
   });
 
+  it('without a way to see a worker end, notices a dead one by the ping it no longer answers', async () => {
+    const { supervisor, workers, events } = supervise({ watchExit: () => null, heartbeatMs: 20, timeoutMs: () => 100 });
+    await supervisor.api.echo('warm up');
+    workers[0]!.terminate();
+    await until(() => events.length > 0);
+    expect(events).toEqual([{ type: 'restarted', reason: 'it did not answer within 100 ms' }]);
+    await expect(supervisor.api.echo('i')).resolves.toBe('i from worker 1');
+  });
+
   it("catches the worker's error event and restarts it", async () => {
     const { supervisor, workers, events } = supervise();
     await supervisor.api.echo('warm up');

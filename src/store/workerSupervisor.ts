@@ -38,8 +38,13 @@ export type SupervisorEvent =
 export interface SupervisorOptions {
   /** Makes a worker; `name` is unique per worker and reaches the worker as `self.name`. */
   create: (name: string) => WorkerEndpoint;
-  /** Settles when the named worker has gone; called once it has answered its first ping (see `webLockExit`). */
-  watchExit?: (name: string) => Promise<void>;
+  /**
+   * Settles when the named worker has gone; called once it has answered its
+   * first ping (see `webLockExit`). Null (or absent) where that can't be
+   * known: the supervisor then pings an idle worker every `heartbeatMs`.
+   */
+  watchExit?: (name: string) => Promise<void> | null;
+  heartbeatMs?: number;
   /** Time limit of a call, by method name. */
   timeoutMs?: (method: string) => number;
   startTimeoutMs?: number;
@@ -60,6 +65,9 @@ interface Generation<Api> {
   ready: Promise<void>;
   answered: boolean;
   dead: boolean;
+  /** Calls in flight; a heartbeat waits while any is (each has its own time limit). */
+  pending: number;
+  heartbeat?: ReturnType<typeof setInterval>;
   /** Rejects when the worker is lost; every call races against it. */
   lost: Promise<never>;
   lose: (error: WorkerError) => void;
@@ -106,9 +114,11 @@ export class WorkerSupervisor<Api extends object> {
       }, limit);
     });
     const fn = (generation.remote as unknown as Record<string, (...a: unknown[]) => Promise<never>>)[method]!;
+    generation.pending++;
     try {
       return await Promise.race([fn(...args), generation.lost, timeout]);
     } finally {
+      generation.pending--;
       clearTimeout(timer);
     }
   }
@@ -119,6 +129,7 @@ export class WorkerSupervisor<Api extends object> {
     this.current = null;
     if (generation) {
       generation.dead = true;
+      clearInterval(generation.heartbeat);
       generation.lose(new WorkerError('The simulation worker was closed.', 'lost'));
       generation.worker.terminate();
     }
@@ -137,6 +148,7 @@ export class WorkerSupervisor<Api extends object> {
       ready: Promise.resolve(),
       answered: false,
       dead: false,
+      pending: 0,
       lost,
       lose,
     };
@@ -158,16 +170,28 @@ export class WorkerSupervisor<Api extends object> {
     generation.ready = Promise.race([generation.remote.ping(), lost, startTimeout])
       .then(() => {
         generation.answered = true;
-        void this.options.watchExit?.(name).then(() => this.lose(generation, 'it was closed or crashed'));
+        const exit = this.options.watchExit?.(name);
+        if (exit) void exit.then(() => this.lose(generation, 'it was closed or crashed'));
+        else this.beat(generation);
       })
       .finally(() => clearTimeout(timer));
     generation.ready.catch(() => undefined);
     return generation;
   }
 
+  /** Without a way to see the worker end, an idle one must answer a ping now and then. */
+  private beat(generation: Generation<Api>): void {
+    const every = this.options.heartbeatMs ?? 5000;
+    generation.heartbeat = setInterval(() => {
+      if (generation.pending > 0 || generation.dead) return;
+      void this.call('ping', []).catch(() => undefined);
+    }, every);
+  }
+
   private lose(generation: Generation<Api>, reason: string): void {
     if (generation.dead) return;
     generation.dead = true;
+    clearInterval(generation.heartbeat);
     const wasWorking = generation.answered;
     generation.lose(
       new WorkerError(
@@ -206,11 +230,12 @@ export class WorkerSupervisor<Api extends object> {
 /**
  * Learns that a worker has gone, however it went (`terminate()`, a crash, the
  * tab's memory), from a Web Lock the worker holds for its whole life: the
- * browser releases it when the worker's context is destroyed. Never settles
- * where Web Locks are missing; call timeouts still catch a dead worker there.
+ * browser releases it when the worker's context is destroyed. Null where Web
+ * Locks are missing (an insecure context): the supervisor's heartbeat and call
+ * time limits catch a dead worker there.
  */
-export function webLockExit(name: string): Promise<void> {
+export function webLockExit(name: string): Promise<void> | null {
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-  if (!locks) return new Promise(() => undefined);
+  if (!locks) return null;
   return locks.request(name, () => undefined).then(() => undefined);
 }
