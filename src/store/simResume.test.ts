@@ -123,4 +123,29 @@ describe('a simulation whose worker is lost', () => {
     expect(useSimStore.getState().frame!.now).toBe(0);
     expect(useSimStore.getState().active).toBe(true);
   });
+
+  it('stays stopped when the user stops it while the new worker is being brought back', async () => {
+    const { options, workers } = fakeWorkers((index) => {
+      const api = workerApi();
+      if (index === 0) return api;
+      const restore = api.simRestore.bind(api);
+      return {
+        ...api,
+        simRestore: async (...args: Parameters<typeof restore>) => {
+          await new Promise((r) => setTimeout(r, 100));
+          return restore(...args);
+        },
+      };
+    });
+    superviseWorkerWith({ ...options, timeoutMs: () => 5000 });
+    await session();
+    workers[0]!.terminate();
+    await until(() => workers.length === 2, 'the new worker');
+    await stopSimulation();
+    await until(() => useViewStore.getState().notices.length > 0, 'the notice');
+    expect(useViewStore.getState().notices[0]!.title).toBe(
+      'The simulation worker stopped (it was closed or crashed); Nimbus restarted it.',
+    );
+    expect(useSimStore.getState()).toMatchObject({ active: false, frame: null });
+  });
 });

@@ -217,7 +217,9 @@ async function resumeInNewWorker(): Promise<string | null> {
           proxy((frame: SimFrame) => receive(frame, thisRun)),
         )
         .catch(() => null);
-      if (result?.ok && session === of) {
+      // Stopped or started again meanwhile: the user's choice stands.
+      if (session !== of) return '';
+      if (result?.ok) {
         record(of, { at: until, kind: 'sync', design: current });
         await analysisWorker().simSpeed(useSimStore.getState().speed);
         return `Press Play to continue from ${formatClock(until)}.`;

@@ -21,6 +21,7 @@ const SLOW_CALLS: Record<string, number> = {
   decodeDesignLink: 30_000,
   decodeChallengeLink: 30_000,
   parseDesignFile: 30_000,
+  parseLessonFile: 30_000,
 };
 
 const browserWorker: SupervisorOptions = {
