@@ -75,7 +75,7 @@ interface Generation<Api> {
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 
-export function seconds(ms: number): string {
+function seconds(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }
 
