@@ -2,14 +2,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './index.css';
 import { App } from './ui/App';
-import { applyLinkIntent, startLearn, startPersistence, watchLinks } from './store';
+import { applyLinkIntent, refuseUnreadable, startLearn, startPersistence, watchLinks } from './store';
 import { designThumbnail } from './canvas/thumbnail';
 import { initTheme } from './ui/theme';
 
 initTheme();
 startPersistence(window.localStorage, designThumbnail);
 startLearn(window.localStorage);
-applyLinkIntent();
+void applyLinkIntent().catch(refuseUnreadable);
 watchLinks();
 
 const root = document.getElementById('root');

@@ -13,6 +13,25 @@ export type ActionResult = { ok: true } | { ok: false; code: string; message: st
 
 export type LoadResult = { ok: true } | { ok: false; errors: string[] };
 
+/**
+ * What changed a running simulation and when (its clock when the worker
+ * applied it). The core is deterministic, so the first design, the seed and
+ * these, replayed in order, rebuild the same state: that is how a restarted
+ * worker resumes from the last frame.
+ */
+export type JournalEntry =
+  { at: number; kind: 'sync'; design: unknown } | { at: number; kind: 'act'; instanceId: string; action: Ec2Action };
+
+export interface RestoreRequest {
+  design: unknown;
+  seed: number;
+  journal: JournalEntry[];
+  /** The clock of the last frame the page saw. */
+  until: number;
+  /** The design on screen now, synced last. */
+  current: unknown;
+}
+
 export interface LogEntry {
   at: number;
   level: 'info' | 'error';
@@ -104,10 +123,14 @@ export interface AnalysisApi {
   exposure(design: unknown): { ok: true; report: ExposureReport; millis: number } | { ok: false; errors: string[] };
   /** Starts a simulation of the design; frames arrive through `onFrame` (a comlink proxy). */
   simLoad(design: unknown, seed: number, onFrame: (frame: SimFrame) => void): LoadResult;
-  simSync(design: unknown): void;
+  /** Returns the clock at which the edit took effect, or null with no simulation. */
+  simSync(design: unknown): number | null;
+  /** Rebuilds a simulation in a fresh worker and stops at `until`, paused. */
+  simRestore(request: RestoreRequest, onFrame: (frame: SimFrame) => void): LoadResult;
   simPlay(): void;
   simPause(): void;
   simStep(seconds: number): void;
   simSpeed(speed: number): void;
-  simAct(instanceId: string, action: Ec2Action): ActionResult;
+  /** `at`: the clock when it was applied (null with no simulation). */
+  simAct(instanceId: string, action: Ec2Action): ActionResult & { at: number | null };
 }

@@ -1,6 +1,6 @@
 import { parseDesign } from '../domain';
 import { buildFrame } from './frame';
-import type { ActionResult, Ec2Action, LoadResult, SimFrame } from './protocol';
+import type { ActionResult, Ec2Action, LoadResult, RestoreRequest, SimFrame } from './protocol';
 import { Simulation } from './simulation';
 
 /**
@@ -29,11 +29,41 @@ export class SimRunner {
     return { ok: true };
   }
 
-  sync(design: unknown): void {
+  /** Returns the clock at which the design took effect (null when nothing runs). */
+  sync(design: unknown): number | null {
+    if (!this.sim) return null;
     const parsed = parseDesign(design);
-    if (!parsed.ok || !this.sim) return;
+    if (!parsed.ok) return this.sim.now;
     this.sim.syncDesign(parsed.design);
     this.emit();
+    return this.sim.now;
+  }
+
+  /**
+   * Replays a journal onto the first design with the same seed, which the
+   * deterministic core turns into the same state, then stops at `until`.
+   */
+  restore({ design, seed, journal, until, current }: RestoreRequest): LoadResult {
+    const parsed = parseDesign(design);
+    if (!parsed.ok) return { ok: false, errors: parsed.errors };
+    this.pause();
+    this.seed = seed;
+    const sim = new Simulation(parsed.design, { seed });
+    this.sim = sim;
+    for (const entry of journal) {
+      if (entry.at > sim.now) sim.runUntil(entry.at);
+      if (entry.kind === 'act') sim.act(entry.instanceId, entry.action);
+      else {
+        const edited = parseDesign(entry.design);
+        if (edited.ok) sim.syncDesign(edited.design);
+      }
+    }
+    if (until > sim.now) sim.runUntil(until);
+    const now = parseDesign(current);
+    if (now.ok) sim.syncDesign(now.design);
+    this.logSent = 0;
+    this.emit();
+    return { ok: true };
   }
 
   play(): void {
@@ -62,11 +92,11 @@ export class SimRunner {
     this.emit();
   }
 
-  act(instanceId: string, action: Ec2Action): ActionResult {
-    if (!this.sim) return { ok: false, code: 'NoSimulation', message: 'Press play first.' };
+  act(instanceId: string, action: Ec2Action): ActionResult & { at: number | null } {
+    if (!this.sim) return { ok: false, code: 'NoSimulation', message: 'Press play first.', at: null };
     const result = this.sim.act(instanceId, action);
     this.emit();
-    return result;
+    return { ...result, at: this.sim.now };
   }
 
   get currentSeed(): number {

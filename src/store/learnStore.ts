@@ -5,7 +5,7 @@ import type { StorageLike } from './autosave';
 import { useDesignStore } from './designStore';
 import { addToLibrary, openEntry, useLibraryStore } from './libraryStore';
 import { useViewStore } from './viewStore';
-import { analysisWorker } from './workerClient';
+import { analysisWorker, isWorkerError, onWorkerRestart } from './workerClient';
 
 /**
  * Learn mode: the lesson being worked on, its goals' live verdicts, and the
@@ -104,7 +104,15 @@ export async function checkNow(): Promise<void> {
   if (!active || library.viewOnly || library.currentId !== active.entryId) return;
   const run = ++generation;
   useLearnStore.setState({ checking: true });
-  const outcome = await analysisWorker().checkGoals(useDesignStore.getState().history.present, active.lesson);
+  let outcome: Awaited<ReturnType<ReturnType<typeof analysisWorker>['checkGoals']>>;
+  try {
+    outcome = await analysisWorker().checkGoals(useDesignStore.getState().history.present, active.lesson);
+  } catch (error) {
+    // A lost worker is told in the notice bar and the goals are checked again in the new one.
+    if (run === generation) useLearnStore.setState({ checking: false });
+    if (!isWorkerError(error)) throw error;
+    return;
+  }
   if (run !== generation) return;
   if (!outcome.ok) {
     useLearnStore.setState({ checking: false, results: null });
@@ -118,6 +126,11 @@ export async function checkNow(): Promise<void> {
   }));
   if (done) saveProgress();
 }
+
+onWorkerRestart(async () => {
+  void checkNow();
+  return null;
+});
 
 const CHECK_DELAY_MS = 200;
 

@@ -1,11 +1,12 @@
 import { readLinkIntent } from '../share/links';
-import { decodeJsonSnapshot, decodeSnapshot } from '../share/urlCodec';
-import { parseLesson } from '../scenarios/learn';
+import { decodeSnapshot } from '../share/urlCodec';
+import { decodeChallengeLink, type ChallengeLinkResult } from '../scenarios/inputs';
 import { startLesson } from './learnStore';
 import { useDesignStore } from './designStore';
 import { addToLibrary, showReadOnly, useLibraryStore } from './libraryStore';
 import { noticeSetAside } from './setAsideNotice';
 import { useViewStore } from './viewStore';
+import { analysisWorker, describeWorkerError, offMainThread } from './workerClient';
 
 export { readLinkIntent, shareUrl, type LinkIntent, type LinkMode } from '../share/links';
 
@@ -25,12 +26,12 @@ function refuseLink(message: string): void {
   });
 }
 
+/** A link the worker could not read in time: refused like any other bad link. */
+export const refuseUnreadable = (error: unknown): void => refuseLink(describeWorkerError(error));
+
 /** A challenge link starts the challenge on a new design in the library. */
-function openChallengeLink(snapshot: string): void {
-  const decoded = decodeJsonSnapshot(snapshot);
-  if (!decoded.ok) return refuseLink(decoded.message);
-  const parsed = parseLesson(decoded.json);
-  if (!parsed.ok) return refuseLink(`It holds a challenge Nimbus can't use: ${parsed.errors.slice(0, 3).join('; ')}`);
+function openChallengeLink(parsed: ChallengeLinkResult): void {
+  if (!parsed.ok) return refuseLink(parsed.message);
   if (startLesson(parsed.lesson, { fresh: true })) {
     forgetLink();
     useViewStore.getState().notify({
@@ -46,10 +47,15 @@ function forgetLink(): void {
 
 /**
  * Acts on the link in the address bar. A bad link is explained and nothing
- * the user had changes; a good one never overwrites the open design.
+ * the user had changes; a good one never overwrites the open design. Links
+ * are decoded in the worker: a small one may inflate to millions of items.
  */
-export function applyLinkIntent(hash: string = location.hash): void {
+let latestLink = 0;
+
+export async function applyLinkIntent(hash: string = location.hash): Promise<void> {
   const intent = readLinkIntent(hash);
+  // Decoding takes a moment: a link opened meanwhile wins over this one.
+  const mine = ++latestLink;
   const { notify } = useViewStore.getState();
   if (intent.kind === 'none') {
     // Leaving a view link (e.g. the user cleared the address): back to their own designs.
@@ -57,10 +63,18 @@ export function applyLinkIntent(hash: string = location.hash): void {
     return;
   }
   if (intent.kind === 'learn') {
-    openChallengeLink(intent.snapshot);
+    const parsed = await offMainThread(
+      () => analysisWorker().decodeChallengeLink(intent.snapshot),
+      () => decodeChallengeLink(intent.snapshot),
+    );
+    if (mine === latestLink) openChallengeLink(parsed);
     return;
   }
-  const decoded = decodeSnapshot(intent.snapshot);
+  const decoded = await offMainThread(
+    () => analysisWorker().decodeDesignLink(intent.snapshot),
+    () => decodeSnapshot(intent.snapshot),
+  );
+  if (mine !== latestLink) return;
   if (!decoded.ok) return refuseLink(decoded.message);
   if (intent.kind === 'view') {
     showReadOnly(decoded.design);
@@ -86,7 +100,7 @@ export function copyViewToLibrary(): void {
 }
 
 export function watchLinks(): () => void {
-  const onHashChange = () => applyLinkIntent();
+  const onHashChange = () => void applyLinkIntent().catch(refuseUnreadable);
   window.addEventListener('hashchange', onHashChange);
   return () => window.removeEventListener('hashchange', onHashChange);
 }

@@ -1,9 +1,10 @@
 import { proxy } from 'comlink';
 import { create } from 'zustand';
-import type { Ec2Action, SimFrame } from '../sim/protocol';
+import { formatClock } from '../sim/clock';
+import type { Ec2Action, JournalEntry, LoadResult, SimFrame } from '../sim/protocol';
 import { useDesignStore } from './designStore';
 import { useViewStore } from './viewStore';
-import { analysisWorker } from './workerClient';
+import { analysisWorker, describeWorkerError, isWorkerError, onWorkerRestart } from './workerClient';
 
 /**
  * A mirror of the simulation running in the worker: the latest frame, the
@@ -89,54 +90,151 @@ function receive(frame: SimFrame, from: number): void {
   });
 }
 
+/**
+ * What the page needs to rebuild the running simulation in a new worker: its
+ * first design, seed and every change since, with the clock it took effect at.
+ * Past `JOURNAL_LIMIT` changes a restart starts the simulation again instead.
+ */
+interface Session {
+  seed: number;
+  design: unknown;
+  journal: JournalEntry[];
+  complete: boolean;
+}
+const JOURNAL_LIMIT = 2000;
+let session: Session | null = null;
+/** Set while a restarted worker is brought back to the last frame; commands wait for it. */
+let restoring: Promise<unknown> | null = null;
+
+function record(of: Session | null, entry: JournalEntry): void {
+  if (!of || of !== session) return;
+  if (of.journal.length >= JOURNAL_LIMIT) of.complete = false;
+  else of.journal.push(entry);
+}
+
+/** A lost worker is already explained in the notice bar; anything else is shown as an error. */
+async function guarded(command: () => Promise<void>): Promise<void> {
+  try {
+    if (restoring) await restoring;
+    await command();
+  } catch (error) {
+    if (isWorkerError(error)) return;
+    useViewStore.getState().notify({ tone: 'error', title: `The simulation failed: ${describeWorkerError(error)}` });
+  }
+}
+
 let unsubscribeDesign: (() => void) | null = null;
 
 /** Starts (or restarts) the simulation from the current design. */
 export async function startSimulation(seed = 1): Promise<void> {
   useSimStore.setState({ active: true, frame: null, log: [], series: emptySeries() });
+  session = null;
   const worker = analysisWorker();
   const thisRun = ++run;
-  const result = await worker.simLoad(
-    useDesignStore.getState().history.present,
-    seed,
-    proxy((frame: SimFrame) => receive(frame, thisRun)),
-  );
+  const design = useDesignStore.getState().history.present;
+  let result: LoadResult;
+  try {
+    result = await worker.simLoad(
+      design,
+      seed,
+      proxy((frame: SimFrame) => receive(frame, thisRun)),
+    );
+  } catch (error) {
+    if (thisRun === run) useSimStore.setState({ active: false });
+    throw error;
+  }
   if (!result.ok) {
     useViewStore.getState().notify({ tone: 'error', title: 'The simulation could not start.', details: result.errors });
     useSimStore.setState({ active: false });
     return;
   }
+  session = { seed, design, journal: [], complete: true };
   await worker.simSpeed(useSimStore.getState().speed);
   unsubscribeDesign?.();
   unsubscribeDesign = useDesignStore.subscribe((state, previous) => {
-    if (state.history.present !== previous.history.present) void analysisWorker().simSync(state.history.present);
+    const design = state.history.present;
+    if (design === previous.history.present) return;
+    const of = session;
+    void guarded(async () => {
+      const at = await analysisWorker().simSync(design);
+      if (at !== null) record(of, { at, kind: 'sync', design });
+    });
   });
 }
 
-export const playSimulation = async () => {
-  if (!useSimStore.getState().active) await startSimulation();
-  await analysisWorker().simPlay();
-};
-export const pauseSimulation = () => analysisWorker().simPause();
-export const stepSimulation = async (seconds: number) => {
-  if (!useSimStore.getState().active) await startSimulation();
-  await analysisWorker().simStep(seconds);
-};
+export const playSimulation = () =>
+  guarded(async () => {
+    if (!useSimStore.getState().active) await startSimulation();
+    await analysisWorker().simPlay();
+  });
+export const pauseSimulation = () => guarded(() => analysisWorker().simPause());
+export const stepSimulation = (seconds: number) =>
+  guarded(async () => {
+    if (!useSimStore.getState().active) await startSimulation();
+    await analysisWorker().simStep(seconds);
+  });
 export const setSimulationSpeed = (speed: number) => {
   useSimStore.setState({ speed });
-  if (useSimStore.getState().active) void analysisWorker().simSpeed(speed);
+  if (useSimStore.getState().active) void guarded(() => analysisWorker().simSpeed(speed));
 };
 export async function stopSimulation(): Promise<void> {
   unsubscribeDesign?.();
   unsubscribeDesign = null;
+  session = null;
   run++;
   useSimStore.setState({ active: false, frame: null, log: [], series: emptySeries() });
-  await analysisWorker().simPause();
+  await guarded(() => analysisWorker().simPause());
 }
 
 /** An EC2 action as the console would send it; a refusal is shown with AWS's code. */
-export async function instanceAction(instanceId: string, action: Ec2Action): Promise<void> {
-  if (!useSimStore.getState().active) await startSimulation();
-  const result = await analysisWorker().simAct(instanceId, action);
-  if (!result.ok) useViewStore.getState().notify({ tone: 'error', title: `${result.code}: ${result.message}` });
+export const instanceAction = (instanceId: string, action: Ec2Action): Promise<void> =>
+  guarded(async () => {
+    if (!useSimStore.getState().active) await startSimulation();
+    const of = session;
+    const result = await analysisWorker().simAct(instanceId, action);
+    if (result.at !== null) record(of, { at: result.at, kind: 'act', instanceId, action });
+    if (!result.ok) useViewStore.getState().notify({ tone: 'error', title: `${result.code}: ${result.message}` });
+  });
+
+/**
+ * After the worker was replaced: rebuilds the simulation at the last frame the
+ * user saw (paused), or, when that can't be done faithfully, starts it again
+ * and says so. Returns the sentence for the notice.
+ */
+async function resumeInNewWorker(): Promise<string | null> {
+  const of = session;
+  if (!useSimStore.getState().active || !of) return null;
+  const until = useSimStore.getState().frame?.now ?? 0;
+  const current = useDesignStore.getState().history.present;
+  const attempt = async (): Promise<string> => {
+    if (of.complete) {
+      const thisRun = ++run;
+      // The rebuilt simulation sends its whole log again with its first frame.
+      useSimStore.setState({ log: [] });
+      const result = await analysisWorker()
+        .simRestore(
+          { design: of.design, seed: of.seed, journal: of.journal, until, current },
+          proxy((frame: SimFrame) => receive(frame, thisRun)),
+        )
+        .catch(() => null);
+      // Stopped or started again meanwhile: the user's choice stands.
+      if (session !== of) return '';
+      if (result?.ok) {
+        record(of, { at: until, kind: 'sync', design: current });
+        await analysisWorker().simSpeed(useSimStore.getState().speed);
+        return `Press Play to continue from ${formatClock(until)}.`;
+      }
+    }
+    await startSimulation(of.seed);
+    return `The simulation could not be brought back to ${formatClock(until)}; it starts again from ${formatClock(0)}.`;
+  };
+  const pending = attempt();
+  restoring = pending.catch(() => undefined);
+  try {
+    return await pending;
+  } finally {
+    restoring = null;
+  }
 }
+
+onWorkerRestart(resumeInNewWorker);

@@ -10,24 +10,36 @@ import {
   RotateCcw,
   Trophy,
 } from 'lucide-react';
-import { LESSONS, parseLesson, type Lesson } from '../scenarios/learn';
+import { LESSONS, type Lesson } from '../scenarios/learn';
 import { challengeUrl } from '../share/links';
 import { JsonFilesButton } from './JsonFilesButton';
-import { leaveLesson, openEntry, showHint, startLesson, useLearnStore, useLibraryStore, useViewStore } from '../store';
+import {
+  describeWorkerError,
+  leaveLesson,
+  openEntry,
+  parseLessonText,
+  showHint,
+  startLesson,
+  useLearnStore,
+  useLibraryStore,
+  useViewStore,
+} from '../store';
 
 const button =
   'inline-flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800';
 
 async function openChallengeFile(file: File): Promise<void> {
   const { notify } = useViewStore.getState();
-  let json: unknown;
+  let parsed: Awaited<ReturnType<typeof parseLessonText>>;
   try {
-    json = JSON.parse(await file.text());
-  } catch {
+    parsed = await parseLessonText(await file.text());
+  } catch (error) {
+    parsed = { ok: false, notJson: false, errors: [describeWorkerError(error)] };
+  }
+  if (!parsed.ok && parsed.notJson) {
     notify({ tone: 'error', title: `${file.name} is not a challenge file: it is not JSON. Nothing was changed.` });
     return;
   }
-  const parsed = parseLesson(json);
   if (!parsed.ok) {
     notify({
       tone: 'error',

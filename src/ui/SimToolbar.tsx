@@ -9,6 +9,7 @@ import {
   useSimStore,
   useTrafficView,
 } from '../store';
+import { formatClock } from '../sim/clock';
 
 const SPEEDS = [1, 10, 60, 600, 3600] as const;
 
@@ -30,14 +31,7 @@ function TrafficToolButton({ className }: { className: string }) {
   );
 }
 
-export function formatClock(seconds: number): string {
-  const s = Math.floor(seconds);
-  const days = Math.floor(s / 86_400);
-  const hms = [Math.floor((s % 86_400) / 3600), Math.floor((s % 3600) / 60), s % 60]
-    .map((n) => String(n).padStart(2, '0'))
-    .join(':');
-  return days > 0 ? `${days}d ${hms}` : hms;
-}
+export { formatClock };
 
 export const formatUsd = (n: number) => `$${n < 1 ? n.toFixed(4) : n.toFixed(2)}`;
 

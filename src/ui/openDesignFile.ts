@@ -1,5 +1,4 @@
-import { parseDesignJson } from '../domain';
-import { noticeSetAside, openDesign, useViewStore } from '../store';
+import { describeWorkerError, noticeSetAside, openDesign, parseDesignText, useViewStore } from '../store';
 
 /** Reads a design file chosen by the user; a bad file leaves the open design untouched and says why. */
 export async function openDesignFile(file: File): Promise<boolean> {
@@ -15,7 +14,12 @@ export async function openDesignFile(file: File): Promise<boolean> {
     });
     return false;
   }
-  const parsed = parseDesignJson(text);
+  let parsed: Awaited<ReturnType<typeof parseDesignText>>;
+  try {
+    parsed = await parseDesignText(text);
+  } catch (error) {
+    parsed = { ok: false, errors: [describeWorkerError(error)] };
+  }
   if (!parsed.ok) {
     const shown = parsed.errors.slice(0, 8);
     if (parsed.errors.length > shown.length) shown.push(`…and ${parsed.errors.length - shown.length} more`);

@@ -1,12 +1,33 @@
 import { expose } from 'comlink';
+import { inputsApi } from '../scenarios/inputs';
 import { learnApi } from '../scenarios/learn/learnApi';
 import { analysisApi } from '../sim/analysisApi';
 import type { WorkerApi } from './protocol';
 
 /**
- * The Web Worker entry: heavy analyses, the simulation and goal checks run
- * here, off the main thread. A thin shell, like the CLI, over the pure layers.
+ * The page learns this worker has gone (terminated, crashed, out of memory)
+ * when the browser releases this lock, held for the worker's whole life; the
+ * page names it through `self.name`. Without Web Locks, call timeouts remain.
  */
-export const workerApi: WorkerApi = { ...analysisApi, ...learnApi };
+const locked: Promise<void> = new Promise((resolve) => {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  if (!locks || !self.name) return resolve();
+  void locks.request(self.name, () => {
+    resolve();
+    return new Promise<never>(() => undefined);
+  });
+});
+
+/**
+ * The Web Worker entry: heavy analyses, the simulation, goal checks and the
+ * reading of links and files run here, off the main thread. A thin shell, like
+ * the CLI, over the pure layers.
+ */
+export const workerApi: WorkerApi = {
+  ...analysisApi,
+  ...learnApi,
+  ...inputsApi,
+  ping: () => locked.then(() => 'ok' as const),
+};
 
 expose(workerApi);

@@ -1,10 +1,16 @@
+import type { InputsApi } from '../scenarios/inputs';
 import type { learnApi } from '../scenarios/learn/learnApi';
 import type { AnalysisApi } from '../sim/protocol';
 
 /**
- * What the page may call in the worker: the simulation's analyses and the
- * lesson checks. It lives with the worker entry, the one shell that joins
- * `sim/` and `scenarios/`, so no lower folder names a higher one.
+ * What the page may call in the worker: the simulation's analyses, the
+ * lesson checks and the reading of links and files. It lives with the worker
+ * entry, the one shell that joins `sim/` and `scenarios/`, so no lower folder
+ * names a higher one.
  */
 export type LearnApi = typeof learnApi;
-export type WorkerApi = AnalysisApi & LearnApi;
+export interface LifeApi {
+  /** Answers once the worker is ready and holds its lock (see `entry.ts`). */
+  ping(): Promise<'ok'>;
+}
+export type WorkerApi = AnalysisApi & LearnApi & InputsApi & LifeApi;
