@@ -1,4 +1,12 @@
-import { findAmi, getResource, resourcesOfKind, type Design, type OnPremisesNetwork, type Subnet } from '../../domain';
+import {
+  findAmi,
+  getResource,
+  resourcesOfKind,
+  type Design,
+  type OnPremisesNetwork,
+  type Subnet,
+  resourceById,
+} from '../../domain';
 import { containsAddress, formatIpv4, parseCidr, parseIpv4 } from '../../net';
 import { routeTableForSubnet } from '../topology';
 
@@ -117,7 +125,7 @@ export function resolveEndpoint(design: Design, spec: EndpointSpec): Resolved {
       return { ok: true, endpoint: { kind: 'internet', address: address.value } };
     }
     case 'resource': {
-      const resource = design.resources[spec.id];
+      const resource = resourceById(design, spec.id);
       if (!resource) return { ok: false, error: `no resource "${spec.id}"` };
       if (resource.kind === 'ec2Instance') {
         const eni = instanceInterface(design, resource.id);

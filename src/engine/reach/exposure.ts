@@ -1,4 +1,4 @@
-import { resourcesOfKind, type Design, type Ec2Instance } from '../../domain';
+import { resourcesOfKind, type Design, type Ec2Instance, resourceById } from '../../domain';
 import { formatIpv4, parseCidr } from '../../net';
 import type { EndpointSpec } from './endpoints';
 import { analyzeReachability } from './reachability';
@@ -44,7 +44,7 @@ const DATABASE_PORTS: Record<number, string> = {
 function candidatePorts(design: Design, instance: Ec2Instance): number[] {
   const ports = new Set<number>();
   for (const id of instance.securityGroupIds) {
-    const group = design.resources[id];
+    const group = resourceById(design, id);
     if (group?.kind !== 'securityGroup') continue;
     for (const rule of group.inbound) {
       if (rule.protocol === 'icmp' || rule.protocol === 'udp') continue;

@@ -1,3 +1,4 @@
+import { resourceById } from '../../domain';
 import { formatIpv4 } from '../../net';
 import { addressOf, turnAround, type PathContext } from './context';
 import { endpointLabel, type Interface } from './endpoints';
@@ -31,7 +32,7 @@ const travel: Travel = (ctx, subnet, misroute) => {
 /** A route out of the source's subnet to somewhere that does not lead to the destination. */
 const misrouteFromSource: Misroute = (ctx, match) => {
   const dst = ctx.destination;
-  const via = ctx.design.resources[match.target]?.name ?? match.target;
+  const via = resourceById(ctx.design, match.target)?.name ?? match.target;
   const from = (ctx.source as Interface).subnet;
   const where = { component: `route table of ${from.name}`, id: match.target, subnetId: from.id, rule: null };
   return dst.kind === 'interface'
@@ -63,7 +64,7 @@ const leavesByAnotherGateway: Misroute = (ctx, match) => {
       id: match.target,
       subnetId: dst.subnet.id,
       rule: null,
-      explanation: `The response to ${ip(addressOf(ctx.source))} would leave through ${ctx.design.resources[match.target]?.name ?? match.target}, not the gateway it came in by, so it never gets back (the subnet is not public for this traffic).`,
+      explanation: `The response to ${ip(addressOf(ctx.source))} would leave through ${resourceById(ctx.design, match.target)?.name ?? match.target}, not the gateway it came in by, so it never gets back (the subnet is not public for this traffic).`,
     },
     code: 'NO_ROUTE_TO_DESTINATION',
   };

@@ -92,3 +92,44 @@ describe('hops as generic forwarding steps', () => {
     for (const hop of [...ping.forward, ...ping.return]) expect(hop.packet).toMatchObject({ srcPort: 0, dstPort: 0 });
   });
 });
+
+describe('route targets and forwarding', () => {
+  it('every kind the registry marks as a route target says what it does with a packet', async () => {
+    const { ROUTE_TARGET_KINDS } = await import('../../domain');
+    const { HAND_OVER_TARGETS } = await import('./targets');
+    for (const kind of ROUTE_TARGET_KINDS) expect(Object.hasOwn(HAND_OVER_TARGETS, kind), kind).toBe(true);
+  });
+});
+
+describe('inherited names as route targets', () => {
+  it('a route to "constructor" is named as written, never as the Object function', async () => {
+    const { sampleDesign } = await import('../testing/sampleDesign');
+    const design = sampleDesign();
+    const table = Object.values(design.resources).find((r) => r.kind === 'routeTable' && !r.main)!;
+    if (table.kind !== 'routeTable') throw new Error('no table');
+    const broken: Design = {
+      ...design,
+      resources: {
+        ...design.resources,
+        [table.id]: {
+          ...table,
+          routes: [
+            ...table.routes.filter((r) => r.destination !== '0.0.0.0/0'),
+            { destination: '0.0.0.0/0', target: 'constructor' as never },
+          ],
+        },
+      },
+    };
+    const web = Object.values(broken.resources).find((r) => r.kind === 'ec2Instance' && r.name === 'Web server')!;
+    const result = analyzeReachability(broken, {
+      from: { kind: 'resource', id: web.id },
+      to: { kind: 'internet' },
+      protocol: 'tcp',
+      port: 443,
+    });
+    expect(result.ok).toBe(true);
+    const text = JSON.stringify(result);
+    expect(text).not.toContain('Object');
+    expect(text).toContain('constructor');
+  });
+});

@@ -1,4 +1,4 @@
-import { getResource, resourcesOfKind, type Design, type Subnet } from '../../domain';
+import { getResource, resourcesOfKind, type Design, type Subnet, resourceById } from '../../domain';
 import { formatIpv4 } from '../../net';
 import { addressOf, publicAddress, type PathContext } from './context';
 import { endpointLabel, type Interface, type InternetHost, type OnPremisesHost } from './endpoints';
@@ -77,7 +77,7 @@ const internetGateway: HandOverTarget = {
   leadsTo: (ctx) => ctx.destination.kind === 'internet',
   forward(ctx, igwId) {
     const { forward: fwd, back, design } = ctx;
-    const igw = design.resources[igwId]!;
+    const igw = resourceById(design, igwId)!;
     const src = ctx.source as Interface;
     if (fwd.sourceTranslated) {
       const from = fwd.packet.srcIp;
@@ -208,7 +208,7 @@ const virtualPrivateGateway: HandOverTarget = {
   leadsTo: (ctx) => ctx.destination.kind === 'onPremises' && !ctx.forward.sourceTranslated,
   forward(ctx, vgwId) {
     const { forward: fwd, back, design } = ctx;
-    const vgw = design.resources[vgwId]!;
+    const vgw = resourceById(design, vgwId)!;
     const network = (ctx.destination as OnPremisesHost).network;
     const link = hybridLink(design, vgwId, network.id);
     if (!link)
@@ -244,15 +244,23 @@ const virtualPrivateGateway: HandOverTarget = {
 };
 
 /** Route targets by what they are: `local` or the target resource's kind. */
-const HAND_OVER_TARGETS: Partial<Record<string, HandOverTarget>> = {
+/**
+ * What each route target does with a packet, for `local` and every kind the
+ * registry marks as a route target (`ROUTE_TARGET_KINDS`; a test keeps the two
+ * in step). `null`: Nimbus accepts the route but does not forward through that
+ * kind yet (an instance as a NAT instance or appliance), so the path ends there.
+ */
+export const HAND_OVER_TARGETS: Readonly<Record<string, HandOverTarget | null>> = {
   local: localDelivery,
   internetGateway,
   natGateway,
   virtualPrivateGateway,
+  ec2Instance: null,
 };
 
 export function handOverTarget(design: Design, targetId: string): HandOverTarget | undefined {
-  return HAND_OVER_TARGETS[targetId === 'local' ? 'local' : (design.resources[targetId]?.kind ?? '')];
+  const kind = targetId === 'local' ? 'local' : resourceById(design, targetId)?.kind;
+  return (kind && Object.hasOwn(HAND_OVER_TARGETS, kind) ? HAND_OVER_TARGETS[kind] : undefined) ?? undefined;
 }
 
 /**

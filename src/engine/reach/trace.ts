@@ -1,4 +1,4 @@
-import { getResource, resourcesOfKind, type Design, type Subnet } from '../../domain';
+import { getResource, resourcesOfKind, type Design, type Subnet, resourceById } from '../../domain';
 import { formatIpv4 } from '../../net';
 import { networkAclForSubnet, routeTableForSubnet } from '../topology';
 import type { Interface } from './endpoints';
@@ -299,7 +299,7 @@ export class Trace {
       );
       return null;
     }
-    const target = match.target === 'local' ? 'local' : (this.design.resources[match.target]?.name ?? match.target);
+    const target = match.target === 'local' ? 'local' : (resourceById(this.design, match.target)?.name ?? match.target);
     const rule = `${table.name}: ${match.destination} → ${target}${match.origin === 'propagated' ? ' (propagated)' : ''}`;
     if (match.blackhole) {
       this.fail(
