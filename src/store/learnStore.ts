@@ -67,7 +67,9 @@ function saveProgress(): void {
  * library, otherwise its starting design as a new design; then checks its goals.
  */
 export function startLesson(lesson: Lesson, { fresh = false } = {}): boolean {
-  const earlier = useLearnStore.getState().attempts[lesson.id];
+  const { attempts } = useLearnStore.getState();
+  // Lesson ids come from files and links: read own keys only (a lesson called "constructor" has no earlier attempt).
+  const earlier = Object.hasOwn(attempts, lesson.id) ? attempts[lesson.id] : undefined;
   const resumable = !fresh && earlier && useLibraryStore.getState().entries.some((e) => e.id === earlier);
   if (!(resumable && openEntry(earlier))) {
     const name = `${lesson.kind === 'challenge' ? 'Challenge' : 'Lesson'}: ${lesson.title}`;
