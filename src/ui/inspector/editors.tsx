@@ -1,4 +1,4 @@
-import type { Design, Kind } from '../../domain';
+import type { Design, Kind, ResourceOf } from '../../domain';
 import { EcsServiceEditor, InstanceEditor, LambdaEditor, TriggerEditor } from './computeEditors';
 import {
   GatewayEditor,
@@ -12,7 +12,8 @@ import {
 
 export type EditorProps<R> = { resource: R; design: Design };
 
-type Editor = (props: EditorProps<never>) => React.ReactNode;
+/** Each kind's editor takes that kind's resource, so an editor can't be listed under the wrong kind. */
+type EditorRegistry = { readonly [K in Kind]: ((props: EditorProps<ResourceOf<K>>) => React.ReactNode) | null };
 
 /**
  * The inspector's editor for each kind; `null` for kinds that show their name
@@ -44,4 +45,4 @@ export const KIND_EDITORS = {
   lambdaFunction: LambdaEditor,
   lambdaTrigger: TriggerEditor,
   internet: null,
-} as const satisfies Record<Kind, Editor | null>;
+} as const satisfies EditorRegistry;
