@@ -141,7 +141,7 @@ describe('bounds on counts: a value past AWS quota sets the resource aside, nami
     const refused = parseDesign(actions);
     expect(refused.ok).toBe(false);
     expect(!refused.ok && refused.errors).toEqual([
-      "simulation.actions: must be at most 1,000 (actions: Nimbus's most scheduled actions)",
+      "simulation.actions: must be at most 100,000 (actions: Nimbus's most scheduled actions)",
     ]);
     const late = doc('single-web-server');
     late.simulation = { actions: [{ at: 1e308, instanceId: 'i-1', action: 'stop' }] };

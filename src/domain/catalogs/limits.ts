@@ -125,8 +125,12 @@ export const MAX_FLOW_RATE = 100_000;
  */
 export const MAX_SIMULATED_SECONDS = 30 * 86_400;
 
-/** The most scheduled actions a design's simulation settings may list (Nimbus's figure: each is an event, and a script written by hand has a handful). */
-export const MAX_SIMULATION_ACTIONS = 1000;
+/**
+ * The most scheduled actions a design's simulation settings may list
+ * (Nimbus's figure): each is one event, and the simulation handles about a
+ * million a second (docs/benchmarks.md), so 100,000 cost a tenth of a second.
+ */
+export const MAX_SIMULATION_ACTIONS = 100_000;
 
 /**
  * How far from its parent's corner a resource may be drawn, and how large a
