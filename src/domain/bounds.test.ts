@@ -13,6 +13,7 @@ import {
 } from './catalogs/limits';
 import { parseDesign } from './parse';
 import { startingLoadProfile } from './common';
+import { EcsServiceSchema, startingTargetTracking } from './kinds/ecsService';
 
 type Doc = {
   resources: Record<string, Record<string, unknown>>;
@@ -60,6 +61,15 @@ describe('bounds on counts: a value past AWS quota sets the resource aside, nami
     input.resources['ecssvc-1']!.scaling = { targetRequestsPerTask: 1e-9, minTasks: 1, maxTasks: 5000 };
     input.resources['ecssvc-1']!.desiredCount = ECS_MAX_TASKS_PER_SERVICE;
     expect(setAsideOf(input)).toEqual({});
+  });
+
+  it("target tracking as Nimbus first proposes it stays within the quota, whatever the service's count", () => {
+    const input = doc('containers');
+    const service = { ...input.resources['ecssvc-1'], desiredCount: ECS_MAX_TASKS_PER_SERVICE };
+    const scaling = startingTargetTracking(ECS_MAX_TASKS_PER_SERVICE);
+    expect(scaling).toMatchObject({ minTasks: 5000, maxTasks: 5000 });
+    expect(EcsServiceSchema.safeParse({ ...service, scaling }).success).toBe(true);
+    expect(startingTargetTracking(2)).toMatchObject({ minTasks: 2, maxTasks: 10 });
   });
 
   it('EKS node group sizes', () => {

@@ -44,10 +44,15 @@ export type EcsService = z.infer<typeof EcsServiceSchema>;
 /**
  * Target tracking as Nimbus first proposes it: about 100 requests per task,
  * never fewer tasks than the service runs now (at least one), up to five
- * times as many (at least ten). The user tunes it from there.
+ * times as many (at least ten), within ECS's tasks per service. The user
+ * tunes it from there.
  */
 export function startingTargetTracking(desiredCount: number): NonNullable<EcsService['scaling']> {
-  return { targetRequestsPerTask: 100, minTasks: Math.max(1, desiredCount), maxTasks: Math.max(10, desiredCount * 5) };
+  return {
+    targetRequestsPerTask: 100,
+    minTasks: Math.max(1, desiredCount),
+    maxTasks: Math.min(ECS_MAX_TASKS_PER_SERVICE, Math.max(10, desiredCount * 5)),
+  };
 }
 
 export const ecsServiceKind: KindSpec<'ecsService'> = {
