@@ -1,4 +1,21 @@
 import { z } from 'zod';
+import { MAX_LOAD_PER_SECOND, MAX_SIMULATED_SECONDS } from './catalogs/limits';
+
+/** A bound's message names the figure and where it comes from, so a refused file says which quota it crossed. */
+export const atMost = (limit: number, source: string): string =>
+  `must be at most ${limit.toLocaleString('en-US')} (${source})`;
+
+/** Events or requests a second, as loads and rates give them. */
+export const LoadRateSchema = z
+  .number()
+  .min(0)
+  .max(MAX_LOAD_PER_SECOND, atMost(MAX_LOAD_PER_SECOND, "Nimbus's most events a second"));
+
+/** A simulated time or duration in seconds. */
+export const SimSecondsSchema = z
+  .number()
+  .min(0)
+  .max(MAX_SIMULATED_SECONDS, atMost(MAX_SIMULATED_SECONDS, 'seconds: Nimbus simulates at most 30 days'));
 
 /** A CIDR is kept as text; whether it is a valid network is a validation finding, not a parse error. */
 export const CidrTextSchema = z.string();
@@ -26,24 +43,30 @@ export type PortRange = z.infer<typeof PortRangeSchema>;
  */
 export const LoadProfileSchema = z.discriminatedUnion('shape', [
   z.object({ shape: z.literal('constant') }),
-  z.object({ shape: z.literal('ramp'), seconds: z.number().positive() }),
-  z.object({ shape: z.literal('spike'), peak: z.number().min(0), from: z.number().min(0), to: z.number().min(0) }),
+  z.object({ shape: z.literal('ramp'), seconds: SimSecondsSchema.positive() }),
+  z.object({ shape: z.literal('spike'), peak: LoadRateSchema, from: SimSecondsSchema, to: SimSecondsSchema }),
   z.object({ shape: z.literal('daily') }),
-  z.object({ shape: z.literal('schedule'), everySeconds: z.number().positive() }),
+  z.object({ shape: z.literal('schedule'), everySeconds: SimSecondsSchema.positive() }),
 ]);
 export type LoadProfile = z.infer<typeof LoadProfileSchema>;
 
 /**
  * The profile a load shape starts with when picked in the inspector: a ramp
  * over a minute, a two-minute spike to 20× the rate (at least 20,000/s, past
- * Lambda's default 1,000 concurrency) starting now, or one event a minute.
+ * Lambda's default 1,000 concurrency, at most the bound on loads) starting
+ * now, or one event a minute.
  */
 export function startingLoadProfile(shape: LoadProfile['shape'], rate: number, now: number): LoadProfile {
   switch (shape) {
     case 'ramp':
       return { shape, seconds: 60 };
     case 'spike':
-      return { shape, peak: Math.max(20_000, rate * 20), from: Math.ceil(now), to: Math.ceil(now) + 120 };
+      return {
+        shape,
+        peak: Math.min(MAX_LOAD_PER_SECOND, Math.max(20_000, rate * 20)),
+        from: Math.ceil(now),
+        to: Math.ceil(now) + 120,
+      };
     case 'schedule':
       return { shape, everySeconds: 60 };
     default:

@@ -2,6 +2,17 @@ import { z } from 'zod';
 import { ResourceIdSchema, type ResourceId } from './ids';
 import { RESOURCE_SCHEMAS } from './kinds/schemas';
 import { FlowSchema } from './flows';
+import { atMost, SimSecondsSchema } from './common';
+import { MAX_CANVAS_EXTENT, MAX_SIMULATION_ACTIONS } from './catalogs/limits';
+import { ConcurrencySchema } from './kinds/lambdaFunction';
+
+const CANVAS = "Nimbus's canvas extent";
+/** A position on the canvas: finite and within the extent, so sums of positions stay finite. */
+const CoordinateSchema = z
+  .number()
+  .min(-MAX_CANVAS_EXTENT, `must be at least ${(-MAX_CANVAS_EXTENT).toLocaleString('en-US')} (${CANVAS})`)
+  .max(MAX_CANVAS_EXTENT, atMost(MAX_CANVAS_EXTENT, CANVAS));
+const ExtentSchema = z.number().positive().max(MAX_CANVAS_EXTENT, atMost(MAX_CANVAS_EXTENT, CANVAS));
 
 export const DESIGN_FORMAT = 'nimbus-design';
 export const CURRENT_DESIGN_VERSION = 1;
@@ -19,26 +30,27 @@ export type ResourceOf<K extends Kind> = Extract<Resource, { kind: K }>;
  * inside `parentId` (templates use this to put an Availability Zone in a VPC).
  */
 export const LayoutEntrySchema = z.object({
-  x: z.number().optional(),
-  y: z.number().optional(),
+  x: CoordinateSchema.optional(),
+  y: CoordinateSchema.optional(),
   parentId: ResourceIdSchema.nullable().default(null),
-  width: z.number().positive().optional(),
-  height: z.number().positive().optional(),
+  width: ExtentSchema.optional(),
+  height: ExtentSchema.optional(),
 });
 export type LayoutEntry = z.infer<typeof LayoutEntrySchema>;
 
 /** What a simulation run starts from: limits, and actions to apply at given sim times. */
 export const SimulationSettingsSchema = z.object({
   /** Lambda concurrency limit of the account in the Region (AWS default 1,000). */
-  accountConcurrency: z.number().int().positive().default(1000),
+  accountConcurrency: ConcurrencySchema.positive().default(1000),
   actions: z
     .array(
       z.object({
-        at: z.number().min(0),
+        at: SimSecondsSchema,
         instanceId: z.string(),
         action: z.enum(['start', 'stop', 'hibernate', 'reboot', 'terminate']),
       }),
     )
+    .max(MAX_SIMULATION_ACTIONS, atMost(MAX_SIMULATION_ACTIONS, "actions: Nimbus's most scheduled actions"))
     .default([]),
 });
 export type SimulationSettings = z.infer<typeof SimulationSettingsSchema>;

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-
-/** The most requests a second one flow may send: enough for any lesson, small enough to simulate in real time. */
-export const MAX_FLOW_RATE = 100_000;
+import { MAX_FLOW_RATE } from './catalogs/limits';
+import { atMost } from './common';
 
 /**
  * A stream of requests the simulation sends and animates, from one endpoint
@@ -19,6 +18,9 @@ export const FlowSchema = z.object({
   to: z.string(),
   protocol: z.enum(['tcp', 'udp', 'icmp']),
   port: z.number().int().min(0).max(65535),
-  ratePerSecond: z.number().positive().max(MAX_FLOW_RATE),
+  ratePerSecond: z
+    .number()
+    .positive()
+    .max(MAX_FLOW_RATE, atMost(MAX_FLOW_RATE, "Nimbus's most requests a second for one flow")),
 });
 export type Flow = z.infer<typeof FlowSchema>;

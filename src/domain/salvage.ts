@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ResourceSchema, type SetAside } from './design';
+import { LayoutEntrySchema, ResourceSchema, type SetAside } from './design';
 import { formatIssues } from './issues';
 import { ownValue, PROTOTYPE_KEY, setOwn } from './ownKeys';
 
@@ -45,6 +45,24 @@ export function checkResource(key: string, raw: unknown): SetAsideResource | nul
     reason = kind === null ? 'it has no kind' : `kind "${shown(kind)}" is not one Nimbus knows`;
   else reason = formatIssues(issues.slice(0, 1))[0] ?? 'it does not match its kind';
   return { id: key, kind, reason, issues: issuesWithPath };
+}
+
+/**
+ * Null when the layout entry of `key` is readable; otherwise what sets its
+ * resource aside with it (a position past the canvas extent, a size that is
+ * not a positive number), so one bad entry never costs the whole design.
+ */
+export function checkLayoutEntry(key: string, raw: unknown, kind: string | null): SetAsideResource | null {
+  const checked = LayoutEntrySchema.safeParse(raw);
+  if (checked.success) return null;
+  const issues = checked.error.issues;
+  const reason = `layout ${formatIssues(issues.slice(0, 1))[0] ?? 'entry is not readable'}`;
+  return {
+    id: key,
+    kind,
+    reason,
+    issues: formatIssues(issues.map((issue) => ({ ...issue, path: ['layout', key, ...issue.path] }))),
+  };
 }
 
 const MAX_SHOWN_CHARS = 60;
@@ -114,7 +132,9 @@ export function salvageResources(doc: Record<string, unknown>): Salvaged {
     if (layoutEntry !== undefined) setOwn(kept.layout, problem.id, layoutEntry);
   };
   const consider = (key: string, raw: unknown, layoutEntry: unknown) => {
-    const problem = checkResource(key, raw);
+    const kind = isRecord(raw) && typeof raw.kind === 'string' ? raw.kind : null;
+    const problem =
+      checkResource(key, raw) ?? (layoutEntry === undefined ? null : checkLayoutEntry(key, layoutEntry, kind));
     if (problem === null) {
       setOwn(readable, key, raw);
       if (layoutEntry !== undefined) setOwn(readableLayout, key, layoutEntry);

@@ -22,13 +22,42 @@ export interface ContainerHost {
   instanceType: string;
 }
 
-export interface TaskSim {
-  id: string;
-  state: 'provisioning' | 'pending' | 'running';
-  /** When it will be running (while provisioning). */
-  readyAt: number | null;
+/**
+ * Tasks are counted, not listed: a service of 5,000 tasks is a few groups of
+ * tasks that share a state and a second, so its cost doesn't grow with its
+ * size. A group this small or smaller still names its tasks in the log.
+ */
+export const NAMED_TASKS = 10;
+
+export interface TaskId {
+  /** The task's number in its service, in the order ECS started them. */
+  n: number;
+  /** `web-task-3`, named when it was started. */
+  label: string;
+}
+
+interface TaskGroup {
+  count: number;
+  /** The group's tasks by number while it has at most NAMED_TASKS; null once larger. */
+  ids: TaskId[] | null;
+  /** The lowest task number in the group: groups keep the order in which their tasks were started. */
+  firstId: number;
+}
+
+/** Tasks starting: provisioning on Fargate, or placed on a container instance; running at the tick `readyAt`. */
+export interface StartingTasks extends TaskGroup {
+  readyAt: number;
   hostId: string | null;
-  startedAt: number | null;
+}
+
+/** Tasks running since the tick `startedAt`, on Fargate or on a container instance. */
+export interface RunningTasks extends TaskGroup {
+  startedAt: number;
+  hostId: string | null;
+}
+
+/** Tasks of the EC2 launch type that no container instance has room for yet, and why. */
+export interface WaitingTasks extends TaskGroup {
   reason: string | null;
 }
 
@@ -37,7 +66,12 @@ export interface ServiceSim {
   service: EcsService;
   /** The scheduler's desired count: the design's, then wherever target tracking moves it. */
   desiredCount: number;
-  tasks: TaskSim[];
+  /** In the order their tasks were started. */
+  waiting: WaitingTasks[];
+  /** By the tick they will be running. */
+  starting: StartingTasks[];
+  /** By the tick they started. */
+  running: RunningTasks[];
   billedTaskSeconds: number;
   /** Fargate charges of tasks that ran an earlier task size (CPU or memory edited mid-run). */
   earlierRevisionsUsd: number;
@@ -49,13 +83,82 @@ export interface ServiceSim {
 export const createServiceSim = (service: EcsService): ServiceSim => ({
   service,
   desiredCount: service.desiredCount,
-  tasks: [],
+  waiting: [],
+  starting: [],
+  running: [],
   billedTaskSeconds: 0,
   earlierRevisionsUsd: 0,
   nextTask: 1,
   lastScaledAt: -Infinity,
   offered: 0,
 });
+
+const sumCounts = (groups: readonly TaskGroup[]) => groups.reduce((sum, g) => sum + g.count, 0);
+
+/** Every task the service has: waiting, starting and running. */
+export const taskCount = (s: ServiceSim): number => sumCounts(s.waiting) + sumCounts(s.starting) + sumCounts(s.running);
+
+/** Adds `from`'s tasks to `into`; the names are kept while the group stays small. */
+function absorb(into: TaskGroup, from: TaskGroup): void {
+  into.count += from.count;
+  into.firstId = Math.min(into.firstId, from.firstId);
+  into.ids =
+    into.ids && from.ids && into.count <= NAMED_TASKS ? [...into.ids, ...from.ids].sort((a, b) => a.n - b.n) : null;
+}
+
+/** One task as a group of one, named. */
+const single = (id: TaskId): TaskGroup => ({ count: 1, ids: [id], firstId: id.n });
+
+/** Removes `n` tasks from a group, the latest started first. */
+function shrink(group: TaskGroup, n: number): void {
+  group.count -= n;
+  if (group.ids) group.ids.splice(group.ids.length - n, n);
+}
+
+/** The group of `groups` keyed by `at` and `hostId`, created in order of `at` if missing. */
+function groupAt<G extends TaskGroup & { hostId: string | null }>(
+  groups: G[],
+  at: number,
+  hostId: string | null,
+  key: (g: G) => number,
+  make: () => G,
+): G {
+  const found = groups.find((g) => key(g) === at && g.hostId === hostId);
+  if (found) return found;
+  const made = make();
+  const index = groups.findIndex((g) => key(g) > at);
+  groups.splice(index === -1 ? groups.length : index, 0, made);
+  return made;
+}
+
+const startingAt = (s: ServiceSim, readyAt: number, hostId: string | null, firstId: number) =>
+  groupAt(
+    s.starting,
+    readyAt,
+    hostId,
+    (g) => g.readyAt,
+    () => ({ count: 0, ids: [], firstId, readyAt, hostId }),
+  );
+
+const runningAt = (s: ServiceSim, startedAt: number, hostId: string | null, firstId: number) =>
+  groupAt(
+    s.running,
+    startedAt,
+    hostId,
+    (g) => g.startedAt,
+    () => ({ count: 0, ids: [], firstId, startedAt, hostId }),
+  );
+
+/** "web-task-3 is running on Fargate." for each task of a small group; one line for a large one. */
+function sayEach(
+  group: TaskGroup,
+  each: (label: string) => string,
+  all: (count: number) => string,
+  say: (text: string) => void,
+) {
+  if (group.ids) for (const id of group.ids) say(each(id.label));
+  else say(all(group.count));
+}
 
 /**
  * Target tracking acts on one-minute metrics, so it adjusts at most once a
@@ -80,6 +183,67 @@ function trackTarget(s: ServiceSim, now: number, log: (resourceId: string, text:
   s.lastScaledAt = now;
 }
 
+/** Starts `n` tasks: on Fargate each draws its start-up time; on EC2 they wait to be placed. */
+function startTasks(s: ServiceSim, n: number, now: number, random: Random): void {
+  const fargate = s.service.launchType === 'FARGATE';
+  const waiting: WaitingTasks = { count: 0, ids: [], firstId: s.nextTask, reason: null };
+  for (let i = 0; i < n; i++) {
+    const id = { n: s.nextTask, label: `${s.service.name}-task-${s.nextTask}` };
+    s.nextTask++;
+    // A task is running at the first tick at or after its start-up time.
+    if (fargate) absorb(startingAt(s, Math.ceil(now + random.between(...FARGATE_START_S)), null, id.n), single(id));
+    else absorb(waiting, single(id));
+  }
+  if (!fargate) s.waiting.push(waiting);
+}
+
+/** Stops `n` tasks, the latest started first: waiting ones, then starting, then running (which bill). */
+function stopTasks(s: ServiceSim, n: number, now: number): void {
+  let left = n;
+  for (const list of [s.waiting, s.starting, s.running] as TaskGroup[][]) {
+    while (left > 0 && list.length > 0) {
+      const group = list[list.length - 1]!;
+      const stopped = Math.min(left, group.count);
+      if (list === s.running) billStopped(s, (group as RunningTasks).startedAt, stopped, now);
+      shrink(group, stopped);
+      if (group.count === 0) list.pop();
+      left -= stopped;
+    }
+  }
+}
+
+/** Stopped Fargate tasks are billed for the time they ran, at least a minute each. */
+function billStopped(s: ServiceSim, startedAt: number, count: number, now: number): void {
+  if (s.service.launchType === 'FARGATE') s.billedTaskSeconds += count * Math.max(60, now - startedAt);
+}
+
+/** Tasks lose their place when their container instance stops: they wait again, and say so. */
+function evictFromStoppedHosts(
+  s: ServiceSim,
+  hosts: readonly ContainerHost[],
+  log: (resourceId: string, text: string) => void,
+): void {
+  const hostRunning = (id: string | null) => hosts.find((h) => h.sim.id === id)?.sim.state === 'running';
+  const evicted: WaitingTasks = { count: 0, ids: [], firstId: Infinity, reason: null };
+  for (const list of [s.starting, s.running] as Array<Array<TaskGroup & { hostId: string | null }>>) {
+    for (let i = list.length - 1; i >= 0; i--) {
+      const group = list[i]!;
+      if (group.hostId === null || hostRunning(group.hostId)) continue;
+      list.splice(i, 1);
+      absorb(evicted, group);
+    }
+  }
+  if (evicted.count === 0) return;
+  sayEach(
+    evicted,
+    (label) => `${label} stopped: its container instance is no longer running.`,
+    (count) => `${count} tasks of ${s.service.name} stopped: their container instance is no longer running.`,
+    (text) => log(s.service.id, text),
+  );
+  const index = s.waiting.findIndex((g) => g.firstId > evicted.firstId);
+  s.waiting.splice(index === -1 ? s.waiting.length : index, 0, evicted);
+}
+
 /** Capacity left on each running container instance, in CPU units and MiB. */
 function freeCapacity(services: readonly ServiceSim[], hosts: readonly ContainerHost[]) {
   const free = new Map<string, { cpu: number; memory: number }>();
@@ -89,14 +253,73 @@ function freeCapacity(services: readonly ServiceSim[], hosts: readonly Container
     if (type) free.set(host.sim.id, { cpu: type.vcpu * 1024, memory: type.memoryGiB * 1024 });
   }
   for (const s of services)
-    for (const t of s.tasks) {
-      const room = t.hostId ? free.get(t.hostId) : undefined;
+    for (const group of [...s.starting, ...s.running]) {
+      const room = group.hostId ? free.get(group.hostId) : undefined;
       if (room) {
-        room.cpu -= s.service.taskCpu;
-        room.memory -= s.service.taskMemory;
+        room.cpu -= group.count * s.service.taskCpu;
+        room.memory -= group.count * s.service.taskMemory;
       }
     }
   return free;
+}
+
+/** Tasks whose start-up ends at this tick are running. */
+function finishStarts(s: ServiceSim, now: number, log: (resourceId: string, text: string) => void): void {
+  while (s.starting.length > 0 && s.starting[0]!.readyAt <= now) {
+    const group = s.starting.shift()!;
+    absorb(runningAt(s, now, group.hostId, group.firstId), group);
+    if (group.hostId === null)
+      sayEach(
+        group,
+        (label) => `${label} is running on Fargate.`,
+        (count) => `${count} tasks of ${s.service.name} are running on Fargate.`,
+        (text) => log(s.service.id, text),
+      );
+  }
+}
+
+/** Places waiting tasks on the first running container instance with room, in the order they were started. */
+function placeWaiting(
+  s: ServiceSim,
+  free: Map<string, { cpu: number; memory: number }>,
+  now: number,
+  random: Random,
+  log: (resourceId: string, text: string) => void,
+): void {
+  const { taskCpu, taskMemory } = s.service;
+  for (const group of s.waiting) {
+    while (group.count > 0) {
+      const host = [...free.entries()].find(([, room]) => room.cpu >= taskCpu && room.memory >= taskMemory);
+      if (!host) {
+        const reason =
+          free.size === 0
+            ? 'no container instance is running in the cluster'
+            : `no container instance has ${taskCpu} CPU units and ${taskMemory} MiB free`;
+        if (group.reason !== reason)
+          sayEach(
+            group,
+            (label) => `${label} cannot be placed: ${reason}.`,
+            (count) => `${count} tasks of ${s.service.name} cannot be placed: ${reason}.`,
+            (text) => log(s.service.id, text),
+          );
+        group.reason = reason;
+        break;
+      }
+      host[1].cpu -= taskCpu;
+      host[1].memory -= taskMemory;
+      const readyAt = Math.ceil(now + random.between(...EC2_TASK_START_S));
+      // The first of the group goes: it was started first.
+      const id = group.ids?.shift();
+      const placed: TaskGroup = id ? single(id) : { count: 1, ids: null, firstId: group.firstId };
+      group.count -= 1;
+      group.firstId += 1;
+      absorb(startingAt(s, readyAt, host[0], placed.firstId), placed);
+    }
+  }
+  // Whatever still waits failed for the same reason this tick: one group is enough.
+  const left = s.waiting.filter((g) => g.count > 0);
+  s.waiting = left.slice(0, 1);
+  for (const g of left.slice(1)) absorb(s.waiting[0]!, g);
 }
 
 /** One second of the scheduler: start tasks up to the desired count, place EC2 tasks, finish starts. */
@@ -109,69 +332,22 @@ export function tickServices(
 ): void {
   for (const s of services) {
     trackTarget(s, now, log);
-    const fargate = s.service.launchType === 'FARGATE';
-    while (s.tasks.length < s.desiredCount) {
-      const id = `${s.service.name}-task-${s.nextTask++}`;
-      s.tasks.push({
-        id,
-        state: fargate ? 'provisioning' : 'pending',
-        readyAt: fargate ? now + random.between(...FARGATE_START_S) : null,
-        hostId: null,
-        startedAt: null,
-        reason: null,
-      });
-    }
-    while (s.tasks.length > s.desiredCount) stopTask(s, s.tasks.pop()!, now);
-    // Tasks lose their place when their container instance stops.
-    for (const t of s.tasks) {
-      const host = t.hostId ? hosts.find((h) => h.sim.id === t.hostId) : undefined;
-      if (t.hostId && host?.sim.state !== 'running') {
-        Object.assign(t, { state: 'pending', hostId: null, startedAt: null, readyAt: null });
-        log(s.service.id, `${t.id} stopped: its container instance is no longer running.`);
-      }
-    }
+    const count = taskCount(s);
+    if (count < s.desiredCount) startTasks(s, s.desiredCount - count, now, random);
+    else if (count > s.desiredCount) stopTasks(s, count - s.desiredCount, now);
+    evictFromStoppedHosts(s, hosts, log);
   }
   const free = freeCapacity(services, hosts);
   for (const s of services) {
-    for (const t of s.tasks) {
-      if (t.state === 'provisioning' && t.readyAt !== null && now >= t.readyAt) {
-        Object.assign(t, { state: 'running', startedAt: now, readyAt: null, reason: null });
-        log(s.service.id, `${t.id} is running on Fargate.`);
-      } else if (t.state === 'pending' && s.service.launchType === 'EC2') {
-        if (t.readyAt !== null) {
-          if (now >= t.readyAt) Object.assign(t, { state: 'running', startedAt: now, readyAt: null });
-          continue;
-        }
-        const host = [...free.entries()].find(
-          ([, room]) => room.cpu >= s.service.taskCpu && room.memory >= s.service.taskMemory,
-        );
-        if (!host) {
-          const reason =
-            free.size === 0
-              ? 'no container instance is running in the cluster'
-              : `no container instance has ${s.service.taskCpu} CPU units and ${s.service.taskMemory} MiB free`;
-          if (t.reason !== reason) log(s.service.id, `${t.id} cannot be placed: ${reason}.`);
-          t.reason = reason;
-          continue;
-        }
-        host[1].cpu -= s.service.taskCpu;
-        host[1].memory -= s.service.taskMemory;
-        Object.assign(t, { hostId: host[0], reason: null, readyAt: now + random.between(...EC2_TASK_START_S) });
-      }
-    }
+    finishStarts(s, now, log);
+    if (s.service.launchType === 'EC2') placeWaiting(s, free, now, random, log);
   }
-}
-
-/** A stopped Fargate task is billed for the time it ran, at least a minute. */
-function stopTask(s: ServiceSim, task: TaskSim, now: number): void {
-  if (task.startedAt !== null && s.service.launchType === 'FARGATE')
-    s.billedTaskSeconds += Math.max(60, now - task.startedAt);
 }
 
 /** Fargate charges so far: per task, by the second with a one-minute minimum. */
 export function fargateCost(s: ServiceSim, now: number): number {
   if (s.service.launchType !== 'FARGATE') return s.earlierRevisionsUsd;
-  const open = s.tasks.reduce((sum, t) => sum + (t.startedAt === null ? 0 : Math.max(60, now - t.startedAt)), 0);
+  const open = s.running.reduce((sum, g) => sum + g.count * Math.max(60, now - g.startedAt), 0);
   const perSecond =
     ((s.service.taskCpu / 1024) * PRICES.fargate.vcpuHour + (s.service.taskMemory / 1024) * PRICES.fargate.gbHour) /
     3600;
@@ -197,7 +373,7 @@ export function applyServiceEdits(
     edited.taskMemory !== before.taskMemory ||
     edited.launchType !== before.launchType
   ) {
-    const replaced = s.tasks.length;
+    const replaced = taskCount(s);
     stopService(s, now);
     s.earlierRevisionsUsd = fargateCost(s, now);
     s.billedTaskSeconds = 0;
@@ -212,15 +388,16 @@ export function applyServiceEdits(
 
 /** Stops every task of the service now, billing what ran (the service left the design, or its tasks are replaced). */
 export function stopService(s: ServiceSim, now: number): void {
-  for (const task of s.tasks) stopTask(s, task, now);
-  s.tasks = [];
+  for (const group of s.running) billStopped(s, group.startedAt, group.count, now);
+  s.waiting = [];
+  s.starting = [];
+  s.running = [];
 }
 
 export function fargateRate(s: ServiceSim): number {
   if (s.service.launchType !== 'FARGATE') return 0;
-  const running = s.tasks.filter((t) => t.state === 'running').length;
   return (
-    running *
+    sumCounts(s.running) *
     ((s.service.taskCpu / 1024) * PRICES.fargate.vcpuHour + (s.service.taskMemory / 1024) * PRICES.fargate.gbHour)
   );
 }
@@ -234,8 +411,8 @@ export function serviceSummary(s: ServiceSim): ServiceFrame {
     name: s.service.name,
     launchType: s.service.launchType,
     desired: s.desiredCount,
-    running: s.tasks.filter((t) => t.state === 'running').length,
-    pending: s.tasks.filter((t) => t.state !== 'running').length,
-    waitingReason: s.tasks.find((t) => t.reason)?.reason ?? null,
+    running: sumCounts(s.running),
+    pending: sumCounts(s.waiting) + sumCounts(s.starting),
+    waitingReason: s.waiting.find((g) => g.reason)?.reason ?? null,
   };
 }

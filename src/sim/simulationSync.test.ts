@@ -180,7 +180,7 @@ describe('Simulation sync', () => {
     const design = ecsDesign();
     const sim = new Simulation(design, { seed: 4 });
     sim.runUntil(200);
-    const startedAt = sim.services[0]!.tasks.map((t) => t.startedAt!);
+    const startedAt = sim.services[0]!.running.flatMap((g) => Array<number>(g.count).fill(g.startedAt));
     // Each task is billed by the second from its start (all ran more than the one-minute minimum).
     const billed = startedAt.reduce((sum, at) => sum + ((200 - at) / 3600) * taskHourlyUsd, 0);
     expect(sim.cost().total).toBeCloseTo(billed, 12);
@@ -199,7 +199,7 @@ describe('Simulation sync', () => {
     const design = ecsDesign();
     const sim = new Simulation(design, { seed: 4 });
     sim.runUntil(200);
-    const startedAt = sim.services[0]!.tasks.map((t) => t.startedAt!);
+    const startedAt = sim.services[0]!.running.flatMap((g) => Array<number>(g.count).fill(g.startedAt));
     const billed = startedAt.reduce((sum, at) => sum + ((200 - at) / 3600) * taskHourlyUsd, 0);
 
     sim.syncDesign(edit(design, SERVICE, { taskCpu: 1024 }));

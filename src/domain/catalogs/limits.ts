@@ -52,3 +52,90 @@ export function isValidFargateSize(cpu: number, memory: number): boolean {
 
 /** Amazon VPC User Guide, "Subnet CIDR blocks": a subnet is /16 to /28. */
 export const SUBNET_PREFIX_RANGE = { min: 16, max: 28 } as const;
+
+/*
+ * Bounds on what a file, a link or a challenge may ask for. Counts the
+ * simulation runs, sizes it draws and coordinates it lays out are capped where
+ * they enter (the design and lesson schemas), so no input can make Nimbus
+ * allocate or compute without end. Where AWS publishes a quota, the bound is
+ * that quota at its highest (raised where AWS allows it); where it publishes
+ * none, the figure is Nimbus's own, and says so.
+ */
+
+/**
+ * Amazon ECS Developer Guide, "Amazon ECS service quotas": "Tasks per service"
+ * is 5,000 and not adjustable; it bounds a service's desired count and its
+ * target tracking's minimum and maximum.
+ */
+export const ECS_MAX_TASKS_PER_SERVICE = 5000;
+
+/**
+ * Amazon EKS User Guide, "Amazon EKS service quotas": "Nodes per managed node
+ * group" is 450 by default and adjustable, with no published ceiling. Nimbus
+ * accepts up to 5,000 (as many as an ECS service's tasks): room for a raised
+ * quota, and a fleet it still prices as one count.
+ */
+export const EKS_MAX_NODES_PER_NODE_GROUP = 5000;
+
+/**
+ * Lambda Developer Guide, "Lambda quotas": "Concurrent executions" is 1,000 by
+ * default and "can be increased up to tens of thousands". Nimbus accepts up to
+ * 100,000, the top of that range, for the account's limit and for a function's
+ * reserved or provisioned concurrency (neither can exceed the account's).
+ */
+export const LAMBDA_MAX_ACCOUNT_CONCURRENCY = 100_000;
+
+/**
+ * Amazon VPC User Guide, "Amazon VPC quotas": "Inbound or outbound rules per
+ * security group" (default 60) multiplied by "Security groups per network
+ * interface" cannot exceed 1,000, so a group holds at most 1,000 rules per
+ * direction, with the quota raised and one group per interface.
+ */
+export const MAX_SG_RULES_PER_DIRECTION_RAISED = 1000;
+
+/**
+ * Amazon VPC User Guide, "Amazon VPC quotas": "Rules per network ACL" (default
+ * 20 per direction) can be raised to 40. The final `*` rule counts towards it,
+ * so 39 numbered rules fit.
+ */
+export const MAX_NACL_RULES_PER_DIRECTION_RAISED = 40;
+
+/**
+ * Amazon VPC User Guide, "Amazon VPC quotas": "Routes per route table"
+ * (non-propagated, default 50) can be raised to a maximum of 1,000.
+ */
+export const MAX_ROUTES_PER_TABLE_RAISED = 1000;
+
+/**
+ * The most events or requests a second a load profile, a trigger or a
+ * service's offered load may ask for. AWS sets no quota on offered load; Nimbus
+ * picks 1,000,000 a second: a thousand times the account's default Lambda
+ * concurrency of 1,000 (above), far past anything a lesson shows, and still
+ * exact in the simulation's per-second arithmetic.
+ */
+export const MAX_LOAD_PER_SECOND = 1_000_000;
+
+/** The most requests a second one flow may send: enough for any lesson, small enough to simulate in real time (Nimbus's figure). */
+export const MAX_FLOW_RATE = 100_000;
+
+/**
+ * The latest simulated second a load profile or a scheduled action may name,
+ * and the longest ramp or schedule period: 30 days, as long as `nimbus
+ * simulate --duration` runs (Nimbus's figure; AWS has nothing to say).
+ */
+export const MAX_SIMULATED_SECONDS = 30 * 86_400;
+
+/**
+ * The most scheduled actions a design's simulation settings may list
+ * (Nimbus's figure): each is one event, and the simulation handles about a
+ * million a second (docs/benchmarks.md), so 100,000 cost a tenth of a second.
+ */
+export const MAX_SIMULATION_ACTIONS = 100_000;
+
+/**
+ * How far from its parent's corner a resource may be drawn, and how large a
+ * container may be, in canvas pixels: a million, about five hundred screens
+ * across (Nimbus's figure). Positions stay finite when added up through every
+ * container, so layout and export never meet Infinity or NaN.
+ */
+export const MAX_CANVAS_EXTENT = 1_000_000;

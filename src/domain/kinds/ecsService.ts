@@ -1,10 +1,18 @@
 import { z } from 'zod';
 import { EcsClusterIdSchema, EcsServiceIdSchema, SecurityGroupIdSchema, SubnetIdSchema } from '../ids';
-import { LoadProfileSchema, NameSchema } from '../common';
+import { atMost, LoadProfileSchema, LoadRateSchema, NameSchema } from '../common';
+import { ECS_MAX_TASKS_PER_SERVICE } from '../catalogs/limits';
 import { resourceById } from '../lookup';
 import { listRef, reportedAs, requiredRef } from './references';
 import type { KindSpec } from './spec';
 import { created, refusedDrop } from './drop';
+
+/** A number of tasks: at most ECS's "Tasks per service", so a file can't ask the simulation for more. */
+const TaskCountSchema = z
+  .number()
+  .int()
+  .min(0)
+  .max(ECS_MAX_TASKS_PER_SERVICE, atMost(ECS_MAX_TASKS_PER_SERVICE, 'Amazon ECS quota "Tasks per service"'));
 
 export const EcsServiceSchema = z.object({
   kind: z.literal('ecsService'),
@@ -15,18 +23,18 @@ export const EcsServiceSchema = z.object({
   /** Task size in CPU units (1,024 = 1 vCPU) and MiB, as ECS task definitions give it. */
   taskCpu: z.number().int().positive(),
   taskMemory: z.number().int().positive(),
-  desiredCount: z.number().int().min(0),
+  desiredCount: TaskCountSchema,
   subnetIds: z.array(SubnetIdSchema).default([]),
   securityGroupIds: z.array(SecurityGroupIdSchema).default([]),
   /** Requests per second the service receives in the simulation, shaped over time. */
-  requestsPerSecond: z.number().min(0).default(0),
+  requestsPerSecond: LoadRateSchema.default(0),
   load: LoadProfileSchema.default({ shape: 'constant' }),
   /** Target tracking: keep about this many requests per task, between min and max tasks. */
   scaling: z
     .object({
       targetRequestsPerTask: z.number().positive(),
-      minTasks: z.number().int().min(0),
-      maxTasks: z.number().int().min(1),
+      minTasks: TaskCountSchema,
+      maxTasks: TaskCountSchema.min(1),
     })
     .nullable()
     .default(null),
@@ -36,10 +44,15 @@ export type EcsService = z.infer<typeof EcsServiceSchema>;
 /**
  * Target tracking as Nimbus first proposes it: about 100 requests per task,
  * never fewer tasks than the service runs now (at least one), up to five
- * times as many (at least ten). The user tunes it from there.
+ * times as many (at least ten), within ECS's tasks per service. The user
+ * tunes it from there.
  */
 export function startingTargetTracking(desiredCount: number): NonNullable<EcsService['scaling']> {
-  return { targetRequestsPerTask: 100, minTasks: Math.max(1, desiredCount), maxTasks: Math.max(10, desiredCount * 5) };
+  return {
+    targetRequestsPerTask: 100,
+    minTasks: Math.max(1, desiredCount),
+    maxTasks: Math.min(ECS_MAX_TASKS_PER_SERVICE, Math.max(10, desiredCount * 5)),
+  };
 }
 
 export const ecsServiceKind: KindSpec<'ecsService'> = {

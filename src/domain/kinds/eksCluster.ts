@@ -1,6 +1,19 @@
 import { z } from 'zod';
 import { EksClusterIdSchema, RegionIdSchema, SubnetIdSchema } from '../ids';
-import { NameSchema } from '../common';
+import { atMost, NameSchema } from '../common';
+import { EKS_MAX_NODES_PER_NODE_GROUP } from '../catalogs/limits';
+
+const NodeCountSchema = z
+  .number()
+  .int()
+  .min(0)
+  .max(
+    EKS_MAX_NODES_PER_NODE_GROUP,
+    atMost(
+      EKS_MAX_NODES_PER_NODE_GROUP,
+      'Nimbus\'s bound for the Amazon EKS quota "Nodes per managed node group", 450 by default and raised on request',
+    ),
+  );
 import { resourceById } from '../lookup';
 import { listRef, requiredRef } from './references';
 import type { KindSpec } from './spec';
@@ -10,9 +23,9 @@ export const EksComputeSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('nodeGroup'),
     instanceType: z.string(),
-    minSize: z.number().int().min(0),
-    desiredSize: z.number().int().min(0),
-    maxSize: z.number().int().min(1),
+    minSize: NodeCountSchema,
+    desiredSize: NodeCountSchema,
+    maxSize: NodeCountSchema.min(1),
   }),
   z.object({ type: z.literal('fargateProfile'), namespaces: z.array(z.string()) }),
 ]);

@@ -1,6 +1,20 @@
 import { z } from 'zod';
 import { LambdaFunctionIdSchema, RegionIdSchema, SecurityGroupIdSchema, SubnetIdSchema } from '../ids';
-import { NameSchema } from '../common';
+import { atMost, NameSchema } from '../common';
+import { LAMBDA_MAX_ACCOUNT_CONCURRENCY } from '../catalogs/limits';
+
+/** Concurrent executions: never more than an account can be given. */
+export const ConcurrencySchema = z
+  .number()
+  .int()
+  .min(0)
+  .max(
+    LAMBDA_MAX_ACCOUNT_CONCURRENCY,
+    atMost(
+      LAMBDA_MAX_ACCOUNT_CONCURRENCY,
+      'Nimbus\'s bound for the Lambda quota "Concurrent executions", which AWS raises to tens of thousands',
+    ),
+  );
 import { resourceById } from '../lookup';
 import { listIn, reportedAs, requiredRef } from './references';
 import type { KindSpec } from './spec';
@@ -27,8 +41,8 @@ export const LambdaFunctionSchema = z.object({
   memoryMb: z.number().int(),
   timeoutSeconds: z.number().int(),
   averageDurationMs: z.number().positive(),
-  reservedConcurrency: z.number().int().min(0).nullable().default(null),
-  provisionedConcurrency: z.number().int().min(0).default(0),
+  reservedConcurrency: ConcurrencySchema.nullable().default(null),
+  provisionedConcurrency: ConcurrencySchema.default(0),
   /** Set when the function has VPC access (it then gets interfaces in these subnets). */
   vpcConfig: z
     .object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LambdaFunctionIdSchema, LambdaTriggerIdSchema } from '../ids';
-import { LoadProfileSchema, NameSchema } from '../common';
+import { LoadProfileSchema, LoadRateSchema, NameSchema } from '../common';
 import { getResource, layoutParent, resourceById } from '../lookup';
 import { reportedAs, requiredRef } from './references';
 import type { KindSpec } from './spec';
@@ -14,7 +14,7 @@ export const LambdaTriggerSchema = z.object({
   functionId: LambdaFunctionIdSchema,
   source: z.enum(['apiGateway', 'sqs', 's3', 'eventBridgeSchedule']),
   /** Offered load for the simulation: events per second. */
-  eventsPerSecond: z.number().min(0).default(1),
+  eventsPerSecond: LoadRateSchema.default(1),
   load: LoadProfileSchema.default({ shape: 'constant' }),
 });
 export type LambdaTrigger = z.infer<typeof LambdaTriggerSchema>;

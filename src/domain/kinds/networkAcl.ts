@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NetworkAclIdSchema, SubnetIdSchema, VpcIdSchema } from '../ids';
-import { CidrTextSchema, NameSchema, PortRangeSchema, ProtocolSchema } from '../common';
+import { atMost, CidrTextSchema, NameSchema, PortRangeSchema, ProtocolSchema } from '../common';
+import { MAX_NACL_RULES_PER_DIRECTION_RAISED } from '../catalogs/limits';
 import { resourceById } from '../lookup';
 import { listRef, reportedAs, requiredRef } from './references';
 import type { KindSpec } from './spec';
@@ -15,6 +16,18 @@ export const NaclRuleSchema = z.object({
   action: z.enum(['allow', 'deny']),
 });
 
+/** Numbered rules in one direction; the implicit `*` rule takes the quota's last place. */
+const NUMBERED_RULES_RAISED = MAX_NACL_RULES_PER_DIRECTION_RAISED - 1;
+const NaclRulesSchema = z
+  .array(NaclRuleSchema)
+  .max(
+    NUMBERED_RULES_RAISED,
+    atMost(
+      NUMBERED_RULES_RAISED,
+      'numbered rules: Amazon VPC quota "Rules per network ACL" raised to 40, the final * rule included',
+    ),
+  );
+
 export const NetworkAclSchema = z.object({
   kind: z.literal('networkAcl'),
   id: NetworkAclIdSchema,
@@ -22,8 +35,8 @@ export const NetworkAclSchema = z.object({
   vpcId: VpcIdSchema,
   isDefault: z.boolean(),
   /** User rules only; the final `*` deny rule is implicit. */
-  inbound: z.array(NaclRuleSchema),
-  outbound: z.array(NaclRuleSchema),
+  inbound: NaclRulesSchema,
+  outbound: NaclRulesSchema,
   /** Explicit associations; other subnets of the VPC use the default ACL. */
   subnetIds: z.array(SubnetIdSchema).default([]),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ResourceIdSchema, RouteTableIdSchema, SubnetIdSchema, VpcIdSchema, VpnGatewayIdSchema } from '../ids';
-import { CidrTextSchema, NameSchema } from '../common';
+import { atMost, CidrTextSchema, NameSchema } from '../common';
+import { MAX_ROUTES_PER_TABLE_RAISED } from '../catalogs/limits';
 import { resourceById } from '../lookup';
 import { listIn, listRef, reportedAs, requiredRef } from './references';
 import type { KindSpec } from './spec';
@@ -21,7 +22,12 @@ export const RouteTableSchema = z.object({
   name: NameSchema,
   vpcId: VpcIdSchema,
   main: z.boolean(),
-  routes: z.array(RouteSchema),
+  routes: z
+    .array(RouteSchema)
+    .max(
+      MAX_ROUTES_PER_TABLE_RAISED,
+      atMost(MAX_ROUTES_PER_TABLE_RAISED, 'routes: Amazon VPC quota "Routes per route table" at its maximum'),
+    ),
   /** Explicit subnet associations; other subnets of the VPC use the main table. */
   subnetIds: z.array(SubnetIdSchema).default([]),
   /** Virtual private gateways whose routes propagate into this table. */

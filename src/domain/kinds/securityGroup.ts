@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SecurityGroupIdSchema, VpcIdSchema } from '../ids';
-import { CidrTextSchema, NameSchema, PortRangeSchema, ProtocolSchema } from '../common';
+import { atMost, CidrTextSchema, NameSchema, PortRangeSchema, ProtocolSchema } from '../common';
+import { MAX_SG_RULES_PER_DIRECTION_RAISED } from '../catalogs/limits';
 import { resourceById } from '../lookup';
 import { listIn, requiredRef } from './references';
 import type { KindSpec } from './spec';
@@ -21,6 +22,17 @@ export const SgRuleSchema = z.object({
   description: z.string().default(''),
 });
 
+/** Rules in one direction: the validator reports AWS's default quota; beyond the raised maximum the group can't be read. */
+const SgRulesSchema = z
+  .array(SgRuleSchema)
+  .max(
+    MAX_SG_RULES_PER_DIRECTION_RAISED,
+    atMost(
+      MAX_SG_RULES_PER_DIRECTION_RAISED,
+      'rules: Amazon VPC quota "Inbound or outbound rules per security group" at its maximum',
+    ),
+  );
+
 export const SecurityGroupSchema = z.object({
   kind: z.literal('securityGroup'),
   id: SecurityGroupIdSchema,
@@ -28,8 +40,8 @@ export const SecurityGroupSchema = z.object({
   vpcId: VpcIdSchema,
   isDefault: z.boolean(),
   description: z.string().default(''),
-  inbound: z.array(SgRuleSchema),
-  outbound: z.array(SgRuleSchema),
+  inbound: SgRulesSchema,
+  outbound: SgRulesSchema,
 });
 export type SgPeer = z.infer<typeof SgPeerSchema>;
 export type SgRule = z.infer<typeof SgRuleSchema>;

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { formatIssues, InstanceStateSchema, parseWholeDesign, type Design } from '../../domain';
+import {
+  atMost,
+  ECS_MAX_TASKS_PER_SERVICE,
+  formatIssues,
+  InstanceStateSchema,
+  LoadRateSchema,
+  parseWholeDesign,
+  type Design,
+} from '../../domain';
 import { goalProblems } from './references';
 
 /**
@@ -54,7 +62,7 @@ export const NoFindingsCheckSchema = z.object({
 export const NoThrottlesCheckSchema = z.object({
   type: z.literal('noThrottles'),
   functionId: z.string().min(1),
-  requestsPerSecond: z.number().positive(),
+  requestsPerSecond: LoadRateSchema.positive(),
   seconds: z.number().int().min(1).max(3600).default(60),
 });
 
@@ -90,7 +98,12 @@ export const InstancesCheckSchema = z
 export const ServiceRunningCheckSchema = z.object({
   type: z.literal('serviceRunning'),
   serviceId: z.string().min(1),
-  atLeast: z.number().int().min(1),
+  // A service never runs more tasks than ECS allows it, so a larger goal could never be met.
+  atLeast: z
+    .number()
+    .int()
+    .min(1)
+    .max(ECS_MAX_TASKS_PER_SERVICE, atMost(ECS_MAX_TASKS_PER_SERVICE, 'Amazon ECS quota "Tasks per service"')),
   afterSeconds: z.number().int().min(1).max(3600).default(120),
 });
 

@@ -6,6 +6,7 @@ import {
   fargateRate,
   serviceSummary,
   stopService,
+  taskCount,
   tickServices,
   type ServiceSim,
 } from '../containers';
@@ -41,7 +42,7 @@ export class EcsServices implements SimulatedKind {
       this.sims.push(kept ?? createServiceSim(service));
     }
     for (const gone of previous.values()) {
-      const stopped = gone.tasks.length;
+      const stopped = taskCount(gone);
       stopService(gone, this.ctx.now);
       this.removed.add({
         id: gone.service.id,
