@@ -18,7 +18,6 @@ import { TEMPLATES } from '../scenarios/templates';
 import {
   deleteResources,
   descendantsOf,
-  downloadText,
   duplicateResources,
   openDesign,
   redoCommand,
@@ -29,9 +28,9 @@ import {
   useDesignStore,
   useViewStore,
 } from '../store';
-import { fileSlug } from './fileNames';
 import { importAwsFiles } from './importAwsFiles';
 import { openDesignFile } from './openDesignFile';
+import { saveDesignFile } from './saveDesignFile';
 import { copyLink, exportImage } from './shareDesign';
 
 /** What actions look at to decide whether they are available and how they read. */
@@ -232,10 +231,7 @@ const FILES_AND_VIEW: readonly Action[] = [
     label: 'Save as file',
     icon: Save,
     allowedInViewOnly: false,
-    perform: () => {
-      const design = currentDesign();
-      downloadText(`${fileSlug(design.name)}.nimbus.json`, JSON.stringify(design, null, 2) + '\n');
-    },
+    perform: saveDesignFile,
   },
   {
     name: 'toggleTheme',
