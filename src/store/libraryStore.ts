@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { emptyDesign, type Design } from '../domain';
 import type { StorageLike } from './autosave';
 import { useDesignStore } from './designStore';
+import { UNREADABLE_PREFIX } from './autosave';
 import { downloadText } from './download';
 import { startHistory } from './history';
 import {
@@ -86,6 +87,20 @@ function refreshEntries(): void {
   if (raw === null || raw === knownIndexRaw) return;
   knownIndexRaw = raw;
   const parsed = parseIndex(raw);
+  // Entries this tab can't read (written by hand, or by a newer Nimbus) are about to be left out of the
+  // next save: keep the list as it was first, as at start-up.
+  if (!parsed.ok || parsed.unreadable > 0) {
+    const backupKey = `${UNREADABLE_PREFIX}library.${new Date().toISOString()}`;
+    const kept = writeItem(storage, backupKey, raw).ok;
+    noticeRebuilt({
+      kind: 'rebuilt',
+      index: parsed.ok ? parsed.index : { version: 1, currentId: null, entries: entries() },
+      backupKey: kept ? backupKey : null,
+      reason: parsed.ok ? (parsed.reason ?? 'unexpected shape') : parsed.reason,
+      unreadable: parsed.ok ? parsed.unreadable : 'all',
+      recovered: 0,
+    });
+  }
   if (parsed.ok) useLibraryStore.setState({ entries: parsed.index.entries });
 }
 
@@ -509,7 +524,8 @@ export function startLibrary(store: StorageLike, thumbnail: (design: Design) => 
   const opened = openLibrary(store);
   knownIndexRaw = store.getItem(LIBRARY_KEY);
   if (opened.kind === 'rebuilt') noticeRebuilt(opened);
-  useLibraryStore.setState({ entries: opened.index.entries, currentId: opened.index.currentId, viewOnly: false });
+  // No entry is open until one is read: the empty design in memory must not be compared with, or saved into, one.
+  useLibraryStore.setState({ entries: opened.index.entries, currentId: null, viewOnly: false });
   const current = opened.index.currentId;
   if (!(current !== null && openEntry(current))) {
     const recent = [...opened.index.entries].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));

@@ -37,11 +37,15 @@ const titles = (tab: Tab) => tab.useViewStore.getState().notices.map((n) => n.ti
 async function twoTabs() {
   const storage = new MemoryStorage();
   const a = await openTab(storage);
-  a.addToLibrary({ ...sampleDesign(), name: 'Lab' });
+  a.addToLibrary({ ...sampleDesign(), name: 'Lab draft' });
+  rename(a, 'Lab');
+  a.flushSave();
   const id = a.useLibraryStore.getState().currentId!;
   const b = await openTab(storage);
   expect(b.useLibraryStore.getState().currentId).toBe(id);
   expect(present(b).name).toBe('Lab');
+  // Opening a design another tab saved is not news.
+  expect(titles(b).filter((t) => t.includes('another tab'))).toEqual([]);
   return { storage, a, b, id };
 }
 
@@ -110,6 +114,20 @@ describe('two tabs on one design', () => {
     // A's list, told by the storage event, shows it again.
     a.syncWithOtherTabs();
     expect(a.useLibraryStore.getState().entries.map((e) => e.id)).toContain(id);
+  });
+
+  it('keeps a copy of a list another tab wrote with entries this tab cannot read, before saving over it', async () => {
+    const { storage, a, b } = await twoTabs();
+    const index = JSON.parse(storage.getItem(LIBRARY_KEY)!);
+    index.entries.push({ ...index.entries[0], id: 'Not An Id' });
+    const written = JSON.stringify(index);
+    storage.setItem(LIBRARY_KEY, written);
+    rename(b, 'Saved after');
+    b.flushSave();
+    const backups = [...storage.items.keys()].filter((k) => k.startsWith('nimbus.unreadable.library.'));
+    expect(backups.map((k) => storage.getItem(k))).toEqual([written]);
+    expect(titles(b).join('\n')).toContain('1 entry in the list of your saved designs could not be read');
+    void a;
   });
 
   it('keeps a design another tab added when this tab saves its own list', async () => {
