@@ -124,6 +124,17 @@ describe('the open design and the library', () => {
     expect(useViewStore.getState().notices.some((n) => n.title.includes('Deleted'))).toBe(false);
   });
 
+  it('deleting the open design opens the next one without calling it news from another tab', () => {
+    const storage = new MemoryStorage();
+    start(storage);
+    addToLibrary({ ...sampleDesign(), name: 'Doomed draft' });
+    rename('Doomed');
+    flushSave();
+    deleteEntry(useLibraryStore.getState().currentId!);
+    expect(present().name).toBe('Untitled design');
+    expect(useViewStore.getState().notices.map((n) => n.title)).toEqual(['Deleted "Doomed" from the library.']);
+  });
+
   it('renames and duplicates entries that are not open', () => {
     const storage = new MemoryStorage();
     start(storage);

@@ -429,7 +429,11 @@ export function deleteEntry(id: string): void {
   const wasOpen = currentId === id && !viewOnly;
   const next = [...remaining].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
   // While viewing a link, the design being viewed stays on screen; the library just points elsewhere.
-  commitIndex((list) => list.filter((e) => e.id !== id), currentId === id ? (next?.id ?? null) : currentId);
+  // Deleting the open design leaves no entry open until the next one is read, so nothing is compared with it.
+  commitIndex(
+    (list) => list.filter((e) => e.id !== id),
+    currentId === id ? (wasOpen ? null : (next?.id ?? null)) : currentId,
+  );
   if (wasOpen && (!next || !openEntry(next.id))) newDesignInLibrary();
   const noticeId = notify({
     tone: 'info',
