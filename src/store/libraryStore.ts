@@ -1,8 +1,7 @@
 import { create } from 'zustand';
 import { emptyDesign, type Design } from '../domain';
-import type { StorageLike } from './autosave';
+import { UNREADABLE_PREFIX, type StorageLike } from './autosave';
 import { useDesignStore } from './designStore';
-import { UNREADABLE_PREFIX } from './autosave';
 import { downloadText } from './download';
 import { startHistory } from './history';
 import {
