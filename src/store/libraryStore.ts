@@ -68,7 +68,7 @@ let openRevision = 0;
 /** The index text this tab last read or wrote; anything else in storage was written by another tab. */
 let knownIndexRaw: string | null = null;
 /** The open design, deleted in another tab and offered back; its latest state, to keep if the user says so. */
-let deletedElsewhere: { id: string; design: Design; noticeId: number } | null = null;
+let deletedElsewhere: { id: string; design: Design; noticeId: number; edited: boolean } | null = null;
 /** The last "changed in another tab" notice, replaced rather than stacked. */
 let tabNoticeId: number | null = null;
 
@@ -188,8 +188,11 @@ function replaceOnScreen(design: Design, saved: Design, revision: number, merged
 
 /** The open design is no longer in the library (deleted in another tab): offer it back, save nothing meanwhile. */
 function offerDeleted(id: string): void {
+  // Edits made here since the last save: work the other tab never saw.
+  const edited = present() !== lastSaved;
   if (deletedElsewhere?.id === id) {
     deletedElsewhere.design = present();
+    deletedElsewhere.edited ||= edited;
     return;
   }
   const design = present();
@@ -197,11 +200,11 @@ function offerDeleted(id: string): void {
     tone: 'warning',
     title: 'Deleted in another tab: keep it?',
     details: [
-      `\u201c${design.name}\u201d is still open here. Keep it puts it back in your library with this tab\u2019s edits.`,
+      `\u201c${design.name}\u201d is still open here. Keep it puts it back in your library; edits made here bring it back when you leave this tab.`,
     ],
     action: { label: 'Keep it', run: keepDeleted },
   });
-  deletedElsewhere = { id, design, noticeId };
+  deletedElsewhere = { id, design, noticeId, edited };
 }
 
 function keepDeleted(): void {
@@ -463,6 +466,13 @@ export function setLibraryOpen(open: boolean): void {
   useLibraryStore.setState({ open });
 }
 
+/** The page is going away (pagehide): save now. */
+export function saveOnLeave(): void {
+  // Left with "keep it?" unanswered: edits made here after the other tab deleted the design are not thrown away.
+  if (deletedElsewhere?.edited) keepDeleted();
+  flushSave(true);
+}
+
 /**
  * Reads what other tabs saved (the `storage` event calls it): their list, and
  * their newer version of the open design, merged with this tab's unsaved edits.
@@ -539,7 +549,7 @@ export function startLibrary(store: StorageLike, thumbnail: (design: Design) => 
     clearTimeout(timer);
     timer = setTimeout(() => flushSave(), SAVE_DELAY_MS);
   });
-  const onHide = () => flushSave(true);
+  const onHide = saveOnLeave;
   // Another tab changed the library: take its list, and its newer version of the open design.
   const onStorage = (event: StorageEvent) => {
     if (event.key === LIBRARY_KEY || event.key === null) syncWithOtherTabs();

@@ -116,6 +116,25 @@ describe('two tabs on one design', () => {
     expect(a.useLibraryStore.getState().entries.map((e) => e.id)).toContain(id);
   });
 
+  it('puts a design deleted elsewhere back when the tab is left with edits and the offer unanswered', async () => {
+    const { storage, a, b, id } = await twoTabs();
+    a.deleteEntry(id);
+    renameResource(b, firstResourceId(b), 'edited-after-delete');
+    b.flushSave();
+    expect(storage.getItem(designKey(id))).toBeNull();
+    b.saveOnLeave();
+    expect(JSON.stringify(stored(storage, id))).toContain('edited-after-delete');
+  });
+
+  it('lets a design deleted elsewhere go when the tab is left without edits', async () => {
+    const { storage, a, b, id } = await twoTabs();
+    a.deleteEntry(id);
+    b.syncWithOtherTabs();
+    expect(titles(b)).toContain('Deleted in another tab: keep it?');
+    b.saveOnLeave();
+    expect(storage.getItem(designKey(id))).toBeNull();
+  });
+
   it('keeps a copy of a list another tab wrote with entries this tab cannot read, before saving over it', async () => {
     const { storage, a, b } = await twoTabs();
     const index = JSON.parse(storage.getItem(LIBRARY_KEY)!);
