@@ -163,7 +163,13 @@ test('one bad entry in the list of designs leaves the others listed and the back
   await expect(list.getByRole('listitem', { name: 'Second design' })).toBeVisible();
   const kept = dialog.getByRole('region', { name: 'Kept copies of your list' });
   await expect(kept).toContainText('could not be fully read');
+  // Only notices from start-up: opening a design saved earlier is not news from another tab.
+  await expect(page.getByText('another tab')).toHaveCount(0);
   await page.screenshot({ path: '/tmp/nimbus-library-backup-light.png' });
+  // The theme button sits behind the dialog: switch the class the theme sets, for the picture only.
+  await page.evaluate(() => document.documentElement.classList.add('dark'));
+  await page.screenshot({ path: '/tmp/nimbus-library-backup-dark.png' });
+  await page.evaluate(() => document.documentElement.classList.remove('dark'));
   const download = page.waitForEvent('download');
   await kept.getByRole('button', { name: /Download the list kept on/ }).click();
   expect(readFileSync((await (await download).path())!, 'utf8')).toContain('../x');
@@ -203,4 +209,17 @@ test.describe('links', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('what was there before');
     await shoot(page, 'long-link', { height: 320 });
   });
+});
+
+test('a design file too large to open says so, not that storage is full', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Design name').fill('What I had');
+  const huge = JSON.stringify({ format: 'nimbus-design', version: 1, name: 'Huge', padding: 'x'.repeat(6_000_000) });
+  await page
+    .getByTestId('open-design-input')
+    .setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.from(huge) });
+  const alert = page.getByRole('alert').filter({ hasText: 'huge.json' });
+  await expect(alert).toContainText('huge.json is too large to open (6 MB). Your current design is unchanged.');
+  await expect(alert).not.toContainText('full');
+  await expect(page.getByLabel('Design name')).toHaveValue('What I had');
 });
