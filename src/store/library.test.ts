@@ -249,6 +249,18 @@ describe('a library with one bad entry', () => {
     expect(notice.action?.label).toBe('Open the library');
   });
 
+  it('offers the old list as a file when storage has no room to keep it', () => {
+    const storage = libraryWithBadEntry();
+    storage.capacity = [...storage.items.values()].reduce((n, v) => n + v.length, 0) + 10;
+    start(storage);
+    expect(useLibraryStore.getState().entries.map((e) => e.name)).toEqual(
+      expect.arrayContaining(['Untitled design', 'Alpha', 'Beta']),
+    );
+    const notice = useViewStore.getState().notices.find((n) => n.title.includes('could not be read'))!;
+    expect(notice.details).toContain('There was no room to keep the old list in this browser: download it to keep it.');
+    expect(notice.action?.label).toBe('Download the old list');
+  });
+
   it('finds designs again from their own keys when the whole index is unreadable', () => {
     const storage = libraryWithBadEntry();
     storage.setItem(LIBRARY_KEY, '{"version": 1, "entries": [');

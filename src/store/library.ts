@@ -119,6 +119,8 @@ export type OpenedLibrary =
       unreadable: number | 'all';
       /** Stored designs found again from their own keys. */
       recovered: number;
+      /** The old index as stored, offered as a download when it could not be kept aside. */
+      raw: string;
     };
 
 const emptyIndex = (): LibraryIndex => ({ version: 1, currentId: null, entries: [] });
@@ -151,6 +153,7 @@ export function openLibrary(storage: StorageLike, now: Date = new Date()): Opene
     reason: parsed.ok ? (parsed.reason ?? 'unexpected shape') : parsed.reason,
     unreadable: parsed.ok ? parsed.unreadable : 'all',
     recovered: found.length,
+    raw,
   };
 }
 

@@ -98,6 +98,7 @@ function refreshEntries(): void {
       reason: parsed.ok ? (parsed.reason ?? 'unexpected shape') : parsed.reason,
       unreadable: parsed.ok ? parsed.unreadable : 'all',
       recovered: 0,
+      raw,
     });
   }
   if (parsed.ok) useLibraryStore.setState({ entries: parsed.index.entries });
@@ -496,9 +497,12 @@ function noticeRebuilt(opened: Extract<ReturnType<typeof openLibrary>, { kind: '
       ...(opened.recovered > 0 ? [`Found again from their own copies: ${opened.recovered} designs.`] : []),
       opened.backupKey
         ? `Nothing was deleted: the old list is kept in this browser as "${opened.backupKey}"; the Library offers it.`
-        : 'Nothing was deleted.',
+        : 'There was no room to keep the old list in this browser: download it to keep it.',
     ],
-    ...(opened.backupKey ? { action: { label: 'Open the library', run: () => setLibraryOpen(true) } } : {}),
+    action: opened.backupKey
+      ? { label: 'Open the library', run: () => setLibraryOpen(true) }
+      : // No room to keep it in the browser (storage full): the old list can still leave as a file.
+        { label: 'Download the old list', run: () => downloadText('nimbus-library-unreadable.json', opened.raw) },
   });
 }
 
