@@ -38,6 +38,9 @@ function listKeys(storage: StorageLike): string[] {
   return keys;
 }
 
+/** Adapters already made, so wrapping one again changes nothing. */
+const guarded = new WeakSet<object>();
+
 /**
  * Wraps a storage (or a function that fetches it, since reading
  * `window.localStorage` itself may throw). If it can't be read now, or a read
@@ -45,8 +48,6 @@ function listKeys(storage: StorageLike): string[] {
  * never written over with a half-known state. Writes still throw, so a full
  * storage is reported as full.
  */
-const guarded = new WeakSet<object>();
-
 export function guardStorage(source: StorageLike | (() => StorageLike | null | undefined)): AppStorage {
   if (typeof source !== 'function' && guarded.has(source)) return source as AppStorage;
   let inner: StorageLike | null = null;
