@@ -2,13 +2,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './index.css';
 import { App } from './ui/App';
-import { applyLinkIntent, refuseUnreadable, startLearn, startPersistence, watchLinks } from './store';
+import { applyLinkIntent, guardStorage, refuseUnreadable, startLearn, startPersistence, watchLinks } from './store';
 import { designThumbnail } from './canvas/thumbnail';
 import { initTheme } from './ui/theme';
 
-initTheme();
-startPersistence(window.localStorage, designThumbnail);
-startLearn(window.localStorage);
+// Reading `window.localStorage` itself throws when the browser blocks storage, hence the function.
+const storage = guardStorage(() => window.localStorage);
+initTheme(storage);
+startPersistence(storage, designThumbnail);
+startLearn(storage);
 void applyLinkIntent().catch(refuseUnreadable);
 watchLinks();
 

@@ -8,7 +8,10 @@ import { parseDesignJson, type Design } from '../domain';
 export const AUTOSAVE_KEY = 'nimbus.design';
 export const UNREADABLE_PREFIX = 'nimbus.unreadable.';
 
-export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> & {
+  /** Every key held, when the storage can list them (backups, designs missing from the index). */
+  keys?: () => string[];
+};
 
 export type Restored =
   | { kind: 'empty' }

@@ -15,3 +15,4 @@ export * from './learnStore';
 export * from './trafficView';
 export * from './flowCommands';
 export * from './names';
+export * from './storage';

@@ -4,7 +4,7 @@ import { sampleDesign } from '../engine/testing/sampleDesign';
 import { AUTOSAVE_KEY } from './autosave';
 import { useDesignStore } from './designStore';
 import { startHistory } from './history';
-import { copyName, designKey, LIBRARY_KEY, openLibrary, writeItem, type LibraryEntry } from './library';
+import { copyName, designKey, libraryBackups, LIBRARY_KEY, openLibrary, writeItem, type LibraryEntry } from './library';
 import {
   addToLibrary,
   deleteEntry,
@@ -17,7 +17,9 @@ import {
   startLibrary,
   useLibraryStore,
 } from './libraryStore';
-import { MemoryStorage } from './testing/memoryStorage';
+import { startPersistence } from './persistence';
+import { guardStorage, useStorageStatus } from './storage';
+import { BlockedStorage, MemoryStorage } from './testing/memoryStorage';
 import { useViewStore } from './viewStore';
 
 const present = () => useDesignStore.getState().history.present;
@@ -122,6 +124,17 @@ describe('the open design and the library', () => {
     expect(useViewStore.getState().notices.some((n) => n.title.includes('Deleted'))).toBe(false);
   });
 
+  it('deleting the open design opens the next one without calling it news from another tab', () => {
+    const storage = new MemoryStorage();
+    start(storage);
+    addToLibrary({ ...sampleDesign(), name: 'Doomed draft' });
+    rename('Doomed');
+    flushSave();
+    deleteEntry(useLibraryStore.getState().currentId!);
+    expect(present().name).toBe('Untitled design');
+    expect(useViewStore.getState().notices.map((n) => n.title)).toEqual(['Deleted "Doomed" from the library.']);
+  });
+
   it('renames and duplicates entries that are not open', () => {
     const storage = new MemoryStorage();
     start(storage);
@@ -194,5 +207,113 @@ describe('storage failures', () => {
   it('says clearly when storage is full', () => {
     const result = writeItem(new MemoryStorage(10), 'k', 'x'.repeat(20));
     expect(result).toMatchObject({ ok: false, reason: 'full', message: expect.stringContaining('save it as a file') });
+  });
+});
+
+describe('a library with one bad entry', () => {
+  /** A library of three designs, saved the ordinary way, then one index entry damaged by hand. */
+  function libraryWithBadEntry() {
+    const storage = new MemoryStorage();
+    start(storage);
+    addToLibrary({ ...sampleDesign(), name: 'Alpha' });
+    addToLibrary({ ...sampleDesign(), name: 'Beta' });
+    flushSave(true);
+    stop?.();
+    stop = undefined;
+    const index = JSON.parse(storage.getItem(LIBRARY_KEY)!);
+    index.entries.push({ ...index.entries[0], id: '../x', name: 'Broken' });
+    storage.setItem(LIBRARY_KEY, JSON.stringify(index));
+    return storage;
+  }
+
+  it('lists every entry it can read and keeps the whole old index aside', () => {
+    const storage = libraryWithBadEntry();
+    const raw = storage.getItem(LIBRARY_KEY)!;
+    const opened = openLibrary(storage, new Date('2026-01-02T03:04:05Z'));
+    expect(opened.index.entries.map((e) => e.name)).toEqual(
+      expect.arrayContaining(['Untitled design', 'Alpha', 'Beta']),
+    );
+    expect(opened).toMatchObject({ kind: 'rebuilt', unreadable: 1 });
+    expect(storage.getItem('nimbus.unreadable.library.2026-01-02T03:04:05.000Z')).toBe(raw);
+    expect(libraryBackups(storage).map((b) => b.key)).toEqual(['nimbus.unreadable.library.2026-01-02T03:04:05.000Z']);
+  });
+
+  it('opens with the rest listed and says where the backup is', () => {
+    const storage = libraryWithBadEntry();
+    start(storage);
+    expect(useLibraryStore.getState().entries.map((e) => e.name)).toEqual(
+      expect.arrayContaining(['Untitled design', 'Alpha', 'Beta']),
+    );
+    const notice = useViewStore.getState().notices.find((n) => n.title.includes('could not be read'))!;
+    expect(notice.title).toContain('1 entry in the list of your saved designs could not be read');
+    expect(notice.action?.label).toBe('Open the library');
+  });
+
+  it('offers the old list as a file when storage has no room to keep it', () => {
+    const storage = libraryWithBadEntry();
+    storage.capacity = [...storage.items.values()].reduce((n, v) => n + v.length, 0) + 10;
+    start(storage);
+    expect(useLibraryStore.getState().entries.map((e) => e.name)).toEqual(
+      expect.arrayContaining(['Untitled design', 'Alpha', 'Beta']),
+    );
+    const notice = useViewStore.getState().notices.find((n) => n.title.includes('could not be read'))!;
+    expect(notice.details).toContain('There was no room to keep the old list in this browser: download it to keep it.');
+    expect(notice.action?.label).toBe('Download the old list');
+  });
+
+  it('finds designs again from their own keys when the whole index is unreadable', () => {
+    const storage = libraryWithBadEntry();
+    storage.setItem(LIBRARY_KEY, '{"version": 1, "entries": [');
+    const opened = openLibrary(storage);
+    expect(opened).toMatchObject({ kind: 'rebuilt', unreadable: 'all', recovered: 3 });
+    expect(opened.index.entries.map((e) => e.name)).toEqual(expect.arrayContaining(['Alpha', 'Beta']));
+  });
+});
+
+describe('blocked storage', () => {
+  afterEach(() => useStorageStatus.setState({ inMemory: false }));
+
+  it('starts in memory, edits and keeps working, when every storage call throws', () => {
+    expect(() => {
+      stop = startPersistence(new BlockedStorage());
+    }).not.toThrow();
+    expect(useStorageStatus.getState().inMemory).toBe(true);
+    useDesignStore.getState().replace(sampleDesign());
+    rename('Edited with storage blocked');
+    flushSave(true);
+    expect(present().name).toBe('Edited with storage blocked');
+    expect(useLibraryStore.getState().entries.map((e) => e.name)).toEqual(['Edited with storage blocked']);
+    expect(addToLibrary(emptyDesign('Second'))).toBe(true);
+    expect(openEntry(useLibraryStore.getState().entries[0]!.id)).toBe(true);
+    expect(present().name).toBe('Edited with storage blocked');
+  });
+
+  it('starts in memory when reading window.localStorage itself throws', () => {
+    const storage = guardStorage(() => {
+      throw new DOMException('denied', 'SecurityError');
+    });
+    expect(useStorageStatus.getState().inMemory).toBe(true);
+    storage.setItem('nimbus.theme', 'dark');
+    expect(storage.getItem('nimbus.theme')).toBe('dark');
+  });
+
+  it('moves to memory when a read fails later, rather than writing over what it could not read', () => {
+    const real = new MemoryStorage();
+    real.setItem(LIBRARY_KEY, 'kept');
+    let blocked = false;
+    const storage = guardStorage({
+      getItem: (key) => {
+        if (blocked) throw new DOMException('denied', 'SecurityError');
+        return real.getItem(key);
+      },
+      setItem: (key, value) => real.setItem(key, value),
+      removeItem: (key) => real.removeItem(key),
+    });
+    expect(useStorageStatus.getState().inMemory).toBe(false);
+    blocked = true;
+    expect(storage.getItem(LIBRARY_KEY)).toBeNull();
+    storage.setItem(LIBRARY_KEY, 'new');
+    expect(real.getItem(LIBRARY_KEY)).toBe('kept');
+    expect(useStorageStatus.getState().inMemory).toBe(true);
   });
 });

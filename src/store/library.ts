@@ -20,15 +20,54 @@ const EntrySchema = z.object({
   /** A small SVG drawing of the design's boxes; empty until first drawn. */
   thumbnail: z.string().max(60_000).default(''),
   resourceCount: z.number().int().min(0).default(0),
+  /** Counts saves of the design; a tab whose edits were made on an older revision knows another tab saved since. */
+  revision: z.number().int().min(0).default(0),
 });
 export type LibraryEntry = z.infer<typeof EntrySchema>;
 
+/** The index's frame; entries are read one by one, so one bad entry costs only itself. */
 const IndexSchema = z.object({
   version: z.literal(1),
   currentId: z.string().nullable(),
-  entries: z.array(EntrySchema),
+  entries: z.array(z.unknown()),
 });
-export type LibraryIndex = z.infer<typeof IndexSchema>;
+export interface LibraryIndex {
+  version: 1;
+  currentId: string | null;
+  entries: LibraryEntry[];
+}
+
+/** An index as stored, read leniently: the entries it can read, and how many it couldn't. */
+export type ReadIndex =
+  { ok: true; index: LibraryIndex; unreadable: number; reason: string | null } | { ok: false; reason: string };
+
+export function parseIndex(raw: string): ReadIndex {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return { ok: false, reason: 'not JSON' };
+  }
+  const frame = IndexSchema.safeParse(json);
+  if (!frame.success) return { ok: false, reason: frame.error.issues[0]?.message ?? 'unexpected shape' };
+  const entries: LibraryEntry[] = [];
+  const seen = new Set<string>();
+  let unreadable = 0;
+  let reason: string | null = null;
+  for (const item of frame.data.entries) {
+    const entry = EntrySchema.safeParse(item);
+    if (entry.success && !seen.has(entry.data.id)) {
+      seen.add(entry.data.id);
+      entries.push(entry.data);
+    } else {
+      unreadable++;
+      const issue = entry.success ? null : entry.error.issues[0];
+      reason ??= issue ? `${issue.path.join('.') || 'entry'}: ${issue.message}` : 'an entry listed twice';
+    }
+  }
+  const currentId = seen.has(frame.data.currentId ?? '') ? frame.data.currentId : null;
+  return { ok: true, index: { version: 1, currentId, entries }, unreadable, reason };
+}
 
 export type WriteResult = { ok: true } | { ok: false; reason: 'full' | 'unavailable'; message: string };
 
@@ -66,8 +105,23 @@ export function newEntryId(now: Date = new Date(), random: () => number = Math.r
 
 export type OpenedLibrary =
   | { kind: 'ok'; index: LibraryIndex; migratedLegacy: boolean }
-  /** The index was unreadable: it was moved aside (or left, if storage refused) and a fresh one started. */
-  | { kind: 'rebuilt'; index: LibraryIndex; backupKey: string | null; reason: string };
+  /**
+   * The index, or some of its entries, could not be read: the stored index was
+   * copied aside (`backupKey`, null if storage refused) and the list rebuilt from
+   * the entries it could read plus the stored designs it no longer listed.
+   */
+  | {
+      kind: 'rebuilt';
+      index: LibraryIndex;
+      backupKey: string | null;
+      reason: string;
+      /** Entries the old index held that could not be read. */
+      unreadable: number | 'all';
+      /** Stored designs found again from their own keys. */
+      recovered: number;
+      /** The old index as stored, offered as a download when it could not be kept aside. */
+      raw: string;
+    };
 
 const emptyIndex = (): LibraryIndex => ({ version: 1, currentId: null, entries: [] });
 
@@ -83,22 +137,49 @@ export function openLibrary(storage: StorageLike, now: Date = new Date()): Opene
     return { kind: 'ok', index: emptyIndex(), migratedLegacy: false };
   }
   if (raw === null) return adoptLegacy(storage, now, emptyIndex());
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    json = undefined;
-  }
-  const parsed = IndexSchema.safeParse(json);
-  if (parsed.success) return adoptLegacy(storage, now, parsed.data);
+  const parsed = parseIndex(raw);
+  if (parsed.ok && parsed.unreadable === 0) return adoptLegacy(storage, now, parsed.index);
   const backupKey = `${UNREADABLE_PREFIX}library.${now.toISOString()}`;
   const moved = writeItem(storage, backupKey, raw).ok;
+  const base = parsed.ok ? parsed.index : emptyIndex();
+  const found = unlistedDesigns(storage, base.entries, now);
+  const index = { ...base, entries: [...base.entries, ...found] };
+  // The rebuilt list replaces the stored one only once the old one is safe in its backup.
+  if (moved) saveIndex(storage, index);
   return {
     kind: 'rebuilt',
-    index: emptyIndex(),
+    index,
     backupKey: moved ? backupKey : null,
-    reason: json === undefined ? 'not JSON' : (parsed.error.issues[0]?.message ?? 'unexpected shape'),
+    reason: parsed.ok ? (parsed.reason ?? 'unexpected shape') : parsed.reason,
+    unreadable: parsed.ok ? parsed.unreadable : 'all',
+    recovered: found.length,
+    raw,
   };
+}
+
+const DESIGN_KEY_PREFIX = designKey('');
+
+/** Designs stored under their own key that `entries` doesn't list, as entries (read, never changed). */
+function unlistedDesigns(storage: StorageLike, entries: readonly LibraryEntry[], now: Date): LibraryEntry[] {
+  const listed = new Set(entries.map((e) => e.id));
+  const found: LibraryEntry[] = [];
+  for (const key of storage.keys?.() ?? []) {
+    if (!key.startsWith(DESIGN_KEY_PREFIX)) continue;
+    const id = key.slice(DESIGN_KEY_PREFIX.length);
+    if (listed.has(id) || !EntrySchema.shape.id.safeParse(id).success) continue;
+    const read = readDesign(storage, id);
+    if (read.ok) found.push(entryFor(read.design, id, now));
+  }
+  return found;
+}
+
+/** Copies of the index kept aside because they could not be fully read, newest first. */
+export function libraryBackups(storage: StorageLike): { key: string; at: string }[] {
+  const prefix = `${UNREADABLE_PREFIX}library.`;
+  return (storage.keys?.() ?? [])
+    .filter((key) => key.startsWith(prefix))
+    .map((key) => ({ key, at: key.slice(prefix.length) }))
+    .sort((a, b) => b.at.localeCompare(a.at));
 }
 
 /** Adds a readable pre-library autosave to `base` as the open entry; `base` unchanged if storage refuses (tried again next start). */
@@ -128,11 +209,14 @@ export function entryFor(design: Design, id: string, now: Date): LibraryEntry {
     updatedAt: at,
     thumbnail: '',
     resourceCount: Object.keys(design.resources).length,
+    revision: 0,
   };
 }
 
 export const saveIndex = (storage: StorageLike, index: LibraryIndex): WriteResult =>
-  writeItem(storage, LIBRARY_KEY, JSON.stringify(index));
+  writeItem(storage, LIBRARY_KEY, serializeIndex(index));
+
+export const serializeIndex = (index: LibraryIndex): string => JSON.stringify(index);
 
 export const writeDesign = (storage: StorageLike, id: string, design: Design): WriteResult =>
   writeItem(storage, designKey(id), JSON.stringify(design));

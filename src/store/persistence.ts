@@ -4,6 +4,7 @@ import { AUTOSAVE_KEY, restore, type StorageLike } from './autosave';
 import { downloadText } from './download';
 import { LIBRARY_KEY } from './library';
 import { startLibrary } from './libraryStore';
+import { guardStorage } from './storage';
 import { useViewStore } from './viewStore';
 
 /**
@@ -11,7 +12,12 @@ import { useViewStore } from './viewStore';
  * unreadable, moved aside and explained), then the library opens the design
  * the user last had and saves every change after a short pause.
  */
-export function startPersistence(storage: StorageLike, thumbnail?: (design: Design) => string): () => void {
+export function startPersistence(
+  source: StorageLike | (() => StorageLike | null | undefined),
+  thumbnail?: (design: Design) => string,
+): () => void {
+  // Blocked storage throws on the first touch: from here on every access is guarded (and in memory if need be).
+  const storage = guardStorage(source);
   if (storage.getItem(LIBRARY_KEY) === null || storage.getItem(AUTOSAVE_KEY) !== null) {
     const legacy = restore(storage);
     if (legacy.kind === 'unreadable') {

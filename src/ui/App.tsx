@@ -8,6 +8,7 @@ import { LibraryDialog } from './LibraryDialog';
 import { NoticeBar } from './NoticeBar';
 import { Palette } from './Palette';
 import { SidePanel } from './SidePanel';
+import { StorageBanner } from './StorageBanner';
 
 function isTextField(target: EventTarget | null): boolean {
   return (
@@ -43,6 +44,7 @@ export function App() {
   return (
     <div className="flex h-full flex-col">
       <Header />
+      <StorageBanner />
       <NoticeBar />
       <div className="flex min-h-0 flex-1">
         {!viewOnly && <Palette />}

@@ -1,15 +1,19 @@
-import { Copy, FilePlus2, Pencil, Trash2, X } from 'lucide-react';
+import { Copy, Download, FilePlus2, Pencil, Trash2, TriangleAlert, X } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import {
   byRecency,
   deleteEntry,
+  downloadText,
   duplicateEntry,
+  libraryBackupsNow,
   MAX_NAME_LENGTH,
   newDesignInLibrary,
   openEntry,
   renameEntry,
   setLibraryOpen,
+  storedCharacters,
   useLibraryStore,
+  useStorageStatus,
   type LibraryEntry,
 } from '../store';
 
@@ -103,17 +107,41 @@ function EntryRow({ entry, current }: { entry: LibraryEntry; current: boolean })
 }
 
 /** Roughly how much browser storage Nimbus uses (localStorage holds UTF-16, two bytes a character). */
-function storageUse(): string {
-  let chars = 0;
-  try {
-    for (let i = 0; i < localStorage.length; i++) {
-      const key = localStorage.key(i);
-      if (key?.startsWith('nimbus.')) chars += key.length + (localStorage.getItem(key)?.length ?? 0);
-    }
-  } catch {
-    return 'unknown';
-  }
-  return `${Math.ceil((chars * 2) / 1024).toLocaleString()} KB`;
+const storageUse = (): string => `${Math.ceil((storedCharacters() * 2) / 1024).toLocaleString()} KB`;
+
+/** Lists of designs that could not be fully read are kept, never deleted; the user can take them away as files. */
+function Backups() {
+  const backups = libraryBackupsNow();
+  if (backups.length === 0) return null;
+  return (
+    <section
+      aria-label="Kept copies of your list"
+      className="mx-4 mt-3 flex items-start gap-2 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+    >
+      <TriangleAlert size={16} className="mt-0.5 shrink-0" aria-hidden />
+      <div className="min-w-0 flex-1">
+        <p>
+          {backups.length === 1 ? 'A list' : `${backups.length} lists`} of your designs could not be fully read, so
+          Nimbus kept {backups.length === 1 ? 'a copy' : 'copies'} and listed every design it could read.
+        </p>
+        <ul className="mt-1 flex flex-wrap gap-2">
+          {backups.map((backup) => (
+            <li key={backup.key}>
+              <button
+                type="button"
+                className="inline-flex items-center gap-1 rounded border border-current px-2 py-0.5 text-xs font-medium"
+                onClick={() =>
+                  downloadText(`nimbus-library-backup-${backup.at.replace(/[:.]/g, '-')}.json`, backup.raw)
+                }
+              >
+                <Download size={13} aria-hidden /> Download the list kept on {when.format(new Date(backup.at))}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
 }
 
 export function LibraryDialog() {
@@ -121,6 +149,7 @@ export function LibraryDialog() {
   const entries = useLibraryStore((s) => s.entries);
   const currentId = useLibraryStore((s) => s.currentId);
   const viewOnly = useLibraryStore((s) => s.viewOnly);
+  const inMemory = useStorageStatus((s) => s.inMemory);
   const closeButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (open) closeButton.current?.focus();
@@ -144,7 +173,7 @@ export function LibraryDialog() {
             Your designs
           </h2>
           <span className="text-xs text-slate-500 dark:text-slate-400">
-            {entries.length} in this browser · {storageUse()}
+            {inMemory ? `${entries.length} for this visit only` : `${entries.length} in this browser · ${storageUse()}`}
           </span>
           <button
             type="button"
@@ -163,6 +192,7 @@ export function LibraryDialog() {
             <X size={18} aria-hidden />
           </button>
         </div>
+        <Backups />
         <ul aria-label="Designs" className="flex flex-col gap-2 overflow-y-auto p-4">
           {byRecency(entries).map((entry) => (
             <EntryRow key={entry.id} entry={entry} current={!viewOnly && entry.id === currentId} />

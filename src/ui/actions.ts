@@ -19,7 +19,6 @@ import {
   deleteResources,
   deletionSet,
   descendantsOf,
-  downloadText,
   duplicateResources,
   openDesign,
   redoCommand,
@@ -30,9 +29,9 @@ import {
   useDesignStore,
   useViewStore,
 } from '../store';
-import { fileSlug } from './fileNames';
 import { importAwsFiles } from './importAwsFiles';
 import { openDesignFile } from './openDesignFile';
+import { saveDesignFile } from './saveDesignFile';
 import { copyLink, exportImage } from './shareDesign';
 
 /** What actions look at to decide whether they are available and how they read. */
@@ -240,10 +239,7 @@ const FILES_AND_VIEW: readonly Action[] = [
     label: 'Save as file',
     icon: Save,
     allowedInViewOnly: false,
-    perform: () => {
-      const design = currentDesign();
-      downloadText(`${fileSlug(design.name)}.nimbus.json`, JSON.stringify(design, null, 2) + '\n');
-    },
+    perform: saveDesignFile,
   },
   {
     name: 'toggleTheme',

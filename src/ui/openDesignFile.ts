@@ -1,8 +1,20 @@
+import { MAX_DESIGN_BYTES } from '../share/urlCodec';
 import { describeWorkerError, noticeSetAside, openDesign, parseDesignText, useViewStore } from '../store';
+
+const megabytes = (bytes: number) => `${(bytes / 1_000_000).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB`;
 
 /** Reads a design file chosen by the user; a bad file leaves the open design untouched and says why. */
 export async function openDesignFile(file: File): Promise<boolean> {
   const { notify } = useViewStore.getState();
+  // Far beyond any design (and the browser's storage): refused before reading, so the page never holds it.
+  if (file.size > MAX_DESIGN_BYTES) {
+    notify({
+      tone: 'error',
+      title: `${file.name} is too large to open (${megabytes(file.size)}). Your current design is unchanged.`,
+      details: [`Nimbus opens design files of up to ${megabytes(MAX_DESIGN_BYTES)}, the same limit as its links.`],
+    });
+    return false;
+  }
   let text: string;
   try {
     text = await file.text();

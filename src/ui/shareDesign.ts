@@ -1,6 +1,8 @@
 import { exportDesignImage } from '../canvas/exportImage';
-import { downloadDataUrl, shareUrl, useDesignStore, useViewStore, type LinkMode } from '../store';
+import { MAX_SNAPSHOT_CHARS } from '../share/urlCodec';
+import { downloadDataUrl, readLinkIntent, shareUrl, useDesignStore, useViewStore, type LinkMode } from '../store';
 import { fileSlug } from './fileNames';
+import { saveDesignFile } from './saveDesignFile';
 
 /** Where the link points: this page, without whatever fragment it was opened with. */
 const appBase = () => location.origin + location.pathname;
@@ -10,6 +12,19 @@ export async function copyLink(mode: Exclude<LinkMode, 'learn'>): Promise<void> 
   const url = shareUrl(design, mode, appBase());
   const { notify } = useViewStore.getState();
   const chars = url.length.toLocaleString('en-US');
+  const intent = readLinkIntent(new URL(url).hash);
+  if (intent.kind !== 'none' && intent.snapshot.length > MAX_SNAPSHOT_CHARS) {
+    // Every receiver's Nimbus refuses such a link, so it is not copied at all.
+    notify({
+      tone: 'error',
+      title: 'This link is longer than Nimbus opens; save a file instead.',
+      details: [
+        `The design needs a ${chars}-character link; Nimbus opens links of up to ${MAX_SNAPSHOT_CHARS.toLocaleString('en-US')}. Nothing was copied.`,
+      ],
+      action: { label: 'Save as file', run: saveDesignFile },
+    });
+    return;
+  }
   try {
     await navigator.clipboard.writeText(url);
     notify({

@@ -1,12 +1,12 @@
-import { useViewStore } from '../store';
+import { useViewStore, type StorageLike } from '../store';
 
 const THEME_KEY = 'nimbus.theme';
 
 /** Follows the saved choice, else the system setting; keeps <html class="dark"> in step. */
-export function initTheme(): void {
+export function initTheme(storage: StorageLike): void {
   let saved: string | null = null;
   try {
-    saved = localStorage.getItem(THEME_KEY);
+    saved = storage.getItem(THEME_KEY);
   } catch {
     saved = null;
   }
@@ -18,7 +18,7 @@ export function initTheme(): void {
     if (state.theme === previous.theme) return;
     document.documentElement.classList.toggle('dark', state.theme === 'dark');
     try {
-      localStorage.setItem(THEME_KEY, state.theme);
+      storage.setItem(THEME_KEY, state.theme);
     } catch {
       // Storage blocked: the choice lasts for this visit only.
     }

@@ -15,4 +15,20 @@ export class MemoryStorage implements StorageLike {
   removeItem(key: string) {
     this.items.delete(key);
   }
+  keys() {
+    return [...this.items.keys()];
+  }
+}
+
+/** Storage as a browser that blocks it (cookies off by policy) offers it: every call throws. */
+export class BlockedStorage implements StorageLike {
+  getItem(): string | null {
+    throw new DOMException('The operation is insecure.', 'SecurityError');
+  }
+  setItem(): void {
+    throw new DOMException('The operation is insecure.', 'SecurityError');
+  }
+  removeItem(): void {
+    throw new DOMException('The operation is insecure.', 'SecurityError');
+  }
 }
