@@ -10,6 +10,7 @@ import {
   setInstanceSecurityGroup as setInstanceSecurityGroupEdit,
   setLoadShape as setLoadShapeEdit,
   setServiceScaling as setServiceScalingEdit,
+  setTaskCpu as setTaskCpuEdit,
   setMainRouteTable as setMainRouteTableEdit,
   setVpcCidrs as setVpcCidrsEdit,
   type EditResult,
@@ -112,6 +113,11 @@ export function setServiceScaling(serviceId: string, on: boolean): void {
 /** Gives a trigger or service a new load shape starting at simulation time `now`. */
 export function setLoadShape(id: string, shape: LoadProfile['shape'], now: number): void {
   store().replace(setLoadShapeEdit(current(), id, shape, now));
+}
+
+/** Sets an ECS service's task CPU, keeping its memory a size Fargate allows. */
+export function setTaskCpu(serviceId: string, cpu: number): void {
+  store().replace(setTaskCpuEdit(current(), serviceId, cpu));
 }
 
 /** Replaces the design with a changed copy (a reachability fix) as one undo step. */

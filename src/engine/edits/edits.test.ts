@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idSourceFor, resourcesOfKind, type Design, type Resource } from '../../domain';
+import { FARGATE_TASK_SIZES, idSourceFor, resourcesOfKind, type Design, type Resource } from '../../domain';
 import { TEMPLATES } from '../../scenarios/templates';
 import { sampleDesign } from '../testing/sampleDesign';
 import { validateDesign } from '../validate';
@@ -10,6 +10,7 @@ import {
   setLoadShape,
   setMainRouteTable,
   setServiceScaling,
+  setTaskCpu,
   setVpcCidrs,
 } from './index';
 
@@ -164,5 +165,18 @@ describe('resource edits the inspector names', () => {
     const next = setLoadShape(design, trigger.id, 'spike', 30.2);
     expect(next.resources[trigger.id]).toMatchObject({ load: { shape: 'spike', from: 31, to: 151 } });
     expect(setLoadShape(design, 'nothing', 'spike', 0)).toBe(design);
+  });
+});
+
+describe('task size', () => {
+  it('moving a Fargate service to 4 vCPU moves 512 MiB to the smallest memory Fargate allows there', () => {
+    const design = template('containers');
+    const service = resourcesOfKind(design, 'ecsService').find((s) => s.launchType === 'FARGATE')!;
+    const next = setTaskCpu(
+      { ...design, resources: { ...design.resources, [service.id]: { ...service, taskMemory: 512 } } },
+      service.id,
+      4096,
+    );
+    expect(next.resources[service.id]).toMatchObject({ taskCpu: 4096, taskMemory: FARGATE_TASK_SIZES.get(4096)![0] });
   });
 });

@@ -1,4 +1,5 @@
 import {
+  FARGATE_TASK_SIZES,
   startingLoadProfile,
   startingTargetTracking,
   type Design,
@@ -51,4 +52,20 @@ export function setLoadShape(design: Design, id: string, shape: LoadProfile['sha
       load: startingLoadProfile(shape, s.requestsPerSecond, now),
     }));
   return design;
+}
+
+/**
+ * Sets a service's task CPU. On Fargate each CPU size allows only some memory
+ * sizes (AWS Fargate task sizes, `FARGATE_TASK_SIZES`), so a memory the new
+ * CPU doesn't allow moves to the smallest one it does.
+ */
+export function setTaskCpu(design: Design, serviceId: string, cpu: number): Design {
+  return change(design, serviceId, 'ecsService', (service) => {
+    const allowed = FARGATE_TASK_SIZES.get(cpu) ?? [];
+    const memory =
+      service.launchType === 'FARGATE' && !allowed.includes(service.taskMemory)
+        ? (allowed[0] ?? service.taskMemory)
+        : service.taskMemory;
+    return { ...service, taskCpu: cpu, taskMemory: memory };
+  });
 }

@@ -22,6 +22,7 @@ import {
   setInstanceSecurityGroup,
   setLoadShape,
   setServiceScaling,
+  setTaskCpu,
   updateResource,
   useLibraryStore,
 } from '../../store';
@@ -277,13 +278,7 @@ export function EcsServiceEditor({ resource: service }: EditorProps<EcsService>)
           value: String(c),
           label: `${c / 1024} vCPU (${c} units)`,
         }))}
-        onChange={(v) =>
-          updateResource<EcsService>(service.id, (d) => {
-            d.taskCpu = Number(v);
-            const allowed = FARGATE_TASK_SIZES.get(d.taskCpu) ?? [];
-            if (fargate && !allowed.includes(d.taskMemory)) d.taskMemory = allowed[0] ?? d.taskMemory;
-          })
-        }
+        onChange={(v) => setTaskCpu(service.id, Number(v))}
       />
       {fargate ? (
         <SelectField
