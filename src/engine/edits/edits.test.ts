@@ -180,3 +180,17 @@ describe('task size', () => {
     expect(next.resources[service.id]).toMatchObject({ taskCpu: 4096, taskMemory: FARGATE_TASK_SIZES.get(4096)![0] });
   });
 });
+
+describe('repairReferences', () => {
+  it('clears what names nothing, skips what can’t exist without it and notes each, including what went along', async () => {
+    const { repairReferences } = await import('./repairReferences');
+    const design = template('hybrid');
+    const vgw = onlyOf(design, 'virtualPrivateGateway');
+    const { [vgw.id]: _gone, ...rest } = design.resources;
+    const result = repairReferences({ ...design, resources: rest });
+    expect(resourcesOfKind(result.design, 'vpnConnection')).toEqual([]);
+    for (const link of resourcesOfKind(result.design, 'directConnectConnection')) expect(link.vpnGatewayId).toBeNull();
+    for (const vpn of resourcesOfKind(design, 'vpnConnection')) expect(result.notes.join('\n')).toContain(vpn.id);
+    expect(validateDesign(result.design).map((f) => f.code)).not.toContain('REFERENCE_MISSING');
+  });
+});

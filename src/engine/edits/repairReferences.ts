@@ -1,5 +1,5 @@
 import { referencesOf, resourceById, type Design } from '../../domain';
-import { deleteResources } from './deleteResources';
+import { deleteResources, deletionSet } from './deleteResources';
 
 /**
  * Makes a design from partial input (a few `describe-*` files) hang together,
@@ -37,6 +37,9 @@ export function repairReferences(design: Design): { design: Design; notes: strin
   }
   const repaired = { ...design, resources };
   if (orphans.length === 0) return { design: repaired, notes };
+  const gone = deletionSet(repaired, orphans);
   const pruned = deleteResources(repaired, orphans);
+  // What went with a skipped resource (drawn inside it, or unable to exist without it) is said too.
+  for (const id of gone) if (!orphans.includes(id)) notes.push(`${id}: skipped with what it belongs to`);
   return { design: pruned.ok ? pruned.design : repaired, notes };
 }
