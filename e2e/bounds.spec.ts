@@ -67,3 +67,16 @@ test('a link asking for 100,000,000 tasks and x = 1e308 opens with those set asi
   await expect(time).not.toHaveText('00:01:00');
   expect(problems).toEqual([]);
 });
+
+test('typing more tasks than ECS allows stops at the quota, and the service stays in the design', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('menuitem', { name: /Containers on Fargate/ }).click();
+  await page.locator('.react-flow__node-ecsService').first().click();
+  const desired = page.getByLabel('Desired tasks');
+  await desired.fill('60000');
+  await expect(desired).toHaveValue('5000');
+  await expect(page.getByText('Amazon ECS quota "Tasks per service"')).toBeVisible();
+  await expect(page.locator('.react-flow__node-ecsService').first()).toContainText('5000 tasks');
+  await expect(page.getByText(/Set aside/)).toHaveCount(0);
+});

@@ -1,6 +1,6 @@
 import { Footprints, Plus, Trash2 } from 'lucide-react';
 import { useState } from 'react';
-import type { Design, Flow } from '../domain';
+import { MAX_FLOW_RATE, type Design, type Flow } from '../domain';
 import type { FlowCounters, VersionedPath } from '../sim/protocol';
 import {
   addFlow,
@@ -57,7 +57,7 @@ function AddFlowForm({ design }: { design: Design }) {
         label="Requests per second"
         value={rate}
         min={0.1}
-        max={100000}
+        max={MAX_FLOW_RATE}
         step={0.1}
         onChange={(v) => v !== null && v > 0 && setRate(v)}
       />
@@ -164,7 +164,7 @@ export function TrafficPanel() {
                       label="Requests/s"
                       value={flow.ratePerSecond}
                       min={0.1}
-                      max={100000}
+                      max={MAX_FLOW_RATE}
                       step={0.1}
                       onChange={(v) => v !== null && v > 0 && updateFlow(flow.id, { ratePerSecond: v }, 'rate')}
                     />

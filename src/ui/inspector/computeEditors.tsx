@@ -4,7 +4,10 @@ import {
   findInstanceType,
   getResource,
   INSTANCE_TYPES,
+  ECS_MAX_TASKS_PER_SERVICE,
   LAMBDA_ACCOUNT_CONCURRENCY,
+  LAMBDA_MAX_ACCOUNT_CONCURRENCY,
+  MAX_LOAD_PER_SECOND,
   LAMBDA_MAX_MEMORY_MB,
   LAMBDA_MAX_TIMEOUT_S,
   LAMBDA_MIN_MEMORY_MB,
@@ -190,6 +193,7 @@ export function LambdaEditor({ resource: fn }: EditorProps<LambdaFunction>) {
         label="Provisioned concurrency"
         value={fn.provisionedConcurrency}
         min={0}
+        max={LAMBDA_MAX_ACCOUNT_CONCURRENCY}
         onChange={(v) => v !== null && set('provisionedConcurrency', v, 'provisioned')}
       />
     </Section>
@@ -221,6 +225,7 @@ export function TriggerEditor({ resource: trigger, design }: EditorProps<LambdaT
         label="Events per second"
         value={trigger.eventsPerSecond}
         min={0}
+        max={MAX_LOAD_PER_SECOND}
         step={0.1}
         onChange={(v) =>
           v !== null && updateResource<LambdaTrigger>(trigger.id, (d) => void (d.eventsPerSecond = v), 'rate')
@@ -243,6 +248,7 @@ export function TriggerEditor({ resource: trigger, design }: EditorProps<LambdaT
           label="Spike peak (events per second)"
           value={trigger.load.peak}
           min={0}
+          max={MAX_LOAD_PER_SECOND}
           onChange={(v) =>
             v !== null &&
             updateResource<LambdaTrigger>(
@@ -305,6 +311,8 @@ export function EcsServiceEditor({ resource: service }: EditorProps<EcsService>)
         label="Desired tasks"
         value={service.desiredCount}
         min={0}
+        max={ECS_MAX_TASKS_PER_SERVICE}
+        hint={`Up to ${ECS_MAX_TASKS_PER_SERVICE.toLocaleString('en-US')} (Amazon ECS quota "Tasks per service")`}
         onChange={(v) =>
           v !== null && updateResource<EcsService>(service.id, (d) => void (d.desiredCount = v), 'desired')
         }
@@ -313,6 +321,7 @@ export function EcsServiceEditor({ resource: service }: EditorProps<EcsService>)
         label="Requests per second (simulation)"
         value={service.requestsPerSecond}
         min={0}
+        max={MAX_LOAD_PER_SECOND}
         onChange={(v) =>
           v !== null && updateResource<EcsService>(service.id, (d) => void (d.requestsPerSecond = v), 'rps')
         }

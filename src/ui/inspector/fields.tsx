@@ -86,7 +86,8 @@ export function NumberField(props: {
         onChange={(e) => {
           if (e.target.value === '') return props.allowEmpty ? props.onChange(null) : undefined;
           const n = Number(e.target.value);
-          if (Number.isFinite(n)) props.onChange(n);
+          // Above the maximum (an AWS quota, usually) the value stops at it, so the design stays one Nimbus can open.
+          if (Number.isFinite(n)) props.onChange(props.max !== undefined ? Math.min(n, props.max) : n);
         }}
         className={control}
       />
