@@ -2,8 +2,11 @@ import { produce, type Draft } from 'immer';
 import {
   MAX_SECURITY_GROUPS_PER_INTERFACE,
   resourcesOfKind,
+  specOf,
   type Design,
   type IdSource,
+  type Kind,
+  type KindSpec,
   type Resource,
 } from '../domain';
 import { containerOf, kindLabel } from './containment';
@@ -18,13 +21,11 @@ export type Connection = { ok: true; design: Design; summary: string } | { ok: f
 type Rule = (design: Design, a: Resource, b: Resource, ids: IdSource) => Connection | null;
 
 const refuse = (reason: string): Connection => ({ ok: false, reason });
+/** The VPC a resource belongs to: a route target's as its kind declares, otherwise its own `vpcId`. */
 const vpcOf = (design: Design, r: Resource): string | null => {
-  if ('vpcId' in r && typeof r.vpcId === 'string') return r.vpcId;
-  if (r.kind === 'ec2Instance' || r.kind === 'natGateway') {
-    const subnet = design.resources[r.subnetId];
-    return subnet?.kind === 'subnet' ? subnet.vpcId : null;
-  }
-  return null;
+  const target = (specOf(r) as KindSpec<Kind>).routeTarget;
+  if (target) return target.vpcOf(design, r as never);
+  return 'vpcId' in r && typeof r.vpcId === 'string' ? r.vpcId : null;
 };
 const edit = (design: Design, summary: string, recipe: (d: Draft<Design>) => void): Connection => ({
   ok: true,
