@@ -1,38 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DesignBuilder, type Design, type EcsService } from '../domain';
-import { ECS_OPTIMIZED_AMI_ID } from './containers';
+import type { Design, EcsService } from '../domain';
 import { Simulation } from './simulation';
+import { ecsDesign } from './testing/ecsDesign';
 
-function design(service: Partial<EcsService>, containerInstances = 1): Design {
-  const b = new DesignBuilder('containers');
-  const region = b.region();
-  const vpc = b.vpc(region, '10.0.0.0/16');
-  const zone = b.zone(region, 'us-east-1a', vpc);
-  const subnet = b.subnet(vpc, zone, '10.0.1.0/24', 'Private');
-  for (let i = 0; i < containerInstances; i++) {
-    const host = b.instance(subnet, `10.0.1.${10 + i}`, [vpc.defaultSecurityGroup.id], `host-${i}`);
-    host.amiId = ECS_OPTIMIZED_AMI_ID;
-    host.instanceType = 't3.medium';
-  }
-  const cluster = b.add({ kind: 'ecsCluster', id: 'ecs-1' as never, name: 'cluster', regionId: region.id });
-  b.add({
-    kind: 'ecsService',
-    id: 'ecssvc-1' as never,
-    name: 'web',
-    clusterId: cluster.id,
-    launchType: 'FARGATE',
-    taskCpu: 512,
-    taskMemory: 1024,
-    desiredCount: 3,
-    subnetIds: [],
-    securityGroupIds: [],
-    requestsPerSecond: 0,
-    load: { shape: 'constant' },
-    scaling: null,
-    ...service,
-  });
-  return b.build();
-}
+const design = (service: Partial<EcsService>, containerInstances = 1): Design =>
+  ecsDesign(service, { hosts: containerInstances });
 
 describe('ECS services', () => {
   it('starts Fargate tasks in 30-45 s and bills each by the second with a one-minute minimum', () => {

@@ -1,38 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { DesignBuilder, ECS_MAX_TASKS_PER_SERVICE, PRICES, type Design, type EcsService } from '../domain';
-import { ECS_OPTIMIZED_AMI_ID, FARGATE_START_S, NAMED_TASKS, type ServiceSim } from './containers';
+import { ECS_MAX_TASKS_PER_SERVICE, PRICES, type Design, type EcsService } from '../domain';
+import { FARGATE_START_S, NAMED_TASKS, type ServiceSim } from './containers';
 import { Simulation } from './simulation';
+import { ecsDesign } from './testing/ecsDesign';
 
-function design(service: Partial<EcsService>, containerInstances = 0): Design {
-  const b = new DesignBuilder('large fleet');
-  const region = b.region();
-  const vpc = b.vpc(region, '10.0.0.0/16');
-  const zone = b.zone(region, 'us-east-1a', vpc);
-  const subnet = b.subnet(vpc, zone, '10.0.0.0/20', 'Private');
-  for (let i = 0; i < containerInstances; i++) {
-    const host = b.instance(subnet, `10.0.${1 + (i >> 8)}.${i & 255}`, [vpc.defaultSecurityGroup.id], `host-${i}`);
-    host.amiId = ECS_OPTIMIZED_AMI_ID;
-    host.instanceType = 'h1.2xlarge';
-  }
-  const cluster = b.add({ kind: 'ecsCluster', id: 'ecs-1' as never, name: 'cluster', regionId: region.id });
-  b.add({
-    kind: 'ecsService',
-    id: 'ecssvc-1' as never,
-    name: 'web',
-    clusterId: cluster.id,
-    launchType: 'FARGATE',
-    taskCpu: 256,
-    taskMemory: 512,
-    desiredCount: ECS_MAX_TASKS_PER_SERVICE,
-    subnetIds: [],
-    securityGroupIds: [],
-    requestsPerSecond: 0,
-    load: { shape: 'constant' },
-    scaling: null,
-    ...service,
-  });
-  return b.build();
-}
+const design = (service: Partial<EcsService>, containerInstances = 0): Design =>
+  ecsDesign(
+    { taskCpu: 256, taskMemory: 512, desiredCount: ECS_MAX_TASKS_PER_SERVICE, ...service },
+    {
+      hosts: containerInstances,
+      hostType: 'h1.2xlarge',
+      subnetCidr: '10.0.0.0/20',
+      hostAddress: (i) => `10.0.${1 + (i >> 8)}.${i & 255}`,
+    },
+  );
 
 /** How many objects the service holds for its tasks: groups, not tasks. */
 const groups = (s: ServiceSim) => s.waiting.length + s.starting.length + s.running.length;

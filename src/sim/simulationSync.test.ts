@@ -11,9 +11,10 @@ import {
   type LambdaFunction,
   type Resource,
 } from '../domain';
-import { ECS_OPTIMIZED_AMI_ID, FARGATE_START_S } from './containers';
+import { FARGATE_START_S } from './containers';
 import { buildFrame } from './frame';
 import { Simulation } from './simulation';
+import { ecsDesign as sharedEcsDesign } from './testing/ecsDesign';
 
 /** Edits arrive mid-run as whole designs, as the worker receives them after each change in the editor. */
 const edit = (design: Design, id: string, change: Partial<Resource>): Design => ({
@@ -31,36 +32,11 @@ const TASK_MEMORY = 1024;
 /** One Fargate task of the service, per hour: vCPU-hours plus GB-hours. */
 const taskHourlyUsd = (TASK_CPU / 1024) * PRICES.fargate.vcpuHour + (TASK_MEMORY / 1024) * PRICES.fargate.gbHour;
 
-function ecsDesign(service: Partial<EcsService> = {}, containerInstances = 0): Design {
-  const b = new DesignBuilder('sync');
-  const region = b.region();
-  const vpc = b.vpc(region, '10.0.0.0/16');
-  const zone = b.zone(region, 'us-east-1a', vpc);
-  const subnet = b.subnet(vpc, zone, '10.0.1.0/24', 'Private');
-  for (let i = 0; i < containerInstances; i++) {
-    const host = b.instance(subnet, `10.0.1.${10 + i}`, [vpc.defaultSecurityGroup.id], `host-${i}`);
-    host.amiId = ECS_OPTIMIZED_AMI_ID;
-    host.instanceType = 't3.medium';
-  }
-  const cluster = b.add({ kind: 'ecsCluster', id: 'ecs-1' as never, name: 'cluster', regionId: region.id });
-  b.add({
-    kind: 'ecsService',
-    id: SERVICE as never,
-    name: 'web',
-    clusterId: cluster.id,
-    launchType: 'FARGATE',
-    taskCpu: TASK_CPU,
-    taskMemory: TASK_MEMORY,
-    desiredCount: 3,
-    subnetIds: [],
-    securityGroupIds: [],
-    requestsPerSecond: 0,
-    load: { shape: 'constant' },
-    scaling: null,
-    ...service,
-  });
-  return b.build();
-}
+const ecsDesign = (service: Partial<EcsService> = {}, containerInstances = 0): Design =>
+  sharedEcsDesign(
+    { id: SERVICE as never, taskCpu: TASK_CPU, taskMemory: TASK_MEMORY, ...service },
+    { hosts: containerInstances },
+  );
 
 const FUNCTION = 'fn-1';
 const RPS = 100;
