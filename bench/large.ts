@@ -53,7 +53,12 @@ async function timeUntil(page: Page, event: string, done: string, act: () => Pro
     }, { once: true, capture: true });
   `);
   await act();
-  await page.waitForFunction('window.__until !== undefined', null, { timeout: 60_000 });
+  try {
+    await page.waitForFunction('window.__until !== undefined', null, { timeout: 60_000 });
+  } catch (error) {
+    await page.screenshot({ path: '/tmp/nimbus-large-bench.png' });
+    throw error;
+  }
   return (await page.evaluate('window.__until')) as number;
 }
 
@@ -86,22 +91,44 @@ async function measureLarge(page: Page, design: Design): Promise<Omit<LargeResul
   const open = step(openMs, await takeTasks(page));
   await settle(page);
 
-  // Click an instance: to the inspector showing it.
-  const instance = resourcesOfKind(design, 'ec2Instance')[40]!;
+  // Click an instance: to the inspector showing it. The one nearest the middle of the canvas, so zooming keeps it in view.
+  const id = (await page.evaluate(`(() => {
+    const pane = document.querySelector('.react-flow__pane').getBoundingClientRect();
+    const cx = pane.x + pane.width / 2, cy = pane.y + pane.height / 2;
+    let best = null, bestDistance = Infinity;
+    for (const n of document.querySelectorAll('.react-flow__node-ec2Instance')) {
+      const r = n.getBoundingClientRect();
+      const d = Math.hypot(r.x + r.width / 2 - cx, r.y + r.height / 2 - cy);
+      if (d < bestDistance) { bestDistance = d; best = n.dataset.id; }
+    }
+    return best;
+  })()`)) as string;
+  const instance = resourcesOfKind(design, 'ec2Instance').find((i) => i.id === id)!;
   const node = page.locator(`.react-flow__node[data-id="${instance.id}"]`);
-  await page.evaluate(`document.querySelector('.react-flow__node[data-id="${instance.id}"]').scrollIntoView()`);
+  // Zoom in on it with the wheel, as a user would before clicking something this small.
+  for (let i = 0; i < 12; i++) {
+    const box = (await node.boundingBox())!;
+    if (box.width > 120) break;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -400);
+    await page.waitForTimeout(400);
+  }
+  await settle(page);
   const clickMs = await timeUntil(
     page,
     'pointerdown',
     `!!document.querySelector('[aria-label="Inspector: ${instance.name}"]')`,
-    () => node.click({ force: true, position: { x: 10, y: 10 } }),
+    async () => {
+      const box = (await node.boundingBox())!;
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    },
   );
   await page.waitForTimeout(300);
   const click = step(clickMs, await takeTasks(page));
   await settle(page);
 
   // A keystroke in the name: to the frame where the node on the canvas shows it.
-  const name = page.getByRole('textbox', { name: 'Name' });
+  const name = page.getByRole('textbox', { name: 'Name', exact: true });
   await name.click();
   await name.press('End');
   await settle(page);
