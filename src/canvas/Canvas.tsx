@@ -146,6 +146,21 @@ function CanvasInner() {
     [setSelection, showPanel],
   );
 
+  // Handlers React Flow hands to every node: kept stable, or each render of this component would re-render every node.
+  const onNodeClick = useCallback(
+    (event: React.MouseEvent, node: ResourceNode) => {
+      const tool = useTrafficView.getState().tool;
+      if (!tool) return;
+      const outcome = pickFlowEnd(node.data.resource, tool.source);
+      sayAtPointer(event.clientX, event.clientY, outcome.message, outcome.ok ? 'info' : 'refusal');
+    },
+    [sayAtPointer],
+  );
+  const onNodeContextMenu = useCallback((event: React.MouseEvent, node: ResourceNode) => {
+    event.preventDefault();
+    useViewStore.getState().askReachFrom(node.id);
+  }, []);
+
   const internalNodes = () => nodes.map((n) => flow.getInternalNode(n.id)).filter((n) => n !== undefined);
 
   const onNodeDragStop = useCallback(
@@ -246,16 +261,8 @@ function CanvasInner() {
         onNodesChange={onNodesChange}
         onSelectionChange={onSelectionChange}
         onNodeDragStop={onNodeDragStop}
-        onNodeClick={(event, node) => {
-          const tool = useTrafficView.getState().tool;
-          if (!tool) return;
-          const outcome = pickFlowEnd(node.data.resource, tool.source);
-          sayAtPointer(event.clientX, event.clientY, outcome.message, outcome.ok ? 'info' : 'refusal');
-        }}
-        onNodeContextMenu={(event, node) => {
-          event.preventDefault();
-          useViewStore.getState().askReachFrom(node.id);
-        }}
+        onNodeClick={onNodeClick}
+        onNodeContextMenu={onNodeContextMenu}
         onConnect={(connection) => {
           const result = connectResources(connection.source, connection.target);
           sayAtPointer(
