@@ -3,7 +3,7 @@ import { chromiumLaunchOptions } from '../e2e/chromium';
 import { resourcesOfKind, type Design } from '../src/domain';
 import { shareUrl } from '../src/share/links';
 import { bigRuleDesign, generateInstances } from './generate';
-import { percentile, PORT, startPreview } from './canvas';
+import { percentile, PORT, startPreview, waitInPage } from './canvas';
 
 /**
  * A large design as a user meets it, in headless Chromium against the built app:
@@ -54,7 +54,7 @@ async function timeUntil(page: Page, event: string, done: string, act: () => Pro
   `);
   await act();
   try {
-    await page.waitForFunction('window.__until !== undefined', null, { timeout: 60_000 });
+    await waitInPage(page, 'window.__until !== undefined', 60_000);
   } catch (error) {
     await page.screenshot({ path: '/tmp/nimbus-large-bench.png' });
     throw error;
@@ -85,7 +85,7 @@ async function measureLarge(page: Page, design: Design): Promise<Omit<LargeResul
     requestAnimationFrame(check);
   `);
   await page.goto(link);
-  await page.waitForFunction('window.__drawnAt !== undefined', null, { timeout: 120_000 });
+  await waitInPage(page, 'window.__drawnAt !== undefined', 120_000);
   const openMs = (await page.evaluate('window.__drawnAt')) as number;
   await page.waitForTimeout(1000);
   const open = step(openMs, await takeTasks(page));

@@ -38,3 +38,28 @@ test('a security group of 10,000 rules opens in the inspector without a long tas
   await expect(row.getByLabel('Port range')).toHaveValue('19999');
   await expect(row.getByLabel('Source CIDR')).toHaveValue('10.0.0.0/8');
 });
+
+test('the rule a reachability hop points at, 2,000 rows down a 10,000-rule group, is scrolled into view', async ({
+  page,
+}) => {
+  const design = bigRuleDesign(10_000);
+  await page.addInitScript(`localStorage.setItem('nimbus.design', ${JSON.stringify(JSON.stringify(design))});`);
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'Reachability' }).click();
+  const panel = page.getByLabel('Reachability', { exact: true });
+  await panel.getByLabel('From', { exact: true }).selectOption({ label: 'The internet' });
+  await panel.getByLabel('To', { exact: true }).selectOption({ label: 'App 0-0 (10.0.0.10)' });
+  // Port 12000 is allowed by the 2,001st of the generated rules (stored 2,005th).
+  await panel.getByLabel('Port', { exact: true }).fill('12000');
+  await expect(panel.getByRole('status', { name: 'Verdict' })).toContainText('Reachable');
+  await panel
+    .getByRole('list', { name: 'Forward hops' })
+    .getByRole('listitem')
+    .filter({ hasText: 'security groups of App 0-0' })
+    .getByRole('button')
+    .click();
+  const row = page.getByRole('table', { name: 'Inbound rules' }).locator('tr[data-highlighted]');
+  await expect(row).toHaveCount(1);
+  await expect(row.getByLabel('Port range')).toHaveValue('12000');
+  await expect(row).toBeInViewport();
+});
