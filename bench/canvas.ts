@@ -42,6 +42,18 @@ export async function startPreview(): Promise<ChildProcess> {
   throw new Error('vite preview did not start');
 }
 
+/**
+ * Waits until a JS expression holds in the page. Not `page.waitForFunction`: that polls
+ * with `eval` inside the page, which the app's Content-Security-Policy refuses.
+ */
+export async function waitInPage(page: Page, expression: string, timeout: number): Promise<void> {
+  const end = Date.now() + timeout;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${expression}`);
+    await page.waitForTimeout(50);
+  }
+}
+
 export const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))]!;
@@ -60,7 +72,7 @@ async function measure(page: Page, size: number): Promise<CanvasRow> {
     requestAnimationFrame(check);
   `);
   await page.goto(`http://127.0.0.1:${PORT}/`);
-  await page.waitForFunction('window.__drawnAt !== undefined', null, { timeout: 60_000 });
+  await waitInPage(page, 'window.__drawnAt !== undefined', 60_000);
   await page.waitForTimeout(500);
   const renderMs = (await page.evaluate('window.__drawnAt')) as number;
   const nodesDrawn = await page.locator('.react-flow__node').count();

@@ -67,3 +67,27 @@ export function generateDesign(target: number): Design {
 export function generateInstances(instances: number): Design {
   return generateDesign(Math.ceil(instances * 1.25) + 11 * Math.ceil(instances / 128) + 3);
 }
+
+/**
+ * A small design whose web security group holds `rules` more inbound rules,
+ * listed port by port as generated rule sets often are: four client ranges, each
+ * given its own block of consecutive ports from 10000 up.
+ */
+export function bigRuleDesign(rules: number, target = 50): Design {
+  const design = generateDesign(target);
+  const peers = ['198.51.100.0/24', '203.0.113.0/24', '192.0.2.0/24', '10.0.0.0/8'];
+  const block = Math.ceil(rules / peers.length);
+  const resources = { ...design.resources };
+  for (const [id, resource] of Object.entries(resources)) {
+    if (resource.kind === 'securityGroup' && resource.name === 'web') {
+      const inbound = Array.from({ length: rules }, (_, i) => ({
+        protocol: 'tcp' as const,
+        ports: { from: 10_000 + i, to: 10_000 + i },
+        peer: { type: 'cidr' as const, cidr: peers[Math.floor(i / block)]! },
+        description: `rule ${i + 1}`,
+      }));
+      resources[id] = { ...resource, inbound: [...resource.inbound, ...inbound] };
+    }
+  }
+  return { ...design, resources };
+}

@@ -2,7 +2,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { parseDesign, resourcesOfKind, type Design } from '../src/domain';
 import { analyzeReachability } from '../src/engine';
 import { chromiumLaunchOptions } from '../e2e/chromium';
-import { percentile, PORT, startPreview } from './canvas';
+import { percentile, PORT, startPreview, waitInPage } from './canvas';
 import { generateDesign } from './generate';
 
 /**
@@ -85,10 +85,10 @@ async function measureTraffic(browser: Browser, design: Design): Promise<Traffic
     const toolbar = page.getByRole('toolbar', { name: 'Simulation' });
     await toolbar.getByLabel('Speed').selectOption('60');
     await toolbar.getByRole('button', { name: 'Play' }).click();
-    await page.waitForFunction(
+    await waitInPage(
+      page,
       `Number(document.querySelector('[data-testid="traffic-overlay"]')?.dataset.packets ?? 0) >= ${MIN_PACKETS}`,
-      null,
-      { timeout: 30_000 },
+      30_000,
     );
     await page.evaluate(`
       window.__longTasks = [];

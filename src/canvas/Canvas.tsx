@@ -29,8 +29,9 @@ import {
   useViewStore,
 } from '../store';
 import { pickFlowEnd } from './traffic/trafficTool';
-import { deriveEdges, deriveNodes, type ResourceEdge, type ResourceNode } from './derive';
+import { deriveEdges, nodeDeriver, type ResourceEdge, type ResourceNode } from './derive';
 import { absoluteRect, containerAt } from './geometry';
+import { markNodes } from './markNodes';
 import { HEADER, headerHeight } from './layout';
 import { NODE_TYPES } from './nodes';
 import { PALETTE_MIME } from './palette';
@@ -73,7 +74,9 @@ function nearestAccepting(design: Design, spec: NewResourceSpec, resource: Resou
 function CanvasInner() {
   const design = useDesignStore(selectDesign);
   const findings = findingsFor(design);
-  const derivedNodes = useMemo(() => deriveNodes(design, findings), [design, findings]);
+  // The last derivation, handed back so unchanged resources keep their node objects.
+  const [derive] = useState(nodeDeriver);
+  const derivedNodes = useMemo(() => derive(design, findings), [derive, design, findings]);
   const selection = useViewStore((s) => s.selection);
   const theme = useViewStore((s) => s.theme);
   const edges = useMemo(() => styleEdges(deriveEdges(design, new Set(selection)), theme), [design, selection, theme]);
@@ -87,17 +90,7 @@ function CanvasInner() {
     // Another design was opened: show all of it.
     if (opened > 0) requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1 }));
   }, [opened, flow]);
-  const withSelection = (list: ResourceNode[], ids: readonly string[]) => {
-    const selected = new Set(ids);
-    const onPath = new Set(pathHighlight?.onPath ?? []);
-    return list.map((n) => {
-      const className = n.id === pathHighlight?.blocked ? 'path-blocked' : onPath.has(n.id) ? 'path-ok' : undefined;
-      return selected.has(n.id) || className
-        ? { ...n, selected: selected.has(n.id), ...(className ? { className } : {}) }
-        : n;
-    });
-  };
-  const [nodes, setNodes] = useState<ResourceNode[]>(() => withSelection(derivedNodes, selection));
+  const [nodes, setNodes] = useState<ResourceNode[]>(() => markNodes(derivedNodes, { selection, pathHighlight }));
   const [syncedFrom, setSyncedFrom] = useState({ derivedNodes, selection, pathHighlight });
   const pointer = useRef({ x: 0, y: 0 });
 
@@ -109,7 +102,18 @@ function CanvasInner() {
     syncedFrom.pathHighlight !== pathHighlight
   ) {
     setSyncedFrom({ derivedNodes, selection, pathHighlight });
-    setNodes(withSelection(derivedNodes, selection));
+    setNodes((current) =>
+      markNodes(
+        derivedNodes,
+        { selection, pathHighlight },
+        {
+          derived: syncedFrom.derivedNodes,
+          selection: syncedFrom.selection,
+          pathHighlight: syncedFrom.pathHighlight,
+          nodes: current,
+        },
+      ),
+    );
   }
 
   useEffect(() => {
@@ -141,6 +145,21 @@ function CanvasInner() {
     },
     [setSelection, showPanel],
   );
+
+  // Handlers React Flow hands to every node: kept stable, or each render of this component would re-render every node.
+  const onNodeClick = useCallback(
+    (event: React.MouseEvent, node: ResourceNode) => {
+      const tool = useTrafficView.getState().tool;
+      if (!tool) return;
+      const outcome = pickFlowEnd(node.data.resource, tool.source);
+      sayAtPointer(event.clientX, event.clientY, outcome.message, outcome.ok ? 'info' : 'refusal');
+    },
+    [sayAtPointer],
+  );
+  const onNodeContextMenu = useCallback((event: React.MouseEvent, node: ResourceNode) => {
+    event.preventDefault();
+    useViewStore.getState().askReachFrom(node.id);
+  }, []);
 
   const internalNodes = () => nodes.map((n) => flow.getInternalNode(n.id)).filter((n) => n !== undefined);
 
@@ -242,16 +261,8 @@ function CanvasInner() {
         onNodesChange={onNodesChange}
         onSelectionChange={onSelectionChange}
         onNodeDragStop={onNodeDragStop}
-        onNodeClick={(event, node) => {
-          const tool = useTrafficView.getState().tool;
-          if (!tool) return;
-          const outcome = pickFlowEnd(node.data.resource, tool.source);
-          sayAtPointer(event.clientX, event.clientY, outcome.message, outcome.ok ? 'info' : 'refusal');
-        }}
-        onNodeContextMenu={(event, node) => {
-          event.preventDefault();
-          useViewStore.getState().askReachFrom(node.id);
-        }}
+        onNodeClick={onNodeClick}
+        onNodeContextMenu={onNodeContextMenu}
         onConnect={(connection) => {
           const result = connectResources(connection.source, connection.target);
           sayAtPointer(

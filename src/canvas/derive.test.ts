@@ -43,3 +43,27 @@ describe('deriveEdges', () => {
     expect(deriveEdges(detached).find((e) => e.target === 'igw-1')?.data?.role).toBe('blackhole');
   });
 });
+
+describe('deriveNodes with the previous nodes', () => {
+  const design = sampleDesign();
+  const first = deriveNodes(design, validateDesign(design));
+
+  it('hands back the same node object for every resource an edit did not change', () => {
+    const renamed = produce(design, (d) => void (d.resources['subnet-2']!.name = 'Private B'));
+    const second = deriveNodes(renamed, validateDesign(renamed), first);
+    const before = new Map(first.map((n) => [n.id, n]));
+    const changed = second.filter((n) => before.get(n.id) !== n).map((n) => n.id);
+    expect(changed).toEqual(['subnet-2']);
+    expect(second.find((n) => n.id === 'subnet-2')!.data.facts.title).toBe('Private B');
+    expect(second.map((n) => n.id)).toEqual(first.map((n) => n.id));
+  });
+
+  it('derives a node again when only its problems or facts changed', () => {
+    const broken = produce(design, (d) => void ((d.resources['subnet-2'] as { cidr: string }).cidr = '10.0.1.0/25'));
+    const second = deriveNodes(broken, validateDesign(broken), first);
+    const subnet1 = second.find((n) => n.id === 'subnet-1')!;
+    expect(subnet1).not.toBe(first.find((n) => n.id === 'subnet-1'));
+    expect(subnet1.data.problem).not.toBeNull();
+    expect(deriveNodes(design, validateDesign(design), second)).toEqual(first);
+  });
+});

@@ -20,8 +20,17 @@ export type ResourceEdge = Edge<{ role: EdgeRole; label?: string }>;
 /**
  * The canvas is a view of the design: nodes and edges are derived here and
  * never stored. Parents come before children, as React Flow requires.
+ *
+ * With `previous` (the nodes derived last time), a node whose resource, box,
+ * facts and problem are all unchanged is that same object again, so React Flow
+ * and the memoised node components skip it: an edit to one resource re-renders
+ * one node, not every node of a large design.
  */
-export function deriveNodes(design: Design, findings: readonly Finding[]): ResourceNode[] {
+export function deriveNodes(
+  design: Design,
+  findings: readonly Finding[],
+  previous?: readonly ResourceNode[],
+): ResourceNode[] {
   const boxes = computeLayout(design);
   const problems = new Map<string, ResourceNodeData['problem']>();
   for (const f of findings) {
@@ -31,18 +40,19 @@ export function deriveNodes(design: Design, findings: readonly Finding[]): Resou
       messages: [...(current?.messages ?? []), f.message],
     });
   }
+  const before = new Map(previous?.map((n) => [n.id, n]));
   const depth = (id: string): number => {
     let d = 0;
     for (let p = boxes.get(id)?.parentId; p && d < 10; p = boxes.get(p)?.parentId) d++;
     return d;
   };
-  const nodes: Array<ResourceNode & { depth: number }> = [];
+  const nodes: Array<{ node: ResourceNode; depth: number }> = [];
   for (const resource of Object.values(design.resources)) {
     const box = boxes.get(resource.id);
     if (!box) continue;
     const container = isContainer(resource);
     const d = depth(resource.id);
-    nodes.push({
+    const node: ResourceNode = {
       id: resource.id,
       type: resource.kind,
       position: { x: box.x, y: box.y },
@@ -52,12 +62,40 @@ export function deriveNodes(design: Design, findings: readonly Finding[]): Resou
       ...(container ? { style: { width: box.width, height: box.height } } : {}),
       zIndex: container ? d : 100 + d,
       data: { resource, facts: nodeFacts(design, resource), problem: problems.get(resource.id) ?? null },
-      depth: d,
-    });
+    };
+    const last = before.get(resource.id);
+    nodes.push({ node: last && sameNode(last, node) ? last : node, depth: d });
   }
+  // A stable sort: same-depth nodes keep the design's order.
   nodes.sort((a, b) => a.depth - b.depth);
-  return nodes.map(({ depth: _depth, ...node }) => node);
+  return nodes.map(({ node }) => node);
 }
+
+/** `deriveNodes` that remembers its last result and hands it back as `previous` (one per canvas). */
+export function nodeDeriver(): (design: Design, findings: readonly Finding[]) => ResourceNode[] {
+  let last: ResourceNode[] = [];
+  return (design, findings) => (last = deriveNodes(design, findings, last));
+}
+
+/** Whether two derivations of one resource would draw the same. */
+function sameNode(a: ResourceNode, b: ResourceNode): boolean {
+  return (
+    a.type === b.type &&
+    a.data.resource === b.data.resource &&
+    a.position.x === b.position.x &&
+    a.position.y === b.position.y &&
+    a.parentId === b.parentId &&
+    a.width === b.width &&
+    a.height === b.height &&
+    a.zIndex === b.zIndex &&
+    !!a.style === !!b.style &&
+    sameJson(a.data.facts, b.data.facts) &&
+    sameJson(a.data.problem, b.data.problem)
+  );
+}
+
+/** Facts and problems are small plain data: compared by their JSON. */
+const sameJson = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * Links between resources. Route-table associations are already badges on

@@ -7,7 +7,8 @@ import { analyzeReachability } from './reachability';
  * Who can open a connection to each instance, on which ports: the internet,
  * each on-premises network, and each subnet of the instance's VPC. Ports are
  * those the instance's security groups open (an "all traffic" rule stands for
- * the well-known ports). Each cell is a full two-way path analysis.
+ * the well-known ports). Each cell is a full two-way path analysis, asked once
+ * per port-range atom (`portAtomStarts`) rather than once per port.
  */
 export interface ExposureEntry {
   instanceId: string;
@@ -58,12 +59,88 @@ function candidatePorts(design: Design, instance: Ec2Instance): number[] {
   return [...ports].sort((a, b) => a - b);
 }
 
-export function analyzeExposure(design: Design): ExposureReport {
+const MAX_PORT = 65535;
+
+/** An interval of ports (inclusive) that TCP rules match as a whole. */
+type Span = readonly [from: number, to: number];
+
+/**
+ * The starts of the port-range atoms: ports where some rule's verdict for a TCP
+ * packet may change. Reachability reads the port only in rule matching, so every
+ * port of one atom gets the same answer. Security groups are a union of allows,
+ * so a group's rules for one peer are merged first: 1,000 rules listing ports
+ * 8000-8999 one by one are one span. Network ACLs are first-match, so each of
+ * their rules is a span of its own.
+ */
+export function portAtomStarts(design: Design): number[] {
+  const starts = new Set<number>([0]);
+  const add = ([from, to]: Span) => {
+    starts.add(from);
+    if (to < MAX_PORT) starts.add(to + 1);
+  };
+  const span = (protocol: string, ports: { from: number; to: number } | null): Span | null => {
+    if (protocol !== 'tcp' && protocol !== 'all') return null;
+    return ports === null || protocol === 'all' ? [0, MAX_PORT] : [ports.from, ports.to];
+  };
+  for (const group of resourcesOfKind(design, 'securityGroup')) {
+    for (const rules of [group.inbound, group.outbound]) {
+      const byPeer = new Map<string, Span[]>();
+      for (const rule of rules) {
+        const s = span(rule.protocol, rule.ports);
+        if (!s) continue;
+        const key = rule.peer.type === 'cidr' ? `c:${rule.peer.cidr}` : `g:${rule.peer.groupId}`;
+        const list = byPeer.get(key);
+        if (list) list.push(s);
+        else byPeer.set(key, [s]);
+      }
+      for (const spans of byPeer.values()) mergeSpans(spans).forEach(add);
+    }
+  }
+  for (const acl of resourcesOfKind(design, 'networkAcl')) {
+    for (const rule of [...acl.inbound, ...acl.outbound]) {
+      const s = span(rule.protocol, rule.ports);
+      if (s) add(s);
+    }
+  }
+  return [...starts].sort((a, b) => a - b);
+}
+
+/** Overlapping or adjacent spans joined. */
+function mergeSpans(spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const [from, to] of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && from <= last[1] + 1) last[1] = Math.max(last[1], to);
+    else merged.push([from, to]);
+  }
+  return merged;
+}
+
+/** The start of the atom holding `port` (binary search in the sorted starts). */
+function atomOf(starts: readonly number[], port: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= port) low = mid;
+    else high = mid - 1;
+  }
+  return starts[low]!;
+}
+
+export interface ExposureOptions {
+  /** Ask once per port rather than once per port-range atom (the reference the atoms are tested against). */
+  perPort?: boolean;
+}
+
+export function analyzeExposure(design: Design, options: ExposureOptions = {}): ExposureReport {
   const entries: ExposureEntry[] = [];
   const findings: ExposureFinding[] = [];
   let queries = 0;
   // Instances that share a subnet, groups, public address and state answer every query alike.
   const verdicts = new Map<string, boolean>();
+  const starts = options.perPort ? null : portAtomStarts(design);
   const subnets = resourcesOfKind(design, 'subnet');
   const networks = resourcesOfKind(design, 'onPremisesNetwork');
   for (const instance of resourcesOfKind(design, 'ec2Instance')) {
@@ -106,7 +183,7 @@ export function analyzeExposure(design: Design): ExposureReport {
     for (const source of sources) {
       const open: number[] = [];
       for (const port of ports) {
-        const key = `${twinKey}|${source.label}|${port}`;
+        const key = `${twinKey}|${source.label}|${starts ? atomOf(starts, port) : port}`;
         let reachable = verdicts.get(key);
         if (reachable === undefined) {
           queries++;
