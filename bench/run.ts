@@ -201,8 +201,10 @@ Rendering ${largest.resources} resources takes ${(largest.renderMs / smallest.re
 `;
 
 const large = await runLargeBench(2000, 10_000);
-const stepRow = (name: string, target: number, r: Step, before: { ms: number; task: number }, note = '') =>
-  `| ${name} | ${r.ms.toFixed(0)} | ${r.longestTaskMs.toFixed(0)} | ${r.longTasks} | ${target} | ${before.ms} | ${before.task} | ${(Math.max(before.task, 50) / Math.max(r.longestTaskMs, 50)).toFixed(1)}×${note} |`;
+const stepRow = (name: string, target: number, r: Step, before: { ms: number; task: number } | null, note = '') =>
+  before
+    ? `| ${name} | ${r.ms.toFixed(0)} | ${r.longestTaskMs.toFixed(0)} | ${r.longTasks} | ${target} | ${before.ms} | ${before.task} | ${(Math.max(before.task, 50) / Math.max(r.longestTaskMs, 50)).toFixed(1)}×${note} |`
+    : `| ${name} | ${r.ms.toFixed(0)} | ${r.longestTaskMs.toFixed(0)} | ${r.longTasks} | ${target} | – | – | –${note} |`;
 report += `
 ## A large design (headless Chromium, built app, 1440×900)
 
@@ -215,9 +217,9 @@ ${stepRow('click to inspector', 200, large.click, { ms: 323, task: 330 })}
 ${stepRow('keystroke in the name', 200, large.keystroke, { ms: 284, task: 280 })}
 ${stepRow('pan (worst frame)', 200, large.pan, { ms: 117, task: 124 }, `; median frame ${large.pan.medianFrameMs.toFixed(1)} ms, p95 ${large.pan.p95FrameMs.toFixed(1)} ms over ${large.pan.frames} frames`)}
 ${stepRow('play, 8 s at 60×', 50, large.play, { ms: 8000, task: 0 })}
-${stepRow('open a 10,000-rule group', 200, large.rules.open, { ms: 2596, task: 5029 })}
+${stepRow(`open a ${(large.rules.rules + 4).toLocaleString('en-US')}-rule group (AWS's maximum per direction)`, 200, large.rules.open, null)}
 
-Before: the branch's starting commit (879ae67), measured on 2026-12-01 with this bench about a quarter of an hour before the figures above; the shared machine's load changes from minute to minute (an earlier run of the same commit gave 1,879 ms for the click and 1,707 ms for the keystroke), so compare a row's ratio rather than its absolute times. A ratio counts a step with no long task (or a shorter one) as 50 ms. What changed: rule tables draw only the rows in view; unchanged resources keep their React Flow node objects, so a click or a keystroke re-renders one or two nodes instead of all ${large.resources.toLocaleString('en-US')}.
+Before: the branch's starting commit (879ae67), measured on 2026-12-01 with this bench about a quarter of an hour before the figures above; the shared machine's load changes from minute to minute (an earlier run of the same commit gave 1,879 ms for the click and 1,707 ms for the keystroke), so compare a row's ratio rather than its absolute times. A ratio counts a step with no long task (or a shorter one) as 50 ms. What changed: rule tables draw only the rows in view (before, a group of 10,000 rules took 2,596 ms to open with a 5,029 ms task; such a group is now set aside when read, since AWS allows at most 1,000 rules per direction, so the row measures the largest group AWS allows); unchanged resources keep their React Flow node objects, so a click or a keystroke re-renders one or two nodes instead of all ${large.resources.toLocaleString('en-US')}.
 `;
 
 const traffic = await runTrafficBench(50, [4, 16]);
