@@ -92,6 +92,8 @@ test('undo and redo step through edits, and a renamed design survives reload', a
   await page.goto('/');
   await openDesignFile(page, 'good.json', readFileSync('examples/public-private.json', 'utf8'));
   const name = page.getByLabel('Design name');
+  // The file is read in the worker: edit once it has opened.
+  await expect(name).toHaveValue('Public and private subnets');
   await name.fill('Lab 2 network');
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(name).toHaveValue('Public and private subnets');
