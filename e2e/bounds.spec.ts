@@ -80,3 +80,34 @@ test('typing more tasks than ECS allows stops at the quota, and the service stay
   await expect(page.locator('.react-flow__node-ecsService').first()).toContainText('5000 tasks');
   await expect(page.getByText(/Set aside/)).toHaveCount(0);
 });
+
+test('a network ACL at its quota of numbered rules takes no more, and says which quota', async ({ page }) => {
+  const doc = JSON.parse(readFileSync('examples/two-tier.json', 'utf8')) as Doc;
+  const rules = Array.from({ length: 39 }, (_, i) => ({
+    ruleNumber: 100 + i,
+    protocol: 'tcp',
+    ports: { from: 1000 + i, to: 1000 + i },
+    cidr: '0.0.0.0/0',
+    action: 'allow',
+  }));
+  doc.resources['acl-capped'] = {
+    kind: 'networkAcl',
+    id: 'acl-capped',
+    name: 'capped',
+    vpcId: 'vpc-1',
+    isDefault: false,
+    inbound: rules,
+    outbound: [],
+    subnetIds: [],
+  };
+  await page.addInitScript(`localStorage.setItem('nimbus.design', ${JSON.stringify(JSON.stringify(doc))});`);
+  await page.goto('/');
+  // The node carries a problem marker; open it from the Problems panel as a student would.
+  await page.getByRole('tab', { name: /Problems/ }).click();
+  await page.getByRole('list', { name: 'Problems' }).getByText('capped has 39 inbound rules').click();
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  const add = page.getByRole('button', { name: 'Add inbound rule' });
+  await expect(add).toBeDisabled();
+  await expect(add).toHaveAttribute('title', /At most 39 here \(Amazon VPC quota "Rules per network ACL"/);
+  await expect(page.getByRole('button', { name: 'Add outbound rule' })).toBeEnabled();
+});

@@ -1,4 +1,4 @@
-import type { NaclRule, NetworkAcl } from '../../domain';
+import { MAX_NACL_RULES_PER_DIRECTION_RAISED, type NaclRule, type NetworkAcl } from '../../domain';
 import { CidrCell, directionRules, peerLabel, portRangeColumn, ruleTypeColumn } from './ruleCells';
 import { RuleTable, td, type RuleColumn } from './RuleTable';
 
@@ -65,6 +65,10 @@ export function NaclRulesTable({ acl, direction }: { acl: NetworkAcl; direction:
         ref.kind === 'nacl' && ref.direction === direction && ref.ruleNumber === rule.ruleNumber
       }
       removeLabel={({ rule }) => `Remove rule ${rule.ruleNumber}`}
+      limit={{
+        rules: MAX_NACL_RULES_PER_DIRECTION_RAISED - 1,
+        quota: 'Amazon VPC quota "Rules per network ACL", raised to 40 with the * rule',
+      }}
       closingRow={{
         marked: (ref) => ref.kind === 'nacl' && ref.direction === direction && ref.ruleNumber === null,
         cells: (

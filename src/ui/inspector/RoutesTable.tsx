@@ -1,4 +1,4 @@
-import type { Design, RouteTable } from '../../domain';
+import { MAX_ROUTES_PER_TABLE_RAISED, type Design, type RouteTable } from '../../domain';
 import { blackholeReason } from '../../engine';
 import { routeTargetOptions } from './routeTargets';
 import { CidrCell } from './ruleCells';
@@ -65,6 +65,7 @@ export function RoutesTable({ table, design }: { table: RouteTable; design: Desi
       marked={(ref, { rule: route }) => ref.kind === 'route' && ref.destination === route.destination}
       removeLabel={({ rule: route }) => (route.target === 'local' ? null : `Remove route to ${route.destination}`)}
       addLabel="Add route"
+      limit={{ rules: MAX_ROUTES_PER_TABLE_RAISED, quota: 'Amazon VPC quota "Routes per route table", raised' }}
       cannotAdd={
         targets.length === 0
           ? 'Add an internet gateway, NAT gateway or virtual private gateway to this VPC first'

@@ -61,6 +61,8 @@ export interface RuleTableProps<Owner extends Resource, R> {
   newRule: () => R;
   /** Why a rule cannot be added now; the add button is disabled with this as its tooltip. */
   cannotAdd?: string | null;
+  /** The most rules the list may hold (the AWS quota, raised), and the quota's name for the tooltip. */
+  limit?: { rules: number; quota: string };
 }
 
 /**
@@ -73,6 +75,11 @@ const ROW_ESTIMATE_PX = 30;
 
 /** The inspector's editable rule list: routes, network ACL rules and security-group rules. */
 export function RuleTable<Owner extends Resource, R>(props: RuleTableProps<Owner, R>) {
+  // A list at its quota takes no more: beyond it the design would not open again (its resource is set aside).
+  const blocked =
+    props.limit && props.rules.length >= props.limit.rules
+      ? `At most ${props.limit.rules.toLocaleString('en-US')} here (${props.limit.quota})`
+      : props.cannotAdd;
   const { owner, rules, rulesIn, editKey, columns } = props;
   const mark = useViewStore((s) => s.highlightedRule);
   const ref = mark?.resourceId === owner.id ? mark.ref : null;
@@ -168,8 +175,8 @@ export function RuleTable<Owner extends Resource, R>(props: RuleTableProps<Owner
       <button
         type="button"
         className={`${smallButton} self-start`}
-        disabled={!!props.cannotAdd}
-        title={props.cannotAdd ?? undefined}
+        disabled={!!blocked}
+        title={blocked ?? undefined}
         onClick={() => change((d) => void rulesIn(d).push(castDraft(props.newRule())))}
       >
         {props.addLabel}

@@ -1,4 +1,10 @@
-import { resourcesOfKind, type Design, type SecurityGroup, type SgRule } from '../../domain';
+import {
+  resourcesOfKind,
+  type Design,
+  type SecurityGroup,
+  type SgRule,
+  MAX_SG_RULES_PER_DIRECTION_RAISED,
+} from '../../domain';
 import { cellControl } from './fields';
 import { CidrCell, directionRules, peerLabel, portRangeColumn, ruleTypeColumn } from './ruleCells';
 import { RuleTable, type RuleColumn } from './RuleTable';
@@ -63,6 +69,10 @@ export function SgRulesTable({
       columns={columns}
       marked={(ref, { index }) => ref.kind === 'sg' && ref.direction === direction && ref.index === index}
       removeLabel={({ index }) => `Remove ${direction} rule ${index + 1}`}
+      limit={{
+        rules: MAX_SG_RULES_PER_DIRECTION_RAISED,
+        quota: 'Amazon VPC quota "Inbound or outbound rules per security group", raised',
+      }}
       whenEmpty={
         <p className="text-xs text-slate-500 dark:text-slate-400">
           {direction === 'inbound'
