@@ -469,9 +469,11 @@ export function setLibraryOpen(open: boolean): void {
 
 /** The page is going away (pagehide): save now. */
 export function saveOnLeave(): void {
-  // Left with "keep it?" unanswered: edits made here after the other tab deleted the design are not thrown away.
-  if (deletedElsewhere?.edited) keepDeleted();
+  // Saving first notices a deletion elsewhere that arrived since the last save.
   flushSave(true);
+  // Left with "keep it?" unanswered: edits made here after the other tab deleted the design are not thrown away,
+  // including ones still waiting for the save delay when the offer appeared.
+  if (deletedElsewhere && (deletedElsewhere.edited || present() !== lastSaved)) keepDeleted();
 }
 
 /**

@@ -126,6 +126,15 @@ describe('two tabs on one design', () => {
     expect(JSON.stringify(stored(storage, id))).toContain('edited-after-delete');
   });
 
+  it('puts a design deleted elsewhere back when the tab is left before its last edit was saved', async () => {
+    const { storage, a, b, id } = await twoTabs();
+    a.deleteEntry(id);
+    // The edit is still inside the save delay when the tab closes: no save has seen the deletion yet.
+    renameResource(b, firstResourceId(b), 'typed-just-before-closing');
+    b.saveOnLeave();
+    expect(JSON.stringify(stored(storage, id))).toContain('typed-just-before-closing');
+  });
+
   it('lets a design deleted elsewhere go when the tab is left without edits', async () => {
     const { storage, a, b, id } = await twoTabs();
     a.deleteEntry(id);
