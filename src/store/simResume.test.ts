@@ -91,6 +91,24 @@ describe('a simulation whose worker is lost', () => {
     expect(resumed).toEqual(seen(useSimStore.getState().frame));
   });
 
+  it('keeps thousands of edits made while paused as one, so a restart still resumes at the last frame', async () => {
+    const { options, workers } = fakeWorkers(workerApi);
+    superviseWorkerWith({ ...options, timeoutMs: () => 5000 });
+    await session();
+    const design = useDesignStore.getState().history.present;
+    for (let i = 0; i < 2100; i++) {
+      useDesignStore.getState().apply((draft) => {
+        (draft.resources[instanceId(design)] as Ec2Instance).name = `web ${i}`;
+      });
+      // Each edit reaches the worker as its own sync, as typing does.
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    await until(() => useSimStore.getState().frame?.now === 70, 'the frame after the edits');
+    workers[0]!.terminate();
+    await until(() => useViewStore.getState().notices.length > 0, 'the notice');
+    expect(useViewStore.getState().notices[0]!.title).toContain('Press Play to continue from 00:01:10.');
+  });
+
   it('edits made while the worker is gone reach the new one', async () => {
     const { options, workers } = fakeWorkers(workerApi);
     superviseWorkerWith({ ...options, timeoutMs: () => 5000 });

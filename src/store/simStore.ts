@@ -108,7 +108,11 @@ let restoring: Promise<unknown> | null = null;
 
 function record(of: Session | null, entry: JournalEntry): void {
   if (!of || of !== session) return;
-  if (of.journal.length >= JOURNAL_LIMIT) of.complete = false;
+  // Edits made while the clock stands still (typing while paused) are one design at that time: keep the last,
+  // so a journal of whole designs stays small on a large design.
+  const last = of.journal[of.journal.length - 1];
+  if (entry.kind === 'sync' && last?.kind === 'sync' && last.at === entry.at) of.journal[of.journal.length - 1] = entry;
+  else if (of.journal.length >= JOURNAL_LIMIT) of.complete = false;
   else of.journal.push(entry);
 }
 
