@@ -36,8 +36,8 @@ describe('the worker supervisor', () => {
     expect(workers).toHaveLength(1);
   });
 
-  it('rejects a call that never answers with a readable error, and replaces the stuck worker', async () => {
-    const { supervisor, workers, events } = supervise();
+  it('without a way to see a worker end, rejects a call that never answers and replaces the stuck worker', async () => {
+    const { supervisor, workers, events } = supervise({ watchExit: undefined });
     await supervisor.api.echo('warm up');
     await expect(supervisor.api.never()).rejects.toMatchObject({
       name: 'WorkerError',
@@ -48,6 +48,15 @@ describe('the worker supervisor', () => {
     await until(() => events.length > 0);
     expect(events).toEqual([{ type: 'restarted', reason: 'it did not answer within 200 ms' }]);
     await expect(supervisor.api.echo('c')).resolves.toBe('c from worker 1');
+  });
+
+  it('when the browser says when a worker ends, a late call fails alone and the busy worker is kept', async () => {
+    const { supervisor, workers, events } = supervise();
+    await supervisor.api.echo('warm up');
+    await expect(supervisor.api.never()).rejects.toMatchObject({ name: 'WorkerError', kind: 'timeout' });
+    expect(workers[0]!.terminated).toBe(false);
+    await expect(supervisor.api.echo('still here')).resolves.toBe('still here from worker 0');
+    expect(events).toEqual([]);
   });
 
   it('notices a worker that was terminated or crashed, rejects what was pending, and restarts it', async () => {

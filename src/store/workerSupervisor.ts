@@ -64,6 +64,8 @@ interface Generation<Api> {
   remote: Remote<Api & Pingable>;
   ready: Promise<void>;
   answered: boolean;
+  /** The browser tells when this worker ends (Web Locks), so a late answer means busy, not dead. */
+  watched: boolean;
   dead: boolean;
   /** Calls in flight; a heartbeat waits while any is (each has its own time limit). */
   pending: number;
@@ -109,8 +111,9 @@ export class WorkerSupervisor<Api extends object> {
       timer = setTimeout(() => {
         const error = new WorkerError(`The simulation worker did not answer within ${seconds(limit)}.`, 'timeout');
         reject(error);
-        // A worker that doesn't answer one call answers none after it: replace it.
-        this.lose(generation, `it did not answer within ${seconds(limit)}`);
+        // Unwatched, a late answer is the only sign of a dead worker: replace it. Watched, the worker
+        // may just be busy with an earlier long call (a restore, an exposure scan): only this call fails.
+        if (!generation.watched) this.lose(generation, `it did not answer within ${seconds(limit)}`);
       }, limit);
     });
     const fn = (generation.remote as unknown as Record<string, (...a: unknown[]) => Promise<never>>)[method]!;
@@ -147,6 +150,7 @@ export class WorkerSupervisor<Api extends object> {
       remote: wrap<Api & Pingable>(worker),
       ready: Promise.resolve(),
       answered: false,
+      watched: false,
       dead: false,
       pending: 0,
       lost,
@@ -171,8 +175,10 @@ export class WorkerSupervisor<Api extends object> {
       .then(() => {
         generation.answered = true;
         const exit = this.options.watchExit?.(name);
-        if (exit) void exit.then(() => this.lose(generation, 'it was closed or crashed'));
-        else this.beat(generation);
+        if (exit) {
+          generation.watched = true;
+          void exit.then(() => this.lose(generation, 'it was closed or crashed'));
+        } else this.beat(generation);
       })
       .finally(() => clearTimeout(timer));
     generation.ready.catch(() => undefined);
