@@ -444,10 +444,22 @@ export function deleteEntry(id: string): void {
     action: {
       label: 'Undo',
       run: () => {
-        if (raw !== null && !report(writeItem(store, designKey(id), raw))) return;
-        report(commitIndex((list) => [...list.filter((e) => e.id !== id), entry]));
-        if (wasOpen) openEntry(id);
         useViewStore.getState().dismiss(noticeId);
+        // Another tab may have kept it meanwhile ("Deleted in another tab: keep it?"): its copy wins.
+        refreshEntries();
+        if (entries().some((e) => e.id === id)) {
+          notify({ tone: 'info', title: `"${entry.name}" is back already: another tab kept it.` });
+          return;
+        }
+        if (raw !== null && !report(writeItem(store, designKey(id), raw))) return;
+        // One revision past any this design had, so a tab that still has it open never mistakes it for older.
+        report(
+          commitIndex((list) => [
+            ...list.filter((e) => e.id !== id),
+            { ...entry, revision: (entry.revision ?? 0) + 2 },
+          ]),
+        );
+        if (wasOpen) openEntry(id);
       },
     },
   });

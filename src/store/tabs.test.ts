@@ -135,6 +135,23 @@ describe('two tabs on one design', () => {
     expect(JSON.stringify(stored(storage, id))).toContain('typed-just-before-closing');
   });
 
+  it('an undo of the delete in the first tab leaves the copy another tab kept', async () => {
+    const { storage, a, b, id } = await twoTabs();
+    a.deleteEntry(id);
+    renameResource(b, firstResourceId(b), 'kept-in-tab-b');
+    b.flushSave();
+    b.useViewStore
+      .getState()
+      .notices.find((n) => n.title === 'Deleted in another tab: keep it?')!
+      .action!.run();
+    a.useViewStore
+      .getState()
+      .notices.find((n) => n.title.startsWith('Deleted "'))!
+      .action!.run();
+    expect(JSON.stringify(stored(storage, id))).toContain('kept-in-tab-b');
+    expect(titles(a).some((t) => t.includes('another tab kept it'))).toBe(true);
+  });
+
   it('lets a design deleted elsewhere go when the tab is left without edits', async () => {
     const { storage, a, b, id } = await twoTabs();
     a.deleteEntry(id);
