@@ -1,16 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { watchConsole } from './console';
 import { storedDesigns } from './storage';
-
-/** Fails the test on any console error or uncaught exception. */
-function watchConsole(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  return problems;
-}
 
 async function openDesignFile(page: Page, name: string, contents: string) {
   await page

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { deflateSync, strToU8 } from 'fflate';
+import { watchConsole } from './console';
 import { storedDesigns } from './storage';
 
 type Doc = { name: string; resources: Record<string, Record<string, unknown>>; layout: Record<string, unknown> };
@@ -15,15 +16,6 @@ function newerTwoTier(): Doc {
   doc.resources['subnet-4']!.cidr = 42;
   doc.layout['tgw-1'] = { x: 900, y: 40, parentId: 'region-1' };
   return doc;
-}
-
-function watchConsole(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  return problems;
 }
 
 async function saveAsFile(page: Page): Promise<Saved> {

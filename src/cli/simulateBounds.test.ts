@@ -1,32 +1,21 @@
-import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../scenarios/learn';
 import { TEMPLATES } from '../scenarios/templates';
 import { challengeUrl, shareUrl } from '../share/links';
-import { runCli } from './main';
+import { run } from './testing/runCli';
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    readText: (p) => readFile(p, 'utf8'),
-    listDir: async (p) => ((await stat(p).catch(() => null))?.isDirectory() ? readdir(p) : null),
-    writeText: (p, t) => writeFile(p, t),
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** A design as parsed JSON, to be made invalid on purpose. */
+type Doc = { resources: Record<string, Record<string, unknown>>; simulation?: unknown };
+const copyOf = <T>(value: unknown): T => JSON.parse(JSON.stringify(value)) as T;
 
 /** The containers template with its service asking for far more tasks than ECS runs. */
-function hugeService(): Json {
-  const design = JSON.parse(JSON.stringify(TEMPLATES.find((t) => t.id === 'containers')!.build())) as Json;
-  design.resources['ecssvc-1'].desiredCount = 100_000_000;
-  design.resources['ecssvc-1'].scaling = { targetRequestsPerTask: 1e-9, minTasks: 1, maxTasks: 2e9 };
+function hugeService(): Doc {
+  const design = copyOf<Doc>(TEMPLATES.find((t) => t.id === 'containers')!.build());
+  design.resources['ecssvc-1']!.desiredCount = 100_000_000;
+  design.resources['ecssvc-1']!.scaling = { targetRequestsPerTask: 1e-9, minTasks: 1, maxTasks: 2e9 };
   return design;
 }
 
@@ -62,8 +51,8 @@ describe('nimbus simulate on counts past AWS quotas', () => {
   });
 
   it('a challenge link whose start asks for 100,000,000 tasks exits 2 with one line naming the quota', async () => {
-    const lesson = JSON.parse(JSON.stringify(LESSONS.find((l) => l.id === 'containers'))) as Json;
-    lesson.start.resources.web.desiredCount = 100_000_000;
+    const lesson = copyOf<{ start: Doc }>(LESSONS.find((l) => l.id === 'containers'));
+    lesson.start.resources.web!.desiredCount = 100_000_000;
     const { code, out, err } = await run(
       'simulate',
       challengeUrl(lesson, 'https://nimbus.example/'),
@@ -78,7 +67,7 @@ describe('nimbus simulate on counts past AWS quotas', () => {
   });
 
   it('settings past a bound (an account concurrency of 2e9) exit 2 with one line', async () => {
-    const design = JSON.parse(JSON.stringify(TEMPLATES.find((t) => t.id === 'serverless-api')!.build())) as Json;
+    const design = copyOf<Doc>(TEMPLATES.find((t) => t.id === 'serverless-api')!.build());
     design.simulation = { accountConcurrency: 2e9 };
     const { code, err } = await run('simulate', await fileWith(design), '--duration', '60');
     expect(code).toBe(2);

@@ -14,6 +14,16 @@ import { internetGatewayOf, type HybridLink } from './trace';
 
 const ip = formatIpv4;
 
+/** The hop of a packet handed to a gateway (or over one of its links); the gateway decides by forwarding, not by a rule. */
+const viaGateway = (gateway: { id: string; name: string }, explanation: string, extra: { link?: HybridLink } = {}) => ({
+  step: 'handOver' as const,
+  component: gateway.name,
+  id: gateway.id,
+  rule: null,
+  explanation,
+  ...extra,
+});
+
 /** Continues the search from a subnet the packet is in: its ACL, its route table, the route's target. */
 export type Travel = (ctx: PathContext, subnet: Subnet, misroute: Misroute) => void;
 
@@ -81,21 +91,9 @@ const internetGateway: HandOverTarget = {
     const src = ctx.source as Interface;
     if (fwd.sourceTranslated) {
       const from = fwd.packet.srcIp;
-      handOver(fwd, {
-        step: 'handOver',
-        component: igw.name,
-        id: igw.id,
-        rule: null,
-        explanation: `${igw.name} sends the packet from ${from} to the internet.`,
-      });
+      handOver(fwd, viaGateway(igw, `${igw.name} sends the packet from ${from} to the internet.`));
       ctx.retrace.push(() =>
-        handOver(back, {
-          step: 'handOver',
-          component: igw.name,
-          id: igw.id,
-          rule: null,
-          explanation: `The response comes back to ${from} through ${igw.name}.`,
-        }),
+        handOver(back, viaGateway(igw, `The response comes back to ${from} through ${igw.name}.`)),
       );
       return;
     }
@@ -213,33 +211,11 @@ const virtualPrivateGateway: HandOverTarget = {
     const link = hybridLink(design, vgwId, network.id);
     if (!link)
       return fwd.fail(
-        {
-          step: 'handOver',
-          component: vgw.name,
-          id: vgw.id,
-          rule: null,
-          explanation: `${vgw.name} has no Site-to-Site VPN or Direct Connect link to ${network.name}.`,
-        },
+        viaGateway(vgw, `${vgw.name} has no Site-to-Site VPN or Direct Connect link to ${network.name}.`),
         'NO_ROUTE_TO_DESTINATION',
       );
-    handOver(fwd, {
-      step: 'handOver',
-      component: vgw.name,
-      id: vgw.id,
-      rule: null,
-      explanation: `${vgw.name} sends the packet over ${link.name}.`,
-      link,
-    });
-    ctx.retrace.push(() =>
-      handOver(back, {
-        step: 'handOver',
-        component: vgw.name,
-        id: vgw.id,
-        rule: null,
-        explanation: `The response returns over ${link.name}.`,
-        link,
-      }),
-    );
+    handOver(fwd, viaGateway(vgw, `${vgw.name} sends the packet over ${link.name}.`, { link }));
+    ctx.retrace.push(() => handOver(back, viaGateway(vgw, `The response returns over ${link.name}.`, { link })));
   },
 };
 
@@ -341,23 +317,12 @@ const fromOnPremises: Entrance = (ctx, dst) => {
     );
     return null;
   }
-  fwd.pass({
-    step: 'handOver',
-    component: vgw.name,
-    id: vgw.id,
-    rule: null,
-    explanation: `The packet arrives over ${link.name} at ${vgw.name}.`,
-    link,
-  });
+  fwd.pass(viaGateway(vgw, `The packet arrives over ${link.name} at ${vgw.name}.`, { link }));
   ctx.retrace.push(() =>
-    handOver(back, {
-      step: 'handOver',
-      component: vgw.name,
-      id: vgw.id,
-      rule: null,
-      explanation: `The response leaves through ${vgw.name} and reaches ${endpointLabel(ctx.source)}.`,
-      link,
-    }),
+    handOver(
+      back,
+      viaGateway(vgw, `The response leaves through ${vgw.name} and reaches ${endpointLabel(ctx.source)}.`, { link }),
+    ),
   );
   return vgw.id;
 };
