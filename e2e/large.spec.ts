@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { bigRuleDesign } from '../bench/generate';
+import { bigRuleDesign, generateInstances } from '../bench/generate';
 
 // A long-task limit measured on a shared machine: another test's browser can stretch one task, so one retry.
 test.describe.configure({ retries: 1 });
@@ -86,4 +87,38 @@ test('a group of 10,000 rules, beyond what AWS allows, is set aside with the quo
   await expect(page.getByText(/must be at most 1,000/)).toBeVisible();
   await expect(page.locator('.react-flow__node-securityGroup').filter({ hasText: /^web/ })).toHaveCount(0);
   await expect(page.locator('.react-flow__node-ec2Instance').first()).toBeVisible();
+});
+
+test('a design of hundreds of resources draws its boxes first and its instances a chunk per frame, and an export made meanwhile holds every node', async ({
+  page,
+}) => {
+  // Exporting hundreds of nodes as SVG takes a while on a shared machine.
+  test.slow();
+  const design = generateInstances(300);
+  const total = Object.keys(design.resources).length;
+  const lastInstance = Object.values(design.resources)
+    .filter((r) => r.kind === 'ec2Instance')
+    .at(-1)!;
+  await page.addInitScript(`
+    localStorage.setItem('nimbus.design', ${JSON.stringify(JSON.stringify(design))});
+    window.__drawnCounts = [];
+    const count = () => {
+      const drawn = document.querySelectorAll('.react-flow__node').length;
+      if (drawn > 0) window.__drawnCounts.push(drawn);
+      if (drawn < ${total}) requestAnimationFrame(count);
+    };
+    requestAnimationFrame(count);
+  `);
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node-region')).toBeVisible();
+  // Export at once, while instances are still being drawn: the image waits for all of them.
+  await page.getByRole('button', { name: 'Share' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: 'Export SVG image' }).click();
+  const svg = readFileSync((await (await download).path())!, 'utf8');
+  expect(svg).toContain(lastInstance.name);
+  await expect(page.locator('.react-flow__node')).toHaveCount(total);
+  const counts = (await page.evaluate('window.__drawnCounts')) as number[];
+  expect(counts[0]).toBeLessThan(total);
+  expect(new Set(counts).size, `nodes drawn per frame: ${counts.join(', ')}`).toBeGreaterThan(2);
 });

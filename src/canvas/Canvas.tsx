@@ -32,6 +32,7 @@ import { pickFlowEnd } from './traffic/trafficTool';
 import { deriveEdges, nodeDeriver, type ResourceEdge, type ResourceNode } from './derive';
 import { absoluteRect, containerAt } from './geometry';
 import { markNodes } from './markNodes';
+import { useRevealInChunks } from './reveal';
 import { HEADER, headerHeight } from './layout';
 import { NODE_TYPES } from './nodes';
 import { PALETTE_MIME } from './palette';
@@ -93,6 +94,12 @@ function CanvasInner() {
   const [nodes, setNodes] = useState<ResourceNode[]>(() => markNodes(derivedNodes, { selection, pathHighlight }));
   const [syncedFrom, setSyncedFrom] = useState({ derivedNodes, selection, pathHighlight });
   const pointer = useRef({ x: 0, y: 0 });
+  const drawnNodes = useRevealInChunks(nodes);
+  const drawnEdges = useMemo(() => {
+    if (drawnNodes === nodes) return edges;
+    const drawn = new Set(drawnNodes.map((n) => n.id));
+    return edges.filter((e) => drawn.has(e.source) && drawn.has(e.target));
+  }, [drawnNodes, nodes, edges]);
 
   // The design is the truth: local nodes only carry drag positions until the drag ends,
   // and are re-derived whenever the design or the selection changes.
@@ -255,8 +262,8 @@ function CanvasInner() {
       onDrop={onDrop}
     >
       <ReactFlow<ResourceNode, ResourceEdge>
-        nodes={nodes}
-        edges={edges}
+        nodes={drawnNodes}
+        edges={drawnEdges}
         nodeTypes={NODE_TYPES}
         onNodesChange={onNodesChange}
         onSelectionChange={onSelectionChange}

@@ -1,6 +1,7 @@
 import { toPng, toSvg } from 'html-to-image';
 import type { Design } from '../domain';
 import { computeLayout } from './layout';
+import { allNodesDrawn } from './reveal';
 
 /** Extra space around the drawing, in canvas units. */
 const MARGIN = 40;
@@ -29,6 +30,8 @@ export function drawingBounds(design: Design): { x: number; y: number; width: nu
  * the canvas scale when it fits, so it stays sharp pasted into a document.
  */
 export async function exportDesignImage(design: Design, format: 'png' | 'svg', background: string): Promise<string> {
+  // A large design just opened may still be drawing; the image needs every node.
+  await allNodesDrawn();
   const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
   if (!viewport) throw new Error('The canvas is not on screen.');
   const bounds = drawingBounds(design);
