@@ -40,7 +40,7 @@ export function simDesign(instances: number, functions: number, totalRps: number
       load: { shape: 'daily' },
     });
   }
-  const simulation: SimulationSettings = { accountConcurrency: 1000, actions: [] };
+  const simulation: SimulationSettings = { accountConcurrency: 1000, lambdaFreeTier: true, actions: [] };
   // Every instance stops and starts again every 10 minutes, to exercise the event queue.
   if (actions)
     for (let t = 60; t < 86_400; t += 600)

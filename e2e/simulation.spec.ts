@@ -60,5 +60,13 @@ test('a spike on a Lambda trigger shows throttles in the chart', async ({ page }
   await expect(chart).toHaveAttribute('data-throttles', 'yes', { timeout: 15_000 });
   await expect(page.locator('.uplot')).toHaveCount(2);
   await expect(page.getByLabel('Cost chart')).toHaveAttribute('data-points', /[1-9]/);
+  // The throttles are named with Lambda's reason, and the bill says whether the free tier applies.
+  const lambda = page.getByRole('region', { name: 'Lambda' });
+  await expect(
+    lambda.getByText(/throttled: (ConcurrentInvocationLimitExceeded|its ceiling is still growing)/),
+  ).toBeVisible();
+  await expect(lambda.getByText(/after the account’s monthly free tier/)).toBeVisible();
+  await lambda.getByLabel(/free tier/).uncheck();
+  await expect(lambda.getByText('No free tier is applied.')).toBeVisible();
   await page.screenshot({ path: 'test-results/simulation.png' });
 });

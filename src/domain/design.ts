@@ -42,6 +42,12 @@ export type LayoutEntry = z.infer<typeof LayoutEntrySchema>;
 export const SimulationSettingsSchema = z.object({
   /** Lambda concurrency limit of the account in the Region (AWS default 1,000). */
   accountConcurrency: ConcurrencySchema.positive().default(1000),
+  /**
+   * Whether the account has Lambda's always-free monthly allowance (on for an
+   * account of one's own; an organisation's accounts share one allowance, so a
+   * member account's bill is better modelled without it).
+   */
+  lambdaFreeTier: z.boolean().default(true),
   actions: z
     .array(
       z.object({

@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { DesignBuilder, type Design, type LambdaFunction, type LambdaTrigger, type LoadProfile } from '../domain';
+import { createLambdaSim, tickLambdas } from './lambda';
 import { Simulation } from './simulation';
+
+const resourcesOf = (d: Design) =>
+  Object.values(d.resources)
+    .filter((r): r is LambdaFunction => r.kind === 'lambdaFunction')
+    .map((fn) =>
+      createLambdaSim(
+        fn,
+        Object.values(d.resources).filter(
+          (t): t is LambdaTrigger => t.kind === 'lambdaTrigger' && t.functionId === fn.id,
+        ),
+      ),
+    );
 
 interface FnSpec {
   name: string;
@@ -12,7 +25,7 @@ interface FnSpec {
   source?: LambdaTrigger['source'];
 }
 
-function design(fns: FnSpec[], accountConcurrency = 1000): Design {
+function design(fns: FnSpec[], accountConcurrency = 1000, lambdaFreeTier = false): Design {
   const b = new DesignBuilder('lambda');
   const region = b.region();
   fns.forEach((spec, i) => {
@@ -41,7 +54,7 @@ function design(fns: FnSpec[], accountConcurrency = 1000): Design {
       load: spec.load ?? { shape: 'constant' },
     });
   });
-  return { ...b.build(), simulation: { accountConcurrency, actions: [] } };
+  return { ...b.build(), simulation: { accountConcurrency, lambdaFreeTier, actions: [] } };
 }
 
 describe('Lambda scaling', () => {
@@ -126,6 +139,74 @@ describe('Lambda scaling', () => {
   });
 });
 
+describe('Lambda as AWS documents it', () => {
+  // AWS Lambda Developer Guide, "Understanding Lambda function scaling": each environment serves at most
+  // 10 requests a second, so a function needs max(rate × duration, rate / 10) environments.
+  it('15,000 requests/s of a 5 ms function with the account limit of 1,000: a third throttled, for the account limit', () => {
+    const sim = new Simulation(design([{ name: 'api', rps: 15_000, durationMs: 5 }]));
+    sim.runUntil(60);
+    const f = sim.functions[0]!;
+    // 1,000 environments serve 10,000 requests a second; 75 would do by duration alone.
+    expect(f.now.concurrency).toBeCloseTo(1000, 6);
+    expect(f.now.invocations).toBeCloseTo(10_000, 6);
+    expect(f.now.throttles / f.now.offered).toBeCloseTo(1 / 3, 6);
+    expect(f.totals.throttleReason).toBe('ConcurrentInvocationLimitExceeded');
+  });
+
+  it('a function held by its reserved concurrency throttles for that reason', () => {
+    const sim = new Simulation(design([{ name: 'api', rps: 2000, durationMs: 100, reserved: 100 }]));
+    sim.runUntil(30);
+    const f = sim.functions[0]!;
+    expect(f.now.invocations).toBeCloseTo(1000, 6);
+    expect(f.totals.throttleReason).toBe('ReservedFunctionConcurrentInvocationLimitExceeded');
+  });
+
+  // AWS Lambda pricing, "AWS Lambda free tier": 1M requests and 400,000 GB-s a month, shared by the account.
+  const threeMillion = (freeTier: boolean) => {
+    const d = design([{ name: 'api', rps: 1000, durationMs: 120 }], 1000, freeTier);
+    (d.resources['fn-0'] as LambdaFunction).memoryMb = 1536;
+    const sim = new Simulation(d);
+    sim.runUntil(3000);
+    return sim.functions[0]!.totals;
+  };
+
+  it('3 million requests of 120 ms at 1,536 MB: the free tier pays for 400,000 GB-s and 1M requests', () => {
+    const totals = threeMillion(true);
+    expect(totals.invocations).toBeCloseTo(3_000_000, 0);
+    expect(totals.freeRequests).toBeCloseTo(1_000_000, 6);
+    expect(totals.freeGbSeconds).toBeCloseTo(400_000, 6);
+    // (540,000 GB-s + the 120 cold starts' init − 400,000) × $0.0000166667 + 2M × $0.20 per million = about $2.73.
+    const expected = (totals.gbSeconds - 400_000) * 0.0000166667 + 2 * 0.2;
+    expect(totals.gbSeconds).toBeCloseTo(540_000 + 120 * 0.14 * 1.5, 3);
+    expect(totals.costUsd).toBeCloseTo(expected, 6);
+    expect(totals.costUsd).toBeCloseTo(2.73, 2);
+  });
+
+  it('without the free tier (an organisation’s member account) the same month costs the listed rates throughout', () => {
+    const totals = threeMillion(false);
+    expect(totals.freeRequests).toBe(0);
+    expect(totals.costUsd).toBeCloseTo(totals.gbSeconds * 0.0000166667 + 3 * 0.2, 6);
+    expect(totals.costUsd).toBeCloseTo(9.6, 2);
+  });
+
+  it('the free tier is shared by the account’s functions and starts again each month of 730 hours', () => {
+    const fns = design([
+      { name: 'a', rps: 1, durationMs: 1000 },
+      { name: 'b', rps: 1, durationMs: 1000 },
+    ]);
+    const sims = resourcesOf(fns);
+    const month = 730 * 3600;
+    const left = { month: 0, requests: 10, gbSeconds: 1_000_000 };
+    tickLambdas(sims, month - 1, 1000, left);
+    tickLambdas(sims, month - 1, 1000, left);
+    // Two seconds of two functions at one request each: 4 of the 10 free requests used.
+    expect(left.requests).toBeCloseTo(6, 9);
+    tickLambdas(sims, month, 1000, left);
+    expect(left.month).toBe(1);
+    expect(left.requests).toBeCloseTo(1_000_000 - 2, 9);
+  });
+});
+
 describe('determinism', () => {
   const scenario = (seed: number) => {
     const d = design([{ name: 'api', rps: 3000, durationMs: 300, load: { shape: 'ramp', seconds: 60 } }]);
@@ -144,6 +225,7 @@ describe('determinism', () => {
       },
       simulation: {
         accountConcurrency: 1000,
+        lambdaFreeTier: true,
         actions: [
           { at: 30, instanceId: instance.id, action: 'stop' },
           { at: 200, instanceId: instance.id, action: 'start' },

@@ -13,6 +13,38 @@ export const SCALE_INTERVAL_S = 10;
 export const SQS_SCALE_STEP = 300;
 export const SQS_SCALE_INTERVAL_S = 60;
 export const MAX_REQUESTS_PER_ENVIRONMENT = 10;
+/**
+ * An environment is busy at least a tenth of a second per request: a function
+ * needs max(rate × duration, rate / 10) environments, so very short functions
+ * are bound by the request-rate cap, not by their duration (Lambda Developer
+ * Guide, "Understanding Lambda function scaling": each environment serves up to
+ * 10 requests per second).
+ */
+const MIN_ENVIRONMENT_SECONDS_PER_REQUEST = 1 / MAX_REQUESTS_PER_ENVIRONMENT;
+/**
+ * The always-free monthly allowance, shared by every function of the account
+ * (x86 and Arm together): 1,000,000 requests and 400,000 GB-seconds of duration
+ * (AWS Lambda pricing, "AWS Lambda free tier"). Provisioned concurrency is not covered.
+ */
+export const FREE_TIER = { requests: 1_000_000, gbSeconds: 400_000 } as const;
+/** Nimbus bills by months of 730 hours, as AWS's pricing examples do. */
+const MONTH_S = PRICES.hoursPerMonth * 3600;
+
+/** Why requests were refused, in the words of Lambda's `TooManyRequestsException` reasons. */
+export type ThrottleReason =
+  | 'ConcurrentInvocationLimitExceeded'
+  | 'ReservedFunctionConcurrentInvocationLimitExceeded'
+  /** Nimbus's own: the function's ceiling is still growing (1,000 environments every 10 s). */
+  | 'ScalingRateLimit';
+
+/** What is left of the account's free tier this month; null when the account has none (e.g. an organisation's). */
+export interface FreeTierLeft {
+  month: number;
+  requests: number;
+  gbSeconds: number;
+}
+
+export const freshFreeTier = (): FreeTierLeft => ({ month: 0, ...FREE_TIER });
 /** Environments idle this long are reclaimed (AWS does not publish the figure; minutes is typical). */
 export const IDLE_RECLAIM_S = 300;
 /** Typical cold-start init by runtime, in seconds (aws-semantics, 2026 benchmark). */
@@ -34,7 +66,12 @@ export interface LambdaTotals {
   errors: number;
   peakConcurrency: number;
   gbSeconds: number;
+  /** Requests and GB-seconds the free tier paid for. */
+  freeRequests: number;
+  freeGbSeconds: number;
   costUsd: number;
+  /** Why the latest throttled second throttled; null if none ever did. */
+  throttleReason: ThrottleReason | null;
 }
 
 export interface LambdaSim {
@@ -80,13 +117,33 @@ export function createLambdaSim(fn: LambdaFunction, triggers: LambdaTrigger[]): 
       errors: 0,
       peakConcurrency: 0,
       gbSeconds: 0,
+      freeRequests: 0,
+      freeGbSeconds: 0,
       costUsd: 0,
+      throttleReason: null,
     },
   };
 }
 
-/** Advances every function by one second at sim time `t`, sharing the account's concurrency. */
-export function tickLambdas(sims: readonly LambdaSim[], t: number, accountLimit: number): void {
+/** Takes up to `wanted` from what is left, returning what it took. */
+function take(left: { value: number }, wanted: number): number {
+  const taken = Math.min(left.value, wanted);
+  left.value -= taken;
+  return taken;
+}
+
+/**
+ * Advances every function by one second at sim time `t`, sharing the
+ * account's concurrency and (when it has one) its monthly free tier.
+ */
+export function tickLambdas(
+  sims: readonly LambdaSim[],
+  t: number,
+  accountLimit: number,
+  freeTier: FreeTierLeft | null = null,
+): void {
+  if (freeTier && Math.floor(t / MONTH_S) !== freeTier.month)
+    Object.assign(freeTier, { month: Math.floor(t / MONTH_S), ...FREE_TIER });
   const reservedTotal = sims.reduce((sum, s) => sum + (s.fn.reservedConcurrency ?? 0), 0);
   const unreserved = Math.max(0, accountLimit - reservedTotal);
   const wants = sims.map((sim) => {
@@ -98,7 +155,8 @@ export function tickLambdas(sims: readonly LambdaSim[], t: number, accountLimit:
       .reduce((sum, tr) => sum + offeredRate(tr.load, tr.eventsPerSecond, t), 0);
     const offered = sync + queued + sim.backlog;
     const duration = Math.min(sim.fn.averageDurationMs, sim.fn.timeoutSeconds * 1000) / 1000;
-    const demand = offered * duration;
+    const busyPerRequest = Math.max(duration, MIN_ENVIRONMENT_SECONDS_PER_REQUEST);
+    const demand = offered * busyPerRequest;
     // The function's own ceiling grows while demand is above it.
     const [step, interval] = sqsFed(sim) ? [SQS_SCALE_STEP, SQS_SCALE_INTERVAL_S] : [SCALE_STEP, SCALE_INTERVAL_S];
     if (demand <= sim.scaleCap) sim.lastScaleAt = null;
@@ -107,25 +165,29 @@ export function tickLambdas(sims: readonly LambdaSim[], t: number, accountLimit:
       sim.scaleCap += step;
       sim.lastScaleAt = t;
     }
-    const cap = Math.min(sim.scaleCap, sim.fn.reservedConcurrency ?? Infinity);
-    return { sim, sync, queued, offered, duration, want: Math.min(demand, cap) };
+    const reserved = sim.fn.reservedConcurrency ?? Infinity;
+    const cap = Math.min(sim.scaleCap, reserved);
+    const limitedBy: ThrottleReason =
+      reserved <= sim.scaleCap ? 'ReservedFunctionConcurrentInvocationLimitExceeded' : 'ScalingRateLimit';
+    return { sim, sync, queued, offered, duration, busyPerRequest, limitedBy, want: Math.min(demand, cap) };
   });
   // Functions without a reservation share what is left of the account limit, in proportion to demand.
   const shared = wants.filter((w) => w.sim.fn.reservedConcurrency === null);
   const sharedWant = shared.reduce((sum, w) => sum + w.want, 0);
   const shareFactor = sharedWant > unreserved ? unreserved / sharedWant : 1;
+  const freeRequests = { value: freeTier?.requests ?? 0 };
+  const freeGbSeconds = { value: freeTier?.gbSeconds ?? 0 };
   for (const w of wants) {
-    const { sim, duration } = w;
+    const { sim, duration, busyPerRequest } = w;
     const concurrency = sim.fn.reservedConcurrency === null ? w.want * shareFactor : w.want;
-    const capacityRate =
-      duration > 0 ? Math.min(concurrency / duration, concurrency * MAX_REQUESTS_PER_ENVIRONMENT) : 0;
-    const served = Math.min(w.offered, capacityRate);
+    const served = Math.min(w.offered, concurrency / busyPerRequest);
     const refused = w.offered - served;
     // Synchronous callers get 429s; queued sources (SQS, S3, EventBridge) wait and are retried.
     const syncShare = w.offered > 0 ? w.sync / w.offered : 0;
     const throttled = refused * syncShare;
     sim.backlog = refused - throttled;
-    const environments = Math.ceil(served * duration - 1e-9);
+    const busy = served * busyPerRequest;
+    const environments = Math.ceil(busy - 1e-9);
     const coldStarts = Math.max(0, environments - sim.warm);
     sim.recentNeed.push(environments);
     if (sim.recentNeed.length > IDLE_RECLAIM_S) sim.recentNeed.shift();
@@ -133,13 +195,15 @@ export function tickLambdas(sims: readonly LambdaSim[], t: number, accountLimit:
     const timedOut = sim.fn.averageDurationMs > sim.fn.timeoutSeconds * 1000;
     const memoryGb = sim.fn.memoryMb / 1024;
     const gbSeconds = served * duration * memoryGb + coldStarts * INIT_SECONDS[sim.fn.runtime] * memoryGb;
+    const freeGb = take(freeGbSeconds, gbSeconds);
+    const freeReq = take(freeRequests, served);
     const cost =
-      gbSeconds * PRICES.lambda.gbSecond[sim.fn.architecture] +
-      (served / 1_000_000) * PRICES.lambda.perMillionRequests +
+      (gbSeconds - freeGb) * PRICES.lambda.gbSecond[sim.fn.architecture] +
+      ((served - freeReq) / 1_000_000) * PRICES.lambda.perMillionRequests +
       sim.fn.provisionedConcurrency * memoryGb * PRICES.lambda.provisionedGbSecond;
     sim.now = {
       offered: w.offered,
-      concurrency: served * duration,
+      concurrency: busy,
       invocations: served,
       throttles: throttled,
       coldStarts,
@@ -151,8 +215,17 @@ export function tickLambdas(sims: readonly LambdaSim[], t: number, accountLimit:
     totals.queued = sim.backlog;
     totals.coldStarts += coldStarts;
     if (timedOut) totals.errors += served;
-    totals.peakConcurrency = Math.max(totals.peakConcurrency, served * duration);
+    totals.peakConcurrency = Math.max(totals.peakConcurrency, busy);
     totals.gbSeconds += gbSeconds;
+    totals.freeRequests += freeReq;
+    totals.freeGbSeconds += freeGb;
     totals.costUsd += cost;
+    if (throttled > 0 || sim.backlog > 0)
+      totals.throttleReason =
+        sim.fn.reservedConcurrency === null && shareFactor < 1 ? 'ConcurrentInvocationLimitExceeded' : w.limitedBy;
+  }
+  if (freeTier) {
+    freeTier.requests = freeRequests.value;
+    freeTier.gbSeconds = freeGbSeconds.value;
   }
 }

@@ -1,3 +1,4 @@
+import type { ThrottleReason } from './lambda';
 import type { ExposureReport } from '../engine';
 import type { FlowPath } from './trafficPath';
 
@@ -81,7 +82,15 @@ export interface FunctionFrame {
   invocations: number;
   throttles: number;
   coldStarts: number;
-  totals: { invocations: number; throttles: number; coldStarts: number; costUsd: number };
+  totals: {
+    invocations: number;
+    throttles: number;
+    coldStarts: number;
+    costUsd: number;
+    /** Requests the account's free tier paid for so far. */
+    freeRequests: number;
+    throttleReason: ThrottleReason | null;
+  };
 }
 
 export interface ServiceFrame {

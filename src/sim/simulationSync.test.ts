@@ -69,7 +69,8 @@ function lambdaDesign(memoryMb: number): Design {
     eventsPerSecond: RPS,
     load: { shape: 'constant' },
   });
-  return b.build();
+  // Without the free tier, so every second is billed at the listed rates.
+  return { ...b.build(), simulation: { accountConcurrency: 1000, lambdaFreeTier: false, actions: [] } };
 }
 
 /** Lambda's charge for one second of steady load: GB-seconds of compute plus requests (no cold starts once warm). */

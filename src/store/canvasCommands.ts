@@ -11,6 +11,7 @@ import {
   setLoadShape as setLoadShapeEdit,
   setServiceScaling as setServiceScalingEdit,
   setTaskCpu as setTaskCpuEdit,
+  setSimulationSettings as setSimulationSettingsEdit,
   setMainRouteTable as setMainRouteTableEdit,
   setVpcCidrs as setVpcCidrsEdit,
   type EditResult,
@@ -118,6 +119,11 @@ export function setLoadShape(id: string, shape: LoadProfile['shape'], now: numbe
 /** Sets an ECS service's task CPU, keeping its memory a size Fargate allows. */
 export function setTaskCpu(serviceId: string, cpu: number): void {
   store().replace(setTaskCpuEdit(current(), serviceId, cpu));
+}
+
+/** Turns the account's Lambda free tier on or off for the simulation. */
+export function setLambdaFreeTier(on: boolean): void {
+  store().replace(setSimulationSettingsEdit(current(), { lambdaFreeTier: on }));
 }
 
 /** Replaces the design with a changed copy (a reachability fix) as one undo step. */

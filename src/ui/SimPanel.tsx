@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { useSimStore, useViewStore, type SimSeries } from '../store';
+import type { ThrottleReason } from '../sim/lambda';
+import { setLambdaFreeTier, useDesignStore, useSimStore, useViewStore, type SimSeries } from '../store';
 import { formatClock, formatUsd } from './SimToolbar';
 
 /** A live uPlot chart of some series over simulated time (fast enough to redraw on every frame). */
@@ -62,12 +63,21 @@ const COST_LINES = [
 ];
 const pickCost = (s: SimSeries) => [s.costRate, s.tasks];
 
+const THROTTLE_WORDS: Record<ThrottleReason, string> = {
+  ConcurrentInvocationLimitExceeded: 'ConcurrentInvocationLimitExceeded, the account’s concurrency limit is used up.',
+  ReservedFunctionConcurrentInvocationLimitExceeded:
+    'ReservedFunctionConcurrentInvocationLimitExceeded, its reserved concurrency is used up.',
+  ScalingRateLimit:
+    'its ceiling is still growing (1,000 more environments every 10 seconds; Nimbus names this itself, AWS returns a 429 with one of its reasons).',
+};
+
 export function SimPanel() {
   const frame = useSimStore((s) => s.frame);
   const log = useSimStore((s) => s.log);
   const focusOn = useViewStore((s) => s.focusOn);
   const [filter, setFilter] = useState('');
   const [errorsOnly, setErrorsOnly] = useState(false);
+  const freeTier = useDesignStore((s) => s.history.present.simulation?.lambdaFreeTier ?? true);
   if (!frame) {
     return (
       <p className="px-6 py-10 text-center text-sm text-slate-500 dark:text-slate-400">
@@ -110,13 +120,33 @@ export function SimPanel() {
                 <tr key={f.id}>
                   <td>{f.name}</td>
                   <td className="font-mono">{Math.round(f.concurrency).toLocaleString('en-US')}</td>
-                  <td className="font-mono">{Math.round(f.totals.throttles).toLocaleString('en-US')}</td>
+                  <td className="font-mono" title={f.totals.throttleReason ?? undefined}>
+                    {Math.round(f.totals.throttles).toLocaleString('en-US')}
+                  </td>
                   <td className="font-mono">{f.totals.coldStarts.toLocaleString('en-US')}</td>
                   <td className="font-mono">{formatUsd(f.totals.costUsd)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          <p className="text-[11px] text-slate-500 dark:text-slate-400">
+            Each environment serves up to 10 requests a second, so a function uses max(rate × duration, rate ÷ 10)
+            environments (AWS Lambda Developer Guide, “Understanding Lambda function scaling”).{' '}
+            {freeTier
+              ? 'Costs are after the account’s monthly free tier of 1M requests and 400,000 GB-s, shared by its functions (AWS Lambda pricing).'
+              : 'No free tier is applied.'}
+          </p>
+          {frame.functions
+            .filter((f) => f.totals.throttleReason)
+            .map((f) => (
+              <p key={f.id} className="text-[11px] text-amber-700 dark:text-amber-300">
+                {f.name} throttled: {THROTTLE_WORDS[f.totals.throttleReason!]}
+              </p>
+            ))}
+          <label className="flex items-center gap-1.5 text-xs">
+            <input type="checkbox" checked={freeTier} onChange={(e) => setLambdaFreeTier(e.target.checked)} />
+            The account has Lambda’s free tier (turn off for an organisation’s member account)
+          </label>
         </section>
       )}
       {frame.services.length > 0 && (

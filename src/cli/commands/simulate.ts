@@ -49,7 +49,7 @@ export const simulateCommand: Subcommand = {
     }
     for (const f of summary.functions) {
       io.out(
-        `  ${f.name}: ${count(f.invocations)} invocations, ${count(f.throttles)} throttled, ${count(f.coldStarts)} cold starts, peak concurrency ${f.peakConcurrency}, ${usd(f.costUsd)}`,
+        `  ${f.name}: ${count(f.invocations)} invocations, ${count(f.throttles)} throttled${f.throttleReason ? ` (${f.throttleReason})` : ''}, ${count(f.coldStarts)} cold starts, peak concurrency ${f.peakConcurrency}, ${usd(f.costUsd)}${f.freeRequests > 0 ? ` after the free tier (${count(f.freeRequests)} requests, ${count(f.freeGbSeconds)} GB-s)` : ''}`,
       );
     }
     for (const s of summary.services) {

@@ -12,3 +12,4 @@ export * from './rehome';
 export * from './vpcEdits';
 export * from './resourceEdits';
 export * from './repairReferences';
+export * from './simulationSettings';

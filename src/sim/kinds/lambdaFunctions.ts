@@ -1,6 +1,6 @@
 import { resourcesOfKind, type Design } from '../../domain';
 import { RemovedCosts, round, type FrameParts, type ResourceCost, type SimContext, type SimulatedKind } from '../kind';
-import { createLambdaSim, tickLambdas, type LambdaSim } from '../lambda';
+import { createLambdaSim, freshFreeTier, tickLambdas, type FreeTierLeft, type LambdaSim } from '../lambda';
 
 /** AWS's default concurrency quota per account and region. */
 const DEFAULT_ACCOUNT_CONCURRENCY = 1000;
@@ -11,6 +11,8 @@ export type FunctionSummary = ReturnType<typeof summarize>;
 export class LambdaFunctions implements SimulatedKind {
   readonly sims: LambdaSim[] = [];
   private accountLimit: number;
+  /** The account's free tier left this month, shared by its functions; null without one. */
+  private freeTier: FreeTierLeft | null;
   /** What deleted functions cost while they existed. */
   private readonly removed = new RemovedCosts();
 
@@ -19,6 +21,7 @@ export class LambdaFunctions implements SimulatedKind {
     private readonly ctx: SimContext,
   ) {
     this.accountLimit = design.simulation?.accountConcurrency ?? DEFAULT_ACCOUNT_CONCURRENCY;
+    this.freeTier = (design.simulation?.lambdaFreeTier ?? true) ? freshFreeTier() : null;
     const triggers = resourcesOfKind(design, 'lambdaTrigger');
     for (const fn of resourcesOfKind(design, 'lambdaFunction'))
       this.sims.push(
@@ -32,6 +35,10 @@ export class LambdaFunctions implements SimulatedKind {
   /** Functions and triggers take their new settings from the next second and keep their totals. */
   sync(design: Design): void {
     this.accountLimit = design.simulation?.accountConcurrency ?? DEFAULT_ACCOUNT_CONCURRENCY;
+    const freeTier = design.simulation?.lambdaFreeTier ?? true;
+    // Turning the free tier on mid-run starts with this month's allowance unused by what ran before.
+    if (!freeTier) this.freeTier = null;
+    else this.freeTier ??= freshFreeTier();
     const triggers = resourcesOfKind(design, 'lambdaTrigger');
     const previous = new Map(this.sims.map((f) => [f.fn.id as string, f]));
     this.sims.length = 0;
@@ -52,7 +59,7 @@ export class LambdaFunctions implements SimulatedKind {
   }
 
   tick(): void {
-    if (this.sims.length > 0) tickLambdas(this.sims, this.ctx.now, this.accountLimit);
+    if (this.sims.length > 0) tickLambdas(this.sims, this.ctx.now, this.accountLimit, this.freeTier);
   }
 
   costs(): ResourceCost[] {
@@ -85,6 +92,8 @@ export class LambdaFunctions implements SimulatedKind {
           throttles: f.totals.throttles,
           coldStarts: f.totals.coldStarts,
           costUsd: f.totals.costUsd,
+          freeRequests: f.totals.freeRequests,
+          throttleReason: f.totals.throttleReason,
         },
       })),
     };
@@ -101,6 +110,9 @@ function summarize(f: LambdaSim) {
     coldStarts: f.totals.coldStarts,
     errors: Math.round(f.totals.errors),
     peakConcurrency: round(f.totals.peakConcurrency, 1),
+    freeRequests: Math.round(f.totals.freeRequests),
+    freeGbSeconds: round(f.totals.freeGbSeconds, 1),
+    throttleReason: f.totals.throttleReason,
     costUsd: round(f.totals.costUsd),
   };
 }
