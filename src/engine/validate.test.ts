@@ -247,6 +247,15 @@ describe('validateDesign', () => {
           description: '',
         }),
     ],
+    ['INSTANCE_ARCHITECTURE_MISMATCH', (d) => void (byName<Ec2Instance>(d, 'App server').instanceType = 'm7g.large')],
+    [
+      'INSTANCE_ARCHITECTURE_MISMATCH',
+      (d) => {
+        const server = byName<Ec2Instance>(d, 'App server');
+        server.amiId = 'ami-0a1b2c3d4e5f60004';
+        server.instanceType = 't4g.micro';
+      },
+    ],
     ['LAMBDA_MEMORY_RANGE', (d) => void (d.resources['fn-1'] = lambda({ memoryMb: 64 }))],
     ['LAMBDA_MEMORY_RANGE', (d) => void (d.resources['fn-1'] = lambda({ memoryMb: 10241 }))],
     ['LAMBDA_TIMEOUT_RANGE', (d) => void (d.resources['fn-1'] = lambda({ timeoutSeconds: 901 }))],
@@ -261,6 +270,21 @@ describe('validateDesign', () => {
 
   it.each(cases)('reports %s', (code, recipe) => {
     expect(codes(edit(recipe))).toContain(code);
+  });
+
+  it('an arm64 AMI on an arm64 type launches; on an x86 type AWS’s own refusal is quoted', () => {
+    const graviton = edit((d) => {
+      const server = byName<Ec2Instance>(d, 'App server');
+      server.amiId = 'ami-0a1b2c3d4e5f60002';
+      server.instanceType = 'm7g.large';
+    });
+    expect(codes(graviton)).not.toContain('INSTANCE_ARCHITECTURE_MISMATCH');
+    const onIntel = validateDesign(
+      edit((d) => void (byName<Ec2Instance>(d, 'App server').amiId = 'ami-0a1b2c3d4e5f60002')),
+    ).find((f) => f.code === 'INSTANCE_ARCHITECTURE_MISMATCH');
+    expect(onIntel?.message).toContain(
+      "The architecture 'x86_64' of the specified instance type does not match the architecture 'arm64' of the specified AMI.",
+    );
   });
 
   it('names both subnets and the shared range in an overlap', () => {
