@@ -28,6 +28,8 @@ export function simDesign(instances: number, functions: number, totalRps: number
       averageDurationMs: 120,
       reservedConcurrency: null,
       provisionedConcurrency: 0,
+      errorRate: 0,
+      asyncInvocation: { maximumRetryAttempts: 2, maximumEventAgeSeconds: 21_600, onFailure: 'discard' },
       vpcConfig: null,
     });
     b.add({

@@ -68,5 +68,10 @@ test('a spike on a Lambda trigger shows throttles in the chart', async ({ page }
   await expect(lambda.getByText(/after the account’s monthly free tier/)).toBeVisible();
   await lambda.getByLabel(/free tier/).uncheck();
   await expect(lambda.getByText('No free tier is applied.')).toBeVisible();
+  // A function that fails half the time: its errors are counted as the simulation runs.
+  await node(page, 'lambdaFunction').click();
+  await page.getByLabel('Errors (% of invocations)').fill('50');
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  await expect(lambda.getByText(/orders-api: [\d,]+ function errors/)).toBeVisible();
   await page.screenshot({ path: 'test-results/simulation.png' });
 });

@@ -153,6 +153,8 @@ function serverlessApi(): Design {
     averageDurationMs: 120,
     reservedConcurrency: null,
     provisionedConcurrency: 0,
+    errorRate: 0,
+    asyncInvocation: { maximumRetryAttempts: 2, maximumEventAgeSeconds: 21_600, onFailure: 'discard' },
     vpcConfig: null,
   });
   b.add({

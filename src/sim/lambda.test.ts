@@ -41,6 +41,8 @@ function design(fns: FnSpec[], accountConcurrency = 1000, lambdaFreeTier = false
       averageDurationMs: spec.durationMs,
       reservedConcurrency: spec.reserved ?? null,
       provisionedConcurrency: spec.provisioned ?? 0,
+      errorRate: 0,
+      asyncInvocation: { maximumRetryAttempts: 2, maximumEventAgeSeconds: 21_600, onFailure: 'discard' },
       vpcConfig: null,
     };
     b.add(fn);
@@ -204,6 +206,89 @@ describe('Lambda as AWS documents it', () => {
     tickLambdas(sims, month, 1000, left);
     expect(left.month).toBe(1);
     expect(left.requests).toBeCloseTo(1_000_000 - 2, 9);
+  });
+});
+
+describe('asynchronous invocation (Lambda Developer Guide, "Asynchronous invocation")', () => {
+  const asyncDesign = (fn: Partial<LambdaFunction>, spec: Partial<FnSpec> = {}) => {
+    const d = design([{ name: 'worker', rps: 0, durationMs: 100, source: 's3', ...spec }]);
+    Object.assign(d.resources['fn-0'] as LambdaFunction, fn);
+    return d;
+  };
+  /** Invocations in each second from 1 to `seconds`. */
+  const perSecond = (d: Design, seconds: number) => {
+    const sim = new Simulation(d);
+    const counts: number[] = [];
+    for (let t = 1; t <= seconds; t++) {
+      sim.runUntil(t);
+      counts.push(sim.functions[0]!.now.invocations);
+    }
+    return { sim, counts };
+  };
+
+  it('a failing event is retried twice, about one and then two minutes later, then given up', () => {
+    const d = asyncDesign({ errorRate: 1 }, { load: { shape: 'spike', peak: 10, from: 10, to: 11 } });
+    const { sim, counts } = perSecond(d, 300);
+    const busySeconds = counts.flatMap((n, i) => (n > 0 ? [i + 1] : []));
+    expect(busySeconds).toHaveLength(3);
+    expect(busySeconds[1]! - busySeconds[0]!).toBe(60);
+    expect(busySeconds[2]! - busySeconds[1]!).toBe(120);
+    const totals = sim.functions[0]!.asyncEvents.totals;
+    expect(totals.retried).toBeCloseTo(20, 9);
+    expect(totals.failed).toBeCloseTo(10, 9);
+    expect(sim.functions[0]!.totals.errors).toBeCloseTo(30, 9);
+  });
+
+  it('with no retries allowed an error is given up at once; an error-free event is never retried', () => {
+    const once = perSecond(
+      asyncDesign(
+        {
+          errorRate: 1,
+          asyncInvocation: { maximumRetryAttempts: 0, maximumEventAgeSeconds: 21_600, onFailure: 'deadLetterQueue' },
+        },
+        { load: { shape: 'spike', peak: 10, from: 10, to: 11 } },
+      ),
+      200,
+    );
+    expect(once.counts.filter((n) => n > 0)).toHaveLength(1);
+    expect(once.sim.functions[0]!.asyncEvents.totals.failed).toBeCloseTo(10, 9);
+    const fine = perSecond(asyncDesign({}, { load: { shape: 'spike', peak: 10, from: 10, to: 11 } }), 200);
+    expect(fine.sim.functions[0]!.asyncEvents.totals).toEqual({ retried: 0, failed: 0, expired: 0 });
+  });
+
+  it('throttled events wait in the queue and are given up once older than the maximum event age', () => {
+    // Reserved concurrency 1 at 100 ms serves 10 events a second; 20 a second arrive.
+    const settings = { maximumRetryAttempts: 2, maximumEventAgeSeconds: 120, onFailure: 'destination' } as const;
+    const short = new Simulation(asyncDesign({ reservedConcurrency: 1, asyncInvocation: settings }, { rps: 20 }));
+    short.runUntil(600);
+    const totals = short.functions[0]!.asyncEvents.totals;
+    expect(totals.expired).toBeGreaterThan(0);
+    expect(totals.failed).toBeCloseTo(totals.expired, 9);
+    expect(short.functions[0]!.totals.invocations).toBeCloseTo(600 * 10, 0);
+    // With the default of 6 hours nothing has expired yet after 10 minutes.
+    const long = new Simulation(asyncDesign({ reservedConcurrency: 1 }, { rps: 20 }));
+    long.runUntil(600);
+    expect(long.functions[0]!.asyncEvents.totals.expired).toBe(0);
+    expect(long.functions[0]!.totals.queued).toBeGreaterThan(5000);
+  });
+
+  it('reserved concurrency 0 sends asynchronous events straight to failure handling, with no invocation or retry', () => {
+    const sim = new Simulation(asyncDesign({ reservedConcurrency: 0, errorRate: 1 }, { rps: 5 }));
+    sim.runUntil(100);
+    const f = sim.functions[0]!;
+    expect(f.totals.invocations).toBe(0);
+    expect(f.asyncEvents.totals.retried).toBe(0);
+    expect(f.asyncEvents.totals.failed).toBeCloseTo(500, 9);
+  });
+
+  it('a synchronous caller gets the error back: counted, never retried', () => {
+    const d = design([{ name: 'api', rps: 100, durationMs: 100 }]);
+    (d.resources['fn-0'] as LambdaFunction).errorRate = 0.25;
+    const sim = new Simulation(d);
+    sim.runUntil(100);
+    const f = sim.functions[0]!;
+    expect(f.totals.errors).toBeCloseTo(f.totals.invocations * 0.25, 6);
+    expect(f.asyncEvents.totals.retried).toBe(0);
   });
 });
 

@@ -1,4 +1,5 @@
 import { PRICES, type LambdaFunction, type LambdaTrigger } from '../domain';
+import { AsyncEvents } from './lambdaAsync';
 import { offeredRate } from './loadProfiles';
 
 /**
@@ -83,7 +84,10 @@ export interface LambdaSim {
   warm: number;
   /** Environments needed in each of the last IDLE_RECLAIM_S seconds. */
   recentNeed: number[];
+  /** SQS messages waiting (the queue keeps them until the function can take them). */
   backlog: number;
+  /** Events invoked asynchronously (S3, EventBridge), in Lambda's own queue, with their retries. */
+  asyncEvents: AsyncEvents;
   /** Latest second's figures, for charts. */
   now: {
     offered: number;
@@ -108,6 +112,7 @@ export function createLambdaSim(fn: LambdaFunction, triggers: LambdaTrigger[]): 
     warm: fn.provisionedConcurrency,
     recentNeed: [],
     backlog: 0,
+    asyncEvents: new AsyncEvents(),
     now: { offered: 0, concurrency: 0, invocations: 0, throttles: 0, coldStarts: 0, costPerSecond: 0 },
     totals: {
       invocations: 0,
@@ -147,13 +152,21 @@ export function tickLambdas(
   const reservedTotal = sims.reduce((sum, s) => sum + (s.fn.reservedConcurrency ?? 0), 0);
   const unreserved = Math.max(0, accountLimit - reservedTotal);
   const wants = sims.map((sim) => {
-    const sync = sim.triggers
-      .filter((tr) => tr.source === 'apiGateway')
-      .reduce((sum, tr) => sum + offeredRate(tr.load, tr.eventsPerSecond, t), 0);
-    const queued = sim.triggers
-      .filter((tr) => tr.source !== 'apiGateway')
-      .reduce((sum, tr) => sum + offeredRate(tr.load, tr.eventsPerSecond, t), 0);
-    const offered = sync + queued + sim.backlog;
+    let sync = 0;
+    let sqs = 0;
+    let asyncNew = 0;
+    for (const tr of sim.triggers) {
+      const rate = offeredRate(tr.load, tr.eventsPerSecond, t);
+      if (tr.source === 'apiGateway') sync += rate;
+      else if (tr.source === 'sqs') sqs += rate;
+      else asyncNew += rate;
+    }
+    const events = sim.asyncEvents;
+    events.arrive(t, asyncNew);
+    // Reserved concurrency 0 throttles everything; asynchronous events then go straight to failure handling.
+    if (sim.fn.reservedConcurrency === 0) events.failAll();
+    const asyncReady = events.ready(t, sim.fn.asyncInvocation);
+    const offered = sync + sqs + sim.backlog + asyncReady;
     const duration = Math.min(sim.fn.averageDurationMs, sim.fn.timeoutSeconds * 1000) / 1000;
     const busyPerRequest = Math.max(duration, MIN_ENVIRONMENT_SECONDS_PER_REQUEST);
     const demand = offered * busyPerRequest;
@@ -169,7 +182,7 @@ export function tickLambdas(
     const cap = Math.min(sim.scaleCap, reserved);
     const limitedBy: ThrottleReason =
       reserved <= sim.scaleCap ? 'ReservedFunctionConcurrentInvocationLimitExceeded' : 'ScalingRateLimit';
-    return { sim, sync, queued, offered, duration, busyPerRequest, limitedBy, want: Math.min(demand, cap) };
+    return { sim, sync, asyncReady, offered, duration, busyPerRequest, limitedBy, want: Math.min(demand, cap) };
   });
   // Functions without a reservation share what is left of the account limit, in proportion to demand.
   const shared = wants.filter((w) => w.sim.fn.reservedConcurrency === null);
@@ -182,17 +195,19 @@ export function tickLambdas(
     const concurrency = sim.fn.reservedConcurrency === null ? w.want * shareFactor : w.want;
     const served = Math.min(w.offered, concurrency / busyPerRequest);
     const refused = w.offered - served;
-    // Synchronous callers get 429s; queued sources (SQS, S3, EventBridge) wait and are retried.
-    const syncShare = w.offered > 0 ? w.sync / w.offered : 0;
-    const throttled = refused * syncShare;
-    sim.backlog = refused - throttled;
+    // Synchronous callers get 429s; SQS messages stay in the queue; asynchronous events stay in Lambda's queue.
+    const share = (part: number) => (w.offered > 0 ? part / w.offered : 0);
+    const throttled = refused * share(w.sync);
+    const timedOut = sim.fn.averageDurationMs > sim.fn.timeoutSeconds * 1000;
+    const errorRate = timedOut ? 1 : sim.fn.errorRate;
+    sim.asyncEvents.invoked(t, served * share(w.asyncReady), errorRate, sim.fn.asyncInvocation);
+    sim.backlog = refused - throttled - refused * share(w.asyncReady);
     const busy = served * busyPerRequest;
     const environments = Math.ceil(busy - 1e-9);
     const coldStarts = Math.max(0, environments - sim.warm);
     sim.recentNeed.push(environments);
     if (sim.recentNeed.length > IDLE_RECLAIM_S) sim.recentNeed.shift();
     sim.warm = Math.max(sim.fn.provisionedConcurrency, ...sim.recentNeed);
-    const timedOut = sim.fn.averageDurationMs > sim.fn.timeoutSeconds * 1000;
     const memoryGb = sim.fn.memoryMb / 1024;
     const gbSeconds = served * duration * memoryGb + coldStarts * INIT_SECONDS[sim.fn.runtime] * memoryGb;
     const freeGb = take(freeGbSeconds, gbSeconds);
@@ -212,15 +227,15 @@ export function tickLambdas(
     const totals = sim.totals;
     totals.invocations += served;
     totals.throttles += throttled;
-    totals.queued = sim.backlog;
+    totals.queued = sim.backlog + sim.asyncEvents.queued;
     totals.coldStarts += coldStarts;
-    if (timedOut) totals.errors += served;
+    totals.errors += served * errorRate;
     totals.peakConcurrency = Math.max(totals.peakConcurrency, busy);
     totals.gbSeconds += gbSeconds;
     totals.freeRequests += freeReq;
     totals.freeGbSeconds += freeGb;
     totals.costUsd += cost;
-    if (throttled > 0 || sim.backlog > 0)
+    if (refused > 1e-9)
       totals.throttleReason =
         sim.fn.reservedConcurrency === null && shareFactor < 1 ? 'ConcurrentInvocationLimitExceeded' : w.limitedBy;
   }

@@ -1,3 +1,4 @@
+import type { AsyncInvocation } from '../domain';
 import type { ThrottleReason } from './lambda';
 import type { ExposureReport } from '../engine';
 import type { FlowPath } from './trafficPath';
@@ -90,6 +91,11 @@ export interface FunctionFrame {
     /** Requests the account's free tier paid for so far. */
     freeRequests: number;
     throttleReason: ThrottleReason | null;
+    /** Invocations that ended in a function error. */
+    errors: number;
+    /** Asynchronous events given up on, and where they went. */
+    asyncFailed: number;
+    onFailure: AsyncInvocation['onFailure'];
   };
 }
 

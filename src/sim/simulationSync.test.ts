@@ -57,6 +57,8 @@ function lambdaDesign(memoryMb: number): Design {
     averageDurationMs: DURATION_MS,
     reservedConcurrency: null,
     provisionedConcurrency: 0,
+    errorRate: 0,
+    asyncInvocation: { maximumRetryAttempts: 2, maximumEventAgeSeconds: 21_600, onFailure: 'discard' },
     vpcConfig: null,
   };
   b.add(fn);

@@ -71,6 +71,12 @@ const THROTTLE_WORDS: Record<ThrottleReason, string> = {
     'its ceiling is still growing (1,000 more environments every 10 seconds; Nimbus names this itself, AWS returns a 429 with one of its reasons).',
 };
 
+const FAILURE_WORDS = {
+  discard: 'were discarded',
+  deadLetterQueue: 'went to the dead-letter queue',
+  destination: 'went to the on-failure destination',
+} as const;
+
 export function SimPanel() {
   const frame = useSimStore((s) => s.frame);
   const log = useSimStore((s) => s.log);
@@ -136,6 +142,17 @@ export function SimPanel() {
               ? 'Costs are after the account’s monthly free tier of 1M requests and 400,000 GB-s, shared by its functions (AWS Lambda pricing).'
               : 'No free tier is applied.'}
           </p>
+          {frame.functions
+            .filter((f) => f.totals.errors > 0)
+            .map((f) => (
+              <p key={`${f.id}-errors`} className="text-[11px] text-red-700 dark:text-red-300">
+                {f.name}: {Math.round(f.totals.errors).toLocaleString('en-US')} function errors
+                {f.totals.asyncFailed > 0
+                  ? `; ${Math.round(f.totals.asyncFailed).toLocaleString('en-US')} asynchronous events out of retries or age ${FAILURE_WORDS[f.totals.onFailure]}`
+                  : ''}
+                .
+              </p>
+            ))}
           {frame.functions
             .filter((f) => f.totals.throttleReason)
             .map((f) => (

@@ -52,6 +52,10 @@ export const simulateCommand: Subcommand = {
         `  ${f.name}: ${count(f.invocations)} invocations, ${count(f.throttles)} throttled${f.throttleReason ? ` (${f.throttleReason})` : ''}, ${count(f.coldStarts)} cold starts, peak concurrency ${f.peakConcurrency}, ${usd(f.costUsd)}${f.freeRequests > 0 ? ` after the free tier (${count(f.freeRequests)} requests, ${count(f.freeGbSeconds)} GB-s)` : ''}`,
       );
     }
+    for (const f of summary.functions.filter((f) => f.errors > 0 || f.asyncFailed > 0))
+      io.out(
+        `    ${count(f.errors)} function errors; asynchronous: ${count(f.asyncRetried)} retries, ${count(f.asyncFailed)} events given up (${count(f.asyncExpired)} past the maximum event age) → ${f.onFailure}`,
+      );
     for (const s of summary.services) {
       io.out(
         `  ${s.name} (${s.launchType}): ${s.running} of ${s.desired} tasks running${s.waitingReason ? ` (waiting: ${s.waitingReason})` : ''}, ${usd(s.costUsd)}`,

@@ -31,6 +31,26 @@ export const LambdaRuntimeSchema = z.enum([
   'ruby3.4',
 ]);
 
+/**
+ * Asynchronous invocation (Lambda Developer Guide, "Asynchronous invocation" and
+ * "Configuring error handling for asynchronous invocation"): a function error is
+ * retried up to `maximumRetryAttempts` times (0-2, default 2), about one and then
+ * two minutes apart; a throttled event waits and is retried for up to
+ * `maximumEventAgeSeconds` (60-21,600, default 6 hours). An event out of retries
+ * or age goes to the on-failure destination or dead-letter queue, or is discarded.
+ */
+export const AsyncInvocationSchema = z.object({
+  maximumRetryAttempts: z.number().int().min(0).max(2),
+  maximumEventAgeSeconds: z.number().int().min(60).max(21_600),
+  onFailure: z.enum(['discard', 'deadLetterQueue', 'destination']),
+});
+export type AsyncInvocation = z.infer<typeof AsyncInvocationSchema>;
+export const DEFAULT_ASYNC_INVOCATION: AsyncInvocation = {
+  maximumRetryAttempts: 2,
+  maximumEventAgeSeconds: 21_600,
+  onFailure: 'discard',
+};
+
 export const LambdaFunctionSchema = z.object({
   kind: z.literal('lambdaFunction'),
   id: LambdaFunctionIdSchema,
@@ -43,6 +63,10 @@ export const LambdaFunctionSchema = z.object({
   averageDurationMs: z.number().positive(),
   reservedConcurrency: ConcurrencySchema.nullable().default(null),
   provisionedConcurrency: ConcurrencySchema.default(0),
+  /** Share of invocations that end in a function error (0 to 1); a run longer than the timeout is always one. */
+  errorRate: z.number().min(0).max(1).default(0),
+  /** How events invoked asynchronously (S3, EventBridge) are retried and where failures go. */
+  asyncInvocation: AsyncInvocationSchema.default(DEFAULT_ASYNC_INVOCATION),
   /** Set when the function has VPC access (it then gets interfaces in these subnets). */
   vpcConfig: z
     .object({
@@ -91,6 +115,8 @@ export const lambdaFunctionKind: KindSpec<'lambdaFunction'> = {
       averageDurationMs: 200,
       reservedConcurrency: null,
       provisionedConcurrency: 0,
+      errorRate: 0,
+      asyncInvocation: DEFAULT_ASYNC_INVOCATION,
       vpcConfig: null,
     });
   },

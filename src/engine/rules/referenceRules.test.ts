@@ -63,6 +63,8 @@ describe('every declared reference is checked once', () => {
       averageDurationMs: 100,
       reservedConcurrency: null,
       provisionedConcurrency: 0,
+      errorRate: 0,
+      asyncInvocation: { maximumRetryAttempts: 2, maximumEventAgeSeconds: 21_600, onFailure: 'discard' },
       vpcConfig: null,
     } as unknown as Resource;
     const findings = validateDesign({ ...design, resources: { ...design.resources, [fn.id]: fn } });

@@ -37,6 +37,8 @@ export function lambda(overrides: Partial<LambdaFunction> = {}): LambdaFunction 
     averageDurationMs: 200,
     reservedConcurrency: null,
     provisionedConcurrency: 0,
+    errorRate: 0,
+    asyncInvocation: { maximumRetryAttempts: 2, maximumEventAgeSeconds: 21_600, onFailure: 'discard' },
     vpcConfig: null,
     ...overrides,
   } as LambdaFunction;

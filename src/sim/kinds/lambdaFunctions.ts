@@ -94,6 +94,9 @@ export class LambdaFunctions implements SimulatedKind {
           costUsd: f.totals.costUsd,
           freeRequests: f.totals.freeRequests,
           throttleReason: f.totals.throttleReason,
+          errors: f.totals.errors,
+          asyncFailed: f.asyncEvents.totals.failed,
+          onFailure: f.fn.asyncInvocation.onFailure,
         },
       })),
     };
@@ -113,6 +116,11 @@ function summarize(f: LambdaSim) {
     freeRequests: Math.round(f.totals.freeRequests),
     freeGbSeconds: round(f.totals.freeGbSeconds, 1),
     throttleReason: f.totals.throttleReason,
+    /** Asynchronous events: retries after an error, and events given up on (where they went: `onFailure`). */
+    asyncRetried: round(f.asyncEvents.totals.retried, 1),
+    asyncFailed: round(f.asyncEvents.totals.failed, 1),
+    asyncExpired: round(f.asyncEvents.totals.expired, 1),
+    onFailure: f.fn.asyncInvocation.onFailure,
     costUsd: round(f.totals.costUsd),
   };
 }

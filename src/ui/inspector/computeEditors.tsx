@@ -132,6 +132,8 @@ export function InstanceEditor({ resource: instance, design }: EditorProps<Ec2In
 export function LambdaEditor({ resource: fn }: EditorProps<LambdaFunction>) {
   const set = <K extends keyof LambdaFunction>(key: K, value: LambdaFunction[K], field?: string) =>
     updateResource<LambdaFunction>(fn.id, (d) => void ((d as LambdaFunction)[key] = value), field);
+  const setAsync = (patch: Partial<LambdaFunction['asyncInvocation']>, field?: string) =>
+    set('asyncInvocation', { ...fn.asyncInvocation, ...patch }, field);
   return (
     <Section title="Function">
       <SelectField
@@ -195,6 +197,42 @@ export function LambdaEditor({ resource: fn }: EditorProps<LambdaFunction>) {
         min={0}
         max={LAMBDA_MAX_ACCOUNT_CONCURRENCY}
         onChange={(v) => v !== null && set('provisionedConcurrency', v, 'provisioned')}
+      />
+      <NumberField
+        label="Errors (% of invocations)"
+        value={Math.round(fn.errorRate * 1000) / 10}
+        min={0}
+        max={100}
+        step={0.1}
+        hint="Function errors; asynchronous events (S3, EventBridge) are retried"
+        onChange={(v) => v !== null && set('errorRate', Math.max(0, v) / 100, 'errors')}
+      />
+      <NumberField
+        label="Async retry attempts"
+        value={fn.asyncInvocation.maximumRetryAttempts}
+        min={0}
+        max={2}
+        hint="0 to 2 (default 2), about 1 and 2 minutes apart"
+        onChange={(v) => v !== null && setAsync({ maximumRetryAttempts: Math.max(0, Math.round(v)) }, 'retries')}
+      />
+      <NumberField
+        label="Maximum event age (s)"
+        value={fn.asyncInvocation.maximumEventAgeSeconds}
+        min={60}
+        max={21_600}
+        hint="60 to 21,600 (6 hours, the default): how long a throttled event keeps being retried"
+        error={fn.asyncInvocation.maximumEventAgeSeconds < 60 ? 'Lambda allows 60 to 21,600 seconds.' : null}
+        onChange={(v) => v !== null && setAsync({ maximumEventAgeSeconds: Math.round(v) }, 'eventAge')}
+      />
+      <SelectField
+        label="Failed async events go to"
+        value={fn.asyncInvocation.onFailure}
+        options={[
+          { value: 'discard', label: 'Nowhere (discarded)' },
+          { value: 'deadLetterQueue', label: 'A dead-letter queue (SQS or SNS)' },
+          { value: 'destination', label: 'An on-failure destination' },
+        ]}
+        onChange={(v) => setAsync({ onFailure: v })}
       />
     </Section>
   );
