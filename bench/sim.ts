@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { DesignBuilder, type Design, type SimulationSettings } from '../src/domain';
+import { DesignBuilder, simulationSettings, type Design, type SimulationSettings } from '../src/domain';
 import { Simulation } from '../src/sim/simulation';
 
 /** 100 instances in 4 subnets, and 10 functions sharing 10,000 requests a second. */
@@ -42,7 +42,7 @@ export function simDesign(instances: number, functions: number, totalRps: number
       load: { shape: 'daily' },
     });
   }
-  const simulation: SimulationSettings = { accountConcurrency: 1000, lambdaFreeTier: true, actions: [] };
+  const simulation: SimulationSettings = simulationSettings();
   // Every instance stops and starts again every 10 minutes, to exercise the event queue.
   if (actions)
     for (let t = 60; t < 86_400; t += 600)

@@ -48,6 +48,12 @@ export const SimulationSettingsSchema = z.object({
    * member account's bill is better modelled without it).
    */
   lambdaFreeTier: z.boolean().default(true),
+  /**
+   * How Lambda scales up: since November 2023 each function gains 1,000
+   * environments every 10 seconds; before, the account had a burst quota by
+   * Region and then gained 500 a minute (kept for the history courses tell).
+   */
+  lambdaScaling: z.enum(['perFunction', 'pre2023Burst']).default('perFunction'),
   actions: z
     .array(
       z.object({
@@ -60,6 +66,12 @@ export const SimulationSettingsSchema = z.object({
     .default([]),
 });
 export type SimulationSettings = z.infer<typeof SimulationSettingsSchema>;
+
+/** Simulation settings with AWS's defaults, and the changes given. */
+export const simulationSettings = (changes: Partial<SimulationSettings> = {}): SimulationSettings => ({
+  ...SimulationSettingsSchema.parse({}),
+  ...changes,
+});
 
 /**
  * Resources this version of Nimbus could not read (an unknown kind, an invalid

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DesignBuilder, type Design, type LambdaFunction, type LambdaTrigger, type LoadProfile } from '../domain';
+import {
+  DesignBuilder,
+  simulationSettings,
+  type Design,
+  type LambdaFunction,
+  type LambdaTrigger,
+  type LoadProfile,
+} from '../domain';
 import { createLambdaSim, tickLambdas } from './lambda';
 import { Simulation } from './simulation';
 
@@ -56,7 +63,7 @@ function design(fns: FnSpec[], accountConcurrency = 1000, lambdaFreeTier = false
       load: spec.load ?? { shape: 'constant' },
     });
   });
-  return { ...b.build(), simulation: { accountConcurrency, lambdaFreeTier, actions: [] } };
+  return { ...b.build(), simulation: simulationSettings({ accountConcurrency, lambdaFreeTier }) };
 }
 
 describe('Lambda scaling', () => {
@@ -209,6 +216,32 @@ describe('Lambda as AWS documents it', () => {
   });
 });
 
+describe('the pre-2023 scaling model (a setting, for the history)', () => {
+  // Before November 2023: a burst of 3,000 in us-east-1 for the whole account, then 500 more a minute.
+  const surge = (lambdaScaling: 'perFunction' | 'pre2023Burst') => {
+    const d = design([{ name: 'api', rps: 10_000, durationMs: 1000 }], 10_000);
+    d.simulation = { ...d.simulation!, lambdaScaling };
+    return new Simulation(d);
+  };
+
+  it('bursts to the Region’s 3,000 at once and then gains 500 a minute', () => {
+    const sim = surge('pre2023Burst');
+    sim.runUntil(30);
+    expect(sim.functions[0]!.now.concurrency).toBeCloseTo(3000, 6);
+    sim.runUntil(30 + 5 * 60);
+    const after = sim.functions[0]!.now.concurrency;
+    expect(after).toBeGreaterThanOrEqual(5000);
+    expect(after).toBeLessThanOrEqual(5500);
+    expect(sim.functions[0]!.totals.throttleReason).toBe('ScalingRateLimit');
+  });
+
+  it('today each function gains 1,000 every 10 seconds, so the same surge is served within two minutes', () => {
+    const sim = surge('perFunction');
+    sim.runUntil(120);
+    expect(sim.functions[0]!.now.concurrency).toBeCloseTo(10_000, 6);
+  });
+});
+
 describe('asynchronous invocation (Lambda Developer Guide, "Asynchronous invocation")', () => {
   const asyncDesign = (fn: Partial<LambdaFunction>, spec: Partial<FnSpec> = {}) => {
     const d = design([{ name: 'worker', rps: 0, durationMs: 100, source: 's3', ...spec }]);
@@ -308,15 +341,13 @@ describe('determinism', () => {
         ...d.resources,
         ...Object.fromEntries(Object.entries(built.resources).filter(([, r]) => r.kind !== 'region')),
       },
-      simulation: {
-        accountConcurrency: 1000,
-        lambdaFreeTier: true,
+      simulation: simulationSettings({
         actions: [
           { at: 30, instanceId: instance.id, action: 'stop' },
           { at: 200, instanceId: instance.id, action: 'start' },
           { at: 400, instanceId: instance.id, action: 'reboot' },
         ],
-      },
+      }),
     };
     const sim = new Simulation(merged, { seed });
     sim.runUntil(900);

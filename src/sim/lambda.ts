@@ -31,6 +31,36 @@ export const FREE_TIER = { requests: 1_000_000, gbSeconds: 400_000 } as const;
 /** Nimbus bills by months of 730 hours, as AWS's pricing examples do. */
 const MONTH_S = PRICES.hoursPerMonth * 3600;
 
+/**
+ * Before November 2023 (Lambda Developer Guide, "Lambda function scaling", as it
+ * then read, "Burst concurrency quotas"): the account's functions together could
+ * burst at once to a Region's quota, then gained 500 environments a minute, up
+ * to the account limit.
+ */
+export const PRE_2023_BURST: Readonly<Record<string, number>> = {
+  'us-east-1': 3000,
+  'us-west-2': 3000,
+  'eu-west-1': 3000,
+  'us-east-2': 1000,
+  'eu-central-1': 1000,
+  'ap-northeast-1': 1000,
+};
+export const PRE_2023_OTHER_REGIONS_BURST = 500;
+export const PRE_2023_STEP_PER_MINUTE = 500;
+
+/** The account-wide ceiling of the pre-2023 model, and when it last grew. */
+export interface AccountBurst {
+  cap: number;
+  lastScaleAt: number | null;
+}
+
+export const accountBurstFor = (regionCode: string | undefined): AccountBurst => ({
+  cap:
+    (regionCode && Object.hasOwn(PRE_2023_BURST, regionCode) ? PRE_2023_BURST[regionCode] : undefined) ??
+    PRE_2023_OTHER_REGIONS_BURST,
+  lastScaleAt: null,
+});
+
 /** Why requests were refused, in the words of Lambda's `TooManyRequestsException` reasons. */
 export type ThrottleReason =
   | 'ConcurrentInvocationLimitExceeded'
@@ -146,6 +176,8 @@ export function tickLambdas(
   t: number,
   accountLimit: number,
   freeTier: FreeTierLeft | null = null,
+  /** Set for the pre-2023 model: one burst ceiling for the account instead of each function's own. */
+  accountBurst: AccountBurst | null = null,
 ): void {
   if (freeTier && Math.floor(t / MONTH_S) !== freeTier.month)
     Object.assign(freeTier, { month: Math.floor(t / MONTH_S), ...FREE_TIER });
@@ -172,7 +204,8 @@ export function tickLambdas(
     const demand = offered * busyPerRequest;
     // The function's own ceiling grows while demand is above it.
     const [step, interval] = sqsFed(sim) ? [SQS_SCALE_STEP, SQS_SCALE_INTERVAL_S] : [SCALE_STEP, SCALE_INTERVAL_S];
-    if (demand <= sim.scaleCap) sim.lastScaleAt = null;
+    if (accountBurst) sim.scaleCap = Infinity;
+    else if (demand <= sim.scaleCap) sim.lastScaleAt = null;
     else if (sim.lastScaleAt === null) sim.lastScaleAt = t;
     else if (t - sim.lastScaleAt >= interval) {
       sim.scaleCap += step;
@@ -187,7 +220,19 @@ export function tickLambdas(
   // Functions without a reservation share what is left of the account limit, in proportion to demand.
   const shared = wants.filter((w) => w.sim.fn.reservedConcurrency === null);
   const sharedWant = shared.reduce((sum, w) => sum + w.want, 0);
-  const shareFactor = sharedWant > unreserved ? unreserved / sharedWant : 1;
+  let available = unreserved;
+  if (accountBurst) {
+    // The pre-2023 ceiling: the account's burst, growing by 500 a minute while demand is above it.
+    const totalWant = wants.reduce((sum, w) => sum + w.want, 0);
+    if (totalWant <= accountBurst.cap) accountBurst.lastScaleAt = null;
+    else if (accountBurst.lastScaleAt === null) accountBurst.lastScaleAt = t;
+    else if (t - accountBurst.lastScaleAt >= 60) {
+      accountBurst.cap = Math.min(accountLimit, accountBurst.cap + PRE_2023_STEP_PER_MINUTE);
+      accountBurst.lastScaleAt = t;
+    }
+    available = Math.min(unreserved, Math.max(0, accountBurst.cap - reservedTotal));
+  }
+  const shareFactor = sharedWant > available ? available / sharedWant : 1;
   const freeRequests = { value: freeTier?.requests ?? 0 };
   const freeGbSeconds = { value: freeTier?.gbSeconds ?? 0 };
   for (const w of wants) {
@@ -237,7 +282,11 @@ export function tickLambdas(
     totals.costUsd += cost;
     if (refused > 1e-9)
       totals.throttleReason =
-        sim.fn.reservedConcurrency === null && shareFactor < 1 ? 'ConcurrentInvocationLimitExceeded' : w.limitedBy;
+        sim.fn.reservedConcurrency === null && shareFactor < 1
+          ? accountBurst && accountBurst.cap < accountLimit
+            ? 'ScalingRateLimit'
+            : 'ConcurrentInvocationLimitExceeded'
+          : w.limitedBy;
   }
   if (freeTier) {
     freeTier.requests = freeRequests.value;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  simulationSettings,
   createElasticIp,
   createNatGateway,
   DesignBuilder,
@@ -72,7 +73,7 @@ function lambdaDesign(memoryMb: number): Design {
     load: { shape: 'constant' },
   });
   // Without the free tier, so every second is billed at the listed rates.
-  return { ...b.build(), simulation: { accountConcurrency: 1000, lambdaFreeTier: false, actions: [] } };
+  return { ...b.build(), simulation: simulationSettings({ lambdaFreeTier: false }) };
 }
 
 /** Lambda's charge for one second of steady load: GB-seconds of compute plus requests (no cold starts once warm). */

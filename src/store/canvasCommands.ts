@@ -126,6 +126,11 @@ export function setLambdaFreeTier(on: boolean): void {
   store().replace(setSimulationSettingsEdit(current(), { lambdaFreeTier: on }));
 }
 
+/** Chooses how the simulation scales Lambda: today's per-function model or the pre-2023 account burst. */
+export function setLambdaScaling(model: 'perFunction' | 'pre2023Burst'): void {
+  store().replace(setSimulationSettingsEdit(current(), { lambdaScaling: model }));
+}
+
 /** Replaces the design with a changed copy (a reachability fix) as one undo step. */
 export function applyDesignChange(next: Design): void {
   store().replace(next);

@@ -2,7 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { ThrottleReason } from '../sim/lambda';
-import { setLambdaFreeTier, useDesignStore, useSimStore, useViewStore, type SimSeries } from '../store';
+import {
+  setLambdaFreeTier,
+  setLambdaScaling,
+  useDesignStore,
+  useSimStore,
+  useViewStore,
+  type SimSeries,
+} from '../store';
 import { formatClock, formatUsd } from './SimToolbar';
 
 /** A live uPlot chart of some series over simulated time (fast enough to redraw on every frame). */
@@ -84,6 +91,7 @@ export function SimPanel() {
   const [filter, setFilter] = useState('');
   const [errorsOnly, setErrorsOnly] = useState(false);
   const freeTier = useDesignStore((s) => s.history.present.simulation?.lambdaFreeTier ?? true);
+  const scaling = useDesignStore((s) => s.history.present.simulation?.lambdaScaling ?? 'perFunction');
   if (!frame) {
     return (
       <p className="px-6 py-10 text-center text-sm text-slate-500 dark:text-slate-400">
@@ -163,6 +171,19 @@ export function SimPanel() {
           <label className="flex items-center gap-1.5 text-xs">
             <input type="checkbox" checked={freeTier} onChange={(e) => setLambdaFreeTier(e.target.checked)} />
             The account has Lambda’s free tier (turn off for an organisation’s member account)
+          </label>
+          <label className="flex items-center gap-1.5 text-xs">
+            Scaling
+            <select
+              value={scaling}
+              onChange={(e) => setLambdaScaling(e.target.value === 'pre2023Burst' ? 'pre2023Burst' : 'perFunction')}
+              className="rounded border border-slate-300 bg-transparent px-1 py-0.5 dark:border-slate-600"
+            >
+              <option value="perFunction">Since Nov 2023: each function +1,000 environments every 10 s</option>
+              <option value="pre2023Burst">
+                Before Nov 2023: a Region burst (3,000 in us-east-1), then +500 a minute
+              </option>
+            </select>
           </label>
         </section>
       )}

@@ -1,6 +1,14 @@
-import { resourcesOfKind, type Design } from '../../domain';
+import { getResource, resourcesOfKind, type Design } from '../../domain';
 import { RemovedCosts, round, type FrameParts, type ResourceCost, type SimContext, type SimulatedKind } from '../kind';
-import { createLambdaSim, freshFreeTier, tickLambdas, type FreeTierLeft, type LambdaSim } from '../lambda';
+import {
+  accountBurstFor,
+  createLambdaSim,
+  freshFreeTier,
+  tickLambdas,
+  type AccountBurst,
+  type FreeTierLeft,
+  type LambdaSim,
+} from '../lambda';
 
 /** AWS's default concurrency quota per account and region. */
 const DEFAULT_ACCOUNT_CONCURRENCY = 1000;
@@ -13,6 +21,8 @@ export class LambdaFunctions implements SimulatedKind {
   private accountLimit: number;
   /** The account's free tier left this month, shared by its functions; null without one. */
   private freeTier: FreeTierLeft | null;
+  /** The pre-2023 scaling model's account-wide ceiling; null with today's per-function scaling. */
+  private accountBurst: AccountBurst | null;
   /** What deleted functions cost while they existed. */
   private readonly removed = new RemovedCosts();
 
@@ -22,6 +32,7 @@ export class LambdaFunctions implements SimulatedKind {
   ) {
     this.accountLimit = design.simulation?.accountConcurrency ?? DEFAULT_ACCOUNT_CONCURRENCY;
     this.freeTier = (design.simulation?.lambdaFreeTier ?? true) ? freshFreeTier() : null;
+    this.accountBurst = design.simulation?.lambdaScaling === 'pre2023Burst' ? accountBurstFor(regionOf(design)) : null;
     const triggers = resourcesOfKind(design, 'lambdaTrigger');
     for (const fn of resourcesOfKind(design, 'lambdaFunction'))
       this.sims.push(
@@ -39,6 +50,8 @@ export class LambdaFunctions implements SimulatedKind {
     // Turning the free tier on mid-run starts with this month's allowance unused by what ran before.
     if (!freeTier) this.freeTier = null;
     else this.freeTier ??= freshFreeTier();
+    if (design.simulation?.lambdaScaling !== 'pre2023Burst') this.accountBurst = null;
+    else this.accountBurst ??= accountBurstFor(regionOf(design));
     const triggers = resourcesOfKind(design, 'lambdaTrigger');
     const previous = new Map(this.sims.map((f) => [f.fn.id as string, f]));
     this.sims.length = 0;
@@ -59,7 +72,7 @@ export class LambdaFunctions implements SimulatedKind {
   }
 
   tick(): void {
-    if (this.sims.length > 0) tickLambdas(this.sims, this.ctx.now, this.accountLimit, this.freeTier);
+    if (this.sims.length > 0) tickLambdas(this.sims, this.ctx.now, this.accountLimit, this.freeTier, this.accountBurst);
   }
 
   costs(): ResourceCost[] {
@@ -101,6 +114,12 @@ export class LambdaFunctions implements SimulatedKind {
       })),
     };
   }
+}
+
+/** The Region of the design's functions (the first function's), whose burst quota the pre-2023 model uses. */
+function regionOf(design: Design): string | undefined {
+  const fn = resourcesOfKind(design, 'lambdaFunction')[0];
+  return fn ? getResource(design, fn.regionId, 'region')?.code : undefined;
 }
 
 function summarize(f: LambdaSim) {
