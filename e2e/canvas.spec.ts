@@ -138,3 +138,23 @@ test('deleting a container asks first and undo restores it', async ({ page }) =>
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Duplicate the selection');
 });
+
+test('an EBS volume dropped in a zone attaches to an instance there, and names its monthly price', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('menuitem', { name: /Two AZs/ }).click();
+  const zone = node(page, 'availabilityZone').first();
+  await dropFromPalette(page, 'EBS volume', zone, { x: 0.5, y: 0.97 });
+  const inspector = page.getByLabel('Inspector: Volume 1');
+  await expect(inspector).toBeVisible();
+  await expect(
+    inspector.getByText(/USD 1\.60 a month at 0\.08\/GB-month \(Amazon EBS pricing, us-east-1\)/),
+  ).toBeVisible();
+  const attach = inspector.getByLabel(/^Attached to/);
+  const firstInstance = (await attach.locator('option').nth(1).innerText()).trim();
+  await attach.selectOption({ label: firstInstance });
+  await expect(node(page, 'ebsVolume')).toContainText(`attached: ${firstInstance}`);
+  await page.getByRole('tab', { name: /Problems/ }).click();
+  await expect(page.getByRole('list', { name: 'Problems' }).getByLabel('Error')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/ebs-volume.png' });
+});

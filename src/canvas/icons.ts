@@ -27,6 +27,7 @@ import s3 from 'aws-icons/icons/architecture-service/AmazonSimpleStorageService.
 import eventBridge from 'aws-icons/icons/architecture-service/AmazonEventBridge.svg';
 import securityGroup from 'aws-icons/icons/resource/AWSTrustedAdvisorChecklistSecurity.svg';
 import zone from 'aws-icons/icons/architecture-group/AWSCloud.svg';
+import ebsVolume from 'aws-icons/icons/resource/AmazonElasticBlockStoreVolume.svg';
 
 export const ICONS = {
   region,
@@ -57,4 +58,5 @@ export const ICONS = {
   eventBridge,
   securityGroup,
   zone,
+  ebsVolume,
 } as const;

@@ -29,6 +29,7 @@ export const EksClusterIdSchema = idOf<'EksClusterId'>();
 export const LambdaFunctionIdSchema = idOf<'LambdaFunctionId'>();
 export const LambdaTriggerIdSchema = idOf<'LambdaTriggerId'>();
 export const InternetIdSchema = idOf<'InternetId'>();
+export const EbsVolumeIdSchema = idOf<'EbsVolumeId'>();
 /** Any resource's id, for places that accept several kinds (route targets, layout parents). */
 export const ResourceIdSchema = idOf<'ResourceId'>();
 
@@ -55,6 +56,7 @@ export type EksClusterId = z.infer<typeof EksClusterIdSchema>;
 export type LambdaFunctionId = z.infer<typeof LambdaFunctionIdSchema>;
 export type LambdaTriggerId = z.infer<typeof LambdaTriggerIdSchema>;
 export type InternetId = z.infer<typeof InternetIdSchema>;
+export type EbsVolumeId = z.infer<typeof EbsVolumeIdSchema>;
 export type ResourceId = z.infer<typeof ResourceIdSchema>;
 
 /** Widens a kind-specific id to the general one (every id is a resource id). */

@@ -211,6 +211,24 @@ const RULES: Rule[] = [
       (d) => void ((d.resources[holder.id] as Draft<typeof holder>).elasticIpId = eip.id),
     );
   },
+  (design, a, b) => {
+    const p = pair(a, b, 'ebsVolume', 'ec2Instance');
+    if (!p) return null;
+    const [volume, instance] = p;
+    const zone = design.resources[instance.subnetId]?.kind === 'subnet' ? design.resources[instance.subnetId] : null;
+    // EC2 API AttachVolume: a volume attaches only to an instance in its own Availability Zone.
+    if (!zone || !('azId' in zone) || zone.azId !== volume.availabilityZoneId)
+      return refuse(
+        `${volume.name} is in another Availability Zone than ${instance.name}; AWS refuses the attachment (InvalidVolume.ZoneMismatch). Create the volume in the instance's zone, or from a snapshot there.`,
+      );
+    if (volume.attachedInstanceId === instance.id)
+      return refuse(`${volume.name} is already attached to ${instance.name}.`);
+    return edit(
+      design,
+      `${volume.name} is attached to ${instance.name}${volume.attachedInstanceId ? ' (moved from its other instance)' : ''}.`,
+      (d) => void ((d.resources[volume.id] as Draft<typeof volume>).attachedInstanceId = instance.id),
+    );
+  },
 ];
 
 export function connect(design: Design, sourceId: string, targetId: string, ids: IdSource): Connection {

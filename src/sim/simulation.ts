@@ -10,6 +10,7 @@ import {
   type SimulatedKind,
   type SummaryParts,
 } from './kind';
+import { EbsVolumes } from './kinds/ebsVolumes';
 import { Ec2Instances } from './kinds/ec2Instances';
 import { EcsServices } from './kinds/ecsServices';
 import { Flows } from './kinds/flows';
@@ -54,7 +55,14 @@ export class Simulation {
     this.lambda = new LambdaFunctions(design, ctx);
     this.ecs = new EcsServices(design, ctx, this.ec2);
     this.flows = new Flows(design, ctx, this.ec2);
-    this.kinds = [this.ec2, this.lambda, this.ecs, new StaticCharges(design, ctx), this.flows];
+    this.kinds = [
+      this.ec2,
+      this.lambda,
+      this.ecs,
+      new StaticCharges(design, ctx),
+      new EbsVolumes(design, ctx, this.ec2),
+      this.flows,
+    ];
     // The tick at second t accounts for the second that ends at t.
     this.queue.schedule(1, TICK);
   }

@@ -107,7 +107,8 @@ describe('a simulation whose worker is lost', () => {
     workers[0]!.terminate();
     await until(() => useViewStore.getState().notices.length > 0, 'the notice');
     expect(useViewStore.getState().notices[0]!.title).toContain('Press Play to continue from 00:01:10.');
-  });
+    // 2,100 edits one event-loop turn apart: more than vitest's default 5 s on a busy machine.
+  }, 30_000);
 
   it('edits made while the worker is gone reach the new one', async () => {
     const { options, workers } = fakeWorkers(workerApi);

@@ -4,6 +4,7 @@ import { availabilityZoneView } from './availabilityZone';
 import { clientVpnEndpointView } from './clientVpnEndpoint';
 import { customerGatewayView } from './customerGateway';
 import { directConnectConnectionView } from './directConnectConnection';
+import { ebsVolumeView } from './ebsVolume';
 import { ec2InstanceView } from './ec2Instance';
 import { ecsClusterView } from './ecsCluster';
 import { ecsServiceView } from './ecsService';
@@ -41,6 +42,7 @@ export const KIND_VIEWS = {
   networkAcl: networkAclView,
   securityGroup: securityGroupView,
   ec2Instance: ec2InstanceView,
+  ebsVolume: ebsVolumeView,
   ecsCluster: ecsClusterView,
   ecsService: ecsServiceView,
   eksCluster: eksClusterView,

@@ -19,6 +19,11 @@ export const PRICES = {
   directConnectPortHour: { '1Gbps': 0.3, '10Gbps': 2.25 },
   /** gp3 storage per GB-month; an 8 GiB root volume is assumed. */
   ebsGbMonth: 0.08,
+  /**
+   * EBS storage per GB-month by volume type (Amazon EBS pricing, us-east-1;
+   * provisioned IOPS and throughput above the included amounts are not billed by Nimbus).
+   */
+  ebsGbMonthByType: { gp3: 0.08, gp2: 0.1, io2: 0.125, st1: 0.045, sc1: 0.015 },
   rootVolumeGb: 8,
   hoursPerMonth: 730,
 } as const;

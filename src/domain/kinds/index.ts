@@ -20,6 +20,7 @@ export * from './routeTable';
 export * from './networkAcl';
 export * from './securityGroup';
 export * from './ec2Instance';
+export * from './ebsVolume';
 export * from './ecsCluster';
 export * from './ecsService';
 export * from './eksCluster';

@@ -3,6 +3,7 @@ import { availabilityZoneKind } from './availabilityZone';
 import { clientVpnEndpointKind } from './clientVpnEndpoint';
 import { customerGatewayKind } from './customerGateway';
 import { directConnectConnectionKind } from './directConnectConnection';
+import { ebsVolumeKind } from './ebsVolume';
 import { ec2InstanceKind } from './ec2Instance';
 import { ecsClusterKind } from './ecsCluster';
 import { ecsServiceKind } from './ecsService';
@@ -44,6 +45,7 @@ export const KIND_SPECS = {
   networkAcl: networkAclKind,
   securityGroup: securityGroupKind,
   ec2Instance: ec2InstanceKind,
+  ebsVolume: ebsVolumeKind,
   ecsCluster: ecsClusterKind,
   ecsService: ecsServiceKind,
   eksCluster: eksClusterKind,

@@ -21,6 +21,7 @@ import { EksClusterSchema } from './eksCluster';
 import { LambdaFunctionSchema } from './lambdaFunction';
 import { LambdaTriggerSchema } from './lambdaTrigger';
 import { InternetSchema } from './internet';
+import { EbsVolumeSchema } from './ebsVolume';
 
 /**
  * The schema of every resource kind, one line each. The `Kind` type is read
@@ -44,6 +45,7 @@ export const RESOURCE_SCHEMAS = [
   NetworkAclSchema,
   SecurityGroupSchema,
   Ec2InstanceSchema,
+  EbsVolumeSchema,
   EcsClusterSchema,
   EcsServiceSchema,
   EksClusterSchema,

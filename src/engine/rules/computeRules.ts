@@ -1,4 +1,5 @@
 import {
+  EBS_MIN_SIZE_GIB,
   FARGATE_TASK_SIZES,
   findAmi,
   findInstanceType,
@@ -50,6 +51,29 @@ export function computeRules(design: Design): Finding[] {
         ),
       );
     }
+  }
+  for (const volume of resourcesOfKind(design, 'ebsVolume')) {
+    const minimum = EBS_MIN_SIZE_GIB[volume.volumeType];
+    if (volume.sizeGiB < minimum)
+      out.push(
+        finding(
+          'error',
+          'EBS_VOLUME_SIZE',
+          volume.id,
+          `${volume.name}: ${volume.volumeType} volumes are at least ${minimum} GiB; AWS refuses a ${volume.sizeGiB} GiB one.`,
+        ),
+      );
+    const instance = getResource(design, volume.attachedInstanceId, 'ec2Instance');
+    const zone = instance ? getResource(design, instance.subnetId, 'subnet')?.azId : undefined;
+    if (instance && zone && zone !== volume.availabilityZoneId)
+      out.push(
+        finding(
+          'error',
+          'EBS_VOLUME_ZONE_MISMATCH',
+          volume.id,
+          `${volume.name} is attached to ${instance.name}, which is in another Availability Zone; AWS attaches a volume only to an instance in its own zone (InvalidVolume.ZoneMismatch).`,
+        ),
+      );
   }
   let reserved = 0;
   for (const fn of resourcesOfKind(design, 'lambdaFunction')) {

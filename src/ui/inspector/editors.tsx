@@ -1,5 +1,6 @@
 import type { Design, Kind, ResourceOf } from '../../domain';
 import { EcsServiceEditor, InstanceEditor, LambdaEditor, TriggerEditor } from './computeEditors';
+import { EbsVolumeEditor } from './storageEditors';
 import {
   GatewayEditor,
   NatGatewayEditor,
@@ -39,6 +40,7 @@ export const KIND_EDITORS = {
   networkAcl: NetworkAclEditor,
   securityGroup: SecurityGroupEditor,
   ec2Instance: InstanceEditor,
+  ebsVolume: EbsVolumeEditor,
   ecsCluster: null,
   ecsService: EcsServiceEditor,
   eksCluster: null,
