@@ -36,6 +36,8 @@ test('a new user launches an instance, watches it boot, stops it and meets a ref
   await launched.click({ position: { x: 40, y: 10 } });
   await page.getByRole('button', { name: 'Stop', exact: true }).click();
   await expect(page.getByTestId('inspector-sim-state')).toHaveText('stopped', { timeout: 10_000 });
+  // One state only: the live one, not the design's "running" above it.
+  await expect(page.getByText(/^State: running/)).toHaveCount(0);
   await expect.poll(() => costRate(page)).toBeLessThan(before);
 
   // Terminate, then try to start: AWS refuses.

@@ -43,6 +43,8 @@ export function InstanceEditor({ resource: instance, design }: EditorProps<Ec2In
   const eips = resourcesOfKind(design, 'elasticIp');
   // A view-only design shows the simulation actions above the (disabled) fields instead.
   const viewOnly = useLibraryStore((s) => s.viewOnly);
+  // While the simulation runs its section shows the live state; the design's state would contradict it.
+  const simulating = useSimStore((s) => s.frame?.instances[instance.id] !== undefined);
   return (
     <>
       <Section title="Instance">
@@ -67,9 +69,11 @@ export function InstanceEditor({ resource: instance, design }: EditorProps<Ec2In
           options={AMIS.map((a) => ({ value: a.id, label: a.name }))}
           onChange={(v) => updateResource<Ec2Instance>(instance.id, (d) => void (d.amiId = v))}
         />
-        <p className="text-xs text-slate-500 dark:text-slate-400">
-          State: {instance.state} (the simulation changes it)
-        </p>
+        {!simulating && (
+          <p className="text-xs text-slate-500 dark:text-slate-400">
+            State: {instance.state} (the simulation changes it)
+          </p>
+        )}
       </Section>
       <Section title="Network">
         <TextField
