@@ -4,6 +4,7 @@ import { parseLesson, type GoalResult, type Lesson } from '../scenarios/learn';
 import type { StorageLike } from './autosave';
 import { useDesignStore } from './designStore';
 import { addToLibrary, openEntry, useLibraryStore } from './libraryStore';
+import { useSimStore } from './simStore';
 import { useViewStore } from './viewStore';
 import { analysisWorker, isWorkerError, onWorkerRestart } from './workerClient';
 
@@ -98,6 +99,22 @@ export const showHint = (goalId: string): void =>
 
 let generation = 0;
 
+/** The running simulation's instance states (none when it is not running), so lifecycle actions there count. */
+function liveInstanceStates(): Record<string, string> {
+  const frame = useSimStore.getState().frame;
+  if (!frame) return {};
+  // An instance no longer listed by EC2 ("gone") was terminated.
+  return Object.fromEntries(
+    Object.entries(frame.instances).map(([id, live]) => [id, live.state === 'gone' ? 'terminated' : live.state]),
+  );
+}
+
+/** A short text of the live states, to notice when one changed. */
+const statesKey = () =>
+  Object.entries(liveInstanceStates())
+    .map(([id, state]) => `${id}:${state}`)
+    .join(',');
+
 /** Checks the goals against the design on screen; a newer edit wins over a slower older check. */
 export async function checkNow(): Promise<void> {
   const { active } = useLearnStore.getState();
@@ -108,7 +125,11 @@ export async function checkNow(): Promise<void> {
   useLearnStore.setState({ checking: true });
   let outcome: Awaited<ReturnType<ReturnType<typeof analysisWorker>['checkGoals']>>;
   try {
-    outcome = await analysisWorker().checkGoals(useDesignStore.getState().history.present, active.lesson);
+    outcome = await analysisWorker().checkGoals(
+      useDesignStore.getState().history.present,
+      active.lesson,
+      liveInstanceStates(),
+    );
   } catch (error) {
     // A lost worker is told in the notice bar and the goals are checked again in the new one.
     if (run === generation) useLearnStore.setState({ checking: false });
@@ -167,8 +188,19 @@ export function startLearn(store: StorageLike): () => void {
     clearTimeout(timer);
     timer = setTimeout(() => void checkNow(), CHECK_DELAY_MS);
   });
+  // An instance stopped or terminated in the simulation is checked again too.
+  let lastStates = statesKey();
+  const unsubscribeSim = useSimStore.subscribe((state, previous) => {
+    if (state.frame === previous.frame || !useLearnStore.getState().active) return;
+    const now = statesKey();
+    if (now === lastStates) return;
+    lastStates = now;
+    clearTimeout(timer);
+    timer = setTimeout(() => void checkNow(), CHECK_DELAY_MS);
+  });
   return () => {
     unsubscribe();
+    unsubscribeSim();
     clearTimeout(timer);
   };
 }

@@ -1,4 +1,5 @@
-import type { Design } from '../../domain';
+import { produce } from 'immer';
+import type { Design, InstanceState } from '../../domain';
 import { checkInstances, checkNoFindings, checkReach, checkUsableAddresses, type CheckOutcome } from './designChecks';
 import type { Goal, GoalCheck } from './schema';
 import { checkMonthlyCost, checkNoThrottles, checkServiceRunning } from './simChecks';
@@ -29,9 +30,42 @@ export function evaluateCheck(design: Design, check: GoalCheck): CheckOutcome {
   }
 }
 
-/** Checks every goal against the design as it is now. Pure and deterministic: same design, same results. */
-export function evaluateGoals(design: Design, goals: readonly Goal[]): GoalResult[] {
-  return goals.map((goal) => ({ id: goal.id, ...evaluateCheck(design, goal.check) }));
+/** Instance states as a running simulation has them, by instance id. */
+export type LiveInstanceStates = Readonly<Record<string, InstanceState>>;
+
+/** Where a state in transition ends: what the goals should judge. */
+const SETTLED: Record<InstanceState, InstanceState> = {
+  pending: 'running',
+  running: 'running',
+  stopping: 'stopped',
+  stopped: 'stopped',
+  'shutting-down': 'terminated',
+  terminated: 'terminated',
+};
+
+/**
+ * The design with its instances in the states the running simulation gave
+ * them, so stopping or terminating an instance in the simulation counts as
+ * much as editing the design (an instance the simulation no longer has was
+ * terminated long enough ago to be gone).
+ */
+export function asSimulated(design: Design, live: LiveInstanceStates): Design {
+  return produce(design, (d) => {
+    for (const resource of Object.values(d.resources)) {
+      if (resource.kind !== 'ec2Instance' || !Object.hasOwn(live, resource.id)) continue;
+      resource.state = SETTLED[live[resource.id]!];
+    }
+  });
+}
+
+/**
+ * Checks every goal against the design as it is now (with the running
+ * simulation's instance states, when given). Pure and deterministic: same
+ * design and states, same results.
+ */
+export function evaluateGoals(design: Design, goals: readonly Goal[], live?: LiveInstanceStates): GoalResult[] {
+  const judged = live ? asSimulated(design, live) : design;
+  return goals.map((goal) => ({ id: goal.id, ...evaluateCheck(judged, goal.check) }));
 }
 
 /** A lesson is complete when it has goals and every one is met. */

@@ -1,6 +1,13 @@
 /** Learn mode's pure core: the lesson format, the goal checks and the built-in course (no UI). */
 export { parseLesson, GoalCheckSchema, GoalSchema, LESSON_FORMAT, CURRENT_LESSON_VERSION } from './schema';
 export type { Goal, GoalCheck, InstanceMatch, Lesson, LessonParseResult } from './schema';
-export { evaluateCheck, evaluateGoals, lessonComplete, type GoalResult } from './evaluate';
+export {
+  asSimulated,
+  evaluateCheck,
+  evaluateGoals,
+  lessonComplete,
+  type GoalResult,
+  type LiveInstanceStates,
+} from './evaluate';
 export type { CheckOutcome } from './designChecks';
 export { LESSONS, findLesson } from './lessons';
