@@ -213,8 +213,12 @@ describe('nimbus import-aws', () => {
       (await run('reach', fixture, '--from', 'internet', '--to', 'i-0eeeeffff00001111', '--port', '8080')).code,
     ).toBe(1);
     expect(
-      (await run('reach', fixture, '--from', '203.0.113.9', '--to', '10.20.1.10', '--port', '22', '--json')).out,
+      (await run('reach', fixture, '--from', '203.0.113.9', '--to', '198.51.100.23', '--port', '22', '--json')).out,
     ).toContain('SUBNET_ACL_RESTRICTION');
+    // Its private address is not on the internet at all.
+    expect(
+      (await run('reach', fixture, '--from', '203.0.113.9', '--to', '10.20.1.10', '--port', '22', '--json')).out,
+    ).toContain('NO_ROUTE_TO_DESTINATION');
   });
 
   it('exits 2 for a path that is not a directory', async () => {

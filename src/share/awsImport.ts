@@ -180,6 +180,13 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
     });
   }
   const eniOwner = new Map(data.NetworkInterfaces.map((n) => [n.NetworkInterfaceId, n.Attachment?.InstanceId]));
+  // An instance's public IPv4 as its interfaces record it (`Association.PublicIp`), for files without `PublicIpAddress`.
+  const instancePublicIp = new Map(
+    data.NetworkInterfaces.filter((n) => n.Attachment?.InstanceId && n.Association).map((n) => [
+      n.Attachment!.InstanceId!,
+      n.Association!,
+    ]),
+  );
   for (const address of data.Addresses) {
     add({
       kind: 'elasticIp',
@@ -191,7 +198,10 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
   const eipByPublicIp = new Map(data.Addresses.map((a) => [a.PublicIp, a.AllocationId ?? `eip-${a.PublicIp}`]));
   for (const nat of data.NatGateways) {
     if (nat.State === 'deleted' || nat.State === 'failed') continue;
+    // Its first address: the Elastic IP it translates to and the private IP of its interface (AWS's own addresses).
     const address = nat.NatGatewayAddresses[0];
+    if (nat.NatGatewayAddresses.length > 1)
+      notes.push(`${nat.NatGatewayId}: has ${nat.NatGatewayAddresses.length} addresses; Nimbus keeps the first`);
     let eipId = address?.AllocationId;
     if (address?.PublicIp && !known(eipId)) {
       eipId = address.AllocationId ?? `eip-${address.PublicIp}`;
@@ -204,7 +214,10 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
       name: nameOf(nat.Tags, nat.NatGatewayId),
       subnetId: nat.SubnetId as never,
       elasticIpId: (eipId ?? null) as never,
-      privateIp: address?.PrivateIp ?? '',
+      privateIp:
+        address?.PrivateIp ??
+        data.NetworkInterfaces.find((n) => n.NetworkInterfaceId === address?.NetworkInterfaceId)?.PrivateIpAddress ??
+        '',
     });
   }
   for (const group of data.SecurityGroups) {
@@ -285,7 +298,14 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
         notes.push(`${instance.InstanceId}: not in a subnet of these files (state ${instance.State.Name}); skipped`);
         continue;
       }
-      const eipId = instance.PublicIpAddress ? eipByPublicIp.get(instance.PublicIpAddress) : undefined;
+      // AWS's own addresses are kept: an Elastic IP by its allocation, an auto-assigned public IPv4 as it is.
+      const association = instancePublicIp.get(instance.InstanceId);
+      const publicAddress = instance.PublicIpAddress ?? association?.PublicIp;
+      let eipId = publicAddress ? eipByPublicIp.get(publicAddress) : undefined;
+      if (!eipId && publicAddress && association?.AllocationId && association.PublicIp === publicAddress) {
+        eipId = association.AllocationId;
+        if (!known(eipId)) add({ kind: 'elasticIp', id: eipId as never, name: publicAddress, publicIp: publicAddress });
+      }
       const state = ['pending', 'running', 'stopping', 'stopped', 'shutting-down', 'terminated'].includes(
         instance.State.Name,
       )
@@ -299,7 +319,8 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
         amiId: instance.ImageId ?? DEFAULT_AMI_ID,
         instanceType: instance.InstanceType,
         privateIp: instance.PrivateIpAddress ?? '',
-        publicIp: !!instance.PublicIpAddress && !eipId,
+        publicIp: !!publicAddress && !eipId,
+        publicIpAddress: publicAddress && !eipId ? publicAddress : null,
         elasticIpId: (eipId ?? null) as never,
         securityGroupIds: instance.SecurityGroups.map((g) => g.GroupId) as never[],
         hibernationEnabled: instance.HibernationOptions?.Configured ?? false,

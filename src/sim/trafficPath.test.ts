@@ -1,7 +1,9 @@
 import { produce, type Draft } from 'immer';
 import { describe, expect, it } from 'vitest';
 import {
+  autoPublicIpv4Of,
   createNetworkAcl,
+  type Ec2Instance,
   parseDesign,
   type Design,
   type Flow,
@@ -35,17 +37,19 @@ describe('planFlowPath: internet → public web server :443', () => {
 
   it('shows the internet gateway translating the public address to the private one, and back', () => {
     const igw = named(web, 'Internet gateway').id;
+    // The address the design holds for the server (design and simulation agree on it).
+    const pub = autoPublicIpv4Of(named<Ec2Instance>(web, 'Web server'))!;
     const [inbound, outbound] = path.steps.filter((s) => s.deciderId === igw);
     expect(path.steps[0]!.packet).toEqual({
       protocol: 'tcp',
       srcIp: '198.51.100.200',
       srcPort: 32768,
-      dstIp: '198.51.100.10',
+      dstIp: pub,
       dstPort: 443,
     });
     expect(inbound).toMatchObject({
       direction: 'forward',
-      translation: 'Internet gateway: 198.51.100.10 → 10.0.1.10',
+      translation: `Internet gateway: ${pub} → 10.0.1.10`,
       packet: { srcIp: '198.51.100.200', dstIp: '10.0.1.10' },
     });
     const atServer = path.steps.find((s) => s.direction === 'return')!;
@@ -57,8 +61,8 @@ describe('planFlowPath: internet → public web server :443', () => {
     });
     expect(outbound).toMatchObject({
       direction: 'return',
-      translation: 'Internet gateway: 10.0.1.10 → 198.51.100.10',
-      packet: { srcIp: '198.51.100.10', dstIp: '198.51.100.200' },
+      translation: `Internet gateway: 10.0.1.10 → ${pub}`,
+      packet: { srcIp: pub, dstIp: '198.51.100.200' },
     });
   });
 

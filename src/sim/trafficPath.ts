@@ -1,4 +1,4 @@
-import { getResource, resourcesOfKind, type Design, type Flow, type InstanceState } from '../domain';
+import { autoPublicIpv4Of, getResource, type Design, type Flow, type InstanceState } from '../domain';
 import {
   analyzeReachability,
   parseEndpoint,
@@ -12,7 +12,6 @@ import {
   type HopPacket,
   type RuleRef,
 } from '../engine';
-import { autoAssignedPublicIp } from './ec2';
 
 /**
  * The path one request of a flow takes, step by step, with the packet as it
@@ -57,7 +56,7 @@ export interface PathStep {
   ruleRef?: RuleRef;
   /** The packet as it leaves this step (after any translation the step does). */
   packet: PacketView;
-  /** The address this step rewrote, e.g. `Internet gateway: 10.0.1.10 → 198.51.100.10`. */
+  /** The address this step rewrote, e.g. `Internet gateway: 10.0.1.10 → 18.217.112.142`. */
   translation: string | null;
   /** Time from the previous step to this one. */
   latencyMs: number;
@@ -94,20 +93,13 @@ export function withLiveStates(design: Design, liveStates: Record<string, Instan
 }
 
 /**
- * The address AWS auto-assigned to an instance. Without the simulation's
- * address, guess the one a fresh run would give: auto-assigned addresses are
- * drawn in design order for running instances without an Elastic IP.
+ * The address AWS auto-assigned to an instance: the running simulation's (a
+ * new one after each stop and start), else the one the design records.
  */
 function autoAssignedAddress(design: Design, instanceId: string, overlay: LiveOverlay): string | null {
   const instance = getResource(design, instanceId, 'ec2Instance');
   if (!instance?.publicIp) return null;
-  const live = overlay.publicIps?.[instanceId];
-  if (live) return live;
-  const drawnBefore = resourcesOfKind(design, 'ec2Instance').filter(
-    (i) => i.state === 'running' && i.publicIp && !getResource(design, i.elasticIpId, 'elasticIp'),
-  );
-  const n = drawnBefore.findIndex((i) => i.id === instanceId);
-  return autoAssignedPublicIp(n < 0 ? drawnBefore.length : n);
+  return overlay.publicIps?.[instanceId] ?? autoPublicIpv4Of(instance);
 }
 
 /** One-way latency of the link to an external network: the internet, or the VPN / Direct Connect link the hops name. */

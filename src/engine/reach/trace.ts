@@ -76,9 +76,14 @@ export interface Hop {
 /** A hop as a step writes it; the trace adds the decision's default and the packet. */
 export type HopInput = Omit<Hop, 'decision' | 'packet'> & { decision?: Decision };
 
-/** Reachability Analyzer explanation codes where one fits; NO_PUBLIC_ADDRESS is Nimbus's own. */
+/**
+ * Reachability Analyzer explanation codes where one fits (Amazon VPC
+ * Reachability Analyzer guide, "Explanation codes"); NO_PUBLIC_ADDRESS (an
+ * interface the internet has no address for) is Nimbus's own.
+ */
 export type BlockCode =
   | 'BAD_STATE'
+  | 'IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS'
   | 'ENI_SG_RULES_MISMATCH'
   | 'SUBNET_ACL_RESTRICTION'
   | 'NO_ROUTE_TO_DESTINATION'
