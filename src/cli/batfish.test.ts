@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { run } from './testing/runCli';
+
+/** `nimbus reach` on folders of real AWS JSON recorded by Batfish (src/share/fixtures/batfish/README.md). */
+const folder = (scenario: string) => `src/share/fixtures/batfish/${scenario}`;
+
+async function verdict(scenario: string, ...args: string[]) {
+  const { code, out, err } = await run('reach', folder(scenario), ...args, '--json');
+  if (code === 2) throw new Error(err);
+  const result = JSON.parse(out) as { reachable: boolean; blockedBy: { code: string; id: string } | null };
+  return { code, ...result };
+}
+
+describe('nimbus reach on Batfish scenarios', () => {
+  it('test-public-subnet: the internet reaches the instance by its public address on 22, not by its private one', async () => {
+    expect(
+      await verdict('test-public-subnet', '--from', 'internet', '--to', '18.216.80.133', '--port', '22'),
+    ).toMatchObject({ code: 0, reachable: true });
+    expect(
+      await verdict('test-public-subnet', '--from', 'internet', '--to', '10.0.0.91', '--port', '22'),
+    ).toMatchObject({
+      code: 1,
+      blockedBy: { code: 'NO_ROUTE_TO_DESTINATION' },
+    });
+    expect(
+      await verdict('test-public-subnet', '--from', 'internet', '--to', '18.216.80.133', '--port', '80'),
+    ).toMatchObject({ code: 1, blockedBy: { code: 'ENI_SG_RULES_MISMATCH', id: 'sg-09ccba6656672061b' } });
+  });
+
+  it('test-public-subnet: the text answer names the instance that holds the public address', async () => {
+    const { code, out } = await run(
+      'reach',
+      folder('test-public-subnet'),
+      '--from',
+      'internet',
+      '--to',
+      '18.216.80.133',
+      '--port',
+      '22',
+    );
+    expect(code).toBe(0);
+    expect(out).toContain('i-06669a407b2ef3ae5 (18.216.80.133)');
+  });
+
+  it('test-nat-gateway: the NAT gateway’s Elastic IP is not a way in; the private instance gets out through it', async () => {
+    expect(
+      await verdict('test-nat-gateway', '--from', 'internet', '--to', '3.135.127.225', '--port', '22'),
+    ).toMatchObject({
+      code: 1,
+      blockedBy: { code: 'CANNOT_ROUTE', id: 'nat-07ab4846da51f4612' },
+    });
+    expect(
+      await verdict('test-nat-gateway', '--from', 'i-0a128d26e59be60f3', '--to', 'internet', '--port', '443'),
+    ).toMatchObject({ code: 0, reachable: true });
+    expect(
+      await verdict('test-nat-gateway', '--from', 'i-0a128d26e59be60f3', '--to', '18.216.129.140', '--port', '22'),
+    ).toMatchObject({ code: 0, reachable: true });
+    expect(
+      await verdict('test-nat-gateway', '--from', 'i-0a73a1a6021c03ddb', '--to', '18.216.129.140', '--port', '22'),
+    ).toMatchObject({ code: 1, blockedBy: { code: 'NO_ROUTE_TO_DESTINATION' } });
+  });
+
+  it('test-public-private-subnet: a public address sent to from the VGW-routed subnet goes nowhere', async () => {
+    expect(
+      await verdict('test-public-private-subnet', '--from', 'internet', '--to', '13.58.55.60', '--port', '22'),
+    ).toMatchObject({ code: 0 });
+    expect(
+      await verdict(
+        'test-public-private-subnet',
+        '--from',
+        'i-099cf38911942421c',
+        '--to',
+        '13.58.55.60',
+        '--port',
+        '22',
+      ),
+    ).toMatchObject({ code: 1, blockedBy: { code: 'NO_ROUTE_TO_DESTINATION', id: 'vgw-070087240d6fa2989' } });
+    expect(
+      await verdict('test-public-private-subnet', '--from', 'i-099cf38911942421c', '--to', '10.0.0.47', '--port', '22'),
+    ).toMatchObject({ code: 0 });
+  });
+});
