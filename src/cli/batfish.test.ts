@@ -79,4 +79,48 @@ describe('nimbus reach on Batfish scenarios', () => {
       await verdict('test-public-private-subnet', '--from', 'i-099cf38911942421c', '--to', '10.0.0.47', '--port', '22'),
     ).toMatchObject({ code: 0 });
   });
+
+  it('test-nat-gateway: --protocol 50 is dropped at the NAT gateway, passes the jump host’s internet gateway', async () => {
+    expect(
+      await verdict('test-nat-gateway', '--from', 'i-0a128d26e59be60f3', '--to', 'internet', '--protocol', '50'),
+    ).toMatchObject({ code: 1, blockedBy: { code: 'NAT_UNSUPPORTED_PROTOCOL', id: 'nat-07ab4846da51f4612' } });
+    expect(
+      await verdict('test-nat-gateway', '--from', 'i-0b31b509174d7f5de', '--to', 'internet', '--protocol', '50'),
+    ).toMatchObject({ code: 0, reachable: true });
+    // 6 is TCP: the same answer as --protocol tcp.
+    expect(
+      await verdict(
+        'test-nat-gateway',
+        '--from',
+        'internet',
+        '--to',
+        '18.216.129.140',
+        '--protocol',
+        '6',
+        '--port',
+        '22',
+      ),
+    ).toMatchObject({ code: 0 });
+    // The jump host's group allows tcp/22 and ICMP only: ESP from the internet is denied.
+    expect(
+      await verdict('test-nat-gateway', '--from', 'internet', '--to', '18.216.129.140', '--protocol', '50'),
+    ).toMatchObject({ code: 1, blockedBy: { code: 'ENI_SG_RULES_MISMATCH' } });
+  });
+
+  it('refuses --protocol all and names outside 0-255 as bad input', async () => {
+    for (const protocol of ['all', '-1', '256', 'sctp']) {
+      const { code, err } = await run(
+        'reach',
+        folder('test-nat-gateway'),
+        '--from',
+        'internet',
+        '--to',
+        '18.216.129.140',
+        '--protocol',
+        protocol,
+      );
+      expect(code).toBe(2);
+      expect(err).toContain('--protocol');
+    }
+  });
 });

@@ -3,8 +3,10 @@ import {
   DEFAULT_AMI_ID,
   emptyDesign,
   findRegion,
+  hasPorts,
   parseWholeDesign,
   PROTOTYPE_KEY,
+  readProtocol,
   setOwn,
   withoutBom,
   type Design,
@@ -32,28 +34,18 @@ export type AwsImport = { ok: true; design: Design; notes: string[] } | { ok: fa
 const nameOf = (tags: Array<{ Key: string; Value: string }> | undefined, fallback: string) =>
   tags?.find((t) => t.Key === 'Name')?.Value ?? fallback;
 
-/** AWS protocol numbers and names to Nimbus's protocols; null for what Nimbus does not model. */
+/**
+ * AWS protocol numbers and names to Nimbus's protocols: `-1` is all traffic,
+ * 6/17/1 are TCP/UDP/ICMP, any other number stays that IP protocol (ESP is 50).
+ * Null for what Nimbus does not model (ICMPv6, `icmpv6` or 58, is IPv6's).
+ */
 function protocolOf(value: string): Protocol | null {
-  switch (value.toLowerCase()) {
-    case '-1':
-    case 'all':
-      return 'all';
-    case '6':
-    case 'tcp':
-      return 'tcp';
-    case '17':
-    case 'udp':
-      return 'udp';
-    case '1':
-    case 'icmp':
-      return 'icmp';
-    default:
-      return null;
-  }
+  const read = readProtocol(value);
+  return read === 58 ? null : read;
 }
 
 function portsOf(protocol: Protocol, from: number | undefined, to: number | undefined) {
-  if (protocol === 'all' || protocol === 'icmp') return null;
+  if (!hasPorts(protocol)) return null;
   if (from === undefined || to === undefined || from < 0) return { from: 0, to: 65535 };
   return { from, to };
 }
@@ -227,7 +219,7 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
         const protocol = protocolOf(p.IpProtocol);
         if (!protocol) {
           notes.push(
-            `${group.GroupId}: skipped a ${direction} rule for protocol ${p.IpProtocol} (Nimbus models TCP, UDP, ICMP and all)`,
+            `${group.GroupId}: skipped a ${direction} rule for protocol ${p.IpProtocol} (Nimbus models IPv4 protocols, not ICMPv6)`,
           );
           return [];
         }

@@ -1,4 +1,12 @@
-import { autoPublicIpv4Of, getResource, type Design, type Flow, type InstanceState } from '../domain';
+import {
+  autoPublicIpv4Of,
+  getResource,
+  hasPorts,
+  protocolLabel,
+  type Design,
+  type Flow,
+  type InstanceState,
+} from '../domain';
 import {
   analyzeReachability,
   parseEndpoint,
@@ -147,7 +155,6 @@ export function planFlowPath(design: Design, flow: Flow, overlay: LiveOverlay = 
   const result = outcome.result;
   const { source: src, destination: dst } = result;
   const hops = [...result.forward, ...result.return];
-  const icmp = flow.protocol === 'icmp';
   let packet: PacketView = result.sent;
   const srcNode = endpointResourceId(live, src);
   const dstNode = endpointResourceId(live, dst);
@@ -204,7 +211,9 @@ export function planFlowPath(design: Design, flow: Flow, overlay: LiveOverlay = 
       translation: null,
     });
 
-  const what = icmp ? 'ICMP' : `${flow.protocol.toUpperCase()} port ${flow.port}`;
+  const what = hasPorts(flow.protocol)
+    ? `${protocolLabel(flow.protocol)} port ${flow.port}`
+    : protocolLabel(flow.protocol);
   const sourceIsDown = result.forward[0]?.id === srcNode && result.forward[0].decision === 'drop';
   if (!sourceIsDown) pushEndpoint('forward', src, true, `${endpointLabel(src)} sends ${what} to ${packet.dstIp}.`);
   result.forward.forEach((hop) => pushHop(hop, 'forward'));

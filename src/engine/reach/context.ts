@@ -1,4 +1,4 @@
-import type { Design } from '../../domain';
+import { hasPorts, type Design } from '../../domain';
 import { formatIpv4, parseIpv4 } from '../../net';
 import type { Endpoint, Interface } from './endpoints';
 import type { Packet } from './ruleEvaluate';
@@ -49,7 +49,7 @@ export type PathQuestion = Pick<PathContext, 'design' | 'source' | 'destination'
 
 export function createPathContext(question: PathQuestion): PathContext {
   const { design, source, destination, request, response, options } = question;
-  const icmp = request.protocol !== 'tcp' && request.protocol !== 'udp';
+  const icmp = !hasPorts(request.protocol);
   // The internet addresses an instance it names by its public address; inside AWS a name means the private one.
   const toPublic =
     destination.kind === 'interface' &&

@@ -1,4 +1,4 @@
-import { getResource, resourcesOfKind, type Design, type Subnet, resourceById } from '../../domain';
+import { getResource, protocolLabel, resourcesOfKind, type Design, type Subnet, resourceById } from '../../domain';
 import { containsAddress, formatIpv4, parseCidr } from '../../net';
 import { addressOf, publicAddress, sourceSeenAt, type PathContext } from './context';
 import { endpointLabel, type Interface, type InternetHost, type OnPremisesHost } from './endpoints';
@@ -198,6 +198,19 @@ const natGateway: HandOverTarget = {
       );
     // On the way in, the NAT's subnet ACL sees the instance's own address.
     enterSubnet(fwd, natSubnet, ctx.request, src.privateIp);
+    // "A NAT gateway supports the following protocols: TCP, UDP, and ICMP" (Amazon VPC User Guide, "NAT gateway basics").
+    const protocol = ctx.request.protocol;
+    if (protocol !== 'tcp' && protocol !== 'udp' && protocol !== 'icmp')
+      return fwd.fail(
+        {
+          step: 'translate',
+          component: nat.name,
+          id: nat.id,
+          rule: null,
+          explanation: `${nat.name} drops ${protocolLabel(protocol)}: a NAT gateway translates TCP, UDP and ICMP only. An instance with its own public IPv4 or Elastic IP in a public subnet can send it.`,
+        },
+        'NAT_UNSUPPORTED_PROTOCOL',
+      );
     const eip = getResource(design, nat.elasticIpId, 'elasticIp');
     if (!eip)
       return fwd.fail(

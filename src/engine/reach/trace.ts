@@ -1,4 +1,12 @@
-import { getResource, resourcesOfKind, type Design, type Subnet, resourceById } from '../../domain';
+import {
+  getResource,
+  hasPorts,
+  protocolLabel,
+  resourcesOfKind,
+  type Design,
+  type Subnet,
+  resourceById,
+} from '../../domain';
 import { formatIpv4 } from '../../net';
 import { networkAclForSubnet, routeTableForSubnet } from '../topology';
 import type { Interface } from './endpoints';
@@ -78,8 +86,9 @@ export type HopInput = Omit<Hop, 'decision' | 'packet'> & { decision?: Decision 
 
 /**
  * Reachability Analyzer explanation codes where one fits (Amazon VPC
- * Reachability Analyzer guide, "Explanation codes"); NO_PUBLIC_ADDRESS (an
- * interface the internet has no address for) is Nimbus's own.
+ * Reachability Analyzer guide, "Explanation codes"). Nimbus's own:
+ * NO_PUBLIC_ADDRESS (an interface the internet has no address for) and
+ * NAT_UNSUPPORTED_PROTOCOL (a NAT gateway passes TCP, UDP and ICMP only).
  */
 export type BlockCode =
   | 'BAD_STATE'
@@ -89,7 +98,8 @@ export type BlockCode =
   | 'NO_ROUTE_TO_DESTINATION'
   | 'BLACKHOLE_ROUTE'
   | 'CANNOT_ROUTE'
-  | 'NO_PUBLIC_ADDRESS';
+  | 'NO_PUBLIC_ADDRESS'
+  | 'NAT_UNSUPPORTED_PROTOCOL';
 
 export interface Block {
   component: string;
@@ -98,7 +108,8 @@ export interface Block {
 }
 
 const ip = formatIpv4;
-const packetWords = (p: Packet) => (p.protocol === 'icmp' ? 'ICMP' : `${p.protocol.toUpperCase()} port ${p.port}`);
+const packetWords = (p: Packet) =>
+  hasPorts(p.protocol) ? `${protocolLabel(p.protocol)} port ${p.port}` : protocolLabel(p.protocol);
 
 /** Collects hops along one direction of a path and stops at the first one that blocks. */
 export class Trace {
@@ -251,7 +262,7 @@ export class Trace {
         ? `rule ${verdict.rule.ruleNumber} denies it`
         : 'no numbered rule matches, so the final * rule denies it';
       const ephemeral =
-        packet.port >= 1024 && packet.protocol !== 'icmp'
+        packet.port >= 1024 && hasPorts(packet.protocol)
           ? ' Network ACLs are stateless: a response needs its own rule for the client\u2019s ephemeral port.'
           : '';
       this.fail(

@@ -1,5 +1,12 @@
 import type { Draft } from 'immer';
-import type { NaclRule, NetworkAcl, PortRange, Protocol, SecurityGroup } from '../../domain';
+import {
+  hasPorts,
+  type NaclRule,
+  type NetworkAcl,
+  type PortRange,
+  type Protocol,
+  type SecurityGroup,
+} from '../../domain';
 import { parseCidr } from '../../net';
 import { formatPorts, parsePorts, presetOf, RULE_PRESETS } from './presets';
 import type { RuleColumn, RuleTableProps } from './RuleTable';
@@ -109,17 +116,20 @@ function PresetCell({
   onChange: (p: Pick<NaclRule, 'protocol' | 'ports'>) => void;
   className: string;
 }) {
+  const current = presetOf(protocol, ports);
+  // A rule for another protocol number shows that number; picking it again keeps the rule as it is.
+  const presets = RULE_PRESETS.map((p) => (p.id === current.id ? current : p));
   return (
     <select
       aria-label="Rule type"
-      value={presetOf(protocol, ports).id}
+      value={current.id}
       onChange={(e) => {
-        const preset = RULE_PRESETS.find((p) => p.id === e.target.value)!;
+        const preset = presets.find((p) => p.id === e.target.value)!;
         onChange({ protocol: preset.protocol, ports: preset.ports });
       }}
       className={className}
     >
-      {RULE_PRESETS.map((p) => (
+      {presets.map((p) => (
         <option key={p.id} value={p.id}>
           {p.label}
         </option>
@@ -151,7 +161,7 @@ export function portRangeColumn<R extends PortRule>(): RuleColumn<R> {
     cell: ({ rule }, { control, edit }) => (
       <PortsCell
         ports={rule.ports}
-        disabled={rule.protocol === 'all' || rule.protocol === 'icmp'}
+        disabled={!hasPorts(rule.protocol)}
         className={control}
         onChange={(ports) => edit((r) => void Object.assign(r, { ports }), 'ports')}
       />
