@@ -82,3 +82,29 @@ test('importing a folder of AWS JSON lays the network out and answers questions 
   await page.getByRole('button', { name: 'Fit View' }).click();
   await page.screenshot({ path: 'test-results/aws-import.png' });
 });
+
+test('a private instance asks about a public address: the packet goes by the NAT gateway, and ESP is dropped there', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('menuitem', { name: /Two AZs/ }).click();
+  await page.getByRole('tab', { name: 'Reachability' }).click();
+  const panel = page.getByLabel('Reachability', { exact: true });
+  await panel.getByLabel('From', { exact: true }).selectOption({ label: 'App A (10.0.1.10)' });
+  const to = panel.getByLabel('To', { exact: true });
+  const publicWeb = await to.locator('option', { hasText: '(Web A, public)' }).getAttribute('value');
+  expect(publicWeb).toMatch(/^18\.21[6-9]\.\d+\.\d+$/);
+  await to.selectOption(publicWeb!);
+  await panel.getByLabel('Port', { exact: true }).fill('443');
+  const verdict = panel.getByRole('status', { name: 'Verdict' });
+  await expect(verdict).toContainText('Reachable');
+  const forward = panel.getByRole('list', { name: 'Forward hops' });
+  await expect(forward).toContainText('replaces the source 10.0.1.10 with its Elastic IP');
+  await panel.getByLabel('Protocol', { exact: true }).selectOption({ label: 'Other IP protocol (number)' });
+  await expect(panel.getByLabel('Protocol number', { exact: true })).toHaveValue('50');
+  await expect(panel.getByLabel('Port', { exact: true })).toHaveCount(0);
+  await expect(verdict).toContainText('Not reachable');
+  await expect(verdict).toContainText('NAT_UNSUPPORTED_PROTOCOL');
+  await expect(forward.getByRole('listitem').last()).toContainText('TCP, UDP and ICMP only');
+});

@@ -1,5 +1,7 @@
 import {
   AMIS,
+  autoAssignedPublicIpv4,
+  autoPublicIpv4Of,
   FARGATE_TASK_SIZES,
   findInstanceType,
   getResource,
@@ -82,8 +84,14 @@ export function InstanceEditor({ resource: instance, design }: EditorProps<Ec2In
         <CheckboxField
           label="Public IPv4 address"
           checked={instance.publicIp}
-          hint="Changes on every stop/start; an Elastic IP stays."
-          onChange={(v) => updateResource<Ec2Instance>(instance.id, (d) => void (d.publicIp = v))}
+          hint={`${autoPublicIpv4Of(instance) ?? ''}${autoPublicIpv4Of(instance) ? ' · ' : ''}Changes on every stop/start; an Elastic IP stays.`}
+          onChange={(v) =>
+            updateResource<Ec2Instance>(instance.id, (d) => {
+              d.publicIp = v;
+              // Turned on, it gets an address from AWS's EC2 range (drawn from its id); turned off, it has none.
+              d.publicIpAddress = v ? (d.publicIpAddress ?? autoAssignedPublicIpv4(d.id)) : null;
+            })
+          }
         />
         <SelectField
           label="Elastic IP"
