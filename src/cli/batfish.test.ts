@@ -1,3 +1,6 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from './testing/runCli';
 
@@ -122,5 +125,15 @@ describe('nimbus reach on Batfish scenarios', () => {
       expect(code).toBe(2);
       expect(err).toContain('--protocol');
     }
+  });
+
+  it('a design file written by import-aws keeps the public addresses, so the same questions get the same answers', async () => {
+    const output = join(await mkdtemp(join(tmpdir(), 'nimbus-batfish-')), 'design.json');
+    expect((await run('import-aws', folder('test-nat-gateway'), '-o', output)).code).toBe(0);
+    const saved = JSON.parse(await readFile(output, 'utf8')) as { version: number; resources: Record<string, unknown> };
+    expect(saved.version).toBe(2);
+    expect(saved.resources['i-0b31b509174d7f5de']).toMatchObject({ publicIpAddress: '18.216.129.140' });
+    expect((await run('reach', output, '--from', 'internet', '--to', '18.216.129.140', '--port', '22')).code).toBe(0);
+    expect((await run('reach', output, '--from', 'internet', '--to', '3.135.127.225', '--port', '22')).code).toBe(1);
   });
 });

@@ -248,3 +248,26 @@ describe('flows saved before the one encoding', () => {
     expect(byAddress!.error).toBeNull();
   });
 });
+
+describe('planFlowPath: a flow to a public address', () => {
+  it('from a private instance goes by its NAT gateway and back in through the internet gateway', () => {
+    const design = template('two-tier');
+    const web = named<Ec2Instance>(design, 'Web A');
+    const app = named<Ec2Instance>(design, 'App A');
+    const address = autoPublicIpv4Of(web)!;
+    const path = planFlowPath(design, {
+      id: 'flow-public',
+      name: 'app to web by its public address',
+      from: app.id,
+      to: address,
+      protocol: 'tcp',
+      port: 443,
+      ratePerSecond: 1,
+    });
+    expect(path).toMatchObject({ reachable: true, error: null });
+    expect(path.steps[0]!.packet).toMatchObject({ srcIp: app.privateIp, dstIp: address });
+    expect(path.steps.some((s) => s.translation?.includes('NAT'))).toBe(true);
+    const arrived = path.steps.filter((s) => s.direction === 'forward').at(-1)!;
+    expect(arrived).toMatchObject({ kind: 'endpoint', resourceId: web.id });
+  });
+});

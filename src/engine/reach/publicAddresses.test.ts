@@ -205,4 +205,36 @@ describe('a packet to a public address follows the route table for that address'
     const out = reach(design, { from: res(design, 'bare'), to: internet, port: 443 });
     expect(out.blockedBy?.code).toBe('IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS');
   });
+
+  it('to a public address in another VPC: out through one internet gateway and in through the other', () => {
+    const b = new DesignBuilder('two VPCs');
+    const region = b.region();
+    const made = ['10.0.0.0/16', '10.1.0.0/16'].map((cidr, n) => {
+      const vpc = b.vpc(region, cidr, `VPC ${n}`);
+      const zone = b.zone(region, 'us-east-1a', vpc);
+      const igw = b.add({ ...b.internetGateway(vpc), name: `IGW ${n}` });
+      const subnet = b.subnet(vpc, zone, cidr.replace('/16', '/24'), `Public ${n}`, { public: true });
+      const table = b.add(createRouteTable(b.ids, vpc.vpc, `routes ${n}`));
+      table.subnetIds.push(subnet.id);
+      b.route(table, '0.0.0.0/0', igw.id);
+      vpc.defaultSecurityGroup.inbound.push({
+        protocol: 'tcp',
+        ports: { from: 443, to: 443 },
+        peer: { type: 'cidr', cidr: '0.0.0.0/0' },
+        description: '',
+      });
+      return { vpc, subnet, igw };
+    });
+    const one = b.instance(made[0]!.subnet, '10.0.0.10', [made[0]!.vpc.defaultSecurityGroup.id], 'one');
+    one.publicIpAddress = '18.216.1.10';
+    const two = b.instance(made[1]!.subnet, '10.1.0.10', [made[1]!.vpc.defaultSecurityGroup.id], 'two');
+    two.publicIpAddress = '18.216.2.10';
+    const d = b.build();
+    const r = reach(d, { from: res(d, 'one'), to: at('18.216.2.10'), port: 443 });
+    expect(r.reachable).toBe(true);
+    expect(r.forward.filter((h) => h.step === 'translate').map((h) => h.component)).toEqual(['IGW 0', 'IGW 1']);
+    expect(r.forward.at(-1)!.packet).toMatchObject({ srcIp: '18.216.1.10', dstIp: '10.1.0.10' });
+    // By its private address the other VPC is not connected (no peering here).
+    expect(reach(d, { from: res(d, 'one'), to: res(d, 'two'), port: 443 }).blockedBy?.code).toBe('CANNOT_ROUTE');
+  });
 });
