@@ -15,7 +15,7 @@ test('a new user asks whether the internet reaches the private app server, then 
   await panel.getByLabel('Port', { exact: true }).fill('22');
   const verdict = panel.getByRole('status', { name: 'Verdict' });
   await expect(verdict).toContainText('Not reachable');
-  await expect(verdict).toContainText('NO_PUBLIC_ADDRESS');
+  await expect(verdict).toContainText('IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS');
   const forward = panel.getByRole('list', { name: 'Forward hops' });
   await expect(forward.getByRole('listitem').last()).toContainText('no public IPv4 address');
   await expect(page.locator('.react-flow__node.path-blocked')).toHaveCount(1);
@@ -105,6 +105,6 @@ test('a private instance asks about a public address: the packet goes by the NAT
   await expect(panel.getByLabel('Protocol number', { exact: true })).toHaveValue('50');
   await expect(panel.getByLabel('Port', { exact: true })).toHaveCount(0);
   await expect(verdict).toContainText('Not reachable');
-  await expect(verdict).toContainText('NAT_UNSUPPORTED_PROTOCOL');
+  await expect(verdict).toContainText('PROTOCOL_RESTRICTION');
   await expect(forward.getByRole('listitem').last()).toContainText('TCP, UDP and ICMP only');
 });

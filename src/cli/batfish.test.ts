@@ -23,7 +23,7 @@ describe('nimbus reach on Batfish scenarios', () => {
       await verdict('test-public-subnet', '--from', 'internet', '--to', '10.0.0.91', '--port', '22'),
     ).toMatchObject({
       code: 1,
-      blockedBy: { code: 'NO_ROUTE_TO_DESTINATION' },
+      blockedBy: { code: 'IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS' },
     });
     expect(
       await verdict('test-public-subnet', '--from', 'internet', '--to', '18.216.80.133', '--port', '80'),
@@ -86,7 +86,7 @@ describe('nimbus reach on Batfish scenarios', () => {
   it('test-nat-gateway: --protocol 50 is dropped at the NAT gateway, passes the jump host’s internet gateway', async () => {
     expect(
       await verdict('test-nat-gateway', '--from', 'i-0a128d26e59be60f3', '--to', 'internet', '--protocol', '50'),
-    ).toMatchObject({ code: 1, blockedBy: { code: 'NAT_UNSUPPORTED_PROTOCOL', id: 'nat-07ab4846da51f4612' } });
+    ).toMatchObject({ code: 1, blockedBy: { code: 'PROTOCOL_RESTRICTION', id: 'nat-07ab4846da51f4612' } });
     expect(
       await verdict('test-nat-gateway', '--from', 'i-0b31b509174d7f5de', '--to', 'internet', '--protocol', '50'),
     ).toMatchObject({ code: 0, reachable: true });

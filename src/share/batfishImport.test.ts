@@ -46,7 +46,9 @@ describe('Batfish test-public-subnet', () => {
   });
 
   it('internet → 10.0.0.91: unreachable, the internet does not route a private address', () => {
-    expect(reach(design, 'internet', '10.0.0.91').blockedBy).toMatchObject({ code: 'NO_ROUTE_TO_DESTINATION' });
+    expect(reach(design, 'internet', '10.0.0.91').blockedBy).toMatchObject({
+      code: 'IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS',
+    });
   });
 
   it('internet → 18.216.80.133 tcp/80: blocked by the security group (tcp/22 only)', () => {
@@ -127,7 +129,7 @@ describe('Batfish test-public-private-subnet', () => {
 
   it('internet → 13.58.55.60 tcp/22: reachable; → 10.0.1.204: unreachable', () => {
     expect(reach(design, 'internet', '13.58.55.60').reachable).toBe(true);
-    expect(reach(design, 'internet', '10.0.1.204').blockedBy?.code).toBe('NO_ROUTE_TO_DESTINATION');
+    expect(reach(design, 'internet', '10.0.1.204').blockedBy?.code).toBe('IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS');
   });
 
   it('the private host → the public host’s public address: 0.0.0.0/0 goes to the VGW, which does not lead there', () => {

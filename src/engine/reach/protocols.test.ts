@@ -120,11 +120,11 @@ describe('a NAT gateway passes only TCP, UDP and ICMP', () => {
   it('protocol 50 (ESP) is dropped at the NAT gateway, with the reason', () => {
     const r = reach(res('app'), internetAt(), 50);
     expect(r.reachable).toBe(false);
-    expect(r.blockedBy).toMatchObject({ code: 'NAT_UNSUPPORTED_PROTOCOL', component: 'NAT' });
+    expect(r.blockedBy).toMatchObject({ code: 'PROTOCOL_RESTRICTION', component: 'NAT' });
     expect(r.forward.at(-1)!.explanation).toContain('TCP, UDP and ICMP only');
     // The same to another instance's public address: the route sends it by the NAT gateway too.
     expect(reach(res('app'), { kind: 'address', address: '18.216.80.133' }, 50).blockedBy?.code).toBe(
-      'NAT_UNSUPPORTED_PROTOCOL',
+      'PROTOCOL_RESTRICTION',
     );
   });
 });

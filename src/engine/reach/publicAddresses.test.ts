@@ -133,7 +133,11 @@ describe('the internet reaches public addresses only', () => {
   it('never reaches a private address, even of an instance that has a public one', () => {
     const r = reach(design, { from: internet, to: at('10.0.0.10'), port: 22 });
     expect(r.reachable).toBe(false);
-    expect(r.blockedBy).toMatchObject({ component: 'internet', code: 'NO_ROUTE_TO_DESTINATION', direction: 'forward' });
+    expect(r.blockedBy).toMatchObject({
+      component: 'internet',
+      code: 'IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS',
+      direction: 'forward',
+    });
     expect(r.forward.at(-1)!.explanation).toContain('RFC 1918');
     expect(r.forward.at(-1)!.explanation).toContain('18.216.80.133');
   });

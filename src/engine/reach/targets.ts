@@ -209,7 +209,7 @@ const natGateway: HandOverTarget = {
           rule: null,
           explanation: `${nat.name} drops ${protocolLabel(protocol)}: a NAT gateway translates TCP, UDP and ICMP only. An instance with its own public IPv4 or Elastic IP in a public subnet can send it.`,
         },
-        'NAT_UNSUPPORTED_PROTOCOL',
+        'PROTOCOL_RESTRICTION',
       );
     const eip = getResource(design, nat.elasticIpId, 'elasticIp');
     if (!eip)
@@ -323,9 +323,9 @@ function fromInternet(ctx: PathContext, dst: Interface): string | null {
         component: 'internet',
         id: 'internet',
         rule: null,
-        explanation: `${ip(dst.privateIp)} is ${dst.name}'s private address${privateRange ? ' (RFC 1918 / RFC 6598 range, which the internet never routes)' : ', which AWS does not announce to the internet'}: nothing on the internet can send to it. ${dst.publicAddress ? `From the internet ${dst.name} is reached at ${dst.publicAddress}.` : `${dst.name} has no public address, so the internet can't reach it at all.`}`,
+        explanation: `${ip(dst.privateIp)} is ${dst.name}'s private address${privateRange ? ' (RFC 1918 / RFC 6598 range, which the internet never routes)' : ', which AWS does not announce to the internet'}: nothing on the internet can send to it, and an internet gateway accepts from the internet only traffic for an interface's public address. ${dst.publicAddress ? `From the internet ${dst.name} is reached at ${dst.publicAddress}.` : `${dst.name} has no public address, so the internet can't reach it at all.`}`,
       },
-      'NO_ROUTE_TO_DESTINATION',
+      'IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS',
     );
     return null;
   }
@@ -353,7 +353,7 @@ function fromInternet(ctx: PathContext, dst: Interface): string | null {
         rule: null,
         explanation: `${dst.name} has no public IPv4 address or Elastic IP, so the internet has no address to reach it by. A NAT gateway would not help: it only lets private instances start connections out.`,
       },
-      'NO_PUBLIC_ADDRESS',
+      'IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS',
     );
     return null;
   }

@@ -85,21 +85,26 @@ export interface Hop {
 export type HopInput = Omit<Hop, 'decision' | 'packet'> & { decision?: Decision };
 
 /**
- * Reachability Analyzer explanation codes where one fits (Amazon VPC
- * Reachability Analyzer guide, "Explanation codes"). Nimbus's own:
- * NO_PUBLIC_ADDRESS (an interface the internet has no address for) and
- * NAT_UNSUPPORTED_PROTOCOL (a NAT gateway passes TCP, UDP and ICMP only).
+ * Reachability Analyzer explanation codes (Amazon VPC Reachability Analyzer
+ * guide, "Reachability Analyzer explanation codes"), each where AWS uses it:
+ * BAD_STATE_ROUTE for a blackhole route ("This route is not in a functional
+ * state"), IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS for traffic from the internet
+ * to anything but an interface's public address, IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS
+ * for traffic leaving without one, PROTOCOL_RESTRICTION for a component that
+ * accepts only some protocols (a NAT gateway: TCP, UDP, ICMP). NO_PUBLIC_ADDRESS
+ * (a NAT gateway without an Elastic IP) is Nimbus's own.
  */
 export type BlockCode =
   | 'BAD_STATE'
-  | 'IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS'
+  | 'BAD_STATE_ROUTE'
   | 'ENI_SG_RULES_MISMATCH'
   | 'SUBNET_ACL_RESTRICTION'
   | 'NO_ROUTE_TO_DESTINATION'
-  | 'BLACKHOLE_ROUTE'
   | 'CANNOT_ROUTE'
-  | 'NO_PUBLIC_ADDRESS'
-  | 'NAT_UNSUPPORTED_PROTOCOL';
+  | 'IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS'
+  | 'IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS'
+  | 'PROTOCOL_RESTRICTION'
+  | 'NO_PUBLIC_ADDRESS';
 
 export interface Block {
   component: string;
@@ -328,7 +333,7 @@ export class Trace {
           ruleRef: { kind: 'route', destination: match.destination },
           explanation: `The most specific route for ${ip(destination)} is ${match.destination}, a blackhole: ${match.blackhole}. Traffic it matches is dropped, not sent to a shorter route.`,
         },
-        'BLACKHOLE_ROUTE',
+        'BAD_STATE_ROUTE',
       );
       return null;
     }
