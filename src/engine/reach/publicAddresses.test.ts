@@ -154,6 +154,34 @@ describe('the internet reaches public addresses only', () => {
   });
 });
 
+describe('private and shared addresses are not on the internet', () => {
+  it.each([
+    ['10.99.0.1', 'IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS'],
+    ['172.16.5.5', 'IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS'],
+    ['100.64.1.1', 'IGW_DESTINATION_ADDRESS_NOT_IN_RFC6598_EGRESS'],
+  ])('web → %s, held by nothing here: the internet gateway does not send it out (%s)', (address, code) => {
+    const r = reach(design, { from: res(design, 'web'), to: at(address), port: 443 });
+    expect(r.destination.kind).toBe('internet');
+    expect(r.blockedBy).toMatchObject({ code, component: 'Internet gateway' });
+  });
+
+  it.each([
+    ['192.168.9.9', 'IGW_SOURCE_ADDRESS_NOT_IN_RFC1918_INGRESS'],
+    ['100.100.0.1', 'IGW_SOURCE_ADDRESS_NOT_IN_RFC6598_INGRESS'],
+  ])('from %s “on the internet” to web’s public address: rejected (%s)', (address, code) => {
+    const r = reach(design, { from: { kind: 'internet', address }, to: at('18.216.80.133'), port: 22 });
+    expect(r.blockedBy).toMatchObject({ code, component: 'internet' });
+  });
+
+  it('a public host still reaches web, and web still reaches it', () => {
+    expect(
+      reach(design, { from: { kind: 'internet', address: '203.0.113.40' }, to: at('18.216.80.133'), port: 22 })
+        .reachable,
+    ).toBe(true);
+    expect(reach(design, { from: res(design, 'web'), to: at('203.0.113.40'), port: 443 }).reachable).toBe(true);
+  });
+});
+
 describe('a packet to a public address follows the route table for that address', () => {
   it('from the private subnet by NAT and IGW: reachable, arriving from the NAT’s Elastic IP', () => {
     const r = reach(design, { from: res(design, 'app'), to: at('18.216.80.133'), port: 80 });

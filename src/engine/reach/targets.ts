@@ -132,6 +132,18 @@ const internetGateway: HandOverTarget = {
     const { forward: fwd, back, design } = ctx;
     const igw = resourceById(design, igwId)!;
     const src = ctx.source as Interface;
+    const dst = ctx.destination;
+    // Reachability Analyzer: IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS / _RFC6598_EGRESS.
+    if (dst.kind === 'internet' && isPrivateAddress(dst.address)) {
+      const shared = containsAddress(PRIVATE_RANGES[3]!, dst.address);
+      return fwd.fail(
+        viaGateway(
+          igw,
+          `${ip(dst.address)} is a ${shared ? 'shared (RFC 6598)' : 'private (RFC 1918)'} address, and nothing in this design holds it: ${igw.name} does not send packets for private addresses to the internet, where they are routed nowhere.`,
+        ),
+        shared ? 'IGW_DESTINATION_ADDRESS_NOT_IN_RFC6598_EGRESS' : 'IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS',
+      );
+    }
     if (fwd.sourceTranslated) {
       const from = fwd.packet.srcIp;
       handOver(fwd, viaGateway(igw, `${igw.name} sends the packet from ${from} to the internet.`));
@@ -313,6 +325,22 @@ export const isPrivateAddress = (address: number) => PRIVATE_RANGES.some((r) => 
 
 function fromInternet(ctx: PathContext, dst: Interface): string | null {
   const { forward: fwd, back, design } = ctx;
+  const from = ctx.source;
+  // Reachability Analyzer: IGW_SOURCE_ADDRESS_NOT_IN_RFC1918_INGRESS / _RFC6598_INGRESS.
+  if (from.kind === 'internet' && isPrivateAddress(from.address)) {
+    const shared = containsAddress(PRIVATE_RANGES[3]!, from.address);
+    fwd.fail(
+      {
+        step: 'handOver',
+        component: 'internet',
+        id: 'internet',
+        rule: null,
+        explanation: `${ip(from.address)} is a ${shared ? 'shared (RFC 6598)' : 'private (RFC 1918)'} address and nothing in this design holds it: a host on the internet never sends from one, and an internet gateway rejects inbound traffic from such addresses.`,
+      },
+      shared ? 'IGW_SOURCE_ADDRESS_NOT_IN_RFC6598_INGRESS' : 'IGW_SOURCE_ADDRESS_NOT_IN_RFC1918_INGRESS',
+    );
+    return null;
+  }
   if (!ctx.toPublic) {
     // A VPC's addresses are not announced to the internet; RFC 1918 and RFC 6598 addresses are routed nowhere on it.
     // Source: Amazon VPC User Guide, "IP addressing for your VPCs and subnets" (private IPv4 addresses are not reachable over the internet).

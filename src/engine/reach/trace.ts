@@ -90,7 +90,8 @@ export type HopInput = Omit<Hop, 'decision' | 'packet'> & { decision?: Decision 
  * BAD_STATE_ROUTE for a blackhole route ("This route is not in a functional
  * state"), IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS for traffic from the internet
  * to anything but an interface's public address, IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS
- * for traffic leaving without one, PROTOCOL_RESTRICTION for a component that
+ * for traffic leaving without one, IGW_{SOURCE,DESTINATION}_ADDRESS_NOT_IN_RFC1918 /
+ * RFC6598 for a private or shared address on the internet side, PROTOCOL_RESTRICTION for a component that
  * accepts only some protocols (a NAT gateway: TCP, UDP, ICMP). NO_PUBLIC_ADDRESS
  * (a NAT gateway without an Elastic IP) is Nimbus's own.
  */
@@ -103,6 +104,10 @@ export type BlockCode =
   | 'CANNOT_ROUTE'
   | 'IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS'
   | 'IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS'
+  | 'IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS'
+  | 'IGW_DESTINATION_ADDRESS_NOT_IN_RFC6598_EGRESS'
+  | 'IGW_SOURCE_ADDRESS_NOT_IN_RFC1918_INGRESS'
+  | 'IGW_SOURCE_ADDRESS_NOT_IN_RFC6598_INGRESS'
   | 'PROTOCOL_RESTRICTION'
   | 'NO_PUBLIC_ADDRESS';
 
