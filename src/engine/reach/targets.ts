@@ -171,7 +171,7 @@ const internetGateway: HandOverTarget = {
       component: igw.name,
       id: igw.id,
       rule: null,
-      explanation: `${igw.name} translates ${ip(src.privateIp)} to ${src.publicIp ?? outside} and sends the packet to the internet.`,
+      explanation: `${igw.name} translates ${ip(src.privateIp)} to ${src.elasticIp ? 'its Elastic IP' : 'its public IPv4'} ${outside} and sends the packet to the internet.`,
       ...withTranslation(translation),
     });
     ctx.retrace.push(() => {
