@@ -136,4 +136,26 @@ describe('nimbus reach on Batfish scenarios', () => {
     expect((await run('reach', output, '--from', 'internet', '--to', '18.216.129.140', '--port', '22')).code).toBe(0);
     expect((await run('reach', output, '--from', 'internet', '--to', '3.135.127.225', '--port', '22')).code).toBe(1);
   });
+
+  it('nimbus exposure: what the internet (and the VPN site) reaches in each scenario', async () => {
+    const exposure = async (scenario: string) => {
+      const { code, out } = await run('exposure', folder(scenario), '--json');
+      const report = JSON.parse(out) as {
+        entries: Array<{ instanceId: string; source: string; ports: number[] }>;
+        findings: Array<{ code: string }>;
+      };
+      return { code, entries: report.entries.map((e) => `${e.instanceId} ${e.source} ${e.ports.join(',')}`), report };
+    };
+    const publicSubnet = await exposure('test-public-subnet');
+    expect(publicSubnet.code).toBe(1);
+    expect(publicSubnet.entries).toEqual(['i-06669a407b2ef3ae5 the internet 22']);
+    expect(publicSubnet.report.findings.map((f) => f.code)).toEqual(['SSH_OPEN_TO_INTERNET']);
+    // Behind the NAT gateway and in the local-only subnet, nothing is reachable from the internet; the jump host is.
+    expect((await exposure('test-nat-gateway')).entries).toEqual(['i-0b31b509174d7f5de the internet 22']);
+    // The private host is reached over the VPN from the customer network's 19.168.0.0/16, the public one from the internet.
+    expect((await exposure('test-public-private-subnet')).entries.sort()).toEqual([
+      'i-094a9e5b545a4fde4 the internet 22',
+      'i-099cf38911942421c cgw-0e0d620a3ae284684 network 22',
+    ]);
+  });
 });
