@@ -270,4 +270,26 @@ describe('planFlowPath: a flow to a public address', () => {
     const arrived = path.steps.filter((s) => s.direction === 'forward').at(-1)!;
     expect(arrived).toMatchObject({ kind: 'endpoint', resourceId: web.id });
   });
+
+  it('names whoever holds the address now: after a stop and start the old address is no one’s', () => {
+    const design = template('two-tier');
+    const web = named<Ec2Instance>(design, 'Web A');
+    const app = named<Ec2Instance>(design, 'App A');
+    const old = autoPublicIpv4Of(web)!;
+    const flow = (to: string): Flow => ({
+      id: 'f',
+      name: 'f',
+      from: app.id,
+      to,
+      protocol: 'tcp',
+      port: 443,
+      ratePerSecond: 1,
+    });
+    const restarted = { publicIps: { [web.id]: '18.216.9.9' } };
+    const toNew = planFlowPath(design, flow('18.216.9.9'), restarted);
+    expect(toNew.steps.filter((s) => s.direction === 'forward').at(-1)).toMatchObject({ resourceId: web.id });
+    const toOld = planFlowPath(design, flow(old), restarted);
+    expect(toOld.steps.some((s) => s.resourceId === web.id && s.kind === 'endpoint')).toBe(false);
+    expect(toOld.steps[0]!.packet.dstIp).toBe(old);
+  });
 });

@@ -4,6 +4,7 @@ import {
   hasPorts,
   protocolLabel,
   type Design,
+  type Ec2Instance,
   type Flow,
   type InstanceState,
 } from '../domain';
@@ -88,15 +89,34 @@ export interface LiveOverlay {
   publicIps?: Record<string, string | null>;
 }
 
-/** The design with the simulation's instance states; the same object when nothing differs (keeps lookup caches). */
-export function withLiveStates(design: Design, liveStates: Record<string, InstanceState> = {}): Design {
+/**
+ * The design with the simulation's instance states and auto-assigned public
+ * addresses (a stopped instance released its address; a started one holds a
+ * new one), so an address names whoever holds it now. The same object when
+ * nothing differs (keeps lookup caches).
+ */
+export function withLiveStates(
+  design: Design,
+  liveStates: Record<string, InstanceState> = {},
+  publicIps: Record<string, string | null> = {},
+): Design {
   let resources: Design['resources'] | null = null;
-  for (const [id, state] of Object.entries(liveStates)) {
-    const instance = getResource(design, id, 'ec2Instance');
-    if (!instance || instance.state === state) continue;
+  const change = (id: string, edit: (instance: Ec2Instance) => Ec2Instance | null) => {
+    const current = resources ?? design.resources;
+    const instance = Object.hasOwn(current, id) ? current[id] : undefined;
+    const next = instance?.kind === 'ec2Instance' ? edit(instance) : null;
+    if (!next) return;
     resources ??= { ...design.resources };
-    resources[id] = { ...instance, state };
-  }
+    resources[id] = next;
+  };
+  for (const [id, state] of Object.entries(liveStates))
+    change(id, (instance) => (instance.state === state ? null : { ...instance, state }));
+  for (const [id, address] of Object.entries(publicIps))
+    change(id, (instance) =>
+      !instance.publicIp || instance.elasticIpId !== null || address === null || instance.publicIpAddress === address
+        ? null
+        : { ...instance, publicIpAddress: address },
+    );
   return resources ? { ...design, resources } : design;
 }
 
@@ -141,7 +161,7 @@ function specOf(
 
 /** Plans the path of one request of a flow, honouring the simulation's live instance states when given. */
 export function planFlowPath(design: Design, flow: Flow, overlay: LiveOverlay = {}): FlowPath {
-  const live = withLiveStates(design, overlay.liveStates);
+  const live = withLiveStates(design, overlay.liveStates, overlay.publicIps);
   const from = specOf(live, flow.from, 'source');
   if (!from.ok) return failed(flow, from.error);
   const to = specOf(live, flow.to, 'destination');
