@@ -108,3 +108,33 @@ test('a private instance asks about a public address: the packet goes by the NAT
   await expect(verdict).toContainText('PROTOCOL_RESTRICTION');
   await expect(forward.getByRole('listitem').last()).toContainText('TCP, UDP and ICMP only');
 });
+
+test('a security-group rule for another IP protocol, by number, answers a query for that protocol', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('menuitem', { name: /Two AZs/ }).click();
+  await page.getByRole('tab', { name: 'Reachability' }).click();
+  const panel = page.getByLabel('Reachability', { exact: true });
+  await panel.getByLabel('From', { exact: true }).selectOption({ label: 'The internet' });
+  await panel.getByLabel('To', { exact: true }).selectOption({ label: 'Web A (10.0.0.10)' });
+  await panel.getByLabel('Port', { exact: true }).fill('443');
+  const verdict = panel.getByRole('status', { name: 'Verdict' });
+  await expect(verdict).toContainText('Reachable');
+  const forward = panel.getByRole('list', { name: 'Forward hops' });
+  await forward.getByRole('listitem').filter({ hasText: 'security groups of Web A' }).getByRole('button').click();
+  const row = page.getByRole('table', { name: 'Inbound rules' }).locator('tr[data-highlighted]');
+  await row.getByLabel('Rule type').selectOption('custom-protocol');
+  await expect(row.getByLabel('Protocol number')).toHaveValue('50');
+  await row.getByLabel('Protocol number').fill('47');
+  await row.getByLabel('Protocol number').blur();
+  await expect(row.getByLabel('Rule type')).toContainText('Custom: protocol 47 (GRE)');
+  await page.getByRole('tab', { name: 'Reachability' }).click();
+  await panel.getByLabel('Protocol', { exact: true }).selectOption({ label: 'Other IP protocol (number)' });
+  await panel.getByLabel('Protocol number', { exact: true }).fill('47');
+  await expect(verdict).toContainText('Reachable');
+  await expect(forward).toContainText('protocol 47 (GRE)');
+  await panel.getByLabel('Protocol number', { exact: true }).fill('50');
+  await expect(verdict).toContainText('Not reachable');
+});

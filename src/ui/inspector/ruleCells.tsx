@@ -1,6 +1,8 @@
 import type { Draft } from 'immer';
 import {
   hasPorts,
+  protocolLabel,
+  readProtocol,
   type NaclRule,
   type NetworkAcl,
   type PortRange,
@@ -153,18 +155,60 @@ export function ruleTypeColumn<R extends PortRule>(): RuleColumn<R> {
   };
 }
 
-/** The port range, fixed to all ports for protocols without ports. */
+/**
+ * A rule for another IP protocol names it by number (AWS's IpProtocol / Protocol), in the place the
+ * ports take for TCP and UDP: such a rule covers all of the protocol's traffic, so it has no ports.
+ */
+function ProtocolNumberCell({
+  protocol,
+  onChange,
+  className,
+}: {
+  protocol: number;
+  onChange: (protocol: Protocol) => void;
+  className: string;
+}) {
+  return (
+    <input
+      aria-label="Protocol number"
+      inputMode="numeric"
+      defaultValue={String(protocol)}
+      key={protocol}
+      title={protocolLabel(protocol)}
+      onBlur={(e) => {
+        const read = readProtocol(e.target.value);
+        // -1 means all traffic: pick "All traffic" for that; 6, 17 and 1 become TCP, UDP and ICMP.
+        if (read !== null && read !== 'all' && read !== protocol) onChange(read);
+      }}
+      className={`${className} font-mono`}
+    />
+  );
+}
+
+/** The port range, fixed to all ports for protocols without ports; another protocol's number in its place. */
 export function portRangeColumn<R extends PortRule>(): RuleColumn<R> {
   return {
     header: 'Ports',
     width: 'w-24',
-    cell: ({ rule }, { control, edit }) => (
-      <PortsCell
-        ports={rule.ports}
-        disabled={!hasPorts(rule.protocol)}
-        className={control}
-        onChange={(ports) => edit((r) => void Object.assign(r, { ports }), 'ports')}
-      />
-    ),
+    cell: ({ rule }, { control, edit }) =>
+      typeof rule.protocol === 'number' ? (
+        <ProtocolNumberCell
+          protocol={rule.protocol}
+          className={control}
+          onChange={(protocol) =>
+            edit(
+              (r) => void Object.assign(r, { protocol, ports: hasPorts(protocol) ? { from: 0, to: 65535 } : null }),
+              'protocol',
+            )
+          }
+        />
+      ) : (
+        <PortsCell
+          ports={rule.ports}
+          disabled={!hasPorts(rule.protocol)}
+          className={control}
+          onChange={(ports) => edit((r) => void Object.assign(r, { ports }), 'ports')}
+        />
+      ),
   };
 }
