@@ -5,6 +5,7 @@ import {
   createRouteTable,
   createSecurityGroup,
   DesignBuilder,
+  LambdaFunctionSchema,
   type Design,
   type SecurityGroup,
 } from '../../domain';
@@ -73,20 +74,20 @@ function build(privateDefault: 'nat' | 'vgw' = 'nat'): Design {
   bare.publicIp = false;
   bare.publicIpAddress = null;
   b.instance(priv, '10.0.1.10', [appGroup.id], 'app');
-  b.add({
-    kind: 'lambdaFunction',
-    id: 'fn-1' as never,
-    name: 'fn',
-    regionId: region.id,
-    runtime: 'nodejs20.x' as never,
-    architecture: 'x86_64',
-    memoryMb: 128,
-    timeoutSeconds: 3,
-    averageDurationMs: 100,
-    reservedConcurrency: null,
-    provisionedConcurrency: 0,
-    vpcConfig: { subnetIds: [priv.id], securityGroupIds: [appGroup.id] },
-  });
+  // Through the schema, so fields other work adds get their defaults.
+  b.add(
+    LambdaFunctionSchema.parse({
+      kind: 'lambdaFunction',
+      id: 'fn-1',
+      name: 'fn',
+      regionId: region.id,
+      runtime: 'nodejs22.x',
+      memoryMb: 128,
+      timeoutSeconds: 3,
+      averageDurationMs: 100,
+      vpcConfig: { subnetIds: [priv.id], securityGroupIds: [appGroup.id] },
+    }),
+  );
   return b.build();
 }
 
