@@ -15,7 +15,7 @@ test('a new user asks whether the internet reaches the private app server, then 
   await panel.getByLabel('Port', { exact: true }).fill('22');
   const verdict = panel.getByRole('status', { name: 'Verdict' });
   await expect(verdict).toContainText('Not reachable');
-  await expect(verdict).toContainText('NO_PUBLIC_ADDRESS');
+  await expect(verdict).toContainText('IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS');
   const forward = panel.getByRole('list', { name: 'Forward hops' });
   await expect(forward.getByRole('listitem').last()).toContainText('no public IPv4 address');
   await expect(page.locator('.react-flow__node.path-blocked')).toHaveCount(1);
@@ -81,4 +81,60 @@ test('importing a folder of AWS JSON lays the network out and answers questions 
   await expect(panel.getByRole('status', { name: 'Verdict' })).toContainText('SUBNET_ACL_RESTRICTION');
   await page.getByRole('button', { name: 'Fit View' }).click();
   await page.screenshot({ path: 'test-results/aws-import.png' });
+});
+
+test('a private instance asks about a public address: the packet goes by the NAT gateway, and ESP is dropped there', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('menuitem', { name: /Two AZs/ }).click();
+  await page.getByRole('tab', { name: 'Reachability' }).click();
+  const panel = page.getByLabel('Reachability', { exact: true });
+  await panel.getByLabel('From', { exact: true }).selectOption({ label: 'App A (10.0.1.10)' });
+  const to = panel.getByLabel('To', { exact: true });
+  const publicWeb = await to.locator('option', { hasText: '(Web A, public)' }).getAttribute('value');
+  expect(publicWeb).toMatch(/^18\.21[6-9]\.\d+\.\d+$/);
+  await to.selectOption(publicWeb!);
+  await panel.getByLabel('Port', { exact: true }).fill('443');
+  const verdict = panel.getByRole('status', { name: 'Verdict' });
+  await expect(verdict).toContainText('Reachable');
+  const forward = panel.getByRole('list', { name: 'Forward hops' });
+  await expect(forward).toContainText('replaces the source 10.0.1.10 with its Elastic IP');
+  await panel.getByLabel('Protocol', { exact: true }).selectOption({ label: 'Other IP protocol (number)' });
+  await expect(panel.getByLabel('Protocol number', { exact: true })).toHaveValue('50');
+  await expect(panel.getByLabel('Port', { exact: true })).toHaveCount(0);
+  await expect(verdict).toContainText('Not reachable');
+  await expect(verdict).toContainText('PROTOCOL_RESTRICTION');
+  await expect(forward.getByRole('listitem').last()).toContainText('TCP, UDP and ICMP only');
+});
+
+test('a security-group rule for another IP protocol, by number, answers a query for that protocol', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('menuitem', { name: /Two AZs/ }).click();
+  await page.getByRole('tab', { name: 'Reachability' }).click();
+  const panel = page.getByLabel('Reachability', { exact: true });
+  await panel.getByLabel('From', { exact: true }).selectOption({ label: 'The internet' });
+  await panel.getByLabel('To', { exact: true }).selectOption({ label: 'Web A (10.0.0.10)' });
+  await panel.getByLabel('Port', { exact: true }).fill('443');
+  const verdict = panel.getByRole('status', { name: 'Verdict' });
+  await expect(verdict).toContainText('Reachable');
+  const forward = panel.getByRole('list', { name: 'Forward hops' });
+  await forward.getByRole('listitem').filter({ hasText: 'security groups of Web A' }).getByRole('button').click();
+  const row = page.getByRole('table', { name: 'Inbound rules' }).locator('tr[data-highlighted]');
+  await row.getByLabel('Rule type').selectOption('custom-protocol');
+  await expect(row.getByLabel('Protocol number')).toHaveValue('50');
+  await row.getByLabel('Protocol number').fill('47');
+  await row.getByLabel('Protocol number').blur();
+  await expect(row.getByLabel('Rule type')).toContainText('Custom: protocol 47 (GRE)');
+  await page.getByRole('tab', { name: 'Reachability' }).click();
+  await panel.getByLabel('Protocol', { exact: true }).selectOption({ label: 'Other IP protocol (number)' });
+  await panel.getByLabel('Protocol number', { exact: true }).fill('47');
+  await expect(verdict).toContainText('Reachable');
+  await expect(forward).toContainText('protocol 47 (GRE)');
+  await panel.getByLabel('Protocol number', { exact: true }).fill('50');
+  await expect(verdict).toContainText('Not reachable');
 });

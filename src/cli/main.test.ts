@@ -143,7 +143,11 @@ describe('nimbus reach', () => {
       blockedBy: Record<string, unknown>;
     };
     expect(result.reachable).toBe(false);
-    expect(result.blockedBy).toEqual({ component: 'Internet gateway', id: 'igw-1', code: 'NO_PUBLIC_ADDRESS' });
+    expect(result.blockedBy).toEqual({
+      component: 'Internet gateway',
+      id: 'igw-1',
+      code: 'IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS',
+    });
     expect(Object.keys(result.forward[0]!).sort()).toEqual(['component', 'decision', 'explanation', 'id', 'rule']);
   });
 
@@ -213,8 +217,12 @@ describe('nimbus import-aws', () => {
       (await run('reach', fixture, '--from', 'internet', '--to', 'i-0eeeeffff00001111', '--port', '8080')).code,
     ).toBe(1);
     expect(
-      (await run('reach', fixture, '--from', '203.0.113.9', '--to', '10.20.1.10', '--port', '22', '--json')).out,
+      (await run('reach', fixture, '--from', '203.0.113.9', '--to', '198.51.100.23', '--port', '22', '--json')).out,
     ).toContain('SUBNET_ACL_RESTRICTION');
+    // Its private address is not on the internet at all.
+    expect(
+      (await run('reach', fixture, '--from', '203.0.113.9', '--to', '10.20.1.10', '--port', '22', '--json')).out,
+    ).toContain('IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS');
   });
 
   it('exits 2 for a path that is not a directory', async () => {

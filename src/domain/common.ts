@@ -23,11 +23,72 @@ export const Ipv4TextSchema = z.string();
 
 export const NameSchema = z.string().max(256, 'must be at most 256 characters');
 
-/** IP protocols Nimbus models for ACL and security-group rules. */
-export const ProtocolSchema = z.enum(['all', 'tcp', 'udp', 'icmp']);
+/**
+ * Any other IP protocol by its IANA number (0-255), e.g. 50 for ESP. AWS's
+ * rules take a number for every protocol but TCP, UDP and ICMP, and such a
+ * rule covers all of that protocol's traffic, whatever ports it names. Source:
+ * Amazon EC2 API Reference, `IpPermission` (IpProtocol) and
+ * `CreateNetworkAclEntry` (Protocol).
+ */
+export const IpProtocolNumberSchema = z.number().int().min(0).max(255);
+
+/** IP protocols of ACL and security-group rules: all traffic (AWS's `-1`), TCP, UDP, ICMP, or another by number. */
+export const ProtocolSchema = z.union([z.enum(['all', 'tcp', 'udp', 'icmp']), IpProtocolNumberSchema]);
 export type Protocol = z.infer<typeof ProtocolSchema>;
 
-/** An inclusive port range; `null` for `all` and `icmp` rules, which have no ports. */
+/** The protocol of one packet (a query, a flow): TCP, UDP, ICMP, or another IP protocol by number. */
+export const PacketProtocolSchema = z.union([z.enum(['tcp', 'udp', 'icmp']), IpProtocolNumberSchema]);
+export type PacketProtocol = z.infer<typeof PacketProtocolSchema>;
+
+const NAMED_PROTOCOLS = { icmp: 1, tcp: 6, udp: 17 } as const;
+
+/** The IANA number of a protocol; -1 for all traffic (AWS's spelling of it). */
+export const protocolNumber = (protocol: Protocol): number =>
+  protocol === 'all' ? -1 : typeof protocol === 'number' ? protocol : NAMED_PROTOCOLS[protocol];
+
+/** Only TCP and UDP carry ports; every other protocol's rules and packets have none. */
+export const hasPorts = (protocol: Protocol): protocol is 'tcp' | 'udp' => protocol === 'tcp' || protocol === 'udp';
+
+/**
+ * Reads a protocol as AWS and people write it: a name (`tcp`, `udp`, `icmp`,
+ * `all`) or a number (`6`, `50`, `-1`). 6, 17 and 1 become their names, so
+ * each protocol has one spelling. Null when it is none of these.
+ */
+export function readProtocol(text: string | number): Protocol | null {
+  const value = String(text).trim().toLowerCase();
+  if (value === 'all' || value === '-1') return 'all';
+  if (value === 'tcp' || value === 'udp' || value === 'icmp') return value;
+  if (!/^\d{1,3}$/.test(value)) return null;
+  const n = Number(value);
+  if (n > 255) return null;
+  const named = (Object.keys(NAMED_PROTOCOLS) as Array<keyof typeof NAMED_PROTOCOLS>).find(
+    (k) => NAMED_PROTOCOLS[k] === n,
+  );
+  return named ?? n;
+}
+
+/** Names of common protocol numbers (IANA, "Assigned Internet Protocol Numbers"), for explanations. */
+const PROTOCOL_NAMES: Readonly<Record<number, string>> = {
+  2: 'IGMP',
+  4: 'IP-in-IP',
+  41: 'IPv6-in-IPv4',
+  47: 'GRE',
+  50: 'ESP',
+  51: 'AH',
+  58: 'ICMPv6',
+  89: 'OSPF',
+  132: 'SCTP',
+};
+
+/** A protocol in words: `TCP`, `all traffic`, `protocol 50 (ESP)`. */
+export function protocolLabel(protocol: Protocol): string {
+  if (protocol === 'all') return 'all traffic';
+  if (typeof protocol === 'string') return protocol.toUpperCase();
+  const name = PROTOCOL_NAMES[protocol];
+  return `protocol ${protocol}${name ? ` (${name})` : ''}`;
+}
+
+/** An inclusive port range; `null` for rules of protocols without ports (all but TCP and UDP). */
 export const PortRangeSchema = z
   .object({
     from: z.number().int().min(0).max(65535),

@@ -15,7 +15,7 @@ const CoordinateSchema = z
 const ExtentSchema = z.number().positive().max(MAX_CANVAS_EXTENT, atMost(MAX_CANVAS_EXTENT, CANVAS));
 
 export const DESIGN_FORMAT = 'nimbus-design';
-export const CURRENT_DESIGN_VERSION = 1;
+export const CURRENT_DESIGN_VERSION = 2;
 
 export const ResourceSchema = z.discriminatedUnion('kind', RESOURCE_SCHEMAS);
 

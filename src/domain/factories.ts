@@ -29,6 +29,7 @@ import type {
 import type { Ec2Instance } from './kinds';
 import type { Resource } from './design';
 import { DEFAULT_AMI_ID } from './catalogs/amis';
+import { autoAssignedPublicIpv4 } from './kinds/ec2Instance';
 
 /**
  * Factories create resources with AWS's defaults. They never touch a design;
@@ -204,15 +205,17 @@ export interface NewInstance {
 
 /** A running instance; it gets a public IPv4 when its subnet auto-assigns one. */
 export function createInstance(ids: IdSource, options: NewInstance): Ec2Instance {
+  const id = ids.next<InstanceId>('ec2Instance');
   return {
     kind: 'ec2Instance',
-    id: ids.next<InstanceId>('ec2Instance'),
+    id,
     name: options.name ?? 'Instance',
     subnetId: options.subnet.id,
     amiId: options.amiId ?? DEFAULT_AMI_ID,
     instanceType: options.instanceType ?? 't3.micro',
     privateIp: options.privateIp,
     publicIp: options.subnet.mapPublicIpOnLaunch,
+    publicIpAddress: options.subnet.mapPublicIpOnLaunch ? autoAssignedPublicIpv4(id) : null,
     elasticIpId: null,
     securityGroupIds: options.securityGroupIds,
     hibernationEnabled: false,

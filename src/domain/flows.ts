@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_FLOW_RATE } from './catalogs/limits';
-import { atMost } from './common';
+import { atMost, PacketProtocolSchema } from './common';
 
 /**
  * A stream of requests the simulation sends and animates, from one endpoint
@@ -16,7 +16,7 @@ export const FlowSchema = z.object({
   name: z.string().max(200),
   from: z.string(),
   to: z.string(),
-  protocol: z.enum(['tcp', 'udp', 'icmp']),
+  protocol: PacketProtocolSchema,
   port: z.number().int().min(0).max(65535),
   ratePerSecond: z
     .number()

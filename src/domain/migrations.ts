@@ -1,4 +1,5 @@
 import { CURRENT_DESIGN_VERSION, DESIGN_FORMAT } from './design';
+import { autoAssignedPublicIpv4 } from './kinds/ec2Instance';
 import { setOwn } from './ownKeys';
 
 /**
@@ -32,8 +33,44 @@ function from0to1(doc: Record<string, unknown>): Record<string, unknown> {
   return { format: DESIGN_FORMAT, version: 1, name: doc.title ?? 'Untitled design', resources, layout };
 }
 
+/** Rewrites the resources of one kind in `resources` and `setAside.resources`, leaving everything else as it came. */
+function rewriteKind(
+  doc: Record<string, unknown>,
+  kind: string,
+  rewrite: (resource: Record<string, unknown>) => Record<string, unknown>,
+): Record<string, unknown> {
+  const each = (resources: unknown) => {
+    if (!isRecord(resources)) return resources;
+    const out: Record<string, unknown> = {};
+    for (const [id, resource] of Object.entries(resources))
+      setOwn(out, id, isRecord(resource) && resource.kind === kind ? rewrite(resource) : resource);
+    return out;
+  };
+  const setAside = isRecord(doc.setAside) ? { ...doc.setAside, resources: each(doc.setAside.resources) } : doc.setAside;
+  return { ...doc, resources: each(doc.resources), ...(doc.setAside === undefined ? {} : { setAside }), version: 2 };
+}
+
+/**
+ * Version 1 kept an auto-assigned public IPv4 as true/false. Version 2 keeps
+ * the address (`publicIpAddress`): an instance that holds one (not stopped or
+ * terminated, no Elastic IP) gets the address Nimbus draws for it from its id,
+ * the same one version 1's analyses now assume.
+ */
+function from1to2(doc: Record<string, unknown>): Record<string, unknown> {
+  return rewriteKind(doc, 'ec2Instance', (instance) => {
+    if (instance.publicIpAddress !== undefined) return instance;
+    const holds =
+      instance.publicIp === true &&
+      (instance.elasticIpId === undefined || instance.elasticIpId === null) &&
+      instance.state !== 'stopped' &&
+      instance.state !== 'terminated' &&
+      typeof instance.id === 'string';
+    return { ...instance, publicIpAddress: holds ? autoAssignedPublicIpv4(instance.id as string) : null };
+  });
+}
+
 /** MIGRATIONS[n] turns version n into version n + 1. */
-const MIGRATIONS: readonly Migration[] = [from0to1];
+const MIGRATIONS: readonly Migration[] = [from0to1, from1to2];
 
 export type MigrationResult = { ok: true; doc: Record<string, unknown> } | { ok: false; error: string };
 

@@ -125,8 +125,8 @@ describe('what a whole-document refusal still is', () => {
     ],
     [
       'a newer version',
-      JSON.stringify({ ...base(), version: 2 }),
-      /^version: 2 was made by a newer Nimbus; this one reads up to version 1$/,
+      JSON.stringify({ ...base(), version: 3 }),
+      /^version: 3 was made by a newer Nimbus; this one reads up to version 2$/,
     ],
     [
       'resources that are not an object',

@@ -78,7 +78,7 @@ describe('importAws', () => {
     const ssh = reach({ kind: 'internet' }, web, 22);
     expect(ssh.blockedBy).toMatchObject({ code: 'SUBNET_ACL_RESTRICTION', id: 'acl-0abcabcabcabcabc1' });
     expect(ssh.forward.at(-1)!.rule).toContain('rule 90');
-    expect(reach({ kind: 'internet' }, app, 8080).blockedBy?.code).toBe('NO_PUBLIC_ADDRESS');
+    expect(reach({ kind: 'internet' }, app, 8080).blockedBy?.code).toBe('IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS');
     expect(reach(app, { kind: 'internet' }, 443).reachable).toBe(true);
     expect(reach(web, app, 8080).reachable).toBe(true);
   });

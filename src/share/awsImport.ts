@@ -3,8 +3,10 @@ import {
   DEFAULT_AMI_ID,
   emptyDesign,
   findRegion,
+  hasPorts,
   parseWholeDesign,
   PROTOTYPE_KEY,
+  readProtocol,
   setOwn,
   withoutBom,
   type Design,
@@ -32,28 +34,18 @@ export type AwsImport = { ok: true; design: Design; notes: string[] } | { ok: fa
 const nameOf = (tags: Array<{ Key: string; Value: string }> | undefined, fallback: string) =>
   tags?.find((t) => t.Key === 'Name')?.Value ?? fallback;
 
-/** AWS protocol numbers and names to Nimbus's protocols; null for what Nimbus does not model. */
+/**
+ * AWS protocol numbers and names to Nimbus's protocols: `-1` is all traffic,
+ * 6/17/1 are TCP/UDP/ICMP, any other number stays that IP protocol (ESP is 50).
+ * Null for what Nimbus does not model (ICMPv6, `icmpv6` or 58, is IPv6's).
+ */
 function protocolOf(value: string): Protocol | null {
-  switch (value.toLowerCase()) {
-    case '-1':
-    case 'all':
-      return 'all';
-    case '6':
-    case 'tcp':
-      return 'tcp';
-    case '17':
-    case 'udp':
-      return 'udp';
-    case '1':
-    case 'icmp':
-      return 'icmp';
-    default:
-      return null;
-  }
+  const read = readProtocol(value);
+  return read === 58 ? null : read;
 }
 
 function portsOf(protocol: Protocol, from: number | undefined, to: number | undefined) {
-  if (protocol === 'all' || protocol === 'icmp') return null;
+  if (!hasPorts(protocol)) return null;
   if (from === undefined || to === undefined || from < 0) return { from: 0, to: 65535 };
   return { from, to };
 }
@@ -180,6 +172,13 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
     });
   }
   const eniOwner = new Map(data.NetworkInterfaces.map((n) => [n.NetworkInterfaceId, n.Attachment?.InstanceId]));
+  // An instance's public IPv4 as its interfaces record it (`Association.PublicIp`), for files without `PublicIpAddress`.
+  const instancePublicIp = new Map(
+    data.NetworkInterfaces.filter((n) => n.Attachment?.InstanceId && n.Association).map((n) => [
+      n.Attachment!.InstanceId!,
+      n.Association!,
+    ]),
+  );
   for (const address of data.Addresses) {
     add({
       kind: 'elasticIp',
@@ -191,7 +190,10 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
   const eipByPublicIp = new Map(data.Addresses.map((a) => [a.PublicIp, a.AllocationId ?? `eip-${a.PublicIp}`]));
   for (const nat of data.NatGateways) {
     if (nat.State === 'deleted' || nat.State === 'failed') continue;
+    // Its first address: the Elastic IP it translates to and the private IP of its interface (AWS's own addresses).
     const address = nat.NatGatewayAddresses[0];
+    if (nat.NatGatewayAddresses.length > 1)
+      notes.push(`${nat.NatGatewayId}: has ${nat.NatGatewayAddresses.length} addresses; Nimbus keeps the first`);
     let eipId = address?.AllocationId;
     if (address?.PublicIp && !known(eipId)) {
       eipId = address.AllocationId ?? `eip-${address.PublicIp}`;
@@ -204,7 +206,10 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
       name: nameOf(nat.Tags, nat.NatGatewayId),
       subnetId: nat.SubnetId as never,
       elasticIpId: (eipId ?? null) as never,
-      privateIp: address?.PrivateIp ?? '',
+      privateIp:
+        address?.PrivateIp ??
+        data.NetworkInterfaces.find((n) => n.NetworkInterfaceId === address?.NetworkInterfaceId)?.PrivateIpAddress ??
+        '',
     });
   }
   for (const group of data.SecurityGroups) {
@@ -214,7 +219,7 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
         const protocol = protocolOf(p.IpProtocol);
         if (!protocol) {
           notes.push(
-            `${group.GroupId}: skipped a ${direction} rule for protocol ${p.IpProtocol} (Nimbus models TCP, UDP, ICMP and all)`,
+            `${group.GroupId}: skipped a ${direction} rule for protocol ${p.IpProtocol} (Nimbus models IPv4 protocols, not ICMPv6)`,
           );
           return [];
         }
@@ -285,7 +290,14 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
         notes.push(`${instance.InstanceId}: not in a subnet of these files (state ${instance.State.Name}); skipped`);
         continue;
       }
-      const eipId = instance.PublicIpAddress ? eipByPublicIp.get(instance.PublicIpAddress) : undefined;
+      // AWS's own addresses are kept: an Elastic IP by its allocation, an auto-assigned public IPv4 as it is.
+      const association = instancePublicIp.get(instance.InstanceId);
+      const publicAddress = instance.PublicIpAddress ?? association?.PublicIp;
+      let eipId = publicAddress ? eipByPublicIp.get(publicAddress) : undefined;
+      if (!eipId && publicAddress && association?.AllocationId && association.PublicIp === publicAddress) {
+        eipId = association.AllocationId;
+        if (!known(eipId)) add({ kind: 'elasticIp', id: eipId as never, name: publicAddress, publicIp: publicAddress });
+      }
       const state = ['pending', 'running', 'stopping', 'stopped', 'shutting-down', 'terminated'].includes(
         instance.State.Name,
       )
@@ -299,7 +311,8 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
         amiId: instance.ImageId ?? DEFAULT_AMI_ID,
         instanceType: instance.InstanceType,
         privateIp: instance.PrivateIpAddress ?? '',
-        publicIp: !!instance.PublicIpAddress && !eipId,
+        publicIp: !!publicAddress && !eipId,
+        publicIpAddress: publicAddress && !eipId ? publicAddress : null,
         elasticIpId: (eipId ?? null) as never,
         securityGroupIds: instance.SecurityGroups.map((g) => g.GroupId) as never[],
         hibernationEnabled: instance.HibernationOptions?.Configured ?? false,

@@ -109,6 +109,7 @@ export const AwsNatGateway = z.looseObject({
         AllocationId: z.string().optional(),
         PublicIp: z.string().optional(),
         PrivateIp: z.string().optional(),
+        NetworkInterfaceId: z.string().optional(),
       }),
     )
     .default([]),
@@ -119,6 +120,7 @@ export const AwsAddress = z.looseObject({
   PublicIp: z.string(),
   InstanceId: z.string().optional(),
   NetworkInterfaceId: z.string().optional(),
+  PrivateIpAddress: z.string().optional(),
   Tags,
 });
 export const AwsVpnGateway = z.looseObject({
@@ -143,7 +145,12 @@ export const AwsVpnConnection = z.looseObject({
 });
 export const AwsNetworkInterface = z.looseObject({
   NetworkInterfaceId: z.string(),
+  PrivateIpAddress: z.string().optional(),
   Attachment: z.looseObject({ InstanceId: z.string().optional() }).optional(),
+  /** The interface's public IPv4: `IpOwnerId` "amazon" for an auto-assigned one, an `AllocationId` for an Elastic IP. */
+  Association: z
+    .looseObject({ PublicIp: z.string(), AllocationId: z.string().optional(), IpOwnerId: z.string().optional() })
+    .optional(),
 });
 
 /** The top-level keys Nimbus recognises, each with the schema of its items. */

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { deflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
+  autoAssignedPublicIpv4,
   CURRENT_DESIGN_VERSION,
   DesignBuilder,
   INHERITED_NAMES,
@@ -57,7 +58,7 @@ describe('share link codec', () => {
     const link = SNAPSHOT_PREFIX + b64url(deflateSync(strToU8(JSON.stringify(v0))));
     const decoded = decodeSnapshot(link);
     expect(decoded.ok && decoded.design).toMatchObject({
-      version: 1,
+      version: CURRENT_DESIGN_VERSION,
       name: 'From an old link',
       resources: { 'region-1': { kind: 'region' } },
     });
@@ -133,10 +134,29 @@ describe('links made by every released version', () => {
     });
   });
 
+  it('upgrades a version-1 link: each instance with an auto-assigned public IPv4 gets its address', () => {
+    const decoded = decodeSnapshot(link('design-v1-two-azs.txt'));
+    if (!decoded.ok) throw new Error(decoded.message);
+    const instances = Object.values(decoded.design.resources).filter((r) => r.kind === 'ec2Instance');
+    const web = instances.filter((i) => i.publicIp);
+    expect(web.length).toBeGreaterThan(0);
+    for (const i of web) expect(i.publicIpAddress).toBe(autoAssignedPublicIpv4(i.id));
+    for (const i of instances.filter((i) => !i.publicIp)) expect(i.publicIpAddress).toBeNull();
+  });
+
+  it('opens a version-2 link with the public IPv4 it carries', () => {
+    const decoded = decodeSnapshot(link('design-v2-public-address.txt'));
+    if (!decoded.ok) throw new Error(decoded.message);
+    expect(decoded.design.resources['i-1']).toMatchObject({ publicIp: true, publicIpAddress: '18.216.80.133' });
+    // A link made now carries it too.
+    const again = decodeSnapshot(encodeSnapshot(decoded.design));
+    expect(again.ok && again.design.resources['i-1']).toMatchObject({ publicIpAddress: '18.216.80.133' });
+  });
+
   it('opens a version-0 link, migrated to the current version', () => {
     const decoded = decodeSnapshot(link('design-v0-region.txt'));
     expect(decoded.ok && decoded.design).toMatchObject({
-      version: 1,
+      version: CURRENT_DESIGN_VERSION,
       name: 'Lab 1 (saved by the preview)',
       resources: { 'region-1': { kind: 'region', code: 'us-east-1' } },
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DesignBuilder, type Design, type Ec2Instance, type InstanceState } from '../domain';
+import { autoAssignedPublicIpv4, DesignBuilder, type Design, type Ec2Instance, type InstanceState } from '../domain';
 import { Simulation } from './simulation';
 import type { Ec2Action } from './protocol';
 
@@ -145,6 +145,27 @@ describe('EC2 lifecycle', () => {
     withEip.act(ID, 'start');
     withEip.runUntil(120);
     expect(withEip.instances.get(ID)!).toMatchObject({ state: 'running', publicIp: null, hasElasticIp: true });
+  });
+
+  it('starts with the public IPv4 the design holds, and takes a new one from the same AWS range on each start', () => {
+    const d = design();
+    const recorded = d.resources[ID] as Ec2Instance;
+    expect(recorded.publicIpAddress).toBe(autoAssignedPublicIpv4(ID));
+    const sim = new Simulation(d, { seed: 5 });
+    expect(sim.instances.get(ID)!.publicIp).toBe(recorded.publicIpAddress);
+    const given: string[] = [];
+    for (let round = 0; round < 2; round++) {
+      sim.act(ID, 'stop');
+      sim.runUntil(60 + round * 120);
+      sim.act(ID, 'start');
+      sim.runUntil(120 + round * 120);
+      given.push(sim.instances.get(ID)!.publicIp!);
+    }
+    expect(given).toEqual([autoAssignedPublicIpv4(ID, 1), autoAssignedPublicIpv4(ID, 2)]);
+    for (const address of given) expect(address).toMatch(/^18\.(21[6-9])\.\d+\.\d+$/);
+    // An imported address (AWS's own) is kept while the instance runs.
+    const imported = design({ publicIpAddress: '18.216.80.133' });
+    expect(new Simulation(imported, { seed: 5 }).instances.get(ID)!.publicIp).toBe('18.216.80.133');
   });
 
   it('resuming from hibernation is faster than a cold boot', () => {

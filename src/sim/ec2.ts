@@ -88,14 +88,16 @@ export function createEc2Sim(instance: Ec2Instance): Ec2Sim {
   };
 }
 
-/** The n-th auto-assigned public IPv4 of a run, from a documentation range (RFC 5737) so runs repeat. */
-export const autoAssignedPublicIp = (n: number): string => `198.51.100.${10 + (n % 240)}`;
-
 export interface Ec2Context {
   now: number;
   random: Random;
   schedule: (at: number, event: Ec2Event) => void;
-  newPublicIp: () => string;
+  /**
+   * A new auto-assigned public IPv4 for an instance that starts (AWS gives a
+   * new one on each start): the next of its addresses in the design's range
+   * (`autoAssignedPublicIpv4`), so runs repeat.
+   */
+  newPublicIp: (instanceId: string) => string;
 }
 
 const wait = (random: Random, range: readonly [number, number]) => random.between(range[0], range[1]);
@@ -208,7 +210,7 @@ export function completeTransition(sim: Ec2Sim, event: Ec2Event, ctx: Ec2Context
     case 'running':
       sim.everRunning = true;
       sim.periodStart = ctx.now;
-      if (sim.autoPublicIp && !sim.hasElasticIp) sim.publicIp = ctx.newPublicIp();
+      if (sim.autoPublicIp && !sim.hasElasticIp) sim.publicIp = ctx.newPublicIp(sim.id);
       enter(sim, ctx, 'running');
       return `${sim.name} is running${sim.publicIp ? ` with public IPv4 ${sim.publicIp}` : ''}.`;
     case 'stopped':
@@ -294,7 +296,7 @@ export function applyInstanceEdits(sim: Ec2Sim, instance: Ec2Instance, ctx: Ec2C
   sim.autoPublicIp = instance.publicIp;
   const hasAutoIp = sim.autoPublicIp && !sim.hasElasticIp;
   if (hadAutoIp && !hasAutoIp) sim.publicIp = null;
-  else if (!hadAutoIp && hasAutoIp && sim.state === 'running') sim.publicIp = ctx.newPublicIp();
+  else if (!hadAutoIp && hasAutoIp && sim.state === 'running') sim.publicIp = ctx.newPublicIp(sim.id);
   return sim.publicIp !== before;
 }
 

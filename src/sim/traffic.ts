@@ -1,4 +1,4 @@
-import type { Design, Flow } from '../domain';
+import { hasPorts, protocolLabel, type Design, type Flow } from '../domain';
 import type { FlowCounters, VersionedPath, VisualPacket } from './protocol';
 import { planFlowPath, type FlowPath, type LiveOverlay } from './trafficPath';
 
@@ -98,7 +98,7 @@ export class TrafficSim {
 
   private reportVerdict(flow: Flow, path: FlowPath): void {
     const name = (text: string) => this.design.resources[text]?.name ?? text;
-    const what = `${name(flow.from)} → ${name(flow.to)} ${flow.protocol === 'icmp' ? 'ICMP' : `:${flow.port}`}`;
+    const what = `${name(flow.from)} → ${name(flow.to)} ${hasPorts(flow.protocol) ? `:${flow.port}` : protocolLabel(flow.protocol)}`;
     if (path.error !== null) this.log('error', null, `${what} can't be sent: ${path.error}.`);
     else if (path.blockedBy) {
       const where = path.blockedBy.direction === 'return' ? 'on the way back at' : 'at';

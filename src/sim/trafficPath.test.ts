@@ -1,7 +1,9 @@
 import { produce, type Draft } from 'immer';
 import { describe, expect, it } from 'vitest';
 import {
+  autoPublicIpv4Of,
   createNetworkAcl,
+  type Ec2Instance,
   parseDesign,
   type Design,
   type Flow,
@@ -35,17 +37,19 @@ describe('planFlowPath: internet → public web server :443', () => {
 
   it('shows the internet gateway translating the public address to the private one, and back', () => {
     const igw = named(web, 'Internet gateway').id;
+    // The address the design holds for the server (design and simulation agree on it).
+    const pub = autoPublicIpv4Of(named<Ec2Instance>(web, 'Web server'))!;
     const [inbound, outbound] = path.steps.filter((s) => s.deciderId === igw);
     expect(path.steps[0]!.packet).toEqual({
       protocol: 'tcp',
       srcIp: '198.51.100.200',
       srcPort: 32768,
-      dstIp: '198.51.100.10',
+      dstIp: pub,
       dstPort: 443,
     });
     expect(inbound).toMatchObject({
       direction: 'forward',
-      translation: 'Internet gateway: 198.51.100.10 → 10.0.1.10',
+      translation: `Internet gateway: ${pub} → 10.0.1.10`,
       packet: { srcIp: '198.51.100.200', dstIp: '10.0.1.10' },
     });
     const atServer = path.steps.find((s) => s.direction === 'return')!;
@@ -57,8 +61,8 @@ describe('planFlowPath: internet → public web server :443', () => {
     });
     expect(outbound).toMatchObject({
       direction: 'return',
-      translation: 'Internet gateway: 10.0.1.10 → 198.51.100.10',
-      packet: { srcIp: '198.51.100.10', dstIp: '198.51.100.200' },
+      translation: `Internet gateway: 10.0.1.10 → ${pub}`,
+      packet: { srcIp: pub, dstIp: '198.51.100.200' },
     });
   });
 
@@ -242,5 +246,50 @@ describe('flows saved before the one encoding', () => {
     expect(byName!.error).toBeNull();
     expect(byName!.steps).toEqual(byId!.steps);
     expect(byAddress!.error).toBeNull();
+  });
+});
+
+describe('planFlowPath: a flow to a public address', () => {
+  it('from a private instance goes by its NAT gateway and back in through the internet gateway', () => {
+    const design = template('two-tier');
+    const web = named<Ec2Instance>(design, 'Web A');
+    const app = named<Ec2Instance>(design, 'App A');
+    const address = autoPublicIpv4Of(web)!;
+    const path = planFlowPath(design, {
+      id: 'flow-public',
+      name: 'app to web by its public address',
+      from: app.id,
+      to: address,
+      protocol: 'tcp',
+      port: 443,
+      ratePerSecond: 1,
+    });
+    expect(path).toMatchObject({ reachable: true, error: null });
+    expect(path.steps[0]!.packet).toMatchObject({ srcIp: app.privateIp, dstIp: address });
+    expect(path.steps.some((s) => s.translation?.includes('NAT'))).toBe(true);
+    const arrived = path.steps.filter((s) => s.direction === 'forward').at(-1)!;
+    expect(arrived).toMatchObject({ kind: 'endpoint', resourceId: web.id });
+  });
+
+  it('names whoever holds the address now: after a stop and start the old address is no one’s', () => {
+    const design = template('two-tier');
+    const web = named<Ec2Instance>(design, 'Web A');
+    const app = named<Ec2Instance>(design, 'App A');
+    const old = autoPublicIpv4Of(web)!;
+    const flow = (to: string): Flow => ({
+      id: 'f',
+      name: 'f',
+      from: app.id,
+      to,
+      protocol: 'tcp',
+      port: 443,
+      ratePerSecond: 1,
+    });
+    const restarted = { publicIps: { [web.id]: '18.216.9.9' } };
+    const toNew = planFlowPath(design, flow('18.216.9.9'), restarted);
+    expect(toNew.steps.filter((s) => s.direction === 'forward').at(-1)).toMatchObject({ resourceId: web.id });
+    const toOld = planFlowPath(design, flow(old), restarted);
+    expect(toOld.steps.some((s) => s.resourceId === web.id && s.kind === 'endpoint')).toBe(false);
+    expect(toOld.steps[0]!.packet.dstIp).toBe(old);
   });
 });

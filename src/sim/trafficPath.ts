@@ -1,4 +1,13 @@
-import { getResource, resourcesOfKind, type Design, type Flow, type InstanceState } from '../domain';
+import {
+  autoPublicIpv4Of,
+  getResource,
+  hasPorts,
+  protocolLabel,
+  type Design,
+  type Ec2Instance,
+  type Flow,
+  type InstanceState,
+} from '../domain';
 import {
   analyzeReachability,
   parseEndpoint,
@@ -12,7 +21,6 @@ import {
   type HopPacket,
   type RuleRef,
 } from '../engine';
-import { autoAssignedPublicIp } from './ec2';
 
 /**
  * The path one request of a flow takes, step by step, with the packet as it
@@ -57,7 +65,7 @@ export interface PathStep {
   ruleRef?: RuleRef;
   /** The packet as it leaves this step (after any translation the step does). */
   packet: PacketView;
-  /** The address this step rewrote, e.g. `Internet gateway: 10.0.1.10 → 198.51.100.10`. */
+  /** The address this step rewrote, e.g. `Internet gateway: 10.0.1.10 → 18.217.112.142`. */
   translation: string | null;
   /** Time from the previous step to this one. */
   latencyMs: number;
@@ -81,33 +89,45 @@ export interface LiveOverlay {
   publicIps?: Record<string, string | null>;
 }
 
-/** The design with the simulation's instance states; the same object when nothing differs (keeps lookup caches). */
-export function withLiveStates(design: Design, liveStates: Record<string, InstanceState> = {}): Design {
+/**
+ * The design with the simulation's instance states and auto-assigned public
+ * addresses (a stopped instance released its address; a started one holds a
+ * new one), so an address names whoever holds it now. The same object when
+ * nothing differs (keeps lookup caches).
+ */
+export function withLiveStates(
+  design: Design,
+  liveStates: Record<string, InstanceState> = {},
+  publicIps: Record<string, string | null> = {},
+): Design {
   let resources: Design['resources'] | null = null;
-  for (const [id, state] of Object.entries(liveStates)) {
-    const instance = getResource(design, id, 'ec2Instance');
-    if (!instance || instance.state === state) continue;
+  const change = (id: string, edit: (instance: Ec2Instance) => Ec2Instance | null) => {
+    const current = resources ?? design.resources;
+    const instance = Object.hasOwn(current, id) ? current[id] : undefined;
+    const next = instance?.kind === 'ec2Instance' ? edit(instance) : null;
+    if (!next) return;
     resources ??= { ...design.resources };
-    resources[id] = { ...instance, state };
-  }
+    resources[id] = next;
+  };
+  for (const [id, state] of Object.entries(liveStates))
+    change(id, (instance) => (instance.state === state ? null : { ...instance, state }));
+  for (const [id, address] of Object.entries(publicIps))
+    change(id, (instance) =>
+      !instance.publicIp || instance.elasticIpId !== null || address === null || instance.publicIpAddress === address
+        ? null
+        : { ...instance, publicIpAddress: address },
+    );
   return resources ? { ...design, resources } : design;
 }
 
 /**
- * The address AWS auto-assigned to an instance. Without the simulation's
- * address, guess the one a fresh run would give: auto-assigned addresses are
- * drawn in design order for running instances without an Elastic IP.
+ * The address AWS auto-assigned to an instance: the running simulation's (a
+ * new one after each stop and start), else the one the design records.
  */
 function autoAssignedAddress(design: Design, instanceId: string, overlay: LiveOverlay): string | null {
   const instance = getResource(design, instanceId, 'ec2Instance');
   if (!instance?.publicIp) return null;
-  const live = overlay.publicIps?.[instanceId];
-  if (live) return live;
-  const drawnBefore = resourcesOfKind(design, 'ec2Instance').filter(
-    (i) => i.state === 'running' && i.publicIp && !getResource(design, i.elasticIpId, 'elasticIp'),
-  );
-  const n = drawnBefore.findIndex((i) => i.id === instanceId);
-  return autoAssignedPublicIp(n < 0 ? drawnBefore.length : n);
+  return overlay.publicIps?.[instanceId] ?? autoPublicIpv4Of(instance);
 }
 
 /** One-way latency of the link to an external network: the internet, or the VPN / Direct Connect link the hops name. */
@@ -141,7 +161,7 @@ function specOf(
 
 /** Plans the path of one request of a flow, honouring the simulation's live instance states when given. */
 export function planFlowPath(design: Design, flow: Flow, overlay: LiveOverlay = {}): FlowPath {
-  const live = withLiveStates(design, overlay.liveStates);
+  const live = withLiveStates(design, overlay.liveStates, overlay.publicIps);
   const from = specOf(live, flow.from, 'source');
   if (!from.ok) return failed(flow, from.error);
   const to = specOf(live, flow.to, 'destination');
@@ -155,7 +175,6 @@ export function planFlowPath(design: Design, flow: Flow, overlay: LiveOverlay = 
   const result = outcome.result;
   const { source: src, destination: dst } = result;
   const hops = [...result.forward, ...result.return];
-  const icmp = flow.protocol === 'icmp';
   let packet: PacketView = result.sent;
   const srcNode = endpointResourceId(live, src);
   const dstNode = endpointResourceId(live, dst);
@@ -212,7 +231,9 @@ export function planFlowPath(design: Design, flow: Flow, overlay: LiveOverlay = 
       translation: null,
     });
 
-  const what = icmp ? 'ICMP' : `${flow.protocol.toUpperCase()} port ${flow.port}`;
+  const what = hasPorts(flow.protocol)
+    ? `${protocolLabel(flow.protocol)} port ${flow.port}`
+    : protocolLabel(flow.protocol);
   const sourceIsDown = result.forward[0]?.id === srcNode && result.forward[0].decision === 'drop';
   if (!sourceIsDown) pushEndpoint('forward', src, true, `${endpointLabel(src)} sends ${what} to ${packet.dstIp}.`);
   result.forward.forEach((hop) => pushHop(hop, 'forward'));

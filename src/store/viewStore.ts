@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { RuleRef } from '../engine';
+import type { PacketProtocol } from '../domain';
 
 /** View state, kept apart from the design: never saved, never undone. */
 export type SidePanel = 'inspector' | 'reach' | 'simulation' | 'traffic' | 'problems' | 'calculator' | 'learn';
@@ -44,7 +45,7 @@ export interface ViewState {
   /** A source picked from the canvas ("Can this reach…?"); the panel reads it once. */
   reachSource: string | null;
   /** The reachability question on screen, kept while the user looks at a hop in the inspector. */
-  reachForm: { from: string; to: string | null; protocol: 'tcp' | 'udp' | 'icmp'; port: number };
+  reachForm: { from: string; to: string | null; protocol: PacketProtocol; port: number };
   /** The rule row a clicked hop points at, shown highlighted in the inspector. */
   highlightedRule: { resourceId: string; ref: RuleRef } | null;
   theme: 'light' | 'dark';

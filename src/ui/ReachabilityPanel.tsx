@@ -1,6 +1,6 @@
 import { CircleCheck, CircleX, Wrench } from 'lucide-react';
 import { useEffect } from 'react';
-import type { Design } from '../domain';
+import { hasPorts, type Design } from '../domain';
 import {
   analyzeReachability,
   endpointResourceId,
@@ -10,7 +10,15 @@ import {
   type ReachQuery,
 } from '../engine';
 import { addFlow, applyDesignChange, useLibraryStore, selectDesign, useDesignStore, useViewStore } from '../store';
-import { chosenEndpoint, endpointOptions, firstResourceOption, PROTOCOL_OPTIONS } from './endpoints';
+import {
+  chosenEndpoint,
+  endpointOptions,
+  firstResourceOption,
+  PROTOCOL_OPTIONS,
+  protocolChoice,
+  protocolOfChoice,
+  protocolOfNumber,
+} from './endpoints';
 import { ExposurePanel } from './ExposurePanel';
 import { NumberField, SelectField, smallButton } from './inspector/fields';
 
@@ -107,8 +115,25 @@ export function ReachabilityPanel() {
       <div className="grid grid-cols-2 gap-2">
         <SelectField label="From" value={from} options={options} onChange={setFrom} />
         <SelectField label="To" value={to} options={options} onChange={setTo} />
-        <SelectField label="Protocol" value={protocol} options={PROTOCOL_OPTIONS} onChange={setProtocol} />
-        {protocol !== 'icmp' && (
+        <SelectField
+          label="Protocol"
+          value={protocolChoice(protocol)}
+          options={PROTOCOL_OPTIONS}
+          onChange={(choice) => setProtocol(protocolOfChoice(choice, protocol))}
+        />
+        {typeof protocol === 'number' && (
+          <NumberField
+            label="Protocol number"
+            value={protocol}
+            min={0}
+            max={255}
+            onChange={(v) => {
+              const read = v === null ? null : protocolOfNumber(v);
+              if (read !== null) setProtocol(read);
+            }}
+          />
+        )}
+        {hasPorts(protocol) && (
           <NumberField label="Port" value={port} min={0} max={65535} onChange={(v) => v !== null && setPort(v)} />
         )}
       </div>
@@ -145,7 +170,7 @@ export function ReachabilityPanel() {
                     from,
                     to,
                     protocol,
-                    port: protocol === 'icmp' ? 0 : port,
+                    port: hasPorts(protocol) ? port : 0,
                     ratePerSecond: 10,
                   });
                   useViewStore.getState().showPanel('traffic');

@@ -1,5 +1,6 @@
 import { ArrowLeft, ChevronLeft, ChevronRight } from 'lucide-react';
 import { useEffect } from 'react';
+import { hasPorts, protocolLabel, type PacketProtocol } from '../domain';
 import type { PathStep } from '../sim/trafficPath';
 import { selectDesign, useDesignStore, useSimStore, useTrafficView, useViewStore } from '../store';
 import { smallButton } from './inspector/fields';
@@ -12,7 +13,7 @@ const DECISION_STYLE: Record<PathStep['decision'], string> = {
   drop: 'text-red-700 dark:text-red-300',
 };
 
-const address = (ip: string, port: number, protocol: string) => (protocol === 'icmp' ? ip : `${ip}:${port}`);
+const address = (ip: string, port: number, protocol: PacketProtocol) => (hasPorts(protocol) ? `${ip}:${port}` : ip);
 
 /** One packet of a flow, hop by hop, forward and back, with what each hop saw and decided. */
 export function StepMode() {
@@ -86,7 +87,7 @@ export function StepMode() {
                 <dt className="text-slate-500">Direction</dt>
                 <dd>{step.direction === 'forward' ? 'Request (forward)' : 'Response (return)'}</dd>
                 <dt className="text-slate-500">Protocol</dt>
-                <dd className="uppercase">{step.packet.protocol}</dd>
+                <dd>{protocolLabel(step.packet.protocol)}</dd>
                 <dt className="text-slate-500">Source</dt>
                 <dd className="font-mono">{address(step.packet.srcIp, step.packet.srcPort, step.packet.protocol)}</dd>
                 <dt className="text-slate-500">Destination</dt>

@@ -1,6 +1,6 @@
 import { Footprints, Plus, Trash2 } from 'lucide-react';
 import { useState } from 'react';
-import { MAX_FLOW_RATE, type Design, type Flow } from '../domain';
+import { hasPorts, MAX_FLOW_RATE, protocolLabel, type Design, type Flow } from '../domain';
 import type { FlowCounters, VersionedPath } from '../sim/protocol';
 import {
   addFlow,
@@ -15,7 +15,14 @@ import {
   useSimStore,
   useTrafficView,
 } from '../store';
-import { endpointOptions, firstResourceOption, PROTOCOL_OPTIONS } from './endpoints';
+import {
+  endpointOptions,
+  firstResourceOption,
+  PROTOCOL_OPTIONS,
+  protocolChoice,
+  protocolOfChoice,
+  protocolOfNumber,
+} from './endpoints';
 import { NumberField, SelectField, smallButton } from './inspector/fields';
 import { StepMode } from './StepMode';
 
@@ -27,8 +34,8 @@ export function endpointName(design: Design, text: string): string {
 }
 
 export const flowTitle = (design: Design, flow: Flow): string =>
-  `${endpointName(design, flow.from)} → ${endpointName(design, flow.to)} ${flow.protocol.toUpperCase()}${
-    flow.protocol === 'icmp' ? '' : ` ${flow.port}`
+  `${endpointName(design, flow.from)} → ${endpointName(design, flow.to)} ${protocolLabel(flow.protocol)}${
+    hasPorts(flow.protocol) ? ` ${flow.port}` : ''
   }`;
 
 function AddFlowForm({ design }: { design: Design }) {
@@ -51,7 +58,24 @@ function AddFlowForm({ design }: { design: Design }) {
     >
       <SelectField label="Flow from" value={from} options={options} onChange={setFrom} />
       <SelectField label="Flow to" value={to} options={options} onChange={setTo} />
-      <SelectField label="Flow protocol" value={protocol} options={PROTOCOL_OPTIONS} onChange={setProtocol} />
+      <SelectField
+        label="Flow protocol"
+        value={protocolChoice(protocol)}
+        options={PROTOCOL_OPTIONS}
+        onChange={(choice) => setProtocol(protocolOfChoice(choice, protocol))}
+      />
+      {typeof protocol === 'number' && (
+        <NumberField
+          label="Flow protocol number"
+          value={protocol}
+          min={0}
+          max={255}
+          onChange={(v) => {
+            const read = v === null ? null : protocolOfNumber(v);
+            if (read !== null) setProtocol(read);
+          }}
+        />
+      )}
       <NumberField label="Flow port" value={port} min={0} max={65535} onChange={(v) => v !== null && setPort(v)} />
       <NumberField
         label="Requests per second"

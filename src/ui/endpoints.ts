@@ -1,4 +1,11 @@
-import { resourcesOfKind, type Design } from '../domain';
+import {
+  autoPublicIpv4Of,
+  getResource,
+  readProtocol,
+  resourcesOfKind,
+  type Design,
+  type PacketProtocol,
+} from '../domain';
 import { formatEndpoint, parseEndpoint, type EndpointSpec } from '../engine';
 
 export interface EndpointOption {
@@ -26,6 +33,19 @@ export function endpointOptions(design: Design): EndpointOption[] {
       option({ kind: 'resource', id: i.id }, `${i.name} (${i.privateIp})`, 'Instances'),
     ),
     ...resourcesOfKind(design, 'natGateway').map((n) => option({ kind: 'resource', id: n.id }, n.name, 'NAT gateways')),
+    // Public addresses name their holder too: a packet sent to one travels by the internet.
+    ...resourcesOfKind(design, 'ec2Instance').flatMap((i) => {
+      const address = getResource(design, i.elasticIpId, 'elasticIp')?.publicIp ?? autoPublicIpv4Of(i);
+      return address
+        ? [option({ kind: 'address', address }, `${address} (${i.name}, public)`, 'Public addresses')]
+        : [];
+    }),
+    ...resourcesOfKind(design, 'natGateway').flatMap((n) => {
+      const address = getResource(design, n.elasticIpId, 'elasticIp')?.publicIp;
+      return address
+        ? [option({ kind: 'address', address }, `${address} (${n.name}, Elastic IP)`, 'Public addresses')]
+        : [];
+    }),
     ...resourcesOfKind(design, 'lambdaFunction')
       .filter((f) => f.vpcConfig)
       .map((f) => option({ kind: 'resource', id: f.id }, f.name, 'Functions with VPC access')),
@@ -45,9 +65,26 @@ export function chosenEndpoint(design: Design, value: string): EndpointSpec {
   return parsed.ok ? parsed.spec : { kind: 'resource', id: value };
 }
 
-/** The protocols a reachability question or a flow can use. */
+/** The protocols a reachability question or a flow can use; `number` asks for another IP protocol by its number. */
 export const PROTOCOL_OPTIONS = [
   { value: 'tcp', label: 'TCP' },
   { value: 'udp', label: 'UDP' },
   { value: 'icmp', label: 'ICMP (ping)' },
-] as const satisfies ReadonlyArray<{ value: 'tcp' | 'udp' | 'icmp'; label: string }>;
+  { value: 'number', label: 'Other IP protocol (number)' },
+] as const satisfies ReadonlyArray<{ value: 'tcp' | 'udp' | 'icmp' | 'number'; label: string }>;
+
+export type ProtocolChoice = (typeof PROTOCOL_OPTIONS)[number]['value'];
+
+/** What the protocol select shows for a packet's protocol. */
+export const protocolChoice = (protocol: PacketProtocol): ProtocolChoice =>
+  typeof protocol === 'number' ? 'number' : protocol;
+
+/** The protocol a choice stands for; another protocol starts at 50 (ESP, IPsec's). */
+export const protocolOfChoice = (choice: ProtocolChoice, current: PacketProtocol): PacketProtocol =>
+  choice === 'number' ? (typeof current === 'number' ? current : 50) : choice;
+
+/** A number typed as a protocol: 6, 17 and 1 become TCP, UDP and ICMP. */
+export function protocolOfNumber(n: number): PacketProtocol | null {
+  const read = readProtocol(n);
+  return read === null || read === 'all' ? null : read;
+}

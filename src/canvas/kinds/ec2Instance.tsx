@@ -1,4 +1,4 @@
-import { findInstanceType, getResource } from '../../domain';
+import { autoPublicIpv4Of, findInstanceType, getResource } from '../../domain';
 import { ICONS } from '../icons';
 import { ACCENT, card } from './cards';
 import type { KindView } from './view';
@@ -13,7 +13,7 @@ export const ec2InstanceView: KindView<'ec2Instance'> = {
     facts.lines.push(type ? `${type.name} · ${type.vcpu} vCPU · ${type.memoryGiB} GiB` : instance.instanceType);
     const eip = getResource(design, instance.elasticIpId, 'elasticIp');
     facts.lines.push(
-      `${instance.privateIp}${eip ? ` · EIP ${eip.publicIp}` : instance.publicIp ? ' · public IPv4' : ''}`,
+      `${instance.privateIp}${eip ? ` · EIP ${eip.publicIp}` : instance.publicIp ? ` · ${autoPublicIpv4Of(instance) ?? 'public IPv4'}` : ''}`,
     );
     facts.badges.push({ text: instance.state, tone: 'state' });
     for (const id of instance.securityGroupIds) {

@@ -1,3 +1,4 @@
+import { hasPorts, readProtocol } from '../../domain';
 import { analyzeReachability, parseEndpoint, type Hop } from '../../engine';
 import { badInput, BAD_INPUT, printJson, readDesignArgument } from '../io';
 import { integerOption, readOptions } from '../options';
@@ -14,7 +15,7 @@ const hopJson = (h: Hop) => ({
 /** `nimbus reach <design> --from X --to Y [--protocol tcp] [--port 443] [--source-port N] [--json]`: exit 0 reachable, 1 not, 2 bad input. */
 export const reachCommand: Subcommand = {
   name: 'reach',
-  usage: 'reach <design.json> --from X --to Y [--protocol tcp|udp|icmp] [--port N] [--source-port N] [--json]',
+  usage: 'reach <design.json> --from X --to Y [--protocol tcp|udp|icmp|N] [--port N] [--source-port N] [--json]',
   summary: [
     'can X reach Y? X and Y: a name, an id, an IPv4 address or "internet";',
     'exit 0 reachable, 1 not reachable, 2 bad input',
@@ -30,11 +31,15 @@ export const reachCommand: Subcommand = {
     const fromText = options.get('from');
     const toText = options.get('to');
     if (!fromText || !toText) return fail('--from and --to are required');
-    const protocol = (options.get('protocol') ?? 'tcp').toLowerCase();
-    if (protocol !== 'tcp' && protocol !== 'udp' && protocol !== 'icmp')
-      return fail(`--protocol must be tcp, udp or icmp, not "${protocol}"`);
+    // A name or an IP protocol number, as AWS writes rules: `--protocol 50` is ESP; 6, 17 and 1 are TCP, UDP and ICMP.
+    const protocolText = options.get('protocol') ?? 'tcp';
+    const protocol = readProtocol(protocolText);
+    if (protocol === 'all')
+      return fail('--protocol all is a rule, not a packet: give one protocol (tcp, udp, icmp or a number 0-255)');
+    if (protocol === null)
+      return fail(`--protocol must be tcp, udp, icmp or an IP protocol number 0-255, not "${protocolText}"`);
     const PORTS = { min: 0, max: 65535 };
-    const port = integerOption(options, 'port', PORTS, protocol === 'icmp' ? 0 : 443);
+    const port = integerOption(options, 'port', PORTS, hasPorts(protocol) ? 443 : 0);
     if (port === null) return fail(`--port must be a whole number 0-65535, not "${options.get('port')}"`);
     const sourcePort = integerOption(options, 'source-port', PORTS);
     if (sourcePort === null)

@@ -22,6 +22,14 @@ export const Ec2InstanceSchema = z.object({
   privateIp: Ipv4TextSchema,
   /** Whether the instance has an auto-assigned public IPv4 address. */
   publicIp: z.boolean().default(false),
+  /**
+   * The auto-assigned public IPv4 itself, while the instance holds one (AWS's
+   * `PublicIpAddress`): kept from an import, drawn with `autoAssignedPublicIpv4`
+   * otherwise. Null when `publicIp` is off, when an Elastic IP takes its place,
+   * or while the instance is stopped (AWS releases it on stop and gives a new
+   * one on start). Source: Amazon EC2 User Guide, "Public IPv4 addresses".
+   */
+  publicIpAddress: Ipv4TextSchema.nullable().default(null),
   elasticIpId: ElasticIpIdSchema.nullable().default(null),
   securityGroupIds: z.array(SecurityGroupIdSchema),
   hibernationEnabled: z.boolean().default(false),
@@ -29,6 +37,45 @@ export const Ec2InstanceSchema = z.object({
   state: InstanceStateSchema.default('running'),
 });
 export type Ec2Instance = z.infer<typeof Ec2InstanceSchema>;
+
+/**
+ * The range Nimbus draws auto-assigned public IPv4 addresses from: an EC2
+ * prefix AWS publishes in https://ip-ranges.amazonaws.com/ip-ranges.json
+ * (`{"ip_prefix": "18.216.0.0/14", "region": "us-east-2", "service": "EC2"}`;
+ * the file is described in the Amazon VPC User Guide, "AWS IP address
+ * ranges"). Nimbus simplifies: every Region draws from this one prefix.
+ */
+export const AUTO_ASSIGNED_PUBLIC_RANGE = { cidr: '18.216.0.0/14', base: (18 << 24) | (216 << 16), size: 1 << 18 };
+
+/**
+ * The `generation`-th auto-assigned public IPv4 of an instance: a hash of its
+ * id into `AUTO_ASSIGNED_PUBLIC_RANGE`, so the same design always gets the same
+ * addresses (generation 0 when it is drawn, migrated or launched; each start
+ * after a stop takes the next generation: AWS gives a new address on start).
+ * Addresses ending in .0 or .255 are skipped.
+ */
+export function autoAssignedPublicIpv4(instanceId: string, generation = 0): string {
+  let hash = 0x811c9dc5;
+  const text = generation === 0 ? instanceId : `${instanceId}#${generation}`;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  let offset = (hash >>> 0) % AUTO_ASSIGNED_PUBLIC_RANGE.size;
+  if ((offset & 0xff) === 0 || (offset & 0xff) === 0xff) offset ^= 0x01;
+  const value = (AUTO_ASSIGNED_PUBLIC_RANGE.base + offset) >>> 0;
+  return [value >>> 24, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff].join('.');
+}
+
+/** Whether an instance in this state holds its auto-assigned public IPv4 (released on stop and on termination). */
+export const holdsPublicIpv4 = (state: InstanceState): boolean => state !== 'stopped' && state !== 'terminated';
+
+/**
+ * The auto-assigned public IPv4 of an instance without an Elastic IP: the
+ * recorded one, else the one Nimbus draws for it; null when it gets none. A
+ * stopped instance keeps the answer, so an analysis can say it is stopped.
+ */
+export function autoPublicIpv4Of(instance: Ec2Instance): string | null {
+  if (!instance.publicIp || instance.elasticIpId !== null) return null;
+  return instance.publicIpAddress ?? autoAssignedPublicIpv4(instance.id);
+}
 
 export const ec2InstanceKind: KindSpec<'ec2Instance'> = {
   kind: 'ec2Instance',
@@ -68,5 +115,9 @@ export const ec2InstanceKind: KindSpec<'ec2Instance'> = {
       }),
     );
   },
-  duplicate: { reset: (copy) => ({ ...copy, elasticIpId: null }), needsAddress: true },
+  duplicate: {
+    // A copy is a new launch: its own auto-assigned address (drawn from its id), no Elastic IP.
+    reset: (copy) => ({ ...copy, elasticIpId: null, publicIpAddress: null }),
+    needsAddress: true,
+  },
 };

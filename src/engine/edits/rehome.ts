@@ -1,4 +1,4 @@
-import type { Design, LayoutEntry } from '../../domain';
+import { autoAssignedPublicIpv4, type Design, type LayoutEntry } from '../../domain';
 import { checkDrop, containerOf } from '../containment';
 import { proposePrivateIp } from '../proposals';
 import type { EditResult } from './result';
@@ -35,7 +35,16 @@ export function rehome(
   }
   const address = proposePrivateIp(design, target, resource.id);
   if (!address) return { ok: false, reason: `${target.name} has no free address.` };
-  const moved = { ...resource, subnetId: target.id, privateIp: address, publicIp: target.mapPublicIpOnLaunch };
+  // A move is a relaunch in the new subnet: its public IPv4 follows the subnet's auto-assign setting.
+  const moved = {
+    ...resource,
+    subnetId: target.id,
+    privateIp: address,
+    publicIp: target.mapPublicIpOnLaunch,
+    publicIpAddress: target.mapPublicIpOnLaunch
+      ? (resource.publicIpAddress ?? autoAssignedPublicIpv4(resource.id))
+      : null,
+  };
   const next = withLayout({ ...design, resources: { ...design.resources, [id]: moved } }, id, {
     x: Math.round(position.x),
     y: Math.round(position.y),

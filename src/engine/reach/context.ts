@@ -1,5 +1,5 @@
-import type { Design } from '../../domain';
-import { formatIpv4 } from '../../net';
+import { hasPorts, type Design } from '../../domain';
+import { formatIpv4, parseIpv4 } from '../../net';
 import type { Endpoint, Interface } from './endpoints';
 import type { Packet } from './ruleEvaluate';
 import { Trace, type HopPacket } from './trace';
@@ -14,6 +14,14 @@ export interface PathContext {
   readonly response: Packet;
   /** The request as the source sends it. */
   readonly sent: HopPacket;
+  /**
+   * Whether the request is sent to the destination interface's public address
+   * (its Elastic IP or public IPv4), so it travels by the internet, rather than
+   * to its private one. The address sent to is `sentTo`.
+   */
+  readonly toPublic: boolean;
+  /** The address the request is sent to: every route lookup and filter on the way there uses it. */
+  readonly sentTo: number;
   readonly forward: Trace;
   readonly back: Trace;
   /**
@@ -26,9 +34,8 @@ export interface PathContext {
 
 export interface PathOptions {
   /**
-   * The address AWS auto-assigned to an instance. Only a running simulation
-   * knows it; without it the packet's addresses keep the private address where
-   * an internet gateway would translate (the verdict and hops are the same).
+   * The address AWS auto-assigned to an instance as the running simulation
+   * knows it (a new one after each stop and start); without it, the design's.
    */
   autoAssignedAddressOf?: (instanceId: string) => string | null;
 }
@@ -42,15 +49,19 @@ export type PathQuestion = Pick<PathContext, 'design' | 'source' | 'destination'
 
 export function createPathContext(question: PathQuestion): PathContext {
   const { design, source, destination, request, response, options } = question;
-  const icmp = request.protocol === 'icmp';
-  // From the internet, a client addresses an instance by its public address; the internet gateway translates it.
-  const addressedAt =
-    source.kind === 'internet' && destination.kind === 'interface' ? publicAddress(options, destination) : null;
+  const icmp = !hasPorts(request.protocol);
+  // The internet addresses an instance it names by its public address; inside AWS a name means the private one.
+  const toPublic =
+    destination.kind === 'interface' &&
+    (destination.addressed === 'public' || (!destination.addressed && source.kind === 'internet'));
+  const addressedAt = toPublic ? publicAddress(options, destination) : null;
+  const parsed = addressedAt ? parseIpv4(addressedAt) : null;
+  const sentTo = parsed?.ok ? parsed.value : addressOf(destination);
   const sent: HopPacket = {
     protocol: request.protocol,
     srcIp: addressText(addressOf(source)),
     srcPort: icmp ? 0 : response.port,
-    dstIp: addressedAt ?? addressText(addressOf(destination)),
+    dstIp: addressText(sentTo),
     dstPort: icmp ? 0 : request.port,
   };
   return {
@@ -61,6 +72,8 @@ export function createPathContext(question: PathQuestion): PathContext {
     response,
     options,
     sent,
+    toPublic,
+    sentTo,
     forward: new Trace(design, sent),
     // The response's packet is known once the request arrives: its addresses and ports swapped.
     back: new Trace(design, sent),
@@ -69,12 +82,25 @@ export function createPathContext(question: PathQuestion): PathContext {
 }
 
 /**
- * The public address an internet gateway maps to an instance, when known. A
- * NAT gateway's Elastic IP is not mapped: the NAT gateway translates to it itself.
+ * The source's address as the destination sees it: the public address a NAT
+ * or internet gateway translated it to, else its own. Read once the request
+ * has arrived (the return leg and the destination's filters use it).
+ */
+export function sourceSeenAt(ctx: PathContext): number {
+  if (!ctx.forward.sourceTranslated) return addressOf(ctx.source);
+  const seen = parseIpv4(ctx.forward.packet.srcIp);
+  return seen.ok ? seen.value : addressOf(ctx.source);
+}
+
+/**
+ * The public address an interface is reached at and sends from through an
+ * internet gateway: its Elastic IP, or the public IPv4 it holds (the running
+ * simulation's when it knows it, else the design's).
  */
 export function publicAddress(options: PathOptions, eni: Interface): string | null {
-  if (eni.ownerKind !== 'ec2Instance') return null;
-  return eni.publicAddress ?? (eni.publicIp ? (options.autoAssignedAddressOf?.(eni.ownerId) ?? null) : null);
+  if (eni.ownerKind !== 'ec2Instance' || !eni.publicIp) return eni.publicAddress;
+  const live = eni.elasticIp ? null : options.autoAssignedAddressOf?.(eni.ownerId);
+  return live ?? eni.publicAddress;
 }
 
 /** Addresses as text, cached: every query formats its two ends, and queries repeat the same few ends. */

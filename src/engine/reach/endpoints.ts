@@ -1,8 +1,11 @@
 import {
+  autoPublicIpv4Of,
   findAmi,
   getResource,
   resourcesOfKind,
   type Design,
+  type LambdaFunction,
+  type NatGateway,
   type OnPremisesNetwork,
   type Subnet,
   resourceById,
@@ -31,8 +34,16 @@ export interface Interface {
   privateIp: number;
   /** The public IPv4 or Elastic IP, when it has one, in words for explanations. */
   publicIp: string | null;
-  /** The public address itself when the design fixes it (an Elastic IP); AWS picks an auto-assigned one at launch. */
+  /** The public address itself: its Elastic IP or the auto-assigned public IPv4 it holds (null: none). */
   publicAddress: string | null;
+  /**
+   * Which of its addresses the query named: `private`, `public`, or null when
+   * it named the resource (then the internet sends to its public address and
+   * everything inside AWS to its private one).
+   */
+  addressed?: 'private' | 'public' | null;
+  /** Whether `publicAddress` is an Elastic IP (it stays when the instance stops and starts). */
+  elasticIp?: boolean;
   groupIds: readonly string[];
   /** EC2 state; null for interfaces that have none. */
   state: string | null;
@@ -68,6 +79,7 @@ function instanceInterface(design: Design, id: string): Interface | null {
   const address = parseIpv4(instance.privateIp);
   if (!subnet || !address.ok) return null;
   const eip = getResource(design, instance.elasticIpId, 'elasticIp');
+  const outside = eip ? eip.publicIp : autoPublicIpv4Of(instance);
   return {
     kind: 'interface',
     ownerId: instance.id,
@@ -75,12 +87,100 @@ function instanceInterface(design: Design, id: string): Interface | null {
     name: instance.name,
     subnet,
     privateIp: address.value,
-    publicIp: eip ? eip.publicIp : instance.publicIp ? 'its auto-assigned public IPv4' : null,
-    publicAddress: eip?.publicIp ?? null,
+    publicIp: eip
+      ? `its Elastic IP ${eip.publicIp}`
+      : outside
+        ? `its public IPv4 ${outside}`
+        : instance.publicIp
+          ? 'its auto-assigned public IPv4'
+          : null,
+    publicAddress: outside,
+    elasticIp: !!eip,
     groupIds: instance.securityGroupIds,
     state: instance.state,
     os: findAmi(instance.amiId)?.platform === 'windows' ? 'windows' : 'linux',
   };
+}
+
+function natInterface(design: Design, nat: NatGateway): Interface | null {
+  const subnet = getResource(design, nat.subnetId, 'subnet');
+  const address = parseIpv4(nat.privateIp);
+  if (!subnet || !address.ok) return null;
+  const eip = getResource(design, nat.elasticIpId, 'elasticIp');
+  return {
+    kind: 'interface',
+    ownerId: nat.id,
+    ownerKind: 'natGateway',
+    name: nat.name,
+    subnet,
+    privateIp: address.value,
+    publicIp: eip ? `its Elastic IP ${eip.publicIp}` : null,
+    publicAddress: eip?.publicIp ?? null,
+    groupIds: [],
+    state: null,
+    os: 'linux',
+  };
+}
+
+/**
+ * A Lambda function's VPC interfaces, one per subnet of its VPC configuration.
+ * AWS chooses their addresses; Nimbus takes the last usable address of each
+ * subnet (a simplification: AWS picks any free one).
+ */
+export function lambdaInterfaces(design: Design, fn: LambdaFunction): Interface[] {
+  const out: Interface[] = [];
+  for (const subnetId of fn.vpcConfig?.subnetIds ?? []) {
+    const subnet = getResource(design, subnetId, 'subnet');
+    const block = subnet ? parseCidr(subnet.cidr) : null;
+    if (!subnet || !block?.ok || !fn.vpcConfig) continue;
+    out.push({
+      kind: 'interface',
+      ownerId: fn.id,
+      ownerKind: 'lambdaFunction',
+      name: fn.name,
+      subnet,
+      privateIp: block.value.network + 2 ** (32 - block.value.prefix) - 2,
+      publicIp: null,
+      publicAddress: null,
+      groupIds: fn.vpcConfig.securityGroupIds,
+      state: null,
+      os: 'linux',
+    });
+  }
+  return out;
+}
+
+/**
+ * The interface that holds an address, and whether it is that interface's
+ * private or public address: an instance's private IP, Elastic IP or
+ * auto-assigned public IPv4, a NAT gateway's private IP or Elastic IP, a
+ * Lambda function's interfaces.
+ */
+export function holderOf(design: Design, address: string): Interface | null {
+  const value = parseIpv4(address);
+  if (!value.ok) return null;
+  const named = (eni: Interface | null): Interface | null => {
+    if (!eni) return null;
+    if (eni.privateIp === value.value) return { ...eni, addressed: 'private' };
+    return eni.publicAddress === address ? { ...eni, addressed: 'public' } : null;
+  };
+  for (const instance of resourcesOfKind(design, 'ec2Instance')) {
+    const eip = getResource(design, instance.elasticIpId, 'elasticIp');
+    if (instance.privateIp === address || eip?.publicIp === address || autoPublicIpv4Of(instance) === address) {
+      const eni = named(instanceInterface(design, instance.id));
+      if (eni) return eni;
+    }
+  }
+  for (const nat of resourcesOfKind(design, 'natGateway')) {
+    if (nat.privateIp !== address && getResource(design, nat.elasticIpId, 'elasticIp')?.publicIp !== address) continue;
+    const eni = named(natInterface(design, nat));
+    if (eni) return eni;
+  }
+  for (const fn of resourcesOfKind(design, 'lambdaFunction')) {
+    const eni = lambdaInterfaces(design, fn).find((i) => i.privateIp === value.value);
+    if (eni) return { ...eni, addressed: 'private' };
+  }
+  return null;
 }
 
 export function resolveEndpoint(design: Design, spec: EndpointSpec): Resolved {
@@ -107,14 +207,8 @@ export function resolveEndpoint(design: Design, spec: EndpointSpec): Resolved {
     case 'address': {
       const address = parseIpv4(spec.address);
       if (!address.ok) return { ok: false, error: address.error };
-      const holder = resourcesOfKind(design, 'ec2Instance').find(
-        (i) =>
-          i.privateIp === spec.address || getResource(design, i.elasticIpId, 'elasticIp')?.publicIp === spec.address,
-      );
-      if (holder) {
-        const eni = instanceInterface(design, holder.id);
-        if (eni) return { ok: true, endpoint: eni };
-      }
+      const holder = holderOf(design, spec.address);
+      if (holder) return { ok: true, endpoint: holder };
       const network = resourcesOfKind(design, 'onPremisesNetwork').find((n) =>
         n.cidrs.some((c) => {
           const parsed = parseCidr(c);
@@ -137,49 +231,16 @@ export function resolveEndpoint(design: Design, spec: EndpointSpec): Resolved {
       if (resource.kind === 'onPremisesNetwork')
         return resolveEndpoint(design, { kind: 'onPremises', id: resource.id });
       if (resource.kind === 'natGateway') {
-        const subnet = getResource(design, resource.subnetId, 'subnet');
-        const address = parseIpv4(resource.privateIp);
-        if (!subnet || !address.ok) return { ok: false, error: `${resource.name} has no valid subnet or address` };
-        const eip = getResource(design, resource.elasticIpId, 'elasticIp');
-        return {
-          ok: true,
-          endpoint: {
-            kind: 'interface',
-            ownerId: resource.id,
-            ownerKind: 'natGateway',
-            name: resource.name,
-            subnet,
-            privateIp: address.value,
-            publicIp: eip?.publicIp ?? null,
-            publicAddress: eip?.publicIp ?? null,
-            groupIds: [],
-            state: null,
-            os: 'linux',
-          },
-        };
+        const eni = natInterface(design, resource);
+        return eni
+          ? { ok: true, endpoint: eni }
+          : { ok: false, error: `${resource.name} has no valid subnet or address` };
       }
       if (resource.kind === 'lambdaFunction') {
-        const subnet = getResource(design, resource.vpcConfig?.subnetIds[0], 'subnet');
-        const block = subnet ? parseCidr(subnet.cidr) : null;
-        if (!subnet || !block?.ok || !resource.vpcConfig)
-          return { ok: false, error: `${resource.name} has no VPC access, so it has no interface in a subnet` };
-        // Lambda's VPC interfaces get addresses AWS chooses; Nimbus takes the last usable one of the first subnet.
-        return {
-          ok: true,
-          endpoint: {
-            kind: 'interface',
-            ownerId: resource.id,
-            ownerKind: 'lambdaFunction',
-            name: resource.name,
-            subnet,
-            privateIp: block.value.network + 2 ** (32 - block.value.prefix) - 2,
-            publicIp: null,
-            publicAddress: null,
-            groupIds: resource.vpcConfig.securityGroupIds,
-            state: null,
-            os: 'linux',
-          },
-        };
+        const eni = lambdaInterfaces(design, resource)[0];
+        return eni
+          ? { ok: true, endpoint: eni }
+          : { ok: false, error: `${resource.name} has no VPC access, so it has no interface in a subnet` };
       }
       return {
         ok: false,
@@ -197,7 +258,8 @@ export function endpointResourceId(design: Design, endpoint: Endpoint): string {
 }
 
 export function endpointLabel(endpoint: Endpoint): string {
-  if (endpoint.kind === 'interface') return `${endpoint.name} (${formatIpv4(endpoint.privateIp)})`;
+  if (endpoint.kind === 'interface')
+    return `${endpoint.name} (${endpoint.addressed === 'public' && endpoint.publicAddress ? endpoint.publicAddress : formatIpv4(endpoint.privateIp)})`;
   if (endpoint.kind === 'internet') return `the internet (${formatIpv4(endpoint.address)})`;
   return `${endpoint.network.name} (${formatIpv4(endpoint.address)})`;
 }

@@ -78,7 +78,7 @@ export function portAtomStarts(design: Design): number[] {
     starts.add(from);
     if (to < MAX_PORT) starts.add(to + 1);
   };
-  const span = (protocol: string, ports: { from: number; to: number } | null): Span | null => {
+  const span = (protocol: string | number, ports: { from: number; to: number } | null): Span | null => {
     if (protocol !== 'tcp' && protocol !== 'all') return null;
     return ports === null || protocol === 'all' ? [0, MAX_PORT] : [ports.from, ports.to];
   };

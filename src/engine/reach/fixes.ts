@@ -1,6 +1,8 @@
 import { produce, type Draft } from 'immer';
 import {
   getResource,
+  hasPorts,
+  protocolLabel,
   MAX_NACL_RULES_PER_DIRECTION,
   NACL_MAX_RULE_NUMBER,
   type Design,
@@ -32,8 +34,10 @@ export function suggestFix(design: Design, query: ReachQuery, result: ReachResul
   if (!block) return null;
   // The ends as the analysis resolved them.
   const { source: from, destination: to } = result;
-  const ports = query.protocol === 'icmp' ? null : { from: query.port, to: query.port };
-  const what = query.protocol === 'icmp' ? 'ICMP' : `${query.protocol.toUpperCase()} ${query.port}`;
+  const ports = hasPorts(query.protocol) ? { from: query.port, to: query.port } : null;
+  const what = hasPorts(query.protocol)
+    ? `${protocolLabel(query.protocol)} ${query.port}`
+    : protocolLabel(query.protocol);
 
   if (block.code === 'ENI_SG_RULES_MISMATCH') {
     const group = getResource(design, block.id, 'securityGroup');
@@ -76,7 +80,7 @@ export function suggestFix(design: Design, query: ReachQuery, result: ReachResul
     );
     const isReturn = block.direction === 'return';
     // A response goes to the client's ephemeral ports; AWS suggests allowing 1024-65535.
-    const rulePorts = query.protocol === 'icmp' ? null : isReturn ? { from: 1024, to: 65535 } : ports;
+    const rulePorts = !hasPorts(query.protocol) ? null : isReturn ? { from: 1024, to: 65535 } : ports;
     const peerEndpoint = (direction === 'inbound') === !isReturn ? from : to;
     const cidr = peerCidr(peerEndpoint);
     const portWords = rulePorts
@@ -85,7 +89,7 @@ export function suggestFix(design: Design, query: ReachQuery, result: ReachResul
         : ` ${rulePorts.from}-${rulePorts.to}`
       : '';
     return {
-      label: `Add ${direction} rule ${number} to ${acl.name}: allow ${query.protocol.toUpperCase()}${portWords} ${direction === 'inbound' ? 'from' : 'to'} ${cidr}`,
+      label: `Add ${direction} rule ${number} to ${acl.name}: allow ${protocolLabel(query.protocol)}${portWords} ${direction === 'inbound' ? 'from' : 'to'} ${cidr}`,
       apply: (d) =>
         produce(
           d,

@@ -1,9 +1,9 @@
 import { resourceById } from '../../domain';
 import { formatIpv4 } from '../../net';
-import { addressOf, turnAround, type PathContext } from './context';
+import { turnAround, type PathContext } from './context';
 import { endpointLabel, type Interface } from './endpoints';
-import { arriveAtInterface, arriveOutside, enterSubnet, leaveInterface, returnFrom, type Misroute } from './steps';
-import { ENTRANCES, handOverTarget, type Travel } from './targets';
+import { arriveAtInterface, arriveOutside, enterSubnet, leaveInterface, type Misroute } from './steps';
+import { arriveFromOutside, ENTRANCES, handOverTarget, type Travel } from './targets';
 
 /**
  * The path search: strings the generic steps together from the source to the
@@ -16,7 +16,9 @@ const ip = formatIpv4;
 /** From a subnet: its ACL outbound, its route for the destination, and whatever the route's target does. */
 const travel: Travel = (ctx, subnet, misroute) => {
   const { forward: fwd } = ctx;
-  const toward = addressOf(ctx.destination);
+  // AWS routes on the address in the packet: a public address follows the table's route for it, not `local`.
+  // Source: Amazon VPC User Guide, "Route tables" (route priority: the most specific route for the destination).
+  const toward = ctx.sentTo;
   fwd.nacl(subnet, 'outbound', ctx.request, toward);
   ctx.retrace.push(() => enterSubnet(ctx.back, subnet, ctx.response, toward));
   const match = fwd.route(subnet, toward);
@@ -35,6 +37,15 @@ const misrouteFromSource: Misroute = (ctx, match) => {
   const via = resourceById(ctx.design, match.target)?.name ?? match.target;
   const from = (ctx.source as Interface).subnet;
   const where = { component: `route table of ${from.name}`, id: match.target, subnetId: from.id, rule: null };
+  if (dst.kind === 'interface' && ctx.toPublic)
+    return {
+      hop: {
+        step: 'route',
+        ...where,
+        explanation: `${ip(ctx.sentTo)} is ${dst.name}'s public address, and the route for it sends the packet to ${via}, which does not lead to the internet: a public address is reached only through an internet gateway (directly or by a NAT gateway), so the packet never gets to ${dst.name}.`,
+      },
+      code: 'NO_ROUTE_TO_DESTINATION',
+    };
   return dst.kind === 'interface'
     ? {
         hop: {
@@ -54,27 +65,11 @@ const misrouteFromSource: Misroute = (ctx, match) => {
       };
 };
 
-/** The response from a destination entered from outside would leave by another way than it came in. */
-const leavesByAnotherGateway: Misroute = (ctx, match) => {
-  const dst = ctx.destination as Interface;
-  return {
-    hop: {
-      step: 'route',
-      component: `route table of ${dst.subnet.name}`,
-      id: match.target,
-      subnetId: dst.subnet.id,
-      rule: null,
-      explanation: `The response to ${ip(addressOf(ctx.source))} would leave through ${resourceById(ctx.design, match.target)?.name ?? match.target}, not the gateway it came in by, so it never gets back (the subnet is not public for this traffic).`,
-    },
-    code: 'NO_ROUTE_TO_DESTINATION',
-  };
-};
-
 /** What the destination refuses before any step: another VPC, or an interface nothing can connect to. */
 function admitted(ctx: PathContext): boolean {
   const { source: src, destination: dst, forward: fwd } = ctx;
   if (dst.kind !== 'interface') return true;
-  if (src.kind === 'interface' && src.subnet.vpcId !== dst.subnet.vpcId) {
+  if (src.kind === 'interface' && !ctx.toPublic && src.subnet.vpcId !== dst.subnet.vpcId) {
     fwd.fail(
       {
         step: 'route',
@@ -87,12 +82,27 @@ function admitted(ctx: PathContext): boolean {
     );
     return false;
   }
+  if (src.kind === 'onPremises' && ctx.toPublic) {
+    fwd.fail(
+      {
+        step: 'route',
+        component: src.network.name,
+        id: src.network.id,
+        rule: null,
+        explanation: `${ip(ctx.sentTo)} is ${dst.name}'s public address; Nimbus carries on-premises traffic over VPN and Direct Connect links to private addresses only (a simplification: over the internet it would be the internet's path).`,
+      },
+      'CANNOT_ROUTE',
+    );
+    return false;
+  }
   if (dst.ownerKind === 'ec2Instance') return true;
+  const fromOutside = src.kind === 'internet' || ctx.toPublic;
+  // NAT gateways: "cannot be used to initiate a connection into" the private network (Amazon VPC User Guide, "NAT gateways").
   const why =
-    src.kind === 'interface'
-      ? `${dst.name} accepts no connections on its interface.`
-      : dst.ownerKind === 'natGateway'
-        ? `${dst.name} accepts no connection started from outside: NAT gateways are for outbound traffic only.`
+    dst.ownerKind === 'natGateway' && fromOutside
+      ? `${dst.name} accepts no connection started from outside${ctx.toPublic ? `, not even at its Elastic IP ${ip(ctx.sentTo)}` : ''}: NAT gateways are for outbound traffic only, and the internet can't start a connection through one.`
+      : src.kind === 'interface'
+        ? `${dst.name} accepts no connections on its interface${dst.ownerKind === 'natGateway' ? ': a NAT gateway only forwards traffic that private instances route to it' : ''}.`
         : `${dst.name}'s VPC interfaces only carry the function's outbound traffic; nothing can connect to them.`;
   fwd.fail({ step: 'arrive', component: dst.name, id: dst.ownerId, rule: null, explanation: why }, 'CANNOT_ROUTE');
   return false;
@@ -105,13 +115,12 @@ export function searchPath(ctx: PathContext): void {
   if (!admitted(ctx)) return;
   if (src.kind === 'interface') {
     leaveInterface(ctx, src);
-    if (dst.kind === 'interface' && dst.subnet.id === src.subnet.id) fwd.sameSubnet(src.subnet);
+    if (dst.kind === 'interface' && !ctx.toPublic && dst.subnet.id === src.subnet.id) fwd.sameSubnet(src.subnet);
     else travel(ctx, src.subnet, misrouteFromSource);
   } else if (dst.kind === 'interface') {
     const wayIn = ENTRANCES[src.kind](ctx, dst);
     if (wayIn === null) return;
-    enterSubnet(fwd, dst.subnet, ctx.request, addressOf(src));
-    ctx.retrace.push(() => returnFrom(ctx, dst.subnet, wayIn, leavesByAnotherGateway));
+    arriveFromOutside(ctx, dst, wayIn);
   }
   if (!fwd.ok) return;
   if (dst.kind === 'interface') arriveAtInterface(ctx, dst);

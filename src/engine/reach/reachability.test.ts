@@ -60,7 +60,7 @@ describe('reachability: two-AZ template', () => {
     expect(r.reachable).toBe(false);
     expect(r.blockedBy).toMatchObject({
       component: 'Internet gateway',
-      code: 'NO_PUBLIC_ADDRESS',
+      code: 'IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS',
       direction: 'forward',
     });
     expect(r.forward.at(-1)!.explanation).toContain('NAT gateway would not help');
@@ -227,7 +227,7 @@ describe('reachability: routes', () => {
     expect(r.forward.map((h) => h.component)).toContain('NAT B');
     const gone = produce(d, (draft) => void delete draft.resources[natB]);
     const dropped = reach(gone, { from: res(gone, 'App A'), to: internet });
-    expect(dropped.blockedBy).toMatchObject({ code: 'BLACKHOLE_ROUTE' });
+    expect(dropped.blockedBy).toMatchObject({ code: 'BAD_STATE_ROUTE' });
     expect(dropped.forward.at(-1)!.explanation).toContain('not sent to a shorter route');
   });
 });

@@ -1,4 +1,4 @@
-import type { Design } from '../../domain';
+import { hasPorts, protocolLabel, type Design, type PacketProtocol } from '../../domain';
 import { createPathContext, type PathOptions } from './context';
 import { endpointLabel, EPHEMERAL_RANGES, resolveEndpoint, type Endpoint, type EndpointSpec } from './endpoints';
 import { searchPath } from './paths';
@@ -13,7 +13,8 @@ import type { Block, Hop, HopPacket } from './trace';
 export interface ReachQuery {
   from: EndpointSpec;
   to: EndpointSpec;
-  protocol: 'tcp' | 'udp' | 'icmp';
+  /** TCP, UDP, ICMP or another IP protocol by number (e.g. 50, ESP); only TCP and UDP have ports. */
+  protocol: PacketProtocol;
   port: number;
   /** The client's source port; by default the first of its OS's ephemeral range. */
   sourcePort?: number;
@@ -75,7 +76,7 @@ export function analyzeReachability(design: Design, query: ReachQuery, options: 
     : back.blocked
       ? { ...back.blocked, direction: 'return' as const }
       : null;
-  const what = `${query.protocol.toUpperCase()}${query.protocol === 'icmp' ? '' : ` ${query.port}`}`;
+  const what = `${protocolLabel(query.protocol)}${hasPorts(query.protocol) ? ` ${query.port}` : ''}`;
   const summary = blockedBy
     ? `${endpointLabel(src)} can't reach ${endpointLabel(dst)} on ${what}: blocked ${blockedBy.direction === 'return' ? 'on the way back ' : ''}at ${blockedBy.component} (${blockedBy.code}).`
     : `${endpointLabel(src)} reaches ${endpointLabel(dst)} on ${what}, and the response gets back (source port ${sourcePort}).`;

@@ -1,6 +1,10 @@
 import {
   getResource,
+  hasPorts,
+  protocolLabel,
+  protocolNumber,
   type Design,
+  type PacketProtocol,
   type NaclRule,
   type NetworkAcl,
   type PortRange,
@@ -11,15 +15,22 @@ import { containsAddress, parseCidr } from '../../net';
 
 /** One concrete packet as the rules see it. */
 export interface Packet {
-  protocol: 'tcp' | 'udp' | 'icmp';
-  /** Destination port (ignored for ICMP). */
+  /** TCP, UDP, ICMP or another IP protocol by number. */
+  protocol: PacketProtocol;
+  /** Destination port (ignored for protocols without ports: all but TCP and UDP). */
   port: number;
 }
 
+/**
+ * Whether a rule covers a packet: `all` (AWS's -1) covers every protocol; a
+ * rule for another protocol number covers all of that protocol's traffic,
+ * whatever ports it names. Sources: Amazon EC2 API Reference, `IpPermission`
+ * and `CreateNetworkAclEntry`.
+ */
 function protocolMatches(ruleProtocol: NaclRule['protocol'], ports: PortRange, packet: Packet): boolean {
   if (ruleProtocol === 'all') return true;
-  if (ruleProtocol !== packet.protocol) return false;
-  if (packet.protocol === 'icmp' || ports === null) return true;
+  if (protocolNumber(ruleProtocol) !== protocolNumber(packet.protocol)) return false;
+  if (!hasPorts(packet.protocol) || ports === null) return true;
   return packet.port >= ports.from && packet.port <= ports.to;
 }
 
@@ -88,7 +99,7 @@ export function describeNaclRule(rule: NaclRule | null): string {
       ? ` port ${rule.ports.from}`
       : ` ports ${rule.ports.from}-${rule.ports.to}`
     : '';
-  return `rule ${rule.ruleNumber} (${rule.action} ${rule.protocol === 'all' ? 'all traffic' : rule.protocol.toUpperCase() + ports} ${rule.cidr})`;
+  return `rule ${rule.ruleNumber} (${rule.action} ${protocolLabel(rule.protocol)}${hasPorts(rule.protocol) ? ports : ''} ${rule.cidr})`;
 }
 
 export function describeSgRule(design: Design, rule: SgRule, direction: 'inbound' | 'outbound'): string {
@@ -97,7 +108,7 @@ export function describeSgRule(design: Design, rule: SgRule, direction: 'inbound
       ? ` ${rule.ports.from}`
       : ` ${rule.ports.from}-${rule.ports.to}`
     : '';
-  const what = rule.protocol === 'all' ? 'all traffic' : `${rule.protocol.toUpperCase()}${ports}`;
+  const what = `${protocolLabel(rule.protocol)}${hasPorts(rule.protocol) ? ports : ''}`;
   const peer =
     rule.peer.type === 'cidr'
       ? rule.peer.cidr

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Design, Resource } from '../../domain';
+import { autoPublicIpv4Of, type Design, type Ec2Instance, type Resource } from '../../domain';
 import { TEMPLATES } from '../../scenarios/templates';
 import type { PathOptions } from './context';
 import { analyzeReachability, type ReachQuery, type ReachResult } from './reachability';
@@ -55,23 +55,25 @@ describe('hops as generic forwarding steps', () => {
     expect(r.return[0]!.packet).toMatchObject({ srcIp: '198.51.100.200', srcPort: 443, dstPort: r.sourcePort });
   });
 
-  it('translates an auto-assigned public address only when the caller knows it', () => {
+  it("translates an auto-assigned public address: the design's, or the running simulation's when it knows it", () => {
     const web = template('single-web-server');
-    const server = named(web, 'Web server').id;
+    const server = named(web, 'Web server');
     const known = reach(
       web,
       { from: internet, to: res(web, 'Web server') },
       {
-        autoAssignedAddressOf: (id) => (id === server ? '203.0.113.77' : null),
+        autoAssignedAddressOf: (id) => (id === server.id ? '203.0.113.77' : null),
       },
     );
-    const unknown = reach(web, { from: internet, to: res(web, 'Web server') });
+    const designs = reach(web, { from: internet, to: res(web, 'Web server') });
     expect(known.sent.dstIp).toBe('203.0.113.77');
     expect(known.forward[0]).toMatchObject({ step: 'translate', translation: { rewrites: 'destination' } });
     expect(known.return.at(-1)!.translation).toMatchObject({ rewrites: 'source', to: '203.0.113.77' });
-    // The verdict and the words are the same either way.
-    expect(unknown.forward.map((h) => h.explanation)).toEqual(known.forward.map((h) => h.explanation));
-    expect(unknown.forward[0]!.translation).toBeUndefined();
+    // Without the simulation, the address the design holds (drawn from the instance's id).
+    const address = autoPublicIpv4Of(server as Ec2Instance);
+    expect(address).toMatch(/^18\.21[6-9]\./);
+    expect(designs.sent.dstIp).toBe(address);
+    expect(designs.forward[0]!.translation).toEqual({ rewrites: 'destination', from: address, to: '10.0.1.10' });
   });
 
   it('records the link a virtual private gateway hands the packet over, and resolves both ends', () => {

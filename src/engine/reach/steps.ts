@@ -1,6 +1,6 @@
 import type { Subnet } from '../../domain';
 import { formatIpv4 } from '../../net';
-import { addressOf, type PathContext } from './context';
+import { sourceSeenAt, type PathContext } from './context';
 import { endpointLabel, type Endpoint, type Interface } from './endpoints';
 import type { Packet, SgPeer } from './ruleEvaluate';
 import type { RouteMatch } from './routeLookup';
@@ -29,13 +29,22 @@ export type Misroute = (ctx: PathContext, match: RouteMatch) => { hop: HopInput;
 /** The packet leaves its source interface: the source's security groups filter it; the response is let back in. */
 export function leaveInterface(ctx: PathContext, eni: Interface): void {
   ctx.forward.subnetId = eni.subnet.id;
-  ctx.forward.securityGroups(eni, 'outbound', ctx.request, sgPeer(ctx.destination), endpointLabel(ctx.destination));
+  // Sent to a public address, the packet is for a public destination: no group reference matches it.
+  const peer = ctx.toPublic ? { address: ctx.sentTo, groupIds: [] } : sgPeer(ctx.destination);
+  ctx.forward.securityGroups(eni, 'outbound', ctx.request, peer, endpointLabel(ctx.destination));
   ctx.retrace.push(() => ctx.back.statefulReturn(eni));
 }
 
 /** The packet reaches its destination interface: its security groups filter it and the instance must be running. */
 export function arriveAtInterface(ctx: PathContext, eni: Interface): void {
-  ctx.forward.securityGroups(eni, 'inbound', ctx.request, sgPeer(ctx.source), endpointLabel(ctx.source));
+  // A packet whose source a NAT or internet gateway translated arrives from a public address, without its groups:
+  // security-group references match private addresses only (Amazon VPC User Guide, "Security group rules").
+  const translated = ctx.forward.sourceTranslated;
+  const peer = translated ? { address: sourceSeenAt(ctx), groupIds: [] } : sgPeer(ctx.source);
+  const label = translated
+    ? `${ip(peer.address)} (${endpointLabel(ctx.source)}, translated to a public address)`
+    : endpointLabel(ctx.source);
+  ctx.forward.securityGroups(eni, 'inbound', ctx.request, peer, label);
   ctx.forward.state(eni, 'destination');
   ctx.retrace.push(() => ctx.back.statefulReturn(eni));
 }
@@ -71,7 +80,7 @@ export function handOver(leg: Trace, hop: HopInput): void {
  * in (`wayIn`: `local` or a gateway id).
  */
 export function returnFrom(ctx: PathContext, subnet: Subnet, wayIn: string, misroute: Misroute): void {
-  const peer = addressOf(ctx.source);
+  const peer = sourceSeenAt(ctx);
   ctx.back.nacl(subnet, 'outbound', ctx.response, peer);
   const match = ctx.back.route(subnet, peer);
   if (!ctx.back.ok || !match || match.target === wayIn) return;

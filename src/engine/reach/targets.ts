@@ -1,6 +1,6 @@
-import { getResource, resourcesOfKind, type Design, type Subnet, resourceById } from '../../domain';
-import { formatIpv4 } from '../../net';
-import { addressOf, publicAddress, type PathContext } from './context';
+import { getResource, protocolLabel, resourcesOfKind, type Design, type Subnet, resourceById } from '../../domain';
+import { containsAddress, formatIpv4, parseCidr } from '../../net';
+import { addressOf, publicAddress, sourceSeenAt, type PathContext } from './context';
 import { endpointLabel, type Interface, type InternetHost, type OnPremisesHost } from './endpoints';
 import { enterSubnet, handOver, returnFrom, withTranslation, type Misroute } from './steps';
 import { internetGatewayOf, type HybridLink } from './trace';
@@ -69,9 +69,46 @@ const notRoutedBackLocally: Misroute = (ctx, match) => {
   };
 };
 
+/** The response from a destination entered from outside would leave by another way than it came in. */
+const leavesByAnotherGateway: Misroute = (ctx, match) => {
+  const dst = ctx.destination as Interface;
+  return {
+    hop: {
+      step: 'route',
+      component: `route table of ${dst.subnet.name}`,
+      id: match.target,
+      subnetId: dst.subnet.id,
+      rule: null,
+      explanation: `The response to ${ip(sourceSeenAt(ctx))} would leave through ${resourceById(ctx.design, match.target)?.name ?? match.target}, not the gateway it came in by, so it never gets back (the subnet is not public for this traffic).`,
+    },
+    code: 'NO_ROUTE_TO_DESTINATION',
+  };
+};
+
+/**
+ * The request came into the destination's VPC from outside (through `wayIn`,
+ * a gateway): the destination subnet's ACL sees the source as translated, and
+ * the response must leave by the same gateway.
+ */
+export function arriveFromOutside(ctx: PathContext, dst: Interface, wayIn: string): void {
+  enterSubnet(ctx.forward, dst.subnet, ctx.request, sourceSeenAt(ctx));
+  ctx.retrace.push(() => returnFrom(ctx, dst.subnet, wayIn, leavesByAnotherGateway));
+}
+
+/**
+ * A packet for a public address, handed to the internet, comes back in
+ * through the internet gateway of the VPC that holds the address.
+ */
+function backInFromInternet(ctx: PathContext): void {
+  const dst = ctx.destination;
+  if (dst.kind !== 'interface' || !ctx.forward.ok) return;
+  const wayIn = fromInternet(ctx, dst);
+  if (wayIn !== null) arriveFromOutside(ctx, dst, wayIn);
+}
+
 /** The VPC's own route: delivery to the destination's subnet. */
 const localDelivery: HandOverTarget = {
-  leadsTo: (ctx) => ctx.destination.kind === 'interface',
+  leadsTo: (ctx) => ctx.destination.kind === 'interface' && !ctx.toPublic,
   forward(ctx) {
     const dst = ctx.destination as Interface;
     enterSubnet(ctx.forward, dst.subnet, ctx.request, addressOf(ctx.source));
@@ -79,25 +116,45 @@ const localDelivery: HandOverTarget = {
   },
 };
 
+/** Whether the packet is for the internet: a host there, or an interface's public address. */
+const forTheInternet = (ctx: PathContext) => ctx.destination.kind === 'internet' || ctx.toPublic;
+
 /**
  * An internet gateway translates an instance's private address to its public
  * one (both ways); a packet a NAT gateway already translated passes as it is.
+ * A packet for another interface's public address goes out to the internet and
+ * back in through the internet gateway of the VPC that holds the address.
+ * Source: Amazon VPC User Guide, "Enable internet access for a VPC using an internet gateway".
  */
 const internetGateway: HandOverTarget = {
-  leadsTo: (ctx) => ctx.destination.kind === 'internet',
+  leadsTo: forTheInternet,
   forward(ctx, igwId) {
     const { forward: fwd, back, design } = ctx;
     const igw = resourceById(design, igwId)!;
     const src = ctx.source as Interface;
+    const dst = ctx.destination;
+    // Reachability Analyzer: IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS / _RFC6598_EGRESS.
+    if (dst.kind === 'internet' && isPrivateAddress(dst.address)) {
+      const shared = containsAddress(PRIVATE_RANGES[3]!, dst.address);
+      return fwd.fail(
+        viaGateway(
+          igw,
+          `${ip(dst.address)} is a ${shared ? 'shared (RFC 6598)' : 'private (RFC 1918)'} address, and nothing in this design holds it: ${igw.name} does not send packets for private addresses to the internet, where they are routed nowhere.`,
+        ),
+        shared ? 'IGW_DESTINATION_ADDRESS_NOT_IN_RFC6598_EGRESS' : 'IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS',
+      );
+    }
     if (fwd.sourceTranslated) {
       const from = fwd.packet.srcIp;
       handOver(fwd, viaGateway(igw, `${igw.name} sends the packet from ${from} to the internet.`));
       ctx.retrace.push(() =>
         handOver(back, viaGateway(igw, `The response comes back to ${from} through ${igw.name}.`)),
       );
-      return;
+      return backInFromInternet(ctx);
     }
-    if (!src.publicIp)
+    const outside = publicAddress(ctx.options, src);
+    // Reachability Analyzer: IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS, egress through an internet gateway needs a public IP.
+    if (!outside)
       return fwd.fail(
         {
           step: 'translate',
@@ -106,20 +163,19 @@ const internetGateway: HandOverTarget = {
           rule: null,
           explanation: `${src.name} has no public IPv4 address or Elastic IP, so ${igw.name} has no public address to translate its private one to. A route alone is not enough.`,
         },
-        'NO_PUBLIC_ADDRESS',
+        'IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS',
       );
-    const outside = publicAddress(ctx.options, src);
-    const translation = outside ? fwd.rewrite('source', outside) : undefined;
+    const translation = fwd.rewrite('source', outside);
     handOver(fwd, {
       step: 'translate',
       component: igw.name,
       id: igw.id,
       rule: null,
-      explanation: `${igw.name} translates ${ip(src.privateIp)} to ${src.publicIp} and sends the packet to the internet.`,
+      explanation: `${igw.name} translates ${ip(src.privateIp)} to ${src.elasticIp ? 'its Elastic IP' : 'its public IPv4'} ${outside} and sends the packet to the internet.`,
       ...withTranslation(translation),
     });
     ctx.retrace.push(() => {
-      const untranslated = outside ? back.rewrite('destination', ip(src.privateIp)) : undefined;
+      const untranslated = back.rewrite('destination', ip(src.privateIp));
       handOver(back, {
         step: 'translate',
         component: igw.name,
@@ -129,13 +185,13 @@ const internetGateway: HandOverTarget = {
         ...withTranslation(untranslated),
       });
     });
+    backInFromInternet(ctx);
   },
 };
 
 /** A NAT gateway: its own subnet's ACL and route table apply, and it needs an Elastic IP to translate to. */
 const natGateway: HandOverTarget = {
-  leadsTo: (ctx) =>
-    ctx.destination.kind === 'internet' && ctx.source.kind === 'interface' && !ctx.forward.sourceTranslated,
+  leadsTo: (ctx) => forTheInternet(ctx) && ctx.source.kind === 'interface' && !ctx.forward.sourceTranslated,
   forward(ctx, natId, travel) {
     const { forward: fwd, back, design } = ctx;
     const src = ctx.source as Interface;
@@ -154,6 +210,19 @@ const natGateway: HandOverTarget = {
       );
     // On the way in, the NAT's subnet ACL sees the instance's own address.
     enterSubnet(fwd, natSubnet, ctx.request, src.privateIp);
+    // "A NAT gateway supports the following protocols: TCP, UDP, and ICMP" (Amazon VPC User Guide, "NAT gateway basics").
+    const protocol = ctx.request.protocol;
+    if (protocol !== 'tcp' && protocol !== 'udp' && protocol !== 'icmp')
+      return fwd.fail(
+        {
+          step: 'translate',
+          component: nat.name,
+          id: nat.id,
+          rule: null,
+          explanation: `${nat.name} drops ${protocolLabel(protocol)}: a NAT gateway translates TCP, UDP and ICMP only. An instance with its own public IPv4 or Elastic IP in a public subnet can send it.`,
+        },
+        'PROTOCOL_RESTRICTION',
+      );
     const eip = getResource(design, nat.elasticIpId, 'elasticIp');
     if (!eip)
       return fwd.fail(
@@ -194,7 +263,7 @@ const natGateway: HandOverTarget = {
         id: natSubnet.id,
         subnetId: natSubnet.id,
         rule: null,
-        explanation: `${natSubnet.name}, where ${nat.name} lives, does not route ${ip(addressOf(ctx.destination))} to an internet gateway: a NAT gateway must sit in a public subnet.`,
+        explanation: `${natSubnet.name}, where ${nat.name} lives, does not route ${ip(ctx.sentTo)} to an internet gateway: a NAT gateway must sit in a public subnet.`,
       },
       code: 'NO_ROUTE_TO_DESTINATION',
     }));
@@ -246,8 +315,48 @@ export function handOverTarget(design: Design, targetId: string): HandOverTarget
  */
 export type Entrance = (ctx: PathContext, dst: Interface) => string | null;
 
-const fromInternet: Entrance = (ctx, dst) => {
+/** RFC 1918 private ranges and RFC 6598 shared address space (100.64.0.0/10): never routed on the internet. */
+const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'].map((c) => {
+  const parsed = parseCidr(c);
+  if (!parsed.ok) throw new Error(c);
+  return parsed.value;
+});
+export const isPrivateAddress = (address: number) => PRIVATE_RANGES.some((r) => containsAddress(r, address));
+
+function fromInternet(ctx: PathContext, dst: Interface): string | null {
   const { forward: fwd, back, design } = ctx;
+  const from = ctx.source;
+  // Reachability Analyzer: IGW_SOURCE_ADDRESS_NOT_IN_RFC1918_INGRESS / _RFC6598_INGRESS.
+  if (from.kind === 'internet' && isPrivateAddress(from.address)) {
+    const shared = containsAddress(PRIVATE_RANGES[3]!, from.address);
+    fwd.fail(
+      {
+        step: 'handOver',
+        component: 'internet',
+        id: 'internet',
+        rule: null,
+        explanation: `${ip(from.address)} is a ${shared ? 'shared (RFC 6598)' : 'private (RFC 1918)'} address and nothing in this design holds it: a host on the internet never sends from one, and an internet gateway rejects inbound traffic from such addresses.`,
+      },
+      shared ? 'IGW_SOURCE_ADDRESS_NOT_IN_RFC6598_INGRESS' : 'IGW_SOURCE_ADDRESS_NOT_IN_RFC1918_INGRESS',
+    );
+    return null;
+  }
+  if (!ctx.toPublic) {
+    // A VPC's addresses are not announced to the internet; RFC 1918 and RFC 6598 addresses are routed nowhere on it.
+    // Source: Amazon VPC User Guide, "IP addressing for your VPCs and subnets" (private IPv4 addresses are not reachable over the internet).
+    const privateRange = isPrivateAddress(dst.privateIp);
+    fwd.fail(
+      {
+        step: 'route',
+        component: 'internet',
+        id: 'internet',
+        rule: null,
+        explanation: `${ip(dst.privateIp)} is ${dst.name}'s private address${privateRange ? ' (RFC 1918 / RFC 6598 range, which the internet never routes)' : ', which AWS does not announce to the internet'}: nothing on the internet can send to it, and an internet gateway accepts from the internet only traffic for an interface's public address. ${dst.publicAddress ? `From the internet ${dst.name} is reached at ${dst.publicAddress}.` : `${dst.name} has no public address, so the internet can't reach it at all.`}`,
+      },
+      'IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS',
+    );
+    return null;
+  }
   const igw = internetGatewayOf(design, dst.subnet.vpcId);
   if (!igw) {
     fwd.fail(
@@ -262,7 +371,8 @@ const fromInternet: Entrance = (ctx, dst) => {
     );
     return null;
   }
-  if (!dst.publicIp) {
+  const outside = publicAddress(ctx.options, dst);
+  if (!outside) {
     fwd.fail(
       {
         step: 'translate',
@@ -271,33 +381,35 @@ const fromInternet: Entrance = (ctx, dst) => {
         rule: null,
         explanation: `${dst.name} has no public IPv4 address or Elastic IP, so the internet has no address to reach it by. A NAT gateway would not help: it only lets private instances start connections out.`,
       },
-      'NO_PUBLIC_ADDRESS',
+      'IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS',
     );
     return null;
   }
-  const outside = publicAddress(ctx.options, dst);
-  const translation = outside ? fwd.rewrite('destination', ip(dst.privateIp)) : undefined;
+  const translation = fwd.rewrite('destination', ip(dst.privateIp));
   fwd.pass({
     step: 'translate',
     component: igw.name,
     id: igw.id,
     rule: null,
-    explanation: `${igw.name} translates ${dst.publicIp} to ${dst.name}'s private address ${ip(dst.privateIp)}.`,
+    explanation: `${igw.name} translates ${outside} to ${dst.name}'s private address ${ip(dst.privateIp)}.`,
     ...withTranslation(translation),
   });
   ctx.retrace.push(() => {
-    const toPublic = outside ? back.rewrite('source', outside) : undefined;
+    const toPublic = back.rewrite('source', outside);
     handOver(back, {
       step: 'translate',
       component: igw.name,
       id: igw.id,
       rule: null,
-      explanation: `The response leaves through ${igw.name} and reaches ${endpointLabel(ctx.source)}.`,
+      explanation:
+        ctx.source.kind === 'interface'
+          ? `The response leaves through ${igw.name}, from ${outside}, to ${ip(sourceSeenAt(ctx))} on the internet.`
+          : `The response leaves through ${igw.name} and reaches ${endpointLabel(ctx.source)}.`,
       ...withTranslation(toPublic),
     });
   });
   return igw.id;
-};
+}
 
 const fromOnPremises: Entrance = (ctx, dst) => {
   const { forward: fwd, back, design } = ctx;
@@ -328,6 +440,6 @@ const fromOnPremises: Entrance = (ctx, dst) => {
 };
 
 export const ENTRANCES: Record<(InternetHost | OnPremisesHost)['kind'], Entrance> = {
-  internet: fromInternet,
+  internet: (ctx, dst) => fromInternet(ctx, dst),
   onPremises: fromOnPremises,
 };

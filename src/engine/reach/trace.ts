@@ -1,4 +1,12 @@
-import { getResource, resourcesOfKind, type Design, type Subnet, resourceById } from '../../domain';
+import {
+  getResource,
+  hasPorts,
+  protocolLabel,
+  resourcesOfKind,
+  type Design,
+  type Subnet,
+  resourceById,
+} from '../../domain';
 import { formatIpv4 } from '../../net';
 import { networkAclForSubnet, routeTableForSubnet } from '../topology';
 import type { Interface } from './endpoints';
@@ -76,14 +84,31 @@ export interface Hop {
 /** A hop as a step writes it; the trace adds the decision's default and the packet. */
 export type HopInput = Omit<Hop, 'decision' | 'packet'> & { decision?: Decision };
 
-/** Reachability Analyzer explanation codes where one fits; NO_PUBLIC_ADDRESS is Nimbus's own. */
+/**
+ * Reachability Analyzer explanation codes (Amazon VPC Reachability Analyzer
+ * guide, "Reachability Analyzer explanation codes"), each where AWS uses it:
+ * BAD_STATE_ROUTE for a blackhole route ("This route is not in a functional
+ * state"), IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS for traffic from the internet
+ * to anything but an interface's public address, IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS
+ * for traffic leaving without one, IGW_{SOURCE,DESTINATION}_ADDRESS_NOT_IN_RFC1918 /
+ * RFC6598 for a private or shared address on the internet side, PROTOCOL_RESTRICTION for a component that
+ * accepts only some protocols (a NAT gateway: TCP, UDP, ICMP). NO_PUBLIC_ADDRESS
+ * (a NAT gateway without an Elastic IP) is Nimbus's own.
+ */
 export type BlockCode =
   | 'BAD_STATE'
+  | 'BAD_STATE_ROUTE'
   | 'ENI_SG_RULES_MISMATCH'
   | 'SUBNET_ACL_RESTRICTION'
   | 'NO_ROUTE_TO_DESTINATION'
-  | 'BLACKHOLE_ROUTE'
   | 'CANNOT_ROUTE'
+  | 'IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS'
+  | 'IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS'
+  | 'IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS'
+  | 'IGW_DESTINATION_ADDRESS_NOT_IN_RFC6598_EGRESS'
+  | 'IGW_SOURCE_ADDRESS_NOT_IN_RFC1918_INGRESS'
+  | 'IGW_SOURCE_ADDRESS_NOT_IN_RFC6598_INGRESS'
+  | 'PROTOCOL_RESTRICTION'
   | 'NO_PUBLIC_ADDRESS';
 
 export interface Block {
@@ -93,7 +118,8 @@ export interface Block {
 }
 
 const ip = formatIpv4;
-const packetWords = (p: Packet) => (p.protocol === 'icmp' ? 'ICMP' : `${p.protocol.toUpperCase()} port ${p.port}`);
+const packetWords = (p: Packet) =>
+  hasPorts(p.protocol) ? `${protocolLabel(p.protocol)} port ${p.port}` : protocolLabel(p.protocol);
 
 /** Collects hops along one direction of a path and stops at the first one that blocks. */
 export class Trace {
@@ -246,7 +272,7 @@ export class Trace {
         ? `rule ${verdict.rule.ruleNumber} denies it`
         : 'no numbered rule matches, so the final * rule denies it';
       const ephemeral =
-        packet.port >= 1024 && packet.protocol !== 'icmp'
+        packet.port >= 1024 && hasPorts(packet.protocol)
           ? ' Network ACLs are stateless: a response needs its own rule for the client\u2019s ephemeral port.'
           : '';
       this.fail(
@@ -312,7 +338,7 @@ export class Trace {
           ruleRef: { kind: 'route', destination: match.destination },
           explanation: `The most specific route for ${ip(destination)} is ${match.destination}, a blackhole: ${match.blackhole}. Traffic it matches is dropped, not sent to a shorter route.`,
         },
-        'BLACKHOLE_ROUTE',
+        'BAD_STATE_ROUTE',
       );
       return null;
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  PacketProtocolSchema,
   atMost,
   ECS_MAX_TASKS_PER_SERVICE,
   formatIssues,
@@ -31,7 +32,8 @@ export const ReachCheckSchema = z.object({
   type: z.literal('reach'),
   from: EndpointTextSchema,
   to: EndpointTextSchema,
-  protocol: z.enum(['tcp', 'udp', 'icmp']).default('tcp'),
+  /** TCP (default), UDP, ICMP or another IP protocol by number (50 is ESP). */
+  protocol: PacketProtocolSchema.default('tcp'),
   port: z.number().int().min(0).max(65535),
   expect: z.enum(['reachable', 'unreachable']).default('reachable'),
 });

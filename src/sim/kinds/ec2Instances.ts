@@ -1,8 +1,7 @@
-import { resourcesOfKind, type Design, type Ec2Instance } from '../../domain';
+import { autoAssignedPublicIpv4, autoPublicIpv4Of, resourcesOfKind, type Design, type Ec2Instance } from '../../domain';
 import {
   applyAction,
   applyInstanceEdits,
-  autoAssignedPublicIp,
   billedSecondsNow,
   completeTransition,
   createEc2Sim,
@@ -38,7 +37,10 @@ export class Ec2Instances implements SimulatedKind, EventHandler<InstanceEvent> 
   containerHosts: ContainerHost[];
   /** What deleted instances cost while they existed. */
   private readonly removed = new RemovedCosts();
-  private nextIp = 0;
+  /** How many public IPv4 addresses each instance was given in this run (its next start takes the next one). */
+  private readonly ipGenerations = new Map<string, number>();
+  /** The public IPv4 each instance's design records (AWS's, from an import), for its first start. */
+  private readonly recorded = new Map<string, string>();
   /** One context for every EC2 step: events are a hot path, so nothing is allocated per event. */
   private readonly ec2Context: Ec2Context;
 
@@ -50,13 +52,21 @@ export class Ec2Instances implements SimulatedKind, EventHandler<InstanceEvent> 
       now: 0,
       random: ctx.random,
       schedule: (at, event) => ctx.schedule<InstanceEvent>(at, this, event),
-      newPublicIp: () => autoAssignedPublicIp(this.nextIp++),
+      // The first address an instance gets in a run is the design's (recorded or drawn); each later start, the next.
+      newPublicIp: (instanceId) => {
+        const given = this.ipGenerations.get(instanceId);
+        this.ipGenerations.set(instanceId, given === undefined ? 0 : given + 1);
+        if (given === undefined) return this.recorded.get(instanceId) ?? autoAssignedPublicIpv4(instanceId);
+        return autoAssignedPublicIpv4(instanceId, given + 1);
+      },
     };
     const instances = resourcesOfKind(design, 'ec2Instance');
     for (const instance of instances) {
       const sim = createEc2Sim(instance);
+      this.record(instance);
+      // A running instance holds the address the design records for it: design and simulation agree at time 0.
       if (sim.state === 'running' && sim.autoPublicIp && !sim.hasElasticIp)
-        sim.publicIp = this.ec2Context.newPublicIp();
+        sim.publicIp = this.ec2Context.newPublicIp(instance.id);
       this.sims.set(instance.id, sim);
     }
     this.containerHosts = this.hostsOf(instances);
@@ -75,6 +85,7 @@ export class Ec2Instances implements SimulatedKind, EventHandler<InstanceEvent> 
     let addressChanged = false;
     for (const instance of instances) {
       present.add(instance.id);
+      this.record(instance);
       const kept = this.sims.get(instance.id);
       if (kept) {
         addressChanged = applyInstanceEdits(kept, instance, this.context()) || addressChanged;
@@ -96,6 +107,11 @@ export class Ec2Instances implements SimulatedKind, EventHandler<InstanceEvent> 
     }
     this.containerHosts = this.hostsOf(instances);
     if (addressChanged) this.ctx.liveStateChanged();
+  }
+
+  private record(instance: Ec2Instance): void {
+    const address = autoPublicIpv4Of(instance);
+    if (address) this.recorded.set(instance.id, address);
   }
 
   /** Applies an action now, as the console or API would; refusals are logged with AWS's error code. */

@@ -1,5 +1,8 @@
 import {
   AMIS,
+  AUTO_ASSIGNED_PUBLIC_RANGE,
+  autoAssignedPublicIpv4,
+  autoPublicIpv4Of,
   FARGATE_TASK_SIZES,
   findInstanceType,
   getResource,
@@ -35,6 +38,14 @@ import { useSimStore } from '../../store';
 import { privateIpError } from './checks';
 import { SimInstanceSection } from './SimInstanceSection';
 import type { EditorProps } from './editors';
+
+/**
+ * Where an instance's public IPv4 comes from: AWS's own after an import,
+ * otherwise drawn by Nimbus from an EC2 range AWS publishes (a simplification:
+ * AWS picks one from its pool at launch).
+ */
+const publicIpv4Hint = (address: string | null) =>
+  `${address ? `${address}: AWS's address after an import, else one Nimbus draws from ${AUTO_ASSIGNED_PUBLIC_RANGE.cidr} (an EC2 range of AWS's ip-ranges.json). ` : ''}Changes on every stop/start; an Elastic IP stays.`;
 
 export function InstanceEditor({ resource: instance, design }: EditorProps<Ec2Instance>) {
   const subnet = getResource(design, instance.subnetId, 'subnet');
@@ -86,8 +97,14 @@ export function InstanceEditor({ resource: instance, design }: EditorProps<Ec2In
         <CheckboxField
           label="Public IPv4 address"
           checked={instance.publicIp}
-          hint="Changes on every stop/start; an Elastic IP stays."
-          onChange={(v) => updateResource<Ec2Instance>(instance.id, (d) => void (d.publicIp = v))}
+          hint={publicIpv4Hint(autoPublicIpv4Of(instance))}
+          onChange={(v) =>
+            updateResource<Ec2Instance>(instance.id, (d) => {
+              d.publicIp = v;
+              // Turned on, it gets an address from AWS's EC2 range (drawn from its id); turned off, it has none.
+              d.publicIpAddress = v ? (d.publicIpAddress ?? autoAssignedPublicIpv4(d.id)) : null;
+            })
+          }
         />
         <SelectField
           label="Elastic IP"

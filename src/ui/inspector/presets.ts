@@ -1,4 +1,4 @@
-import type { PortRange, Protocol } from '../../domain';
+import { protocolLabel, type PortRange, type Protocol } from '../../domain';
 
 /** Rule presets offered in ACL and security-group tables (well-known ports, and the ephemeral range AWS suggests). */
 export interface RulePreset {
@@ -20,6 +20,8 @@ export const RULE_PRESETS: readonly RulePreset[] = [
   { id: 'custom-tcp', label: 'Custom TCP', protocol: 'tcp', ports: { from: 8080, to: 8080 } },
   { id: 'custom-udp', label: 'Custom UDP', protocol: 'udp', ports: { from: 53, to: 53 } },
   { id: 'icmp', label: 'ICMP (ping)', protocol: 'icmp', ports: null },
+  // Another IP protocol by number covers all its traffic (no ports); 50 is ESP, IPsec's payload.
+  { id: 'custom-protocol', label: 'Custom protocol (ESP, 50)', protocol: 50, ports: null },
 ];
 
 /** The preset a rule matches, or the custom one of its protocol. */
@@ -32,6 +34,8 @@ export function presetOf(protocol: Protocol, ports: PortRange): RulePreset {
       !p.id.startsWith('custom'),
   );
   if (exact) return exact;
+  if (typeof protocol === 'number')
+    return { id: 'custom-protocol', label: `Custom: ${protocolLabel(protocol)}`, protocol, ports: null };
   return RULE_PRESETS.find(
     (p) =>
       p.id ===

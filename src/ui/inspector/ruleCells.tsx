@@ -1,5 +1,14 @@
 import type { Draft } from 'immer';
-import type { NaclRule, NetworkAcl, PortRange, Protocol, SecurityGroup } from '../../domain';
+import {
+  hasPorts,
+  protocolLabel,
+  readProtocol,
+  type NaclRule,
+  type NetworkAcl,
+  type PortRange,
+  type Protocol,
+  type SecurityGroup,
+} from '../../domain';
 import { parseCidr } from '../../net';
 import { formatPorts, parsePorts, presetOf, RULE_PRESETS } from './presets';
 import type { RuleColumn, RuleTableProps } from './RuleTable';
@@ -109,17 +118,20 @@ function PresetCell({
   onChange: (p: Pick<NaclRule, 'protocol' | 'ports'>) => void;
   className: string;
 }) {
+  const current = presetOf(protocol, ports);
+  // A rule for another protocol number shows that number; picking it again keeps the rule as it is.
+  const presets = RULE_PRESETS.map((p) => (p.id === current.id ? current : p));
   return (
     <select
       aria-label="Rule type"
-      value={presetOf(protocol, ports).id}
+      value={current.id}
       onChange={(e) => {
-        const preset = RULE_PRESETS.find((p) => p.id === e.target.value)!;
+        const preset = presets.find((p) => p.id === e.target.value)!;
         onChange({ protocol: preset.protocol, ports: preset.ports });
       }}
       className={className}
     >
-      {RULE_PRESETS.map((p) => (
+      {presets.map((p) => (
         <option key={p.id} value={p.id}>
           {p.label}
         </option>
@@ -143,18 +155,60 @@ export function ruleTypeColumn<R extends PortRule>(): RuleColumn<R> {
   };
 }
 
-/** The port range, fixed to all ports for protocols without ports. */
+/**
+ * A rule for another IP protocol names it by number (AWS's IpProtocol / Protocol), in the place the
+ * ports take for TCP and UDP: such a rule covers all of the protocol's traffic, so it has no ports.
+ */
+function ProtocolNumberCell({
+  protocol,
+  onChange,
+  className,
+}: {
+  protocol: number;
+  onChange: (protocol: Protocol) => void;
+  className: string;
+}) {
+  return (
+    <input
+      aria-label="Protocol number"
+      inputMode="numeric"
+      defaultValue={String(protocol)}
+      key={protocol}
+      title={protocolLabel(protocol)}
+      onBlur={(e) => {
+        const read = readProtocol(e.target.value);
+        // -1 means all traffic: pick "All traffic" for that; 6, 17 and 1 become TCP, UDP and ICMP.
+        if (read !== null && read !== 'all' && read !== protocol) onChange(read);
+      }}
+      className={`${className} font-mono`}
+    />
+  );
+}
+
+/** The port range, fixed to all ports for protocols without ports; another protocol's number in its place. */
 export function portRangeColumn<R extends PortRule>(): RuleColumn<R> {
   return {
     header: 'Ports',
     width: 'w-24',
-    cell: ({ rule }, { control, edit }) => (
-      <PortsCell
-        ports={rule.ports}
-        disabled={rule.protocol === 'all' || rule.protocol === 'icmp'}
-        className={control}
-        onChange={(ports) => edit((r) => void Object.assign(r, { ports }), 'ports')}
-      />
-    ),
+    cell: ({ rule }, { control, edit }) =>
+      typeof rule.protocol === 'number' ? (
+        <ProtocolNumberCell
+          protocol={rule.protocol}
+          className={control}
+          onChange={(protocol) =>
+            edit(
+              (r) => void Object.assign(r, { protocol, ports: hasPorts(protocol) ? { from: 0, to: 65535 } : null }),
+              'protocol',
+            )
+          }
+        />
+      ) : (
+        <PortsCell
+          ports={rule.ports}
+          disabled={!hasPorts(rule.protocol)}
+          className={control}
+          onChange={(ports) => edit((r) => void Object.assign(r, { ports }), 'ports')}
+        />
+      ),
   };
 }
