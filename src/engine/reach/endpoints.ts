@@ -7,7 +7,8 @@ import {
   type Subnet,
   resourceById,
 } from '../../domain';
-import { containsAddress, formatIpv4, parseCidr, parseIpv4 } from '../../net';
+import { formatIpv4, parseCidr, parseIpv4 } from '../../net';
+import { designIndex } from '../designIndex';
 import { routeTableForSubnet } from '../topology';
 
 /**
@@ -107,20 +108,12 @@ export function resolveEndpoint(design: Design, spec: EndpointSpec): Resolved {
     case 'address': {
       const address = parseIpv4(spec.address);
       if (!address.ok) return { ok: false, error: address.error };
-      const holder = resourcesOfKind(design, 'ec2Instance').find(
-        (i) =>
-          i.privateIp === spec.address || getResource(design, i.elasticIpId, 'elasticIp')?.publicIp === spec.address,
-      );
+      const holder = designIndex(design).instanceAt(spec.address);
       if (holder) {
         const eni = instanceInterface(design, holder.id);
         if (eni) return { ok: true, endpoint: eni };
       }
-      const network = resourcesOfKind(design, 'onPremisesNetwork').find((n) =>
-        n.cidrs.some((c) => {
-          const parsed = parseCidr(c);
-          return parsed.ok && containsAddress(parsed.value, address.value);
-        }),
-      );
+      const network = designIndex(design).onPremisesNetworkAt(address.value);
       if (network) return { ok: true, endpoint: { kind: 'onPremises', network, address: address.value } };
       return { ok: true, endpoint: { kind: 'internet', address: address.value } };
     }

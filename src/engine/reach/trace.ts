@@ -1,5 +1,6 @@
-import { getResource, resourcesOfKind, type Design, type Subnet, resourceById } from '../../domain';
+import { getResource, type Design, type Subnet, resourceById } from '../../domain';
 import { formatIpv4 } from '../../net';
+import { designIndex } from '../designIndex';
 import { networkAclForSubnet, routeTableForSubnet } from '../topology';
 import type { Interface } from './endpoints';
 import {
@@ -342,5 +343,4 @@ export class Trace {
 }
 
 /** The internet gateway attached to a VPC, if any. */
-export const internetGatewayOf = (design: Design, vpcId: string) =>
-  resourcesOfKind(design, 'internetGateway').find((g) => g.vpcId === vpcId);
+export const internetGatewayOf = (design: Design, vpcId: string) => designIndex(design).internetGatewayOf(vpcId);
