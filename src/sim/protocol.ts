@@ -115,12 +115,30 @@ export interface SimFrame {
   traffic: TrafficFrame;
 }
 
+/** How far an exposure run got: instances checked of all instances. */
+export interface ExposureProgress {
+  done: number;
+  total: number;
+}
+
+export type ExposureAnswer =
+  | { ok: true; report: ExposureReport; millis: number }
+  | { ok: false; cancelled: false; errors: string[] }
+  | { ok: false; cancelled: true };
+
 /**
  * What the worker offers for analyses and the simulation. Designs cross as
  * plain data (`unknown`): the worker parses them again before use.
  */
 export interface AnalysisApi {
-  exposure(design: unknown): { ok: true; report: ExposureReport; millis: number } | { ok: false; errors: string[] };
+  /**
+   * Exposure of the design, worked through in slices: `onProgress` (a comlink
+   * proxy) hears how far it got after each; a newer `exposure` call or
+   * `exposureCancel` stops it between slices, and it answers `cancelled`.
+   */
+  exposure(design: unknown, onProgress?: (progress: ExposureProgress) => void): Promise<ExposureAnswer>;
+  /** Stops the exposure run in progress, if any, at its next slice. */
+  exposureCancel(): void;
   /** Starts a simulation of the design; frames arrive through `onFrame` (a comlink proxy). */
   simLoad(design: unknown, seed: number, onFrame: (frame: SimFrame) => void): LoadResult;
   /** Returns the clock at which the edit took effect, or null with no simulation. */
