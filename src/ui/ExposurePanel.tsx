@@ -3,6 +3,10 @@ import { useEffect, useRef, useState } from 'react';
 import type { ExposureReport } from '../engine';
 import { cancelExposure, scanExposure, selectDesign, useDesignStore, useViewStore } from '../store';
 
+/** Rows drawn at first, and how many more each "Show more" draws: an account's report can hold tens of thousands. */
+const ROWS_AT_FIRST = 200;
+const MORE_ROWS = 1000;
+
 /** The share of instances checked, as a whole percentage. */
 const percent = (done: number, total: number) => (total === 0 ? 0 : Math.floor((done / total) * 100));
 
@@ -20,6 +24,7 @@ export function ExposurePanel() {
     | { status: 'done'; report: ExposureReport; millis: number; of: typeof design }
     | { status: 'error'; message: string }
   >({ status: 'idle' });
+  const [shown, setShown] = useState(ROWS_AT_FIRST);
   // The latest scan; answers and progress of an older one are ignored.
   const scans = useRef(0);
   const running = state.status === 'running';
@@ -43,6 +48,7 @@ export function ExposurePanel() {
       });
       if (scan !== scans.current) return;
       active.current = false;
+      setShown(ROWS_AT_FIRST);
       setState(
         result.ok
           ? { status: 'done', report: result.report, millis: result.millis, of: design }
@@ -123,7 +129,7 @@ export function ExposurePanel() {
             {state.report.queries.toLocaleString('en-US')} paths checked in {state.millis.toFixed(0)} ms
             {stale ? ' — the design changed since; scan again.' : '.'}
           </p>
-          {state.report.findings.map((f, i) => (
+          {state.report.findings.slice(0, shown).map((f, i) => (
             <button
               key={i}
               type="button"
@@ -145,7 +151,7 @@ export function ExposurePanel() {
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-                {state.report.entries.map((e, i) => (
+                {state.report.entries.slice(0, shown).map((e, i) => (
                   <tr key={i} className={e.sourceKind === 'internet' ? 'font-medium' : ''}>
                     <td className="py-1">{e.instanceName}</td>
                     <td className="py-1">{e.source}</td>
@@ -154,6 +160,16 @@ export function ExposurePanel() {
                 ))}
               </tbody>
             </table>
+          )}
+          {Math.max(state.report.entries.length, state.report.findings.length) > shown && (
+            <button
+              type="button"
+              onClick={() => setShown((n) => n + MORE_ROWS)}
+              className="self-start rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+            >
+              Show more ({Math.min(shown, state.report.entries.length).toLocaleString('en-US')} of{' '}
+              {state.report.entries.length.toLocaleString('en-US')} rows shown)
+            </button>
           )}
         </>
       )}
