@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resourceById, resourcesOfKind, type Design, type Ec2Instance, type Resource, type SgRule } from '../../domain';
 import { formatIpv4, parseCidr } from '../../net';
+import { generateMultiVpc } from '../../../bench/generate';
 import { TEMPLATES } from '../../scenarios/templates';
 import { analyzeExposure, startExposure, type ExposureEntry, type ExposureReport } from './exposure';
 import { analyzeReachability } from './reachability';
@@ -183,6 +184,22 @@ describe('exposure against the reference (no sharing, no atoms, scans)', () => {
       );
     });
   }
+
+  it("gives the reference's report on the bench's multi-VPC account (services, a VPN, stopped and public instances)", () => {
+    const generated = generateMultiVpc(150, 3);
+    const resources: Record<string, Resource> = { ...generated.resources };
+    // Some instances stopped, some given a public address in a private subnet: more classes.
+    resourcesOfKind(generated, 'ec2Instance').forEach((instance, i) => {
+      if (i % 7 === 0) resources[instance.id] = { ...instance, state: 'stopped' };
+      else if (i % 5 === 0) resources[instance.id] = { ...instance, publicIp: !instance.publicIp };
+    });
+    const design = { ...generated, resources: resources as Design['resources'] };
+    const report = analyzeExposure(design);
+    const reference = referenceExposure(design);
+    expect(report.entries.length).toBeGreaterThan(0);
+    expect(report.entries).toEqual(reference.entries);
+    expect(report.findings).toEqual(reference.findings);
+  });
 
   it('in slices of any size gives the same report as in one go', () => {
     const design = templates[0]!;
