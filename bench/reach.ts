@@ -106,13 +106,14 @@ export const DEFAULT_REACH_SIZES = [1000, 4000, 10_000, 40_000];
 
 /**
  * Before: the branch's starting commit (c319bf7), the same generator and
- * bench (`--rows`), measured on 2026-12-01 on this machine (medians of 3 runs
- * at 1,000 and 4,000, one run at 10,000 and 40,000).
+ * bench (`--rows`), measured on 2026-12-01 on this machine in two sessions
+ * about 20 minutes apart: medians of 6 runs at 1,000 and 4,000 instances, 4 at
+ * 10,000 (15.4 s to 31.8 s) and one run at 40,000.
  */
 const BEFORE: Record<number, { ms: number; paths: number }> = {
-  1000: { ms: 1613, paths: 89_760 },
-  4000: { ms: 3703, paths: 89_760 },
-  10_000: { ms: 19_125, paths: 179_520 },
+  1000: { ms: 1556, paths: 89_760 },
+  4000: { ms: 4899, paths: 89_760 },
+  10_000: { ms: 27_084, paths: 179_520 },
   40_000: { ms: 899_688, paths: 718_080 },
 };
 
