@@ -253,15 +253,17 @@ export function startExposure(design: Design, options: ExposureOptions = {}): Ex
     }
     if (ports.length === 0) return;
     const home = getResource(design, instance.subnetId, 'subnet');
-    // What a path from outside the instance reads of it: subnet, groups, whether it has a public address,
-    // state, and whether its private address is one. Its own addresses appear only in explanations.
-    const twinKey = [
-      instance.subnetId,
-      groupsKey,
-      instance.publicIp || getResource(design, instance.elasticIpId, 'elasticIp') !== undefined,
-      instance.state,
-      parseIpv4(instance.privateIp).ok,
-    ].join('|');
+    // What a path from outside the instance reads of it: subnet, groups, the kind of its public address (an
+    // Elastic IP that is gone is none), state, and whether its private address is one. The addresses themselves
+    // appear only in explanations and hop packets; should a verdict come to read them, add them here.
+    const addressKind = getResource(design, instance.elasticIpId, 'elasticIp')
+      ? 'elastic'
+      : instance.publicIp
+        ? 'auto'
+        : 'none';
+    const twinKey = [instance.subnetId, groupsKey, addressKind, instance.state, parseIpv4(instance.privateIp).ok].join(
+      '|',
+    );
     let twins = openByClass.get(twinKey);
     if (!twins) openByClass.set(twinKey, (twins = new Map()));
     for (const source of sourcesOf(home?.vpcId)) {
