@@ -15,21 +15,24 @@ afterEach(() => supervisor?.dispose());
 
 const design = TEMPLATES.find((t) => t.id === 'two-tier')!.build();
 
-/** The template with 300 more web servers beside the first: 300 more slices of one instance. */
-function crowded(): Design {
+/** The template with more web servers beside the first: as many more slices of one instance. */
+function crowded(more = 300): Design {
   const resources = { ...design.resources };
   const web = Object.values(resources).find((r): r is Ec2Instance => r.kind === 'ec2Instance')!;
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < more; i++) {
     const id = `i-crowd-${i}`;
     resources[id] = { ...web, id, name: `Web ${i}`, privateIp: `10.0.0.${(i % 200) + 20}` } as Ec2Instance;
   }
   return { ...design, resources };
 }
 
-function inProcessWorker() {
+function inProcessWorker(exposureTimeoutMs = 5000) {
   // A slice of 0 ms checks one instance at a time, so even a small design takes several slices.
   const { options } = fakeWorkers(() => createAnalysisApi({ exposureSliceMs: 0 }));
-  supervisor = superviseWorkerWith({ ...options, timeoutMs: () => 5000 }) as WorkerSupervisor<object>;
+  supervisor = superviseWorkerWith({
+    ...options,
+    timeoutMs: (method) => (method === 'exposure' ? exposureTimeoutMs : 5000),
+  }) as WorkerSupervisor<object>;
 }
 
 const until = async (condition: () => boolean) => {
@@ -58,6 +61,20 @@ describe('scanning exposure from the page', () => {
     await expect(scan).resolves.toEqual({ ok: false, cancelled: true });
     expect(heard.length).toBeGreaterThan(0);
     expect(heard.at(-1)!.done).toBeLessThan(heard.at(-1)!.total);
+  });
+
+  it('a scan past its time limit fails and is stopped in the worker', async () => {
+    inProcessWorker(2);
+    const big = crowded(5000);
+    const progress: ExposureProgress[] = [];
+    await expect(scanExposure(big, (p) => progress.push(p))).rejects.toMatchObject({ kind: 'timeout' });
+    // The worker hears the Cancel and its run ends well before the last of its 5,000 slices.
+    await new Promise((r) => setTimeout(r, 300));
+    const heard = progress.length;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(progress.length).toBe(heard);
+    // A run to the end would have reported every instance but the last.
+    expect(progress.at(-1)?.done ?? 0).toBeLessThan((progress.at(-1)?.total ?? 0) - 1);
   });
 
   it('a second scan supersedes the first', async () => {
