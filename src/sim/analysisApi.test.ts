@@ -46,6 +46,24 @@ describe('exposure in the worker', () => {
     await expect(api.exposure(design)).resolves.toMatchObject({ ok: true });
   });
 
+  it('joins a design sent in parts, ids as own keys, and drops the parts of an older upload', async () => {
+    const api = createAnalysisApi();
+    const resources = Object.entries(design.resources);
+    const layout = Object.entries(design.layout);
+    api.exposureUpload(2, { resources: resources.slice(0, 5), layout });
+    // A part of an older upload arriving late, and a hostile id: neither gets into the design.
+    api.exposureUpload(1, { resources: [['i-stale', { kind: 'ec2Instance' }]], layout: [] });
+    api.exposureUpload(2, { resources: [...resources.slice(5), ['__proto__', { kind: 'vpc' }]], layout: [] });
+    const answer = await api.exposure({ ...design, resources: {}, layout: {} }, undefined, 2);
+    expect(answer).toMatchObject({ ok: true, report: analyzeExposure(design) });
+    expect(({} as { kind?: string }).kind).toBeUndefined();
+    // The upload is used once: asking again under its id answers cancelled.
+    await expect(api.exposure({ ...design, resources: {}, layout: {} }, undefined, 2)).resolves.toEqual({
+      ok: false,
+      cancelled: true,
+    });
+  });
+
   it('refuses a design it cannot read', async () => {
     const api = createAnalysisApi();
     const answer = await api.exposure({ format: 'nope' });

@@ -38,9 +38,23 @@ export function createAnalysisApi(options: { exposureSliceMs?: number } = {}): A
   let runner: SimRunner | null = null;
   /** Counts exposure requests and cancels: a run goes on only while it is the latest. */
   let exposureRuns = 0;
+  /** The latest upload of a design in parts. */
+  let upload: { id: number; resources: Array<[string, unknown]>; layout: Array<[string, unknown]> } | null = null;
   return {
-    async exposure(design, onProgress) {
+    async exposure(design, onProgress, uploadId) {
       const run = ++exposureRuns;
+      if (uploadId !== undefined) {
+        // A newer upload has begun: this request is an older one's.
+        if (upload?.id !== uploadId) return { ok: false, cancelled: true };
+        const { resources, layout } = upload;
+        upload = null;
+        // Own keys whatever the ids are (`Object.fromEntries` defines, it never assigns through `__proto__`).
+        design = {
+          ...(design as object),
+          resources: Object.fromEntries(resources),
+          layout: Object.fromEntries(layout),
+        };
+      }
       const parsed = parseDesign(design);
       if (!parsed.ok) return { ok: false, cancelled: false, errors: parsed.errors };
       const start = performance.now();
@@ -54,8 +68,15 @@ export function createAnalysisApi(options: { exposureSliceMs?: number } = {}): A
         await nextTask();
       }
     },
+    exposureUpload(uploadId, part) {
+      if (upload && uploadId < upload.id) return;
+      if (upload?.id !== uploadId) upload = { id: uploadId, resources: [], layout: [] };
+      upload.resources.push(...part.resources);
+      upload.layout.push(...part.layout);
+    },
     exposureCancel() {
       exposureRuns++;
+      upload = null;
     },
 
     simLoad(design, seed, onFrame) {

@@ -77,6 +77,22 @@ describe('scanning exposure from the page', () => {
     expect(progress.at(-1)?.done ?? 0).toBeLessThan((progress.at(-1)?.total ?? 0) - 1);
   });
 
+  it('sends a design larger than a part in parts, with the report of the whole', async () => {
+    inProcessWorker();
+    const big = crowded();
+    const answer = await scanExposure(big, () => undefined, 50);
+    expect(answer).toMatchObject({ ok: true, report: analyzeExposure(big) });
+  });
+
+  it('Cancel while the design is still being sent stops before any instance is checked', async () => {
+    inProcessWorker();
+    const progress: ExposureProgress[] = [];
+    const scan = scanExposure(crowded(), (p) => progress.push(p), 50);
+    cancelExposure();
+    await expect(scan).resolves.toEqual({ ok: false, cancelled: true });
+    expect(progress).toEqual([]);
+  });
+
   it('a second scan supersedes the first', async () => {
     inProcessWorker();
     const first = scanExposure(design, () => undefined);
