@@ -1,4 +1,14 @@
-import { createNetworkAcl, createRouteTable, createSecurityGroup, DesignBuilder, type Design } from '../src/domain';
+import {
+  createNetworkAcl,
+  createRouteTable,
+  createSecurityGroup,
+  DesignBuilder,
+  type Design,
+  type NewVpc,
+  type RouteTable,
+  type SecurityGroup,
+  type SgRule,
+} from '../src/domain';
 
 /**
  * A realistic design of about `target` resources: VPCs of /16 with two AZs,
@@ -90,4 +100,145 @@ export function bigRuleDesign(rules: number, target = 50): Design {
     }
   }
   return { ...design, resources };
+}
+
+/** One generated VPC with the handles a later step needs to join it to others (routes go in its tables). */
+export interface GeneratedVpc {
+  vpc: NewVpc;
+  publicTable: RouteTable;
+  privateTable: RouteTable;
+}
+
+/**
+ * An account of `instances` instances spread over `vpcs` VPCs (10.v.0.0/16,
+ * not joined to each other): each VPC has an internet gateway, 32 subnets of
+ * /24 over two zones (even ones public, odd ones private behind a custom ACL),
+ * a web, an app and a database group, and services of up to 8 instances per
+ * subnet, each with its own group opening its own port to the VPC and to its
+ * members. Instances go round-robin over the VPC's subnets. The first VPC has
+ * a virtual private gateway with a Site-to-Site VPN to an on-premises network
+ * that its private table propagates. Returns the builder and the VPCs so a
+ * caller can add more before `build()`.
+ */
+export function multiVpcBuilder(instances: number, vpcs = 20): { builder: DesignBuilder; vpcs: GeneratedVpc[] } {
+  const b = new DesignBuilder(`Generated ${instances} instances in ${vpcs} VPCs`);
+  const region = b.region('us-east-1');
+  const zones = [b.zone(region, 'us-east-1a'), b.zone(region, 'us-east-1b')];
+  const subnetsPerVpc = 32;
+  const generated: GeneratedVpc[] = [];
+  const tcpIn = (from: number, to: number, peer: SgRule['peer'], description: string): SgRule => ({
+    protocol: 'tcp',
+    ports: { from, to },
+    peer,
+    description,
+  });
+  for (let v = 0; v < vpcs; v++) {
+    const vpcCidr = `10.${v}.0.0/16`;
+    const vpc = b.vpc(region, vpcCidr, `VPC ${v + 1}`);
+    const igw = b.internetGateway(vpc);
+    const publicTable = b.add(createRouteTable(b.ids, vpc.vpc, 'Public'));
+    b.route(publicTable, '0.0.0.0/0', igw.id);
+    const privateTable = b.add(createRouteTable(b.ids, vpc.vpc, 'Private'));
+    generated.push({ vpc, publicTable, privateTable });
+    const acl = b.add(createNetworkAcl(b.ids, vpc.vpc.id, 'Private ACL'));
+    acl.inbound.push(
+      { ruleNumber: 100, protocol: 'tcp', ports: { from: 443, to: 443 }, cidr: '0.0.0.0/0', action: 'allow' },
+      { ruleNumber: 110, protocol: 'tcp', ports: { from: 22, to: 22 }, cidr: '10.0.0.0/8', action: 'allow' },
+      { ruleNumber: 120, protocol: 'tcp', ports: { from: 5432, to: 5432 }, cidr: vpcCidr, action: 'allow' },
+      { ruleNumber: 130, protocol: 'tcp', ports: { from: 8000, to: 9999 }, cidr: vpcCidr, action: 'allow' },
+      { ruleNumber: 140, protocol: 'tcp', ports: { from: 1024, to: 65535 }, cidr: '0.0.0.0/0', action: 'allow' },
+    );
+    acl.outbound.push({ ruleNumber: 100, protocol: 'all', ports: null, cidr: '0.0.0.0/0', action: 'allow' });
+    const web = b.add(createSecurityGroup(b.ids, vpc.vpc.id, 'web'));
+    const app = b.add(createSecurityGroup(b.ids, vpc.vpc.id, 'app'));
+    const db = b.add(createSecurityGroup(b.ids, vpc.vpc.id, 'db'));
+    const anywhere = { type: 'cidr' as const, cidr: '0.0.0.0/0' };
+    web.inbound.push(
+      tcpIn(443, 443, anywhere, 'HTTPS'),
+      tcpIn(80, 80, anywhere, 'HTTP'),
+      tcpIn(22, 22, { type: 'cidr', cidr: '10.0.0.0/8' }, 'SSH from inside'),
+    );
+    app.inbound.push(
+      tcpIn(8080, 8080, { type: 'securityGroup', groupId: web.id }, 'from web'),
+      tcpIn(22, 22, { type: 'cidr', cidr: '10.0.0.0/8' }, 'SSH from inside'),
+    );
+    db.inbound.push(tcpIn(5432, 5432, { type: 'securityGroup', groupId: app.id }, 'from app'));
+    const subnets = Array.from({ length: subnetsPerVpc }, (_, s) => {
+      const isPublic = s % 2 === 0;
+      const subnet = b.subnet(vpc, zones[s % 2]!, `10.${v}.${s}.0/24`, `VPC ${v + 1} subnet ${s + 1}`, {
+        public: isPublic,
+      });
+      if (isPublic) publicTable.subnetIds.push(subnet.id);
+      else {
+        privateTable.subnetIds.push(subnet.id);
+        acl.subnetIds.push(subnet.id);
+      }
+      return subnet;
+    });
+    // This VPC's share of the instances, and each subnet's count of them so far.
+    const share = Math.floor(instances / vpcs) + (v < instances % vpcs ? 1 : 0);
+    const placed = new Array<number>(subnetsPerVpc).fill(0);
+    const services = new Map<number, SecurityGroup>();
+    const serviceGroup = (n: number) => {
+      let group = services.get(n);
+      if (!group) {
+        group = b.add(createSecurityGroup(b.ids, vpc.vpc.id, `service ${n + 1}`));
+        const port = 9000 + n;
+        group.inbound.push(
+          tcpIn(port, port, { type: 'cidr', cidr: vpcCidr }, 'service port from the VPC'),
+          tcpIn(port + 500, port + 500, { type: 'securityGroup', groupId: group.id }, 'members'),
+        );
+        services.set(n, group);
+      }
+      return group;
+    };
+    for (let i = 0; i < share; i++) {
+      const s = i % subnetsPerVpc;
+      const j = placed[s]!++;
+      const tier = s % 2 === 0 ? web : s % 4 === 1 ? app : db;
+      // Services of 8 instances per subnet; service numbers are shared by the subnets of a VPC.
+      const service = serviceGroup(Math.floor(j / 8));
+      b.instance(subnets[s]!, `10.${v}.${s}.${10 + j}`, [tier.id, service.id], `VPC ${v + 1} i-${i + 1}`);
+    }
+  }
+  const first = generated[0];
+  if (first) {
+    const vgw = b.add({
+      kind: 'virtualPrivateGateway',
+      id: b.ids.next('virtualPrivateGateway'),
+      name: 'VGW',
+      vpcId: first.vpc.vpc.id,
+      amazonSideAsn: 64512,
+    });
+    first.privateTable.propagatingGatewayIds.push(vgw.id);
+    const office = b.add({
+      kind: 'onPremisesNetwork',
+      id: b.ids.next('onPremisesNetwork'),
+      name: 'Office',
+      cidrs: ['192.168.0.0/16'],
+    });
+    const cgw = b.add({
+      kind: 'customerGateway',
+      id: b.ids.next('customerGateway'),
+      name: 'Office router',
+      ipAddress: '198.51.100.20',
+      bgpAsn: 65000,
+      onPremisesNetworkId: office.id,
+    });
+    b.add({
+      kind: 'vpnConnection',
+      id: b.ids.next('vpnConnection'),
+      name: 'Office VPN',
+      vpnGatewayId: vgw.id,
+      customerGatewayId: cgw.id,
+      routing: 'static',
+      staticRoutes: ['192.168.0.0/16'],
+    });
+  }
+  return { builder: b, vpcs: generated };
+}
+
+/** `multiVpcBuilder` built: `instances` instances across `vpcs` unjoined VPCs. */
+export function generateMultiVpc(instances: number, vpcs = 20): Design {
+  return multiVpcBuilder(instances, vpcs).builder.build();
 }

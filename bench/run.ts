@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { analyzeExposure, analyzeReachability, validateDesign } from '../src/engine';
-import { resourcesOfKind } from '../src/domain';
+import { validateDesign } from '../src/engine';
 import { cidr, nextFreeBlock } from '../src/net';
-import { bigRuleDesign, generateDesign, generateInstances } from './generate';
+import { generateDesign } from './generate';
+import { reachabilitySection } from './reach';
 import { runLargeBench, type Step } from './large';
 import { runCanvasBench, runSimulationUiBench } from './canvas';
 import { runTrafficBench } from './traffic';
@@ -71,74 +71,7 @@ Validation must stay cheap enough to run synchronously on every edit (a frame is
 | next free /24 in a /16 holding 4,000 /28 subnets | ${freeBlock.median.toFixed(3)} | ${freeBlock.worst.toFixed(3)} |
 `;
 
-const reachRows: string[] = [];
-for (const count of [10, 100, 1000]) {
-  const design = generateInstances(count);
-  const instances = resourcesOfKind(design, 'ec2Instance');
-  const target = instances[instances.length - 1]!;
-  const peer = instances[0]!;
-  const toInternet = time(
-    () =>
-      analyzeReachability(design, {
-        from: { kind: 'internet' },
-        to: { kind: 'resource', id: target.id },
-        protocol: 'tcp',
-        port: 443,
-      }),
-    200,
-  );
-  const between = time(
-    () =>
-      analyzeReachability(design, {
-        from: { kind: 'resource', id: peer.id },
-        to: { kind: 'resource', id: target.id },
-        protocol: 'tcp',
-        port: 8080,
-      }),
-    200,
-  );
-  let queries = 0;
-  const exposure = time(
-    () => {
-      queries = analyzeExposure(design).queries;
-    },
-    count >= 1000 ? 3 : 10,
-  );
-  reachRows.push(
-    `| ${instances.length} | ${Object.keys(design.resources).length} | ${toInternet.median.toFixed(3)} | ${between.median.toFixed(3)} | ${exposure.median.toFixed(0)} | ${queries.toLocaleString('en-US')} |`,
-  );
-}
-report += `
-## Reachability (src/engine/reach)
-
-Generated designs: VPCs of 32 subnets with 4 instances each, a web security group with 4 rules (one naming itself), a custom ACL with 4 inbound and 1 outbound rules. A query is a full forward-and-return path analysis. Exposure checks every instance against the internet and each other subnet of its VPC on every port its groups open; in the app it runs in the Web Worker (the same code), so the page stays responsive.
-
-| instances | resources | internet → instance, median ms | instance → instance, median ms | full exposure ms | paths in exposure |
-| --- | --- | --- | --- | --- | --- |
-${reachRows.join('\n')}
-
-History (2026-11-30): the first version took 3,015 ms for full exposure at 1,019 instances (129,940 path analyses). Caching parsed CIDRs (src/net/cidr.ts) and answering once for instances that share subnet, groups, public address and state brought it to about 400 ms (32,516 analyses); a single query went from 0.018 to about 0.005 ms.
-`;
-
-// Exposure on a group of 10,000 rules: once per port-range atom (now) against once per port (before).
-const ruleDesign = bigRuleDesign(10_000);
-const timed = (perPort: boolean) => {
-  const start = performance.now();
-  const report = analyzeExposure(ruleDesign, { perPort });
-  return { ms: performance.now() - start, queries: report.queries };
-};
-const byAtom = timed(false);
-const byPort = timed(true);
-report += `
-Exposure of a design of ${Object.keys(ruleDesign.resources).length} resources whose web security group holds 10,004 inbound rules (10,000 of them single TCP ports 10000-19999 in four blocks of 2,500, one client range each, as generated rule sets list them; \`nimbus exposure\` runs the same function):
-
-| asked | path analyses | ms |
-| --- | --- | --- |
-| once per port-range atom (\`portAtomStarts\`) | ${byAtom.queries.toLocaleString('en-US')} | ${byAtom.ms.toFixed(0)} |
-| once per port (before) | ${byPort.queries.toLocaleString('en-US')} | ${byPort.ms.toFixed(0)} |
-
-Atoms make it ${(byPort.ms / byAtom.ms).toFixed(0)}× faster here. Rules on scattered single ports that no other rule of the same peer touches stay one atom each, so such a group still costs one analysis per port.
-`;
+report += `\n${await reachabilitySection()}`;
 
 // Share links: the fragment length for each template and for generated designs, fflate (used) against lz-string.
 const linkRows = [

@@ -7,3 +7,4 @@ export * from './placement';
 export * from './connections';
 export * from './reach';
 export * from './edits';
+export * from './designIndex';

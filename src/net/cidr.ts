@@ -19,8 +19,26 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const DOTTED_QUAD = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
+/**
+ * Parsed addresses by text, and address texts by number: a path analysis reads
+ * and writes the same few addresses at every hop. Results are immutable, so
+ * bounded caches are safe.
+ */
+const ipv4Cache = new Map<string, Parsed<number>>();
+const ipv4TextCache = new Map<number, string>();
+const IPV4_CACHE_LIMIT = 50_000;
+
 /** Parses dotted-decimal IPv4 text strictly (no octal, hex or short forms). */
 export function parseIpv4(text: string): Parsed<number> {
+  const cached = ipv4Cache.get(text);
+  if (cached) return cached;
+  const parsed = parseIpv4Uncached(text);
+  if (ipv4Cache.size >= IPV4_CACHE_LIMIT) ipv4Cache.clear();
+  ipv4Cache.set(text, parsed);
+  return parsed;
+}
+
+function parseIpv4Uncached(text: string): Parsed<number> {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, error: 'enter an IPv4 address such as 10.0.1.25' };
   const match = DOTTED_QUAD.exec(trimmed);
@@ -36,7 +54,13 @@ export function parseIpv4(text: string): Parsed<number> {
 }
 
 export function formatIpv4(address: number): string {
-  return long2ip(address >>> 0);
+  let text = ipv4TextCache.get(address);
+  if (text === undefined) {
+    text = long2ip(address >>> 0);
+    if (ipv4TextCache.size >= IPV4_CACHE_LIMIT) ipv4TextCache.clear();
+    ipv4TextCache.set(address, text);
+  }
+  return text;
 }
 
 /**

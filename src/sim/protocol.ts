@@ -130,12 +130,49 @@ export interface SimFrame {
   traffic: TrafficFrame;
 }
 
+/** How far an exposure run got: instances checked of all instances. */
+export interface ExposureProgress {
+  done: number;
+  total: number;
+}
+
+/** Entries as `Object.entries` gives them (ids are outside names: they are joined again as own keys). */
+export interface ExposureUploadPart {
+  resources: Array<[string, unknown]>;
+  layout: Array<[string, unknown]>;
+}
+
+export type ExposureAnswer =
+  | { ok: true; report: ExposureReport; millis: number }
+  | { ok: false; cancelled: false; errors: string[] }
+  | { ok: false; cancelled: true };
+
 /**
  * What the worker offers for analyses and the simulation. Designs cross as
  * plain data (`unknown`): the worker parses them again before use.
  */
 export interface AnalysisApi {
-  exposure(design: unknown): { ok: true; report: ExposureReport; millis: number } | { ok: false; errors: string[] };
+  /**
+   * Exposure of the design, worked through in slices: `onProgress` (a comlink
+   * proxy) hears how far it got after each; a newer `exposure` call or
+   * `exposureCancel` stops it between slices, and it answers `cancelled`.
+   * With `uploadId`, the design's resources and layout are those sent ahead
+   * by `exposureUpload` under that id (the design's own are ignored).
+   */
+  exposure(
+    design: unknown,
+    onProgress?: (progress: ExposureProgress) => void,
+    uploadId?: number,
+  ): Promise<ExposureAnswer>;
+  /**
+   * Part of a large design's resources and layout entries, sent ahead of
+   * `exposure` in several messages so that copying none of them is a long
+   * task for the page. A newer id starts a new upload; parts of an older one
+   * are dropped.
+   */
+  exposureUpload(uploadId: number, part: ExposureUploadPart): void;
+  /** Stops the exposure run in progress, if any, at its next slice. */
+  exposureCancel(): void;
   /** Starts a simulation of the design; frames arrive through `onFrame` (a comlink proxy). */
   simLoad(design: unknown, seed: number, onFrame: (frame: SimFrame) => void): LoadResult;
   /** Returns the clock at which the edit took effect, or null with no simulation. */

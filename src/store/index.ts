@@ -16,3 +16,4 @@ export * from './trafficView';
 export * from './flowCommands';
 export * from './names';
 export * from './storage';
+export * from './exposure';

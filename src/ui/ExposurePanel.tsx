@@ -1,29 +1,72 @@
-import { Radar, TriangleAlert } from 'lucide-react';
-import { useState } from 'react';
+import { Radar, TriangleAlert, X } from 'lucide-react';
+import { useEffect, useRef, useState } from 'react';
 import type { ExposureReport } from '../engine';
-import { analysisWorker, selectDesign, useDesignStore, useViewStore } from '../store';
+import { cancelExposure, scanExposure, selectDesign, useDesignStore, useViewStore } from '../store';
 
-/** Who can reach each instance on which ports; computed in the worker so the page stays responsive. */
+/** Rows drawn at first, and how many more each "Show more" draws: an account's report can hold tens of thousands. */
+const ROWS_AT_FIRST = 200;
+const MORE_ROWS = 1000;
+
+/** The share of instances checked, as a whole percentage. */
+const percent = (done: number, total: number) => (total === 0 ? 0 : Math.floor((done / total) * 100));
+
+/**
+ * Who can reach each instance on which ports; computed in the worker, in
+ * slices, so the page stays responsive: the panel shows how far it got and
+ * offers Cancel.
+ */
 export function ExposurePanel() {
   const design = useDesignStore(selectDesign);
   const focusOn = useViewStore((s) => s.focusOn);
   const [state, setState] = useState<
-    | { status: 'idle' | 'running' }
+    | { status: 'idle' | 'cancelled' }
+    | { status: 'running'; percent: number }
     | { status: 'done'; report: ExposureReport; millis: number; of: typeof design }
     | { status: 'error'; message: string }
   >({ status: 'idle' });
+  const [shown, setShown] = useState(ROWS_AT_FIRST);
+  // The latest scan; answers and progress of an older one are ignored.
+  const scans = useRef(0);
+  const running = state.status === 'running';
+  // Set while a scan of this panel is in the worker.
+  const active = useRef(false);
+  // Leaving the panel stops a scan nobody will read.
+  useEffect(
+    () => () => {
+      scans.current++;
+      if (active.current) cancelExposure();
+    },
+    [],
+  );
   const run = async () => {
-    setState({ status: 'running' });
+    const scan = ++scans.current;
+    active.current = true;
+    setState({ status: 'running', percent: 0 });
     try {
-      const result = await analysisWorker().exposure(design);
+      const result = await scanExposure(design, ({ done, total }) => {
+        if (scan === scans.current) setState({ status: 'running', percent: percent(done, total) });
+      });
+      if (scan !== scans.current) return;
+      active.current = false;
+      setShown(ROWS_AT_FIRST);
       setState(
         result.ok
           ? { status: 'done', report: result.report, millis: result.millis, of: design }
-          : { status: 'error', message: result.errors.join('; ') },
+          : result.cancelled
+            ? { status: 'cancelled' }
+            : { status: 'error', message: result.errors.join('; ') },
       );
     } catch (error) {
+      if (scan !== scans.current) return;
+      active.current = false;
       setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
     }
+  };
+  const cancel = () => {
+    scans.current++;
+    active.current = false;
+    cancelExposure();
+    setState({ status: 'cancelled' });
   };
   const stale = state.status === 'done' && state.of !== design;
   return (
@@ -33,16 +76,42 @@ export function ExposurePanel() {
     >
       <div className="flex items-center justify-between">
         <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">Exposure</h3>
-        <button
-          type="button"
-          onClick={run}
-          disabled={state.status === 'running'}
-          className="inline-flex items-center gap-1 rounded-md border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800"
-        >
-          <Radar size={14} aria-hidden />{' '}
-          {state.status === 'running' ? 'Scanning…' : state.status === 'done' ? 'Scan again' : 'Scan exposure'}
-        </button>
+        {running ? (
+          <button
+            type="button"
+            onClick={cancel}
+            className="inline-flex items-center gap-1 rounded-md border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+          >
+            <X size={14} aria-hidden /> Cancel
+          </button>
+        ) : (
+          <button
+            type="button"
+            onClick={run}
+            className="inline-flex items-center gap-1 rounded-md border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800"
+          >
+            <Radar size={14} aria-hidden /> {state.status === 'done' ? 'Scan again' : 'Scan exposure'}
+          </button>
+        )}
       </div>
+      {state.status === 'running' && (
+        <div className="flex flex-col gap-1">
+          <p role="status" className="text-xs text-slate-600 dark:text-slate-300">
+            Checking exposure… {state.percent}%
+          </p>
+          <progress
+            aria-label="Exposure progress"
+            max={100}
+            value={state.percent}
+            className="h-1.5 w-full overflow-hidden rounded accent-sky-600"
+          />
+        </div>
+      )}
+      {state.status === 'cancelled' && (
+        <p role="status" className="text-xs text-slate-500 dark:text-slate-400">
+          Exposure check cancelled.
+        </p>
+      )}
       {state.status === 'idle' && (
         <p className="text-xs text-slate-500 dark:text-slate-400">
           Check every instance against the internet, on-premises networks and each subnet, on the ports its security
@@ -60,7 +129,7 @@ export function ExposurePanel() {
             {state.report.queries.toLocaleString('en-US')} paths checked in {state.millis.toFixed(0)} ms
             {stale ? ' — the design changed since; scan again.' : '.'}
           </p>
-          {state.report.findings.map((f, i) => (
+          {state.report.findings.slice(0, shown).map((f, i) => (
             <button
               key={i}
               type="button"
@@ -82,7 +151,7 @@ export function ExposurePanel() {
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-                {state.report.entries.map((e, i) => (
+                {state.report.entries.slice(0, shown).map((e, i) => (
                   <tr key={i} className={e.sourceKind === 'internet' ? 'font-medium' : ''}>
                     <td className="py-1">{e.instanceName}</td>
                     <td className="py-1">{e.source}</td>
@@ -91,6 +160,16 @@ export function ExposurePanel() {
                 ))}
               </tbody>
             </table>
+          )}
+          {Math.max(state.report.entries.length, state.report.findings.length) > shown && (
+            <button
+              type="button"
+              onClick={() => setShown((n) => n + MORE_ROWS)}
+              className="self-start rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+            >
+              Show more ({Math.min(shown, state.report.entries.length).toLocaleString('en-US')} of{' '}
+              {state.report.entries.length.toLocaleString('en-US')} rows shown)
+            </button>
           )}
         </>
       )}

@@ -10,7 +10,8 @@ import {
   type Subnet,
   resourceById,
 } from '../../domain';
-import { containsAddress, formatIpv4, parseCidr, parseIpv4 } from '../../net';
+import { formatIpv4, parseCidr, parseIpv4 } from '../../net';
+import { designIndex } from '../designIndex';
 import { routeTableForSubnet } from '../topology';
 
 /**
@@ -209,12 +210,7 @@ export function resolveEndpoint(design: Design, spec: EndpointSpec): Resolved {
       if (!address.ok) return { ok: false, error: address.error };
       const holder = holderOf(design, spec.address);
       if (holder) return { ok: true, endpoint: holder };
-      const network = resourcesOfKind(design, 'onPremisesNetwork').find((n) =>
-        n.cidrs.some((c) => {
-          const parsed = parseCidr(c);
-          return parsed.ok && containsAddress(parsed.value, address.value);
-        }),
-      );
+      const network = designIndex(design).onPremisesNetworkAt(address.value);
       if (network) return { ok: true, endpoint: { kind: 'onPremises', network, address: address.value } };
       return { ok: true, endpoint: { kind: 'internet', address: address.value } };
     }

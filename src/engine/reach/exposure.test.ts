@@ -1,6 +1,6 @@
 import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
-import type { SecurityGroup } from '../../domain';
+import type { Ec2Instance, ElasticIp, SecurityGroup, Subnet } from '../../domain';
 import { TEMPLATES } from '../../scenarios/templates';
 import { analyzeExposure } from './exposure';
 
@@ -39,5 +39,94 @@ describe('analyzeExposure', () => {
     const codes = analyzeExposure(open).findings.map((f) => `${f.code} ${f.resourceId}`);
     expect(codes).toEqual(expect.arrayContaining(['SSH_OPEN_TO_INTERNET i-1', 'DATABASE_OPEN_TO_INTERNET i-1']));
     expect(codes.some((c) => c.endsWith('i-2'))).toBe(false);
+  });
+
+  it('answers once for twins, but apart for an instance whose Elastic IP is gone', () => {
+    const webA = Object.values(design.resources).find(
+      (r): r is Ec2Instance => r.kind === 'ec2Instance' && r.name === 'Web A',
+    )!;
+    const twins = produce(design, (d) => {
+      d.resources['i-twin'] = { ...webA, id: 'i-twin' as Ec2Instance['id'], name: 'Twin', privateIp: '10.0.0.11' };
+      // One with an Elastic IP, then one naming an Elastic IP that was released: no public address, so the
+      // internet can't reach it, whatever the first one answered.
+      d.resources['eipalloc-kept'] = {
+        kind: 'elasticIp',
+        id: 'eipalloc-kept' as ElasticIp['id'],
+        name: 'Kept',
+        publicIp: '198.51.100.7',
+      };
+      d.resources['i-elastic'] = {
+        ...webA,
+        id: 'i-elastic' as Ec2Instance['id'],
+        name: 'Elastic',
+        privateIp: '10.0.0.13',
+        publicIp: false,
+        elasticIpId: 'eipalloc-kept' as Ec2Instance['elasticIpId'],
+      };
+      d.resources['i-gone'] = {
+        ...webA,
+        id: 'i-gone' as Ec2Instance['id'],
+        name: 'Gone',
+        privateIp: '10.0.0.12',
+        publicIp: false,
+        elasticIpId: 'eipalloc-gone' as Ec2Instance['elasticIpId'],
+      };
+    });
+    const report = analyzeExposure(twins);
+    const fromInternet = (id: string) =>
+      report.entries.find((e) => e.instanceId === id && e.sourceKind === 'internet')?.ports;
+    expect(fromInternet('i-twin')).toEqual([80, 443]);
+    expect(fromInternet('i-elastic')).toEqual([80, 443]);
+    expect(fromInternet('i-gone')).toBeUndefined();
+    // The twin cost no analysis of its own: the same count as without it.
+    const withoutTwin = produce(twins, (d) => {
+      delete d.resources['i-twin'];
+    });
+    expect(report.queries).toBe(analyzeExposure(withoutTwin).queries);
+  });
+
+  it('asks per instance from a subnet whose stand-in host is another instance, since that path reads the address', () => {
+    const webA = Object.values(design.resources).find(
+      (r): r is Ec2Instance => r.kind === 'ec2Instance' && r.name === 'Web A',
+    )!;
+    const publicB = Object.values(design.resources).find(
+      (r): r is Subnet => r.kind === 'subnet' && r.name === 'Public B',
+    )!;
+    // An instance at 10.0.2.254, the address that stands for "a host in Public B", whose group lets it send
+    // to Web A's address only: Web A's twin beside it is not reachable from there.
+    const onlyToA: SecurityGroup = {
+      kind: 'securityGroup',
+      id: 'sg-only-a' as SecurityGroup['id'],
+      name: 'only to Web A',
+      vpcId: publicB.vpcId,
+      isDefault: false,
+      description: '',
+      inbound: [],
+      outbound: [
+        {
+          protocol: 'tcp',
+          ports: { from: 0, to: 65535 },
+          peer: { type: 'cidr', cidr: '10.0.0.10/32' },
+          description: '',
+        },
+      ],
+    };
+    const crowded = produce(design, (d) => {
+      d.resources[onlyToA.id] = onlyToA;
+      d.resources['i-host'] = {
+        ...webA,
+        id: 'i-host' as Ec2Instance['id'],
+        name: 'Host',
+        subnetId: publicB.id,
+        privateIp: '10.0.2.254',
+        securityGroupIds: [onlyToA.id],
+      };
+      d.resources['i-twin'] = { ...webA, id: 'i-twin' as Ec2Instance['id'], name: 'Twin', privateIp: '10.0.0.11' };
+    });
+    const report = analyzeExposure(crowded);
+    const fromPublicB = (id: string) =>
+      report.entries.find((e) => e.instanceId === id && e.source === 'Public B')?.ports;
+    expect(fromPublicB(webA.id)).toEqual([80, 443]);
+    expect(fromPublicB('i-twin')).toBeUndefined();
   });
 });

@@ -1,7 +1,15 @@
-import { resourcesOfKind, type Design, type Ec2Instance, resourceById } from '../../domain';
-import { formatIpv4, parseCidr } from '../../net';
+import {
+  autoPublicIpv4Of,
+  getResource,
+  resourcesOfKind,
+  type Design,
+  type Ec2Instance,
+  resourceById,
+} from '../../domain';
+import { formatIpv4, parseCidr, parseIpv4 } from '../../net';
+import { designIndex } from '../designIndex';
 import type { EndpointSpec } from './endpoints';
-import { analyzeReachability } from './reachability';
+import { reaches } from './reachability';
 
 /**
  * Who can open a connection to each instance, on which ports: the internet,
@@ -134,69 +142,145 @@ export interface ExposureOptions {
   perPort?: boolean;
 }
 
-export function analyzeExposure(design: Design, options: ExposureOptions = {}): ExposureReport {
+/** A source every instance of a VPC is checked against. */
+interface Source {
+  /** What the verdict cache tells sources apart by (a subnet's id; names may repeat). */
+  key: string;
+  label: string;
+  kind: ExposureEntry['sourceKind'];
+  spec: EndpointSpec;
+  /** The subnet a subnet source stands for, so an instance is not checked against its own. */
+  subnetId: string | null;
+  /** The source's address is an instance's, so it starts from that instance's interface (see `twinKey`). */
+  isInterface: boolean;
+}
+
+/**
+ * Exposure worked through in slices, so the worker can report progress and
+ * stop between them (a newer request, the user's Cancel). `analyzeExposure`
+ * runs it to the end in one go; both give the same report.
+ */
+export interface ExposureRun {
+  /** Instances to check, and how many are checked so far. */
+  readonly total: number;
+  readonly done: number;
+  /** Checks instances for about `budgetMs` (at least one); returns the report once every instance is checked. */
+  step(budgetMs: number): ExposureReport | null;
+}
+
+export function startExposure(design: Design, options: ExposureOptions = {}): ExposureRun {
+  const index = designIndex(design);
   const entries: ExposureEntry[] = [];
   const findings: ExposureFinding[] = [];
   let queries = 0;
-  // Instances that share a subnet, groups, public address and state answer every query alike.
-  const verdicts = new Map<string, boolean>();
+  // Instances that share a subnet, groups, public address and state answer every query alike: the ports
+  // each source reaches, by class (see `twinKey`) and then by source.
+  const openByClass = new Map<string, Map<string, number[]>>();
   const starts = options.perPort ? null : portAtomStarts(design);
-  const subnets = resourcesOfKind(design, 'subnet');
-  const networks = resourcesOfKind(design, 'onPremisesNetwork');
-  for (const instance of resourcesOfKind(design, 'ec2Instance')) {
-    if (instance.state === 'terminated') continue;
-    const ports = candidatePorts(design, instance);
-    if (ports.length === 0) continue;
-    const home = subnets.find((s) => s.id === instance.subnetId);
-    const sources: Array<{ label: string; kind: ExposureEntry['sourceKind']; spec: EndpointSpec }> = [
-      { label: 'the internet', kind: 'internet', spec: { kind: 'internet' } },
-      ...networks.map((n) => ({
-        label: n.name,
-        kind: 'onPremises' as const,
-        spec: { kind: 'onPremises' as const, id: n.id },
-      })),
-      ...subnets
-        .filter((s) => s.vpcId === home?.vpcId && s.id !== instance.subnetId)
-        .flatMap((s) => {
+  const instances = resourcesOfKind(design, 'ec2Instance');
+  const outside: Source[] = [
+    {
+      key: 'internet',
+      label: 'the internet',
+      kind: 'internet',
+      spec: { kind: 'internet' },
+      subnetId: null,
+      isInterface: false,
+    },
+    ...resourcesOfKind(design, 'onPremisesNetwork').map((n) => ({
+      key: `onPremises:${n.id}`,
+      label: n.name,
+      kind: 'onPremises' as const,
+      spec: { kind: 'onPremises' as const, id: n.id },
+      subnetId: null,
+      isInterface: false,
+    })),
+  ];
+  // Each VPC's sources, worked out once: the outside ones, then a host in each of its subnets.
+  const sourcesByVpc = new Map<string, Source[]>();
+  const sourcesOf = (vpcId: string | undefined): Source[] => {
+    if (vpcId === undefined) return outside;
+    let sources = sourcesByVpc.get(vpcId);
+    if (!sources) {
+      sources = [
+        ...outside,
+        ...index.subnetsOf(vpcId).flatMap((s): Source[] => {
           // A host in that subnet with no security group of its own, standing for anything launched there.
           const block = parseCidr(s.cidr);
-          return block.ok
-            ? [
-                {
-                  label: s.name,
-                  kind: 'subnet' as const,
-                  spec: {
-                    kind: 'address' as const,
-                    address: formatIpv4(block.value.network + 2 ** (32 - block.value.prefix) - 2),
-                  },
-                },
-              ]
-            : [];
+          if (!block.ok) return [];
+          const address = formatIpv4(block.value.network + 2 ** (32 - block.value.prefix) - 2);
+          return [
+            {
+              key: `subnet:${s.id}`,
+              label: s.name,
+              kind: 'subnet',
+              spec: { kind: 'address', address },
+              subnetId: s.id,
+              isInterface: index.instanceAt(address) !== undefined,
+            },
+          ];
         }),
-    ];
-    const twinKey = [
-      instance.subnetId,
-      [...instance.securityGroupIds].sort().join('+'),
-      instance.publicIp || instance.elasticIpId !== null,
-      instance.state,
-    ].join('|');
-    for (const source of sources) {
-      const open: number[] = [];
-      for (const port of ports) {
-        const key = `${twinKey}|${source.label}|${starts ? atomOf(starts, port) : port}`;
-        let reachable = verdicts.get(key);
-        if (reachable === undefined) {
-          queries++;
-          const outcome = analyzeReachability(design, {
-            from: source.spec,
-            to: { kind: 'resource', id: instance.id },
-            protocol: 'tcp',
-            port,
-          });
-          reachable = outcome.ok && outcome.result.reachable;
-          verdicts.set(key, reachable);
-        }
-        if (reachable) open.push(port);
+      ];
+      sourcesByVpc.set(vpcId, sources);
+    }
+    return sources;
+  };
+  const portsByGroups = new Map<string, number[]>();
+  let done = 0;
+
+  /** The ports of `ports` the source reaches the instance on: one path analysis per port-range atom. */
+  const openPorts = (instance: Ec2Instance, source: Source, ports: readonly number[]): number[] => {
+    const byAtom = new Map<number, boolean>();
+    const open: number[] = [];
+    for (const port of ports) {
+      const atom = starts ? atomOf(starts, port) : port;
+      let reachable = byAtom.get(atom);
+      if (reachable === undefined) {
+        queries++;
+        reachable = reaches(design, {
+          from: source.spec,
+          to: { kind: 'resource', id: instance.id },
+          protocol: 'tcp',
+          port,
+        });
+        byAtom.set(atom, reachable);
+      }
+      if (reachable) open.push(port);
+    }
+    return open;
+  };
+
+  const check = (instance: Ec2Instance) => {
+    if (instance.state === 'terminated') return;
+    const groupsKey = [...instance.securityGroupIds].sort().join('+');
+    let ports = portsByGroups.get(groupsKey);
+    if (!ports) {
+      ports = candidatePorts(design, instance);
+      portsByGroups.set(groupsKey, ports);
+    }
+    if (ports.length === 0) return;
+    const home = getResource(design, instance.subnetId, 'subnet');
+    // What a path from outside the instance reads of it: subnet, groups, the kind of its public address (an
+    // Elastic IP that is gone is none), state, and whether its private address is one. The addresses themselves
+    // appear only in explanations and hop packets; should a verdict come to read them, add them here.
+    const addressKind = getResource(design, instance.elasticIpId, 'elasticIp')
+      ? 'elastic'
+      : autoPublicIpv4Of(instance)
+        ? 'auto'
+        : 'none';
+    const twinKey = [instance.subnetId, groupsKey, addressKind, instance.state, parseIpv4(instance.privateIp).ok].join(
+      '|',
+    );
+    let twins = openByClass.get(twinKey);
+    if (!twins) openByClass.set(twinKey, (twins = new Map()));
+    for (const source of sourcesOf(home?.vpcId)) {
+      if (source.subnetId === instance.subnetId) continue;
+      // From another instance's interface, the path also reads this instance's address (routes, ACL rules),
+      // so that source is asked for this instance alone.
+      let open = source.isInterface ? undefined : twins.get(source.key);
+      if (!open) {
+        open = openPorts(instance, source, ports);
+        if (!source.isInterface) twins.set(source.key, open);
       }
       if (open.length === 0) continue;
       entries.push({
@@ -206,31 +290,58 @@ export function analyzeExposure(design: Design, options: ExposureOptions = {}): 
         sourceKind: source.kind,
         ports: open,
       });
-      if (source.kind === 'internet') {
-        if (open.includes(22))
-          findings.push({
-            severity: 'warning',
-            code: 'SSH_OPEN_TO_INTERNET',
-            resourceId: instance.id,
-            message: `SSH (22) on ${instance.name} is open to the whole internet; allow it only from your own address range, or use Session Manager.`,
-          });
-        if (open.includes(3389))
-          findings.push({
-            severity: 'warning',
-            code: 'RDP_OPEN_TO_INTERNET',
-            resourceId: instance.id,
-            message: `RDP (3389) on ${instance.name} is open to the whole internet.`,
-          });
-        for (const port of open.filter((p) => DATABASE_PORTS[p])) {
-          findings.push({
-            severity: 'warning',
-            code: 'DATABASE_OPEN_TO_INTERNET',
-            resourceId: instance.id,
-            message: `${DATABASE_PORTS[port]} (${port}) on ${instance.name} is reachable from the internet; databases belong in private subnets.`,
-          });
-        }
-      }
+      if (source.kind === 'internet') findings.push(...internetFindings(instance, open));
     }
+  };
+
+  return {
+    total: instances.length,
+    get done() {
+      return done;
+    },
+    step(budgetMs) {
+      const until = performance.now() + budgetMs;
+      do {
+        if (done === instances.length) break;
+        check(instances[done]!);
+        done++;
+      } while (performance.now() < until);
+      return done === instances.length ? { entries, findings, queries } : null;
+    },
+  };
+}
+
+function internetFindings(instance: Ec2Instance, open: readonly number[]): ExposureFinding[] {
+  const findings: ExposureFinding[] = [];
+  if (open.includes(22))
+    findings.push({
+      severity: 'warning',
+      code: 'SSH_OPEN_TO_INTERNET',
+      resourceId: instance.id,
+      message: `SSH (22) on ${instance.name} is open to the whole internet; allow it only from your own address range, or use Session Manager.`,
+    });
+  if (open.includes(3389))
+    findings.push({
+      severity: 'warning',
+      code: 'RDP_OPEN_TO_INTERNET',
+      resourceId: instance.id,
+      message: `RDP (3389) on ${instance.name} is open to the whole internet.`,
+    });
+  for (const port of open.filter((p) => DATABASE_PORTS[p])) {
+    findings.push({
+      severity: 'warning',
+      code: 'DATABASE_OPEN_TO_INTERNET',
+      resourceId: instance.id,
+      message: `${DATABASE_PORTS[port]} (${port}) on ${instance.name} is reachable from the internet; databases belong in private subnets.`,
+    });
   }
-  return { entries, findings, queries };
+  return findings;
+}
+
+/** The whole exposure report in one go (the CLI, tests); the worker runs `startExposure` in slices. */
+export function analyzeExposure(design: Design, options: ExposureOptions = {}): ExposureReport {
+  const run = startExposure(design, options);
+  let report: ExposureReport | null = null;
+  while (!report) report = run.step(Number.POSITIVE_INFINITY);
+  return report;
 }

@@ -1,5 +1,5 @@
 import { hasPorts, protocolLabel, type Design, type PacketProtocol } from '../../domain';
-import { createPathContext, type PathOptions } from './context';
+import { createPathContext, type PathContext, type PathOptions } from './context';
 import { endpointLabel, EPHEMERAL_RANGES, resolveEndpoint, type Endpoint, type EndpointSpec } from './endpoints';
 import { searchPath } from './paths';
 import type { Packet } from './ruleEvaluate';
@@ -45,7 +45,12 @@ const ALTERNATIVE_SOURCE_PORTS = [1024, 32768, 49152, 60999, 61000, 65535] as co
 
 export type ReachOutcome = { ok: true; result: ReachResult } | { ok: false; error: string };
 
-export function analyzeReachability(design: Design, query: ReachQuery, options: PathOptions = {}): ReachOutcome {
+/** Resolves both ends and walks the path; the context holds both traces. */
+function walk(
+  design: Design,
+  query: ReachQuery,
+  options: PathOptions,
+): { ok: true; ctx: PathContext; sourcePort: number } | { ok: false; error: string } {
   const from = resolveEndpoint(design, query.from);
   if (!from.ok) return { ok: false, error: `source: ${from.error}` };
   const to = resolveEndpoint(design, query.to);
@@ -69,7 +74,24 @@ export function analyzeReachability(design: Design, query: ReachQuery, options: 
     options,
   });
   searchPath(ctx);
-  const { forward: fwd, back } = ctx;
+  return { ok: true, ctx, sourcePort };
+}
+
+/**
+ * Whether the packet gets there and its response back: `analyzeReachability`'s
+ * verdict without the summary or the search for another working source port
+ * (what exposure asks, many times over).
+ */
+export function reaches(design: Design, query: ReachQuery, options: PathOptions = {}): boolean {
+  const walked = walk(design, query, options);
+  return walked.ok && walked.ctx.forward.ok && walked.ctx.back.ok;
+}
+
+export function analyzeReachability(design: Design, query: ReachQuery, options: PathOptions = {}): ReachOutcome {
+  const walked = walk(design, query, options);
+  if (!walked.ok) return walked;
+  const { ctx, sourcePort } = walked;
+  const { forward: fwd, back, source: src, destination: dst } = ctx;
 
   const blockedBy = fwd.blocked
     ? { ...fwd.blocked, direction: 'forward' as const }

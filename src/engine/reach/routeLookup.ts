@@ -1,5 +1,6 @@
-import { getResource, resourcesOfKind, type Design, type RouteTable } from '../../domain';
+import { getResource, type Design, type RouteTable } from '../../domain';
 import { containsAddress, parseCidr, type Cidr } from '../../net';
+import { designIndex } from '../designIndex';
 import { blackholeReason } from '../topology';
 
 /**
@@ -29,15 +30,14 @@ export function propagatedRoutes(design: Design, table: RouteTable): Candidate[]
     const vgw = getResource(design, vgwId, 'virtualPrivateGateway');
     if (!vgw || vgw.vpcId !== table.vpcId) continue;
     const blocks = new Set<string>();
-    for (const vpn of resourcesOfKind(design, 'vpnConnection')) {
-      if (vpn.vpnGatewayId !== vgw.id) continue;
+    const { vpns, directConnects } = designIndex(design).linksOf(vgw.id);
+    for (const vpn of vpns) {
       if (vpn.routing === 'static') vpn.staticRoutes.forEach((b) => blocks.add(b));
       const cgw = getResource(design, vpn.customerGatewayId, 'customerGateway');
       const network = getResource(design, cgw?.onPremisesNetworkId, 'onPremisesNetwork');
       if (vpn.routing === 'dynamic' && network) network.cidrs.forEach((b) => blocks.add(b));
     }
-    for (const dx of resourcesOfKind(design, 'directConnectConnection')) {
-      if (dx.vpnGatewayId !== vgw.id) continue;
+    for (const dx of directConnects) {
       getResource(design, dx.onPremisesNetworkId, 'onPremisesNetwork')?.cidrs.forEach((b) => blocks.add(b));
     }
     for (const text of blocks) {

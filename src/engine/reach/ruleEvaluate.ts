@@ -34,6 +34,18 @@ function protocolMatches(ruleProtocol: NaclRule['protocol'], ports: PortRange, p
   return packet.port >= ports.from && packet.port <= ports.to;
 }
 
+/** An ACL's rules of one direction in number order, sorted once per (immutable) ACL object. */
+const sortedRules = new WeakMap<NetworkAcl, { inbound: NaclRule[]; outbound: NaclRule[] }>();
+function rulesInOrder(acl: NetworkAcl, direction: 'inbound' | 'outbound'): readonly NaclRule[] {
+  let sorted = sortedRules.get(acl);
+  if (!sorted) {
+    const byNumber = (a: NaclRule, b: NaclRule) => a.ruleNumber - b.ruleNumber;
+    sorted = { inbound: [...acl.inbound].sort(byNumber), outbound: [...acl.outbound].sort(byNumber) };
+    sortedRules.set(acl, sorted);
+  }
+  return sorted[direction];
+}
+
 export type NaclVerdict = { action: 'allow' | 'deny'; rule: NaclRule | null };
 
 /**
@@ -47,8 +59,7 @@ export function evaluateNacl(
   packet: Packet,
   peer: number,
 ): NaclVerdict {
-  const rules = [...acl[direction]].sort((a, b) => a.ruleNumber - b.ruleNumber);
-  for (const rule of rules) {
+  for (const rule of rulesInOrder(acl, direction)) {
     const cidr = parseCidr(rule.cidr);
     if (!cidr.ok || !containsAddress(cidr.value, peer)) continue;
     if (!protocolMatches(rule.protocol, rule.ports, packet)) continue;

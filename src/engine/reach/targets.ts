@@ -1,5 +1,6 @@
-import { getResource, protocolLabel, resourcesOfKind, type Design, type Subnet, resourceById } from '../../domain';
+import { getResource, protocolLabel, type Design, type Subnet, resourceById } from '../../domain';
 import { containsAddress, formatIpv4, parseCidr } from '../../net';
+import { designIndex } from '../designIndex';
 import { addressOf, publicAddress, sourceSeenAt, type PathContext } from './context';
 import { endpointLabel, type Interface, type InternetHost, type OnPremisesHost } from './endpoints';
 import { enterSubnet, handOver, returnFrom, withTranslation, type Misroute } from './steps';
@@ -42,14 +43,12 @@ export interface HandOverTarget {
  * "Route tables and VPN route priority").
  */
 export function hybridLink(design: Design, vgwId: string, networkId: string): HybridLink | null {
-  for (const dx of resourcesOfKind(design, 'directConnectConnection')) {
-    if (dx.vpnGatewayId === vgwId && dx.onPremisesNetworkId === networkId)
-      return { id: dx.id, name: `${dx.name} (${dx.bandwidth} private link)`, kind: 'directConnect' };
-  }
-  for (const vpn of resourcesOfKind(design, 'vpnConnection')) {
-    const cgw = getResource(design, vpn.customerGatewayId, 'customerGateway');
-    if (vpn.vpnGatewayId === vgwId && cgw?.onPremisesNetworkId === networkId)
-      return { id: vpn.id, name: `${vpn.name} (two IPsec tunnels to ${cgw.name})`, kind: 'vpn' };
+  const dx = designIndex(design).directConnectBetween(vgwId, networkId);
+  if (dx) return { id: dx.id, name: `${dx.name} (${dx.bandwidth} private link)`, kind: 'directConnect' };
+  const found = designIndex(design).vpnBetween(vgwId, networkId);
+  if (found) {
+    const { vpn, customerGateway: cgw } = found;
+    return { id: vpn.id, name: `${vpn.name} (two IPsec tunnels to ${cgw.name})`, kind: 'vpn' };
   }
   return null;
 }
@@ -414,7 +413,7 @@ function fromInternet(ctx: PathContext, dst: Interface): string | null {
 const fromOnPremises: Entrance = (ctx, dst) => {
   const { forward: fwd, back, design } = ctx;
   const network = (ctx.source as OnPremisesHost).network;
-  const vgw = resourcesOfKind(design, 'virtualPrivateGateway').find((g) => g.vpcId === dst.subnet.vpcId);
+  const vgw = designIndex(design).virtualPrivateGatewayOf(dst.subnet.vpcId);
   const link = vgw ? hybridLink(design, vgw.id, network.id) : null;
   if (!vgw || !link) {
     fwd.fail(

@@ -1,13 +1,6 @@
-import {
-  getResource,
-  hasPorts,
-  protocolLabel,
-  resourcesOfKind,
-  type Design,
-  type Subnet,
-  resourceById,
-} from '../../domain';
+import { getResource, hasPorts, protocolLabel, type Design, type Subnet, resourceById } from '../../domain';
 import { formatIpv4 } from '../../net';
+import { designIndex } from '../designIndex';
 import { networkAclForSubnet, routeTableForSubnet } from '../topology';
 import type { Interface } from './endpoints';
 import {
@@ -368,5 +361,4 @@ export class Trace {
 }
 
 /** The internet gateway attached to a VPC, if any. */
-export const internetGatewayOf = (design: Design, vpcId: string) =>
-  resourcesOfKind(design, 'internetGateway').find((g) => g.vpcId === vpcId);
+export const internetGatewayOf = (design: Design, vpcId: string) => designIndex(design).internetGatewayOf(vpcId);

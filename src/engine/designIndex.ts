@@ -1,0 +1,150 @@
+import {
+  getResource,
+  resourcesOfKind,
+  type CustomerGateway,
+  type Design,
+  type DirectConnectConnection,
+  type Ec2Instance,
+  type InternetGateway,
+  type OnPremisesNetwork,
+  type Subnet,
+  type VirtualPrivateGateway,
+  type VpnConnection,
+} from '../domain';
+import { containsAddress, parseCidr, type Cidr } from '../net';
+
+/**
+ * The lookups a path analysis makes, answered from maps built once per
+ * (immutable) `resources` object instead of scanning a kind on every query,
+ * so a query costs the same in a design of 10 instances and of 40,000. Each
+ * map is built the first time it is asked for. Every lookup answers what the
+ * scan it replaces answered: the first match in insertion order
+ * (`resourcesOfKind`'s order). Designs are never mutated in place, so identity
+ * is a safe key (see `resourcesOfKind`).
+ */
+export interface DesignIndex {
+  /** The first instance whose private IP or Elastic IP is `address` (as text). */
+  instanceAt(address: string): Ec2Instance | undefined;
+  /** The first internet gateway attached to the VPC. */
+  internetGatewayOf(vpcId: string): InternetGateway | undefined;
+  /** The first virtual private gateway attached to the VPC. */
+  virtualPrivateGatewayOf(vpcId: string): VirtualPrivateGateway | undefined;
+  /** The first Direct Connect connection between the gateway and the network. */
+  directConnectBetween(vgwId: string, networkId: string): DirectConnectConnection | undefined;
+  /** The first VPN connection of the gateway whose customer gateway is in the network, with that customer gateway. */
+  vpnBetween(vgwId: string, networkId: string): { vpn: VpnConnection; customerGateway: CustomerGateway } | undefined;
+  /** The gateway's VPN and Direct Connect connections, in insertion order. */
+  linksOf(vgwId: string): {
+    vpns: readonly VpnConnection[];
+    directConnects: readonly DirectConnectConnection[];
+  };
+  /** The subnets of a VPC, in insertion order. */
+  subnetsOf(vpcId: string): readonly Subnet[];
+  /** The first on-premises network one of whose CIDRs holds the address. */
+  onPremisesNetworkAt(address: number): OnPremisesNetwork | undefined;
+}
+
+const cache = new WeakMap<Design['resources'], DesignIndex>();
+
+/** The index of this design's resources, built once per `resources` object. */
+export function designIndex(design: Design): DesignIndex {
+  let index = cache.get(design.resources);
+  if (!index) {
+    index = buildIndex(design);
+    cache.set(design.resources, index);
+  }
+  return index;
+}
+
+/** Sets `key` to `value` unless it is set: the first in insertion order wins, as `find` would. */
+function setFirst<K, V>(map: Map<K, V>, key: K, value: V): void {
+  if (!map.has(key)) map.set(key, value);
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** A value computed on first use. */
+function lazy<T>(build: () => T): () => T {
+  let value: T | undefined;
+  let built = false;
+  return () => {
+    if (!built) {
+      value = build();
+      built = true;
+    }
+    return value as T;
+  };
+}
+
+const NO_LINKS = { vpns: [], directConnects: [] } as const;
+
+function buildIndex(design: Design): DesignIndex {
+  const instancesByAddress = lazy(() => {
+    const map = new Map<string, Ec2Instance>();
+    for (const instance of resourcesOfKind(design, 'ec2Instance')) {
+      setFirst(map, instance.privateIp, instance);
+      const eip = getResource(design, instance.elasticIpId, 'elasticIp');
+      if (eip) setFirst(map, eip.publicIp, instance);
+    }
+    return map;
+  });
+  const gatewaysByVpc = lazy(() => {
+    const internet = new Map<string, InternetGateway>();
+    const virtual = new Map<string, VirtualPrivateGateway>();
+    for (const g of resourcesOfKind(design, 'internetGateway')) if (g.vpcId !== null) setFirst(internet, g.vpcId, g);
+    for (const g of resourcesOfKind(design, 'virtualPrivateGateway'))
+      if (g.vpcId !== null) setFirst(virtual, g.vpcId, g);
+    return { internet, virtual };
+  });
+  const links = lazy(() => {
+    const vpns = new Map<string, VpnConnection[]>();
+    const directConnects = new Map<string, DirectConnectConnection[]>();
+    for (const vpn of resourcesOfKind(design, 'vpnConnection')) push(vpns, vpn.vpnGatewayId, vpn);
+    for (const dx of resourcesOfKind(design, 'directConnectConnection'))
+      if (dx.vpnGatewayId !== null) push(directConnects, dx.vpnGatewayId, dx);
+    return { vpns, directConnects };
+  });
+  const subnetsByVpc = lazy(() => {
+    const map = new Map<string, Subnet[]>();
+    for (const subnet of resourcesOfKind(design, 'subnet')) push(map, subnet.vpcId, subnet);
+    return map;
+  });
+  const networkBlocks = lazy(() =>
+    resourcesOfKind(design, 'onPremisesNetwork').map((network) => ({
+      network,
+      blocks: network.cidrs.flatMap((text): Cidr[] => {
+        const parsed = parseCidr(text);
+        return parsed.ok ? [parsed.value] : [];
+      }),
+    })),
+  );
+  return {
+    instanceAt: (address) => instancesByAddress().get(address),
+    internetGatewayOf: (vpcId) => gatewaysByVpc().internet.get(vpcId),
+    virtualPrivateGatewayOf: (vpcId) => gatewaysByVpc().virtual.get(vpcId),
+    directConnectBetween: (vgwId, networkId) =>
+      links()
+        .directConnects.get(vgwId)
+        ?.find((dx) => dx.onPremisesNetworkId === networkId),
+    vpnBetween(vgwId, networkId) {
+      for (const vpn of links().vpns.get(vgwId) ?? []) {
+        const customerGateway = getResource(design, vpn.customerGatewayId, 'customerGateway');
+        if (customerGateway?.onPremisesNetworkId === networkId) return { vpn, customerGateway };
+      }
+      return undefined;
+    },
+    linksOf: (vgwId) => {
+      const { vpns, directConnects } = links();
+      return vpns.has(vgwId) || directConnects.has(vgwId)
+        ? { vpns: vpns.get(vgwId) ?? [], directConnects: directConnects.get(vgwId) ?? [] }
+        : NO_LINKS;
+    },
+    subnetsOf: (vpcId) => subnetsByVpc().get(vpcId) ?? [],
+    onPremisesNetworkAt: (address) =>
+      networkBlocks().find(({ blocks }) => blocks.some((block) => containsAddress(block, address)))?.network,
+  };
+}
