@@ -49,6 +49,13 @@ test('a student watches HTTPS traffic, breaks it at the security group and at a 
   await expect
     .poll(() => page.getByTestId('traffic-overlay').getAttribute('data-packets').then(Number))
     .toBeGreaterThan(0);
+  // Responses leave for the internet: the cost meter has a data-transfer line, with its size editable per flow.
+  await expect(flow.getByLabel('Response (KB)')).toHaveValue('20');
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  const transfer = page.getByRole('region', { name: 'Data transfer' });
+  await expect(transfer).toContainText('out to the internet');
+  await expect(transfer).toContainText('first 100 GB');
+  await page.getByRole('tab', { name: 'Traffic' }).click();
 
   // Delete the inbound HTTPS rule: requests now die at the security group.
   await node(page, 'securityGroup').filter({ hasText: 'web' }).click();

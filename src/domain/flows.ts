@@ -11,6 +11,13 @@ import { atMost, PacketProtocolSchema } from './common';
  * are. Endpoints are plain text so a flow survives edits; one that no longer
  * resolves is a finding, not a parse error.
  */
+/** Up to 100 MB a message: beyond it a flow is a bulk transfer, not requests. */
+const FlowBytesSchema = z
+  .number()
+  .int()
+  .min(0)
+  .max(100_000_000, atMost(100_000_000, "Nimbus's largest request or response (100 MB)"));
+
 export const FlowSchema = z.object({
   id: z.string().min(1),
   name: z.string().max(200),
@@ -22,5 +29,8 @@ export const FlowSchema = z.object({
     .number()
     .positive()
     .max(MAX_FLOW_RATE, atMost(MAX_FLOW_RATE, "Nimbus's most requests a second for one flow")),
+  /** Bytes of each request and of its response, for the data-transfer bill; Nimbus's defaults when absent. */
+  requestBytes: FlowBytesSchema.optional(),
+  responseBytes: FlowBytesSchema.optional(),
 });
 export type Flow = z.infer<typeof FlowSchema>;

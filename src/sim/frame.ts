@@ -8,7 +8,7 @@ export function buildFrame(sim: Simulation, running: boolean, speed: number, log
     instances: {},
     functions: [],
     services: [],
-    traffic: { flows: [], paths: {}, packets: [] },
+    traffic: { flows: [], paths: {}, packets: [], transfer: [] },
   };
   for (const kind of sim.kinds) Object.assign(parts, kind.frame?.(sim.now));
   const cost = sim.cost();

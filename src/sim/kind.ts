@@ -41,6 +41,8 @@ export interface SummaryParts {
   functions: FunctionSummary[];
   services: ServiceSummary[];
   flows: FlowSummary[];
+  /** The data-transfer bill by line (NAT processing, internet egress, between zones...). */
+  dataTransfer: Array<{ line: string; gb: number; costUsd: number }>;
 }
 
 /** A kind that schedules its own events receives them here, at their time. */

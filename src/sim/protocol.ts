@@ -113,6 +113,8 @@ export interface TrafficFrame {
   flows: Array<FlowCounters & { id: string; name: string }>;
   paths: Record<string, VersionedPath>;
   packets: VisualPacket[];
+  /** The data-transfer bill by line, while traffic runs. */
+  transfer: Array<{ id: string; name: string; total: number; ratePerHour: number; gb: number }>;
 }
 
 /** What the UI draws, sent from the worker at most ten times a second. */

@@ -122,7 +122,7 @@ export class Simulation {
   /** A plain-data summary, identical for identical runs (so it can be compared byte for byte). */
   summary() {
     const cost = this.cost();
-    const parts: SummaryParts = { instances: [], functions: [], services: [], flows: [] };
+    const parts: SummaryParts = { instances: [], functions: [], services: [], flows: [], dataTransfer: [] };
     for (const kind of this.kinds) Object.assign(parts, kind.summary?.(this.now));
     return {
       seconds: this.now,

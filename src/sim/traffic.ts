@@ -1,5 +1,6 @@
 import { hasPorts, protocolLabel, type Design, type Flow } from '../domain';
 import type { FlowCounters, VersionedPath, VisualPacket } from './protocol';
+import { bytesOn, egressCost, flatCost, GB, TRANSFER_LINE_NAMES, type TransferLine } from './dataTransfer';
 import { planFlowPath, type FlowPath, type LiveOverlay } from './trafficPath';
 
 /**
@@ -47,6 +48,10 @@ export class TrafficSim {
   private packets: VisualPacket[] = [];
   private nextPacketId = 1;
   private stale = true;
+  /** What each data-transfer line has cost, its GB, and its cost in the last second. */
+  private readonly transfer = new Map<TransferLine, { usd: number; gb: number; lastSecondUsd: number }>();
+  /** Internet egress so far this month of 730 hours, for its free 100 GB and tiers. */
+  private egressMonth = { month: 0, gb: 0 };
 
   constructor(
     design: Design,
@@ -113,6 +118,9 @@ export class TrafficSim {
   /** The second that ends at `now`: sends each flow's requests and counts them. */
   tick(now: number): void {
     const paths = this.currentPaths();
+    for (const line of this.transfer.values()) line.lastSecondUsd = 0;
+    const month = Math.floor(now / (730 * 3600));
+    if (month !== this.egressMonth.month) this.egressMonth = { month, gb: 0 };
     for (const flow of this.flows) {
       const path = paths.get(flow.id);
       const counters = this.counters.get(flow.id) ?? emptyCounters();
@@ -128,6 +136,7 @@ export class TrafficSim {
         counters.delivered += count;
         counters.lastSecond.delivered = count;
         counters.lastRttMs = path.rttMs;
+        this.bill(path, flow, count);
       } else {
         if (path.blockedBy?.direction === 'return') counters.droppedReturn += count;
         else counters.droppedForward += count;
@@ -146,6 +155,36 @@ export class TrafficSim {
         });
     }
     this.packets = recentPackets(this.packets, now);
+  }
+
+  /** Puts `count` delivered requests' bytes on the lines their path is billed on. */
+  private bill(path: FlowPath, flow: Flow, count: number): void {
+    for (const [line, which] of Object.entries(path.transfer) as Array<
+      [TransferLine, 'request' | 'response' | 'both']
+    >) {
+      const gb = (count * bytesOn(which, flow)) / GB;
+      let usd: number;
+      if (line === 'internetEgress') {
+        usd = egressCost(this.egressMonth.gb, gb);
+        this.egressMonth.gb += gb;
+      } else usd = flatCost(line, gb);
+      const total = this.transfer.get(line) ?? { usd: 0, gb: 0, lastSecondUsd: 0 };
+      total.usd += usd;
+      total.gb += gb;
+      total.lastSecondUsd += usd;
+      this.transfer.set(line, total);
+    }
+  }
+
+  /** The data-transfer bill by line, for the cost meter: totals and the rate of the last second. */
+  transferCosts(): Array<{ id: string; name: string; total: number; ratePerHour: number; gb: number }> {
+    return [...this.transfer.entries()].map(([line, t]) => ({
+      id: `transfer:${line}`,
+      name: TRANSFER_LINE_NAMES[line],
+      total: t.usd,
+      ratePerHour: t.lastSecondUsd * 3600,
+      gb: t.gb,
+    }));
   }
 
   /** Packets born in the last PACKET_LIFETIME_S seconds, the newest MAX_FRAME_PACKETS, oldest first. */

@@ -1,3 +1,4 @@
+import { pathTransfer, type PathTransfer } from './dataTransfer';
 import {
   autoPublicIpv4Of,
   getResource,
@@ -81,6 +82,8 @@ export interface FlowPath {
   blockedBy: { direction: 'forward' | 'return'; code: BlockCode; component: string; id: string } | null;
   /** Sum of every step's latency when the response gets back, else null. */
   rttMs: number | null;
+  /** The data-transfer lines a delivered request's bytes are billed on (empty when it is not delivered). */
+  transfer: PathTransfer;
 }
 
 /** What the running simulation knows better than the design: instance states and auto-assigned public addresses. */
@@ -147,6 +150,7 @@ function failed(flow: Flow, error: string): FlowPath {
     summary: `${flow.name}: ${error}.`,
     blockedBy: null,
     rttMs: null,
+    transfer: {},
   };
 }
 
@@ -255,5 +259,6 @@ export function planFlowPath(design: Design, flow: Flow, overlay: LiveOverlay = 
       ? { direction: blocked.direction, code: blocked.code, component: blocked.component, id: blocked.id }
       : null,
     rttMs: result.reachable ? round(steps.reduce((sum, s) => sum + s.latencyMs, 0)) : null,
+    transfer: result.reachable ? pathTransfer(live, src, dst, result.forward) : {},
   };
 }

@@ -204,6 +204,31 @@ export function SimPanel() {
           ))}
         </section>
       )}
+      {frame.traffic.transfer.length > 0 && (
+        <section aria-label="Data transfer" className="flex flex-col gap-1">
+          <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">
+            Data transfer
+          </h3>
+          <table className="w-full text-xs">
+            <tbody>
+              {frame.traffic.transfer.map((t) => (
+                <tr key={t.id}>
+                  <td>{t.name.replace('Data transfer: ', '')}</td>
+                  <td className="text-right font-mono">
+                    {t.gb.toLocaleString('en-US', { maximumFractionDigits: 2 })} GB
+                  </td>
+                  <td className="text-right font-mono">{formatUsd(t.total)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="text-[11px] text-slate-500 dark:text-slate-400">
+            us-east-1 rates: NAT gateway $0.045/GB processed (Amazon VPC pricing); out to the internet free for the
+            month’s first 100 GB, then $0.09/GB; between zones $0.01/GB each way (EC2 On-Demand pricing, Data Transfer).
+            Nimbus bills the bytes of delivered requests, with each flow’s request and response sizes.
+          </p>
+        </section>
+      )}
       <section aria-label="Cost and tasks" className="flex flex-col gap-1">
         <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">
           Cost rate and tasks

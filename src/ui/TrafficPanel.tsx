@@ -1,6 +1,7 @@
 import { Footprints, Plus, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { hasPorts, MAX_FLOW_RATE, protocolLabel, type Design, type Flow } from '../domain';
+import { DEFAULT_REQUEST_BYTES, DEFAULT_RESPONSE_BYTES } from '../sim/dataTransfer';
 import type { FlowCounters, VersionedPath } from '../sim/protocol';
 import {
   addFlow,
@@ -195,6 +196,33 @@ export function TrafficPanel() {
                   </div>
                 )}
               </div>
+              {!viewOnly && (
+                <div className="grid grid-cols-2 gap-2">
+                  <NumberField
+                    label="Request (KB)"
+                    value={(flow.requestBytes ?? DEFAULT_REQUEST_BYTES) / 1000}
+                    min={0}
+                    max={100_000}
+                    step={0.1}
+                    onChange={(v) =>
+                      v !== null &&
+                      updateFlow(flow.id, { requestBytes: Math.round(Math.max(0, v) * 1000) }, 'requestBytes')
+                    }
+                  />
+                  <NumberField
+                    label="Response (KB)"
+                    value={(flow.responseBytes ?? DEFAULT_RESPONSE_BYTES) / 1000}
+                    min={0}
+                    max={100_000}
+                    step={0.1}
+                    hint="For the data-transfer bill"
+                    onChange={(v) =>
+                      v !== null &&
+                      updateFlow(flow.id, { responseBytes: Math.round(Math.max(0, v) * 1000) }, 'responseBytes')
+                    }
+                  />
+                </div>
+              )}
               <Verdict path={traffic?.paths[flow.id]} design={design} />
               <Counters counters={counters} design={design} />
               <div className="mt-1.5 flex gap-1">

@@ -56,6 +56,7 @@ export const simulateCommand: Subcommand = {
       io.out(
         `    ${count(f.errors)} function errors; asynchronous: ${count(f.asyncRetried)} retries, ${count(f.asyncFailed)} events given up (${count(f.asyncExpired)} past the maximum event age) → ${f.onFailure}`,
       );
+    for (const t of summary.dataTransfer) io.out(`  ${t.line}: ${t.gb.toFixed(3)} GB, ${usd(t.costUsd)}`);
     for (const s of summary.services) {
       io.out(
         `  ${s.name} (${s.launchType}): ${s.running} of ${s.desired} tasks running${s.waitingReason ? ` (waiting: ${s.waitingReason})` : ''}, ${usd(s.costUsd)}`,

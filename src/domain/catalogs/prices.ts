@@ -26,4 +26,22 @@ export const PRICES = {
   ebsGbMonthByType: { gp3: 0.08, gp2: 0.1, io2: 0.125, st1: 0.045, sc1: 0.015 },
   rootVolumeGb: 8,
   hoursPerMonth: 730,
+  /**
+   * Data transfer, us-east-1 (Amazon EC2 On-Demand pricing, "Data Transfer";
+   * Amazon VPC pricing, NAT gateways; AWS Direct Connect pricing, data transfer
+   * out to US locations). Internet egress: the first 100 GB a month are free
+   * across the account, then tiers.
+   */
+  transfer: {
+    natGatewayPerGb: 0.045,
+    interZonePerGbEachWay: 0.01,
+    directConnectOutPerGb: 0.02,
+    internetEgressTiers: [
+      { upToGb: 100, perGb: 0 },
+      { upToGb: 100 + 10_240, perGb: 0.09 },
+      { upToGb: 100 + 51_200, perGb: 0.085 },
+      { upToGb: 100 + 153_600, perGb: 0.07 },
+      { upToGb: Infinity, perGb: 0.05 },
+    ],
+  },
 } as const;

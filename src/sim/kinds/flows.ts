@@ -5,7 +5,7 @@ import type { Ec2Instances } from './ec2Instances';
 
 export type FlowSummary = ReturnType<typeof summarize>;
 
-/** The design's flows: requests sent each second along paths that follow edits and instance states. Flows cost nothing. */
+/** The design's flows: requests sent each second along paths that follow edits and instance states, and the data transfer they are billed for. */
 export class Flows implements SimulatedKind {
   readonly traffic: TrafficSim;
 
@@ -34,11 +34,16 @@ export class Flows implements SimulatedKind {
   }
 
   costs() {
-    return [];
+    return this.traffic.transferCosts().map(({ id, name, total, ratePerHour }) => ({ id, name, total, ratePerHour }));
   }
 
   summary() {
-    return { flows: this.traffic.flowCounters().map(summarize) };
+    return {
+      flows: this.traffic.flowCounters().map(summarize),
+      dataTransfer: this.traffic
+        .transferCosts()
+        .map((t) => ({ line: t.name, gb: round(t.gb, 6), costUsd: round(t.total) })),
+    };
   }
 
   frame(now: number): Pick<FrameParts, 'traffic'> {
@@ -47,6 +52,7 @@ export class Flows implements SimulatedKind {
         flows: this.traffic.flowCounters(),
         paths: Object.fromEntries(this.traffic.currentPaths()),
         packets: this.traffic.visiblePackets(now),
+        transfer: this.traffic.transferCosts(),
       },
     };
   }
