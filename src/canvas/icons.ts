@@ -27,6 +27,9 @@ import s3 from 'aws-icons/icons/architecture-service/AmazonSimpleStorageService.
 import eventBridge from 'aws-icons/icons/architecture-service/AmazonEventBridge.svg';
 import securityGroup from 'aws-icons/icons/resource/AWSTrustedAdvisorChecklistSecurity.svg';
 import zone from 'aws-icons/icons/architecture-group/AWSCloud.svg';
+import peering from 'aws-icons/icons/resource/AmazonVPCPeeringConnection.svg';
+import transitGateway from 'aws-icons/icons/architecture-service/AWSTransitGateway.svg';
+import tgwAttachment from 'aws-icons/icons/resource/AWSTransitGatewayAttachment.svg';
 
 export const ICONS = {
   region,
@@ -57,4 +60,7 @@ export const ICONS = {
   eventBridge,
   securityGroup,
   zone,
+  peering,
+  transitGateway,
+  tgwAttachment,
 } as const;

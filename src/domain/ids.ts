@@ -29,6 +29,9 @@ export const EksClusterIdSchema = idOf<'EksClusterId'>();
 export const LambdaFunctionIdSchema = idOf<'LambdaFunctionId'>();
 export const LambdaTriggerIdSchema = idOf<'LambdaTriggerId'>();
 export const InternetIdSchema = idOf<'InternetId'>();
+export const VpcPeeringConnectionIdSchema = idOf<'VpcPeeringConnectionId'>();
+export const TransitGatewayIdSchema = idOf<'TransitGatewayId'>();
+export const TransitGatewayAttachmentIdSchema = idOf<'TransitGatewayAttachmentId'>();
 /** Any resource's id, for places that accept several kinds (route targets, layout parents). */
 export const ResourceIdSchema = idOf<'ResourceId'>();
 
@@ -55,6 +58,9 @@ export type EksClusterId = z.infer<typeof EksClusterIdSchema>;
 export type LambdaFunctionId = z.infer<typeof LambdaFunctionIdSchema>;
 export type LambdaTriggerId = z.infer<typeof LambdaTriggerIdSchema>;
 export type InternetId = z.infer<typeof InternetIdSchema>;
+export type VpcPeeringConnectionId = z.infer<typeof VpcPeeringConnectionIdSchema>;
+export type TransitGatewayId = z.infer<typeof TransitGatewayIdSchema>;
+export type TransitGatewayAttachmentId = z.infer<typeof TransitGatewayAttachmentIdSchema>;
 export type ResourceId = z.infer<typeof ResourceIdSchema>;
 
 /** Widens a kind-specific id to the general one (every id is a resource id). */

@@ -23,6 +23,9 @@ import { subnetView } from './subnet';
 import { virtualPrivateGatewayView } from './virtualPrivateGateway';
 import { vpcView } from './vpc';
 import { vpnConnectionView } from './vpnConnection';
+import { vpcPeeringConnectionView } from './vpcPeeringConnection';
+import { transitGatewayView } from './transitGateway';
+import { transitGatewayAttachmentView } from './transitGatewayAttachment';
 import type { KindView, KindViewRegistry } from './view';
 
 /**
@@ -52,6 +55,9 @@ export const KIND_VIEWS = {
   vpnConnection: vpnConnectionView,
   clientVpnEndpoint: clientVpnEndpointView,
   directConnectConnection: directConnectConnectionView,
+  vpcPeeringConnection: vpcPeeringConnectionView,
+  transitGateway: transitGatewayView,
+  transitGatewayAttachment: transitGatewayAttachmentView,
   internet: internetView,
 } as const satisfies KindViewRegistry;
 

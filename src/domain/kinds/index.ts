@@ -26,3 +26,6 @@ export * from './eksCluster';
 export * from './lambdaFunction';
 export * from './lambdaTrigger';
 export * from './internet';
+export * from './vpcPeeringConnection';
+export * from './transitGateway';
+export * from './transitGatewayAttachment';

@@ -22,6 +22,9 @@ import { subnetKind } from './subnet';
 import { virtualPrivateGatewayKind } from './virtualPrivateGateway';
 import { vpcKind } from './vpc';
 import { vpnConnectionKind } from './vpnConnection';
+import { vpcPeeringConnectionKind } from './vpcPeeringConnection';
+import { transitGatewayKind } from './transitGateway';
+import { transitGatewayAttachmentKind } from './transitGatewayAttachment';
 import { resourcesOfKind } from '../lookup';
 import type { KindRegistry, KindSpec, Reference } from './spec';
 
@@ -50,6 +53,9 @@ export const KIND_SPECS = {
   lambdaFunction: lambdaFunctionKind,
   lambdaTrigger: lambdaTriggerKind,
   internet: internetKind,
+  vpcPeeringConnection: vpcPeeringConnectionKind,
+  transitGateway: transitGatewayKind,
+  transitGatewayAttachment: transitGatewayAttachmentKind,
 } as const satisfies KindRegistry;
 
 export const ALL_KINDS = Object.keys(KIND_SPECS) as Kind[];
@@ -97,8 +103,9 @@ export function routeTargetsInVpc(design: Design, vpcId: string): Resource[] {
   const targets: Resource[] = [];
   for (const kind of ROUTE_TARGET_KINDS) {
     const spec = kindSpec(kind) as KindSpec<Kind>;
+    const { vpcOf, vpcsOf } = spec.routeTarget!;
     for (const r of resourcesOfKind(design, kind))
-      if (spec.routeTarget!.vpcOf(design, r as never) === vpcId) targets.push(r);
+      if (vpcsOf ? vpcsOf(design, r as never).includes(vpcId) : vpcOf(design, r as never) === vpcId) targets.push(r);
   }
   return targets;
 }

@@ -21,6 +21,9 @@ import { EksClusterSchema } from './eksCluster';
 import { LambdaFunctionSchema } from './lambdaFunction';
 import { LambdaTriggerSchema } from './lambdaTrigger';
 import { InternetSchema } from './internet';
+import { VpcPeeringConnectionSchema } from './vpcPeeringConnection';
+import { TransitGatewaySchema } from './transitGateway';
+import { TransitGatewayAttachmentSchema } from './transitGatewayAttachment';
 
 /**
  * The schema of every resource kind, one line each. The `Kind` type is read
@@ -50,4 +53,7 @@ export const RESOURCE_SCHEMAS = [
   LambdaFunctionSchema,
   LambdaTriggerSchema,
   InternetSchema,
+  VpcPeeringConnectionSchema,
+  TransitGatewaySchema,
+  TransitGatewayAttachmentSchema,
 ] as const;

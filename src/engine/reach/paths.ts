@@ -35,6 +35,18 @@ const misrouteFromSource: Misroute = (ctx, match) => {
   const via = resourceById(ctx.design, match.target)?.name ?? match.target;
   const from = (ctx.source as Interface).subnet;
   const where = { component: `route table of ${from.name}`, id: match.target, subnetId: from.id, rule: null };
+  if (dst.kind === 'interface' && dst.subnet.vpcId !== from.vpcId)
+    return {
+      hop: {
+        step: 'route',
+        ...where,
+        explanation:
+          match.target === 'local'
+            ? `The most specific route for ${ip(dst.privateIp)} is local, but ${dst.name} is in another VPC: only a VPC peering or a transit gateway joins two VPCs, and this VPC's own range covers the address.`
+            : `${dst.name} is in another VPC, and the route sends ${ip(dst.privateIp)} to ${via}, which does not join the two VPCs; a VPC peering or a transit gateway would.`,
+      },
+      code: 'NO_ROUTE_TO_DESTINATION',
+    };
   return dst.kind === 'interface'
     ? {
         hop: {
@@ -70,23 +82,14 @@ const leavesByAnotherGateway: Misroute = (ctx, match) => {
   };
 };
 
-/** What the destination refuses before any step: another VPC, or an interface nothing can connect to. */
+/**
+ * What the destination refuses before any step: an interface nothing can
+ * connect to. A destination in another VPC is searched like any other: a
+ * peering or a transit gateway may lead there (`peering.ts`, `transitGateway.ts`).
+ */
 function admitted(ctx: PathContext): boolean {
   const { source: src, destination: dst, forward: fwd } = ctx;
   if (dst.kind !== 'interface') return true;
-  if (src.kind === 'interface' && src.subnet.vpcId !== dst.subnet.vpcId) {
-    fwd.fail(
-      {
-        step: 'route',
-        component: 'VPC',
-        id: dst.subnet.vpcId,
-        rule: null,
-        explanation: `${src.name} and ${dst.name} are in different VPCs; Nimbus does not model VPC peering or transit gateways yet.`,
-      },
-      'CANNOT_ROUTE',
-    );
-    return false;
-  }
   if (dst.ownerKind === 'ec2Instance') return true;
   const why =
     src.kind === 'interface'

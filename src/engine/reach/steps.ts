@@ -5,6 +5,7 @@ import { endpointLabel, type Endpoint, type Interface } from './endpoints';
 import type { Packet, SgPeer } from './ruleEvaluate';
 import type { RouteMatch } from './routeLookup';
 import type { BlockCode, HopInput, Trace, Translation } from './trace';
+import { arrivalPeer } from './crossing';
 
 /**
  * The generic forwarding steps every entity is lowered to. Each forward step
@@ -35,7 +36,7 @@ export function leaveInterface(ctx: PathContext, eni: Interface): void {
 
 /** The packet reaches its destination interface: its security groups filter it and the instance must be running. */
 export function arriveAtInterface(ctx: PathContext, eni: Interface): void {
-  ctx.forward.securityGroups(eni, 'inbound', ctx.request, sgPeer(ctx.source), endpointLabel(ctx.source));
+  ctx.forward.securityGroups(eni, 'inbound', ctx.request, arrivalPeer(ctx), endpointLabel(ctx.source));
   ctx.forward.state(eni, 'destination');
   ctx.retrace.push(() => ctx.back.statefulReturn(eni));
 }

@@ -4,6 +4,10 @@ import { addressOf, publicAddress, type PathContext } from './context';
 import { endpointLabel, type Interface, type InternetHost, type OnPremisesHost } from './endpoints';
 import { enterSubnet, handOver, returnFrom, withTranslation, type Misroute } from './steps';
 import { internetGatewayOf, type HybridLink } from './trace';
+import { wayIntoVpc } from './crossing';
+import { appliance } from './appliance';
+import { vpcPeering } from './peering';
+import { transitGateway } from './transitGateway';
 
 /**
  * What each entity does with a packet, lowered to the generic steps. A route
@@ -69,13 +73,33 @@ const notRoutedBackLocally: Misroute = (ctx, match) => {
   };
 };
 
-/** The VPC's own route: delivery to the destination's subnet. */
+/** The response must leave by the peering, transit gateway or appliance the request came into the VPC by. */
+const notRoutedBackTheWayIn =
+  (wayIn: string): Misroute =>
+  (ctx, match) => {
+    const { hop, code } = notRoutedBackLocally(ctx, match);
+    const name = (id: string) => (id === 'local' ? 'local' : (resourceById(ctx.design, id)?.name ?? id));
+    return {
+      hop: {
+        ...hop,
+        explanation: `The response is routed to ${name(match.target)}, not back through ${name(wayIn)}, the way the request came in.`,
+      },
+      code,
+    };
+  };
+
+/** The VPC's own route: delivery to the destination's subnet, when the destination is in the VPC the packet is in. */
 const localDelivery: HandOverTarget = {
-  leadsTo: (ctx) => ctx.destination.kind === 'interface',
+  leadsTo: (ctx) =>
+    ctx.destination.kind === 'interface' &&
+    getResource(ctx.design, ctx.forward.subnetId, 'subnet')?.vpcId === ctx.destination.subnet.vpcId,
   forward(ctx) {
     const dst = ctx.destination as Interface;
+    const wayIn = wayIntoVpc(ctx);
     enterSubnet(ctx.forward, dst.subnet, ctx.request, addressOf(ctx.source));
-    ctx.retrace.push(() => returnFrom(ctx, dst.subnet, 'local', notRoutedBackLocally));
+    ctx.retrace.push(() =>
+      returnFrom(ctx, dst.subnet, wayIn, wayIn === 'local' ? notRoutedBackLocally : notRoutedBackTheWayIn(wayIn)),
+    );
   },
 };
 
@@ -224,14 +248,17 @@ const virtualPrivateGateway: HandOverTarget = {
  * What each route target does with a packet, for `local` and every kind the
  * registry marks as a route target (`ROUTE_TARGET_KINDS`; a test keeps the two
  * in step). `null`: Nimbus accepts the route but does not forward through that
- * kind yet (an instance as a NAT instance or appliance), so the path ends there.
+ * kind yet, so the path ends there. Peering, transit gateways and appliances
+ * live in their own files (`peering.ts`, `transitGateway.ts`, `appliance.ts`).
  */
 export const HAND_OVER_TARGETS: Readonly<Record<string, HandOverTarget | null>> = {
   local: localDelivery,
   internetGateway,
   natGateway,
   virtualPrivateGateway,
-  ec2Instance: null,
+  ec2Instance: appliance,
+  vpcPeeringConnection: vpcPeering,
+  transitGateway,
 };
 
 export function handOverTarget(design: Design, targetId: string): HandOverTarget | undefined {

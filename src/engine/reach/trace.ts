@@ -78,6 +78,7 @@ export type HopInput = Omit<Hop, 'decision' | 'packet'> & { decision?: Decision 
 
 /** Reachability Analyzer explanation codes where one fits; NO_PUBLIC_ADDRESS is Nimbus's own. */
 export type BlockCode =
+  | NetworkBlockCode
   | 'BAD_STATE'
   | 'ENI_SG_RULES_MISMATCH'
   | 'SUBNET_ACL_RESTRICTION'
@@ -85,6 +86,16 @@ export type BlockCode =
   | 'BLACKHOLE_ROUTE'
   | 'CANNOT_ROUTE'
   | 'NO_PUBLIC_ADDRESS';
+
+/**
+ * The codes of the forwarding kinds that join networks (Reachability Analyzer,
+ * "Explanation codes", docs.aws.amazon.com/vpc/latest/reachability/explanation-codes.html).
+ */
+export type NetworkBlockCode =
+  | 'PCX_REQUIRES_ADDRESS_IN_VPC_CIDR'
+  | 'TGW_ROUTE_AZ_RESTRICTION'
+  | 'ENI_SOURCE_DEST_CHECK_RESTRICTION'
+  | 'DISCONNECTED_VPCS';
 
 export interface Block {
   component: string;

@@ -44,5 +44,8 @@ export const KIND_EDITORS = {
   eksCluster: null,
   lambdaFunction: LambdaEditor,
   lambdaTrigger: TriggerEditor,
+  vpcPeeringConnection: null,
+  transitGateway: null,
+  transitGatewayAttachment: null,
   internet: null,
 } as const satisfies EditorRegistry;

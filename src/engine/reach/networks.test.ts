@@ -1,0 +1,238 @@
+import { describe, expect, it } from 'vitest';
+import type { Design } from '../../domain';
+import { NetworkBuilder } from '../testing/networks';
+import { validateDesign } from '../validate';
+import { analyzeReachability, type ReachResult } from './reachability';
+
+function reach(design: Design, from: string, to: string, port = 22): ReachResult {
+  const outcome = analyzeReachability(design, {
+    from: { kind: 'resource', id: from },
+    to: { kind: 'resource', id: to },
+    protocol: 'tcp',
+    port,
+  });
+  if (!outcome.ok) throw new Error(outcome.error);
+  return outcome.result;
+}
+
+describe('VPC peering', () => {
+  it('carries SSH between two peered VPCs, with the peering hop both ways', () => {
+    const n = new NetworkBuilder();
+    const a = n.vpc('A', 1);
+    const b = n.vpc('B', 2);
+    const pcx = n.peer(a, b);
+    const design = n.build();
+    const r = reach(design, a.instance.id, b.instance.id);
+    expect(r.blockedBy).toBeNull();
+    expect(r.forward.map((h) => h.id)).toContain(pcx.id);
+    expect(r.return.map((h) => h.id)).toContain(pcx.id);
+    expect(reach(design, b.instance.id, a.instance.id).reachable).toBe(true);
+    expect(validateDesign(design).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('is not transitive: A-B and B-C peered, A cannot reach C even with a route through B', () => {
+    const n = new NetworkBuilder();
+    const a = n.vpc('A', 1);
+    const b = n.vpc('B', 2);
+    const c = n.vpc('C', 3);
+    const ab = n.peer(a, b);
+    n.peer(b, c);
+    // A sends C's range to its peering with B, hoping B passes it on.
+    n.b.route(a.table, c.vpc.vpc.cidr, ab.id);
+    const design = n.build();
+    expect(reach(design, a.instance.id, b.instance.id).reachable).toBe(true);
+    expect(reach(design, b.instance.id, c.instance.id).reachable).toBe(true);
+    const r = reach(design, a.instance.id, c.instance.id);
+    expect(r.reachable).toBe(false);
+    expect(r.blockedBy).toMatchObject({ id: ab.id, code: 'PCX_REQUIRES_ADDRESS_IN_VPC_CIDR', direction: 'forward' });
+  });
+
+  it('allows no edge-to-edge routing: B cannot use A’s NAT gateway', () => {
+    const n = new NetworkBuilder();
+    const a = n.vpc('A', 1);
+    const b = n.vpc('B', 2);
+    n.natGateway(a, '10.1.200.0/24');
+    const pcx = n.peer(a, b);
+    n.b.route(b.table, '0.0.0.0/0', pcx.id);
+    const design = n.build();
+    const ok = analyzeReachability(design, {
+      from: { kind: 'resource', id: a.instance.id },
+      to: { kind: 'internet' },
+      protocol: 'tcp',
+      port: 443,
+    });
+    expect(ok.ok && ok.result.reachable).toBe(true);
+    const out = analyzeReachability(design, {
+      from: { kind: 'resource', id: b.instance.id },
+      to: { kind: 'internet' },
+      protocol: 'tcp',
+      port: 443,
+    });
+    if (!out.ok) throw new Error(out.error);
+    expect(out.result.reachable).toBe(false);
+    expect(out.result.blockedBy).toMatchObject({ id: pcx.id, code: 'PCX_REQUIRES_ADDRESS_IN_VPC_CIDR' });
+    expect(out.result.forward.at(-1)!.explanation).toContain('no edge-to-edge');
+  });
+
+  it('needs the return route over the same peering', () => {
+    const n = new NetworkBuilder();
+    const a = n.vpc('A', 1);
+    const b = n.vpc('B', 2);
+    const pcx = n.peer(a, b, { routes: false });
+    n.b.route(a.table, b.vpc.vpc.cidr, pcx.id);
+    const r = reach(n.build(), a.instance.id, b.instance.id);
+    expect(r.blockedBy).toMatchObject({ direction: 'return', code: 'NO_ROUTE_TO_DESTINATION' });
+  });
+
+  it('without a peering, two VPCs are not joined (the old different-VPC refusal is gone)', () => {
+    const n = new NetworkBuilder();
+    const a = n.vpc('A', 1);
+    const b = n.vpc('B', 2);
+    const r = reach(n.build(), a.instance.id, b.instance.id);
+    expect(r.blockedBy).toMatchObject({ code: 'NO_ROUTE_TO_DESTINATION', direction: 'forward' });
+  });
+
+  it('a peering pending acceptance carries nothing: its routes are blackholes', () => {
+    const n = new NetworkBuilder();
+    const a = n.vpc('A', 1);
+    const b = n.vpc('B', 2);
+    n.peer(a, b, { status: 'pending-acceptance' });
+    const r = reach(n.build(), a.instance.id, b.instance.id);
+    expect(r.blockedBy).toMatchObject({ code: 'BLACKHOLE_ROUTE' });
+  });
+
+  it('refuses overlapping CIDRs with a validation error', () => {
+    const n = new NetworkBuilder();
+    const a = n.vpc('A', 1);
+    const b = n.vpc('B', 2, { cidr: '10.1.0.0/16' });
+    const pcx = n.peer(a, b, { routes: false });
+    const findings = validateDesign(n.build()).filter((f) => f.code === 'PEERING_CIDR_OVERLAP');
+    expect(findings).toMatchObject([{ severity: 'error', resourceId: pcx.id }]);
+  });
+});
+
+describe('transit gateway', () => {
+  function hub() {
+    const n = new NetworkBuilder();
+    const a = n.vpc('A', 1, { zoneCount: 2 });
+    const b = n.vpc('B', 2, { zoneCount: 2 });
+    const tgw = n.transitGateway();
+    n.b.route(a.table, '10.0.0.0/8', tgw.id);
+    n.b.route(b.table, '10.0.0.0/8', tgw.id);
+    return { n, a, b, tgw };
+  }
+
+  it('carries traffic between attached VPCs through its route table, both ways', () => {
+    const { n, a, b, tgw } = hub();
+    n.attach(tgw, a);
+    n.attach(tgw, b);
+    const design = n.build();
+    const r = reach(design, a.instance.id, b.instance.id);
+    expect(r.blockedBy).toBeNull();
+    expect(r.forward.find((h) => h.id === tgw.id)!.rule).toContain('(propagated)');
+    expect(r.return.map((h) => h.id)).toContain(tgw.id);
+    expect(validateDesign(design).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('a subnet in a zone without an attachment subnet cannot use it', () => {
+    const { n, a, b, tgw } = hub();
+    // A's attachment has a subnet only in the second zone; A's host is in the first.
+    n.attach(tgw, a, [a.subnets[1]!]);
+    n.attach(tgw, b);
+    const r = reach(n.build(), a.instance.id, b.instance.id);
+    expect(r.blockedBy).toMatchObject({ id: tgw.id, code: 'TGW_ROUTE_AZ_RESTRICTION', direction: 'forward' });
+  });
+
+  it('a static blackhole route beats the propagated route it covers more specifically', () => {
+    const { n, a, b, tgw } = hub();
+    n.attach(tgw, a);
+    n.attach(tgw, b);
+    tgw.routeTables[0]!.routes.push({ destination: '10.2.1.0/24', attachmentId: null });
+    const r = reach(n.build(), a.instance.id, b.instance.id);
+    expect(r.blockedBy).toMatchObject({ id: tgw.id, code: 'BLACKHOLE_ROUTE' });
+  });
+
+  it('looks up the associated table: an attachment whose table lacks the route cannot reach', () => {
+    const { n, a, b, tgw } = hub();
+    const fromA = n.attach(tgw, a);
+    const toB = n.attach(tgw, b);
+    // Two tables: A associates with one B does not propagate into.
+    tgw.routeTables.push({ id: 'tgw-rtb-isolated', name: 'Isolated', routes: [] });
+    fromA.associatedRouteTableId = 'tgw-rtb-isolated';
+    expect(reach(n.build(), a.instance.id, b.instance.id).blockedBy).toMatchObject({
+      code: 'NO_ROUTE_TO_DESTINATION',
+      direction: 'forward',
+    });
+    // B propagates into it: forward works, and B's table still holds A's route, so the response returns.
+    toB.propagatedRouteTableIds.push('tgw-rtb-isolated');
+    expect(reach(n.build(), a.instance.id, b.instance.id).reachable).toBe(true);
+  });
+});
+
+describe('appliances', () => {
+  function inspected(sourceDestCheck: boolean | undefined) {
+    const n = new NetworkBuilder();
+    const a = n.vpc('A', 1);
+    const appSubnet = n.b.subnet(a.vpc, n.zones[0]!, '10.1.50.0/24', 'A inspection');
+    const dstSubnet = n.b.subnet(a.vpc, n.zones[0]!, '10.1.60.0/24', 'A servers');
+    const firewall = n.b.instance(appSubnet, '10.1.50.10', [a.group.id], 'Firewall');
+    firewall.sourceDestCheck = sourceDestCheck;
+    a.group.inbound.push({
+      protocol: 'all',
+      ports: null,
+      peer: { type: 'cidr', cidr: '10.1.0.0/16' },
+      description: '',
+    });
+    const server = n.b.instance(dstSubnet, '10.1.60.10', [a.group.id], 'Server');
+    // More specific than local (allowed since 2021): each side's subnet goes through the firewall.
+    n.b.route(a.table, '10.1.60.0/24', firewall.id);
+    n.b.route(a.table, '10.1.1.0/24', firewall.id);
+    // The firewall's own subnet routes locally.
+    const own = n.b.add(
+      (() => {
+        const t = { ...a.table, id: 'rtb-inspection' as typeof a.table.id, name: 'inspection', main: false };
+        t.routes = [{ destination: '10.1.0.0/16', target: 'local' }];
+        t.subnetIds = [appSubnet.id];
+        return t;
+      })(),
+    );
+    void own;
+    return { design: n.build(), a, firewall, server };
+  }
+
+  it('with the source/destination check on (the default), the appliance drops forwarded traffic', () => {
+    const { design, a, firewall, server } = inspected(undefined);
+    const r = reach(design, a.instance.id, server.id);
+    expect(r.blockedBy).toMatchObject({ id: firewall.id, code: 'ENI_SOURCE_DEST_CHECK_RESTRICTION' });
+  });
+
+  it('with the check off, traffic goes through the appliance and back', () => {
+    const { design, a, firewall, server } = inspected(false);
+    const r = reach(design, a.instance.id, server.id);
+    expect(r.blockedBy).toBeNull();
+    expect(r.forward.map((h) => h.id)).toContain(firewall.id);
+    expect(r.return.map((h) => h.id)).toContain(firewall.id);
+  });
+
+  it('group references do not survive the appliance', () => {
+    const { design, a, server } = inspected(false);
+    const only = design.resources[a.group.id]!;
+    if (only.kind !== 'securityGroup') throw new Error('not a group');
+    // Replace the CIDR rules with one that names the group itself.
+    const group = {
+      ...only,
+      inbound: [
+        {
+          protocol: 'all' as const,
+          ports: null,
+          peer: { type: 'securityGroup' as const, groupId: only.id },
+          description: '',
+        },
+      ],
+    };
+    const edited = { ...design, resources: { ...design.resources, [only.id]: group } };
+    const r = reach(edited, a.instance.id, server.id);
+    expect(r.blockedBy).toMatchObject({ code: 'ENI_SG_RULES_MISMATCH', direction: 'forward' });
+    expect(r.blockedBy!.component).toContain('Server');
+  });
+});

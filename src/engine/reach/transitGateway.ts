@@ -1,0 +1,243 @@
+import {
+  getResource,
+  resourcesOfKind,
+  type Design,
+  type Subnet,
+  type TgwRouteTable,
+  type TransitGateway,
+  type TransitGatewayAttachment,
+} from '../../domain';
+import { containsAddress, formatIpv4, parseCidr, type Cidr } from '../../net';
+import { addressOf } from './context';
+import { currentSubnet, enteredVpcBy, firstUse } from './crossing';
+import { endpointLabel, type OnPremisesHost } from './endpoints';
+import { enterSubnet, handOver } from './steps';
+import type { HandOverTarget } from './targets';
+import type { HopInput } from './trace';
+
+/**
+ * A transit gateway as a route target. The packet reaches it through the
+ * source VPC's attachment, and only from an Availability Zone where that
+ * attachment has a subnet; the attachment's associated transit gateway route
+ * table decides where it goes (longest prefix; a static route beats a
+ * propagated one of the same prefix; a blackhole drops); in the destination
+ * VPC the packet leaves the attachment's subnet (the one in the same zone
+ * when there is one) and that subnet's route table takes it on. The response
+ * is looked up in the table the destination's attachment is associated with.
+ * Sources: Amazon VPC Transit Gateways, "How transit gateways work",
+ * "Transit gateway VPC attachments", "Transit gateway route tables"
+ * (docs.aws.amazon.com/vpc/latest/tgw/how-transit-gateways-work.html); Reachability
+ * Analyzer code TGW_ROUTE_AZ_RESTRICTION. Simplified: the network ACL of the
+ * source VPC's attachment subnet is not evaluated, appliance mode is not modelled.
+ */
+
+const ip = formatIpv4;
+
+export interface TgwRouteMatch {
+  destination: string;
+  /** The attachment the route sends to; null for a blackhole. */
+  attachmentId: string | null;
+  origin: 'static' | 'propagated';
+}
+
+interface Candidate {
+  block: Cidr;
+  attachmentId: string | null;
+  origin: 'static' | 'propagated';
+}
+
+/** The CIDRs an attachment propagates: its VPC's blocks, or the on-premises network behind its VPN. */
+export function propagatedCidrs(design: Design, attachment: TransitGatewayAttachment): string[] {
+  if (attachment.type === 'vpc') {
+    const vpc = getResource(design, attachment.vpcId, 'vpc');
+    return vpc ? [vpc.cidr, ...vpc.secondaryCidrs] : [];
+  }
+  const cgw = getResource(design, attachment.customerGatewayId, 'customerGateway');
+  return getResource(design, cgw?.onPremisesNetworkId, 'onPremisesNetwork')?.cidrs ?? [];
+}
+
+export function attachmentsOf(design: Design, tgwId: string): TransitGatewayAttachment[] {
+  return resourcesOfKind(design, 'transitGatewayAttachment').filter((a) => a.transitGatewayId === tgwId);
+}
+
+/** Longest-prefix match in one transit gateway route table, static before propagated. */
+export function lookupTgwRoute(
+  design: Design,
+  tgw: TransitGateway,
+  table: TgwRouteTable,
+  address: number,
+): TgwRouteMatch | null {
+  let best: Candidate | null = null;
+  const consider = (c: Candidate) => {
+    if (!containsAddress(c.block, address)) return;
+    if (
+      !best ||
+      c.block.prefix > best.block.prefix ||
+      (c.block.prefix === best.block.prefix && best.origin === 'propagated' && c.origin === 'static')
+    )
+      best = c;
+  };
+  for (const route of table.routes) {
+    const block = parseCidr(route.destination);
+    if (block.ok) consider({ block: block.value, attachmentId: route.attachmentId, origin: 'static' });
+  }
+  for (const attachment of attachmentsOf(design, tgw.id)) {
+    if (attachment.state !== 'available' || !attachment.propagatedRouteTableIds.includes(table.id)) continue;
+    for (const text of propagatedCidrs(design, attachment)) {
+      const block = parseCidr(text);
+      if (block.ok) consider({ block: block.value, attachmentId: attachment.id, origin: 'propagated' });
+    }
+  }
+  const match = best as Candidate | null;
+  return match ? { destination: match.block.text, attachmentId: match.attachmentId, origin: match.origin } : null;
+}
+
+const tgwHop = (tgw: TransitGateway, explanation: string, rule: string | null = null): HopInput => ({
+  step: 'handOver',
+  component: `${tgw.name} (transit gateway)`,
+  id: tgw.id,
+  rule,
+  explanation,
+});
+
+/** The attachment's subnet in a zone, or (when it has none there) its first one. */
+function subnetIn(design: Design, attachment: TransitGatewayAttachment, azId: string | null): Subnet | undefined {
+  const subnets = attachment.subnetIds.flatMap((id) => getResource(design, id, 'subnet') ?? []);
+  return subnets.find((s) => s.azId === azId) ?? subnets[0];
+}
+
+const routeWords = (table: TgwRouteTable, match: TgwRouteMatch, target: string) =>
+  `${table.name}: ${match.destination} → ${target}${match.origin === 'propagated' ? ' (propagated)' : ''}`;
+
+export const transitGateway: HandOverTarget = {
+  leadsTo: () => true,
+  forward(ctx, tgwId, travel) {
+    const { design, forward: fwd, back } = ctx;
+    const tgw = getResource(design, tgwId, 'transitGateway');
+    const here = currentSubnet(ctx);
+    if (!tgw || !here)
+      return fwd.fail(
+        {
+          step: 'handOver',
+          component: 'transit gateway',
+          id: tgwId,
+          rule: null,
+          explanation: 'The transit gateway does not exist.',
+        },
+        'CANNOT_ROUTE',
+      );
+    if (!firstUse(ctx, tgw.id))
+      return fwd.fail(tgwHop(tgw, `The packet comes back to ${tgw.name}: a routing loop.`), 'CANNOT_ROUTE');
+    const from = attachmentsOf(design, tgw.id).find(
+      (a) => a.type === 'vpc' && a.vpcId === here.vpcId && a.state === 'available',
+    );
+    if (!from)
+      return fwd.fail(tgwHop(tgw, `${tgw.name} has no available attachment to this VPC.`), 'NO_ROUTE_TO_DESTINATION');
+    const zone = getResource(design, here.azId, 'availabilityZone');
+    const entry = from.subnetIds
+      .flatMap((id) => getResource(design, id, 'subnet') ?? [])
+      .find((s) => s.azId === here.azId);
+    if (!entry)
+      return fwd.fail(
+        tgwHop(
+          tgw,
+          `${from.name} has no subnet in ${zone?.name ?? "this subnet's Availability Zone"}, so ${here.name} can't reach ${tgw.name} even though its route table points there. Add a subnet of that zone to the attachment.`,
+        ),
+        'TGW_ROUTE_AZ_RESTRICTION',
+      );
+    const table = tgw.routeTables.find((t) => t.id === from.associatedRouteTableId);
+    if (!table)
+      return fwd.fail(
+        tgwHop(
+          tgw,
+          `${from.name} is associated with no route table of ${tgw.name}, so the gateway has no route for it.`,
+        ),
+        'NO_ROUTE_TO_DESTINATION',
+      );
+    const toward = addressOf(ctx.destination);
+    const match = lookupTgwRoute(design, tgw, table, toward);
+    if (!match)
+      return fwd.fail(tgwHop(tgw, `${table.name} has no route that covers ${ip(toward)}.`), 'NO_ROUTE_TO_DESTINATION');
+    if (match.attachmentId === null)
+      return fwd.fail(
+        tgwHop(
+          tgw,
+          `The most specific route for ${ip(toward)} in ${table.name} is ${match.destination}, a blackhole: it drops what it matches.`,
+          routeWords(table, match, 'blackhole'),
+        ),
+        'BLACKHOLE_ROUTE',
+      );
+    const to = getResource(design, match.attachmentId, 'transitGatewayAttachment');
+    if (!to || to.state !== 'available' || to.transitGatewayId !== tgw.id)
+      return fwd.fail(
+        tgwHop(
+          tgw,
+          `The route for ${ip(toward)} names ${match.attachmentId}, which is not an available attachment of ${tgw.name}.`,
+          routeWords(table, match, match.attachmentId),
+        ),
+        'BLACKHOLE_ROUTE',
+      );
+    const rule = routeWords(table, match, to.name);
+    const back_ = (explanation: string) => () => handOver(back, tgwHop(tgw, explanation));
+    if (to.type === 'vpn') {
+      const cgw = getResource(design, to.customerGatewayId, 'customerGateway');
+      const dst = ctx.destination;
+      if (dst.kind !== 'onPremises' || !cgw || cgw.onPremisesNetworkId !== (dst as OnPremisesHost).network.id)
+        return fwd.fail(
+          tgwHop(tgw, `${to.name} leads to ${cgw?.name ?? 'a customer gateway'}, not to ${endpointLabel(dst)}.`, rule),
+          'NO_ROUTE_TO_DESTINATION',
+        );
+      handOver(
+        fwd,
+        tgwHop(tgw, `${tgw.name} sends the packet over ${to.name} (Site-to-Site VPN) to ${cgw.name}.`, rule),
+      );
+      ctx.retrace.push(back_(`The response returns over ${to.name} through ${tgw.name}.`));
+      return;
+    }
+    const exit = subnetIn(design, to, here.azId);
+    const vpc = getResource(design, to.vpcId, 'vpc');
+    if (!exit || !vpc)
+      return fwd.fail(
+        tgwHop(tgw, `${to.name} has no subnet to deliver the packet from.`, rule),
+        'NO_ROUTE_TO_DESTINATION',
+      );
+    handOver(fwd, tgwHop(tgw, `${tgw.name} sends the packet to ${vpc.name} through ${to.name}.`, rule));
+    // The response comes back through the table the destination's attachment is associated with.
+    ctx.retrace.push(() => {
+      if (!back.ok) return;
+      const returnTable = tgw.routeTables.find((t) => t.id === to.associatedRouteTableId);
+      const source = addressOf(ctx.source);
+      const again = returnTable ? lookupTgwRoute(design, tgw, returnTable, source) : null;
+      if (!returnTable || !again || again.attachmentId !== from.id)
+        return back.fail(
+          tgwHop(
+            tgw,
+            `${returnTable ? `${returnTable.name}, the table ${to.name} is associated with,` : `${to.name} has no associated table and`} ${again ? `sends ${ip(source)} to ${again.attachmentId === null ? 'a blackhole' : (getResource(design, again.attachmentId, 'transitGatewayAttachment')?.name ?? again.attachmentId)}` : `has no route for ${ip(source)}`}, not back to ${from.name}.`,
+            again && returnTable ? routeWords(returnTable, again, again.attachmentId ?? 'blackhole') : null,
+          ),
+          again?.attachmentId === null ? 'BLACKHOLE_ROUTE' : 'NO_ROUTE_TO_DESTINATION',
+        );
+      handOver(
+        back,
+        tgwHop(
+          tgw,
+          `The response returns through ${tgw.name} to ${from.name}.`,
+          routeWords(returnTable, again, from.name),
+        ),
+      );
+    });
+    enteredVpcBy(ctx, tgw.id);
+    enterSubnet(fwd, exit, ctx.request, addressOf(ctx.source));
+    travel(ctx, exit, (c, m) => ({
+      hop: {
+        step: 'route',
+        component: `route table of ${exit.name}`,
+        id: m.target,
+        subnetId: exit.id,
+        rule: null,
+        explanation: `${exit.name}, where ${to.name} delivers in ${vpc.name}, does not route ${ip(addressOf(c.destination))} toward ${endpointLabel(c.destination)}.`,
+      },
+      code: 'NO_ROUTE_TO_DESTINATION',
+    }));
+  },
+};
