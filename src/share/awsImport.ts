@@ -16,6 +16,7 @@ import {
 } from '../domain';
 import { AWS_KEYS, type AwsData, type AwsKey } from './awsSchemas';
 import { repairReferences } from '../engine/edits/repairReferences';
+import { defaultAclsWhenMissing, importNetworks, regionInPath } from './awsImportNetworks';
 
 /**
  * Turns the JSON printed by `aws ec2 describe-*` into a design. Files are
@@ -58,10 +59,17 @@ function portsOf(protocol: Protocol, from: number | undefined, to: number | unde
   return { from, to };
 }
 
-function readFiles(files: readonly AwsFile[]): { data: AwsData; notes: string[]; errors: string[] } {
+function readFiles(files: readonly AwsFile[]): {
+  data: AwsData;
+  notes: string[];
+  errors: string[];
+  vpcRegions: Map<string, string>;
+} {
   const data = Object.fromEntries(Object.keys(AWS_KEYS).map((k) => [k, []])) as unknown as AwsData;
   const notes: string[] = [];
   const errors: string[] = [];
+  // Several Regions in one directory tree (accounts/<id>/<region>/): a VPC's Region from its file's path.
+  const vpcRegions = new Map<string, string>();
   for (const file of files) {
     let json: unknown;
     try {
@@ -87,13 +95,15 @@ function readFiles(files: readonly AwsFile[]): { data: AwsData; notes: string[];
         continue;
       }
       (data[key as AwsKey] as unknown[]).push(...(parsed.data as unknown[]));
+      const region = regionInPath(file.name);
+      if (key === 'Vpcs' && region) for (const vpc of parsed.data as AwsData['Vpcs']) vpcRegions.set(vpc.VpcId, region);
     }
   }
-  return { data, notes, errors };
+  return { data, notes, errors, vpcRegions };
 }
 
 export function importAws(files: readonly AwsFile[], designName = 'Imported from AWS'): AwsImport {
-  const { data, notes, errors } = readFiles(files);
+  const { data, notes, errors, vpcRegions } = readFiles(files);
   if (errors.length > 0) return { ok: false, errors };
   if (data.Vpcs.length === 0)
     return { ok: false, errors: ['no VPCs found: include the output of aws ec2 describe-vpcs'] };
@@ -113,7 +123,10 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
 
   // Regions come from the zones of the subnets (eu-west-1a → eu-west-1).
   const regionCode = (zone: string) => zone.replace(/[a-z]$/, '');
-  const subnetRegion = new Map(data.Subnets.map((s) => [s.VpcId, regionCode(s.AvailabilityZone)]));
+  const subnetRegion = new Map([
+    ...vpcRegions,
+    ...data.Subnets.map((s): [string, string] => [s.VpcId, regionCode(s.AvailabilityZone)]),
+  ]);
   for (const code of new Set([...subnetRegion.values(), ...(subnetRegion.size === 0 ? ['us-east-1'] : [])])) {
     add({ kind: 'region', id: `region-${code}` as never, name: findRegion(code)?.name ?? code, code });
   }
@@ -249,6 +262,12 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
       outbound: rules(group.IpPermissionsEgress, 'outbound'),
     });
   }
+  if (data.NetworkAcls.length === 0)
+    defaultAclsWhenMissing(
+      data.Vpcs.map((v) => v.VpcId).filter((id) => known(id)),
+      add,
+      notes,
+    );
   for (const acl of data.NetworkAcls) {
     if (!known(acl.VpcId)) continue;
     const entries = (egress: boolean): NaclRule[] =>
@@ -308,6 +327,7 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
       });
     }
   }
+  const networkRoutes: Array<{ table: string; destination: string; target: string }> = [];
   for (const table of data.RouteTables) {
     if (!known(table.VpcId)) continue;
     const routes = table.Routes.flatMap((r) => {
@@ -326,10 +346,9 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
         r.TransitGatewayId ??
         r.VpcPeeringConnectionId ??
         'unknown-target';
-      if (r.TransitGatewayId || r.VpcPeeringConnectionId || target.startsWith('vpce-'))
-        notes.push(
-          `${table.RouteTableId}: the route to ${r.DestinationCidrBlock} targets ${target}, which Nimbus does not model; it shows as a blackhole`,
-        );
+      // Peering connections and transit gateways are mapped below; a route to one the files lack is said then.
+      if (target.startsWith('vpce-') || r.TransitGatewayId || r.VpcPeeringConnectionId)
+        networkRoutes.push({ table: table.RouteTableId, destination: r.DestinationCidrBlock, target });
       return [{ destination: r.DestinationCidrBlock, target: target as never }];
     });
     const main = table.Associations.some((a) => a.Main === true);
@@ -365,6 +384,7 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
     });
   }
   for (const vpn of data.VpnConnections) {
+    if (vpn.TransitGatewayId && !vpn.VpnGatewayId) continue; // a transit gateway's VPN: its attachment below
     if (!known(vpn.VpnGatewayId) || !known(vpn.CustomerGatewayId)) continue;
     add({
       kind: 'vpnConnection',
@@ -376,6 +396,12 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
       staticRoutes: vpn.Routes.map((r) => r.DestinationCidrBlock),
     });
   }
+  importNetworks({ data, add, known, regionIdOf: (code) => `region-${code}`, notes });
+  for (const route of networkRoutes)
+    if (!known(route.target))
+      notes.push(
+        `${route.table}: the route to ${route.destination} targets ${route.target}, which is not in the files or Nimbus does not model; it shows as a blackhole`,
+      );
   if (data.InternetGateways.length > 0) add({ kind: 'internet', id: 'internet' as never, name: 'Internet' });
   if (refused.length > 0) return { ok: false, errors: refused };
   design.layout = layout as Design['layout'];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NETWORK_AWS_KEYS } from './awsImportNetworks';
 
 /**
  * The parts of `aws ec2 describe-*` output Nimbus reads (AWS CLI v2 JSON).
@@ -136,6 +137,8 @@ export const AwsCustomerGateway = z.looseObject({
 export const AwsVpnConnection = z.looseObject({
   VpnConnectionId: z.string(),
   VpnGatewayId: z.string().optional(),
+  TransitGatewayId: z.string().optional(),
+  State: z.string().optional(),
   CustomerGatewayId: z.string(),
   Options: z.looseObject({ StaticRoutesOnly: z.boolean().optional() }).optional(),
   Routes: z.array(z.looseObject({ DestinationCidrBlock: z.string() })).default([]),
@@ -161,6 +164,7 @@ export const AWS_KEYS = {
   VpnConnections: AwsVpnConnection,
   CustomerGateways: AwsCustomerGateway,
   NetworkInterfaces: AwsNetworkInterface,
+  ...NETWORK_AWS_KEYS,
 } as const;
 
 export type AwsKey = keyof typeof AWS_KEYS;

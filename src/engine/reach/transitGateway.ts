@@ -205,6 +205,20 @@ export const transitGateway: HandOverTarget = {
     // The response comes back through the table the destination's attachment is associated with.
     ctx.retrace.push(() => {
       if (!back.ok) return;
+      // The response reaches the gateway only from a zone where the destination's attachment has a subnet.
+      const replier = ctx.destination.kind === 'interface' ? ctx.destination.subnet : null;
+      if (
+        replier &&
+        replier.vpcId === to.vpcId &&
+        !to.subnetIds.some((id) => getResource(design, id, 'subnet')?.azId === replier.azId)
+      )
+        return back.fail(
+          tgwHop(
+            tgw,
+            `${to.name} has no subnet in ${getResource(design, replier.azId, 'availabilityZone')?.name ?? "the replying subnet's zone"}, so the response from ${replier.name} can't reach ${tgw.name}.`,
+          ),
+          'TGW_ROUTE_AZ_RESTRICTION',
+        );
       const returnTable = tgw.routeTables.find((t) => t.id === to.associatedRouteTableId);
       const source = addressOf(ctx.source);
       const again = returnTable ? lookupTgwRoute(design, tgw, returnTable, source) : null;

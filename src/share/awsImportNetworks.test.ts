@@ -1,0 +1,187 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../cli/testing/runCli';
+import { analyzeReachability, validateDesign } from '../engine';
+import { importAws, type AwsFile } from './awsImport';
+import { regionInPath } from './awsImportNetworks';
+
+/**
+ * Batfish's recorded AWS configurations (Apache-2.0, see fixtures/batfish/README-networks.md)
+ * with the verdicts their topology implies, written from the JSON and AWS's rules.
+ */
+const BATFISH = join(import.meta.dirname, 'fixtures/batfish');
+
+function filesUnder(dir: string, prefix = ''): AwsFile[] {
+  return readdirSync(join(dir, prefix)).flatMap((name) => {
+    const path = prefix ? `${prefix}/${name}` : name;
+    if (statSync(join(dir, path)).isDirectory()) return filesUnder(dir, path);
+    return name.endsWith('.json') ? [{ name: path, text: readFileSync(join(dir, path), 'utf8') }] : [];
+  });
+}
+
+function scenario(name: string) {
+  const result = importAws(filesUnder(join(BATFISH, name)), name);
+  if (!result.ok) throw new Error(result.errors.join('\n'));
+  return result;
+}
+
+function verdict(name: string, from: string, to: string, port = 22) {
+  const outcome = analyzeReachability(scenario(name).design, {
+    from: { kind: 'resource', id: from },
+    to: { kind: 'resource', id: to },
+    protocol: 'tcp',
+    port,
+  });
+  if (!outcome.ok) throw new Error(outcome.error);
+  return outcome.result;
+}
+
+// test-vpc-peering: A 10.10/16, B and C both 192.168/16; A-B and A-C peered.
+const A = 'i-06ba034d88c84ef07';
+const B = 'i-0b14080af811fda3d';
+const C = 'i-04a292ff83b3aa833';
+// test-transit-gateway: A (us-east-2c, the zone of A's attachment subnet), A2 (us-east-2a, none).
+const A2 = 'i-075e846ed41670385';
+
+describe('AWS import of peering connections and transit gateways (Batfish scenarios)', () => {
+  it('test-vpc-peering: imports both peerings, as edges between VPCs', () => {
+    const { design, notes } = scenario('test-vpc-peering');
+    expect(design.resources['pcx-0b89b559e3319d6cf']).toMatchObject({
+      kind: 'vpcPeeringConnection',
+      name: 'A-B',
+      requesterVpcId: 'vpc-0404e08ceddf7f650',
+      accepterVpcId: 'vpc-00a31ce9d0c06675c',
+      status: 'active',
+    });
+    expect(design.resources['pcx-0d5b836985ac8ca8c']).toMatchObject({ kind: 'vpcPeeringConnection', name: 'A-C' });
+    expect(notes.join('\n')).not.toMatch(/pcx-.*does not model/);
+    expect(validateDesign(design).filter((f) => f.code === 'PEERING_CIDR_OVERLAP')).toEqual([]);
+  });
+
+  it('test-vpc-peering: A and B reach each other on tcp/22, A and C too; B does not reach C (not transitive)', () => {
+    expect(verdict('test-vpc-peering', A, B).reachable).toBe(true);
+    expect(verdict('test-vpc-peering', B, A).reachable).toBe(true);
+    expect(verdict('test-vpc-peering', A, C).reachable).toBe(true);
+    expect(verdict('test-vpc-peering', C, A).reachable).toBe(true);
+    // B's own 192.168/16 covers C's address, so B routes it locally, and nothing in B holds it.
+    expect(verdict('test-vpc-peering', B, C).blockedBy).toMatchObject({
+      code: 'NO_ROUTE_TO_DESTINATION',
+      direction: 'forward',
+    });
+    expect(verdict('test-vpc-peering', C, B).reachable).toBe(false);
+    // The peering hop is on the path both ways.
+    const ab = verdict('test-vpc-peering', A, B);
+    expect(ab.forward.map((h) => h.id)).toContain('pcx-0b89b559e3319d6cf');
+    expect(ab.return.map((h) => h.id)).toContain('pcx-0b89b559e3319d6cf');
+  });
+
+  it('test-transit-gateway: A reaches B through the gateway and back; A2, in a zone without an attachment subnet, does not', () => {
+    const { design, notes } = scenario('test-transit-gateway');
+    expect(design.resources['tgw-044be4464fcc69aff']).toMatchObject({
+      kind: 'transitGateway',
+      regionId: 'region-us-east-2',
+      routeTables: [{ id: 'tgw-rtb-0fa40c8df355dce6e', routes: [] }],
+    });
+    expect(design.resources['tgw-attach-07f5ec59e9f540021']).toMatchObject({
+      type: 'vpc',
+      vpcId: 'vpc-0404e08ceddf7f650',
+      subnetIds: ['subnet-006a19c846f047bd7'],
+      associatedRouteTableId: 'tgw-rtb-0fa40c8df355dce6e',
+      propagatedRouteTableIds: ['tgw-rtb-0fa40c8df355dce6e'],
+    });
+    // The deleted VPN attachment is named in the notes, not silently dropped.
+    expect(notes).toContain('tgw-attach-0d724909ecd7a5961: vpn attachment deleted, skipped');
+    expect(verdict('test-transit-gateway', A, B).reachable).toBe(true);
+    expect(verdict('test-transit-gateway', B, A).reachable).toBe(true);
+    expect(verdict('test-transit-gateway', A2, B).blockedBy).toMatchObject({
+      id: 'tgw-044be4464fcc69aff',
+      code: 'TGW_ROUTE_AZ_RESTRICTION',
+      direction: 'forward',
+    });
+    // B's SSH to A2 arrives, but A2's answer can't reach the gateway from us-east-2a either.
+    expect(verdict('test-transit-gateway', B, A2).blockedBy).toMatchObject({
+      code: 'TGW_ROUTE_AZ_RESTRICTION',
+      direction: 'return',
+    });
+  });
+
+  it('test-transit-gateway-multi-table: each attachment is routed by its own associated table', () => {
+    const { design } = scenario('test-transit-gateway-multi-table');
+    const tgw = Object.values(design.resources).find((r) => r.kind === 'transitGateway');
+    expect(tgw && tgw.kind === 'transitGateway' ? tgw.routeTables.map((t) => t.id).sort() : []).toEqual([
+      'tgw-rtb-096a7119299ab1c42',
+      'tgw-rtb-0fa40c8df355dce6e',
+    ]);
+    expect(verdict('test-transit-gateway-multi-table', A, B).reachable).toBe(true);
+    expect(verdict('test-transit-gateway-multi-table', B, A).reachable).toBe(true);
+    expect(verdict('test-transit-gateway-multi-table', A2, B).blockedBy?.code).toBe('TGW_ROUTE_AZ_RESTRICTION');
+  });
+
+  it('test-vpc-peering-multi-account: two accounts in one tree, one active peering, bat and fish reach each other', () => {
+    const { design, notes } = scenario('test-vpc-peering-multi-account');
+    const peerings = Object.values(design.resources).filter((r) => r.kind === 'vpcPeeringConnection');
+    expect(peerings.map((p) => p.id)).toEqual(['pcx-0040f7640e10191f4']);
+    expect(notes.filter((n) => n.includes('deleted, skipped') && n.startsWith('pcx-')).length).toBeGreaterThan(0);
+    expect(verdict('test-vpc-peering-multi-account', 'i-07ae69cc808e8804e', 'i-066ce0b1efbb5602c').reachable).toBe(
+      true,
+    );
+    expect(verdict('test-vpc-peering-multi-account', 'i-066ce0b1efbb5602c', 'i-07ae69cc808e8804e').reachable).toBe(
+      true,
+    );
+  });
+
+  it('test-transit-gateway-multi-account: a VPC of another account attached to the shared gateway', () => {
+    expect(verdict('test-transit-gateway-multi-account', 'i-0bdf35d561be3d962', 'i-03df168b3f73cc262').reachable).toBe(
+      true,
+    );
+    expect(verdict('test-transit-gateway-multi-account', 'i-03df168b3f73cc262', 'i-0bdf35d561be3d962').reachable).toBe(
+      true,
+    );
+  });
+
+  it('test-vpc-endpoint-gateway: the gateway endpoint and prefix lists are named in the notes', () => {
+    const { notes } = scenario('test-vpc-endpoint-gateway');
+    expect(notes.some((n) => n.startsWith('vpce-0b7357542bb7b83ec:'))).toBe(true);
+    expect(notes.some((n) => n.includes('pl-63a5400a'))).toBe(true);
+  });
+
+  it('reads a Region from a path in the accounts/<id>/<region>/ layout', () => {
+    expect(regionInPath('accounts/111/us-west-1/Vpcs.json')).toBe('us-west-1');
+    expect(regionInPath('Vpcs.json')).toBeNull();
+  });
+});
+
+describe('nimbus reach on the Batfish folders', () => {
+  const dir = (name: string) => join(BATFISH, name);
+  it('answers across the peering, and refuses the transitive path', async () => {
+    const ok = await run('reach', dir('test-vpc-peering'), '--from', A, '--to', B, '--port', '22');
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('A-B (VPC peering)');
+    const no = await run('reach', dir('test-vpc-peering'), '--from', B, '--to', C, '--port', '22');
+    expect(no.code).toBe(1);
+  });
+
+  it('answers through the transit gateway, and from the zone without an attachment subnet', async () => {
+    const ok = await run('reach', dir('test-transit-gateway'), '--from', A, '--to', B, '--port', '22');
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('transit-test (transit gateway)');
+    const no = await run('reach', dir('test-transit-gateway'), '--from', A2, '--to', B, '--port', '22', '--json');
+    expect(no.code).toBe(1);
+    expect(JSON.parse(no.out).blockedBy.code).toBe('TGW_ROUTE_AZ_RESTRICTION');
+  });
+
+  it('reads the accounts/<id>/<region>/ tree of a multi-account scenario', async () => {
+    const ok = await run(
+      'reach',
+      dir('test-vpc-peering-multi-account'),
+      '--from',
+      'i-07ae69cc808e8804e',
+      '--to',
+      'i-066ce0b1efbb5602c',
+      '--port',
+      '22',
+    );
+    expect(ok.code).toBe(0);
+  });
+});
