@@ -1,4 +1,4 @@
-import { resourcesOfKind } from '../../domain';
+import { PRICES, resourcesOfKind } from '../../domain';
 import { ICONS } from '../icons';
 import { ACCENT, card } from './cards';
 import type { KindView } from './view';
@@ -14,6 +14,10 @@ export const transitGatewayView: KindView<'transitGateway'> = {
     ).length;
     facts.lines.push(
       `${attachments} attachment${attachments === 1 ? '' : 's'} · ${tgw.routeTables.length} route table${tgw.routeTables.length === 1 ? '' : 's'}`,
+    );
+    // Every figure names its source; Nimbus bills the hours only (its traffic model counts requests, not bytes).
+    facts.lines.push(
+      `$${PRICES.transitGateway.attachmentHour}/attachment-hour, $${PRICES.transitGateway.perGb}/GB (not billed here) · AWS Transit Gateway pricing`,
     );
   },
 };
