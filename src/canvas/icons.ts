@@ -30,6 +30,7 @@ import zone from 'aws-icons/icons/architecture-group/AWSCloud.svg';
 import peering from 'aws-icons/icons/resource/AmazonVPCPeeringConnection.svg';
 import transitGateway from 'aws-icons/icons/architecture-service/AWSTransitGateway.svg';
 import tgwAttachment from 'aws-icons/icons/resource/AWSTransitGatewayAttachment.svg';
+import vpcEndpoints from 'aws-icons/icons/resource/AmazonVPCEndpoints.svg';
 
 export const ICONS = {
   region,
@@ -63,4 +64,5 @@ export const ICONS = {
   peering,
   transitGateway,
   tgwAttachment,
+  vpcEndpoints,
 } as const;

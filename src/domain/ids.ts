@@ -32,6 +32,8 @@ export const InternetIdSchema = idOf<'InternetId'>();
 export const VpcPeeringConnectionIdSchema = idOf<'VpcPeeringConnectionId'>();
 export const TransitGatewayIdSchema = idOf<'TransitGatewayId'>();
 export const TransitGatewayAttachmentIdSchema = idOf<'TransitGatewayAttachmentId'>();
+export const VpcEndpointIdSchema = idOf<'VpcEndpointId'>();
+export const PrefixListIdSchema = idOf<'PrefixListId'>();
 /** Any resource's id, for places that accept several kinds (route targets, layout parents). */
 export const ResourceIdSchema = idOf<'ResourceId'>();
 
@@ -61,6 +63,8 @@ export type InternetId = z.infer<typeof InternetIdSchema>;
 export type VpcPeeringConnectionId = z.infer<typeof VpcPeeringConnectionIdSchema>;
 export type TransitGatewayId = z.infer<typeof TransitGatewayIdSchema>;
 export type TransitGatewayAttachmentId = z.infer<typeof TransitGatewayAttachmentIdSchema>;
+export type VpcEndpointId = z.infer<typeof VpcEndpointIdSchema>;
+export type PrefixListId = z.infer<typeof PrefixListIdSchema>;
 export type ResourceId = z.infer<typeof ResourceIdSchema>;
 
 /** Widens a kind-specific id to the general one (every id is a resource id). */

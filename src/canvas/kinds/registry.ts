@@ -26,6 +26,8 @@ import { vpnConnectionView } from './vpnConnection';
 import { vpcPeeringConnectionView } from './vpcPeeringConnection';
 import { transitGatewayView } from './transitGateway';
 import { transitGatewayAttachmentView } from './transitGatewayAttachment';
+import { managedPrefixListView } from './managedPrefixList';
+import { vpcEndpointView } from './vpcEndpoint';
 import type { KindView, KindViewRegistry } from './view';
 
 /**
@@ -58,6 +60,8 @@ export const KIND_VIEWS = {
   vpcPeeringConnection: vpcPeeringConnectionView,
   transitGateway: transitGatewayView,
   transitGatewayAttachment: transitGatewayAttachmentView,
+  vpcEndpoint: vpcEndpointView,
+  managedPrefixList: managedPrefixListView,
   internet: internetView,
 } as const satisfies KindViewRegistry;
 

@@ -29,3 +29,5 @@ export * from './internet';
 export * from './vpcPeeringConnection';
 export * from './transitGateway';
 export * from './transitGatewayAttachment';
+export * from './managedPrefixList';
+export * from './vpcEndpoint';

@@ -34,6 +34,7 @@ describe('the kind registry', () => {
         'natGateway',
         'transitGateway',
         'virtualPrivateGateway',
+        'vpcEndpoint',
         'vpcPeeringConnection',
       ].sort(),
     );

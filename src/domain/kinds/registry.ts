@@ -25,6 +25,8 @@ import { vpnConnectionKind } from './vpnConnection';
 import { vpcPeeringConnectionKind } from './vpcPeeringConnection';
 import { transitGatewayKind } from './transitGateway';
 import { transitGatewayAttachmentKind } from './transitGatewayAttachment';
+import { managedPrefixListKind } from './managedPrefixList';
+import { vpcEndpointKind } from './vpcEndpoint';
 import { resourcesOfKind } from '../lookup';
 import type { KindRegistry, KindSpec, Reference } from './spec';
 
@@ -56,6 +58,8 @@ export const KIND_SPECS = {
   vpcPeeringConnection: vpcPeeringConnectionKind,
   transitGateway: transitGatewayKind,
   transitGatewayAttachment: transitGatewayAttachmentKind,
+  managedPrefixList: managedPrefixListKind,
+  vpcEndpoint: vpcEndpointKind,
 } as const satisfies KindRegistry;
 
 export const ALL_KINDS = Object.keys(KIND_SPECS) as Kind[];

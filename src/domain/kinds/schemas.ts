@@ -24,6 +24,8 @@ import { InternetSchema } from './internet';
 import { VpcPeeringConnectionSchema } from './vpcPeeringConnection';
 import { TransitGatewaySchema } from './transitGateway';
 import { TransitGatewayAttachmentSchema } from './transitGatewayAttachment';
+import { ManagedPrefixListSchema } from './managedPrefixList';
+import { VpcEndpointSchema } from './vpcEndpoint';
 
 /**
  * The schema of every resource kind, one line each. The `Kind` type is read
@@ -56,4 +58,6 @@ export const RESOURCE_SCHEMAS = [
   VpcPeeringConnectionSchema,
   TransitGatewaySchema,
   TransitGatewayAttachmentSchema,
+  ManagedPrefixListSchema,
+  VpcEndpointSchema,
 ] as const;

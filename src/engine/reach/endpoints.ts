@@ -3,6 +3,7 @@ import {
   getResource,
   resourcesOfKind,
   type Design,
+  type ManagedPrefixList,
   type OnPremisesNetwork,
   type Subnet,
   resourceById,
@@ -43,6 +44,8 @@ export interface Interface {
 export interface InternetHost {
   kind: 'internet';
   address: number;
+  /** Set when the address is an AWS service's (S3, DynamoDB): its prefix list, reached through a gateway endpoint or the internet. */
+  service?: { name: string; prefixListId: string };
 }
 
 export interface OnPremisesHost {
@@ -134,6 +137,7 @@ export function resolveEndpoint(design: Design, spec: EndpointSpec): Resolved {
           : { ok: false, error: `${resource.name} has no valid subnet or private IP` };
       }
       if (resource.kind === 'internet') return resolveEndpoint(design, { kind: 'internet' });
+      if (resource.kind === 'managedPrefixList') return servicePrefixListHost(resource);
       if (resource.kind === 'onPremisesNetwork')
         return resolveEndpoint(design, { kind: 'onPremises', id: resource.id });
       if (resource.kind === 'natGateway') {
@@ -193,14 +197,34 @@ export function resolveEndpoint(design: Design, spec: EndpointSpec): Resolved {
 export function endpointResourceId(design: Design, endpoint: Endpoint): string {
   if (endpoint.kind === 'interface') return endpoint.ownerId;
   if (endpoint.kind === 'onPremises') return endpoint.network.id;
+  if (endpoint.service) return endpoint.service.prefixListId;
   return resourcesOfKind(design, 'internet')[0]?.id ?? 'internet';
 }
 
 export function endpointLabel(endpoint: Endpoint): string {
   if (endpoint.kind === 'interface') return `${endpoint.name} (${formatIpv4(endpoint.privateIp)})`;
+  if (endpoint.kind === 'internet' && endpoint.service)
+    return `${endpoint.service.name} (${formatIpv4(endpoint.address)})`;
   if (endpoint.kind === 'internet') return `the internet (${formatIpv4(endpoint.address)})`;
   return `${endpoint.network.name} (${formatIpv4(endpoint.address)})`;
 }
 
 /** The route table that serves an interface's subnet (present in any valid design). */
 export const tableOf = (design: Design, subnet: Subnet) => routeTableForSubnet(design, subnet);
+
+/**
+ * A prefix list as a destination ("S3", "DynamoDB"): a host at the tenth
+ * address of its first CIDR, outside every VPC, named by the list.
+ */
+function servicePrefixListHost(list: ManagedPrefixList): Resolved {
+  const first = parseCidr(list.cidrs[0] ?? '');
+  if (!first.ok) return { ok: false, error: `${list.name} has no valid CIDR` };
+  return {
+    ok: true,
+    endpoint: {
+      kind: 'internet',
+      address: first.value.network + 10,
+      service: { name: list.name, prefixListId: list.id },
+    },
+  };
+}

@@ -44,13 +44,14 @@ export function arriveAtInterface(ctx: PathContext, eni: Interface): void {
 /** The packet reaches the network outside the VPC it was handed to. */
 export function arriveOutside(ctx: PathContext, endpoint: Exclude<Endpoint, Interface>): void {
   const onPremises = endpoint.kind === 'onPremises';
+  const service = endpoint.kind === 'internet' ? endpoint.service : undefined;
   ctx.forward.pass({
     step: 'arrive',
-    component: onPremises ? endpoint.network.name : 'internet',
-    id: onPremises ? endpoint.network.id : 'internet',
+    component: onPremises ? endpoint.network.name : (service?.name ?? 'internet'),
+    id: onPremises ? endpoint.network.id : (service?.prefixListId ?? 'internet'),
     decision: 'allow',
     rule: null,
-    explanation: `The packet reaches ${ip(endpoint.address)}${onPremises ? ' on premises' : ''}.`,
+    explanation: `The packet reaches ${ip(endpoint.address)}${onPremises ? ' on premises' : service ? ` (${service.name})` : ''}.`,
   });
 }
 

@@ -8,6 +8,7 @@ import { wayIntoVpc } from './crossing';
 import { appliance } from './appliance';
 import { vpcPeering } from './peering';
 import { transitGateway } from './transitGateway';
+import { gatewayEndpoint } from './vpcEndpoints';
 
 /**
  * What each entity does with a packet, lowered to the generic steps. A route
@@ -259,6 +260,7 @@ export const HAND_OVER_TARGETS: Readonly<Record<string, HandOverTarget | null>> 
   ec2Instance: appliance,
   vpcPeeringConnection: vpcPeering,
   transitGateway,
+  vpcEndpoint: gatewayEndpoint,
 };
 
 export function handOverTarget(design: Design, targetId: string): HandOverTarget | undefined {

@@ -47,5 +47,7 @@ export const KIND_EDITORS = {
   vpcPeeringConnection: null,
   transitGateway: null,
   transitGatewayAttachment: null,
+  managedPrefixList: null,
+  vpcEndpoint: null,
   internet: null,
 } as const satisfies EditorRegistry;
