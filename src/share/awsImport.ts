@@ -328,10 +328,24 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
     }
   }
   const networkRoutes: Array<{ table: string; destination: string; target: string }> = [];
+  const endpointRoutes: Array<{ table: string; list: string; endpoint: string }> = [];
   for (const table of data.RouteTables) {
     if (!known(table.VpcId)) continue;
     const routes = table.Routes.flatMap((r) => {
       if (r.Origin === 'EnableVgwRoutePropagation') return [];
+      if (!r.DestinationCidrBlock && r.DestinationPrefixListId) {
+        // A gateway endpoint's route is the endpoint's own (mapped from describe-vpc-endpoints); another keeps its list.
+        const viaTarget =
+          r.GatewayId ?? r.TransitGatewayId ?? r.VpcPeeringConnectionId ?? r.NatGatewayId ?? r.InstanceId;
+        if (viaTarget?.startsWith('vpce-')) {
+          endpointRoutes.push({ table: table.RouteTableId, list: r.DestinationPrefixListId, endpoint: viaTarget });
+          return [];
+        }
+        if (viaTarget) {
+          networkRoutes.push({ table: table.RouteTableId, destination: r.DestinationPrefixListId, target: viaTarget });
+          return [{ destination: r.DestinationPrefixListId, target: viaTarget as never }];
+        }
+      }
       if (!r.DestinationCidrBlock) {
         notes.push(
           `${table.RouteTableId}: skipped a route to ${r.DestinationIpv6CidrBlock ?? r.DestinationPrefixListId ?? 'an unknown destination'} (Nimbus models IPv4 CIDR routes)`,
@@ -396,9 +410,23 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
       staticRoutes: vpn.Routes.map((r) => r.DestinationCidrBlock),
     });
   }
-  importNetworks({ data, add, known, regionIdOf: (code) => `region-${code}`, notes });
+  importNetworks({
+    data,
+    add,
+    known,
+    regionIdOf: (code) => `region-${code}`,
+    fallbackRegion: [...subnetRegion.values()][0],
+    notes,
+  });
+  for (const route of endpointRoutes) {
+    const endpoint = known(route.endpoint) ? design.resources[route.endpoint] : undefined;
+    if (endpoint?.kind !== 'vpcEndpoint' || !endpoint.routeTableIds.includes(route.table as never))
+      notes.push(
+        `${route.table}: skipped a route to ${route.list} → ${route.endpoint}: that gateway endpoint is not in the files (describe-vpc-endpoints) or does not list this table`,
+      );
+  }
   for (const route of networkRoutes)
-    if (!known(route.target))
+    if (!known(route.target) || (route.destination.startsWith('pl-') && !known(route.destination)))
       notes.push(
         `${route.table}: the route to ${route.destination} targets ${route.target}, which is not in the files or Nimbus does not model; it shows as a blackhole`,
       );

@@ -140,10 +140,36 @@ describe('AWS import of peering connections and transit gateways (Batfish scenar
     );
   });
 
-  it('test-vpc-endpoint-gateway: the gateway endpoint and prefix lists are named in the notes', () => {
-    const { notes } = scenario('test-vpc-endpoint-gateway');
-    expect(notes.some((n) => n.startsWith('vpce-0b7357542bb7b83ec:'))).toBe(true);
-    expect(notes.some((n) => n.includes('pl-63a5400a'))).toBe(true);
+  it('test-vpc-endpoint-gateway: both subnets reach S3 through the gateway endpoint, not the internet; only TCP', () => {
+    const { design } = scenario('test-vpc-endpoint-gateway');
+    expect(design.resources['vpce-0b7357542bb7b83ec']).toMatchObject({
+      kind: 'vpcEndpoint',
+      type: 'gateway',
+      prefixListId: 'pl-63a5400a',
+      routeTableIds: ['rtb-04f71fc2caa8d94cf', 'rtb-0efde4139784b75b0'],
+    });
+    expect(design.resources['pl-63a5400a']).toMatchObject({ kind: 'managedPrefixList', name: 'S3', ownedBy: 'aws' });
+    for (const from of ['i-01c6c0647fdccc89e', 'i-0464d440ca0ee9e34']) {
+      const r = verdict('test-vpc-endpoint-gateway', from, 'pl-63a5400a', 443);
+      expect(r.reachable).toBe(true);
+      expect(r.forward.map((h) => h.id)).toContain('vpce-0b7357542bb7b83ec');
+      expect(r.forward.some((h) => h.id.startsWith('igw-'))).toBe(false);
+    }
+    // The private subnet has no other way out: DynamoDB has no endpoint here.
+    expect(verdict('test-vpc-endpoint-gateway', 'i-01c6c0647fdccc89e', 'pl-02cd2c6b', 443).reachable).toBe(false);
+  });
+
+  it('test-vpc-endpoint-interface: the interface endpoint is imported with its subnet, address and group, and noted', () => {
+    const { design, notes } = scenario('test-vpc-endpoint-interface');
+    expect(design.resources['vpce-083c683a6be29b889']).toMatchObject({
+      kind: 'vpcEndpoint',
+      type: 'interface',
+      serviceName: 'com.amazonaws.us-east-1.cloudtrail',
+      subnetIds: ['subnet-0bb8615d8368ece31'],
+      privateIps: ['10.1.101.97'],
+      securityGroupIds: ['sg-0973207c61f3466e1'],
+    });
+    expect(notes.some((n) => n.startsWith('vpce-083c683a6be29b889: an interface endpoint'))).toBe(true);
   });
 
   it('reads a Region from a path in the accounts/<id>/<region>/ layout', () => {
@@ -160,6 +186,21 @@ describe('nimbus reach on the Batfish folders', () => {
     expect(ok.out).toContain('A-B (VPC peering)');
     const no = await run('reach', dir('test-vpc-peering'), '--from', B, '--to', C, '--port', '22');
     expect(no.code).toBe(1);
+  });
+
+  it('answers "S3" through the gateway endpoint', async () => {
+    const ok = await run(
+      'reach',
+      dir('test-vpc-endpoint-gateway'),
+      '--from',
+      'i-01c6c0647fdccc89e',
+      '--to',
+      'S3',
+      '--port',
+      '443',
+    );
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('without the internet');
   });
 
   it('answers through the transit gateway, and from the zone without an attachment subnet', async () => {

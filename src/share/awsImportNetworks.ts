@@ -95,11 +95,21 @@ export const AwsVpcEndpoint = z.looseObject({
   VpcEndpointType: z.string().optional(),
   ServiceName: z.string().optional(),
   VpcId: z.string().optional(),
+  State: z.string().optional(),
+  RouteTableIds: z.array(z.string()).default([]),
+  SubnetIds: z.array(z.string()).default([]),
+  Groups: z.array(z.looseObject({ GroupId: z.string() })).default([]),
+  NetworkInterfaceIds: z.array(z.string()).default([]),
+  Tags,
 });
+/** `describe-prefix-lists` prints `Cidrs`; `describe-managed-prefix-lists` prints `MaxEntries` and owner, not the entries. */
 export const AwsPrefixList = z.looseObject({
   PrefixListId: z.string(),
   PrefixListName: z.string().optional(),
   Cidrs: z.array(z.string()).default([]),
+  MaxEntries: z.number().int().optional(),
+  OwnerId: z.string().optional(),
+  Tags,
 });
 
 /** The top-level keys of these files (spread into `AWS_KEYS`). */
@@ -147,15 +157,20 @@ const PEERING_STATES: readonly PeeringStatus[] = [
 ];
 
 export interface NetworkImportHooks {
-  data: NetworkData & { VpnConnections: Array<{ VpnConnectionId: string; CustomerGatewayId: string }> };
+  data: NetworkData & {
+    VpnConnections: Array<{ VpnConnectionId: string; CustomerGatewayId: string }>;
+    NetworkInterfaces: Array<{ NetworkInterfaceId: string }>;
+  };
   add(resource: Resource, parentId?: string): void;
   known(id: string | undefined): id is string;
   regionIdOf(code: string): string;
+  /** The Region of files that don't say theirs (a prefix list without a service name). */
+  fallbackRegion: string | undefined;
   notes: string[];
 }
 
 /** Maps peering connections and transit gateways; what Nimbus does not model is said in a note. */
-export function importNetworks({ data, add, known, regionIdOf, notes }: NetworkImportHooks): void {
+export function importNetworks({ data, add, known, regionIdOf, notes, fallbackRegion }: NetworkImportHooks): void {
   for (const pcx of unique(data.VpcPeeringConnections, (p) => p.VpcPeeringConnectionId)) {
     const code = pcx.Status?.Code ?? 'active';
     const requester = pcx.RequesterVpcInfo.VpcId;
@@ -308,14 +323,78 @@ export function importNetworks({ data, add, known, regionIdOf, notes }: NetworkI
       );
     }
   }
-  for (const endpoint of data.VpcEndpoints)
-    notes.push(
-      `${endpoint.VpcEndpointId}: a ${endpoint.VpcEndpointType ?? ''} VPC endpoint for ${endpoint.ServiceName ?? '?'}, which Nimbus does not model yet; its routes to the service's prefix list are skipped`,
-    );
-  if (data.PrefixLists.length > 0)
-    notes.push(
-      `prefix lists ${data.PrefixLists.map((p) => p.PrefixListId).join(', ')}: Nimbus does not model prefix lists yet; routes and group rules that name them are skipped`,
-    );
+  const regionOfName = (name: string | undefined) => /^com\.amazonaws\.([a-z0-9-]+)\./.exec(name ?? '')?.[1];
+  for (const list of unique(data.PrefixLists, (p) => p.PrefixListId)) {
+    const code = regionOfName(list.PrefixListName) ?? fallbackRegion;
+    const regionId = code ? regionIdOf(code) : null;
+    if (!regionId || !known(regionId)) {
+      notes.push(`${list.PrefixListId}: its Region is not one of the files' Regions; skipped`);
+      continue;
+    }
+    const aws = (list.PrefixListName ?? '').startsWith('com.amazonaws.') || list.OwnerId === 'AWS';
+    if (list.Cidrs.length === 0)
+      notes.push(`${list.PrefixListId}: no entries in the files (get-managed-prefix-list-entries); imported empty`);
+    const service = /\.(s3|dynamodb)$/.exec(list.PrefixListName ?? '')?.[1];
+    add({
+      kind: 'managedPrefixList',
+      id: list.PrefixListId as never,
+      name:
+        service === 's3'
+          ? 'S3'
+          : service === 'dynamodb'
+            ? 'DynamoDB'
+            : nameOf(list.Tags, list.PrefixListName ?? list.PrefixListId),
+      regionId: regionId as never,
+      prefixListName: list.PrefixListName ?? '',
+      ownedBy: aws ? 'aws' : 'customer',
+      cidrs: list.Cidrs.slice(0, 1000),
+      maxEntries: Math.min(1000, Math.max(1, list.MaxEntries ?? list.Cidrs.length)),
+    });
+  }
+  for (const endpoint of unique(data.VpcEndpoints, (e) => e.VpcEndpointId)) {
+    const id = endpoint.VpcEndpointId;
+    if (endpoint.State === 'deleted' || endpoint.State === 'deleting' || endpoint.State === 'failed') {
+      notes.push(`${id}: ${endpoint.State}, skipped`);
+      continue;
+    }
+    if (!known(endpoint.VpcId)) {
+      notes.push(`${id}: its VPC ${endpoint.VpcId ?? '?'} is not in the files; skipped`);
+      continue;
+    }
+    const type = endpoint.VpcEndpointType?.toLowerCase();
+    if (type !== 'gateway' && type !== 'interface') {
+      notes.push(`${id}: a ${endpoint.VpcEndpointType ?? '?'} endpoint, which Nimbus does not model; skipped`);
+      continue;
+    }
+    const list =
+      type === 'gateway' ? data.PrefixLists.find((p) => p.PrefixListName === endpoint.ServiceName) : undefined;
+    if (type === 'gateway' && !list)
+      notes.push(
+        `${id}: the prefix list of ${endpoint.ServiceName ?? '?'} is not in the files (describe-prefix-lists), so its routes go nowhere`,
+      );
+    const ips = endpoint.NetworkInterfaceIds.flatMap((eni) => {
+      const record = data.NetworkInterfaces.find((n) => n.NetworkInterfaceId === eni) as
+        { PrivateIpAddress?: string } | undefined;
+      return record?.PrivateIpAddress ? [record.PrivateIpAddress] : [];
+    });
+    if (type === 'interface')
+      notes.push(
+        `${id}: an interface endpoint for ${endpoint.ServiceName ?? '?'}; Nimbus draws it, but does not analyse traffic to it yet`,
+      );
+    add({
+      kind: 'vpcEndpoint',
+      id: id as never,
+      name: nameOf(endpoint.Tags, `${endpoint.ServiceName?.split('.').pop() ?? id} ${type} endpoint`),
+      vpcId: endpoint.VpcId as never,
+      type,
+      serviceName: endpoint.ServiceName ?? '',
+      prefixListId: (list && known(list.PrefixListId) ? list.PrefixListId : null) as never,
+      routeTableIds: (type === 'gateway' ? endpoint.RouteTableIds.filter((t) => known(t)) : []) as never[],
+      subnetIds: (type === 'interface' ? endpoint.SubnetIds.filter((t) => known(t)) : []) as never[],
+      privateIps: ips,
+      securityGroupIds: endpoint.Groups.map((g) => g.GroupId).filter((g) => known(g)) as never[],
+    });
+  }
 }
 
 /**
