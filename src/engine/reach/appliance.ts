@@ -1,7 +1,7 @@
 import { getResource } from '../../domain';
 import { formatIpv4 } from '../../net';
 import { addressOf } from './context';
-import { currentSubnet, enteredVpcBy, firstUse, forwardedByAppliance } from './crossing';
+import { currentSubnet, enteredVpcBy, firstUse, groupReferencesLost } from './crossing';
 import { endpointLabel, resolveEndpoint } from './endpoints';
 import { enterSubnet, sgPeer } from './steps';
 import type { HandOverTarget } from './targets';
@@ -68,7 +68,7 @@ export const appliance: HandOverTarget = {
     fwd.securityGroups(eni, 'outbound', ctx.request, sgPeer(ctx.destination), endpointLabel(ctx.destination));
     fwd.pass(hop(`${instance.name} forwards the packet unchanged (source/destination check off).`));
     ctx.retrace.push(() => back.pass(hop(`${instance.name} forwards the response back.`)));
-    forwardedByAppliance(ctx);
+    groupReferencesLost(ctx);
     enteredVpcBy(ctx, instance.id);
     travel(ctx, eni.subnet, (c, m) => ({
       hop: {

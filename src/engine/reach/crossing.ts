@@ -15,7 +15,8 @@ import type { SgPeer } from './ruleEvaluate';
 interface Crossing {
   wayIn: string;
   used: Set<string>;
-  viaAppliance: boolean;
+  /** False once the packet crossed something security-group references don't survive. */
+  groupsKept: boolean;
 }
 
 const crossings = new WeakMap<PathContext, Crossing>();
@@ -23,7 +24,7 @@ const crossings = new WeakMap<PathContext, Crossing>();
 function crossingOf(ctx: PathContext): Crossing {
   let crossing = crossings.get(ctx);
   if (!crossing) {
-    crossing = { wayIn: 'local', used: new Set(), viaAppliance: false };
+    crossing = { wayIn: 'local', used: new Set(), groupsKept: true };
     crossings.set(ctx, crossing);
   }
   return crossing;
@@ -42,7 +43,14 @@ export function firstUse(ctx: PathContext, id: string): boolean {
   return true;
 }
 
-export const forwardedByAppliance = (ctx: PathContext): void => void (crossingOf(ctx).viaAppliance = true);
+/**
+ * Security-group references stop matching: through an appliance, over a
+ * transit gateway (its `SecurityGroupReferencingSupport` is off by default) or
+ * over a peering between Regions (references work only within one Region).
+ * Sources: Amazon VPC Peering Guide, "Update your security groups to reference
+ * peer security groups"; EC2 API `TransitGatewayRequestOptions`.
+ */
+export const groupReferencesLost = (ctx: PathContext): void => void (crossingOf(ctx).groupsKept = false);
 
 /**
  * How the destination's security groups see the source. Through an appliance
@@ -53,7 +61,7 @@ export const forwardedByAppliance = (ctx: PathContext): void => void (crossingOf
 export function arrivalPeer(ctx: PathContext): SgPeer {
   const src = ctx.source;
   if (src.kind !== 'interface') return { address: src.address, groupIds: [] };
-  return { address: src.privateIp, groupIds: crossings.get(ctx)?.viaAppliance ? [] : src.groupIds };
+  return { address: src.privateIp, groupIds: (crossings.get(ctx)?.groupsKept ?? true) ? src.groupIds : [] };
 }
 
 /** The subnet the packet is in when a route hands it over (the one whose table matched). */

@@ -236,3 +236,38 @@ describe('appliances', () => {
     expect(r.blockedBy!.component).toContain('Server');
   });
 });
+
+describe('security-group references across VPCs', () => {
+  /** B's group admits SSH only from A's group, by reference. */
+  function byReference(join: 'peering' | 'peering-other-region' | 'tgw') {
+    const n = new NetworkBuilder();
+    const a = n.vpc('A', 1);
+    const b = n.vpc('B', 2);
+    b.group.inbound = [
+      {
+        protocol: 'tcp',
+        ports: { from: 22, to: 22 },
+        peer: { type: 'securityGroup', groupId: a.group.id },
+        description: '',
+      },
+    ];
+    if (join === 'tgw') {
+      const tgw = n.transitGateway();
+      n.attach(tgw, a);
+      n.attach(tgw, b);
+      n.b.route(a.table, b.vpc.vpc.cidr, tgw.id);
+      n.b.route(b.table, a.vpc.vpc.cidr, tgw.id);
+    } else n.peer(a, b);
+    if (join === 'peering-other-region') b.vpc.vpc.regionId = n.b.region('us-west-2').id;
+    return reach(n.build(), a.instance.id, b.instance.id);
+  }
+
+  it('match over a peering in one Region', () => {
+    expect(byReference('peering').reachable).toBe(true);
+  });
+
+  it('do not match over an inter-Region peering or a transit gateway', () => {
+    expect(byReference('peering-other-region').blockedBy?.code).toBe('ENI_SG_RULES_MISMATCH');
+    expect(byReference('tgw').blockedBy?.code).toBe('ENI_SG_RULES_MISMATCH');
+  });
+});

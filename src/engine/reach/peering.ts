@@ -1,7 +1,7 @@
 import { getResource, peerVpcOf } from '../../domain';
 import { formatIpv4 } from '../../net';
 import { addressOf } from './context';
-import { currentSubnet, enteredVpcBy, firstUse, inVpcCidrs } from './crossing';
+import { currentSubnet, enteredVpcBy, firstUse, groupReferencesLost, inVpcCidrs } from './crossing';
 import { endpointLabel, type Interface } from './endpoints';
 import { enterSubnet, handOver, returnFrom, type Misroute } from './steps';
 import type { HandOverTarget } from './targets';
@@ -88,6 +88,7 @@ export const vpcPeering: HandOverTarget = {
     );
     // In the peer VPC the packet is delivered by the local route to the destination's subnet.
     enteredVpcBy(ctx, pcx.id);
+    if (from.regionId !== peer.regionId) groupReferencesLost(ctx);
     enterSubnet(fwd, eni.subnet, ctx.request, addressOf(ctx.source));
     ctx.retrace.push(() => returnFrom(ctx, eni.subnet, pcx.id, notBackOver(pcx.name)));
   },

@@ -9,7 +9,7 @@ import {
 } from '../../domain';
 import { containsAddress, formatIpv4, parseCidr, type Cidr } from '../../net';
 import { addressOf } from './context';
-import { currentSubnet, enteredVpcBy, firstUse } from './crossing';
+import { currentSubnet, enteredVpcBy, firstUse, groupReferencesLost } from './crossing';
 import { endpointLabel, type OnPremisesHost } from './endpoints';
 import { enterSubnet, handOver } from './steps';
 import type { HandOverTarget } from './targets';
@@ -241,6 +241,7 @@ export const transitGateway: HandOverTarget = {
       );
     });
     enteredVpcBy(ctx, tgw.id);
+    groupReferencesLost(ctx);
     enterSubnet(fwd, exit, ctx.request, addressOf(ctx.source));
     travel(ctx, exit, (c, m) => ({
       hop: {
