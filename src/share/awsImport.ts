@@ -324,6 +324,8 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
         hibernationEnabled: instance.HibernationOptions?.Configured ?? false,
         terminationProtection: false,
         state: state as never,
+        // An appliance has the check off; on is AWS's default and stays implicit.
+        ...(instance.SourceDestCheck === false ? { sourceDestCheck: false } : {}),
       });
     }
   }

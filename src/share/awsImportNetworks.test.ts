@@ -226,3 +226,18 @@ describe('nimbus reach on the Batfish folders', () => {
     expect(ok.code).toBe(0);
   });
 });
+
+describe('AWS import of appliances', () => {
+  it('keeps an instance whose source/destination check is off; on (AWS’s default) stays implicit', () => {
+    const files = filesUnder(join(BATFISH, 'test-vpc-peering')).map((f) =>
+      f.name === 'Reservations.json'
+        ? { ...f, text: f.text.replace(/\n {5}"SourceDestCheck": true/, '\n     "SourceDestCheck": false') }
+        : f,
+    );
+    const result = importAws(files);
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    const instances = Object.values(result.design.resources).filter((r) => r.kind === 'ec2Instance');
+    expect(instances.filter((i) => i.sourceDestCheck === false)).toHaveLength(1);
+    expect(instances.filter((i) => i.sourceDestCheck === undefined)).toHaveLength(instances.length - 1);
+  });
+});

@@ -92,6 +92,7 @@ export const AwsInstance = z.looseObject({
   State: z.looseObject({ Name: z.string() }),
   SecurityGroups: z.array(z.looseObject({ GroupId: z.string() })).default([]),
   HibernationOptions: z.looseObject({ Configured: z.boolean() }).optional(),
+  SourceDestCheck: z.boolean().optional(),
   Tags,
 });
 export const AwsReservation = z.looseObject({ Instances: z.array(AwsInstance) });
