@@ -9,6 +9,7 @@ import {
   SubnetEditor,
   VpcEditor,
 } from './networkEditors';
+import { PeeringEditor, TransitGatewayAttachmentEditor, TransitGatewayEditor } from './networkJoinEditors';
 
 export type EditorProps<R> = { resource: R; design: Design };
 
@@ -44,9 +45,9 @@ export const KIND_EDITORS = {
   eksCluster: null,
   lambdaFunction: LambdaEditor,
   lambdaTrigger: TriggerEditor,
-  vpcPeeringConnection: null,
-  transitGateway: null,
-  transitGatewayAttachment: null,
+  vpcPeeringConnection: PeeringEditor,
+  transitGateway: TransitGatewayEditor,
+  transitGatewayAttachment: TransitGatewayAttachmentEditor,
   managedPrefixList: null,
   vpcEndpoint: null,
   internet: null,
