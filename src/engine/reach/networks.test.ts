@@ -271,3 +271,70 @@ describe('security-group references across VPCs', () => {
     expect(byReference('tgw').blockedBy?.code).toBe('ENI_SG_RULES_MISMATCH');
   });
 });
+
+describe('transit gateway VPN attachments', () => {
+  function withVpn() {
+    const n = new NetworkBuilder();
+    const a = n.vpc('A', 1);
+    const tgw = n.transitGateway();
+    const fromA = n.attach(tgw, a);
+    const network = n.b.add({
+      kind: 'onPremisesNetwork',
+      id: 'onprem-1' as never,
+      name: 'Office',
+      cidrs: ['192.168.0.0/16'],
+    });
+    const cgw = n.b.add({
+      kind: 'customerGateway',
+      id: 'cgw-1' as never,
+      name: 'Office router',
+      ipAddress: '198.51.100.20',
+      bgpAsn: 65000,
+      onPremisesNetworkId: network.id,
+    });
+    const vpn = n.b.add({
+      ...fromA,
+      id: 'tgw-attach-vpn' as never,
+      name: 'Office VPN',
+      type: 'vpn' as const,
+      vpcId: null,
+      subnetIds: [],
+      customerGatewayId: cgw.id,
+    });
+    n.b.route(a.table, '192.168.0.0/16', tgw.id);
+    a.group.inbound.push({
+      protocol: 'tcp',
+      ports: { from: 22, to: 22 },
+      peer: { type: 'cidr', cidr: '192.168.0.0/16' },
+      description: '',
+    });
+    return { n, a, tgw, vpn, network };
+  }
+
+  it('carries traffic to the on-premises network over the VPN attachment (propagated route) and back', () => {
+    const { n, a, vpn, network } = withVpn();
+    const out = analyzeReachability(n.build(), {
+      from: { kind: 'resource', id: a.instance.id },
+      to: { kind: 'onPremises', id: network.id },
+      protocol: 'tcp',
+      port: 443,
+    });
+    if (!out.ok) throw new Error(out.error);
+    expect(out.result.blockedBy).toBeNull();
+    expect(out.result.forward.find((h) => h.step === 'handOver')!.rule).toContain(`→ ${vpn.name} (propagated)`);
+  });
+
+  it('lets the office in over the VPN attachment, and the reply back', () => {
+    const { n, a, tgw } = withVpn();
+    const inbound = analyzeReachability(n.build(), {
+      from: { kind: 'onPremises', id: 'onprem-1' },
+      to: { kind: 'resource', id: a.instance.id },
+      protocol: 'tcp',
+      port: 22,
+    });
+    if (!inbound.ok) throw new Error(inbound.error);
+    expect(inbound.result.blockedBy).toBeNull();
+    expect(inbound.result.forward[0]!.id).toBe(tgw.id);
+    expect(inbound.result.return.at(-1)!.id).toBe(tgw.id);
+  });
+});

@@ -7,7 +7,7 @@ import { internetGatewayOf, type HybridLink } from './trace';
 import { wayIntoVpc } from './crossing';
 import { appliance } from './appliance';
 import { vpcPeering } from './peering';
-import { transitGateway } from './transitGateway';
+import { enterOverTransitGatewayVpn, transitGateway } from './transitGateway';
 import { gatewayEndpoint } from './vpcEndpoints';
 
 /**
@@ -358,5 +358,9 @@ const fromOnPremises: Entrance = (ctx, dst) => {
 
 export const ENTRANCES: Record<(InternetHost | OnPremisesHost)['kind'], Entrance> = {
   internet: fromInternet,
-  onPremises: fromOnPremises,
+  // A transit gateway's VPN attachment, when the network has one to a gateway the VPC is attached to.
+  onPremises: (ctx, dst) => {
+    const overTgw = enterOverTransitGatewayVpn(ctx, dst);
+    return overTgw === undefined ? fromOnPremises(ctx, dst) : overTgw;
+  },
 };

@@ -8,9 +8,9 @@ import {
   type TransitGatewayAttachment,
 } from '../../domain';
 import { containsAddress, formatIpv4, parseCidr, type Cidr } from '../../net';
-import { addressOf } from './context';
+import { addressOf, type PathContext } from './context';
 import { currentSubnet, enteredVpcBy, firstUse, groupReferencesLost } from './crossing';
-import { endpointLabel, type OnPremisesHost } from './endpoints';
+import { endpointLabel, type Interface, type OnPremisesHost } from './endpoints';
 import { enterSubnet, handOver } from './steps';
 import type { HandOverTarget } from './targets';
 import type { HopInput } from './trace';
@@ -256,3 +256,79 @@ export const transitGateway: HandOverTarget = {
     }));
   },
 };
+
+/**
+ * From an on-premises network over a transit gateway's Site-to-Site VPN
+ * attachment into a VPC attached to the same gateway; null when the network has
+ * no such attachment (the virtual private gateway's entrance applies then).
+ * The VPN attachment's associated table must send the destination to the VPC's
+ * attachment, whose table must send the reply back to the VPN; the reply leaves
+ * only from a zone where the VPC's attachment has a subnet.
+ */
+export function enterOverTransitGatewayVpn(ctx: PathContext, dst: Interface): string | null | undefined {
+  const { design, forward: fwd, back } = ctx;
+  const network = (ctx.source as OnPremisesHost).network;
+  const vpn = resourcesOfKind(design, 'transitGatewayAttachment').find(
+    (a) =>
+      a.type === 'vpn' &&
+      a.state === 'available' &&
+      getResource(design, a.customerGatewayId, 'customerGateway')?.onPremisesNetworkId === network.id,
+  );
+  const tgw = getResource(design, vpn?.transitGatewayId, 'transitGateway');
+  if (!vpn || !tgw) return undefined;
+  const into = attachmentsOf(design, tgw.id).find(
+    (a) => a.type === 'vpc' && a.vpcId === dst.subnet.vpcId && a.state === 'available',
+  );
+  if (!into) return undefined;
+  const table = tgw.routeTables.find((t) => t.id === vpn.associatedRouteTableId);
+  const match = table ? lookupTgwRoute(design, tgw, table, dst.privateIp) : null;
+  if (!table || !match || match.attachmentId !== into.id) {
+    fwd.fail(
+      tgwHop(
+        tgw,
+        `${table ? table.name : `${vpn.name} has no associated table, so it`} ${match ? `sends ${ip(dst.privateIp)} to ${match.attachmentId === null ? 'a blackhole' : match.attachmentId}` : `has no route for ${ip(dst.privateIp)}`}, not to ${into.name}.`,
+        match && table ? routeWords(table, match, match.attachmentId ?? 'blackhole') : null,
+      ),
+      match?.attachmentId === null ? 'BLACKHOLE_ROUTE' : 'NO_ROUTE_TO_DESTINATION',
+    );
+    return null;
+  }
+  fwd.pass(
+    tgwHop(
+      tgw,
+      `The packet arrives over ${vpn.name} (Site-to-Site VPN) at ${tgw.name}, which sends it to ${into.name}.`,
+      routeWords(table, match, into.name),
+    ),
+  );
+  ctx.retrace.push(() => {
+    if (!back.ok) return;
+    if (!into.subnetIds.some((id) => getResource(design, id, 'subnet')?.azId === dst.subnet.azId))
+      return back.fail(
+        tgwHop(
+          tgw,
+          `${into.name} has no subnet in ${dst.subnet.name}'s zone, so the response can't reach ${tgw.name}.`,
+        ),
+        'TGW_ROUTE_AZ_RESTRICTION',
+      );
+    const returnTable = tgw.routeTables.find((t) => t.id === into.associatedRouteTableId);
+    const again = returnTable ? lookupTgwRoute(design, tgw, returnTable, addressOf(ctx.source)) : null;
+    if (!returnTable || !again || again.attachmentId !== vpn.id)
+      return back.fail(
+        tgwHop(
+          tgw,
+          `The table ${into.name} is associated with does not send ${ip(addressOf(ctx.source))} back to ${vpn.name}.`,
+        ),
+        'NO_ROUTE_TO_DESTINATION',
+      );
+    handOver(
+      back,
+      tgwHop(
+        tgw,
+        `The response returns over ${vpn.name} to ${network.name}.`,
+        routeWords(returnTable, again, vpn.name),
+      ),
+    );
+  });
+  groupReferencesLost(ctx);
+  return tgw.id;
+}
