@@ -231,9 +231,14 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
           );
           return [];
         }
-        if (p.Ipv6Ranges.length > 0 || p.PrefixListIds.length > 0)
+        if (p.Ipv6Ranges.length > 0)
+          notes.push(`${group.GroupId}: IPv6 sources of a ${direction} rule were skipped (Nimbus models IPv4)`);
+        const lists = p.PrefixListIds.filter((l) =>
+          data.PrefixLists.some((known) => known.PrefixListId === l.PrefixListId),
+        );
+        if (lists.length < p.PrefixListIds.length)
           notes.push(
-            `${group.GroupId}: IPv6 and prefix-list sources of a ${direction} rule were skipped (Nimbus models IPv4)`,
+            `${group.GroupId}: a ${direction} rule names a prefix list that is not in the files (describe-prefix-lists); that source was skipped`,
           );
         const ports = portsOf(protocol, p.FromPort, p.ToPort);
         return [
@@ -242,6 +247,12 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
             ports,
             peer: { type: 'cidr', cidr: r.CidrIp },
             description: r.Description ?? '',
+          })),
+          ...lists.map((l): SgRule => ({
+            protocol,
+            ports,
+            peer: { type: 'prefixList', prefixListId: l.PrefixListId as never },
+            description: l.Description ?? '',
           })),
           ...p.UserIdGroupPairs.filter((g) => g.GroupId).map((g): SgRule => ({
             protocol,

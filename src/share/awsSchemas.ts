@@ -71,7 +71,7 @@ export const AwsIpPermission = z.looseObject({
     .array(z.looseObject({ GroupId: z.string().optional(), Description: z.string().optional() }))
     .default([]),
   Ipv6Ranges: z.array(z.unknown()).default([]),
-  PrefixListIds: z.array(z.unknown()).default([]),
+  PrefixListIds: z.array(z.looseObject({ PrefixListId: z.string(), Description: z.string().optional() })).default([]),
 });
 export const AwsSecurityGroup = z.looseObject({
   GroupId: z.string(),

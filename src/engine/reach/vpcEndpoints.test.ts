@@ -113,3 +113,31 @@ describe('gateway endpoints', () => {
     expect(validateDesign(design).filter((f) => f.code === 'ROUTE_DESTINATION_INVALID')).toEqual([]);
   });
 });
+
+describe('prefix lists as security-group peers', () => {
+  it('an outbound rule to the S3 prefix list lets the instance reach S3 and nothing else on 443', () => {
+    const n = new NetworkBuilder();
+    const a = n.vpc('A', 1);
+    const [, list] = addGatewayEndpoint(n, a);
+    a.group.outbound = [
+      {
+        protocol: 'tcp',
+        ports: { from: 443, to: 443 },
+        peer: { type: 'prefixList', prefixListId: list!.id as never },
+        description: 'S3 only',
+      },
+    ];
+    const design = n.build();
+    const r = toService(design, a.instance.id, list!.id);
+    expect(r.reachable).toBe(true);
+    expect(r.forward[0]!.rule).toContain('TCP 443 to S3');
+    const elsewhere = analyzeReachability(design, {
+      from: { kind: 'resource', id: a.instance.id },
+      to: { kind: 'internet' },
+      protocol: 'tcp',
+      port: 443,
+    });
+    expect(elsewhere.ok && elsewhere.result.blockedBy?.code).toBe('ENI_SG_RULES_MISMATCH');
+    expect(validateDesign(design).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
