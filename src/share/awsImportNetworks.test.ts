@@ -170,6 +170,13 @@ describe('AWS import of peering connections and transit gateways (Batfish scenar
       securityGroupIds: ['sg-0973207c61f3466e1'],
     });
     expect(notes.some((n) => n.startsWith('vpce-083c683a6be29b889: an interface endpoint'))).toBe(true);
+    // Its group admits tcp/443 (and 22), so HTTPS from the other subnet arrives and HTTP does not.
+    expect(verdict('test-vpc-endpoint-interface', 'i-0eb6eb395a0d09117', 'vpce-083c683a6be29b889', 443).reachable).toBe(
+      true,
+    );
+    expect(
+      verdict('test-vpc-endpoint-interface', 'i-0eb6eb395a0d09117', 'vpce-083c683a6be29b889', 80).blockedBy?.code,
+    ).toBe('ENI_SG_RULES_MISMATCH');
   });
 
   it('reads a Region from a path in the accounts/<id>/<region>/ layout', () => {

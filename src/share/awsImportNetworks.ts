@@ -379,7 +379,7 @@ export function importNetworks({ data, add, known, regionIdOf, notes, fallbackRe
     });
     if (type === 'interface')
       notes.push(
-        `${id}: an interface endpoint for ${endpoint.ServiceName ?? '?'}; Nimbus draws it, but does not analyse traffic to it yet`,
+        `${id}: an interface endpoint for ${endpoint.ServiceName ?? '?'}; Nimbus answers for its address (its private DNS name and endpoint policy are not modelled)`,
       );
     add({
       kind: 'vpcEndpoint',

@@ -4,6 +4,7 @@ import {
   resourcesOfKind,
   type Design,
   type ManagedPrefixList,
+  type VpcEndpoint,
   type OnPremisesNetwork,
   type Subnet,
   resourceById,
@@ -27,7 +28,7 @@ export interface Interface {
   kind: 'interface';
   ownerId: string;
   name: string;
-  ownerKind: 'ec2Instance' | 'lambdaFunction' | 'natGateway';
+  ownerKind: 'ec2Instance' | 'lambdaFunction' | 'natGateway' | 'vpcEndpoint';
   subnet: Subnet;
   privateIp: number;
   /** The public IPv4 or Elastic IP, when it has one, in words for explanations. */
@@ -138,6 +139,7 @@ export function resolveEndpoint(design: Design, spec: EndpointSpec): Resolved {
       }
       if (resource.kind === 'internet') return resolveEndpoint(design, { kind: 'internet' });
       if (resource.kind === 'managedPrefixList') return servicePrefixListHost(resource);
+      if (resource.kind === 'vpcEndpoint') return interfaceEndpoint(design, resource);
       if (resource.kind === 'onPremisesNetwork')
         return resolveEndpoint(design, { kind: 'onPremises', id: resource.id });
       if (resource.kind === 'natGateway') {
@@ -225,6 +227,46 @@ function servicePrefixListHost(list: ManagedPrefixList): Resolved {
       kind: 'internet',
       address: first.value.network + 10,
       service: { name: list.name, prefixListId: list.id },
+    },
+  };
+}
+
+/**
+ * An interface endpoint's interface in its first subnet: the address AWS gave
+ * it (or, when the design has none, the third-last of the subnet), filtered by
+ * its groups (the VPC's default group when it names none). AWS PrivateLink,
+ * "Access an AWS service using an interface VPC endpoint".
+ */
+function interfaceEndpoint(design: Design, endpoint: VpcEndpoint): Resolved {
+  if (endpoint.type !== 'interface')
+    return {
+      ok: false,
+      error: `${endpoint.name} is a gateway endpoint: name its service's prefix list (S3, DynamoDB) instead`,
+    };
+  const subnet = getResource(design, endpoint.subnetIds[0], 'subnet');
+  const block = subnet ? parseCidr(subnet.cidr) : null;
+  if (!subnet || !block?.ok) return { ok: false, error: `${endpoint.name} has no subnet` };
+  const given = parseIpv4(endpoint.privateIps[0] ?? '');
+  const groups =
+    endpoint.securityGroupIds.length > 0
+      ? endpoint.securityGroupIds
+      : resourcesOfKind(design, 'securityGroup')
+          .filter((g) => g.vpcId === endpoint.vpcId && g.isDefault)
+          .map((g) => g.id);
+  return {
+    ok: true,
+    endpoint: {
+      kind: 'interface',
+      ownerId: endpoint.id,
+      ownerKind: 'vpcEndpoint',
+      name: endpoint.name,
+      subnet,
+      privateIp: given.ok ? given.value : block.value.network + 2 ** (32 - block.value.prefix) - 3,
+      publicIp: null,
+      publicAddress: null,
+      groupIds: groups,
+      state: null,
+      os: 'linux',
     },
   };
 }

@@ -89,8 +89,22 @@ const leavesByAnotherGateway: Misroute = (ctx, match) => {
  */
 function admitted(ctx: PathContext): boolean {
   const { source: src, destination: dst, forward: fwd } = ctx;
+  // An interface endpoint only answers: it starts no connections (Reachability Analyzer, VPCE_INTRA_VPC_TRAFFIC).
+  if (src.kind === 'interface' && src.ownerKind === 'vpcEndpoint') {
+    fwd.fail(
+      {
+        step: 'state',
+        component: src.name,
+        id: src.ownerId,
+        rule: null,
+        explanation: `${src.name} is an interface endpoint; it answers connections but starts none.`,
+      },
+      'CANNOT_ROUTE',
+    );
+    return false;
+  }
   if (dst.kind !== 'interface') return true;
-  if (dst.ownerKind === 'ec2Instance') return true;
+  if (dst.ownerKind === 'ec2Instance' || dst.ownerKind === 'vpcEndpoint') return true;
   const why =
     src.kind === 'interface'
       ? `${dst.name} accepts no connections on its interface.`
