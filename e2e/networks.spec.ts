@@ -41,6 +41,11 @@ test('a new user peers two VPCs by connecting them, adds the routes and sees SSH
   await expect(node(page, 'vpcPeeringConnection')).toHaveCount(1);
   await expect(node(page, 'vpcPeeringConnection')).toContainText('10.0.0.0/16 ↔ 10.1.0.0/16');
 
+  // The peering's inspector says what it is and lets its status change.
+  await node(page, 'vpcPeeringConnection').click();
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  await expect(page.getByLabel('Status')).toHaveValue('active');
+
   // Before the routes, the question across is answered no.
   await page.getByRole('tab', { name: 'Reachability' }).click();
   const panel = page.getByLabel('Reachability', { exact: true });
@@ -88,6 +93,12 @@ test('the transit-gateway template: reachability and traffic between three VPCs'
   await expect(panel.getByRole('status', { name: 'Verdict' })).toContainText('Reachable');
   await expect(panel.getByRole('list', { name: 'Forward hops' })).toContainText('Hub (transit gateway)');
   await expect(node(page, 'transitGateway')).toHaveClass(/path-ok/);
+
+  // The attachment's inspector: its association, propagation and one subnet per zone.
+  await node(page, 'transitGatewayAttachment').filter({ hasText: 'App VPC attachment' }).click();
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  await expect(page.getByLabel('Associated route table')).toHaveValue(/tgw-rtb-/);
+  await expect(page.getByLabel('Propagate into Default route table')).toBeChecked();
 
   await page.getByRole('tab', { name: 'Traffic' }).click();
   await page.getByRole('button', { name: 'Start traffic' }).first().click();
