@@ -179,6 +179,23 @@ describe('AWS import of peering connections and transit gateways (Batfish scenar
     ).toBe('ENI_SG_RULES_MISMATCH');
   });
 
+  it('test-multi-account: two accounts in two Regions (only Vpcs.json): each VPC in the Region of its folder', () => {
+    const { design } = scenario('test-multi-account');
+    expect(design.resources['vpc-015b20578b48c1349']).toMatchObject({ regionId: 'region-us-west-1' });
+    expect(design.resources['vpc-0008a7b45e3ddf1dd']).toMatchObject({ regionId: 'region-us-west-2' });
+  });
+
+  it('test-transit-gateway-peering: two gateways in two Regions; the peering attachment, which Nimbus does not model, is noted and its routes are blackholes', () => {
+    const { design, notes } = scenario('test-transit-gateway-peering');
+    expect(design.resources['tgw-0e20010ebf43d07a2']).toMatchObject({ regionId: 'region-us-east-1' });
+    expect(design.resources['tgw-03201f1960ddb0c25']).toMatchObject({ regionId: 'region-us-west-1' });
+    expect(notes.filter((n) => n.startsWith('tgw-attach-012e5d602f859dd80: a peering attachment'))).toHaveLength(2);
+    // In AWS bat2 reaches fish over the gateways' peering; Nimbus says where it stops and why.
+    expect(
+      verdict('test-transit-gateway-peering', 'i-05e25e43074216229', 'i-0afb0a59f6bf36397').blockedBy,
+    ).toMatchObject({ id: 'tgw-0e20010ebf43d07a2', code: 'BLACKHOLE_ROUTE' });
+  });
+
   it('reads a Region from a path in the accounts/<id>/<region>/ layout', () => {
     expect(regionInPath('accounts/111/us-west-1/Vpcs.json')).toBe('us-west-1');
     expect(regionInPath('Vpcs.json')).toBeNull();
