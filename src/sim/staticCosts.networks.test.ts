@@ -18,4 +18,23 @@ describe('transit gateway billing', () => {
     ]);
     expect(PRICES.transitGateway.attachmentHour).toBe(0.05);
   });
+
+  it('bills an interface endpoint per zone-hour and a gateway endpoint not at all', () => {
+    const n = new NetworkBuilder();
+    const a = n.vpc('A', 1, { zoneCount: 2 });
+    n.b.add({
+      kind: 'vpcEndpoint',
+      id: 'vpce-interface' as never,
+      name: 'ssm',
+      vpcId: a.vpc.vpc.id,
+      type: 'interface',
+      serviceName: 'com.amazonaws.us-east-1.ssm',
+      prefixListId: null,
+      routeTableIds: [],
+      subnetIds: a.subnets.map((s) => s.id),
+      privateIps: [],
+      securityGroupIds: [],
+    });
+    expect(staticRates(n.build())).toEqual([{ id: 'vpce-interface', name: 'ssm', usdPerHour: 0.02 }]);
+  });
 });

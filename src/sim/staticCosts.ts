@@ -22,6 +22,14 @@ export function staticRates(design: Design): StaticRate[] {
   for (const attachment of resourcesOfKind(design, 'transitGatewayAttachment'))
     if (attachment.state === 'available')
       rates.push({ id: attachment.id, name: attachment.name, usdPerHour: PRICES.transitGateway.attachmentHour });
+  // An interface endpoint bills each zone it has an interface in (aws.amazon.com/privatelink/pricing/); a gateway endpoint is free.
+  for (const endpoint of resourcesOfKind(design, 'vpcEndpoint'))
+    if (endpoint.type === 'interface' && endpoint.subnetIds.length > 0)
+      rates.push({
+        id: endpoint.id,
+        name: endpoint.name,
+        usdPerHour: PRICES.interfaceEndpoint.azHour * endpoint.subnetIds.length,
+      });
   for (const eks of resourcesOfKind(design, 'eksCluster'))
     rates.push({ id: eks.id, name: eks.name, usdPerHour: PRICES.eksClusterHour });
   return rates;

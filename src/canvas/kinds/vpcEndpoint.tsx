@@ -1,3 +1,4 @@
+import { PRICES } from '../../domain';
 import { ICONS } from '../icons';
 import { ACCENT, card } from './cards';
 import type { KindView } from './view';
@@ -28,5 +29,9 @@ export const vpcEndpointView: KindView<'vpcEndpoint'> = {
         ? `Gateway · ${endpoint.serviceName} · ${endpoint.routeTableIds.length} route table${endpoint.routeTableIds.length === 1 ? '' : 's'} · no charge`
         : `Interface · ${endpoint.serviceName} · ${endpoint.subnetIds.length} subnet${endpoint.subnetIds.length === 1 ? '' : 's'}`,
     );
+    if (endpoint.type === 'interface')
+      facts.lines.push(
+        `$${PRICES.interfaceEndpoint.azHour}/zone-hour, $${PRICES.interfaceEndpoint.perGb}/GB (not billed here) · AWS PrivateLink pricing`,
+      );
   },
 };

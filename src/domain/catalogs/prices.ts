@@ -26,6 +26,13 @@ export const PRICES = {
    * requests, not bytes). VPC peering has no hourly charge.
    */
   transitGateway: { attachmentHour: 0.05, perGb: 0.02 },
+  /**
+   * AWS PrivateLink, us-east-1: an interface endpoint per Availability Zone (one per
+   * subnet it has) per hour, plus $0.01 per GB processed for the first PB (shown, not
+   * billed). Gateway endpoints have no charge. Source: https://aws.amazon.com/privatelink/pricing/
+   * (read 2026-12-01).
+   */
+  interfaceEndpoint: { azHour: 0.01, perGb: 0.01 },
   /** gp3 storage per GB-month; an 8 GiB root volume is assumed. */
   ebsGbMonth: 0.08,
   rootVolumeGb: 8,
