@@ -212,6 +212,16 @@ describe('appliances', () => {
     expect(r.blockedBy).toBeNull();
     expect(r.forward.map((h) => h.id)).toContain(firewall.id);
     expect(r.return.map((h) => h.id)).toContain(firewall.id);
+    // Routes more specific than local to an appliance are allowed (since August 2021): no error, no warning left.
+    expect(validateDesign(design).filter((f) => f.severity === 'error')).toEqual([]);
+    expect(validateDesign(design).map((f) => f.code)).not.toContain('APPLIANCE_SOURCE_DEST_CHECK');
+  });
+
+  it('with the check on, validation warns about the appliance', () => {
+    const { design, firewall } = inspected(undefined);
+    expect(validateDesign(design).filter((f) => f.code === 'APPLIANCE_SOURCE_DEST_CHECK')).toMatchObject([
+      { severity: 'warning', resourceId: firewall.id },
+    ]);
   });
 
   it('group references do not survive the appliance', () => {
