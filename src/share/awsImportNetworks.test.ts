@@ -179,6 +179,19 @@ describe('AWS import of peering connections and transit gateways (Batfish scenar
     ).toBe('ENI_SG_RULES_MISMATCH');
   });
 
+  it('test-transit-gateway-asymmetric-paths: bat → fish goes through tgw-bat, the reply through tgw-fish; both ways reachable', () => {
+    const bat = 'i-04bbbcaefdd1937f9';
+    const fish = 'i-0973ce90749865a7f';
+    const r = verdict('test-transit-gateway-asymmetric-paths', bat, fish);
+    expect(r.reachable).toBe(true);
+    expect(r.forward.map((h) => h.id)).toContain('tgw-01e19888e3ba041ac');
+    expect(r.return.map((h) => h.id)).toContain('tgw-0a33c739a4f8978a8');
+    expect(r.return.map((h) => h.id)).not.toContain('tgw-01e19888e3ba041ac');
+    const back = verdict('test-transit-gateway-asymmetric-paths', fish, bat);
+    expect(back.reachable).toBe(true);
+    expect(back.forward.map((h) => h.id)).toContain('tgw-0a33c739a4f8978a8');
+  });
+
   it('test-multi-account: two accounts in two Regions (only Vpcs.json): each VPC in the Region of its folder', () => {
     const { design } = scenario('test-multi-account');
     expect(design.resources['vpc-015b20578b48c1349']).toMatchObject({ regionId: 'region-us-west-1' });

@@ -17,6 +17,8 @@ interface Crossing {
   used: Set<string>;
   /** False once the packet crossed something security-group references don't survive. */
   groupsKept: boolean;
+  /** Hand-overs the reply did not go back through (it left by another transit gateway). */
+  bypassed: Set<string>;
 }
 
 const crossings = new WeakMap<PathContext, Crossing>();
@@ -24,7 +26,7 @@ const crossings = new WeakMap<PathContext, Crossing>();
 function crossingOf(ctx: PathContext): Crossing {
   let crossing = crossings.get(ctx);
   if (!crossing) {
-    crossing = { wayIn: 'local', used: new Set(), groupsKept: true };
+    crossing = { wayIn: 'local', used: new Set(), groupsKept: true, bypassed: new Set() };
     crossings.set(ctx, crossing);
   }
   return crossing;
@@ -63,6 +65,11 @@ export function arrivalPeer(ctx: PathContext): SgPeer {
   if (src.kind !== 'interface') return { address: src.address, groupIds: [] };
   return { address: src.privateIp, groupIds: (crossings.get(ctx)?.groupsKept ?? true) ? src.groupIds : [] };
 }
+
+/** The reply went back another way than through `id`, whose own return steps then stay out. */
+export const replyRerouted = (ctx: PathContext, id: string): void => void crossingOf(ctx).bypassed.add(id);
+export const replyTookAnotherWay = (ctx: PathContext, id: string): boolean =>
+  crossings.get(ctx)?.bypassed.has(id) ?? false;
 
 /** The subnet the packet is in when a route hands it over (the one whose table matched). */
 export const currentSubnet = (ctx: PathContext): Subnet | undefined =>

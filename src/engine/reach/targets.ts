@@ -7,7 +7,7 @@ import { internetGatewayOf, type HybridLink } from './trace';
 import { wayIntoVpc } from './crossing';
 import { appliance } from './appliance';
 import { vpcPeering } from './peering';
-import { enterOverTransitGatewayVpn, transitGateway } from './transitGateway';
+import { enterOverTransitGatewayVpn, replyOverAnotherTransitGateway, transitGateway } from './transitGateway';
 import { gatewayEndpoint } from './vpcEndpoints';
 
 /**
@@ -98,9 +98,10 @@ const localDelivery: HandOverTarget = {
     const dst = ctx.destination as Interface;
     const wayIn = wayIntoVpc(ctx);
     enterSubnet(ctx.forward, dst.subnet, ctx.request, addressOf(ctx.source));
-    ctx.retrace.push(() =>
-      returnFrom(ctx, dst.subnet, wayIn, wayIn === 'local' ? notRoutedBackLocally : notRoutedBackTheWayIn(wayIn)),
-    );
+    ctx.retrace.push(() => {
+      if (wayIn !== 'local' && replyOverAnotherTransitGateway(ctx, dst.subnet, wayIn)) return;
+      returnFrom(ctx, dst.subnet, wayIn, wayIn === 'local' ? notRoutedBackLocally : notRoutedBackTheWayIn(wayIn));
+    });
   },
 };
 

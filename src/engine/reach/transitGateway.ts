@@ -9,7 +9,16 @@ import {
 } from '../../domain';
 import { containsAddress, formatIpv4, parseCidr, type Cidr } from '../../net';
 import { addressOf, type PathContext } from './context';
-import { currentSubnet, enteredVpcBy, firstUse, groupReferencesLost } from './crossing';
+import {
+  currentSubnet,
+  enteredVpcBy,
+  firstUse,
+  groupReferencesLost,
+  replyRerouted,
+  replyTookAnotherWay,
+} from './crossing';
+import { routeTableForSubnet } from '../topology';
+import { lookupRoute } from './routeLookup';
 import { endpointLabel, type Interface, type OnPremisesHost } from './endpoints';
 import { enterSubnet, handOver } from './steps';
 import type { HandOverTarget } from './targets';
@@ -204,7 +213,7 @@ export const transitGateway: HandOverTarget = {
     handOver(fwd, tgwHop(tgw, `${tgw.name} sends the packet to ${vpc.name} through ${to.name}.`, rule));
     // The response comes back through the table the destination's attachment is associated with.
     ctx.retrace.push(() => {
-      if (!back.ok) return;
+      if (!back.ok || replyTookAnotherWay(ctx, tgw.id)) return;
       // The response reaches the gateway only from a zone where the destination's attachment has a subnet.
       const replier = ctx.destination.kind === 'interface' ? ctx.destination.subnet : null;
       if (
@@ -331,4 +340,67 @@ export function enterOverTransitGatewayVpn(ctx: PathContext, dst: Interface): st
   });
   groupReferencesLost(ctx);
   return tgw.id;
+}
+
+/**
+ * A reply that leaves through another transit gateway than the request came
+ * in by (asymmetric paths: each VPC's table picks its own gateway). AWS has no
+ * reverse-path check and security groups track the connection on the
+ * interfaces, so the reply gets back when that gateway routes it to the
+ * source's VPC. Returns true when it took the reply (passing or blocking it),
+ * false to leave the reply to the usual check. Source: Amazon VPC Transit
+ * Gateways, "How transit gateways work" (routing is per attachment table);
+ * aws-semantics-2 §1 ("No unicast RPF").
+ */
+export function replyOverAnotherTransitGateway(ctx: PathContext, subnet: Subnet, wayIn: string): boolean {
+  const { design, back } = ctx;
+  const firstTgw = getResource(design, wayIn, 'transitGateway');
+  const table = routeTableForSubnet(design, subnet);
+  const source = addressOf(ctx.source);
+  const peek = firstTgw && table ? lookupRoute(design, table, source) : null;
+  const tgw = getResource(design, peek?.target, 'transitGateway');
+  if (!firstTgw || !tgw || tgw.id === firstTgw.id || peek?.blackhole) return false;
+  back.nacl(subnet, 'outbound', ctx.response, source);
+  if (!back.route(subnet, source)) return true;
+  const from = attachmentsOf(design, tgw.id).find(
+    (a) => a.type === 'vpc' && a.vpcId === subnet.vpcId && a.state === 'available',
+  );
+  const src = ctx.source.kind === 'interface' ? ctx.source : null;
+  const to = src
+    ? attachmentsOf(design, tgw.id).find(
+        (a) => a.type === 'vpc' && a.vpcId === src.subnet.vpcId && a.state === 'available',
+      )
+    : undefined;
+  const returnTable = tgw.routeTables.find((t) => t.id === from?.associatedRouteTableId);
+  const again = returnTable ? lookupTgwRoute(design, tgw, returnTable, source) : null;
+  if (!from || !from.subnetIds.some((id) => getResource(design, id, 'subnet')?.azId === subnet.azId)) {
+    back.fail(
+      tgwHop(
+        tgw,
+        `The reply leaves through ${tgw.name}, but ${subnet.name}'s zone has no subnet of its attachment to this VPC.`,
+      ),
+      'TGW_ROUTE_AZ_RESTRICTION',
+    );
+    return true;
+  }
+  if (!to || !returnTable || !again || again.attachmentId !== to.id) {
+    back.fail(
+      tgwHop(
+        tgw,
+        `The reply leaves through ${tgw.name} (not ${firstTgw.name}, which carried the request), and ${tgw.name} does not route ${ip(source)} back to the source's VPC.`,
+      ),
+      again?.attachmentId === null ? 'BLACKHOLE_ROUTE' : 'NO_ROUTE_TO_DESTINATION',
+    );
+    return true;
+  }
+  handOver(
+    back,
+    tgwHop(
+      tgw,
+      `The reply returns through ${tgw.name}, not ${firstTgw.name} which carried the request (an asymmetric path: each VPC's route table chooses its gateway).`,
+      routeWords(returnTable, again, to.name),
+    ),
+  );
+  replyRerouted(ctx, firstTgw.id);
+  return true;
 }
