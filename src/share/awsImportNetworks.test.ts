@@ -198,15 +198,37 @@ describe('AWS import of peering connections and transit gateways (Batfish scenar
     expect(design.resources['vpc-0008a7b45e3ddf1dd']).toMatchObject({ regionId: 'region-us-west-2' });
   });
 
-  it('test-transit-gateway-peering: two gateways in two Regions; the peering attachment, which Nimbus does not model, is noted and its routes are blackholes', () => {
-    const { design, notes } = scenario('test-transit-gateway-peering');
+  it('test-transit-gateway-peering: two gateways in two Regions joined by a peering attachment; bat2 → fish crosses both, and the reply finds no route back to bat2', () => {
+    const { design } = scenario('test-transit-gateway-peering');
     expect(design.resources['tgw-0e20010ebf43d07a2']).toMatchObject({ regionId: 'region-us-east-1' });
     expect(design.resources['tgw-03201f1960ddb0c25']).toMatchObject({ regionId: 'region-us-west-1' });
-    expect(notes.filter((n) => n.startsWith('tgw-attach-012e5d602f859dd80: a peering attachment'))).toHaveLength(2);
-    // In AWS bat2 reaches fish over the gateways' peering; Nimbus says where it stops and why.
-    expect(
-      verdict('test-transit-gateway-peering', 'i-05e25e43074216229', 'i-0afb0a59f6bf36397').blockedBy,
-    ).toMatchObject({ id: 'tgw-0e20010ebf43d07a2', code: 'BLACKHOLE_ROUTE' });
+    expect(design.resources['tgw-attach-012e5d602f859dd80']).toMatchObject({
+      type: 'peering',
+      associatedRouteTableId: expect.stringMatching(/^tgw-rtb-/),
+      peerAssociatedRouteTableId: expect.stringMatching(/^tgw-rtb-/),
+      propagatedRouteTableIds: [],
+    });
+    const bat = 'i-08f3abb6471637c66';
+    const bat2 = 'i-05e25e43074216229';
+    const fish = 'i-0afb0a59f6bf36397';
+    // bat2's table sends 192.168/16 over the peering; fish's gateway delivers; but the peering's table on
+    // bat's side (the default table) holds only bat's 10.10/16, so the reply to 10.20.1.100 stops there.
+    const r = verdict('test-transit-gateway-peering', bat2, fish);
+    expect(r.forward.map((h) => h.id)).toEqual(
+      expect.arrayContaining(['tgw-0e20010ebf43d07a2', 'tgw-03201f1960ddb0c25']),
+    );
+    expect(r.blockedBy).toMatchObject({
+      id: 'tgw-0e20010ebf43d07a2',
+      direction: 'return',
+      code: 'NO_ROUTE_TO_DESTINATION',
+    });
+    // fish → bat2 stops at the same table on the way in; bat and fish have no routes to each other.
+    expect(verdict('test-transit-gateway-peering', fish, bat2).blockedBy).toMatchObject({
+      id: 'tgw-0e20010ebf43d07a2',
+      direction: 'forward',
+    });
+    expect(verdict('test-transit-gateway-peering', bat, fish).reachable).toBe(false);
+    expect(verdict('test-transit-gateway-peering', fish, bat).reachable).toBe(false);
   });
 
   it('reads a Region from a path in the accounts/<id>/<region>/ layout', () => {

@@ -287,6 +287,8 @@ export function importNetworks({ data, add, known, regionIdOf, notes, fallbackRe
         associatedRouteTableId: attachment.Association?.TransitGatewayRouteTableId ?? null,
         propagatedRouteTableIds: propagatesInto(id),
         state: state ?? 'pending',
+        peerTransitGatewayId: null,
+        peerAssociatedRouteTableId: null,
       };
       if (attachment.ResourceType === 'vpc') {
         const vpcId = vpcAttachments.get(id)?.VpcId ?? attachment.ResourceId;
@@ -318,8 +320,37 @@ export function importNetworks({ data, add, known, regionIdOf, notes, fallbackRe
         modelledAttachments.add(id);
         continue;
       }
+      if (attachment.ResourceType === 'peering') {
+        // One attachment, listed by each gateway (often in two accounts' files): each side has its own association.
+        if (modelledAttachments.has(id)) continue;
+        const peerId = attachment.ResourceId;
+        if (!peerId || !tgws.some((t) => t.TransitGatewayId === peerId && t.State !== 'deleted')) {
+          notes.push(
+            `${id}: the peer transit gateway ${peerId ?? '?'} is not in the files; skipped, so routes to it show as blackholes`,
+          );
+          continue;
+        }
+        const other = data.TransitGatewayAttachments.find(
+          (a) => a.TransitGatewayAttachmentId === id && a.TransitGatewayId === peerId,
+        );
+        if (!other)
+          notes.push(`${id}: ${peerId}'s side of the peering is not in the files, so its association there is unknown`);
+        add({
+          ...common,
+          type: 'peering',
+          vpcId: null,
+          subnetIds: [],
+          customerGatewayId: null,
+          // Peering attachments take static routes only; they propagate nothing.
+          propagatedRouteTableIds: [],
+          peerTransitGatewayId: peerId as never,
+          peerAssociatedRouteTableId: other?.Association?.TransitGatewayRouteTableId ?? null,
+        });
+        modelledAttachments.add(id);
+        continue;
+      }
       notes.push(
-        `${id}: a ${attachment.ResourceType} attachment of ${tgw.TransitGatewayId}, which Nimbus does not model (VPC and VPN attachments only); routes to it show as blackholes`,
+        `${id}: a ${attachment.ResourceType} attachment of ${tgw.TransitGatewayId}, which Nimbus does not model (VPC, VPN and peering attachments only); routes to it show as blackholes`,
       );
     }
   }

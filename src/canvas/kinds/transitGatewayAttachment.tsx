@@ -18,13 +18,14 @@ export const transitGatewayAttachmentView: KindView<'transitGatewayAttachment'> 
     { field: 'vpcId', role: 'link', direction: 'in' },
     { field: 'customerGatewayId', role: 'link', direction: 'in' },
     { field: 'transitGatewayId', role: 'link', direction: 'out' },
+    { field: 'peerTransitGatewayId', role: 'link', direction: 'out' },
   ],
   band: 'bottom',
   facts(_, attachment, facts) {
     facts.lines.push(
       attachment.type === 'vpc'
         ? `VPC · ${attachment.subnetIds.length} subnet${attachment.subnetIds.length === 1 ? '' : 's'} · ${attachment.state}`
-        : `VPN · ${attachment.state}`,
+        : `${attachment.type === 'vpn' ? 'VPN' : 'Peering (static routes only)'} · ${attachment.state}`,
     );
   },
 };

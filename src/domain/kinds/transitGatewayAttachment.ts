@@ -27,8 +27,11 @@ export const TransitGatewayAttachmentSchema = z.object({
   id: TransitGatewayAttachmentIdSchema,
   name: NameSchema,
   transitGatewayId: TransitGatewayIdSchema,
-  /** A VPC attachment (one subnet per Availability Zone) or a Site-to-Site VPN attachment to a customer gateway. */
-  type: z.enum(['vpc', 'vpn']),
+  /**
+   * A VPC attachment (one subnet per Availability Zone), a Site-to-Site VPN attachment to a customer
+   * gateway, or a peering attachment to another transit gateway (same or another Region; static routes only).
+   */
+  type: z.enum(['vpc', 'vpn', 'peering']),
   vpcId: VpcIdSchema.nullable().default(null),
   /** At most one subnet per Availability Zone; only subnets in those zones can use the transit gateway. */
   subnetIds: z.array(SubnetIdSchema).default([]),
@@ -38,6 +41,9 @@ export const TransitGatewayAttachmentSchema = z.object({
   /** The tables this attachment installs its routes in (a VPC's CIDRs, a VPN's on-premises CIDRs). */
   propagatedRouteTableIds: z.array(z.string()).default([]),
   state: TgwAttachmentStateSchema.default('available'),
+  /** Peering attachments: the other gateway, and the table the attachment is associated with there. */
+  peerTransitGatewayId: TransitGatewayIdSchema.nullable().default(null),
+  peerAssociatedRouteTableId: z.string().nullable().default(null),
 });
 export type TransitGatewayAttachment = z.infer<typeof TransitGatewayAttachmentSchema>;
 
@@ -53,6 +59,7 @@ export const transitGatewayAttachmentKind: KindSpec<'transitGatewayAttachment'> 
     optionalRef('vpcId', ['vpc'], 'deleteSelf'),
     listRef('subnetIds', ['subnet']),
     optionalRef('customerGatewayId', ['customerGateway'], 'deleteSelf'),
+    optionalRef('peerTransitGatewayId', ['transitGateway'], 'deleteSelf'),
   ],
   // Attaches the first VPC without an attachment, with one subnet per zone, to the design's first transit gateway.
   create({ design, ids }) {
@@ -101,5 +108,7 @@ export function vpcAttachment(
     associatedRouteTableId: defaultTableId ?? null,
     propagatedRouteTableIds: defaultTableId ? [defaultTableId] : [],
     state: 'available',
+    peerTransitGatewayId: null,
+    peerAssociatedRouteTableId: null,
   };
 }

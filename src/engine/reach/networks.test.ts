@@ -348,3 +348,45 @@ describe('transit gateway VPN attachments', () => {
     expect(inbound.result.return.at(-1)!.id).toBe(tgw.id);
   });
 });
+
+describe('transit gateway peering', () => {
+  it('carries traffic across two peered gateways with static routes on each side, and back', () => {
+    const n = new NetworkBuilder();
+    const a = n.vpc('A', 1);
+    const b = n.vpc('B', 2);
+    const east = n.transitGateway('East');
+    const west = n.transitGateway('West');
+    n.attach(east, a);
+    n.attach(west, b);
+    const peering = n.b.add({
+      kind: 'transitGatewayAttachment',
+      id: 'tgw-attach-peer' as never,
+      name: 'East-West',
+      transitGatewayId: east.id,
+      type: 'peering',
+      vpcId: null,
+      subnetIds: [],
+      customerGatewayId: null,
+      associatedRouteTableId: east.routeTables[0]!.id,
+      propagatedRouteTableIds: [],
+      state: 'available',
+      peerTransitGatewayId: west.id,
+      peerAssociatedRouteTableId: west.routeTables[0]!.id,
+    });
+    east.routeTables[0]!.routes.push({ destination: b.vpc.vpc.cidr, attachmentId: peering.id });
+    west.routeTables[0]!.routes.push({ destination: a.vpc.vpc.cidr, attachmentId: peering.id });
+    n.b.route(a.table, b.vpc.vpc.cidr, east.id);
+    n.b.route(b.table, a.vpc.vpc.cidr, west.id);
+    const design = n.build();
+    const r = reach(design, a.instance.id, b.instance.id);
+    expect(r.blockedBy).toBeNull();
+    expect(r.forward.filter((h) => h.step === 'handOver').map((h) => h.id)).toEqual([east.id, west.id]);
+    expect(r.return.filter((h) => h.step === 'handOver').map((h) => h.id)).toEqual([west.id, east.id]);
+    // Without the static route on the far side, the reply has no way back.
+    west.routeTables[0]!.routes = [];
+    expect(reach(n.build(), a.instance.id, b.instance.id).blockedBy).toMatchObject({
+      id: west.id,
+      direction: 'return',
+    });
+  });
+});

@@ -115,6 +115,24 @@ function subnetIn(design: Design, attachment: TransitGatewayAttachment, azId: st
   return subnets.find((s) => s.azId === azId) ?? subnets[0];
 }
 
+/** One gateway the packet crossed: the attachment it arrived by, the one it left by, the table and route that chose. */
+interface Leg {
+  tgw: TransitGateway;
+  arrivedBy: TransitGatewayAttachment;
+  leftBy: TransitGatewayAttachment;
+  table: TgwRouteTable;
+  match: TgwRouteMatch;
+}
+
+/** A peering attachment belongs to both gateways; the others to one. */
+const onGateway = (a: TransitGatewayAttachment, tgwId: string) =>
+  a.transitGatewayId === tgwId || (a.type === 'peering' && a.peerTransitGatewayId === tgwId);
+/** The table an attachment is associated with on one gateway (a peering attachment has one on each side). */
+const associationOn = (a: TransitGatewayAttachment, tgwId: string) =>
+  a.type === 'peering' && a.transitGatewayId !== tgwId ? a.peerAssociatedRouteTableId : a.associatedRouteTableId;
+const otherSide = (a: TransitGatewayAttachment, tgwId: string) =>
+  a.transitGatewayId === tgwId ? a.peerTransitGatewayId : a.transitGatewayId;
+
 const routeWords = (table: TgwRouteTable, match: TgwRouteMatch, target: string) =>
   `${table.name}: ${match.destination} → ${target}${match.origin === 'propagated' ? ' (propagated)' : ''}`;
 
@@ -154,66 +172,116 @@ export const transitGateway: HandOverTarget = {
         ),
         'TGW_ROUTE_AZ_RESTRICTION',
       );
-    const table = tgw.routeTables.find((t) => t.id === from.associatedRouteTableId);
-    if (!table)
-      return fwd.fail(
-        tgwHop(
-          tgw,
-          `${from.name} is associated with no route table of ${tgw.name}, so the gateway has no route for it.`,
-        ),
-        'NO_ROUTE_TO_DESTINATION',
-      );
+    // Gateway by gateway: a peering attachment hands the packet to the peer gateway, whose table for that
+    // attachment decides next (Amazon VPC Transit Gateways, "Transit gateway peering attachments").
     const toward = addressOf(ctx.destination);
-    const match = lookupTgwRoute(design, tgw, table, toward);
-    if (!match)
-      return fwd.fail(tgwHop(tgw, `${table.name} has no route that covers ${ip(toward)}.`), 'NO_ROUTE_TO_DESTINATION');
-    if (match.attachmentId === null)
-      return fwd.fail(
-        tgwHop(
-          tgw,
-          `The most specific route for ${ip(toward)} in ${table.name} is ${match.destination}, a blackhole: it drops what it matches.`,
-          routeWords(table, match, 'blackhole'),
-        ),
-        'BLACKHOLE_ROUTE',
+    const legs: Leg[] = [];
+    let gw = tgw;
+    let arrivedBy = from;
+    let to: TransitGatewayAttachment;
+    for (;;) {
+      const table = gw.routeTables.find((t) => t.id === associationOn(arrivedBy, gw.id));
+      if (!table)
+        return fwd.fail(
+          tgwHop(
+            gw,
+            `${arrivedBy.name} is associated with no route table of ${gw.name}, so the gateway has no route for it.`,
+          ),
+          'NO_ROUTE_TO_DESTINATION',
+        );
+      const match = lookupTgwRoute(design, gw, table, toward);
+      if (!match)
+        return fwd.fail(tgwHop(gw, `${table.name} has no route that covers ${ip(toward)}.`), 'NO_ROUTE_TO_DESTINATION');
+      if (match.attachmentId === null)
+        return fwd.fail(
+          tgwHop(
+            gw,
+            `The most specific route for ${ip(toward)} in ${table.name} is ${match.destination}, a blackhole: it drops what it matches.`,
+            routeWords(table, match, 'blackhole'),
+          ),
+          'BLACKHOLE_ROUTE',
+        );
+      const next = getResource(design, match.attachmentId, 'transitGatewayAttachment');
+      if (!next || next.state !== 'available' || !onGateway(next, gw.id))
+        return fwd.fail(
+          tgwHop(
+            gw,
+            `The route for ${ip(toward)} names ${match.attachmentId}, which is not an available attachment of ${gw.name}.`,
+            routeWords(table, match, match.attachmentId),
+          ),
+          'BLACKHOLE_ROUTE',
+        );
+      legs.push({ tgw: gw, arrivedBy, leftBy: next, table, match });
+      if (next.type !== 'peering') {
+        to = next;
+        break;
+      }
+      const peer = getResource(design, otherSide(next, gw.id), 'transitGateway');
+      const hopRule = routeWords(table, match, next.name);
+      if (!peer)
+        return fwd.fail(
+          tgwHop(gw, `${next.name} leads to a transit gateway that is not in the design.`, hopRule),
+          'NO_ROUTE_TO_DESTINATION',
+        );
+      handOver(
+        fwd,
+        tgwHop(gw, `${gw.name} sends the packet over ${next.name} (transit gateway peering) to ${peer.name}.`, hopRule),
       );
-    const to = getResource(design, match.attachmentId, 'transitGatewayAttachment');
-    if (!to || to.state !== 'available' || to.transitGatewayId !== tgw.id)
-      return fwd.fail(
-        tgwHop(
-          tgw,
-          `The route for ${ip(toward)} names ${match.attachmentId}, which is not an available attachment of ${tgw.name}.`,
-          routeWords(table, match, match.attachmentId),
-        ),
-        'BLACKHOLE_ROUTE',
-      );
-    const rule = routeWords(table, match, to.name);
-    const back_ = (explanation: string) => () => handOver(back, tgwHop(tgw, explanation));
+      if (!firstUse(ctx, peer.id))
+        return fwd.fail(tgwHop(peer, `The packet comes back to ${peer.name}: a routing loop.`), 'CANNOT_ROUTE');
+      gw = peer;
+      arrivedBy = next;
+    }
+    const last = legs.at(-1)!;
+    const rule = routeWords(last.table, last.match, to.name);
+    // The reply retraces the gateways: at each, the table of the attachment it arrives by must send it back.
+    const replyThroughGateways = () => {
+      const source = addressOf(ctx.source);
+      for (let i = legs.length - 1; i >= 0 && back.ok; i--) {
+        const leg = legs[i]!;
+        const returnTable = leg.tgw.routeTables.find((t) => t.id === associationOn(leg.leftBy, leg.tgw.id));
+        const again = returnTable ? lookupTgwRoute(design, leg.tgw, returnTable, source) : null;
+        if (!returnTable || !again || again.attachmentId !== leg.arrivedBy.id)
+          return back.fail(
+            tgwHop(
+              leg.tgw,
+              `${returnTable ? `${returnTable.name}, the table ${leg.leftBy.name} is associated with,` : `${leg.leftBy.name} has no associated table and`} ${again ? `sends ${ip(source)} to ${again.attachmentId === null ? 'a blackhole' : (getResource(design, again.attachmentId, 'transitGatewayAttachment')?.name ?? again.attachmentId)}` : `has no route for ${ip(source)}`}, not back to ${leg.arrivedBy.name}.`,
+              again && returnTable ? routeWords(returnTable, again, again.attachmentId ?? 'blackhole') : null,
+            ),
+            again?.attachmentId === null ? 'BLACKHOLE_ROUTE' : 'NO_ROUTE_TO_DESTINATION',
+          );
+        handOver(
+          back,
+          tgwHop(
+            leg.tgw,
+            `The response returns through ${leg.tgw.name} to ${leg.arrivedBy.name}.`,
+            routeWords(returnTable, again, leg.arrivedBy.name),
+          ),
+        );
+      }
+    };
     if (to.type === 'vpn') {
       const cgw = getResource(design, to.customerGatewayId, 'customerGateway');
       const dst = ctx.destination;
       if (dst.kind !== 'onPremises' || !cgw || cgw.onPremisesNetworkId !== (dst as OnPremisesHost).network.id)
         return fwd.fail(
-          tgwHop(tgw, `${to.name} leads to ${cgw?.name ?? 'a customer gateway'}, not to ${endpointLabel(dst)}.`, rule),
+          tgwHop(gw, `${to.name} leads to ${cgw?.name ?? 'a customer gateway'}, not to ${endpointLabel(dst)}.`, rule),
           'NO_ROUTE_TO_DESTINATION',
         );
-      handOver(
-        fwd,
-        tgwHop(tgw, `${tgw.name} sends the packet over ${to.name} (Site-to-Site VPN) to ${cgw.name}.`, rule),
-      );
-      ctx.retrace.push(back_(`The response returns over ${to.name} through ${tgw.name}.`));
+      handOver(fwd, tgwHop(gw, `${gw.name} sends the packet over ${to.name} (Site-to-Site VPN) to ${cgw.name}.`, rule));
+      ctx.retrace.push(replyThroughGateways);
       return;
     }
     const exit = subnetIn(design, to, here.azId);
     const vpc = getResource(design, to.vpcId, 'vpc');
     if (!exit || !vpc)
       return fwd.fail(
-        tgwHop(tgw, `${to.name} has no subnet to deliver the packet from.`, rule),
+        tgwHop(gw, `${to.name} has no subnet to deliver the packet from.`, rule),
         'NO_ROUTE_TO_DESTINATION',
       );
-    handOver(fwd, tgwHop(tgw, `${tgw.name} sends the packet to ${vpc.name} through ${to.name}.`, rule));
-    // The response comes back through the table the destination's attachment is associated with.
+    handOver(fwd, tgwHop(gw, `${gw.name} sends the packet to ${vpc.name} through ${to.name}.`, rule));
     ctx.retrace.push(() => {
-      if (!back.ok || replyTookAnotherWay(ctx, tgw.id)) return;
+      if (!back.ok || replyTookAnotherWay(ctx, gw.id)) return;
       // The response reaches the gateway only from a zone where the destination's attachment has a subnet.
       const replier = ctx.destination.kind === 'interface' ? ctx.destination.subnet : null;
       if (
@@ -223,33 +291,14 @@ export const transitGateway: HandOverTarget = {
       )
         return back.fail(
           tgwHop(
-            tgw,
-            `${to.name} has no subnet in ${getResource(design, replier.azId, 'availabilityZone')?.name ?? "the replying subnet's zone"}, so the response from ${replier.name} can't reach ${tgw.name}.`,
+            gw,
+            `${to.name} has no subnet in ${getResource(design, replier.azId, 'availabilityZone')?.name ?? "the replying subnet's zone"}, so the response from ${replier.name} can't reach ${gw.name}.`,
           ),
           'TGW_ROUTE_AZ_RESTRICTION',
         );
-      const returnTable = tgw.routeTables.find((t) => t.id === to.associatedRouteTableId);
-      const source = addressOf(ctx.source);
-      const again = returnTable ? lookupTgwRoute(design, tgw, returnTable, source) : null;
-      if (!returnTable || !again || again.attachmentId !== from.id)
-        return back.fail(
-          tgwHop(
-            tgw,
-            `${returnTable ? `${returnTable.name}, the table ${to.name} is associated with,` : `${to.name} has no associated table and`} ${again ? `sends ${ip(source)} to ${again.attachmentId === null ? 'a blackhole' : (getResource(design, again.attachmentId, 'transitGatewayAttachment')?.name ?? again.attachmentId)}` : `has no route for ${ip(source)}`}, not back to ${from.name}.`,
-            again && returnTable ? routeWords(returnTable, again, again.attachmentId ?? 'blackhole') : null,
-          ),
-          again?.attachmentId === null ? 'BLACKHOLE_ROUTE' : 'NO_ROUTE_TO_DESTINATION',
-        );
-      handOver(
-        back,
-        tgwHop(
-          tgw,
-          `The response returns through ${tgw.name} to ${from.name}.`,
-          routeWords(returnTable, again, from.name),
-        ),
-      );
+      replyThroughGateways();
     });
-    enteredVpcBy(ctx, tgw.id);
+    enteredVpcBy(ctx, gw.id);
     groupReferencesLost(ctx);
     enterSubnet(fwd, exit, ctx.request, addressOf(ctx.source));
     travel(ctx, exit, (c, m) => ({
