@@ -21,7 +21,8 @@ export type TgwRoute = z.infer<typeof TgwRouteSchema>;
 export const TgwRouteTableSchema = z.object({
   id: z.string().min(1),
   name: NameSchema,
-  routes: z.array(TgwRouteSchema).default([]),
+  // "Static routes per transit gateway": 10,000 (Amazon VPC Transit Gateways, "Quotas for your transit gateways").
+  routes: z.array(TgwRouteSchema).max(10_000).default([]),
 });
 export type TgwRouteTable = z.infer<typeof TgwRouteTableSchema>;
 
@@ -32,7 +33,8 @@ export const TransitGatewaySchema = z.object({
   regionId: RegionIdSchema,
   /** AWS's default private ASN for the Amazon side (EC2 API `TransitGatewayRequestOptions`). */
   amazonSideAsn: z.number().int().positive().default(64512),
-  routeTables: z.array(TgwRouteTableSchema).default([]),
+  // The quota is 20 route tables per gateway (validated); the schema's bound only keeps a file readable.
+  routeTables: z.array(TgwRouteTableSchema).max(1000).default([]),
 });
 export type TransitGateway = z.infer<typeof TransitGatewaySchema>;
 

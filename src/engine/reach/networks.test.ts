@@ -390,3 +390,15 @@ describe('transit gateway peering', () => {
     });
   });
 });
+
+describe('network quotas', () => {
+  it('reports more route tables than a transit gateway may have', () => {
+    const n = new NetworkBuilder();
+    n.vpc('A', 1);
+    const tgw = n.transitGateway();
+    for (let i = 0; i < 20; i++) tgw.routeTables.push({ id: `tgw-rtb-extra-${i}`, name: `extra ${i}`, routes: [] });
+    expect(validateDesign(n.build()).filter((f) => f.code === 'TGW_ROUTE_TABLE_QUOTA')).toMatchObject([
+      { severity: 'error', resourceId: tgw.id },
+    ]);
+  });
+});

@@ -1,4 +1,11 @@
-import { getResource, resourcesOfKind, type Design } from '../../domain';
+import {
+  getResource,
+  MAX_ACTIVE_PEERINGS_PER_VPC,
+  MAX_ROUTE_TABLES_PER_TRANSIT_GATEWAY,
+  MAX_TRANSIT_GATEWAYS_PER_VPC,
+  resourcesOfKind,
+  type Design,
+} from '../../domain';
 import { overlaps } from '../../net';
 import { finding, type Finding } from '../findings';
 import { vpcCidrs } from '../topology';
@@ -124,6 +131,48 @@ export function networkRules(design: Design): Finding[] {
         ),
       );
   }
+  // Quotas, each with its AWS page (domain/catalogs/limits.ts).
+  const peeringsPerVpc = new Map<string, number>();
+  for (const pcx of resourcesOfKind(design, 'vpcPeeringConnection'))
+    if (pcx.status === 'active')
+      for (const id of [pcx.requesterVpcId, pcx.accepterVpcId])
+        peeringsPerVpc.set(id, (peeringsPerVpc.get(id) ?? 0) + 1);
+  const gatewaysPerVpc = new Map<string, Set<string>>();
+  for (const a of resourcesOfKind(design, 'transitGatewayAttachment'))
+    if (a.type === 'vpc' && a.vpcId)
+      gatewaysPerVpc.set(a.vpcId, (gatewaysPerVpc.get(a.vpcId) ?? new Set()).add(a.transitGatewayId));
+  for (const vpc of resourcesOfKind(design, 'vpc')) {
+    const peerings = peeringsPerVpc.get(vpc.id) ?? 0;
+    if (peerings > MAX_ACTIVE_PEERINGS_PER_VPC)
+      out.push(
+        finding(
+          'error',
+          'PEERING_QUOTA',
+          vpc.id,
+          `${vpc.name} has ${peerings} active peering connections; the default quota is ${MAX_ACTIVE_PEERINGS_PER_VPC} per VPC (adjustable to 125).`,
+        ),
+      );
+    const gateways = gatewaysPerVpc.get(vpc.id)?.size ?? 0;
+    if (gateways > MAX_TRANSIT_GATEWAYS_PER_VPC)
+      out.push(
+        finding(
+          'error',
+          'TGW_PER_VPC_QUOTA',
+          vpc.id,
+          `${vpc.name} is attached to ${gateways} transit gateways; a VPC can be attached to at most ${MAX_TRANSIT_GATEWAYS_PER_VPC}.`,
+        ),
+      );
+  }
+  for (const tgw of resourcesOfKind(design, 'transitGateway'))
+    if (tgw.routeTables.length > MAX_ROUTE_TABLES_PER_TRANSIT_GATEWAY)
+      out.push(
+        finding(
+          'error',
+          'TGW_ROUTE_TABLE_QUOTA',
+          tgw.id,
+          `${tgw.name} has ${tgw.routeTables.length} route tables; the quota is ${MAX_ROUTE_TABLES_PER_TRANSIT_GATEWAY} per transit gateway.`,
+        ),
+      );
   // An instance a route sends traffic to must have its source/destination check off to forward it.
   const targeted = new Set(resourcesOfKind(design, 'routeTable').flatMap((t) => t.routes.map((r) => r.target)));
   for (const instance of resourcesOfKind(design, 'ec2Instance'))
