@@ -111,7 +111,7 @@ test('every template opens without errors', async ({ page }) => {
     await page.locator('.fixed.inset-0').first().click();
     return items.map((t) => t.split('\n')[0]!);
   })();
-  expect(names).toHaveLength(6);
+  expect(names).toHaveLength(8);
   for (const name of names) {
     await page.getByRole('button', { name: 'Templates' }).click();
     await page.getByRole('menuitem', { name }).click();

@@ -28,6 +28,10 @@ import eventBridge from 'aws-icons/icons/architecture-service/AmazonEventBridge.
 import securityGroup from 'aws-icons/icons/resource/AWSTrustedAdvisorChecklistSecurity.svg';
 import zone from 'aws-icons/icons/architecture-group/AWSCloud.svg';
 import ebsVolume from 'aws-icons/icons/resource/AmazonElasticBlockStoreVolume.svg';
+import peering from 'aws-icons/icons/resource/AmazonVPCPeeringConnection.svg';
+import transitGateway from 'aws-icons/icons/architecture-service/AWSTransitGateway.svg';
+import tgwAttachment from 'aws-icons/icons/resource/AWSTransitGatewayAttachment.svg';
+import vpcEndpoints from 'aws-icons/icons/resource/AmazonVPCEndpoints.svg';
 
 export const ICONS = {
   region,
@@ -59,4 +63,8 @@ export const ICONS = {
   securityGroup,
   zone,
   ebsVolume,
+  peering,
+  transitGateway,
+  tgwAttachment,
+  vpcEndpoints,
 } as const;

@@ -16,7 +16,7 @@ describe('a design with resources this version cannot read', () => {
     const design = JSON.parse(await readFile('examples/two-tier.json', 'utf8')) as {
       resources: Record<string, unknown>;
     };
-    design.resources['tgw-1'] = { kind: 'transitGateway', id: 'tgw-1', name: 'Core' };
+    design.resources['gwlb-1'] = { kind: 'gatewayLoadBalancer', id: 'gwlb-1', name: 'Core' };
     const file = join(await mkdtemp(join(tmpdir(), 'nimbus-salvage-')), 'newer.json');
     await writeFile(file, JSON.stringify(design));
     return { file, design };
@@ -29,7 +29,7 @@ describe('a design with resources this version cannot read', () => {
     expect(salvaged.code).toBe(plain.code);
     expect(salvaged.out).toBe(plain.out);
     expect(salvaged.err).toBe(
-      `nimbus reach: warning: ${file}: Set aside 1 resource this version of Nimbus can't read: \`tgw-1\` (kind "transitGateway" is not one Nimbus knows). The rest of the design was read; nothing was changed.`,
+      `nimbus reach: warning: ${file}: Set aside 1 resource this version of Nimbus can't read: \`gwlb-1\` (kind "gatewayLoadBalancer" is not one Nimbus knows). The rest of the design was read; nothing was changed.`,
     );
     const validated = await run('validate', file, '--json');
     expect(validated.code).toBe((await run('validate', 'examples/two-tier.json')).code);
@@ -42,7 +42,7 @@ describe('a design with resources this version cannot read', () => {
     const link = `https://nimbus.example/#d=${encodeJsonSnapshot(design)}`;
     const { code, err } = await run('exposure', link);
     expect(code).toBe((await run('exposure', 'examples/two-tier.json')).code);
-    expect(err).toMatch(/^nimbus exposure: warning: the share link: Set aside 1 resource .*`tgw-1`/);
+    expect(err).toMatch(/^nimbus exposure: warning: the share link: Set aside 1 resource .*`gwlb-1`/);
   });
 });
 

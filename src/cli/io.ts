@@ -113,7 +113,26 @@ export async function readDesignArgument(command: string, path: string, io: CliI
 }
 
 /**
- * Reads every .json file of a directory as aws ec2 describe-* output; `quiet: false` prints the import notes.
+ * The .json files of a directory and of its subdirectories (Batfish's
+ * `accounts/<id>/<region>/` layout keeps several accounts and Regions in one
+ * tree), as paths relative to it; at most 4 levels down.
+ */
+async function jsonFilesUnder(dir: string, entries: string[], io: CliIo, prefix = '', depth = 0): Promise<string[]> {
+  const found: string[] = [];
+  for (const name of entries) {
+    if (name.endsWith('.json')) {
+      found.push(`${prefix}${name}`);
+      continue;
+    }
+    if (depth >= 4 || name.startsWith('.')) continue;
+    const inner = await io.listDir(`${dir}/${prefix}${name}`).catch(() => null);
+    if (inner) found.push(...(await jsonFilesUnder(dir, inner, io, `${prefix}${name}/`, depth + 1)));
+  }
+  return found;
+}
+
+/**
+ * Reads every .json file of a directory (and its subdirectories) as aws ec2 describe-* output; `quiet: false` prints the import notes.
  * One that can't be read (a folder named x.json, a broken link) is named, and nothing is imported.
  */
 export async function readAwsDirectory(
@@ -123,7 +142,7 @@ export async function readAwsDirectory(
   io: CliIo,
   quiet = true,
 ): Promise<Design | null> {
-  const names = entries.filter((name) => name.endsWith('.json')).sort();
+  const names = (await jsonFilesUnder(dir, entries, io)).sort();
   if (names.length === 0) {
     io.err(`nimbus ${command}: ${dir} has no .json files`);
     return null;

@@ -30,6 +30,11 @@ export const LambdaFunctionIdSchema = idOf<'LambdaFunctionId'>();
 export const LambdaTriggerIdSchema = idOf<'LambdaTriggerId'>();
 export const InternetIdSchema = idOf<'InternetId'>();
 export const EbsVolumeIdSchema = idOf<'EbsVolumeId'>();
+export const VpcPeeringConnectionIdSchema = idOf<'VpcPeeringConnectionId'>();
+export const TransitGatewayIdSchema = idOf<'TransitGatewayId'>();
+export const TransitGatewayAttachmentIdSchema = idOf<'TransitGatewayAttachmentId'>();
+export const VpcEndpointIdSchema = idOf<'VpcEndpointId'>();
+export const PrefixListIdSchema = idOf<'PrefixListId'>();
 /** Any resource's id, for places that accept several kinds (route targets, layout parents). */
 export const ResourceIdSchema = idOf<'ResourceId'>();
 
@@ -57,6 +62,11 @@ export type LambdaFunctionId = z.infer<typeof LambdaFunctionIdSchema>;
 export type LambdaTriggerId = z.infer<typeof LambdaTriggerIdSchema>;
 export type InternetId = z.infer<typeof InternetIdSchema>;
 export type EbsVolumeId = z.infer<typeof EbsVolumeIdSchema>;
+export type VpcPeeringConnectionId = z.infer<typeof VpcPeeringConnectionIdSchema>;
+export type TransitGatewayId = z.infer<typeof TransitGatewayIdSchema>;
+export type TransitGatewayAttachmentId = z.infer<typeof TransitGatewayAttachmentIdSchema>;
+export type VpcEndpointId = z.infer<typeof VpcEndpointIdSchema>;
+export type PrefixListId = z.infer<typeof PrefixListIdSchema>;
 export type ResourceId = z.infer<typeof ResourceIdSchema>;
 
 /** Widens a kind-specific id to the general one (every id is a resource id). */

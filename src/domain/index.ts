@@ -16,3 +16,4 @@ export * from './catalogs/regions';
 export * from './catalogs/limits';
 export * from './builder';
 export * from './catalogs/prices';
+export * from './catalogs/servicePrefixLists';

@@ -9,14 +9,14 @@ type Doc = Record<string, unknown> & {
   layout: Record<string, unknown>;
 };
 
-const transitGateway = { kind: 'transitGateway', id: 'tgw-1', name: 'Core TGW', amazonSideAsn: 64512 };
+const futureKind = { kind: 'gatewayLoadBalancer', id: 'gwlb-1', name: 'Inspection GWLB', crossZone: false };
 
 /** The sample design as a newer Nimbus might write it: a transit gateway, and a subnet whose cidr is a number. */
 function damagedDoc(): Doc {
   const doc = JSON.parse(JSON.stringify(sampleDesign())) as Doc;
-  doc.resources['tgw-1'] = transitGateway;
+  doc.resources['gwlb-1'] = futureKind;
   doc.resources['subnet-1']!.cidr = 24;
-  doc.layout = { 'tgw-1': { x: 40, y: 60, parentId: 'region-1' }, 'vpc-1': { x: 1, y: 2, parentId: 'region-1' } };
+  doc.layout = { 'gwlb-1': { x: 40, y: 60, parentId: 'region-1' }, 'vpc-1': { x: 1, y: 2, parentId: 'region-1' } };
   return doc;
 }
 
@@ -32,14 +32,14 @@ describe('salvage at the boundary', () => {
     const { design, setAside } = parsedOk(damagedDoc());
     expect(setAside.map(({ id, kind, reason }) => ({ id, kind, reason }))).toEqual([
       { id: 'subnet-1', kind: 'subnet', reason: 'cidr: Invalid input: expected string, received number' },
-      { id: 'tgw-1', kind: 'transitGateway', reason: 'kind "transitGateway" is not one Nimbus knows' },
+      { id: 'gwlb-1', kind: 'gatewayLoadBalancer', reason: 'kind "gatewayLoadBalancer" is not one Nimbus knows' },
     ]);
     const rest = Object.fromEntries(Object.entries(original.resources).filter(([id]) => id !== 'subnet-1'));
     expect(design.resources).toEqual(rest);
     expect(design.layout).toEqual({ 'vpc-1': { x: 1, y: 2, parentId: 'region-1' } });
     expect(design.setAside).toEqual({
-      resources: { 'subnet-1': damagedDoc().resources['subnet-1'], 'tgw-1': transitGateway },
-      layout: { 'tgw-1': { x: 40, y: 60, parentId: 'region-1' } },
+      resources: { 'subnet-1': damagedDoc().resources['subnet-1'], 'gwlb-1': futureKind },
+      layout: { 'gwlb-1': { x: 40, y: 60, parentId: 'region-1' } },
     });
   });
 
@@ -57,10 +57,10 @@ describe('salvage at the boundary', () => {
     const saved = JSON.stringify(first);
     const second = parsedOk(JSON.parse(saved));
     expect(second.design).toEqual(first);
-    expect(second.setAside.map((r) => r.id)).toEqual(['subnet-1', 'tgw-1']);
-    for (const id of ['subnet-1', 'tgw-1'])
+    expect(second.setAside.map((r) => r.id)).toEqual(['subnet-1', 'gwlb-1']);
+    for (const id of ['subnet-1', 'gwlb-1'])
       expect(JSON.stringify(second.design.setAside!.resources[id])).toBe(JSON.stringify(doc.resources[id]));
-    expect(JSON.stringify(second.design.setAside!.layout['tgw-1'])).toBe(JSON.stringify(doc.layout['tgw-1']));
+    expect(JSON.stringify(second.design.setAside!.layout['gwlb-1'])).toBe(JSON.stringify(doc.layout['gwlb-1']));
     expect(JSON.stringify(parsedOk(JSON.parse(JSON.stringify(second.design))).design)).toBe(saved);
   });
 
@@ -71,19 +71,19 @@ describe('salvage at the boundary', () => {
     saved.setAside.resources['subnet-1']!.cidr = '10.0.1.0/24';
     saved.setAside.layout['subnet-1'] = { x: 5, y: 5, parentId: 'az-1' };
     const { design, setAside } = parsedOk(saved);
-    expect(setAside.map((r) => r.id)).toEqual(['tgw-1']);
+    expect(setAside.map((r) => r.id)).toEqual(['gwlb-1']);
     expect(design.resources['subnet-1']).toEqual(sampleDesign().resources['subnet-1']);
     expect(design.layout['subnet-1']).toEqual({ x: 5, y: 5, parentId: 'az-1' });
-    expect(Object.keys(design.setAside!.resources)).toEqual(['tgw-1']);
+    expect(Object.keys(design.setAside!.resources)).toEqual(['gwlb-1']);
   });
 
   it('keeps a set-aside resource aside when a newer resource took its id', () => {
     const saved = JSON.parse(JSON.stringify(parsedOk(damagedDoc()).design)) as Doc;
-    saved.resources['tgw-1'] = { ...sampleDesign().resources['igw-1']!, id: 'tgw-1' };
+    saved.resources['gwlb-1'] = { ...sampleDesign().resources['igw-1']!, id: 'gwlb-1' };
     const { design, setAside } = parsedOk(saved);
-    expect(design.resources['tgw-1']).toMatchObject({ kind: 'internetGateway' });
-    expect(design.setAside!.resources['tgw-1']).toEqual(transitGateway);
-    expect(setAside.find((r) => r.id === 'tgw-1')?.reason).toBe('its id is now used by another resource');
+    expect(design.resources['gwlb-1']).toMatchObject({ kind: 'internetGateway' });
+    expect(design.setAside!.resources['gwlb-1']).toEqual(futureKind);
+    expect(setAside.find((r) => r.id === 'gwlb-1')?.reason).toBe('its id is now used by another resource');
   });
 
   it('drops nothing when every resource is readable: no setAside field at all', () => {
@@ -108,7 +108,7 @@ describe('salvage at the boundary', () => {
       ok: false,
       errors: [
         'resources.subnet-1.cidr: Invalid input: expected string, received number',
-        'resources.tgw-1.kind: is not a resource kind Nimbus knows',
+        'resources.gwlb-1.kind: is not a resource kind Nimbus knows',
       ],
     });
   });
@@ -153,14 +153,19 @@ describe('what a whole-document refusal still is', () => {
 
 describe('the words for set-aside resources', () => {
   const one: SetAsideResource[] = [
-    { id: 'tgw-1', kind: 'transitGateway', reason: 'kind "transitGateway" is not one Nimbus knows', issues: [] },
+    {
+      id: 'gwlb-1',
+      kind: 'gatewayLoadBalancer',
+      reason: 'kind "gatewayLoadBalancer" is not one Nimbus knows',
+      issues: [],
+    },
   ];
 
   it('names one resource and why', () => {
     expect(describeSetAside(one)).toBe(
-      'Set aside 1 resource this version of Nimbus can\'t read: `tgw-1` (kind "transitGateway" is not one Nimbus knows).',
+      'Set aside 1 resource this version of Nimbus can\'t read: `gwlb-1` (kind "gatewayLoadBalancer" is not one Nimbus knows).',
     );
-    expect(setAsideDetails(one)).toEqual(['tgw-1: kind "transitGateway" is not one Nimbus knows']);
+    expect(setAsideDetails(one)).toEqual(['gwlb-1: kind "gatewayLoadBalancer" is not one Nimbus knows']);
   });
 
   it('names up to five, counts the rest', () => {

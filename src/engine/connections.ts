@@ -1,7 +1,9 @@
 import { produce, type Draft } from 'immer';
 import {
   MAX_SECURITY_GROUPS_PER_INTERFACE,
+  peerVpcOf,
   resourcesOfKind,
+  vpcAttachment,
   specOf,
   type Design,
   type IdSource,
@@ -10,6 +12,8 @@ import {
   type Resource,
 } from '../domain';
 import { containerOf, kindLabel } from './containment';
+import { overlaps } from '../net';
+import { vpcCidrs } from './topology';
 
 /**
  * What joining two resources on the canvas means, the AWS way: a subnet and a
@@ -231,12 +235,106 @@ const RULES: Rule[] = [
   },
 ];
 
+/**
+ * Joining VPCs: two VPCs make a peering (refused when their CIDRs overlap, as
+ * AWS fails it), a VPC and a transit gateway make an attachment (one subnet per
+ * zone), and a route table joined to either gets the routes that use it.
+ * Sources: Amazon VPC Peering Guide, "VPC peering limitations"; Amazon VPC
+ * Transit Gateways, "Transit gateway VPC attachments".
+ */
+const NETWORK_RULES: Rule[] = [
+  (design, a, b, ids) => {
+    if (a.kind !== 'vpc' || b.kind !== 'vpc') return null;
+    const existing = resourcesOfKind(design, 'vpcPeeringConnection').find((p) => peerVpcOf(p, a.id) === b.id);
+    if (existing)
+      return refuse(
+        `${a.name} and ${b.name} are already peered (${existing.name}); AWS allows one peering between two VPCs.`,
+      );
+    const clash = vpcCidrs(a).find((x) => vpcCidrs(b).some((y) => overlaps(x, y)));
+    if (clash)
+      return refuse(
+        `${a.name} and ${b.name} have overlapping CIDRs (${clash.text}); AWS fails a peering between overlapping VPCs.`,
+      );
+    const id = ids.next<Extract<Resource, { kind: 'vpcPeeringConnection' }>['id']>('vpcPeeringConnection');
+    return edit(
+      design,
+      `${a.name} and ${b.name} are peered. Add a route to the peer's CIDR in each VPC's route tables (connect a route table to the peering).`,
+      (d) => {
+        d.resources[id] = {
+          kind: 'vpcPeeringConnection',
+          id,
+          name: `${a.name} ↔ ${b.name}`,
+          requesterVpcId: a.id,
+          accepterVpcId: b.id,
+          status: 'active',
+        };
+      },
+    );
+  },
+  (design, a, b) => {
+    const p = pair(a, b, 'routeTable', 'vpcPeeringConnection');
+    if (!p) return null;
+    const [table, pcx] = p;
+    const peerId = peerVpcOf(pcx, table.vpcId);
+    const peer = peerId ? resourcesOfKind(design, 'vpc').find((v) => v.id === peerId) : undefined;
+    if (!peer) return refuse(`${pcx.name} does not join ${table.name}'s VPC.`);
+    const blocks = [peer.cidr, ...peer.secondaryCidrs].filter((c) => !table.routes.some((r) => r.destination === c));
+    if (blocks.length === 0) return refuse(`${table.name} already routes ${peer.name}'s CIDRs.`);
+    return edit(design, `${table.name}: ${blocks.join(', ')} → ${pcx.name}.`, (d) => {
+      const draft = d.resources[table.id] as Draft<typeof table>;
+      for (const destination of blocks)
+        draft.routes.push({ destination, target: pcx.id as Draft<typeof table>['routes'][number]['target'] });
+    });
+  },
+  (design, a, b, ids) => {
+    const p = pair(a, b, 'vpc', 'transitGateway');
+    if (!p) return null;
+    const [vpc, tgw] = p;
+    if (vpc.regionId !== tgw.regionId) return refuse(`${vpc.name} is in another Region than ${tgw.name}.`);
+    if (
+      resourcesOfKind(design, 'transitGatewayAttachment').some(
+        (t) => t.transitGatewayId === tgw.id && t.vpcId === vpc.id,
+      )
+    )
+      return refuse(`${vpc.name} is already attached to ${tgw.name}; a VPC takes one attachment per transit gateway.`);
+    const made = vpcAttachment(design, ids.next('transitGatewayAttachment'), tgw.id, vpc.id, tgw.routeTables[0]?.id);
+    if (made.subnetIds.length === 0)
+      return refuse(`${vpc.name} has no subnet yet: an attachment needs one subnet per zone.`);
+    return edit(
+      design,
+      `${vpc.name} is attached to ${tgw.name} with ${made.subnetIds.length} subnet${made.subnetIds.length === 1 ? '' : 's'} (one per zone). Connect a route table to ${tgw.name} to route the other VPCs through it.`,
+      (d) => void (d.resources[made.id] = made),
+    );
+  },
+  (design, a, b) => {
+    const p = pair(a, b, 'routeTable', 'transitGateway');
+    if (!p) return null;
+    const [table, tgw] = p;
+    const attachments = resourcesOfKind(design, 'transitGatewayAttachment').filter(
+      (t) => t.transitGatewayId === tgw.id,
+    );
+    if (!attachments.some((t) => t.vpcId === table.vpcId))
+      return refuse(`${table.name}'s VPC is not attached to ${tgw.name}; connect the VPC to it first.`);
+    const blocks = attachments
+      .filter((t) => t.vpcId && t.vpcId !== table.vpcId)
+      .flatMap((t) => resourcesOfKind(design, 'vpc').filter((v) => v.id === t.vpcId))
+      .map((v) => v.cidr)
+      .filter((c) => !table.routes.some((r) => r.destination === c));
+    if (blocks.length === 0) return refuse(`${table.name} already routes every VPC attached to ${tgw.name}.`);
+    return edit(design, `${table.name}: ${blocks.join(', ')} → ${tgw.name}.`, (d) => {
+      const draft = d.resources[table.id] as Draft<typeof table>;
+      for (const destination of blocks)
+        draft.routes.push({ destination, target: tgw.id as Draft<typeof table>['routes'][number]['target'] });
+    });
+  },
+];
+
 export function connect(design: Design, sourceId: string, targetId: string, ids: IdSource): Connection {
   const a = design.resources[sourceId];
   const b = design.resources[targetId];
   if (!a || !b) return refuse('One of these resources no longer exists.');
   if (a.id === b.id) return refuse('A resource can’t be connected to itself.');
-  for (const rule of RULES) {
+  for (const rule of [...RULES, ...NETWORK_RULES]) {
     const result = rule(design, a, b, ids);
     if (result) return result;
   }

@@ -5,6 +5,7 @@ import { computeRules } from './rules/computeRules';
 import { flowRules } from './rules/flowRules';
 import { gatewayRules } from './rules/gatewayRules';
 import { interfaceRules } from './rules/interfaceRules';
+import { networkRules } from './rules/networkRules';
 import { routeRules } from './rules/routeRules';
 import { referenceRules } from './rules/referenceRules';
 import { ruleListRules } from './rules/ruleListRules';
@@ -21,6 +22,7 @@ const RULE_SETS = [
   ruleListRules,
   computeRules,
   flowRules,
+  networkRules,
 ];
 
 const SEVERITY_ORDER = { error: 0, warning: 1 } as const;

@@ -14,6 +14,8 @@ describe('templates', () => {
   it.each([
     ['single-web-server', 'Internet users → Web server :443'],
     ['two-tier', 'App A → internet :443 via NAT'],
+    ['tgw-three-vpcs', 'App → Data :5432 via the hub'],
+    ['tgw-three-vpcs', 'Shared → App :443 via the hub'],
   ])('%s has a flow that resolves and gets through: %s', (id, name) => {
     const design = TEMPLATES.find((t) => t.id === id)!.build();
     const flow = design.flows?.find((f) => f.name === name);

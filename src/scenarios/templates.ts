@@ -4,7 +4,9 @@ import {
   createRouteTable,
   createSecurityGroup,
   DesignBuilder,
+  vpcAttachment,
   type Design,
+  type TransitGateway,
   type SecurityGroup,
   type SgRule,
 } from '../domain';
@@ -230,6 +232,61 @@ function eks(): Design {
   return b.build();
 }
 
+/** VPCs of one Region, each with one subnet in its own drawing of us-east-1a and a host that admits 10.0.0.0/8. */
+function privateVpcs(
+  b: DesignBuilder,
+  region: ReturnType<DesignBuilder['region']>,
+  names: readonly string[],
+  ports: number[],
+) {
+  return names.map((name, index) => {
+    const vpc = b.vpc(region, `10.${index}.0.0/16`, `${name} VPC`);
+    const zone = b.zone(region, 'us-east-1a', vpc);
+    const subnet = b.subnet(vpc, zone, `10.${index}.1.0/24`, `${name} private`);
+    const group = b.add(
+      createSecurityGroup(b.ids, vpc.vpc.id, `${name.toLowerCase()}-private`, 'From the private network'),
+    );
+    group.inbound.push(...ports.map((port) => tcp(port, '10.0.0.0/8', `Port ${port} from the other VPCs`)));
+    const host = b.instance(subnet, `10.${index}.1.10`, [group.id], `${name} server`);
+    return { vpc, subnet, host };
+  });
+}
+
+function twoVpcs(): Design {
+  const b = new DesignBuilder('Two VPCs to peer');
+  const region = b.region('us-east-1');
+  privateVpcs(b, region, ['Web', 'Data'], [22, 5432]);
+  return b.build();
+}
+
+function transitGatewayHub(): Design {
+  const b = new DesignBuilder('Transit gateway: three VPCs');
+  const region = b.region('us-east-1');
+  const vpcs = privateVpcs(b, region, ['Shared', 'App', 'Data'], [22, 443, 5432]);
+  const id = b.ids.next<TransitGateway['id']>('transitGateway');
+  const tableId = `tgw-rtb-${id.replace(/^tgw-/, '')}`;
+  const tgw = b.add<TransitGateway>({
+    kind: 'transitGateway',
+    id,
+    name: 'Hub',
+    regionId: region.id,
+    amazonSideAsn: 64512,
+    routeTables: [{ id: tableId, name: 'Default route table', routes: [] }],
+  });
+  for (const { vpc, subnet } of vpcs) {
+    // AWS's defaults: associated with and propagating into the default table; one subnet in the zone.
+    const attachment = b.add(
+      vpcAttachment(b.build(), b.ids.next('transitGatewayAttachment'), tgw.id, vpc.vpc.id, tableId),
+    );
+    attachment.subnetIds = [subnet.id];
+    b.route(vpc.mainRouteTable, '10.0.0.0/8', tgw.id);
+  }
+  const [shared, app, data] = vpcs;
+  b.flow(app!.host.id, data!.host.id, { name: 'App → Data :5432 via the hub', port: 5432, ratePerSecond: 20 });
+  b.flow(shared!.host.id, app!.host.id, { name: 'Shared → App :443 via the hub', port: 443, ratePerSecond: 5 });
+  return b.build();
+}
+
 export const TEMPLATES: readonly Template[] = [
   {
     id: 'single-web-server',
@@ -266,5 +323,18 @@ export const TEMPLATES: readonly Template[] = [
     name: 'EKS with a node group',
     description: 'An EKS cluster whose managed node group spans two zones.',
     build: eks,
+  },
+  {
+    id: 'two-vpcs',
+    name: 'Two VPCs to peer',
+    description: 'Two private VPCs with distinct CIDRs: connect one to the other to peer them, then add the routes.',
+    build: twoVpcs,
+  },
+  {
+    id: 'tgw-three-vpcs',
+    name: 'Transit gateway: three VPCs',
+    description:
+      'Three VPCs attached to one transit gateway (default route table, propagated routes), with traffic between them.',
+    build: transitGatewayHub,
   },
 ];

@@ -59,7 +59,7 @@ describe('importAws', () => {
     expect(notes).toEqual(
       expect.arrayContaining([
         'unknown.json: ignored "FlowLogs" (Nimbus does not import it)',
-        expect.stringContaining('IPv6 and prefix-list sources'),
+        expect.stringContaining('IPv6 sources'),
         expect.stringContaining('skipped a route to pl-6da54004'),
       ]),
     );

@@ -18,6 +18,7 @@ import {
 } from '../domain';
 import { AWS_KEYS, type AwsData, type AwsKey } from './awsSchemas';
 import { repairReferences } from '../engine/edits/repairReferences';
+import { defaultAclsWhenMissing, importNetworks, regionInPath } from './awsImportNetworks';
 
 /**
  * Turns the JSON printed by `aws ec2 describe-*` into a design. Files are
@@ -50,10 +51,17 @@ function portsOf(protocol: Protocol, from: number | undefined, to: number | unde
   return { from, to };
 }
 
-function readFiles(files: readonly AwsFile[]): { data: AwsData; notes: string[]; errors: string[] } {
+function readFiles(files: readonly AwsFile[]): {
+  data: AwsData;
+  notes: string[];
+  errors: string[];
+  vpcRegions: Map<string, string>;
+} {
   const data = Object.fromEntries(Object.keys(AWS_KEYS).map((k) => [k, []])) as unknown as AwsData;
   const notes: string[] = [];
   const errors: string[] = [];
+  // Several Regions in one directory tree (accounts/<id>/<region>/): a VPC's Region from its file's path.
+  const vpcRegions = new Map<string, string>();
   for (const file of files) {
     let json: unknown;
     try {
@@ -79,13 +87,15 @@ function readFiles(files: readonly AwsFile[]): { data: AwsData; notes: string[];
         continue;
       }
       (data[key as AwsKey] as unknown[]).push(...(parsed.data as unknown[]));
+      const region = regionInPath(file.name);
+      if (key === 'Vpcs' && region) for (const vpc of parsed.data as AwsData['Vpcs']) vpcRegions.set(vpc.VpcId, region);
     }
   }
-  return { data, notes, errors };
+  return { data, notes, errors, vpcRegions };
 }
 
 export function importAws(files: readonly AwsFile[], designName = 'Imported from AWS'): AwsImport {
-  const { data, notes, errors } = readFiles(files);
+  const { data, notes, errors, vpcRegions } = readFiles(files);
   if (errors.length > 0) return { ok: false, errors };
   if (data.Vpcs.length === 0)
     return { ok: false, errors: ['no VPCs found: include the output of aws ec2 describe-vpcs'] };
@@ -105,7 +115,10 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
 
   // Regions come from the zones of the subnets (eu-west-1a → eu-west-1).
   const regionCode = (zone: string) => zone.replace(/[a-z]$/, '');
-  const subnetRegion = new Map(data.Subnets.map((s) => [s.VpcId, regionCode(s.AvailabilityZone)]));
+  const subnetRegion = new Map([
+    ...vpcRegions,
+    ...data.Subnets.map((s): [string, string] => [s.VpcId, regionCode(s.AvailabilityZone)]),
+  ]);
   for (const code of new Set([...subnetRegion.values(), ...(subnetRegion.size === 0 ? ['us-east-1'] : [])])) {
     add({ kind: 'region', id: `region-${code}` as never, name: findRegion(code)?.name ?? code, code });
   }
@@ -223,9 +236,14 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
           );
           return [];
         }
-        if (p.Ipv6Ranges.length > 0 || p.PrefixListIds.length > 0)
+        if (p.Ipv6Ranges.length > 0)
+          notes.push(`${group.GroupId}: IPv6 sources of a ${direction} rule were skipped (Nimbus models IPv4)`);
+        const lists = p.PrefixListIds.filter((l) =>
+          data.PrefixLists.some((known) => known.PrefixListId === l.PrefixListId),
+        );
+        if (lists.length < p.PrefixListIds.length)
           notes.push(
-            `${group.GroupId}: IPv6 and prefix-list sources of a ${direction} rule were skipped (Nimbus models IPv4)`,
+            `${group.GroupId}: a ${direction} rule names a prefix list that is not in the files (describe-prefix-lists); that source was skipped`,
           );
         const ports = portsOf(protocol, p.FromPort, p.ToPort);
         return [
@@ -234,6 +252,12 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
             ports,
             peer: { type: 'cidr', cidr: r.CidrIp },
             description: r.Description ?? '',
+          })),
+          ...lists.map((l): SgRule => ({
+            protocol,
+            ports,
+            peer: { type: 'prefixList', prefixListId: l.PrefixListId as never },
+            description: l.Description ?? '',
           })),
           ...p.UserIdGroupPairs.filter((g) => g.GroupId).map((g): SgRule => ({
             protocol,
@@ -254,6 +278,12 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
       outbound: rules(group.IpPermissionsEgress, 'outbound'),
     });
   }
+  if (data.NetworkAcls.length === 0)
+    defaultAclsWhenMissing(
+      data.Vpcs.map((v) => v.VpcId).filter((id) => known(id)),
+      add,
+      notes,
+    );
   for (const acl of data.NetworkAcls) {
     if (!known(acl.VpcId)) continue;
     const entries = (egress: boolean): NaclRule[] =>
@@ -318,13 +348,30 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
         hibernationEnabled: instance.HibernationOptions?.Configured ?? false,
         terminationProtection: false,
         state: state as never,
+        // An appliance has the check off; on is AWS's default and stays implicit.
+        ...(instance.SourceDestCheck === false ? { sourceDestCheck: false } : {}),
       });
     }
   }
+  const networkRoutes: Array<{ table: string; destination: string; target: string }> = [];
+  const endpointRoutes: Array<{ table: string; list: string; endpoint: string }> = [];
   for (const table of data.RouteTables) {
     if (!known(table.VpcId)) continue;
     const routes = table.Routes.flatMap((r) => {
       if (r.Origin === 'EnableVgwRoutePropagation') return [];
+      if (!r.DestinationCidrBlock && r.DestinationPrefixListId) {
+        // A gateway endpoint's route is the endpoint's own (mapped from describe-vpc-endpoints); another keeps its list.
+        const viaTarget =
+          r.GatewayId ?? r.TransitGatewayId ?? r.VpcPeeringConnectionId ?? r.NatGatewayId ?? r.InstanceId;
+        if (viaTarget?.startsWith('vpce-')) {
+          endpointRoutes.push({ table: table.RouteTableId, list: r.DestinationPrefixListId, endpoint: viaTarget });
+          return [];
+        }
+        if (viaTarget) {
+          networkRoutes.push({ table: table.RouteTableId, destination: r.DestinationPrefixListId, target: viaTarget });
+          return [{ destination: r.DestinationPrefixListId, target: viaTarget as never }];
+        }
+      }
       if (!r.DestinationCidrBlock) {
         notes.push(
           `${table.RouteTableId}: skipped a route to ${r.DestinationIpv6CidrBlock ?? r.DestinationPrefixListId ?? 'an unknown destination'} (Nimbus models IPv4 CIDR routes)`,
@@ -339,10 +386,9 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
         r.TransitGatewayId ??
         r.VpcPeeringConnectionId ??
         'unknown-target';
-      if (r.TransitGatewayId || r.VpcPeeringConnectionId || target.startsWith('vpce-'))
-        notes.push(
-          `${table.RouteTableId}: the route to ${r.DestinationCidrBlock} targets ${target}, which Nimbus does not model; it shows as a blackhole`,
-        );
+      // Peering connections and transit gateways are mapped below; a route to one the files lack is said then.
+      if (target.startsWith('vpce-') || r.TransitGatewayId || r.VpcPeeringConnectionId)
+        networkRoutes.push({ table: table.RouteTableId, destination: r.DestinationCidrBlock, target });
       return [{ destination: r.DestinationCidrBlock, target: target as never }];
     });
     const main = table.Associations.some((a) => a.Main === true);
@@ -378,6 +424,7 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
     });
   }
   for (const vpn of data.VpnConnections) {
+    if (vpn.TransitGatewayId && !vpn.VpnGatewayId) continue; // a transit gateway's VPN: its attachment below
     if (!known(vpn.VpnGatewayId) || !known(vpn.CustomerGatewayId)) continue;
     add({
       kind: 'vpnConnection',
@@ -389,6 +436,26 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
       staticRoutes: vpn.Routes.map((r) => r.DestinationCidrBlock),
     });
   }
+  importNetworks({
+    data,
+    add,
+    known,
+    regionIdOf: (code) => `region-${code}`,
+    fallbackRegion: [...subnetRegion.values()][0],
+    notes,
+  });
+  for (const route of endpointRoutes) {
+    const endpoint = known(route.endpoint) ? design.resources[route.endpoint] : undefined;
+    if (endpoint?.kind !== 'vpcEndpoint' || !endpoint.routeTableIds.includes(route.table as never))
+      notes.push(
+        `${route.table}: skipped a route to ${route.list} → ${route.endpoint}: that gateway endpoint is not in the files (describe-vpc-endpoints) or does not list this table`,
+      );
+  }
+  for (const route of networkRoutes)
+    if (!known(route.target) || (route.destination.startsWith('pl-') && !known(route.destination)))
+      notes.push(
+        `${route.table}: the route to ${route.destination} targets ${route.target}, which is not in the files or Nimbus does not model; it shows as a blackhole`,
+      );
   if (data.InternetGateways.length > 0) add({ kind: 'internet', id: 'internet' as never, name: 'Internet' });
   if (refused.length > 0) return { ok: false, errors: refused };
   design.layout = layout as Design['layout'];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NETWORK_AWS_KEYS } from './awsImportNetworks';
 
 /**
  * The parts of `aws ec2 describe-*` output Nimbus reads (AWS CLI v2 JSON).
@@ -70,7 +71,7 @@ export const AwsIpPermission = z.looseObject({
     .array(z.looseObject({ GroupId: z.string().optional(), Description: z.string().optional() }))
     .default([]),
   Ipv6Ranges: z.array(z.unknown()).default([]),
-  PrefixListIds: z.array(z.unknown()).default([]),
+  PrefixListIds: z.array(z.looseObject({ PrefixListId: z.string(), Description: z.string().optional() })).default([]),
 });
 export const AwsSecurityGroup = z.looseObject({
   GroupId: z.string(),
@@ -91,6 +92,7 @@ export const AwsInstance = z.looseObject({
   State: z.looseObject({ Name: z.string() }),
   SecurityGroups: z.array(z.looseObject({ GroupId: z.string() })).default([]),
   HibernationOptions: z.looseObject({ Configured: z.boolean() }).optional(),
+  SourceDestCheck: z.boolean().optional(),
   Tags,
 });
 export const AwsReservation = z.looseObject({ Instances: z.array(AwsInstance) });
@@ -138,6 +140,8 @@ export const AwsCustomerGateway = z.looseObject({
 export const AwsVpnConnection = z.looseObject({
   VpnConnectionId: z.string(),
   VpnGatewayId: z.string().optional(),
+  TransitGatewayId: z.string().optional(),
+  State: z.string().optional(),
   CustomerGatewayId: z.string(),
   Options: z.looseObject({ StaticRoutesOnly: z.boolean().optional() }).optional(),
   Routes: z.array(z.looseObject({ DestinationCidrBlock: z.string() })).default([]),
@@ -168,6 +172,7 @@ export const AWS_KEYS = {
   VpnConnections: AwsVpnConnection,
   CustomerGateways: AwsCustomerGateway,
   NetworkInterfaces: AwsNetworkInterface,
+  ...NETWORK_AWS_KEYS,
 } as const;
 
 export type AwsKey = keyof typeof AWS_KEYS;

@@ -1,6 +1,6 @@
 import { PRICES, resourcesOfKind, type Design } from '../domain';
 
-/** Hourly charges that run as long as a resource exists: NAT gateways, Elastic IPs, VPNs, Direct Connect ports, EKS control planes (Fargate tasks bill per task, see containers.ts). */
+/** Hourly charges that run as long as a resource exists: NAT gateways, Elastic IPs, VPNs, Direct Connect ports, transit gateway attachments, EKS control planes (Fargate tasks bill per task, see containers.ts). */
 export interface StaticRate {
   id: string;
   name: string;
@@ -18,6 +18,18 @@ export function staticRates(design: Design): StaticRate[] {
     rates.push({ id: vpn.id, name: vpn.name, usdPerHour: PRICES.vpnConnectionHour });
   for (const dx of resourcesOfKind(design, 'directConnectConnection'))
     rates.push({ id: dx.id, name: dx.name, usdPerHour: PRICES.directConnectPortHour[dx.bandwidth] });
+  // A transit gateway bills each attachment by the hour while it exists (aws.amazon.com/transit-gateway/pricing/).
+  for (const attachment of resourcesOfKind(design, 'transitGatewayAttachment'))
+    if (attachment.state === 'available')
+      rates.push({ id: attachment.id, name: attachment.name, usdPerHour: PRICES.transitGateway.attachmentHour });
+  // An interface endpoint bills each zone it has an interface in (aws.amazon.com/privatelink/pricing/); a gateway endpoint is free.
+  for (const endpoint of resourcesOfKind(design, 'vpcEndpoint'))
+    if (endpoint.type === 'interface' && endpoint.subnetIds.length > 0)
+      rates.push({
+        id: endpoint.id,
+        name: endpoint.name,
+        usdPerHour: PRICES.interfaceEndpoint.azHour * endpoint.subnetIds.length,
+      });
   for (const eks of resourcesOfKind(design, 'eksCluster'))
     rates.push({ id: eks.id, name: eks.name, usdPerHour: PRICES.eksClusterHour });
   return rates;

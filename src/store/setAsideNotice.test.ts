@@ -6,14 +6,14 @@ import { flushSave, startLibrary, useLibraryStore } from './libraryStore';
 import { MemoryStorage } from './testing/memoryStorage';
 import { useViewStore } from './viewStore';
 
-const transitGateway = { kind: 'transitGateway', id: 'tgw-1', name: 'Core <b>TGW</b>' };
+const futureKind = { kind: 'gatewayLoadBalancer', id: 'gwlb-1', name: 'Inspection <b>GWLB</b>' };
 
 /** A library whose one entry holds a resource of a kind this version doesn't know. */
 function libraryWithNewerEntry(): MemoryStorage {
   const storage = new MemoryStorage();
   const design = JSON.parse(JSON.stringify(sampleDesign())) as Record<string, Record<string, unknown>>;
-  design.resources!['tgw-1'] = transitGateway;
-  design.layout = { 'tgw-1': { x: 10, y: 20, parentId: null } };
+  design.resources!['gwlb-1'] = futureKind;
+  design.layout = { 'gwlb-1': { x: 10, y: 20, parentId: null } };
   const entry = { id: 'entry-1', name: 'Sample', createdAt: '2026-01-01', updatedAt: '2026-01-01' };
   storage.setItem(designKey('entry-1'), JSON.stringify(design));
   storage.setItem(LIBRARY_KEY, JSON.stringify({ version: 1, currentId: 'entry-1', entries: [entry] }));
@@ -39,7 +39,7 @@ describe('a library entry with a resource this version cannot read', () => {
         tone: 'warning',
         title:
           "Set aside 1 resource this version of Nimbus can't read; the rest opened as usual. It is kept in the design and saved with it.",
-        details: ['tgw-1: kind "transitGateway" is not one Nimbus knows'],
+        details: ['gwlb-1: kind "gatewayLoadBalancer" is not one Nimbus knows'],
       }),
     ]);
 
@@ -52,7 +52,7 @@ describe('a library entry with a resource this version cannot read', () => {
       setAside: { resources: Record<string, unknown>; layout: Record<string, unknown> };
     };
     expect(saved.name).toBe('Edited');
-    expect(JSON.stringify(saved.setAside.resources['tgw-1'])).toBe(JSON.stringify(transitGateway));
-    expect(saved.setAside.layout['tgw-1']).toEqual({ x: 10, y: 20, parentId: null });
+    expect(JSON.stringify(saved.setAside.resources['gwlb-1'])).toBe(JSON.stringify(futureKind));
+    expect(saved.setAside.layout['gwlb-1']).toEqual({ x: 10, y: 20, parentId: null });
   });
 });

@@ -49,6 +49,15 @@ export function endpointOptions(design: Design): EndpointOption[] {
     ...resourcesOfKind(design, 'lambdaFunction')
       .filter((f) => f.vpcConfig)
       .map((f) => option({ kind: 'resource', id: f.id }, f.name, 'Functions with VPC access')),
+    // AWS services by their prefix lists (S3, DynamoDB), reached through a gateway endpoint or the internet.
+    ...resourcesOfKind(design, 'managedPrefixList')
+      .filter((l) => l.ownedBy === 'aws' && l.cidrs.length > 0)
+      .map((l) => option({ kind: 'resource', id: l.id }, `${l.name} (${l.prefixListName})`, 'AWS services')),
+    ...resourcesOfKind(design, 'vpcEndpoint')
+      .filter((e) => e.type === 'interface' && e.subnetIds.length > 0)
+      .map((e) =>
+        option({ kind: 'resource', id: e.id }, `${e.name} (${e.privateIps[0] ?? 'interface'})`, 'Interface endpoints'),
+      ),
   ];
 }
 

@@ -12,7 +12,10 @@ export async function importAwsFiles(list: FileList | File[]): Promise<void> {
     });
     return;
   }
-  const files = await Promise.all(chosen.map(async (file) => ({ name: file.name, text: await file.text() })));
+  // A folder chosen as a whole keeps each file's path (Batfish's accounts/<id>/<region>/ layout names the Region).
+  const files = await Promise.all(
+    chosen.map(async (file) => ({ name: file.webkitRelativePath || file.name, text: await file.text() })),
+  );
   const result = importAws(files);
   if (!result.ok) {
     notify({

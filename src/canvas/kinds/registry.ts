@@ -24,6 +24,11 @@ import { subnetView } from './subnet';
 import { virtualPrivateGatewayView } from './virtualPrivateGateway';
 import { vpcView } from './vpc';
 import { vpnConnectionView } from './vpnConnection';
+import { vpcPeeringConnectionView } from './vpcPeeringConnection';
+import { transitGatewayView } from './transitGateway';
+import { transitGatewayAttachmentView } from './transitGatewayAttachment';
+import { managedPrefixListView } from './managedPrefixList';
+import { vpcEndpointView } from './vpcEndpoint';
 import type { KindView, KindViewRegistry } from './view';
 
 /**
@@ -54,6 +59,11 @@ export const KIND_VIEWS = {
   vpnConnection: vpnConnectionView,
   clientVpnEndpoint: clientVpnEndpointView,
   directConnectConnection: directConnectConnectionView,
+  vpcPeeringConnection: vpcPeeringConnectionView,
+  transitGateway: transitGatewayView,
+  transitGatewayAttachment: transitGatewayAttachmentView,
+  vpcEndpoint: vpcEndpointView,
+  managedPrefixList: managedPrefixListView,
   internet: internetView,
 } as const satisfies KindViewRegistry;
 

@@ -20,6 +20,11 @@ export const NACL_MIN_RULE_NUMBER = 1;
 export const NACL_MAX_RULE_NUMBER = 32766;
 /** Amazon VPC quotas: "Routes per route table" (default 50 non-propagated). */
 export const MAX_ROUTES_PER_TABLE = 50;
+/** Amazon VPC Peering Guide, "VPC peering connection quotas": active peering connections per VPC, default 50 (adjustable to 125). */
+export const MAX_ACTIVE_PEERINGS_PER_VPC = 50;
+/** Amazon VPC Transit Gateways, "Quotas for your transit gateways": transit gateways per VPC (5) and route tables per transit gateway (20). */
+export const MAX_TRANSIT_GATEWAYS_PER_VPC = 5;
+export const MAX_ROUTE_TABLES_PER_TRANSIT_GATEWAY = 20;
 
 /** Lambda quotas: "Function memory allocation" and "Function timeout". */
 export const LAMBDA_MIN_MEMORY_MB = 128;

@@ -17,6 +17,22 @@ export const PRICES = {
   publicIpv4Hour: 0.005,
   vpnConnectionHour: 0.05,
   directConnectPortHour: { '1Gbps': 0.3, '10Gbps': 2.25 },
+  /**
+   * AWS Transit Gateway, us-east-1: per attachment-hour (a partial hour is billed
+   * as a full one; the VPC owner pays for its attachment) and per GB of data sent
+   * into the gateway from a VPC, VPN or Direct Connect. Source:
+   * https://aws.amazon.com/transit-gateway/pricing/ (read 2026-12-01). Nimbus bills
+   * the hours; the per-GB charge is shown but not billed (the traffic model counts
+   * requests, not bytes). VPC peering has no hourly charge.
+   */
+  transitGateway: { attachmentHour: 0.05, perGb: 0.02 },
+  /**
+   * AWS PrivateLink, us-east-1: an interface endpoint per Availability Zone (one per
+   * subnet it has) per hour, plus $0.01 per GB processed for the first PB (shown, not
+   * billed). Gateway endpoints have no charge. Source: https://aws.amazon.com/privatelink/pricing/
+   * (read 2026-12-01).
+   */
+  interfaceEndpoint: { azHour: 0.01, perGb: 0.01 },
   /** gp3 storage per GB-month; an 8 GiB root volume is assumed. */
   ebsGbMonth: 0.08,
   /**

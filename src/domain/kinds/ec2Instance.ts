@@ -35,6 +35,12 @@ export const Ec2InstanceSchema = z.object({
   hibernationEnabled: z.boolean().default(false),
   terminationProtection: z.boolean().default(false),
   state: InstanceStateSchema.default('running'),
+  /**
+   * The source/destination check of its interface: on (absent) by default, so it drops packets not
+   * addressed to it or not sent by it; an appliance that forwards traffic must have it off.
+   * Source: Amazon VPC User Guide, "Routing for a middlebox appliance".
+   */
+  sourceDestCheck: z.boolean().optional(),
 });
 export type Ec2Instance = z.infer<typeof Ec2InstanceSchema>;
 

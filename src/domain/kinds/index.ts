@@ -27,3 +27,8 @@ export * from './eksCluster';
 export * from './lambdaFunction';
 export * from './lambdaTrigger';
 export * from './internet';
+export * from './vpcPeeringConnection';
+export * from './transitGateway';
+export * from './transitGatewayAttachment';
+export * from './managedPrefixList';
+export * from './vpcEndpoint';

@@ -28,7 +28,15 @@ describe('the kind registry', () => {
 
   it('knows which kinds a route may send traffic to', () => {
     expect([...ROUTE_TARGET_KINDS].sort()).toEqual(
-      ['ec2Instance', 'internetGateway', 'natGateway', 'virtualPrivateGateway'].sort(),
+      [
+        'ec2Instance',
+        'internetGateway',
+        'natGateway',
+        'transitGateway',
+        'virtualPrivateGateway',
+        'vpcEndpoint',
+        'vpcPeeringConnection',
+      ].sort(),
     );
   });
 

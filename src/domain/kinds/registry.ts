@@ -23,6 +23,11 @@ import { subnetKind } from './subnet';
 import { virtualPrivateGatewayKind } from './virtualPrivateGateway';
 import { vpcKind } from './vpc';
 import { vpnConnectionKind } from './vpnConnection';
+import { vpcPeeringConnectionKind } from './vpcPeeringConnection';
+import { transitGatewayKind } from './transitGateway';
+import { transitGatewayAttachmentKind } from './transitGatewayAttachment';
+import { managedPrefixListKind } from './managedPrefixList';
+import { vpcEndpointKind } from './vpcEndpoint';
 import { resourcesOfKind } from '../lookup';
 import type { KindRegistry, KindSpec, Reference } from './spec';
 
@@ -52,6 +57,11 @@ export const KIND_SPECS = {
   lambdaFunction: lambdaFunctionKind,
   lambdaTrigger: lambdaTriggerKind,
   internet: internetKind,
+  vpcPeeringConnection: vpcPeeringConnectionKind,
+  transitGateway: transitGatewayKind,
+  transitGatewayAttachment: transitGatewayAttachmentKind,
+  managedPrefixList: managedPrefixListKind,
+  vpcEndpoint: vpcEndpointKind,
 } as const satisfies KindRegistry;
 
 export const ALL_KINDS = Object.keys(KIND_SPECS) as Kind[];
@@ -99,8 +109,9 @@ export function routeTargetsInVpc(design: Design, vpcId: string): Resource[] {
   const targets: Resource[] = [];
   for (const kind of ROUTE_TARGET_KINDS) {
     const spec = kindSpec(kind) as KindSpec<Kind>;
+    const { vpcOf, vpcsOf } = spec.routeTarget!;
     for (const r of resourcesOfKind(design, kind))
-      if (spec.routeTarget!.vpcOf(design, r as never) === vpcId) targets.push(r);
+      if (vpcsOf ? vpcsOf(design, r as never).includes(vpcId) : vpcOf(design, r as never) === vpcId) targets.push(r);
   }
   return targets;
 }

@@ -22,6 +22,11 @@ import { LambdaFunctionSchema } from './lambdaFunction';
 import { LambdaTriggerSchema } from './lambdaTrigger';
 import { InternetSchema } from './internet';
 import { EbsVolumeSchema } from './ebsVolume';
+import { VpcPeeringConnectionSchema } from './vpcPeeringConnection';
+import { TransitGatewaySchema } from './transitGateway';
+import { TransitGatewayAttachmentSchema } from './transitGatewayAttachment';
+import { ManagedPrefixListSchema } from './managedPrefixList';
+import { VpcEndpointSchema } from './vpcEndpoint';
 
 /**
  * The schema of every resource kind, one line each. The `Kind` type is read
@@ -52,4 +57,9 @@ export const RESOURCE_SCHEMAS = [
   LambdaFunctionSchema,
   LambdaTriggerSchema,
   InternetSchema,
+  VpcPeeringConnectionSchema,
+  TransitGatewaySchema,
+  TransitGatewayAttachmentSchema,
+  ManagedPrefixListSchema,
+  VpcEndpointSchema,
 ] as const;

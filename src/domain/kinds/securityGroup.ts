@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SecurityGroupIdSchema, VpcIdSchema } from '../ids';
+import { PrefixListIdSchema, SecurityGroupIdSchema, VpcIdSchema } from '../ids';
 import { atMost, CidrTextSchema, NameSchema, PortRangeSchema, ProtocolSchema } from '../common';
 import { MAX_SG_RULES_PER_DIRECTION_RAISED } from '../catalogs/limits';
 import { resourceById } from '../lookup';
@@ -12,6 +12,8 @@ import { created, refusedDrop } from './drop';
 export const SgPeerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cidr'), cidr: CidrTextSchema }),
   z.object({ type: z.literal('securityGroup'), groupId: SecurityGroupIdSchema }),
+  /** A managed prefix list's CIDRs (Amazon VPC User Guide, "Managed prefix lists": usable as group sources and destinations). */
+  z.object({ type: z.literal('prefixList'), prefixListId: PrefixListIdSchema }),
 ]);
 
 export const SgRuleSchema = z.object({
@@ -49,6 +51,8 @@ export type SecurityGroup = z.infer<typeof SecurityGroupSchema>;
 
 const peerGroups = (rules: readonly SgRule[]) =>
   rules.flatMap((rule) => (rule.peer.type === 'securityGroup' ? [rule.peer.groupId] : []));
+const peerLists = (rules: readonly SgRule[]) =>
+  rules.flatMap((rule) => (rule.peer.type === 'prefixList' ? [rule.peer.prefixListId] : []));
 
 export const securityGroupKind: KindSpec<'securityGroup'> = {
   kind: 'securityGroup',
@@ -69,6 +73,16 @@ export const securityGroupKind: KindSpec<'securityGroup'> = {
       ),
       onDelete: 'keep',
       missingCode: 'SG_RULE_GROUP_MISSING',
+    },
+    {
+      ...listIn<SecurityGroup>(
+        'rules.peer.prefixListId',
+        ['managedPrefixList'],
+        (g) => [...peerLists(g.inbound), ...peerLists(g.outbound)],
+        (g) => g,
+      ),
+      onDelete: 'keep',
+      missingCode: 'SG_RULE_PREFIX_LIST_MISSING',
     },
   ],
   create: ({ design, vpc, ids }) =>

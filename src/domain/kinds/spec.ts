@@ -93,6 +93,8 @@ export interface KindSpec<K extends Kind> {
    */
   routeTarget?: {
     vpcOf(design: Design, target: ResourceOf<K>): string | null;
+    /** Every VPC whose route tables may name it, for targets that serve several (a peering, a transit gateway). */
+    vpcsOf?(design: Design, target: ResourceOf<K>): readonly string[];
     blackholeReason: BlackholeCheck<ResourceOf<K>>;
   };
   /**

@@ -6,6 +6,8 @@ import {
   type Design,
   type LambdaFunction,
   type NatGateway,
+  type ManagedPrefixList,
+  type VpcEndpoint,
   type OnPremisesNetwork,
   type Subnet,
   resourceById,
@@ -30,7 +32,7 @@ export interface Interface {
   kind: 'interface';
   ownerId: string;
   name: string;
-  ownerKind: 'ec2Instance' | 'lambdaFunction' | 'natGateway';
+  ownerKind: 'ec2Instance' | 'lambdaFunction' | 'natGateway' | 'vpcEndpoint';
   subnet: Subnet;
   privateIp: number;
   /** The public IPv4 or Elastic IP, when it has one, in words for explanations. */
@@ -55,6 +57,8 @@ export interface Interface {
 export interface InternetHost {
   kind: 'internet';
   address: number;
+  /** Set when the address is an AWS service's (S3, DynamoDB): its prefix list, reached through a gateway endpoint or the internet. */
+  service?: { name: string; prefixListId: string };
 }
 
 export interface OnPremisesHost {
@@ -224,6 +228,8 @@ export function resolveEndpoint(design: Design, spec: EndpointSpec): Resolved {
           : { ok: false, error: `${resource.name} has no valid subnet or private IP` };
       }
       if (resource.kind === 'internet') return resolveEndpoint(design, { kind: 'internet' });
+      if (resource.kind === 'managedPrefixList') return servicePrefixListHost(resource);
+      if (resource.kind === 'vpcEndpoint') return interfaceEndpoint(design, resource);
       if (resource.kind === 'onPremisesNetwork')
         return resolveEndpoint(design, { kind: 'onPremises', id: resource.id });
       if (resource.kind === 'natGateway') {
@@ -250,15 +256,75 @@ export function resolveEndpoint(design: Design, spec: EndpointSpec): Resolved {
 export function endpointResourceId(design: Design, endpoint: Endpoint): string {
   if (endpoint.kind === 'interface') return endpoint.ownerId;
   if (endpoint.kind === 'onPremises') return endpoint.network.id;
+  if (endpoint.service) return endpoint.service.prefixListId;
   return resourcesOfKind(design, 'internet')[0]?.id ?? 'internet';
 }
 
 export function endpointLabel(endpoint: Endpoint): string {
   if (endpoint.kind === 'interface')
     return `${endpoint.name} (${endpoint.addressed === 'public' && endpoint.publicAddress ? endpoint.publicAddress : formatIpv4(endpoint.privateIp)})`;
+  if (endpoint.kind === 'internet' && endpoint.service)
+    return `${endpoint.service.name} (${formatIpv4(endpoint.address)})`;
   if (endpoint.kind === 'internet') return `the internet (${formatIpv4(endpoint.address)})`;
   return `${endpoint.network.name} (${formatIpv4(endpoint.address)})`;
 }
 
 /** The route table that serves an interface's subnet (present in any valid design). */
 export const tableOf = (design: Design, subnet: Subnet) => routeTableForSubnet(design, subnet);
+
+/**
+ * A prefix list as a destination ("S3", "DynamoDB"): a host at the tenth
+ * address of its first CIDR, outside every VPC, named by the list.
+ */
+function servicePrefixListHost(list: ManagedPrefixList): Resolved {
+  const first = parseCidr(list.cidrs[0] ?? '');
+  if (!first.ok) return { ok: false, error: `${list.name} has no valid CIDR` };
+  return {
+    ok: true,
+    endpoint: {
+      kind: 'internet',
+      address: first.value.network + 10,
+      service: { name: list.name, prefixListId: list.id },
+    },
+  };
+}
+
+/**
+ * An interface endpoint's interface in its first subnet: the address AWS gave
+ * it (or, when the design has none, the third-last of the subnet), filtered by
+ * its groups (the VPC's default group when it names none). AWS PrivateLink,
+ * "Access an AWS service using an interface VPC endpoint".
+ */
+function interfaceEndpoint(design: Design, endpoint: VpcEndpoint): Resolved {
+  if (endpoint.type !== 'interface')
+    return {
+      ok: false,
+      error: `${endpoint.name} is a gateway endpoint: name its service's prefix list (S3, DynamoDB) instead`,
+    };
+  const subnet = getResource(design, endpoint.subnetIds[0], 'subnet');
+  const block = subnet ? parseCidr(subnet.cidr) : null;
+  if (!subnet || !block?.ok) return { ok: false, error: `${endpoint.name} has no subnet` };
+  const given = parseIpv4(endpoint.privateIps[0] ?? '');
+  const groups =
+    endpoint.securityGroupIds.length > 0
+      ? endpoint.securityGroupIds
+      : resourcesOfKind(design, 'securityGroup')
+          .filter((g) => g.vpcId === endpoint.vpcId && g.isDefault)
+          .map((g) => g.id);
+  return {
+    ok: true,
+    endpoint: {
+      kind: 'interface',
+      ownerId: endpoint.id,
+      ownerKind: 'vpcEndpoint',
+      name: endpoint.name,
+      subnet,
+      privateIp: given.ok ? given.value : block.value.network + 2 ** (32 - block.value.prefix) - 3,
+      publicIp: null,
+      publicAddress: null,
+      groupIds: groups,
+      state: null,
+      os: 'linux',
+    },
+  };
+}

@@ -96,7 +96,12 @@ export function portAtomStarts(design: Design): number[] {
       for (const rule of rules) {
         const s = span(rule.protocol, rule.ports);
         if (!s) continue;
-        const key = rule.peer.type === 'cidr' ? `c:${rule.peer.cidr}` : `g:${rule.peer.groupId}`;
+        const key =
+          rule.peer.type === 'cidr'
+            ? `c:${rule.peer.cidr}`
+            : rule.peer.type === 'prefixList'
+              ? `p:${rule.peer.prefixListId}`
+              : `g:${rule.peer.groupId}`;
         const list = byPeer.get(key);
         if (list) list.push(s);
         else byPeer.set(key, [s]);

@@ -46,6 +46,18 @@ const misrouteFromSource: Misroute = (ctx, match) => {
       },
       code: 'NO_ROUTE_TO_DESTINATION',
     };
+  if (dst.kind === 'interface' && dst.subnet.vpcId !== from.vpcId)
+    return {
+      hop: {
+        step: 'route',
+        ...where,
+        explanation:
+          match.target === 'local'
+            ? `The most specific route for ${ip(dst.privateIp)} is local, but ${dst.name} is in another VPC: only a VPC peering or a transit gateway joins two VPCs, and this VPC's own range covers the address.`
+            : `${dst.name} is in another VPC, and the route sends ${ip(dst.privateIp)} to ${via}, which does not join the two VPCs; a VPC peering or a transit gateway would.`,
+      },
+      code: 'NO_ROUTE_TO_DESTINATION',
+    };
   return dst.kind === 'interface'
     ? {
         hop: {
@@ -65,23 +77,28 @@ const misrouteFromSource: Misroute = (ctx, match) => {
       };
 };
 
-/** What the destination refuses before any step: another VPC, or an interface nothing can connect to. */
+/**
+ * What the destination refuses before any step: an interface nothing can
+ * connect to. A destination in another VPC is searched like any other: a
+ * peering or a transit gateway may lead there (`peering.ts`, `transitGateway.ts`).
+ */
 function admitted(ctx: PathContext): boolean {
   const { source: src, destination: dst, forward: fwd } = ctx;
-  if (dst.kind !== 'interface') return true;
-  if (src.kind === 'interface' && !ctx.toPublic && src.subnet.vpcId !== dst.subnet.vpcId) {
+  // An interface endpoint only answers: it starts no connections (Reachability Analyzer, VPCE_INTRA_VPC_TRAFFIC).
+  if (src.kind === 'interface' && src.ownerKind === 'vpcEndpoint') {
     fwd.fail(
       {
-        step: 'route',
-        component: 'VPC',
-        id: dst.subnet.vpcId,
+        step: 'state',
+        component: src.name,
+        id: src.ownerId,
         rule: null,
-        explanation: `${src.name} and ${dst.name} are in different VPCs; Nimbus does not model VPC peering or transit gateways yet.`,
+        explanation: `${src.name} is an interface endpoint; it answers connections but starts none.`,
       },
       'CANNOT_ROUTE',
     );
     return false;
   }
+  if (dst.kind !== 'interface') return true;
   if (src.kind === 'onPremises' && ctx.toPublic) {
     fwd.fail(
       {
@@ -95,7 +112,7 @@ function admitted(ctx: PathContext): boolean {
     );
     return false;
   }
-  if (dst.ownerKind === 'ec2Instance') return true;
+  if (dst.ownerKind === 'ec2Instance' || dst.ownerKind === 'vpcEndpoint') return true;
   const fromOutside = src.kind === 'internet' || ctx.toPublic;
   // NAT gateways: "cannot be used to initiate a connection into" the private network (Amazon VPC User Guide, "NAT gateways").
   const why =

@@ -267,7 +267,9 @@ describe('a packet to a public address follows the route table for that address'
     expect(r.reachable).toBe(true);
     expect(r.forward.filter((h) => h.step === 'translate').map((h) => h.component)).toEqual(['IGW 0', 'IGW 1']);
     expect(r.forward.at(-1)!.packet).toMatchObject({ srcIp: '18.216.1.10', dstIp: '10.1.0.10' });
-    // By its private address the other VPC is not connected (no peering here).
-    expect(reach(d, { from: res(d, 'one'), to: res(d, 'two'), port: 443 }).blockedBy?.code).toBe('CANNOT_ROUTE');
+    // By its private address the other VPC is not connected (no peering here): no route leads there.
+    expect(reach(d, { from: res(d, 'one'), to: res(d, 'two'), port: 443 }).blockedBy?.code).toBe(
+      'NO_ROUTE_TO_DESTINATION',
+    );
   });
 });

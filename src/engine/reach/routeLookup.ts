@@ -1,4 +1,4 @@
-import { getResource, type Design, type RouteTable } from '../../domain';
+import { getResource, resourcesOfKind, type Design, type RouteTable } from '../../domain';
 import { containsAddress, parseCidr, type Cidr } from '../../net';
 import { designIndex } from '../designIndex';
 import { blackholeReason } from '../topology';
@@ -12,7 +12,8 @@ import { blackholeReason } from '../topology';
 export interface RouteMatch {
   destination: string;
   target: string;
-  origin: 'static' | 'propagated';
+  /** `prefixList`: a route whose destination is a prefix list (a gateway endpoint's, or one a route names). */
+  origin: 'static' | 'prefixList' | 'propagated';
   /** Why the target can't carry traffic, or null. */
   blackhole: string | null;
 }
@@ -20,7 +21,37 @@ export interface RouteMatch {
 interface Candidate {
   block: Cidr;
   target: string;
-  origin: 'static' | 'propagated';
+  origin: RouteMatch['origin'];
+  /** The prefix list the route names, for prefix-list routes. */
+  via?: string;
+}
+
+/**
+ * At equal prefix length: a plain CIDR route beats a prefix-list route, which
+ * beats a propagated one. Source: Amazon VPC User Guide, "Route priority" and
+ * "Prefix lists" (aws-semantics-2 §3).
+ */
+const RANK: Record<RouteMatch['origin'], number> = { static: 2, prefixList: 1, propagated: 0 };
+
+/**
+ * Routes to prefix lists: each gateway endpoint's route to its service's list in
+ * the tables it serves (AWS adds it and it can't be edited), and routes whose
+ * destination names a managed prefix list, one candidate per CIDR of the list.
+ */
+function prefixListRoutes(design: Design, table: RouteTable): Candidate[] {
+  const out: Candidate[] = [];
+  const expand = (listId: string | null, target: string) => {
+    const list = getResource(design, listId, 'managedPrefixList');
+    for (const text of list?.cidrs ?? []) {
+      const parsed = parseCidr(text);
+      if (parsed.ok) out.push({ block: parsed.value, target, origin: 'prefixList', via: list!.id });
+    }
+  };
+  for (const endpoint of resourcesOfKind(design, 'vpcEndpoint'))
+    if (endpoint.type === 'gateway' && endpoint.routeTableIds.includes(table.id))
+      expand(endpoint.prefixListId, endpoint.id);
+  for (const route of table.routes) if (route.destination.startsWith('pl-')) expand(route.destination, route.target);
+  return out;
 }
 
 /** Routes a virtual private gateway propagates: the on-premises CIDRs it learns from its VPN and Direct Connect links. */
@@ -55,7 +86,7 @@ export function lookupRoute(design: Design, table: RouteTable, address: number):
     if (
       !best ||
       candidate.block.prefix > best.block.prefix ||
-      (candidate.block.prefix === best.block.prefix && best.origin === 'propagated' && candidate.origin === 'static')
+      (candidate.block.prefix === best.block.prefix && RANK[candidate.origin] > RANK[best.origin])
     ) {
       best = candidate;
     }
@@ -65,10 +96,11 @@ export function lookupRoute(design: Design, table: RouteTable, address: number):
     if (parsed.ok) consider({ block: parsed.value, target: route.target, origin: 'static' });
   }
   propagatedRoutes(design, table).forEach(consider);
+  prefixListRoutes(design, table).forEach(consider);
   const match = best as Candidate | null;
   if (!match) return null;
   return {
-    destination: match.block.text,
+    destination: match.via ?? match.block.text,
     target: match.target,
     origin: match.origin,
     blackhole: blackholeReason(design, table, match.target),

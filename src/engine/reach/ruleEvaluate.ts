@@ -95,6 +95,11 @@ export function evaluateSecurityGroups(
     const index = group[direction].findIndex((rule) => {
       if (!protocolMatches(rule.protocol, rule.ports, packet)) return false;
       if (rule.peer.type === 'securityGroup') return peer.groupIds.includes(rule.peer.groupId);
+      if (rule.peer.type === 'prefixList')
+        return (getResource(design, rule.peer.prefixListId, 'managedPrefixList')?.cidrs ?? []).some((text) => {
+          const block = parseCidr(text);
+          return block.ok && containsAddress(block.value, peer.address);
+        });
       const cidr = parseCidr(rule.peer.cidr);
       return cidr.ok && containsAddress(cidr.value, peer.address);
     });
@@ -123,6 +128,8 @@ export function describeSgRule(design: Design, rule: SgRule, direction: 'inbound
   const peer =
     rule.peer.type === 'cidr'
       ? rule.peer.cidr
-      : (getResource(design, rule.peer.groupId, 'securityGroup')?.name ?? rule.peer.groupId);
+      : rule.peer.type === 'prefixList'
+        ? (getResource(design, rule.peer.prefixListId, 'managedPrefixList')?.name ?? rule.peer.prefixListId)
+        : (getResource(design, rule.peer.groupId, 'securityGroup')?.name ?? rule.peer.groupId);
   return `${what} ${direction === 'inbound' ? 'from' : 'to'} ${peer}`;
 }

@@ -5,6 +5,7 @@ import { endpointLabel, type Endpoint, type Interface } from './endpoints';
 import type { Packet, SgPeer } from './ruleEvaluate';
 import type { RouteMatch } from './routeLookup';
 import type { BlockCode, HopInput, Trace, Translation } from './trace';
+import { arrivalPeer } from './crossing';
 
 /**
  * The generic forwarding steps every entity is lowered to. Each forward step
@@ -39,8 +40,9 @@ export function leaveInterface(ctx: PathContext, eni: Interface): void {
 export function arriveAtInterface(ctx: PathContext, eni: Interface): void {
   // A packet whose source a NAT or internet gateway translated arrives from a public address, without its groups:
   // security-group references match private addresses only (Amazon VPC User Guide, "Security group rules").
+  // Otherwise, across a peering or through an appliance, `arrivalPeer` says which groups still count.
   const translated = ctx.forward.sourceTranslated;
-  const peer = translated ? { address: sourceSeenAt(ctx), groupIds: [] } : sgPeer(ctx.source);
+  const peer = translated ? { address: sourceSeenAt(ctx), groupIds: [] } : arrivalPeer(ctx);
   const label = translated
     ? `${ip(peer.address)} (${endpointLabel(ctx.source)}, translated to a public address)`
     : endpointLabel(ctx.source);
@@ -52,13 +54,14 @@ export function arriveAtInterface(ctx: PathContext, eni: Interface): void {
 /** The packet reaches the network outside the VPC it was handed to. */
 export function arriveOutside(ctx: PathContext, endpoint: Exclude<Endpoint, Interface>): void {
   const onPremises = endpoint.kind === 'onPremises';
+  const service = endpoint.kind === 'internet' ? endpoint.service : undefined;
   ctx.forward.pass({
     step: 'arrive',
-    component: onPremises ? endpoint.network.name : 'internet',
-    id: onPremises ? endpoint.network.id : 'internet',
+    component: onPremises ? endpoint.network.name : (service?.name ?? 'internet'),
+    id: onPremises ? endpoint.network.id : (service?.prefixListId ?? 'internet'),
     decision: 'allow',
     rule: null,
-    explanation: `The packet reaches ${ip(endpoint.address)}${onPremises ? ' on premises' : ''}.`,
+    explanation: `The packet reaches ${ip(endpoint.address)}${onPremises ? ' on premises' : service ? ` (${service.name})` : ''}.`,
   });
 }
 

@@ -5,6 +5,11 @@ import { addressOf, publicAddress, sourceSeenAt, type PathContext } from './cont
 import { endpointLabel, type Interface, type InternetHost, type OnPremisesHost } from './endpoints';
 import { enterSubnet, handOver, returnFrom, withTranslation, type Misroute } from './steps';
 import { internetGatewayOf, type HybridLink } from './trace';
+import { wayIntoVpc } from './crossing';
+import { appliance } from './appliance';
+import { vpcPeering } from './peering';
+import { enterOverTransitGatewayVpn, replyOverAnotherTransitGateway, transitGateway } from './transitGateway';
+import { gatewayEndpoint } from './vpcEndpoints';
 
 /**
  * What each entity does with a packet, lowered to the generic steps. A route
@@ -105,13 +110,39 @@ function backInFromInternet(ctx: PathContext): void {
   if (wayIn !== null) arriveFromOutside(ctx, dst, wayIn);
 }
 
-/** The VPC's own route: delivery to the destination's subnet. */
+/** The response must leave by the peering, transit gateway or appliance the request came into the VPC by. */
+const notRoutedBackTheWayIn =
+  (wayIn: string): Misroute =>
+  (ctx, match) => {
+    const { hop, code } = notRoutedBackLocally(ctx, match);
+    const name = (id: string) => (id === 'local' ? 'local' : (resourceById(ctx.design, id)?.name ?? id));
+    return {
+      hop: {
+        ...hop,
+        explanation: `The response is routed to ${name(match.target)}, not back through ${name(wayIn)}, the way the request came in.`,
+      },
+      code,
+    };
+  };
+
+/**
+ * The VPC's own route: delivery to the destination's subnet, when the
+ * destination is in the VPC the packet is in and was addressed privately (a
+ * public address goes by the table's route for it, not `local`).
+ */
 const localDelivery: HandOverTarget = {
-  leadsTo: (ctx) => ctx.destination.kind === 'interface' && !ctx.toPublic,
+  leadsTo: (ctx) =>
+    ctx.destination.kind === 'interface' &&
+    !ctx.toPublic &&
+    getResource(ctx.design, ctx.forward.subnetId, 'subnet')?.vpcId === ctx.destination.subnet.vpcId,
   forward(ctx) {
     const dst = ctx.destination as Interface;
+    const wayIn = wayIntoVpc(ctx);
     enterSubnet(ctx.forward, dst.subnet, ctx.request, addressOf(ctx.source));
-    ctx.retrace.push(() => returnFrom(ctx, dst.subnet, 'local', notRoutedBackLocally));
+    ctx.retrace.push(() => {
+      if (wayIn !== 'local' && replyOverAnotherTransitGateway(ctx, dst.subnet, wayIn)) return;
+      returnFrom(ctx, dst.subnet, wayIn, wayIn === 'local' ? notRoutedBackLocally : notRoutedBackTheWayIn(wayIn));
+    });
   },
 };
 
@@ -292,14 +323,18 @@ const virtualPrivateGateway: HandOverTarget = {
  * What each route target does with a packet, for `local` and every kind the
  * registry marks as a route target (`ROUTE_TARGET_KINDS`; a test keeps the two
  * in step). `null`: Nimbus accepts the route but does not forward through that
- * kind yet (an instance as a NAT instance or appliance), so the path ends there.
+ * kind yet, so the path ends there. Peering, transit gateways and appliances
+ * live in their own files (`peering.ts`, `transitGateway.ts`, `appliance.ts`).
  */
 export const HAND_OVER_TARGETS: Readonly<Record<string, HandOverTarget | null>> = {
   local: localDelivery,
   internetGateway,
   natGateway,
   virtualPrivateGateway,
-  ec2Instance: null,
+  ec2Instance: appliance,
+  vpcPeeringConnection: vpcPeering,
+  transitGateway,
+  vpcEndpoint: gatewayEndpoint,
 };
 
 export function handOverTarget(design: Design, targetId: string): HandOverTarget | undefined {
@@ -440,5 +475,9 @@ const fromOnPremises: Entrance = (ctx, dst) => {
 
 export const ENTRANCES: Record<(InternetHost | OnPremisesHost)['kind'], Entrance> = {
   internet: (ctx, dst) => fromInternet(ctx, dst),
-  onPremises: fromOnPremises,
+  // A transit gateway's VPN attachment, when the network has one to a gateway the VPC is attached to.
+  onPremises: (ctx, dst) => {
+    const overTgw = enterOverTransitGatewayVpn(ctx, dst);
+    return overTgw === undefined ? fromOnPremises(ctx, dst) : overTgw;
+  },
 };

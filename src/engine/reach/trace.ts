@@ -89,6 +89,7 @@ export type HopInput = Omit<Hop, 'decision' | 'packet'> & { decision?: Decision 
  * (a NAT gateway without an Elastic IP) is Nimbus's own.
  */
 export type BlockCode =
+  | NetworkBlockCode
   | 'BAD_STATE'
   | 'BAD_STATE_ROUTE'
   | 'ENI_SG_RULES_MISMATCH'
@@ -103,6 +104,18 @@ export type BlockCode =
   | 'IGW_SOURCE_ADDRESS_NOT_IN_RFC6598_INGRESS'
   | 'PROTOCOL_RESTRICTION'
   | 'NO_PUBLIC_ADDRESS';
+
+/**
+ * The codes of the forwarding kinds that join networks (Reachability Analyzer,
+ * "Explanation codes", docs.aws.amazon.com/vpc/latest/reachability/explanation-codes.html).
+ */
+export type NetworkBlockCode =
+  | 'PCX_REQUIRES_ADDRESS_IN_VPC_CIDR'
+  | 'TGW_ROUTE_AZ_RESTRICTION'
+  | 'ENI_SOURCE_DEST_CHECK_RESTRICTION'
+  | 'DISCONNECTED_VPCS'
+  | 'VPCE_GATEWAY_EGRESS_SOURCE_ADDRESS_RESTRICTION'
+  | 'VPCE_GATEWAY_PROTOCOL_RESTRICTION';
 
 export interface Block {
   component: string;

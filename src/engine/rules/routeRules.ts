@@ -59,6 +59,20 @@ export function routeRules(design: Design): Finding[] {
     }
     const seen = new Set<string>();
     for (const route of table.routes) {
+      // A managed prefix list is a destination too (Amazon VPC User Guide, "Managed prefix lists").
+      if (route.destination.startsWith('pl-') && getResource(design, route.destination, 'managedPrefixList')) {
+        if (seen.has(route.destination))
+          out.push(
+            finding(
+              'error',
+              'ROUTE_DUPLICATE',
+              table.id,
+              `${table.name} has two routes for ${route.destination}; a table holds one route per destination.`,
+            ),
+          );
+        seen.add(route.destination);
+        continue;
+      }
       const destination = parseCidr(route.destination);
       if (!destination.ok) {
         out.push(

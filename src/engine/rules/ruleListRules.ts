@@ -88,6 +88,16 @@ function sgDirection(
     if (rule.peer.type === 'cidr') {
       const cidr = parseCidr(rule.peer.cidr);
       if (!cidr.ok) out.push(finding('error', 'SG_RULE_CIDR_INVALID', groupId, `${label}: ${cidr.error}.`));
+    } else if (rule.peer.type === 'prefixList') {
+      if (!getResource(design, rule.peer.prefixListId, 'managedPrefixList'))
+        out.push(
+          finding(
+            'error',
+            'SG_RULE_PREFIX_LIST_MISSING',
+            groupId,
+            `${label} refers to prefix list ${rule.peer.prefixListId}, which does not exist.`,
+          ),
+        );
     } else {
       const peer = getResource(design, rule.peer.groupId, 'securityGroup');
       if (!peer)

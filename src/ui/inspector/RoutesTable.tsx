@@ -68,7 +68,7 @@ export function RoutesTable({ table, design }: { table: RouteTable; design: Desi
       limit={{ rules: MAX_ROUTES_PER_TABLE_RAISED, quota: 'Amazon VPC quota "Routes per route table", raised' }}
       cannotAdd={
         targets.length === 0
-          ? 'Add an internet gateway, NAT gateway or virtual private gateway to this VPC first'
+          ? 'Add an internet gateway, NAT gateway, virtual private gateway, VPC peering or transit gateway attachment to this VPC first'
           : null
       }
       newRule={() => ({ destination: '0.0.0.0/0', target: targets[0]!.id })}

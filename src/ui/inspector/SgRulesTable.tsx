@@ -1,6 +1,7 @@
 import {
   resourcesOfKind,
   type Design,
+  type ManagedPrefixList,
   type SecurityGroup,
   type SgRule,
   MAX_SG_RULES_PER_DIRECTION_RAISED,
@@ -20,6 +21,7 @@ export function SgRulesTable({
   design: Design;
 }) {
   const groups = resourcesOfKind(design, 'securityGroup').filter((g) => g.vpcId === group.vpcId);
+  const lists = resourcesOfKind(design, 'managedPrefixList');
   const peer = peerLabel(direction);
   const columns: RuleColumn<SgRule>[] = [
     ruleTypeColumn(),
@@ -31,14 +33,22 @@ export function SgRulesTable({
         <div className="flex gap-1">
           <select
             aria-label={`${peer} kind`}
-            value={rule.peer.type === 'cidr' ? 'cidr' : rule.peer.groupId}
+            value={
+              rule.peer.type === 'cidr'
+                ? 'cidr'
+                : rule.peer.type === 'prefixList'
+                  ? rule.peer.prefixListId
+                  : rule.peer.groupId
+            }
             onChange={(e) =>
               edit(
                 (r) =>
                   void (r.peer =
                     e.target.value === 'cidr'
                       ? { type: 'cidr', cidr: '0.0.0.0/0' }
-                      : { type: 'securityGroup', groupId: e.target.value as SecurityGroup['id'] }),
+                      : lists.some((l) => l.id === e.target.value)
+                        ? { type: 'prefixList', prefixListId: e.target.value as ManagedPrefixList['id'] }
+                        : { type: 'securityGroup', groupId: e.target.value as SecurityGroup['id'] }),
                 'peer',
               )
             }
@@ -48,6 +58,11 @@ export function SgRulesTable({
             {groups.map((g) => (
               <option key={g.id} value={g.id}>
                 {g.id === group.id ? `${g.name} (this group)` : g.name}
+              </option>
+            ))}
+            {lists.map((l) => (
+              <option key={l.id} value={l.id}>
+                {`${l.name} (prefix list)`}
               </option>
             ))}
           </select>

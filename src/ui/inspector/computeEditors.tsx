@@ -132,6 +132,20 @@ export function InstanceEditor({ resource: instance, design }: EditorProps<Ec2In
           />
         ))}
       </Section>
+      <Section title="Networking">
+        <CheckboxField
+          label="Source/destination check"
+          checked={instance.sourceDestCheck !== false}
+          hint="On by default: the interface drops packets not addressed to it or not sent by it. Turn it off on an appliance (firewall, NAT instance) that routes send traffic through (Amazon VPC User Guide, “Routing for a middlebox appliance”)."
+          onChange={(v) =>
+            updateResource<Ec2Instance>(instance.id, (d) => {
+              // Absent means on, AWS's default; only an appliance's "off" is written.
+              if (v) delete d.sourceDestCheck;
+              else d.sourceDestCheck = false;
+            })
+          }
+        />
+      </Section>
       {!viewOnly && <SimInstanceSection instanceId={instance.id} />}
       <Section title="Lifecycle">
         <CheckboxField

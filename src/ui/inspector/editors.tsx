@@ -10,6 +10,7 @@ import {
   SubnetEditor,
   VpcEditor,
 } from './networkEditors';
+import { PeeringEditor, TransitGatewayAttachmentEditor, TransitGatewayEditor } from './networkJoinEditors';
 
 export type EditorProps<R> = { resource: R; design: Design };
 
@@ -46,5 +47,10 @@ export const KIND_EDITORS = {
   eksCluster: null,
   lambdaFunction: LambdaEditor,
   lambdaTrigger: TriggerEditor,
+  vpcPeeringConnection: PeeringEditor,
+  transitGateway: TransitGatewayEditor,
+  transitGatewayAttachment: TransitGatewayAttachmentEditor,
+  managedPrefixList: null,
+  vpcEndpoint: null,
   internet: null,
 } as const satisfies EditorRegistry;

@@ -140,11 +140,37 @@ export function SubnetEditor({ resource: subnet, design }: EditorProps<Subnet>) 
   );
 }
 
+/**
+ * The routes gateway endpoints add to this table (destination the service's
+ * prefix list): AWS lists them with the table's routes but they can't be
+ * edited, only by changing the endpoint's tables (AWS PrivateLink, "Gateway endpoints").
+ */
+function EndpointRoutes({ table, design }: { table: RouteTable; design: EditorProps<RouteTable>['design'] }) {
+  const endpoints = resourcesOfKind(design, 'vpcEndpoint').filter(
+    (e) => e.type === 'gateway' && e.routeTableIds.includes(table.id),
+  );
+  if (endpoints.length === 0) return null;
+  return (
+    <ul aria-label="Gateway endpoint routes" className="text-xs text-slate-600 dark:text-slate-300">
+      {endpoints.map((e) => {
+        const list = getResource(design, e.prefixListId, 'managedPrefixList');
+        return (
+          <li key={e.id} className="font-mono">
+            {list ? `${list.id} (${list.name})` : 'no prefix list'} → {e.name}{' '}
+            <span className="font-sans text-slate-500">(added by the endpoint; not editable here)</span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 export function RouteTableEditor({ resource: table, design }: EditorProps<RouteTable>) {
   return (
     <>
       <Section title="Routes">
         <RoutesTable table={table} design={design} />
+        <EndpointRoutes table={table} design={design} />
       </Section>
       <Section title="Main table">
         <CheckboxField
