@@ -7,14 +7,19 @@ import { storedDesigns } from './storage';
 type Doc = { name: string; resources: Record<string, Record<string, unknown>>; layout: Record<string, unknown> };
 type Saved = Doc & { setAside?: { resources: Record<string, unknown>; layout: Record<string, unknown> } };
 
-const transitGateway = { kind: 'transitGateway', id: 'tgw-1', name: 'Core transit gateway', amazonSideAsn: 64512 };
+const loadBalancer = {
+  kind: 'gatewayLoadBalancer',
+  id: 'gwlb-1',
+  name: 'Inspection load balancer',
+  scheme: 'internal',
+};
 
-/** The two-tier example as a newer Nimbus might write it: a transit gateway, and Private B's cidr as a number. */
+/** The two-tier example as a newer Nimbus might write it: a gateway load balancer, and Private B's cidr as a number. */
 function newerTwoTier(): Doc {
   const doc = JSON.parse(readFileSync('examples/two-tier.json', 'utf8')) as Doc;
-  doc.resources['tgw-1'] = transitGateway;
+  doc.resources['gwlb-1'] = loadBalancer;
   doc.resources['subnet-4']!.cidr = 42;
-  doc.layout['tgw-1'] = { x: 900, y: 40, parentId: 'region-1' };
+  doc.layout['gwlb-1'] = { x: 900, y: 40, parentId: 'region-1' };
   return doc;
 }
 
@@ -45,7 +50,7 @@ test('a design file with an unknown kind and an invalid resource opens with the 
   );
   await expect(notice.getByRole('listitem')).toHaveText([
     'subnet-4: cidr: Invalid input: expected string, received number',
-    'tgw-1: kind "transitGateway" is not one Nimbus knows',
+    'gwlb-1: kind "gatewayLoadBalancer" is not one Nimbus knows',
   ]);
   // Everything else is on the canvas and usable; the set-aside subnet is not drawn.
   for (const name of ['Web A', 'App A', 'Web B', 'App B'])
@@ -57,13 +62,14 @@ test('a design file with an unknown kind and an invalid resource opens with the 
   await page.screenshot({ path: '/tmp/salvage.png' });
 
   const saved = await saveAsFile(page);
-  expect(JSON.stringify(saved.setAside?.resources['tgw-1'])).toBe(JSON.stringify(doc.resources['tgw-1']));
+  expect(JSON.stringify(saved.setAside?.resources['gwlb-1'])).toBe(JSON.stringify(doc.resources['gwlb-1']));
   expect(JSON.stringify(saved.setAside?.resources['subnet-4'])).toBe(JSON.stringify(doc.resources['subnet-4']));
-  expect(saved.setAside?.layout['tgw-1']).toEqual(doc.layout['tgw-1']);
-  expect(saved.resources['i-4']).toEqual(doc.resources['i-4']);
+  expect(saved.setAside?.layout['gwlb-1']).toEqual(doc.layout['gwlb-1']);
+  // The example is a version-1 file: the upgrade adds the (absent) public address field, nothing else.
+  expect(saved.resources['i-4']).toEqual({ ...doc.resources['i-4'], publicIpAddress: null });
 
   // The library keeps them too: after a reload the design reopens, set-aside resources and notice included.
-  await expect.poll(() => storedDesigns(page).then((text) => text.includes('"transitGateway"'))).toBe(true);
+  await expect.poll(() => storedDesigns(page).then((text) => text.includes('"gatewayLoadBalancer"'))).toBe(true);
   await page.reload();
   await expect(page.getByLabel('Design name')).toHaveValue(doc.name);
   await expect(setAsideNotice(page)).toContainText('Set aside 2 resources');
