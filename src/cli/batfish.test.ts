@@ -151,10 +151,24 @@ describe('nimbus reach on Batfish scenarios', () => {
     expect(publicSubnet.entries).toEqual(['i-06669a407b2ef3ae5 the internet 22']);
     expect(publicSubnet.report.findings.map((f) => f.code)).toEqual(['SSH_OPEN_TO_INTERNET']);
     // Behind the NAT gateway and in the local-only subnet, nothing is reachable from the internet; the jump host is.
-    expect((await exposure('test-nat-gateway')).entries).toEqual(['i-0b31b509174d7f5de the internet 22']);
-    // The private host is reached over the VPN from the customer network's 19.168.0.0/16, the public one from the internet.
+    // Inside the VPC every subnet reaches every other over the local route, both ACLs allow all inbound traffic
+    // (the public subnet's by its rule 200) and the groups allow SSH from anywhere: a host in any other subnet
+    // reaches each instance on 22.
+    expect((await exposure('test-nat-gateway')).entries.sort()).toEqual([
+      'i-0a128d26e59be60f3 Public Subnet 22',
+      'i-0a128d26e59be60f3 Subnet 20 22',
+      'i-0a73a1a6021c03ddb Public Subnet 22',
+      'i-0a73a1a6021c03ddb Subnet 1 22',
+      'i-0b31b509174d7f5de Subnet 1 22',
+      'i-0b31b509174d7f5de Subnet 20 22',
+      'i-0b31b509174d7f5de the internet 22',
+    ]);
+    // The private host is reached over the VPN from the customer network's 19.168.0.0/16, the public one from the
+    // internet, and each from a host in the other subnet (local route, default ACL).
     expect((await exposure('test-public-private-subnet')).entries.sort()).toEqual([
+      'i-094a9e5b545a4fde4 Private subnet 22',
       'i-094a9e5b545a4fde4 the internet 22',
+      'i-099cf38911942421c Public subnet 22',
       'i-099cf38911942421c cgw-0e0d620a3ae284684 network 22',
     ]);
   });

@@ -1,4 +1,5 @@
 import {
+  autoPublicIpv4Of,
   getResource,
   resourcesOfKind,
   type CustomerGateway,
@@ -8,7 +9,10 @@ import {
   type InternetGateway,
   type OnPremisesNetwork,
   type Subnet,
+  type TransitGatewayAttachment,
   type VirtualPrivateGateway,
+  type VpcEndpoint,
+  type VpcPeeringConnection,
   type VpnConnection,
 } from '../domain';
 import { containsAddress, parseCidr, type Cidr } from '../net';
@@ -25,6 +29,8 @@ import { containsAddress, parseCidr, type Cidr } from '../net';
 export interface DesignIndex {
   /** The first instance whose private IP or Elastic IP is `address` (as text). */
   instanceAt(address: string): Ec2Instance | undefined;
+  /** The instances that hold `address` (as text) as their private IP, Elastic IP or auto-assigned public IPv4. */
+  instancesHolding(address: string): readonly Ec2Instance[];
   /** The first internet gateway attached to the VPC. */
   internetGatewayOf(vpcId: string): InternetGateway | undefined;
   /** The first virtual private gateway attached to the VPC. */
@@ -42,6 +48,12 @@ export interface DesignIndex {
   subnetsOf(vpcId: string): readonly Subnet[];
   /** The first on-premises network one of whose CIDRs holds the address. */
   onPremisesNetworkAt(address: number): OnPremisesNetwork | undefined;
+  /** A transit gateway's attachments, in insertion order. */
+  attachmentsOf(transitGatewayId: string): readonly TransitGatewayAttachment[];
+  /** The peering connections a VPC is the requester or accepter of, in insertion order. */
+  peeringsOf(vpcId: string): readonly VpcPeeringConnection[];
+  /** The gateway endpoints whose routes a route table carries, in insertion order. */
+  gatewayEndpointsOf(routeTableId: string): readonly VpcEndpoint[];
 }
 
 const cache = new WeakMap<Design['resources'], DesignIndex>();
@@ -92,6 +104,18 @@ function buildIndex(design: Design): DesignIndex {
     }
     return map;
   });
+  const holders = lazy(() => {
+    const map = new Map<string, Ec2Instance[]>();
+    for (const instance of resourcesOfKind(design, 'ec2Instance')) {
+      const held = new Set([instance.privateIp]);
+      const eip = getResource(design, instance.elasticIpId, 'elasticIp');
+      if (eip) held.add(eip.publicIp);
+      const auto = autoPublicIpv4Of(instance);
+      if (auto) held.add(auto);
+      for (const address of held) push(map, address, instance);
+    }
+    return map;
+  });
   const gatewaysByVpc = lazy(() => {
     const internet = new Map<string, InternetGateway>();
     const virtual = new Map<string, VirtualPrivateGateway>();
@@ -122,8 +146,31 @@ function buildIndex(design: Design): DesignIndex {
       }),
     })),
   );
+  const attachments = lazy(() => {
+    const map = new Map<string, TransitGatewayAttachment[]>();
+    for (const a of resourcesOfKind(design, 'transitGatewayAttachment')) push(map, a.transitGatewayId, a);
+    return map;
+  });
+  const peerings = lazy(() => {
+    const map = new Map<string, VpcPeeringConnection[]>();
+    for (const p of resourcesOfKind(design, 'vpcPeeringConnection')) {
+      push(map, p.requesterVpcId, p);
+      if (p.accepterVpcId !== p.requesterVpcId) push(map, p.accepterVpcId, p);
+    }
+    return map;
+  });
+  const gatewayEndpoints = lazy(() => {
+    const map = new Map<string, VpcEndpoint[]>();
+    for (const e of resourcesOfKind(design, 'vpcEndpoint'))
+      if (e.type === 'gateway') for (const tableId of new Set(e.routeTableIds)) push(map, tableId, e);
+    return map;
+  });
   return {
+    attachmentsOf: (id) => attachments().get(id) ?? [],
+    peeringsOf: (vpcId) => peerings().get(vpcId) ?? [],
+    gatewayEndpointsOf: (tableId) => gatewayEndpoints().get(tableId) ?? [],
     instanceAt: (address) => instancesByAddress().get(address),
+    instancesHolding: (address) => holders().get(address) ?? [],
     internetGatewayOf: (vpcId) => gatewaysByVpc().internet.get(vpcId),
     virtualPrivateGatewayOf: (vpcId) => gatewaysByVpc().virtual.get(vpcId),
     directConnectBetween: (vgwId, networkId) =>

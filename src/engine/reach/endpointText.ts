@@ -4,6 +4,8 @@ import type { EndpointSpec } from './endpoints';
 export type ParsedEndpoint = { ok: true; spec: EndpointSpec } | { ok: false; error: string };
 
 const IPV4_SHAPE = /^\d{1,3}(\.\d{1,3}){3}$/;
+/** `host-in:<subnet id>`: any host launched in that subnet. */
+const HOST_IN = 'host-in:';
 
 /**
  * Reads an endpoint as people type it and as flows store it: `internet`, an
@@ -14,6 +16,12 @@ export function parseEndpoint(design: Design, text: string): ParsedEndpoint {
   const trimmed = text.trim();
   if (trimmed.toLowerCase() === 'internet') return { ok: true, spec: { kind: 'internet' } };
   if (IPV4_SHAPE.test(trimmed)) return { ok: true, spec: { kind: 'address', address: trimmed } };
+  if (trimmed.toLowerCase().startsWith(HOST_IN)) {
+    const subnet = resourceById(design, trimmed.slice(HOST_IN.length));
+    return subnet?.kind === 'subnet'
+      ? { ok: true, spec: { kind: 'subnetHost', subnetId: subnet.id } }
+      : { ok: false, error: `"${trimmed}" names no subnet (write host-in:<subnet id>)` };
+  }
   // Own ids only: `constructor` is a resource only when the design has one by that id.
   const asSpec = (id: string): EndpointSpec =>
     resourceById(design, id)?.kind === 'onPremisesNetwork' ? { kind: 'onPremises', id } : { kind: 'resource', id };
@@ -44,5 +52,7 @@ export function formatEndpoint(spec: EndpointSpec): string {
       return spec.id;
     case 'address':
       return spec.address;
+    case 'subnetHost':
+      return `${HOST_IN}${spec.subnetId}`;
   }
 }

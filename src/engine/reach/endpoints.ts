@@ -25,14 +25,17 @@ export type EndpointSpec =
   | { kind: 'resource'; id: string }
   | { kind: 'internet'; address?: string }
   | { kind: 'onPremises'; id: string; address?: string }
-  | { kind: 'address'; address: string };
+  | { kind: 'address'; address: string }
+  /** A host in a subnet with no groups of its own, standing for anything launched there (exposure asks from it). */
+  | { kind: 'subnetHost'; subnetId: string };
 
 /** An elastic network interface in a subnet, as the path analysis sees it. */
 export interface Interface {
   kind: 'interface';
   ownerId: string;
   name: string;
-  ownerKind: 'ec2Instance' | 'lambdaFunction' | 'natGateway' | 'vpcEndpoint';
+  /** `subnetHost`: a stand-in for any host in the subnet, whose own security groups are not known. */
+  ownerKind: 'ec2Instance' | 'lambdaFunction' | 'natGateway' | 'vpcEndpoint' | 'subnetHost';
   subnet: Subnet;
   privateIp: number;
   /** The public IPv4 or Elastic IP, when it has one, in words for explanations. */
@@ -169,12 +172,9 @@ export function holderOf(design: Design, address: string): Interface | null {
     if (eni.privateIp === value.value) return { ...eni, addressed: 'private' };
     return eni.publicAddress === address ? { ...eni, addressed: 'public' } : null;
   };
-  for (const instance of resourcesOfKind(design, 'ec2Instance')) {
-    const eip = getResource(design, instance.elasticIpId, 'elasticIp');
-    if (instance.privateIp === address || eip?.publicIp === address || autoPublicIpv4Of(instance) === address) {
-      const eni = named(instanceInterface(design, instance.id));
-      if (eni) return eni;
-    }
+  for (const instance of designIndex(design).instancesHolding(address)) {
+    const eni = named(instanceInterface(design, instance.id));
+    if (eni) return eni;
   }
   for (const nat of resourcesOfKind(design, 'natGateway')) {
     if (nat.privateIp !== address && getResource(design, nat.elasticIpId, 'elasticIp')?.publicIp !== address) continue;
@@ -208,6 +208,29 @@ export function resolveEndpoint(design: Design, spec: EndpointSpec): Resolved {
       return address.ok
         ? { ok: true, endpoint: { kind: 'onPremises', network, address: address.value } }
         : { ok: false, error: address.error };
+    }
+    case 'subnetHost': {
+      const subnet = getResource(design, spec.subnetId, 'subnet');
+      const block = subnet ? parseCidr(subnet.cidr) : null;
+      if (!subnet || !block?.ok) return { ok: false, error: `no subnet "${spec.subnetId}" with a valid CIDR` };
+      // The subnet's last usable address (AWS reserves the broadcast address): rarely one an instance holds.
+      return {
+        ok: true,
+        endpoint: {
+          kind: 'interface',
+          ownerId: subnet.id,
+          ownerKind: 'subnetHost',
+          name: `a host in ${subnet.name}`,
+          subnet,
+          privateIp: block.value.network + 2 ** (32 - block.value.prefix) - 2,
+          publicIp: null,
+          publicAddress: null,
+          elasticIp: false,
+          groupIds: [],
+          state: null,
+          os: 'linux',
+        },
+      };
     }
     case 'address': {
       const address = parseIpv4(spec.address);

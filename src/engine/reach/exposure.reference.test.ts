@@ -59,10 +59,8 @@ function referenceExposure(design: Design): Omit<ExposureReport, 'queries'> {
       ...subnets
         .filter((s) => s.vpcId === home?.vpcId && s.id !== instance.subnetId)
         .flatMap((s) => {
-          const block = parseCidr(s.cidr);
-          if (!block.ok) return [];
-          const address = formatIpv4(block.value.network + 2 ** (32 - block.value.prefix) - 2);
-          return [{ label: s.name, kind: 'subnet' as const, spec: { kind: 'address' as const, address } }];
+          if (!parseCidr(s.cidr).ok) return [];
+          return [{ label: s.name, kind: 'subnet' as const, spec: { kind: 'subnetHost' as const, subnetId: s.id } }];
         }),
     ];
     for (const source of sources) {

@@ -1,6 +1,7 @@
 import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
-import type { Ec2Instance, ElasticIp, SecurityGroup, Subnet } from '../../domain';
+import type { Design, Ec2Instance, ElasticIp, NetworkAcl, SecurityGroup, Subnet } from '../../domain';
+import { networkAclForSubnet } from '../topology';
 import { TEMPLATES } from '../../scenarios/templates';
 import { analyzeExposure } from './exposure';
 
@@ -85,43 +86,24 @@ describe('analyzeExposure', () => {
     expect(report.queries).toBe(analyzeExposure(withoutTwin).queries);
   });
 
-  it('asks per instance from a subnet whose stand-in host is another instance, since that path reads the address', () => {
+  it('tells apart twins that a CIDR rule in the source subnet tells apart (its ACL reads the address sent to)', () => {
     const webA = Object.values(design.resources).find(
       (r): r is Ec2Instance => r.kind === 'ec2Instance' && r.name === 'Web A',
     )!;
     const publicB = Object.values(design.resources).find(
       (r): r is Subnet => r.kind === 'subnet' && r.name === 'Public B',
     )!;
-    // An instance at 10.0.2.254, the address that stands for "a host in Public B", whose group lets it send
-    // to Web A's address only: Web A's twin beside it is not reachable from there.
-    const onlyToA: SecurityGroup = {
-      kind: 'securityGroup',
-      id: 'sg-only-a' as SecurityGroup['id'],
-      name: 'only to Web A',
-      vpcId: publicB.vpcId,
-      isDefault: false,
-      description: '',
-      inbound: [],
-      outbound: [
-        {
-          protocol: 'tcp',
-          ports: { from: 0, to: 65535 },
-          peer: { type: 'cidr', cidr: '10.0.0.10/32' },
-          description: '',
-        },
-      ],
-    };
+    // Web A's twin at 10.0.0.11, and Public B's ACL denying anything out to that one address.
     const crowded = produce(design, (d) => {
-      d.resources[onlyToA.id] = onlyToA;
-      d.resources['i-host'] = {
-        ...webA,
-        id: 'i-host' as Ec2Instance['id'],
-        name: 'Host',
-        subnetId: publicB.id,
-        privateIp: '10.0.2.254',
-        securityGroupIds: [onlyToA.id],
-      };
       d.resources['i-twin'] = { ...webA, id: 'i-twin' as Ec2Instance['id'], name: 'Twin', privateIp: '10.0.0.11' };
+      const acl = networkAclForSubnet(d as Design, publicB)!;
+      (d.resources[acl.id] as NetworkAcl).outbound.unshift({
+        ruleNumber: 50,
+        protocol: 'all',
+        ports: null,
+        cidr: '10.0.0.11/32',
+        action: 'deny',
+      });
     });
     const report = analyzeExposure(crowded);
     const fromPublicB = (id: string) =>

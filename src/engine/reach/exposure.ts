@@ -6,7 +6,7 @@ import {
   type Ec2Instance,
   resourceById,
 } from '../../domain';
-import { formatIpv4, parseCidr, parseIpv4 } from '../../net';
+import { parseCidr, parseIpv4 } from '../../net';
 import { designIndex } from '../designIndex';
 import type { EndpointSpec } from './endpoints';
 import { reaches } from './reachability';
@@ -201,35 +201,39 @@ export function startExposure(design: Design, options: ExposureOptions = {}): Ex
       isInterface: false,
     })),
   ];
-  // Each VPC's sources, worked out once: the outside ones, then a host in each of its subnets.
+  // Each VPC's sources, worked out once: the outside ones, then a host in each subnet of the VPC and of the
+  // VPCs joined to it by an active peering or a transit gateway (whether a route leads there is the path's to say).
   const sourcesByVpc = new Map<string, Source[]>();
   const sourcesOf = (vpcId: string | undefined): Source[] => {
     if (vpcId === undefined) return outside;
     let sources = sourcesByVpc.get(vpcId);
     if (!sources) {
+      const joined = [vpcId, ...joinedVpcs(design, vpcId).filter((v) => v !== vpcId)];
       sources = [
         ...outside,
-        ...index.subnetsOf(vpcId).flatMap((s): Source[] => {
-          // A host in that subnet with no security group of its own, standing for anything launched there.
-          const block = parseCidr(s.cidr);
-          if (!block.ok) return [];
-          const address = formatIpv4(block.value.network + 2 ** (32 - block.value.prefix) - 2);
-          return [
-            {
-              key: `subnet:${s.id}`,
-              label: s.name,
-              kind: 'subnet',
-              spec: { kind: 'address', address },
-              subnetId: s.id,
-              isInterface: index.instanceAt(address) !== undefined,
-            },
-          ];
-        }),
+        ...joined.flatMap((v) =>
+          index.subnetsOf(v).flatMap((s): Source[] => {
+            if (!parseCidr(s.cidr).ok) return [];
+            const vpcName = v === vpcId ? null : (getResource(design, v, 'vpc')?.name ?? v);
+            return [
+              {
+                key: `subnet:${s.id}`,
+                label: vpcName ? `${s.name} (${vpcName})` : s.name,
+                kind: 'subnet',
+                // A host with no groups of its own, standing for anything launched in that subnet.
+                spec: { kind: 'subnetHost', subnetId: s.id },
+                subnetId: s.id,
+                isInterface: false,
+              },
+            ];
+          }),
+        ),
       ];
       sourcesByVpc.set(vpcId, sources);
     }
     return sources;
   };
+  const addressAtoms = lazyValue(() => addressAtomStarts(design));
   const portsByGroups = new Map<string, number[]>();
   let done = 0;
 
@@ -266,16 +270,23 @@ export function startExposure(design: Design, options: ExposureOptions = {}): Ex
     if (ports.length === 0) return;
     const home = getResource(design, instance.subnetId, 'subnet');
     // What a path from outside the instance reads of it: subnet, groups, the kind of its public address (an
-    // Elastic IP that is gone is none), state, and whether its private address is one. The addresses themselves
-    // appear only in explanations and hop packets; should a verdict come to read them, add them here.
+    // Elastic IP that is gone is none), state, whether its private address is one, and which address atom it is in
+    // (a host in another subnet sends to that address, so the ACL rules and routes there read it; instances
+    // between the same CIDR boundaries of the design read alike). Otherwise addresses appear only in
+    // explanations and hop packets; should a verdict come to read more of them, add them here.
     const addressKind = getResource(design, instance.elasticIpId, 'elasticIp')
       ? 'elastic'
       : autoPublicIpv4Of(instance)
         ? 'auto'
         : 'none';
-    const twinKey = [instance.subnetId, groupsKey, addressKind, instance.state, parseIpv4(instance.privateIp).ok].join(
-      '|',
-    );
+    const privateIp = parseIpv4(instance.privateIp);
+    const twinKey = [
+      instance.subnetId,
+      groupsKey,
+      addressKind,
+      instance.state,
+      privateIp.ok ? atomOf(addressAtoms(), privateIp.value) : 'unreadable',
+    ].join('|');
     let twins = openByClass.get(twinKey);
     if (!twins) openByClass.set(twinKey, (twins = new Map()));
     for (const source of sourcesOf(home?.vpcId)) {
@@ -349,4 +360,65 @@ export function analyzeExposure(design: Design, options: ExposureOptions = {}): 
   let report: ExposureReport | null = null;
   while (!report) report = run.step(Number.POSITIVE_INFINITY);
   return report;
+}
+
+/** The VPCs an active peering or a transit gateway (through available VPC attachments) joins to `vpcId`. */
+function joinedVpcs(design: Design, vpcId: string): string[] {
+  const index = designIndex(design);
+  const joined = new Set<string>();
+  for (const p of index.peeringsOf(vpcId))
+    if (p.status === 'active') joined.add(p.requesterVpcId === vpcId ? p.accepterVpcId : p.requesterVpcId);
+  for (const own of resourcesOfKind(design, 'transitGatewayAttachment')) {
+    if (own.type !== 'vpc' || own.vpcId !== vpcId || own.state !== 'available') continue;
+    for (const other of index.attachmentsOf(own.transitGatewayId))
+      if (other.type === 'vpc' && other.vpcId && other.state === 'available') joined.add(other.vpcId);
+  }
+  return [...joined];
+}
+
+function lazyValue<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= build());
+}
+
+/**
+ * Where the design's CIDR blocks start and end (ACL rules, routes, group rules, prefix lists, VPC and subnet
+ * ranges): two addresses between the same boundaries are told apart by no rule or route.
+ */
+export function addressAtomStarts(design: Design): number[] {
+  const starts = new Set<number>([0]);
+  const add = (text: string) => {
+    const parsed = parseCidr(text);
+    if (!parsed.ok) return;
+    starts.add(parsed.value.network);
+    const end = parsed.value.network + 2 ** (32 - parsed.value.prefix);
+    if (end <= 0xffffffff) starts.add(end);
+  };
+  for (const r of Object.values(design.resources)) {
+    switch (r.kind) {
+      case 'networkAcl':
+        for (const rule of [...r.inbound, ...r.outbound]) add(rule.cidr);
+        break;
+      case 'routeTable':
+        for (const route of r.routes) add(route.destination);
+        break;
+      case 'securityGroup':
+        for (const rule of [...r.inbound, ...r.outbound]) if (rule.peer.type === 'cidr') add(rule.peer.cidr);
+        break;
+      case 'managedPrefixList':
+      case 'onPremisesNetwork':
+        r.cidrs.forEach(add);
+        break;
+      case 'vpc':
+        [r.cidr, ...r.secondaryCidrs].forEach(add);
+        break;
+      case 'subnet':
+        add(r.cidr);
+        break;
+      case 'transitGateway':
+        for (const table of r.routeTables) for (const route of table.routes) add(route.destination);
+        break;
+    }
+  }
+  return [...starts].sort((a, b) => a - b);
 }

@@ -112,7 +112,7 @@ function admitted(ctx: PathContext): boolean {
     );
     return false;
   }
-  if (dst.ownerKind === 'ec2Instance' || dst.ownerKind === 'vpcEndpoint') return true;
+  if (dst.ownerKind === 'ec2Instance' || dst.ownerKind === 'vpcEndpoint' || dst.ownerKind === 'subnetHost') return true;
   const fromOutside = src.kind === 'internet' || ctx.toPublic;
   // NAT gateways: "cannot be used to initiate a connection into" the private network (Amazon VPC User Guide, "NAT gateways").
   const why =

@@ -1,4 +1,4 @@
-import { getResource, resourcesOfKind, type Design, type RouteTable } from '../../domain';
+import { getResource, type Design, type RouteTable } from '../../domain';
 import { containsAddress, parseCidr, type Cidr } from '../../net';
 import { designIndex } from '../designIndex';
 import { blackholeReason } from '../topology';
@@ -47,9 +47,7 @@ function prefixListRoutes(design: Design, table: RouteTable): Candidate[] {
       if (parsed.ok) out.push({ block: parsed.value, target, origin: 'prefixList', via: list!.id });
     }
   };
-  for (const endpoint of resourcesOfKind(design, 'vpcEndpoint'))
-    if (endpoint.type === 'gateway' && endpoint.routeTableIds.includes(table.id))
-      expand(endpoint.prefixListId, endpoint.id);
+  for (const endpoint of designIndex(design).gatewayEndpointsOf(table.id)) expand(endpoint.prefixListId, endpoint.id);
   for (const route of table.routes) if (route.destination.startsWith('pl-')) expand(route.destination, route.target);
   return out;
 }

@@ -196,6 +196,15 @@ export class Trace {
     if (!this.ok) return;
     const component = `security groups of ${eni.name} (${direction})`;
     if (eni.ownerKind === 'natGateway') return;
+    if (eni.ownerKind === 'subnetHost')
+      return this.pass({
+        step: 'filter',
+        component,
+        id: eni.ownerId,
+        decision: 'allow',
+        rule: null,
+        explanation: `${eni.name} stands for anything launched there; its own security groups are not known, so Nimbus lets the packet ${direction === 'outbound' ? 'out' : 'in'} (what the subnet's network ACL and routes allow is what counts).`,
+      });
     const verdict = evaluateSecurityGroups(this.design, eni.groupIds, direction, packet, peer);
     const names =
       eni.groupIds.map((id) => getResource(this.design, id, 'securityGroup')?.name ?? id).join(', ') || 'none';
@@ -230,7 +239,7 @@ export class Trace {
 
   /** Stateful: a response to an allowed request is always allowed back. */
   statefulReturn(eni: Interface): void {
-    if (eni.ownerKind === 'natGateway') return;
+    if (eni.ownerKind === 'natGateway' || eni.ownerKind === 'subnetHost') return;
     this.pass({
       step: 'filter',
       component: `security groups of ${eni.name}`,

@@ -17,6 +17,7 @@ import {
   replyRerouted,
   replyTookAnotherWay,
 } from './crossing';
+import { designIndex } from '../designIndex';
 import { routeTableForSubnet } from '../topology';
 import { lookupRoute } from './routeLookup';
 import { endpointLabel, type Interface, type OnPremisesHost } from './endpoints';
@@ -65,8 +66,8 @@ export function propagatedCidrs(design: Design, attachment: TransitGatewayAttach
   return getResource(design, cgw?.onPremisesNetworkId, 'onPremisesNetwork')?.cidrs ?? [];
 }
 
-export function attachmentsOf(design: Design, tgwId: string): TransitGatewayAttachment[] {
-  return resourcesOfKind(design, 'transitGatewayAttachment').filter((a) => a.transitGatewayId === tgwId);
+export function attachmentsOf(design: Design, tgwId: string): readonly TransitGatewayAttachment[] {
+  return designIndex(design).attachmentsOf(tgwId);
 }
 
 /** Longest-prefix match in one transit gateway route table, static before propagated. */
