@@ -8,6 +8,10 @@ import {
   type RouteTable,
   type SecurityGroup,
   type SgRule,
+  type TransitGateway,
+  type VpcPeeringConnection,
+  resourcesOfKind,
+  vpcAttachment,
 } from '../src/domain';
 
 /**
@@ -241,4 +245,47 @@ export function multiVpcBuilder(instances: number, vpcs = 20): { builder: Design
 /** `multiVpcBuilder` built: `instances` instances across `vpcs` unjoined VPCs. */
 export function generateMultiVpc(instances: number, vpcs = 20): Design {
   return multiVpcBuilder(instances, vpcs).builder.build();
+}
+
+/**
+ * `multiVpcBuilder`'s VPCs joined as accounts join them: the first half
+ * attached to one transit gateway (default table, every attachment associated
+ * and propagating, one attachment subnet per zone), the rest peered in pairs;
+ * each VPC's private table routes the other VPCs it is joined to (the hub's
+ * VPCs one route per VPC, a peer its partner's /16).
+ */
+export function generateJoinedVpcs(instances: number, vpcs = 20): Design {
+  const { builder: b, vpcs: generated } = multiVpcBuilder(instances, vpcs);
+  const draft = b.build();
+  const hubCount = Math.ceil(generated.length / 2);
+  const hub = generated.slice(0, hubCount);
+  const tgwId = b.ids.next<TransitGateway['id']>('transitGateway');
+  const tableId = `tgw-rtb-${tgwId}`;
+  b.add<TransitGateway>({
+    kind: 'transitGateway',
+    id: tgwId,
+    name: 'Hub',
+    regionId: resourcesOfKind(draft, 'region')[0]!.id,
+    amazonSideAsn: 64512,
+    routeTables: [{ id: tableId, name: 'Hub default table', routes: [] }],
+  });
+  for (const v of hub) {
+    b.add(vpcAttachment(draft, b.ids.next('transitGatewayAttachment'), tgwId, v.vpc.vpc.id, tableId));
+    for (const other of hub) if (other !== v) b.route(v.privateTable, other.vpc.vpc.cidr, tgwId);
+  }
+  const rest = generated.slice(hubCount);
+  for (let i = 0; i + 1 < rest.length; i += 2) {
+    const [one, two] = [rest[i]!, rest[i + 1]!];
+    const pcx = b.add<VpcPeeringConnection>({
+      kind: 'vpcPeeringConnection',
+      id: b.ids.next('vpcPeeringConnection'),
+      name: `${one.vpc.vpc.name} to ${two.vpc.vpc.name}`,
+      requesterVpcId: one.vpc.vpc.id,
+      accepterVpcId: two.vpc.vpc.id,
+      status: 'active',
+    });
+    b.route(one.privateTable, two.vpc.vpc.cidr, pcx.id);
+    b.route(two.privateTable, one.vpc.vpc.cidr, pcx.id);
+  }
+  return b.build();
 }

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { resourcesOfKind } from '../src/domain';
 import { analyzeExposure, analyzeReachability, validateDesign } from '../src/engine';
 import { createAnalysisApi } from '../src/sim/analysisApi';
-import { bigRuleDesign, generateInstances, generateMultiVpc } from './generate';
+import { bigRuleDesign, generateInstances, generateJoinedVpcs } from './generate';
 
 /**
  * Reachability and exposure, measured alone (no browser): `npx tsx
@@ -47,7 +47,7 @@ function timeQuery(run: () => void, repeats: number): number {
 }
 
 export async function measureExposure(instances: number, repeats: number): Promise<ExposureRow> {
-  const design = generateMultiVpc(instances);
+  const design = generateJoinedVpcs(instances);
   const errors = validateDesign(design).filter((issue) => issue.severity === 'error').length;
   const all = resourcesOfKind(design, 'ec2Instance');
   const target = all[all.length - 2]!;
@@ -194,11 +194,11 @@ export async function reachabilitySection(
   const largest = rows[rows.length - 1]!;
   return `## Reachability (src/engine/reach)
 
-A query is a full forward-and-return path analysis. Exposure checks every instance against the internet, each on-premises network and a host in each other subnet of its VPC, on every port its groups open; it answers once per class of instances that share subnet, groups, public address and state, and once per port-range atom. In the app it runs in the Web Worker in slices of 30 ms, reporting progress and stopping at the next slice on Cancel or a newer request; \`nimbus exposure\` runs the same function in one go. Measured by \`npx tsx bench/reach.ts\` (no browser), medians of ${repeats} runs (3 at 40,000).
+A query is a full forward-and-return path analysis. Exposure checks every instance against the internet, each on-premises network and a host in each other subnet of its VPC and of the VPCs an active peering or a transit gateway joins to it (\`host-in:<subnet>\`, a host with no groups of its own), on every port its groups open; it answers once per class of instances that share subnet, groups, public address, state and address atom, once per class of source subnets that share VPC, route table, network ACL, zone and address atom, and once per port-range atom. In the app it runs in the Web Worker in slices of 30 ms, reporting progress and stopping at the next slice on Cancel or a newer request; \`nimbus exposure\` runs the same function in one go. Measured by \`npx tsx bench/reach.ts\` (no browser), medians of ${repeats} runs (3 at 40,000).
 
 ### At account scale
 
-\`generateMultiVpc(n)\` (bench/generate.ts): n instances across 20 VPCs of /16 (not joined to each other), each with an internet gateway, 32 subnets of /24 over two zones (even ones public, odd ones private behind a custom ACL of 5 inbound rules), web, app and database groups, and services of up to 8 instances per subnet, each with a group of its own that opens its port to the VPC and to its members; the first VPC has a virtual private gateway with a Site-to-Site VPN to an on-premises network, propagated into its private table. Paths: path analyses exposure made. Worker call: what the worker does for the page, parsing the design (the worker trusts nothing it did not parse) and then exposure in slices, in Node. Per path: exposure ms over paths; "vs ${fmt(first.instances)}" compares it with the smallest size, so a flat column means the cost of a path does not grow with the design. Before: the branch's starting commit (c319bf7) with the same generator, measured first on the same day.
+\`generateJoinedVpcs(n)\` (bench/generate.ts): n instances across 20 VPCs of /16, the first 10 attached to one transit gateway (default table, associated and propagating, routes to each other in their private tables) and the other 10 peered in pairs (routes to the partner), each with an internet gateway, 32 subnets of /24 over two zones (even ones public, odd ones private behind a custom ACL of 5 inbound rules), web, app and database groups, and services of up to 8 instances per subnet, each with a group of its own that opens its port to the VPC and to its members; the first VPC has a virtual private gateway with a Site-to-Site VPN to an on-premises network, propagated into its private table. Paths: path analyses exposure made. Worker call: what the worker does for the page, parsing the design (the worker trusts nothing it did not parse) and then exposure in slices, in Node. Per path: exposure ms over paths; "vs ${fmt(first.instances)}" compares it with the smallest size, so a flat column means the cost of a path does not grow with the design. Before: the starting commit (c319bf7) with the same VPCs unjoined (it had no peering or transit gateways), measured first on the same day; there a host in another subnet was sent as an address that resolved to the internet and failed at the first hop, so its paths were short and few, and the ratio understates the gain.
 
 | instances | resources | paths | exposure ms | worker call ms | µs per path | per path vs ${fmt(first.instances)} | before ms | before µs per path | before / now | internet → instance, median ms | instance → instance, median ms |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |

@@ -4,10 +4,12 @@ import {
   resourcesOfKind,
   type Design,
   type Ec2Instance,
+  type Subnet,
   resourceById,
 } from '../../domain';
 import { parseCidr, parseIpv4 } from '../../net';
 import { designIndex } from '../designIndex';
+import { networkAclForSubnet, routeTableForSubnet } from '../topology';
 import type { EndpointSpec } from './endpoints';
 import { reaches } from './reachability';
 
@@ -23,6 +25,8 @@ export interface ExposureEntry {
   instanceName: string;
   source: string;
   sourceKind: 'internet' | 'onPremises' | 'subnet';
+  /** For a subnet source, the subnets it stands for (alike in everything a path from them reads). */
+  subnetIds?: string[];
   ports: number[];
 }
 
@@ -158,6 +162,11 @@ interface Source {
   subnetId: string | null;
   /** The source's address is an instance's, so it starts from that instance's interface (see `twinKey`). */
   isInterface: boolean;
+  /**
+   * For a subnet source: the subnets it stands for, which share everything a path from a host there reads
+   * (VPC, route table, network ACL, zone, and the address atom of the host). One answers for all.
+   */
+  members?: readonly Subnet[];
 }
 
 /**
@@ -202,36 +211,59 @@ export function startExposure(design: Design, options: ExposureOptions = {}): Ex
     })),
   ];
   // Each VPC's sources, worked out once: the outside ones, then a host in each subnet of the VPC and of the
-  // VPCs joined to it by an active peering or a transit gateway (whether a route leads there is the path's to say).
+  // VPCs joined to it by an active peering or a transit gateway (whether a route leads there is the path's to
+  // say), grouped into classes of subnets a path from a host there cannot tell apart.
   const sourcesByVpc = new Map<string, Source[]>();
   const sourcesOf = (vpcId: string | undefined): Source[] => {
     if (vpcId === undefined) return outside;
     let sources = sourcesByVpc.get(vpcId);
     if (!sources) {
       const joined = [vpcId, ...joinedVpcs(design, vpcId).filter((v) => v !== vpcId)];
+      const classes = new Map<string, Subnet[]>();
+      for (const v of joined)
+        for (const subnet of index.subnetsOf(v)) {
+          const block = parseCidr(subnet.cidr);
+          if (!block.ok) continue;
+          const host = block.value.network + 2 ** (32 - block.value.prefix) - 2;
+          const key = [
+            v,
+            routeTableForSubnet(design, subnet)?.id ?? '-',
+            networkAclForSubnet(design, subnet)?.id ?? '-',
+            subnet.azId,
+            atomOf(addressAtoms(), host),
+          ].join('|');
+          const members = classes.get(key);
+          if (members) members.push(subnet);
+          else classes.set(key, [subnet]);
+        }
       sources = [
         ...outside,
-        ...joined.flatMap((v) =>
-          index.subnetsOf(v).flatMap((s): Source[] => {
-            if (!parseCidr(s.cidr).ok) return [];
-            const vpcName = v === vpcId ? null : (getResource(design, v, 'vpc')?.name ?? v);
-            return [
-              {
-                key: `subnet:${s.id}`,
-                label: vpcName ? `${s.name} (${vpcName})` : s.name,
-                kind: 'subnet',
-                // A host with no groups of its own, standing for anything launched in that subnet.
-                spec: { kind: 'subnetHost', subnetId: s.id },
-                subnetId: s.id,
-                isInterface: false,
-              },
-            ];
-          }),
-        ),
+        ...[...classes.entries()].map(([key, members]): Source => {
+          const first = members[0]!;
+          return {
+            key: `subnets:${key}`,
+            label: first.name,
+            kind: 'subnet',
+            // A host with no groups of its own, standing for anything launched in that subnet.
+            spec: { kind: 'subnetHost', subnetId: first.id },
+            subnetId: first.id,
+            isInterface: false,
+            members,
+          };
+        }),
       ];
       sourcesByVpc.set(vpcId, sources);
     }
     return sources;
+  };
+  /** The subnets a class stands for, as one label: a single one by name, several by the first few. */
+  const classLabel = (members: readonly Subnet[], vpcId: string | undefined): string => {
+    const vpcOf = (subnet: Subnet) =>
+      subnet.vpcId === vpcId ? '' : ` (${getResource(design, subnet.vpcId, 'vpc')?.name ?? subnet.vpcId})`;
+    if (members.length === 1) return `${members[0]!.name}${vpcOf(members[0]!)}`;
+    const names = members.slice(0, 3).map((m) => m.name);
+    const more = members.length > 3 ? ` and ${members.length - 3} more` : '';
+    return `${members.length} subnets alike${vpcOf(members[0]!)}: ${names.join(', ')}${more}`;
   };
   const addressAtoms = lazyValue(() => addressAtomStarts(design));
   const portsByGroups = new Map<string, number[]>();
@@ -289,8 +321,20 @@ export function startExposure(design: Design, options: ExposureOptions = {}): Ex
     ].join('|');
     let twins = openByClass.get(twinKey);
     if (!twins) openByClass.set(twinKey, (twins = new Map()));
-    for (const source of sourcesOf(home?.vpcId)) {
-      if (source.subnetId === instance.subnetId) continue;
+    for (const candidate of sourcesOf(home?.vpcId)) {
+      // A subnet source stands for the subnets of its class other than the instance's own (from there the
+      // path would not cross a subnet edge); a host in the first of them asks for all.
+      const members = candidate.members?.filter((m) => m.id !== instance.subnetId);
+      if (members && members.length === 0) continue;
+      const source: Source = members
+        ? {
+            ...candidate,
+            key: `${candidate.key}|${members[0]!.id}`,
+            label: classLabel(members, home?.vpcId),
+            spec: { kind: 'subnetHost', subnetId: members[0]!.id },
+            subnetId: members[0]!.id,
+          }
+        : candidate;
       // From another instance's interface, the path also reads this instance's address (routes, ACL rules),
       // so that source is asked for this instance alone.
       let open = source.isInterface ? undefined : twins.get(source.key);
@@ -304,6 +348,7 @@ export function startExposure(design: Design, options: ExposureOptions = {}): Ex
         instanceName: instance.name,
         source: source.label,
         sourceKind: source.kind,
+        ...(members ? { subnetIds: members.map((m) => m.id) } : {}),
         ports: open,
       });
       if (source.kind === 'internet') findings.push(...internetFindings(instance, open));
@@ -382,8 +427,9 @@ function lazyValue<T>(build: () => T): () => T {
 }
 
 /**
- * Where the design's CIDR blocks start and end (ACL rules, routes, group rules, prefix lists, VPC and subnet
- * ranges): two addresses between the same boundaries are told apart by no rule or route.
+ * Where the CIDR blocks that decide anything start and end (ACL rules, routes, group rules, prefix lists,
+ * VPC ranges, transit gateway routes, on-premises ranges): two addresses between the same boundaries are told
+ * apart by no rule or route. A subnet's own range decides nothing (its table and ACL go by association).
  */
 export function addressAtomStarts(design: Design): number[] {
   const starts = new Set<number>([0]);
@@ -411,9 +457,6 @@ export function addressAtomStarts(design: Design): number[] {
         break;
       case 'vpc':
         [r.cidr, ...r.secondaryCidrs].forEach(add);
-        break;
-      case 'subnet':
-        add(r.cidr);
         break;
       case 'transitGateway':
         for (const table of r.routeTables) for (const route of table.routes) add(route.destination);
