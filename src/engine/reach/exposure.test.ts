@@ -112,3 +112,22 @@ describe('analyzeExposure', () => {
     expect(fromPublicB('i-twin')).toBeUndefined();
   });
 });
+
+describe('exposure and rules written with protocol numbers', () => {
+  it('a TCP rule written as protocol 6 opens its ports like one written as tcp', () => {
+    const base = TEMPLATES.find((t) => t.id === 'two-tier')!.build();
+    const numbered = produce(base, (d) => {
+      const web = Object.values(d.resources).find(
+        (r): r is SecurityGroup => r.kind === 'securityGroup' && r.name === 'web',
+      )!;
+      web.inbound.push(
+        { protocol: 6, ports: { from: 8500, to: 8500 }, peer: { type: 'cidr', cidr: '0.0.0.0/0' }, description: '' },
+        { protocol: 6, ports: { from: 8400, to: 8400 }, peer: { type: 'cidr', cidr: '10.0.0.0/8' }, description: '' },
+      );
+    });
+    const fromInternet = (report: ReturnType<typeof analyzeExposure>) =>
+      report.entries.filter((e) => e.source === 'the internet').map((e) => e.ports);
+    expect(fromInternet(analyzeExposure(numbered))[0]).toContain(8500);
+    expect(fromInternet(analyzeExposure(numbered))).toEqual(fromInternet(analyzeExposure(numbered, { perPort: true })));
+  });
+});

@@ -1,6 +1,8 @@
 import {
   autoPublicIpv4Of,
   getResource,
+  protocolNumber,
+  type Protocol,
   resourcesOfKind,
   type Design,
   type Ec2Instance,
@@ -60,7 +62,9 @@ function candidatePorts(design: Design, instance: Ec2Instance): number[] {
     const group = resourceById(design, id);
     if (group?.kind !== 'securityGroup') continue;
     for (const rule of group.inbound) {
-      if (rule.protocol === 'icmp' || rule.protocol === 'udp') continue;
+      // Exposure asks about TCP: rules for it by name or number (6), and `all`.
+      const n = protocolNumber(rule.protocol);
+      if (n !== TCP && n !== -1) continue;
       if (rule.ports === null) WELL_KNOWN.forEach((p) => ports.add(p));
       else {
         ports.add(rule.ports.from);
@@ -72,6 +76,8 @@ function candidatePorts(design: Design, instance: Ec2Instance): number[] {
 }
 
 const MAX_PORT = 65535;
+/** TCP's IP protocol number. */
+const TCP = 6;
 
 /** An interval of ports (inclusive) that TCP rules match as a whole. */
 type Span = readonly [from: number, to: number];
@@ -90,9 +96,11 @@ export function portAtomStarts(design: Design): number[] {
     starts.add(from);
     if (to < MAX_PORT) starts.add(to + 1);
   };
-  const span = (protocol: string | number, ports: { from: number; to: number } | null): Span | null => {
-    if (protocol !== 'tcp' && protocol !== 'all') return null;
-    return ports === null || protocol === 'all' ? [0, MAX_PORT] : [ports.from, ports.to];
+  // TCP by name or by number (6) with its ports; `all` (-1) covers every port.
+  const span = (protocol: Protocol, ports: { from: number; to: number } | null): Span | null => {
+    const n = protocolNumber(protocol);
+    if (n !== TCP && n !== -1) return null;
+    return ports === null || n === -1 ? [0, MAX_PORT] : [ports.from, ports.to];
   };
   for (const group of resourcesOfKind(design, 'securityGroup')) {
     for (const rules of [group.inbound, group.outbound]) {

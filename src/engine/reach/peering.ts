@@ -52,7 +52,8 @@ export const vpcPeering: HandOverTarget = {
         'BAD_STATE',
       );
     const dst = ctx.destination;
-    const toward = addressOf(dst);
+    // The address in the packet decides (a public address is not in the peer's range, even if the instance is).
+    const toward = ctx.sentTo;
     // No edge-to-edge: the peer's gateways, NAT devices and links are not reachable through the peering.
     if (dst.kind !== 'interface' || !inVpcCidrs(ctx, peer.id, toward))
       return fwd.fail(

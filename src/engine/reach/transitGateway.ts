@@ -174,8 +174,9 @@ export const transitGateway: HandOverTarget = {
         'TGW_ROUTE_AZ_RESTRICTION',
       );
     // Gateway by gateway: a peering attachment hands the packet to the peer gateway, whose table for that
-    // attachment decides next (Amazon VPC Transit Gateways, "Transit gateway peering attachments").
-    const toward = addressOf(ctx.destination);
+    // attachment decides next (Amazon VPC Transit Gateways, "Transit gateway peering attachments"). The lookup is
+    // for the address in the packet: a public address follows the table's route for it (a 0.0.0.0/0 to an egress VPC).
+    const toward = ctx.sentTo;
     const legs: Leg[] = [];
     let gw = tgw;
     let arrivedBy = from;
