@@ -86,3 +86,19 @@ describe('data transfer, as AWS bills it in us-east-1', () => {
     expect(egressCost(99.5, 1)).toBeCloseTo(0.045, 9);
   });
 });
+
+describe('data transfer through a transit gateway', () => {
+  it('bills $0.02 per GB processed, each way, and between zones when the ends are in different zones', () => {
+    const design = TEMPLATES.find((t) => t.id === 'tgw-three-vpcs')!.build();
+    const flow = design.flows?.[0];
+    expect(flow).toBeDefined();
+    const sized = { ...design, flows: [{ ...flow!, ratePerSecond: 10, requestBytes: 50_000, responseBytes: 50_000 }] };
+    const sim = new Simulation(sized);
+    sim.runUntil(100);
+    const delivered = sim.summary().flows[0]!.delivered;
+    expect(delivered).toBe(1000);
+    const line = sim.summary().dataTransfer.find((l) => l.line === 'Data transfer: transit gateway processing')!;
+    // AWS Transit Gateway pricing: $0.02 per GB of data processed.
+    expect(line.costUsd).toBeCloseTo(((1000 * 100_000) / GB) * 0.02, 5);
+  });
+});

@@ -7,10 +7,17 @@ import type { Endpoint, Hop } from '../engine';
  * VPC pricing for NAT gateways; AWS Direct Connect pricing). Nimbus bills the
  * bytes of delivered requests only, and counts a GB as 2^30 bytes.
  */
-export type TransferLine = 'natProcessing' | 'internetEgress' | 'betweenZones' | 'publicInRegion' | 'directConnectOut';
+export type TransferLine =
+  | 'natProcessing'
+  | 'transitGatewayProcessing'
+  | 'internetEgress'
+  | 'betweenZones'
+  | 'publicInRegion'
+  | 'directConnectOut';
 
 export const TRANSFER_LINE_NAMES: Record<TransferLine, string> = {
   natProcessing: 'Data transfer: NAT gateway processing',
+  transitGatewayProcessing: 'Data transfer: transit gateway processing',
   internetEgress: 'Data transfer: out to the internet',
   betweenZones: 'Data transfer: between Availability Zones',
   publicInRegion: 'Data transfer: over public addresses in the Region',
@@ -39,6 +46,9 @@ export function pathTransfer(
   const nat = forward.map((h) => getResource(design, h.id, 'natGateway')).find((n) => n !== undefined);
   // A NAT gateway bills every GB it processes, both ways.
   if (nat) lines.natProcessing = 'both';
+  // A transit gateway bills the data sent into it from a VPC, VPN or Direct Connect: each direction enters once
+  // (AWS Transit Gateway pricing, "Data processing").
+  if (forward.some((h) => getResource(design, h.id, 'transitGateway'))) lines.transitGatewayProcessing = 'both';
   const throughInternetGateway = forward.some((h) => getResource(design, h.id, 'internetGateway'));
   if (destination.kind === 'internet') lines.internetEgress = 'request';
   else if (source.kind === 'internet') lines.internetEgress = 'response';
@@ -70,6 +80,7 @@ export function bytesOn(which: 'request' | 'response' | 'both', flow: Pick<Flow,
 /** USD per GB of each line that has one flat rate. */
 const FLAT_RATE: Record<Exclude<TransferLine, 'internetEgress'>, number> = {
   natProcessing: PRICES.transfer.natGatewayPerGb,
+  transitGatewayProcessing: PRICES.transitGateway.perGb,
   // $0.01 per GB in each direction: out of one zone and into the other.
   betweenZones: 2 * PRICES.transfer.interZonePerGbEachWay,
   publicInRegion: 2 * PRICES.transfer.interZonePerGbEachWay,

@@ -223,9 +223,10 @@ export function SimPanel() {
             </tbody>
           </table>
           <p className="text-[11px] text-slate-500 dark:text-slate-400">
-            us-east-1 rates: NAT gateway $0.045/GB processed (Amazon VPC pricing); out to the internet free for the
-            month’s first 100 GB, then $0.09/GB; between zones $0.01/GB each way (EC2 On-Demand pricing, Data Transfer).
-            Nimbus bills the bytes of delivered requests, with each flow’s request and response sizes.
+            us-east-1 rates: NAT gateway $0.045/GB processed (Amazon VPC pricing); transit gateway $0.02/GB processed
+            (AWS Transit Gateway pricing); out to the internet free for the month’s first 100 GB, then $0.09/GB; between
+            zones $0.01/GB each way (EC2 On-Demand pricing, Data Transfer). Nimbus bills the bytes of delivered
+            requests, with each flow’s request and response sizes.
           </p>
         </section>
       )}
