@@ -17,7 +17,7 @@ export const transitGatewayView: KindView<'transitGateway'> = {
     );
     // Every figure names its source; Nimbus bills the hours only (its traffic model counts requests, not bytes).
     facts.lines.push(
-      `$${PRICES.transitGateway.attachmentHour}/attachment-hour, $${PRICES.transitGateway.perGb}/GB (not billed here) · AWS Transit Gateway pricing`,
+      `$${PRICES.transitGateway.attachmentHour}/attachment-hour, $${PRICES.transitGateway.perGb}/GB of flows · AWS Transit Gateway pricing`,
     );
   },
 };

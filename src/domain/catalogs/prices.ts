@@ -22,8 +22,8 @@ export const PRICES = {
    * as a full one; the VPC owner pays for its attachment) and per GB of data sent
    * into the gateway from a VPC, VPN or Direct Connect. Source:
    * https://aws.amazon.com/transit-gateway/pricing/ (read 2026-12-01). Nimbus bills
-   * the hours; the per-GB charge is shown but not billed (the traffic model counts
-   * requests, not bytes). VPC peering has no hourly charge.
+   * the hours, and the per-GB charge on the bytes of the flows that cross a
+   * gateway (sim/dataTransfer.ts). VPC peering has no hourly charge.
    */
   transitGateway: { attachmentHour: 0.05, perGb: 0.02 },
   /**

@@ -53,8 +53,8 @@ export function TransitGatewayEditor({ resource: tgw, design }: EditorProps<Tran
     <>
       <p className="px-4 pb-2 text-xs text-slate-500 dark:text-slate-400">
         ${PRICES.transitGateway.attachmentHour} per attachment-hour (billed) and ${PRICES.transitGateway.perGb} per GB
-        processed (not billed by Nimbus), from aws.amazon.com/transit-gateway/pricing. Longest prefix wins; a static
-        route beats a propagated one; a blackhole drops.
+        processed (billed on the bytes of the flows that cross it), from aws.amazon.com/transit-gateway/pricing. Longest
+        prefix wins; a static route beats a propagated one; a blackhole drops.
       </p>
       {tgw.routeTables.map((table, t) => (
         <Section key={table.id} title={`Route table ${table.name}`}>
