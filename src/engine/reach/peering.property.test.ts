@@ -6,8 +6,9 @@ import { analyzeReachability } from './reachability';
 
 /**
  * Peering is not transitive and adds nothing by being removed: over random
- * sets of peerings between four VPCs, with random routes (including routes
- * that try to send a third VPC's range through a peer), a path exists only
+ * sets of peerings between four VPCs, some with a NAT gateway and internet
+ * gateway a peer must not use (no edge-to-edge routing), with random routes
+ * (including routes that try to send a third VPC's range through a peer), a path exists only
  * between VPCs peered directly; adding a VPC peered to one side never joins
  * two VPCs that were not joined; removing a peering never adds a path.
  */
@@ -22,12 +23,15 @@ const PAIRS = [
 
 interface Topology {
   peered: boolean[];
+  /** Which VPCs have a public subnet with an internet gateway and a NAT gateway their main table sends 0.0.0.0/0 to. */
+  nat: boolean[];
   /** For each VPC and each other VPC, which of its peerings (by pair index) the route to that VPC's CIDR uses, if any. */
   routes: (number | null)[][];
 }
 
 const topology: fc.Arbitrary<Topology> = fc.record({
   peered: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
+  nat: fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
   routes: fc.array(fc.array(fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }), { minLength: 4, maxLength: 4 }), {
     minLength: 4,
     maxLength: 4,
@@ -37,6 +41,10 @@ const topology: fc.Arbitrary<Topology> = fc.record({
 function build(t: Topology, options: { extraPeerOf?: number; without?: number } = {}) {
   const n = new NetworkBuilder(['us-east-1a']);
   const vpcs: TestVpc[] = [0, 1, 2, 3].map((i) => n.vpc(`V${i}`, i + 1));
+  vpcs.forEach((v, i) => {
+    // Edge-to-edge bait: a peer must not get through this VPC's NAT gateway or internet gateway.
+    if (t.nat[i]) n.natGateway(v, `10.${i + 1}.200.0/24`);
+  });
   const pcx = PAIRS.map(([a, b], i) =>
     t.peered[i] && options.without !== i ? n.peer(vpcs[a]!, vpcs[b]!, { routes: false }) : null,
   );
@@ -53,6 +61,7 @@ function build(t: Topology, options: { extraPeerOf?: number; without?: number } 
   if (options.extraPeerOf !== undefined) {
     // A new VPC peered to one of them, routing everything private to it, and that VPC routing every other range to it.
     const extra = n.vpc('E', 9);
+    n.natGateway(extra, '10.9.200.0/24');
     const side = vpcs[options.extraPeerOf]!;
     const link = n.peer(side, extra);
     n.b.route(extra.table, '10.0.0.0/8', link.id);
@@ -88,7 +97,7 @@ describe('VPC peering properties', () => {
         i === j ? null : PAIRS.findIndex(([a, b]) => (a === i && b === j) || (a === j && b === i)),
       ),
     );
-    const { design, vpcs } = build({ peered: PAIRS.map(() => true), routes: direct });
+    const { design, vpcs } = build({ peered: PAIRS.map(() => true), nat: [true, false, true, false], routes: direct });
     expect(reachable(design, vpcs).flat().every(Boolean)).toBe(true);
   });
 
