@@ -212,3 +212,33 @@ describe('EC2 lifecycle', () => {
     expect(sim.act(ID, 'start')).toMatchObject({ ok: false, code: 'InvalidInstanceID.NotFound' });
   });
 });
+
+describe('launches the simulation starts with', () => {
+  it('an instance the design holds as pending boots and runs, as a launch does', () => {
+    const sim = new Simulation(design({ state: 'pending' }), { seed: 1 });
+    expect(sim.instances.get(ID)!.state).toBe('pending');
+    sim.runUntil(120);
+    expect(sim.instances.get(ID)!.state).toBe('running');
+    expect(sim.cost().byResource.find((r) => r.id === ID)!.ratePerHour).toBeGreaterThan(0);
+  });
+
+  it('an arm64 AMI on an x86 type is refused as RunInstances refuses it: never runs, never billed, until fixed', () => {
+    // Amazon Linux 2023 (arm64) on t3.micro (x86_64).
+    const mismatched = design({ amiId: 'ami-0a1b2c3d4e5f60002', instanceType: 't3.micro' });
+    const sim = new Simulation(mismatched, { seed: 1 });
+    sim.runUntil(300);
+    expect(sim.instances.get(ID)).toBeUndefined();
+    expect(sim.cost().byResource.find((r) => r.id === ID)).toBeUndefined();
+    const error = sim.log.find((l) => l.level === 'error' && l.resourceId === ID)!;
+    expect(error.text).toContain('InvalidParameterValue');
+    expect(error.text).toContain(
+      "The architecture 'x86_64' of the specified instance type does not match the architecture 'arm64' of the specified AMI.",
+    );
+    // A Graviton type fixes it: the instance launches from then on.
+    const fixed = structuredClone(mismatched);
+    (fixed.resources[ID] as Ec2Instance).instanceType = 't4g.micro';
+    sim.syncDesign(fixed);
+    sim.runUntil(420);
+    expect(sim.instances.get(ID)!.state).toBe('running');
+  });
+});

@@ -1,3 +1,5 @@
+import { findAmi } from '../catalogs/amis';
+import { findInstanceType } from '../catalogs/instanceTypes';
 import { z } from 'zod';
 import { ElasticIpIdSchema, InstanceIdSchema, SecurityGroupIdSchema, SubnetIdSchema } from '../ids';
 import { Ipv4TextSchema, NameSchema } from '../common';
@@ -81,6 +83,29 @@ export const holdsPublicIpv4 = (state: InstanceState): boolean => state !== 'sto
 export function autoPublicIpv4Of(instance: Ec2Instance): string | null {
   if (!instance.publicIp || instance.elasticIpId !== null) return null;
   return instance.publicIpAddress ?? autoAssignedPublicIpv4(instance.id);
+}
+
+/**
+ * Why AWS refuses to launch this instance, in its words, or null: an AMI whose
+ * architecture doesn't match the instance type's (RunInstances
+ * `InvalidParameterValue`), or Windows on a Graviton type (AWS Graviton
+ * Getting Started, "Operating systems": Windows is not supported).
+ */
+export function launchRefusal(instance: Ec2Instance): { code: string; message: string } | null {
+  const type = findInstanceType(instance.instanceType);
+  const ami = findAmi(instance.amiId);
+  if (!type || !ami) return null;
+  if (ami.platform === 'windows' && type.architecture === 'arm64')
+    return {
+      code: 'InvalidParameterValue',
+      message: `Windows does not run on ${type.name}, a Graviton (arm64) type. Choose an x86_64 type such as t3 or m7i.`,
+    };
+  if (type.architecture !== ami.architecture)
+    return {
+      code: 'InvalidParameterValue',
+      message: `The architecture '${type.architecture}' of the specified instance type does not match the architecture '${ami.architecture}' of the specified AMI. Specify an instance type and an AMI that have matching architectures, and try again.`,
+    };
+  return null;
 }
 
 export const ec2InstanceKind: KindSpec<'ec2Instance'> = {

@@ -1,9 +1,9 @@
 import {
   EBS_MIN_SIZE_GIB,
   FARGATE_TASK_SIZES,
-  findAmi,
   findInstanceType,
   getResource,
+  launchRefusal,
   isValidFargateSize,
   LAMBDA_ACCOUNT_CONCURRENCY,
   LAMBDA_MAX_MEMORY_MB,
@@ -19,28 +19,16 @@ export function computeRules(design: Design): Finding[] {
   const out: Finding[] = [];
   for (const instance of resourcesOfKind(design, 'ec2Instance')) {
     const type = findInstanceType(instance.instanceType);
-    const ami = findAmi(instance.amiId);
-    if (type && ami?.platform === 'windows' && type.architecture === 'arm64') {
-      // AWS Graviton Getting Started, "Operating systems": Microsoft Windows is not supported on Graviton.
+    const refusal = launchRefusal(instance);
+    if (refusal)
       out.push(
         finding(
           'error',
           'INSTANCE_ARCHITECTURE_MISMATCH',
           instance.id,
-          `${instance.name}: Windows does not run on ${type.name}, a Graviton (arm64) type; AWS refuses the launch. Choose an x86_64 type such as t3 or m7i.`,
+          `${instance.name}: AWS refuses the launch: "${refusal.message}" (${refusal.code})`,
         ),
       );
-    } else if (type && ami && type.architecture !== ami.architecture) {
-      // RunInstances refuses the launch with InvalidParameterValue and this message (EC2 API reference, RunInstances errors).
-      out.push(
-        finding(
-          'error',
-          'INSTANCE_ARCHITECTURE_MISMATCH',
-          instance.id,
-          `${instance.name}: AWS refuses the launch: "The architecture '${type.architecture}' of the specified instance type does not match the architecture '${ami.architecture}' of the specified AMI. Specify an instance type and an AMI that have matching architectures, and try again." (InvalidParameterValue)`,
-        ),
-      );
-    }
     if (!type) {
       out.push(
         finding(

@@ -1,4 +1,11 @@
-import { autoAssignedPublicIpv4, autoPublicIpv4Of, resourcesOfKind, type Design, type Ec2Instance } from '../../domain';
+import {
+  autoAssignedPublicIpv4,
+  autoPublicIpv4Of,
+  launchRefusal,
+  resourcesOfKind,
+  type Design,
+  type Ec2Instance,
+} from '../../domain';
 import {
   applyAction,
   applyInstanceEdits,
@@ -43,6 +50,8 @@ export class Ec2Instances implements SimulatedKind, EventHandler<InstanceEvent> 
   private readonly recorded = new Map<string, string>();
   /** One context for every EC2 step: events are a hot path, so nothing is allocated per event. */
   private readonly ec2Context: Ec2Context;
+  /** Instances whose launch AWS refused (logged once each). */
+  private readonly refused = new Set<string>();
 
   constructor(
     design: Design,
@@ -62,8 +71,14 @@ export class Ec2Instances implements SimulatedKind, EventHandler<InstanceEvent> 
     };
     const instances = resourcesOfKind(design, 'ec2Instance');
     for (const instance of instances) {
-      const sim = createEc2Sim(instance);
       this.record(instance);
+      if (this.refusedLaunch(instance)) continue;
+      // A design may hold an instance still booting: it goes on to running like any launch.
+      if (instance.state === 'pending') {
+        this.launch(instance);
+        continue;
+      }
+      const sim = createEc2Sim(instance);
       // A running instance holds the address the design records for it: design and simulation agree at time 0.
       if (sim.state === 'running' && sim.autoPublicIp && !sim.hasElasticIp)
         sim.publicIp = this.ec2Context.newPublicIp(instance.id);
@@ -91,12 +106,8 @@ export class Ec2Instances implements SimulatedKind, EventHandler<InstanceEvent> 
         addressChanged = applyInstanceEdits(kept, instance, this.context()) || addressChanged;
         continue;
       }
-      const sim = createEc2Sim({ ...instance, state: 'stopped' });
-      sim.everRunning = false;
-      sim.settledAt = this.ctx.now;
-      sim.timeline = [];
-      this.sims.set(instance.id, sim);
-      applyAction(sim, 'start', this.context());
+      if (this.refusedLaunch(instance)) continue;
+      this.launch(instance);
       this.ctx.say('info', instance.id, `Launched ${instance.name} (${instance.instanceType}): pending.`);
     }
     for (const [id, sim] of this.sims) {
@@ -107,6 +118,33 @@ export class Ec2Instances implements SimulatedKind, EventHandler<InstanceEvent> 
     }
     this.containerHosts = this.hostsOf(instances);
     if (addressChanged) this.ctx.liveStateChanged();
+  }
+
+  /** Launches an instance now: pending, then running after its boot time. */
+  private launch(instance: Ec2Instance): void {
+    const sim = createEc2Sim({ ...instance, state: 'stopped' });
+    sim.everRunning = false;
+    sim.settledAt = this.ctx.now;
+    sim.timeline = [];
+    this.sims.set(instance.id, sim);
+    applyAction(sim, 'start', this.context());
+  }
+
+  /**
+   * An instance AWS would not launch (its AMI's architecture does not match its type's) never exists: the
+   * error is logged as RunInstances returns it, and nothing is billed. Fixing the design launches it.
+   */
+  private refusedLaunch(instance: Ec2Instance): boolean {
+    const refusal = launchRefusal(instance);
+    if (!refusal) return false;
+    if (!this.refused.has(instance.id))
+      this.ctx.say(
+        'error',
+        instance.id,
+        `RunInstances for ${instance.name} refused: ${refusal.code}: ${refusal.message}`,
+      );
+    this.refused.add(instance.id);
+    return true;
   }
 
   private record(instance: Ec2Instance): void {
