@@ -9,6 +9,7 @@ import {
   MAX_NACL_RULES_PER_DIRECTION_RAISED,
   MAX_ROUTES_PER_TABLE_RAISED,
   MAX_SG_RULES_PER_DIRECTION_RAISED,
+  MAX_SG_RULES_READABLE,
   MAX_SIMULATION_ACTIONS,
 } from './catalogs/limits';
 import { parseDesign } from './parse';
@@ -106,14 +107,14 @@ describe('bounds on counts: a value past AWS quota sets the resource aside, nami
     });
   });
 
-  it('rules per security group and per network ACL, with the quota raised to its maximum', () => {
+  it('rules per security group (past AWS’s 1,000 still read, up to Nimbus’s 10,000) and per network ACL', () => {
     const input = doc('two-tier');
-    input.resources['sg-2']!.inbound = rules(MAX_SG_RULES_PER_DIRECTION_RAISED, sgRule);
-    input.resources['sg-3']!.outbound = rules(MAX_SG_RULES_PER_DIRECTION_RAISED + 1, sgRule);
+    input.resources['sg-2']!.inbound = rules(MAX_SG_RULES_PER_DIRECTION_RAISED + 1, sgRule);
+    input.resources['sg-3']!.outbound = rules(MAX_SG_RULES_READABLE + 1, sgRule);
     input.resources['acl-1']!.inbound = rules(MAX_NACL_RULES_PER_DIRECTION_RAISED, aclRule);
     expect(setAsideOf(input)).toEqual({
       'sg-3':
-        'outbound: must be at most 1,000 (rules: Amazon VPC quota "Inbound or outbound rules per security group" at its maximum)',
+        "outbound: must be at most 10,000 (rules: Nimbus's bound, ten times AWS's maximum of 1,000 per direction)",
       'acl-1':
         'inbound: must be at most 39 (numbered rules: Amazon VPC quota "Rules per network ACL" raised to 40, the final * rule included)',
     });

@@ -99,6 +99,14 @@ export const LAMBDA_MAX_ACCOUNT_CONCURRENCY = 100_000;
 export const MAX_SG_RULES_PER_DIRECTION_RAISED = 1000;
 
 /**
+ * Nimbus's bound for the rules of one direction of a group it reads: ten times
+ * AWS's maximum, so a generated or mistaken rule set still opens and can be
+ * fixed (past AWS's maximum it is an error finding, as AWS would refuse it),
+ * while a link can't ask for millions.
+ */
+export const MAX_SG_RULES_READABLE = 10_000;
+
+/**
  * Amazon VPC User Guide, "Amazon VPC quotas": "Rules per network ACL" (default
  * 20 per direction) can be raised to 40. The final `*` rule counts towards it,
  * so 39 numbered rules fit.

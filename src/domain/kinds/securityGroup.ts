@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PrefixListIdSchema, SecurityGroupIdSchema, VpcIdSchema } from '../ids';
 import { atMost, CidrTextSchema, NameSchema, PortRangeSchema, ProtocolSchema } from '../common';
-import { MAX_SG_RULES_PER_DIRECTION_RAISED } from '../catalogs/limits';
+import { MAX_SG_RULES_READABLE } from '../catalogs/limits';
 import { resourceById } from '../lookup';
 import { listIn, requiredRef } from './references';
 import type { KindSpec } from './spec';
@@ -24,15 +24,15 @@ export const SgRuleSchema = z.object({
   description: z.string().default(''),
 });
 
-/** Rules in one direction: the validator reports AWS's default quota; beyond the raised maximum the group can't be read. */
+/**
+ * Rules in one direction: the validator reports AWS's quotas (60 by default, 1,000 at most); beyond Nimbus's
+ * own bound, ten times that, the group can't be read.
+ */
 const SgRulesSchema = z
   .array(SgRuleSchema)
   .max(
-    MAX_SG_RULES_PER_DIRECTION_RAISED,
-    atMost(
-      MAX_SG_RULES_PER_DIRECTION_RAISED,
-      'rules: Amazon VPC quota "Inbound or outbound rules per security group" at its maximum',
-    ),
+    MAX_SG_RULES_READABLE,
+    atMost(MAX_SG_RULES_READABLE, "rules: Nimbus's bound, ten times AWS's maximum of 1,000 per direction"),
   );
 
 export const SecurityGroupSchema = z.object({

@@ -2,6 +2,7 @@ import {
   getResource,
   MAX_NACL_RULES_PER_DIRECTION,
   MAX_SG_RULES_PER_DIRECTION,
+  MAX_SG_RULES_PER_DIRECTION_RAISED,
   NACL_MAX_RULE_NUMBER,
   NACL_MIN_RULE_NUMBER,
   resourcesOfKind,
@@ -122,7 +123,16 @@ function sgDirection(
     const ports = portProblem(rule.protocol, rule.ports);
     if (ports) out.push(finding('error', 'RULE_PORTS_INVALID', groupId, `${label}: ${ports}.`));
   });
-  if (rules.length > MAX_SG_RULES_PER_DIRECTION) {
+  if (rules.length > MAX_SG_RULES_PER_DIRECTION_RAISED) {
+    out.push(
+      finding(
+        'error',
+        'SG_RULE_QUOTA',
+        groupId,
+        `${groupName} has ${rules.length.toLocaleString('en-US')} ${direction} rules; AWS allows at most ${MAX_SG_RULES_PER_DIRECTION_RAISED.toLocaleString('en-US')} per direction even with the quota raised (Amazon VPC quotas, "Inbound or outbound rules per security group"), so it would refuse this group. Merge rules into ranges or split the group.`,
+      ),
+    );
+  } else if (rules.length > MAX_SG_RULES_PER_DIRECTION) {
     out.push(
       finding(
         'error',
