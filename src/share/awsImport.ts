@@ -59,6 +59,8 @@ function readFiles(files: readonly AwsFile[]): {
   vpcRegions: Map<string, string>;
   /** The top-level keys some file had (a key absent from every file is output that was not included). */
   present: Set<AwsKey>;
+  /** The top-level keys Nimbus does not read. */
+  ignored: Set<string>;
 } {
   const data = Object.fromEntries(Object.keys(AWS_KEYS).map((k) => [k, []])) as unknown as AwsData;
   const notes: string[] = [];
@@ -66,6 +68,7 @@ function readFiles(files: readonly AwsFile[]): {
   // Several Regions in one directory tree (accounts/<id>/<region>/): a VPC's Region from its file's path.
   const vpcRegions = new Map<string, string>();
   const present = new Set<AwsKey>();
+  const ignored = new Set<string>();
   for (const file of files) {
     let json: unknown;
     try {
@@ -81,6 +84,7 @@ function readFiles(files: readonly AwsFile[]): {
     for (const [key, value] of Object.entries(json)) {
       // Own keys only: a file key such as "constructor" or "toString" is not one Nimbus reads.
       if (!Object.hasOwn(AWS_KEYS, key)) {
+        if (key !== 'NextToken') ignored.add(key);
         if (key === 'LoadBalancers' && Array.isArray(value)) {
           // `aws elbv2 describe-load-balancers`: Nimbus has no load balancers yet, so each is named.
           for (const lb of value as Array<Record<string, unknown> | null>) {
@@ -107,14 +111,21 @@ function readFiles(files: readonly AwsFile[]): {
       if (key === 'Vpcs' && region) for (const vpc of parsed.data as AwsData['Vpcs']) vpcRegions.set(vpc.VpcId, region);
     }
   }
-  return { data, notes, errors, vpcRegions, present };
+  return { data, notes, errors, vpcRegions, present, ignored };
 }
 
 export function importAws(files: readonly AwsFile[], designName = 'Imported from AWS'): AwsImport {
-  const { data, notes, errors, vpcRegions, present } = readFiles(files);
+  const { data, notes, errors, vpcRegions, present, ignored } = readFiles(files);
   if (errors.length > 0) return { ok: false, errors };
-  if (data.Vpcs.length === 0)
-    return { ok: false, errors: ['no VPCs found: include the output of aws ec2 describe-vpcs'] };
+  if (data.Vpcs.length === 0) {
+    // Nothing of a network can be placed without its VPC: say what the files do hold.
+    const held = [
+      ...[...present].filter((k) => data[k].length > 0).sort(),
+      ...[...ignored].sort().map((k) => `${k} (not imported)`),
+    ];
+    const what = held.length > 0 ? ` (the files hold only ${held.join(', ')})` : '';
+    return { ok: false, errors: [`no VPCs found${what}: include the output of aws ec2 describe-vpcs`] };
+  }
   const design = emptyDesign(designName);
   const layout: Record<string, Partial<LayoutEntry>> = {};
   const refused: string[] = [];
