@@ -52,6 +52,25 @@ function portsOf(protocol: Protocol, from: number | undefined, to: number | unde
   return { from, to };
 }
 
+type Field = (name: string) => string | undefined;
+const facts = (field: Field, ...names: string[]) => {
+  const known = names.map(field).filter((v) => v !== undefined);
+  return known.length > 0 ? ` (${known.join(', ')})` : '';
+};
+
+/** Output of kinds Nimbus does not model, named record by record in the import note. */
+const UNMODELLED: Record<string, (field: Field) => string> = {
+  // aws elbv2 describe-load-balancers
+  LoadBalancers: (f) =>
+    `load balancer ${f('LoadBalancerName') ?? '?'}${facts(f, 'Type', 'Scheme', 'VpcId')} skipped: Nimbus does not model load balancers, so neither it, its listeners nor its target groups were imported`,
+  // aws directconnect describe-virtual-interfaces
+  VirtualInterfaces: (f) =>
+    `Direct Connect virtual interface ${f('VirtualInterfaceId') ?? '?'}${facts(f, 'VirtualInterfaceType', 'VirtualGatewayId', 'DirectConnectGatewayId', 'AmazonAddress')} skipped: Nimbus does not import Direct Connect virtual interfaces, and the prefixes the on-premises router advertises over one are not in these files`,
+  // aws directconnect describe-direct-connect-gateways
+  DirectConnectGateways: (f) =>
+    `Direct Connect gateway ${f('DirectConnectGatewayId') ?? '?'}${facts(f, 'DirectConnectGatewayName')} skipped: Nimbus does not model Direct Connect gateways`,
+};
+
 function readFiles(files: readonly AwsFile[]): {
   data: AwsData;
   notes: string[];
@@ -85,14 +104,15 @@ function readFiles(files: readonly AwsFile[]): {
       // Own keys only: a file key such as "constructor" or "toString" is not one Nimbus reads.
       if (!Object.hasOwn(AWS_KEYS, key)) {
         if (key !== 'NextToken') ignored.add(key);
-        if (key === 'LoadBalancers' && Array.isArray(value)) {
-          // `aws elbv2 describe-load-balancers`: Nimbus has no load balancers yet, so each is named.
-          for (const lb of value as Array<Record<string, unknown> | null>) {
-            const name = typeof lb?.LoadBalancerName === 'string' ? lb.LoadBalancerName : '?';
-            const facts = [lb?.Type, lb?.Scheme, lb?.VpcId].filter((f) => typeof f === 'string').join(', ');
-            notes.push(
-              `${file.name}: load balancer ${name}${facts ? ` (${facts})` : ''} skipped: Nimbus does not model load balancers, so neither it, its listeners nor its target groups were imported`,
-            );
+        const describe = Object.hasOwn(UNMODELLED, key) ? UNMODELLED[key] : undefined;
+        if (describe && Array.isArray(value)) {
+          // Records of what Nimbus has no kind for yet: each is named, not just its file.
+          for (const item of value as unknown[]) {
+            const field = (name: string) => {
+              const v = (item as Record<string, unknown> | null)?.[name];
+              return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
+            };
+            notes.push(`${file.name}: ${describe(field)}`);
           }
           continue;
         }
@@ -415,7 +435,7 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
     else if (!instanceId)
       notes.push(`${what}: not attached to an instance (status ${eni.Status ?? 'unknown'}); skipped`);
   }
-  const networkRoutes: Array<{ table: string; destination: string; target: string }> = [];
+  const networkRoutes: Array<{ table: string; destination: string; target: string; state?: string | undefined }> = [];
   const endpointRoutes: Array<{ table: string; list: string; endpoint: string }> = [];
   // A VPN connection that is deleted (or being deleted) carries nothing: no routes, no network behind it.
   // Source: Amazon EC2 API Reference, VpnConnection `State` (pending | available | deleting | deleted).
@@ -495,9 +515,9 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
         endpointRoutes.push({ table: table.RouteTableId, list: destination, endpoint: target });
         return [];
       }
-      // Peering connections, transit gateways and prefix lists are mapped below; one the files lack is said then.
-      if (!r.DestinationCidrBlock || target.startsWith('vpce-') || r.TransitGatewayId || r.VpcPeeringConnectionId)
-        networkRoutes.push({ table: table.RouteTableId, destination, target });
+      // Targets (peering connections, transit gateways, prefix lists among them) are checked once all is mapped;
+      // one the files lack is said then.
+      if (target !== 'local') networkRoutes.push({ table: table.RouteTableId, destination, target, state: r.State });
       return [{ destination, target: target as never }];
     });
     const main = table.Associations.some((a) => a.Main === true);
@@ -596,7 +616,7 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
       );
     if (!known(route.target))
       notes.push(
-        `${route.table}: the route to ${route.destination} targets ${route.target}, which is not in the files or Nimbus does not model; it shows as a blackhole`,
+        `${route.table}: the route to ${route.destination} targets ${route.target}, which is not in the files or Nimbus does not model; it shows as a blackhole${route.state === 'blackhole' ? ' (AWS records it as one too)' : ''}`,
       );
   }
   if (data.InternetGateways.length > 0) add({ kind: 'internet', id: 'internet' as never, name: 'Internet' });

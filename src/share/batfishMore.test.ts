@@ -76,6 +76,36 @@ describe('hybrid-cloud-aws', () => {
   });
 });
 
+describe('hybrid-cloud-aws: a route to a NAT gateway the files lack', () => {
+  it('is named, with the blackhole AWS records', () => {
+    expect(scenario('hybrid-cloud-aws').notes).toContain(
+      'rtb-f28e418b: the route to 0.0.0.0/0 targets nat-055c00735cace0ec4, which is not in the files or Nimbus does not model; it shows as a blackhole (AWS records it as one too)',
+    );
+  });
+});
+
+describe('test-direct-connect-private-vif and test-direct-connect-gateway', () => {
+  it('name each Direct Connect virtual interface and gateway they skip', () => {
+    const privateVif = scenario('test-direct-connect-private-vif').notes;
+    for (const [vif, address] of [
+      ['dxvif-priv01', '169.254.30.1/30'],
+      ['dxvif-priv02', '169.254.31.1/30'],
+    ])
+      expect(privateVif).toContain(
+        `VirtualInterfaces.json: Direct Connect virtual interface ${vif} (private, vgw-priv01, ${address}) skipped: Nimbus does not import Direct Connect virtual interfaces, and the prefixes the on-premises router advertises over one are not in these files`,
+      );
+    const gateway = scenario('test-direct-connect-gateway').notes;
+    expect(gateway).toContain(
+      'DirectConnectGateways.json: Direct Connect gateway 7b2c4f8a-1234-4abc-9def-fedcba987654 (dx-test-gateway) skipped: Nimbus does not model Direct Connect gateways',
+    );
+    expect(
+      gateway.some((n) =>
+        n.startsWith('VirtualInterfaces.json: Direct Connect virtual interface dxvif-dx01 (transit,'),
+      ),
+    ).toBe(true);
+  });
+});
+
 describe('test-vpn-gateway', () => {
   const { design, notes } = scenario('test-vpn-gateway');
 
