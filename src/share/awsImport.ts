@@ -66,6 +66,12 @@ const UNMODELLED: Record<string, (field: Field) => string> = {
   // aws directconnect describe-virtual-interfaces
   VirtualInterfaces: (f) =>
     `Direct Connect virtual interface ${f('VirtualInterfaceId') ?? '?'}${facts(f, 'VirtualInterfaceType', 'VirtualGatewayId', 'DirectConnectGatewayId', 'AmazonAddress')} skipped: Nimbus does not import Direct Connect virtual interfaces, and the prefixes the on-premises router advertises over one are not in these files`,
+  // aws rds describe-db-instances
+  DBInstances: (f) =>
+    `RDS instance ${f('DBInstanceIdentifier') ?? '?'}${facts(f, 'Engine', 'DBInstanceClass')} skipped: Nimbus does not model RDS yet`,
+  // aws es describe-elasticsearch-domains
+  DomainStatusList: (f) =>
+    `Elasticsearch domain ${f('DomainName') ?? '?'}${facts(f, 'ElasticsearchVersion')} skipped: Nimbus does not model OpenSearch or Elasticsearch domains`,
   // aws directconnect describe-direct-connect-gateways
   DirectConnectGateways: (f) =>
     `Direct Connect gateway ${f('DirectConnectGatewayId') ?? '?'}${facts(f, 'DirectConnectGatewayName')} skipped: Nimbus does not model Direct Connect gateways`,

@@ -145,6 +145,10 @@ describe('test (inconsistent records, files missing)', () => {
       'i-075dc46a9bc347264: not in a subnet of these files (state running, subnet subnet-1641fa70); skipped',
     );
     expect(getResource(design, 'i-066b1b9957b9200e7', 'ec2Instance')?.publicIpAddress).toBe('54.191.107.22');
+    expect(notes.find((n) => n.startsWith('RdsInstances.json: RDS instance test-rds (mysql'))).toContain(
+      'Nimbus does not model RDS yet',
+    );
+    expect(notes.some((n) => n.startsWith('ElasticsearchDomains.json: Elasticsearch domain es-domain'))).toBe(true);
   });
 });
 
