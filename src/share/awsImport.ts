@@ -426,6 +426,8 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
     }
   }
   // Nimbus gives an instance one interface, its primary (device index 0) one; the others are named, not dropped.
+  // Source: Amazon EC2 User Guide, "Elastic network interfaces" (the primary interface is device 0 and can't be
+  // detached; secondary ones can be attached, detached and left available).
   const modelledInterfaceTypes = new Set(['nat_gateway', 'vpc_endpoint', 'transit_gateway']);
   for (const eni of data.NetworkInterfaces) {
     const where = [eni.Description, eni.PrivateIpAddress, eni.SubnetId && `in ${eni.SubnetId}`].filter(Boolean);
