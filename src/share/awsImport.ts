@@ -19,6 +19,7 @@ import {
 import { AWS_KEYS, type AwsData, type AwsKey } from './awsSchemas';
 import { repairReferences } from '../engine/edits/repairReferences';
 import { defaultAclsWhenMissing, importNetworks, regionInPath } from './awsImportNetworks';
+import { containsCidr, parseCidr } from '../net';
 
 /**
  * Turns the JSON printed by `aws ec2 describe-*` into a design. Files are
@@ -51,17 +52,48 @@ function portsOf(protocol: Protocol, from: number | undefined, to: number | unde
   return { from, to };
 }
 
+type Field = (name: string) => string | undefined;
+const facts = (field: Field, ...names: string[]) => {
+  const known = names.map(field).filter((v) => v !== undefined);
+  return known.length > 0 ? ` (${known.join(', ')})` : '';
+};
+
+/** Output of kinds Nimbus does not model, named record by record in the import note. */
+const UNMODELLED: Record<string, (field: Field) => string> = {
+  // aws elbv2 describe-load-balancers
+  LoadBalancers: (f) =>
+    `load balancer ${f('LoadBalancerName') ?? '?'}${facts(f, 'Type', 'Scheme', 'VpcId')} skipped: Nimbus does not model load balancers, so neither it, its listeners nor its target groups were imported`,
+  // aws directconnect describe-virtual-interfaces
+  VirtualInterfaces: (f) =>
+    `Direct Connect virtual interface ${f('VirtualInterfaceId') ?? '?'}${facts(f, 'VirtualInterfaceType', 'VirtualGatewayId', 'DirectConnectGatewayId', 'AmazonAddress')} skipped: Nimbus does not import Direct Connect virtual interfaces, and the prefixes the on-premises router advertises over one are not in these files`,
+  // aws rds describe-db-instances
+  DBInstances: (f) =>
+    `RDS instance ${f('DBInstanceIdentifier') ?? '?'}${facts(f, 'Engine', 'DBInstanceClass')} skipped: Nimbus does not model RDS yet`,
+  // aws es describe-elasticsearch-domains
+  DomainStatusList: (f) =>
+    `Elasticsearch domain ${f('DomainName') ?? '?'}${facts(f, 'ElasticsearchVersion')} skipped: Nimbus does not model OpenSearch or Elasticsearch domains`,
+  // aws directconnect describe-direct-connect-gateways
+  DirectConnectGateways: (f) =>
+    `Direct Connect gateway ${f('DirectConnectGatewayId') ?? '?'}${facts(f, 'DirectConnectGatewayName')} skipped: Nimbus does not model Direct Connect gateways`,
+};
+
 function readFiles(files: readonly AwsFile[]): {
   data: AwsData;
   notes: string[];
   errors: string[];
   vpcRegions: Map<string, string>;
+  /** The top-level keys some file had (a key absent from every file is output that was not included). */
+  present: Set<AwsKey>;
+  /** The top-level keys Nimbus does not read. */
+  ignored: Set<string>;
 } {
   const data = Object.fromEntries(Object.keys(AWS_KEYS).map((k) => [k, []])) as unknown as AwsData;
   const notes: string[] = [];
   const errors: string[] = [];
   // Several Regions in one directory tree (accounts/<id>/<region>/): a VPC's Region from its file's path.
   const vpcRegions = new Map<string, string>();
+  const present = new Set<AwsKey>();
+  const ignored = new Set<string>();
   for (const file of files) {
     let json: unknown;
     try {
@@ -77,6 +109,19 @@ function readFiles(files: readonly AwsFile[]): {
     for (const [key, value] of Object.entries(json)) {
       // Own keys only: a file key such as "constructor" or "toString" is not one Nimbus reads.
       if (!Object.hasOwn(AWS_KEYS, key)) {
+        if (key !== 'NextToken') ignored.add(key);
+        const describe = Object.hasOwn(UNMODELLED, key) ? UNMODELLED[key] : undefined;
+        if (describe && Array.isArray(value)) {
+          // Records of what Nimbus has no kind for yet: each is named, not just its file.
+          for (const item of value as unknown[]) {
+            const field = (name: string) => {
+              const v = (item as Record<string, unknown> | null)?.[name];
+              return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
+            };
+            notes.push(`${file.name}: ${describe(field)}`);
+          }
+          continue;
+        }
         if (key !== 'NextToken') notes.push(`${file.name}: ignored "${key}" (Nimbus does not import it)`);
         continue;
       }
@@ -87,18 +132,26 @@ function readFiles(files: readonly AwsFile[]): {
         continue;
       }
       (data[key as AwsKey] as unknown[]).push(...(parsed.data as unknown[]));
+      present.add(key as AwsKey);
       const region = regionInPath(file.name);
       if (key === 'Vpcs' && region) for (const vpc of parsed.data as AwsData['Vpcs']) vpcRegions.set(vpc.VpcId, region);
     }
   }
-  return { data, notes, errors, vpcRegions };
+  return { data, notes, errors, vpcRegions, present, ignored };
 }
 
 export function importAws(files: readonly AwsFile[], designName = 'Imported from AWS'): AwsImport {
-  const { data, notes, errors, vpcRegions } = readFiles(files);
+  const { data, notes, errors, vpcRegions, present, ignored } = readFiles(files);
   if (errors.length > 0) return { ok: false, errors };
-  if (data.Vpcs.length === 0)
-    return { ok: false, errors: ['no VPCs found: include the output of aws ec2 describe-vpcs'] };
+  if (data.Vpcs.length === 0) {
+    // Nothing of a network can be placed without its VPC: say what the files do hold.
+    const held = [
+      ...[...present].filter((k) => data[k].length > 0).sort(),
+      ...[...ignored].sort().map((k) => `${k} (not imported)`),
+    ];
+    const what = held.length > 0 ? ` (the files hold only ${held.join(', ')})` : '';
+    return { ok: false, errors: [`no VPCs found${what}: include the output of aws ec2 describe-vpcs`] };
+  }
   const design = emptyDesign(designName);
   const layout: Record<string, Partial<LayoutEntry>> = {};
   const refused: string[] = [];
@@ -141,6 +194,23 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
   for (const subnet of data.Subnets) {
     if (!known(subnet.VpcId)) {
       notes.push(`subnet ${subnet.SubnetId}: its VPC ${subnet.VpcId} is not in the files; skipped`);
+      continue;
+    }
+    // A subnet's CIDR block is a subset of one of its VPC's CIDR blocks (Amazon VPC User Guide, "Subnet CIDR
+    // blocks"); a record that says otherwise can't be placed in the VPC.
+    const vpc = design.resources[subnet.VpcId];
+    const vpcCidrs = vpc?.kind === 'vpc' ? [vpc.cidr, ...vpc.secondaryCidrs] : [];
+    const block = parseCidr(subnet.CidrBlock);
+    if (
+      block.ok &&
+      !vpcCidrs.some((text) => {
+        const outer = parseCidr(text);
+        return outer.ok && containsCidr(outer.value, block.value);
+      })
+    ) {
+      notes.push(
+        `subnet ${subnet.SubnetId}: its CIDR ${subnet.CidrBlock} is outside its VPC ${subnet.VpcId} (${vpcCidrs.join(', ')}), which AWS does not allow; the files disagree, so it was skipped`,
+      );
       continue;
     }
     const zoneId = `az-${subnet.VpcId}-${subnet.AvailabilityZone}`;
@@ -317,7 +387,9 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
   for (const reservation of data.Reservations) {
     for (const instance of reservation.Instances) {
       if (!known(instance.SubnetId)) {
-        notes.push(`${instance.InstanceId}: not in a subnet of these files (state ${instance.State.Name}); skipped`);
+        notes.push(
+          `${instance.InstanceId}: not in a subnet of these files (state ${instance.State.Name}${instance.SubnetId ? `, subnet ${instance.SubnetId}` : ''}); skipped`,
+        );
         continue;
       }
       // AWS's own addresses are kept: an Elastic IP by its allocation, an auto-assigned public IPv4 as it is.
@@ -353,30 +425,81 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
       });
     }
   }
-  const networkRoutes: Array<{ table: string; destination: string; target: string }> = [];
+  // Nimbus gives an instance one interface, its primary (device index 0) one; the others are named, not dropped.
+  // Source: Amazon EC2 User Guide, "Elastic network interfaces" (the primary interface is device 0 and can't be
+  // detached; secondary ones can be attached, detached and left available).
+  const modelledInterfaceTypes = new Set(['nat_gateway', 'vpc_endpoint', 'transit_gateway']);
+  for (const eni of data.NetworkInterfaces) {
+    const where = [eni.Description, eni.PrivateIpAddress, eni.SubnetId && `in ${eni.SubnetId}`].filter(Boolean);
+    const what = `${eni.NetworkInterfaceId}${where.length > 0 ? ` (${where.join(', ')})` : ''}`;
+    const type = eni.InterfaceType ?? 'interface';
+    const instanceId = eni.Attachment?.InstanceId;
+    if (modelledInterfaceTypes.has(type)) continue;
+    if (type !== 'interface') notes.push(`${what}: a ${type} interface, which Nimbus does not model; skipped`);
+    else if (instanceId && (eni.Attachment?.DeviceIndex ?? 0) > 0)
+      notes.push(
+        `${what}: a secondary interface (device ${eni.Attachment?.DeviceIndex}) of ${instanceId}; Nimbus models an instance's primary interface only, so it was skipped`,
+      );
+    else if (!instanceId)
+      notes.push(`${what}: not attached to an instance (status ${eni.Status ?? 'unknown'}); skipped`);
+  }
+  const networkRoutes: Array<{ table: string; destination: string; target: string; state?: string | undefined }> = [];
   const endpointRoutes: Array<{ table: string; list: string; endpoint: string }> = [];
+  // A VPN connection that is deleted (or being deleted) carries nothing: no routes, no network behind it.
+  // Source: Amazon EC2 API Reference, VpnConnection `State` (pending | available | deleting | deleted).
+  const vpnConnections = data.VpnConnections.filter((vpn) => {
+    const state = vpn.State ?? 'available';
+    if (state !== 'deleted' && state !== 'deleting') return true;
+    notes.push(`${vpn.VpnConnectionId}: ${state}, skipped (no routes, no on-premises network from it)`);
+    return false;
+  });
+  const liveVpnRoutes = (vpn: (typeof vpnConnections)[number]) =>
+    vpn.Routes.filter((r) => r.State !== 'deleted' && r.State !== 'deleting').map((r) => r.DestinationCidrBlock);
+  // Routes a virtual private gateway propagated into a table (`Origin: EnableVgwRoutePropagation`) are the
+  // prefixes it learned over BGP from its dynamic VPN connections (and Direct Connect). Nimbus derives them
+  // from the on-premises network behind the customer gateway, so each learned CIDR goes into that network when
+  // one dynamic VPN on the gateway could have sent it; anything else stays a route to the gateway in the table.
+  // Source: Amazon VPC User Guide, "Route propagation"; AWS Site-to-Site VPN User Guide, "Route tables and VPN
+  // route priority".
+  const learnedByCgw = new Map<string, Set<string>>();
+  const keptPropagated = new Set<string>(); // `${table} ${cidr}`
+  for (const table of data.RouteTables) {
+    if (!known(table.VpcId)) continue;
+    for (const r of table.Routes) {
+      if (r.Origin !== 'EnableVgwRoutePropagation' || !r.DestinationCidrBlock) continue;
+      const vgw = r.GatewayId ?? '';
+      const dynamic = vpnConnections.filter((v) => v.VpnGatewayId === vgw && !v.Options?.StaticRoutesOnly);
+      const propagates = table.PropagatingVgws.some((p) => p.GatewayId === vgw);
+      const what = `${table.RouteTableId}: the route to ${r.DestinationCidrBlock} that ${vgw || 'a gateway'} propagated`;
+      if (r.DestinationCidrBlock === '0.0.0.0/0' || !propagates || dynamic.length !== 1 || !known(vgw)) {
+        // A default route in an on-premises network would take in every internet address; kept as a route.
+        keptPropagated.add(`${table.RouteTableId} ${r.DestinationCidrBlock}`);
+        notes.push(
+          `${what} is kept as a route in the table to ${vgw || 'its gateway'} (${
+            r.DestinationCidrBlock === '0.0.0.0/0'
+              ? 'a default route learned over BGP; as an on-premises network it would hold every internet address'
+              : dynamic.length > 1
+                ? `${dynamic.length} dynamic VPN connections could have sent it`
+                : 'no dynamic VPN connection in the files on that gateway sent it'
+          })`,
+        );
+        continue;
+      }
+      const cgw = dynamic[0]!.CustomerGatewayId;
+      if (!learnedByCgw.has(cgw)) learnedByCgw.set(cgw, new Set());
+      learnedByCgw.get(cgw)!.add(r.DestinationCidrBlock);
+    }
+  }
+  for (const [cgw, cidrs] of learnedByCgw)
+    notes.push(
+      `${cgw}: the routes its VPN propagated (${[...cidrs].join(', ')}) are its on-premises network's CIDRs, which Nimbus propagates again`,
+    );
   for (const table of data.RouteTables) {
     if (!known(table.VpcId)) continue;
     const routes = table.Routes.flatMap((r) => {
-      if (r.Origin === 'EnableVgwRoutePropagation') return [];
-      if (!r.DestinationCidrBlock && r.DestinationPrefixListId) {
-        // A gateway endpoint's route is the endpoint's own (mapped from describe-vpc-endpoints); another keeps its list.
-        const viaTarget =
-          r.GatewayId ?? r.TransitGatewayId ?? r.VpcPeeringConnectionId ?? r.NatGatewayId ?? r.InstanceId;
-        if (viaTarget?.startsWith('vpce-')) {
-          endpointRoutes.push({ table: table.RouteTableId, list: r.DestinationPrefixListId, endpoint: viaTarget });
-          return [];
-        }
-        if (viaTarget) {
-          networkRoutes.push({ table: table.RouteTableId, destination: r.DestinationPrefixListId, target: viaTarget });
-          return [{ destination: r.DestinationPrefixListId, target: viaTarget as never }];
-        }
-      }
-      if (!r.DestinationCidrBlock) {
-        notes.push(
-          `${table.RouteTableId}: skipped a route to ${r.DestinationIpv6CidrBlock ?? r.DestinationPrefixListId ?? 'an unknown destination'} (Nimbus models IPv4 CIDR routes)`,
-        );
-        return [];
+      if (r.Origin === 'EnableVgwRoutePropagation') {
+        const kept = r.DestinationCidrBlock && keptPropagated.has(`${table.RouteTableId} ${r.DestinationCidrBlock}`);
+        return kept && r.GatewayId ? [{ destination: r.DestinationCidrBlock!, target: r.GatewayId as never }] : [];
       }
       const target =
         r.GatewayId ??
@@ -386,10 +509,24 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
         r.TransitGatewayId ??
         r.VpcPeeringConnectionId ??
         'unknown-target';
-      // Peering connections and transit gateways are mapped below; a route to one the files lack is said then.
-      if (target.startsWith('vpce-') || r.TransitGatewayId || r.VpcPeeringConnectionId)
-        networkRoutes.push({ table: table.RouteTableId, destination: r.DestinationCidrBlock, target });
-      return [{ destination: r.DestinationCidrBlock, target: target as never }];
+      const destination = r.DestinationCidrBlock ?? r.DestinationPrefixListId;
+      if (!destination) {
+        notes.push(
+          r.DestinationIpv6CidrBlock
+            ? `${table.RouteTableId}: skipped the IPv6 route to ${r.DestinationIpv6CidrBlock} (Nimbus models IPv4)`
+            : `${table.RouteTableId}: skipped a route with no destination`,
+        );
+        return [];
+      }
+      if (!r.DestinationCidrBlock && target.startsWith('vpce-')) {
+        // A gateway endpoint's route is the endpoint's own (mapped from describe-vpc-endpoints).
+        endpointRoutes.push({ table: table.RouteTableId, list: destination, endpoint: target });
+        return [];
+      }
+      // Targets (peering connections, transit gateways, prefix lists among them) are checked once all is mapped;
+      // one the files lack is said then.
+      if (target !== 'local') networkRoutes.push({ table: table.RouteTableId, destination, target, state: r.State });
+      return [{ destination, target: target as never }];
     });
     const main = table.Associations.some((a) => a.Main === true);
     add({
@@ -403,9 +540,37 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
       propagatingGatewayIds: table.PropagatingVgws.map((v) => v.GatewayId) as never[],
     });
   }
+  if (!present.has('RouteTables') && data.Vpcs.length > 0) {
+    // Every VPC has a main route table with a local route for each of its CIDR blocks, which can't be removed.
+    // Source: Amazon VPC User Guide, "Route tables for your VPC" (main route table, local route).
+    notes.push(
+      'no describe-route-tables output: each VPC gets a main route table with only its local routes, as a VPC always has one; any other route it has is unknown',
+    );
+    for (const vpc of data.Vpcs) {
+      const resource = design.resources[vpc.VpcId];
+      if (resource?.kind !== 'vpc') continue;
+      add({
+        kind: 'routeTable',
+        id: `rtb-main-${vpc.VpcId}` as never,
+        name: `${vpc.VpcId} main route table`,
+        vpcId: vpc.VpcId as never,
+        main: true,
+        routes: [resource.cidr, ...resource.secondaryCidrs].map((cidr) => ({
+          destination: cidr,
+          target: 'local' as never,
+        })),
+        subnetIds: [],
+        propagatingGatewayIds: [],
+      });
+    }
+  }
+  if (!present.has('InternetGateways') && data.Vpcs.length > 0)
+    notes.push(
+      'no describe-internet-gateways output: no internet gateway was imported, so nothing enters or leaves a VPC through one (a route to an igw- shows as a blackhole)',
+    );
   for (const cgw of data.CustomerGateways) {
-    const vpns = data.VpnConnections.filter((v) => v.CustomerGatewayId === cgw.CustomerGatewayId);
-    const cidrs = [...new Set(vpns.flatMap((v) => v.Routes.map((r) => r.DestinationCidrBlock)))];
+    const vpns = vpnConnections.filter((v) => v.CustomerGatewayId === cgw.CustomerGatewayId);
+    const cidrs = [...new Set([...vpns.flatMap(liveVpnRoutes), ...(learnedByCgw.get(cgw.CustomerGatewayId) ?? [])])];
     const networkId = `onprem-${cgw.CustomerGatewayId}`;
     if (cidrs.length > 0)
       add({
@@ -423,7 +588,7 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
       onPremisesNetworkId: (cidrs.length > 0 ? networkId : null) as never,
     });
   }
-  for (const vpn of data.VpnConnections) {
+  for (const vpn of vpnConnections) {
     if (vpn.TransitGatewayId && !vpn.VpnGatewayId) continue; // a transit gateway's VPN: its attachment below
     if (!known(vpn.VpnGatewayId) || !known(vpn.CustomerGatewayId)) continue;
     add({
@@ -433,11 +598,11 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
       vpnGatewayId: vpn.VpnGatewayId as never,
       customerGatewayId: vpn.CustomerGatewayId as never,
       routing: vpn.Options?.StaticRoutesOnly ? 'static' : 'dynamic',
-      staticRoutes: vpn.Routes.map((r) => r.DestinationCidrBlock),
+      staticRoutes: liveVpnRoutes(vpn),
     });
   }
   importNetworks({
-    data,
+    data: { ...data, VpnConnections: vpnConnections },
     add,
     known,
     regionIdOf: (code) => `region-${code}`,
@@ -451,11 +616,17 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
         `${route.table}: skipped a route to ${route.list} → ${route.endpoint}: that gateway endpoint is not in the files (describe-vpc-endpoints) or does not list this table`,
       );
   }
-  for (const route of networkRoutes)
-    if (!known(route.target) || (route.destination.startsWith('pl-') && !known(route.destination)))
+  for (const route of networkRoutes) {
+    if (route.destination.startsWith('pl-') && !known(route.destination))
+      // The route's destination is the list's entries; without them it matches no address.
       notes.push(
-        `${route.table}: the route to ${route.destination} targets ${route.target}, which is not in the files or Nimbus does not model; it shows as a blackhole`,
+        `${route.table}: the route to prefix list ${route.destination} → ${route.target} matches no address: that list is not in the files (its entries come from aws ec2 get-managed-prefix-list-entries, in a PrefixLists file with Cidrs)`,
       );
+    if (!known(route.target))
+      notes.push(
+        `${route.table}: the route to ${route.destination} targets ${route.target}, which is not in the files or Nimbus does not model; it shows as a blackhole${route.state === 'blackhole' ? ' (AWS records it as one too)' : ''}`,
+      );
+  }
   if (data.InternetGateways.length > 0) add({ kind: 'internet', id: 'internet' as never, name: 'Internet' });
   if (refused.length > 0) return { ok: false, errors: refused };
   design.layout = layout as Design['layout'];

@@ -144,13 +144,17 @@ export const AwsVpnConnection = z.looseObject({
   State: z.string().optional(),
   CustomerGatewayId: z.string(),
   Options: z.looseObject({ StaticRoutesOnly: z.boolean().optional() }).optional(),
-  Routes: z.array(z.looseObject({ DestinationCidrBlock: z.string() })).default([]),
+  Routes: z.array(z.looseObject({ DestinationCidrBlock: z.string(), State: z.string().optional() })).default([]),
   Tags,
 });
 export const AwsNetworkInterface = z.looseObject({
   NetworkInterfaceId: z.string(),
   PrivateIpAddress: z.string().optional(),
-  Attachment: z.looseObject({ InstanceId: z.string().optional() }).optional(),
+  SubnetId: z.string().optional(),
+  Description: z.string().optional(),
+  InterfaceType: z.string().optional(),
+  Status: z.string().optional(),
+  Attachment: z.looseObject({ InstanceId: z.string().optional(), DeviceIndex: z.number().int().optional() }).optional(),
   /** The interface's public IPv4: `IpOwnerId` "amazon" for an auto-assigned one, an `AllocationId` for an Elastic IP. */
   Association: z
     .looseObject({ PublicIp: z.string(), AllocationId: z.string().optional(), IpOwnerId: z.string().optional() })

@@ -30,6 +30,17 @@ export async function importAwsFiles(list: FileList | File[]): Promise<void> {
   notify({
     tone: 'info',
     title: `Imported ${Object.keys(result.design.resources).length} resources from ${files.length} AWS file${files.length === 1 ? '' : 's'}. What you had is kept in the Library.`,
-    ...(result.notes.length > 0 ? { details: result.notes.slice(0, 8) } : {}),
+    // What Nimbus skipped is never dropped from the note unseen: past eight, the count of the rest is said.
+    ...(result.notes.length > 0 ? { details: importNoteDetails(result.notes) } : {}),
   });
+}
+
+/** The import note's lines as the notice shows them: the first eight, then how many more and where to see them all. */
+export function importNoteDetails(notes: readonly string[], shown = 8): string[] {
+  if (notes.length <= shown) return [...notes];
+  const rest = notes.length - shown;
+  return [
+    ...notes.slice(0, shown),
+    `… and ${rest} more note${rest === 1 ? '' : 's'} (nimbus import-aws <folder> prints them all)`,
+  ];
 }
