@@ -242,3 +242,30 @@ describe('launches the simulation starts with', () => {
     expect(sim.instances.get(ID)!.state).toBe('running');
   });
 });
+
+describe('transition durations a design fixes (for lessons)', () => {
+  it('a stop that takes 120 s: stopping until then, stopped after', () => {
+    const sim = new Simulation(design({ transitionSeconds: { stop: 120 } }), { seed: 3 });
+    sim.runUntil(10);
+    sim.act(ID, 'stop');
+    sim.runUntil(129);
+    expect(sim.instances.get(ID)!.state).toBe('stopping');
+    sim.runUntil(131);
+    expect(sim.instances.get(ID)!.state).toBe('stopped');
+  });
+
+  it('a boot and a shut-down of fixed length, the others still drawn from AWS’s ranges', () => {
+    const sim = new Simulation(design({ transitionSeconds: { boot: 90, shutDown: 1 } }), { seed: 3 });
+    sim.act(ID, 'stop');
+    sim.runUntil(60);
+    expect(sim.instances.get(ID)!.state).toBe('stopped');
+    sim.act(ID, 'start');
+    sim.runUntil(60 + 89);
+    expect(sim.instances.get(ID)!.state).toBe('pending');
+    sim.runUntil(60 + 91);
+    expect(sim.instances.get(ID)!.state).toBe('running');
+    sim.act(ID, 'terminate');
+    sim.runUntil(60 + 93);
+    expect(sim.instances.get(ID)!.state).toBe('terminated');
+  });
+});

@@ -40,6 +40,8 @@ export interface Ec2Sim {
   version: number;
   terminatedAt: number | null;
   gone: boolean;
+  /** The design's fixed transition durations, when it sets them. */
+  transitions: NonNullable<Ec2Instance['transitionSeconds']>;
   timeline: Array<{ at: number; state: InstanceState | 'rebooting' | 'gone' }>;
 }
 
@@ -57,6 +59,10 @@ export const DURATIONS = {
   /** Terminated instances stay visible for about an hour. */
   visibleAfterTermination: [3600, 3600],
 } as const;
+
+/** A fixed duration as a range of one value. */
+const fixed = (seconds: number | undefined): readonly [number, number] | undefined =>
+  seconds === undefined ? undefined : [seconds, seconds];
 
 export function createEc2Sim(instance: Ec2Instance): Ec2Sim {
   const running = instance.state === 'running';
@@ -84,6 +90,7 @@ export function createEc2Sim(instance: Ec2Instance): Ec2Sim {
     version: 0,
     terminatedAt: null,
     gone: false,
+    transitions: instance.transitionSeconds ?? {},
     timeline: [{ at: 0, state: instance.state }],
   };
 }
@@ -139,7 +146,9 @@ export function applyAction(sim: Ec2Sim, action: Ec2Action, ctx: Ec2Context): Ac
       if (sim.state !== 'stopped')
         return refuse('IncorrectInstanceState', `The instance '${id}' is not in a state from which it can be started.`);
       enter(sim, ctx, 'pending', {
-        range: sim.hibernated ? DURATIONS.resumeHibernated : sim.windows ? DURATIONS.bootWindows : DURATIONS.bootLinux,
+        range:
+          fixed(sim.transitions.boot) ??
+          (sim.hibernated ? DURATIONS.resumeHibernated : sim.windows ? DURATIONS.bootWindows : DURATIONS.bootLinux),
         next: 'running',
       });
       return { ok: true };
@@ -167,7 +176,7 @@ export function applyAction(sim: Ec2Sim, action: Ec2Action, ctx: Ec2Context): Ac
       // Stopping to hibernate is billed (memory is being written to EBS); a plain stop is not.
       if (!sim.hibernated) endPeriod(sim, ctx.now);
       enter(sim, ctx, 'stopping', {
-        range: sim.hibernated ? DURATIONS.stopHibernate : DURATIONS.stop,
+        range: fixed(sim.transitions.stop) ?? (sim.hibernated ? DURATIONS.stopHibernate : DURATIONS.stop),
         next: 'stopped',
       });
       return { ok: true };
@@ -197,7 +206,10 @@ export function applyAction(sim: Ec2Sim, action: Ec2Action, ctx: Ec2Context): Ac
         );
       sim.rebooting = false;
       endPeriod(sim, ctx.now);
-      enter(sim, ctx, 'shutting-down', { range: DURATIONS.shutDown, next: 'terminated' });
+      enter(sim, ctx, 'shutting-down', {
+        range: fixed(sim.transitions.shutDown) ?? DURATIONS.shutDown,
+        next: 'terminated',
+      });
       return { ok: true };
   }
 }
@@ -282,6 +294,7 @@ export function applyInstanceEdits(sim: Ec2Sim, instance: Ec2Instance, ctx: Ec2C
   sim.name = instance.name;
   sim.hibernationEnabled = instance.hibernationEnabled;
   sim.terminationProtection = instance.terminationProtection;
+  sim.transitions = instance.transitionSeconds ?? {};
   sim.windows = findAmi(instance.amiId)?.platform === 'windows';
   const hourlyUsd = findInstanceType(instance.instanceType)?.hourlyUsd ?? 0;
   if (hourlyUsd !== sim.hourlyUsd) {

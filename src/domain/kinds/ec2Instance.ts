@@ -14,6 +14,9 @@ import { created, refusedDrop } from './drop';
 export const InstanceStateSchema = z.enum(['pending', 'running', 'stopping', 'stopped', 'shutting-down', 'terminated']);
 export type InstanceState = z.infer<typeof InstanceStateSchema>;
 
+/** Up to an hour: longer than any EC2 transition, short enough for a lesson to wait for. */
+const TransitionSchema = z.number().min(0).max(3600);
+
 export const Ec2InstanceSchema = z.object({
   kind: z.literal('ec2Instance'),
   id: InstanceIdSchema,
@@ -43,6 +46,14 @@ export const Ec2InstanceSchema = z.object({
    * Source: Amazon VPC User Guide, "Routing for a middlebox appliance".
    */
   sourceDestCheck: z.boolean().optional(),
+  /**
+   * Fixed durations for this instance's transitions, in seconds, instead of the
+   * ranges Nimbus draws from (a lesson may want a stop that takes 120 s).
+   */
+  transitionSeconds: z
+    .object({ boot: TransitionSchema, stop: TransitionSchema, shutDown: TransitionSchema })
+    .partial()
+    .optional(),
 });
 export type Ec2Instance = z.infer<typeof Ec2InstanceSchema>;
 
