@@ -110,3 +110,31 @@ test('a student watches HTTPS traffic, breaks it at the security group and at a 
   await page.getByRole('button', { name: 'Previous hop' }).click();
   await expect(page.getByText(`Hop ${total - 1} of ${total}`)).toBeVisible();
 });
+
+test('a connection kept open survives the removal of the rule that allowed it (connection tracking), a new one would not', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('menuitem', { name: /Single public web server/ }).click();
+  await page.getByRole('tab', { name: 'Traffic' }).click();
+  const flow = page
+    .getByRole('list', { name: 'Flows' })
+    .getByRole('listitem', { name: 'Internet → Web server TCP 443' });
+  await flow.getByLabel('Connection').selectOption('persistent');
+  await flow
+    .getByRole('button', { name: 'Start traffic' })
+    .or(page.getByRole('button', { name: 'Start traffic' }))
+    .click();
+  const delivered = flow.getByLabel('Delivered', { exact: true });
+  await expect.poll(() => number(delivered)).toBeGreaterThan(0);
+
+  await node(page, 'securityGroup').filter({ hasText: 'web' }).click();
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  await removeInboundRule(page, 'https');
+  await page.getByRole('tab', { name: 'Traffic' }).click();
+  await expect(flow.locator('[data-kept-open="yes"]')).toContainText('Kept open by connection tracking');
+  const after = await number(delivered);
+  await expect.poll(() => number(delivered)).toBeGreaterThan(after);
+  await expect(flow.getByLabel('Dropped', { exact: true })).toHaveText('0');
+});

@@ -5,6 +5,7 @@ import { FlowSchema } from './flows';
 import { atMost, SimSecondsSchema } from './common';
 import { MAX_CANVAS_EXTENT, MAX_SIMULATION_ACTIONS } from './catalogs/limits';
 import { ConcurrencySchema } from './kinds/lambdaFunction';
+import { ScheduledChangeSchema } from './scheduledChanges';
 
 const CANVAS = "Nimbus's canvas extent";
 /** A position on the canvas: finite and within the extent, so sums of positions stay finite. */
@@ -63,6 +64,11 @@ export const SimulationSettingsSchema = z.object({
       }),
     )
     .max(MAX_SIMULATION_ACTIONS, atMost(MAX_SIMULATION_ACTIONS, "actions: Nimbus's most scheduled actions"))
+    .default([]),
+  /** Rule and route changes made at given sim times (see `scheduledChanges.ts`). */
+  changes: z
+    .array(ScheduledChangeSchema)
+    .max(MAX_SIMULATION_ACTIONS, atMost(MAX_SIMULATION_ACTIONS, "changes: Nimbus's most scheduled changes"))
     .default([]),
 });
 export type SimulationSettings = z.infer<typeof SimulationSettingsSchema>;

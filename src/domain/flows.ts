@@ -32,5 +32,10 @@ export const FlowSchema = z.object({
   /** Bytes of each request and of its response, for the data-transfer bill; Nimbus's defaults when absent. */
   requestBytes: FlowBytesSchema.optional(),
   responseBytes: FlowBytesSchema.optional(),
+  /**
+   * `perRequest` (the default): each request opens a connection, as many users do; `persistent`: the requests
+   * share one connection kept open (a session, a connection pool), which connection tracking can keep alive.
+   */
+  connection: z.enum(['perRequest', 'persistent']).optional(),
 });
 export type Flow = z.infer<typeof FlowSchema>;

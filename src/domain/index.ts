@@ -4,6 +4,7 @@ export * from './kinds';
 export * from './lookup';
 export * from './ownKeys';
 export * from './flows';
+export * from './scheduledChanges';
 export * from './design';
 export * from './migrations';
 export * from './parse';

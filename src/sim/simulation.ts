@@ -1,4 +1,5 @@
-import type { Design } from '../domain';
+import type { Design, ScheduledChange } from '../domain';
+import { applyScheduledChange } from '../engine';
 import type { Ec2Sim } from './ec2';
 import type { ServiceSim } from './containers';
 import { EventQueue } from './eventQueue';
@@ -65,6 +66,44 @@ export class Simulation {
     ];
     // The tick at second t accounts for the second that ends at t.
     this.queue.schedule(1, TICK);
+    this.base = design;
+    this.changes = [...(design.simulation?.changes ?? [])].sort((a, b) => a.at - b.at);
+    const changeHandler: EventHandler<number> = { handle: (index) => this.makeChange(index) };
+    this.changes.forEach((change, i) => ctx.schedule(Math.max(change.at, 0), changeHandler, i));
+  }
+
+  /** The design as last given (by the constructor or an edit), before scheduled changes. */
+  private base: Design;
+  /** The design's scheduled rule and route changes, in time order, and how many are made so far. */
+  private readonly changes: readonly ScheduledChange[];
+  private changesMade = 0;
+
+  /** The base design with the scheduled changes made so far. */
+  private withChanges(design: Design): Design {
+    let changed = design;
+    for (const change of this.changes.slice(0, this.changesMade)) {
+      const made = applyScheduledChange(changed, change);
+      if (made.ok) changed = made.design;
+    }
+    return changed;
+  }
+
+  /** A scheduled change comes due: made on the design every kind follows, and logged. */
+  private makeChange(index: number): void {
+    const change = this.changes[index]!;
+    const made = applyScheduledChange(this.withChanges(this.base), change);
+    this.changesMade = index + 1;
+    if (!made.ok) {
+      this.log.push({
+        at: this.now,
+        level: 'error',
+        resourceId: null,
+        text: `Scheduled change not made: ${made.reason}.`,
+      });
+      return;
+    }
+    this.log.push({ at: this.now, level: 'info', resourceId: null, text: `Scheduled change: ${made.summary}.` });
+    for (const kind of this.kinds) kind.sync(this.withChanges(this.base));
   }
 
   get instances(): ReadonlyMap<string, Ec2Sim> {
@@ -86,7 +125,9 @@ export class Simulation {
 
   /** Follows edits made while the simulation runs: every kind adds, removes and updates its resources. */
   syncDesign(design: Design): void {
-    for (const kind of this.kinds) kind.sync(design);
+    this.base = design;
+    const effective = this.withChanges(design);
+    for (const kind of this.kinds) kind.sync(effective);
   }
 
   /** Applies an EC2 action now, as the console or API would; refusals are logged with AWS's error code. */

@@ -44,6 +44,8 @@ export class TrafficSim {
   private readonly paths = new Map<string, VersionedPath>();
   /** Fractions of a request owed to each flow, carried to the next tick. */
   private readonly carry = new Map<string, number>();
+  /** Flows whose connection was established and is tracked: a security-group change keeps it open. */
+  private readonly established = new Map<string, FlowPath>();
   readonly counters = new Map<string, FlowCounters>();
   private packets: VisualPacket[] = [];
   private nextPacketId = 1;
@@ -71,7 +73,7 @@ export class TrafficSim {
     this.design = design;
     this.flows = design.flows ?? [];
     const ids = new Set(this.flows.map((f) => f.id));
-    for (const map of [this.paths, this.carry, this.counters])
+    for (const map of [this.paths, this.carry, this.counters, this.established])
       for (const id of map.keys()) if (!ids.has(id)) map.delete(id);
     this.packets = this.packets.filter((p) => ids.has(p.flowId));
     this.stale = true;
@@ -93,8 +95,24 @@ export class TrafficSim {
     if (this.flows.length === 0) return;
     const overlay = this.live();
     for (const flow of this.flows) {
-      const planned = planFlowPath(this.design, flow, overlay);
+      let planned = planFlowPath(this.design, flow, overlay);
+      const open = this.established.get(flow.id);
+      // A security group that no longer allows it keeps a tracked connection open (new ones are refused): a
+      // persistent flow goes on, while a flow whose every request is a new connection is refused at once.
+      if (open && flow.connection === 'persistent' && planned.blockedBy?.code === 'ENI_SG_RULES_MISMATCH') {
+        planned = {
+          ...open,
+          keptOpenByTracking: true,
+          summary: `${open.summary} Kept open by connection tracking: ${planned.blockedBy.component} no longer allows it, so a new connection would be refused (Amazon EC2 User Guide, "Security group connection tracking").`,
+        };
+      } else if (!planned.reachable || !planned.tracked) this.established.delete(flow.id);
       const previous = this.paths.get(flow.id);
+      if (planned.keptOpenByTracking && !previous?.keptOpenByTracking)
+        this.log(
+          'info',
+          flow.to,
+          `${flow.name}: its connection stays open (tracked by the security group), though a new one would now be refused.`,
+        );
       if (previous && samePath(previous, planned)) continue;
       this.paths.set(flow.id, { ...planned, version: (previous?.version ?? 0) + 1 });
       if (previous && verdictOf(previous) !== verdictOf(planned)) this.reportVerdict(flow, planned);
@@ -137,6 +155,7 @@ export class TrafficSim {
         counters.lastSecond.delivered = count;
         counters.lastRttMs = path.rttMs;
         this.bill(path, flow, count);
+        if (path.tracked && flow.connection === 'persistent') this.established.set(flow.id, stripVersion(path));
       } else {
         if (path.blockedBy?.direction === 'return') counters.droppedReturn += count;
         else counters.droppedForward += count;
@@ -206,6 +225,8 @@ function recentPackets(packets: VisualPacket[], now: number): VisualPacket[] {
   const recent = packets.filter((p) => p.bornAt > now - PACKET_LIFETIME_S);
   return recent.length > MAX_FRAME_PACKETS ? recent.slice(recent.length - MAX_FRAME_PACKETS) : recent;
 }
+
+const stripVersion = ({ version: _version, ...path }: VersionedPath): FlowPath => path;
 
 /** Paths are small; comparing their JSON tells whether the UI must redraw (and packets switch version). */
 function samePath(a: VersionedPath, b: FlowPath): boolean {

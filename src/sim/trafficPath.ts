@@ -1,3 +1,4 @@
+import { isTracked } from './connectionTracking';
 import { pathTransfer, type PathTransfer } from './dataTransfer';
 import {
   autoPublicIpv4Of,
@@ -84,6 +85,10 @@ export interface FlowPath {
   rttMs: number | null;
   /** The data-transfer lines a delivered request's bytes are billed on (empty when it is not delivered). */
   transfer: PathTransfer;
+  /** Whether the destination's security group tracks the connection (so removing its rule keeps it open). */
+  tracked: boolean;
+  /** Set while a tracked connection stays open after the rule that allowed it went (new ones are refused). */
+  keptOpenByTracking?: boolean;
 }
 
 /** What the running simulation knows better than the design: instance states and auto-assigned public addresses. */
@@ -151,6 +156,7 @@ function failed(flow: Flow, error: string): FlowPath {
     blockedBy: null,
     rttMs: null,
     transfer: {},
+    tracked: false,
   };
 }
 
@@ -260,5 +266,6 @@ export function planFlowPath(design: Design, flow: Flow, overlay: LiveOverlay = 
       : null,
     rttMs: result.reachable ? round(steps.reduce((sum, s) => sum + s.latencyMs, 0)) : null,
     transfer: result.reachable ? pathTransfer(live, src, dst, result.forward) : {},
+    tracked: result.reachable && isTracked(live, result.forward, flow.protocol),
   };
 }

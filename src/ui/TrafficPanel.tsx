@@ -96,7 +96,15 @@ function AddFlowForm({ design }: { design: Design }) {
 function Verdict({ path, design }: { path: VersionedPath | undefined; design: Design }) {
   if (!path) return <p className="text-xs text-slate-500">Press Play to send traffic.</p>;
   if (path.error) return <p className="text-xs text-red-700 dark:text-red-300">{path.error}</p>;
-  if (path.reachable) return <p className="text-xs text-emerald-700 dark:text-emerald-300">{path.summary}</p>;
+  if (path.reachable)
+    return (
+      <p
+        className={`text-xs ${path.keptOpenByTracking ? 'text-amber-700 dark:text-amber-300' : 'text-emerald-700 dark:text-emerald-300'}`}
+        data-kept-open={path.keptOpenByTracking ? 'yes' : undefined}
+      >
+        {path.summary}
+      </p>
+    );
   const drop = path.steps.find((s) => s.decision === 'drop' || s.decision === 'deny');
   return (
     <p className="text-xs text-red-700 dark:text-red-300">
@@ -196,6 +204,17 @@ export function TrafficPanel() {
                   </div>
                 )}
               </div>
+              {!viewOnly && (
+                <SelectField
+                  label="Connection"
+                  value={flow.connection ?? 'perRequest'}
+                  options={[
+                    { value: 'perRequest', label: 'A new connection per request (many users)' },
+                    { value: 'persistent', label: 'One connection kept open (a session, a pool)' },
+                  ]}
+                  onChange={(v) => updateFlow(flow.id, { connection: v })}
+                />
+              )}
               {!viewOnly && (
                 <div className="grid grid-cols-2 gap-2">
                   <NumberField

@@ -13,3 +13,4 @@ export * from './vpcEdits';
 export * from './resourceEdits';
 export * from './repairReferences';
 export * from './simulationSettings';
+export * from './scheduledChanges';

@@ -11,6 +11,7 @@ describe('simulation settings', () => {
       lambdaFreeTier: false,
       lambdaScaling: 'perFunction',
       actions: [],
+      changes: [],
     });
     expect(design.simulation).toBeUndefined();
   });

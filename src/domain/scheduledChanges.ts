@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { SimSecondsSchema } from './common';
+import { NaclRuleSchema } from './kinds/networkAcl';
+import { RouteSchema } from './kinds/routeTable';
+import { SgRuleSchema } from './kinds/securityGroup';
+
+const DirectionSchema = z.enum(['inbound', 'outbound']);
+
+/**
+ * A change to a rule or a route the simulation makes at a given time, as an
+ * operator would in the console while traffic flows (to watch connection
+ * tracking keep open connections, or a route change cut them).
+ */
+export const ScheduledChangeSchema = z.discriminatedUnion('change', [
+  z.object({
+    at: SimSecondsSchema,
+    change: z.literal('removeSecurityGroupRule'),
+    groupId: z.string(),
+    direction: DirectionSchema,
+    /** Position of the rule in that direction's list. */
+    index: z.number().int().min(0),
+  }),
+  z.object({
+    at: SimSecondsSchema,
+    change: z.literal('addSecurityGroupRule'),
+    groupId: z.string(),
+    direction: DirectionSchema,
+    rule: SgRuleSchema,
+  }),
+  z.object({
+    at: SimSecondsSchema,
+    change: z.literal('removeNetworkAclRule'),
+    aclId: z.string(),
+    direction: DirectionSchema,
+    ruleNumber: z.number().int(),
+  }),
+  z.object({
+    at: SimSecondsSchema,
+    change: z.literal('addNetworkAclRule'),
+    aclId: z.string(),
+    direction: DirectionSchema,
+    rule: NaclRuleSchema,
+  }),
+  z.object({ at: SimSecondsSchema, change: z.literal('removeRoute'), tableId: z.string(), destination: z.string() }),
+  z.object({ at: SimSecondsSchema, change: z.literal('addRoute'), tableId: z.string(), route: RouteSchema }),
+]);
+export type ScheduledChange = z.infer<typeof ScheduledChangeSchema>;
