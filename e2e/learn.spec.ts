@@ -79,3 +79,34 @@ test('a teacher shares a challenge file as a link and a student opens it with it
   await student.reload();
   await expect(student.getByRole('alert')).toContainText('This link could not be opened');
 });
+
+test('lesson 3 passes by terminating the instances in the simulation, not only by deleting them', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'Learn' }).click();
+  await page.getByRole('button', { name: /What a running, stopped or terminated instance costs/ }).click();
+  const budget = goal(page, /costs less than \$21/);
+  await expect(budget).toHaveAttribute('data-met', 'false');
+
+  // Release the old demo address in the design (an Elastic IP bills until it is released)…
+  await page.locator('.react-flow__node-elasticIp').click();
+  await page.keyboard.press('Delete');
+  await expect(page.locator('.react-flow__node-elasticIp')).toHaveCount(0);
+
+  // …and terminate batch-1 and demo-1 in the running simulation.
+  const toolbar = page.getByRole('toolbar', { name: 'Simulation' });
+  await toolbar.getByRole('button', { name: 'Play' }).click();
+  for (const name of ['batch-1', 'demo-1']) {
+    await page
+      .locator('.react-flow__node-ec2Instance')
+      .filter({ hasText: name })
+      .click({ position: { x: 40, y: 10 } });
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+    await page.getByRole('button', { name: 'Terminate', exact: true }).click();
+    await expect(page.getByTestId('inspector-sim-state')).toHaveText(/shutting-down|terminated/, { timeout: 10_000 });
+  }
+  await page.getByRole('tab', { name: 'Learn' }).click();
+  await expect(budget).toHaveAttribute('data-met', 'true', { timeout: 15_000 });
+  await expect(page.getByRole('status').filter({ hasText: 'Lesson complete' })).toBeVisible();
+  // The instances are still in the design: it was the simulation that ended them.
+  await expect(page.locator('.react-flow__node-ec2Instance')).toHaveCount(3);
+});
