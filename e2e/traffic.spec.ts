@@ -138,3 +138,14 @@ test('a connection kept open survives the removal of the rule that allowed it (c
   await expect.poll(() => number(delivered)).toBeGreaterThan(after);
   await expect(flow.getByLabel('Dropped', { exact: true })).toHaveText('0');
 });
+
+test('a flow for another IP protocol asks for its number and no port', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('menuitem', { name: /Two AZs/ }).click();
+  await page.getByRole('tab', { name: 'Traffic' }).click();
+  await expect(page.getByLabel('Flow port', { exact: true })).toBeVisible();
+  await page.getByLabel('Flow protocol', { exact: true }).selectOption({ label: 'Other IP protocol (number)' });
+  await expect(page.getByLabel('Flow protocol number', { exact: true })).toHaveValue('50');
+  await expect(page.getByLabel('Flow port', { exact: true })).toHaveCount(0);
+});

@@ -103,7 +103,7 @@ export class Simulation {
       return;
     }
     this.log.push({ at: this.now, level: 'info', resourceId: null, text: `Scheduled change: ${made.summary}.` });
-    for (const kind of this.kinds) kind.sync(this.withChanges(this.base));
+    for (const kind of this.kinds) kind.sync(made.design);
   }
 
   get instances(): ReadonlyMap<string, Ec2Sim> {

@@ -10,16 +10,9 @@ import {
   type ReachQuery,
 } from '../engine';
 import { addFlow, applyDesignChange, useLibraryStore, selectDesign, useDesignStore, useViewStore } from '../store';
-import {
-  chosenEndpoint,
-  endpointOptions,
-  firstResourceOption,
-  PROTOCOL_OPTIONS,
-  protocolChoice,
-  protocolOfChoice,
-  protocolOfNumber,
-} from './endpoints';
+import { chosenEndpoint, endpointOptions, firstResourceOption } from './endpoints';
 import { ExposurePanel } from './ExposurePanel';
+import { ProtocolFields } from './ProtocolFields';
 import { NumberField, SelectField, smallButton } from './inspector/fields';
 
 const DECISION_STYLE: Record<Hop['decision'], string> = {
@@ -115,24 +108,7 @@ export function ReachabilityPanel() {
       <div className="grid grid-cols-2 gap-2">
         <SelectField label="From" value={from} options={options} onChange={setFrom} />
         <SelectField label="To" value={to} options={options} onChange={setTo} />
-        <SelectField
-          label="Protocol"
-          value={protocolChoice(protocol)}
-          options={PROTOCOL_OPTIONS}
-          onChange={(choice) => setProtocol(protocolOfChoice(choice, protocol))}
-        />
-        {typeof protocol === 'number' && (
-          <NumberField
-            label="Protocol number"
-            value={protocol}
-            min={0}
-            max={255}
-            onChange={(v) => {
-              const read = v === null ? null : protocolOfNumber(v);
-              if (read !== null) setProtocol(read);
-            }}
-          />
-        )}
+        <ProtocolFields label="Protocol" protocol={protocol} onChange={setProtocol} />
         {hasPorts(protocol) && (
           <NumberField label="Port" value={port} min={0} max={65535} onChange={(v) => v !== null && setPort(v)} />
         )}

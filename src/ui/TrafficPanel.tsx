@@ -16,15 +16,9 @@ import {
   useSimStore,
   useTrafficView,
 } from '../store';
-import {
-  endpointOptions,
-  firstResourceOption,
-  PROTOCOL_OPTIONS,
-  protocolChoice,
-  protocolOfChoice,
-  protocolOfNumber,
-} from './endpoints';
+import { endpointOptions, firstResourceOption } from './endpoints';
 import { NumberField, SelectField, smallButton } from './inspector/fields';
+import { ProtocolFields } from './ProtocolFields';
 import { StepMode } from './StepMode';
 
 const count = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -59,25 +53,11 @@ function AddFlowForm({ design }: { design: Design }) {
     >
       <SelectField label="Flow from" value={from} options={options} onChange={setFrom} />
       <SelectField label="Flow to" value={to} options={options} onChange={setTo} />
-      <SelectField
-        label="Flow protocol"
-        value={protocolChoice(protocol)}
-        options={PROTOCOL_OPTIONS}
-        onChange={(choice) => setProtocol(protocolOfChoice(choice, protocol))}
-      />
-      {typeof protocol === 'number' && (
-        <NumberField
-          label="Flow protocol number"
-          value={protocol}
-          min={0}
-          max={255}
-          onChange={(v) => {
-            const read = v === null ? null : protocolOfNumber(v);
-            if (read !== null) setProtocol(read);
-          }}
-        />
+      <ProtocolFields label="Flow protocol" protocol={protocol} onChange={setProtocol} />
+      {/* Only TCP and UDP have ports. */}
+      {hasPorts(protocol) && (
+        <NumberField label="Flow port" value={port} min={0} max={65535} onChange={(v) => v !== null && setPort(v)} />
       )}
-      <NumberField label="Flow port" value={port} min={0} max={65535} onChange={(v) => v !== null && setPort(v)} />
       <NumberField
         label="Requests per second"
         value={rate}

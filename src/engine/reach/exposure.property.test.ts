@@ -3,7 +3,8 @@ import { produce, type Draft } from 'immer';
 import { describe, expect, it } from 'vitest';
 import type { NaclRule, NetworkAcl, SecurityGroup, SgRule } from '../../domain';
 import { TEMPLATES } from '../../scenarios/templates';
-import { analyzeExposure, portAtomStarts } from './exposure';
+import { portAtomStarts } from './atoms';
+import { analyzeExposure } from './exposure';
 
 /**
  * Asking once per port-range atom gives the report that asking once per port

@@ -6,5 +6,6 @@ export * from './trace';
 export * from './reachability';
 export * from './fixes';
 export * from './exposure';
+export { addressAtomStarts, portAtomStarts } from './atoms';
 export { hybridLink } from './targets';
 export type { PathOptions } from './context';

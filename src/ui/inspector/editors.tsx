@@ -1,5 +1,6 @@
 import type { Design, Kind, ResourceOf } from '../../domain';
-import { EcsServiceEditor, InstanceEditor, LambdaEditor, TriggerEditor } from './computeEditors';
+import { EcsServiceEditor, InstanceEditor } from './computeEditors';
+import { LambdaEditor, TriggerEditor } from './serverlessEditors';
 import { EbsVolumeEditor } from './storageEditors';
 import {
   GatewayEditor,
