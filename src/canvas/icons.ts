@@ -32,6 +32,14 @@ import peering from 'aws-icons/icons/resource/AmazonVPCPeeringConnection.svg';
 import transitGateway from 'aws-icons/icons/architecture-service/AWSTransitGateway.svg';
 import tgwAttachment from 'aws-icons/icons/resource/AWSTransitGatewayAttachment.svg';
 import vpcEndpoints from 'aws-icons/icons/resource/AmazonVPCEndpoints.svg';
+import alb from 'aws-icons/icons/resource/ElasticLoadBalancingApplicationLoadBalancer.svg';
+import nlb from 'aws-icons/icons/resource/ElasticLoadBalancingNetworkLoadBalancer.svg';
+import elb from 'aws-icons/icons/architecture-service/ElasticLoadBalancing.svg';
+import autoScaling from 'aws-icons/icons/resource/AmazonEC2AutoScaling.svg';
+import launchTemplate from 'aws-icons/icons/resource/AWSCloudFormationTemplate.svg';
+import rds from 'aws-icons/icons/architecture-service/AmazonRDS.svg';
+import rdsMultiAz from 'aws-icons/icons/resource/AmazonRDSMultiAZ.svg';
+import dbInstance from 'aws-icons/icons/resource/AmazonEC2DBInstance.svg';
 
 export const ICONS = {
   region,
@@ -67,4 +75,12 @@ export const ICONS = {
   transitGateway,
   tgwAttachment,
   vpcEndpoints,
+  alb,
+  nlb,
+  elb,
+  autoScaling,
+  launchTemplate,
+  rds,
+  rdsMultiAz,
+  dbInstance,
 } as const;

@@ -6,6 +6,8 @@ import { atMost, SimSecondsSchema } from './common';
 import { MAX_CANVAS_EXTENT, MAX_SIMULATION_ACTIONS } from './catalogs/limits';
 import { ConcurrencySchema } from './kinds/lambdaFunction';
 import { ScheduledChangeSchema } from './scheduledChanges';
+import { FaultEventSchema } from './faults';
+import { MAX_FAULT_EVENTS } from './catalogs/limits';
 
 const CANVAS = "Nimbus's canvas extent";
 /** A position on the canvas: finite and within the extent, so sums of positions stay finite. */
@@ -69,6 +71,11 @@ export const SimulationSettingsSchema = z.object({
   changes: z
     .array(ScheduledChangeSchema)
     .max(MAX_SIMULATION_ACTIONS, atMost(MAX_SIMULATION_ACTIONS, "changes: Nimbus's most scheduled changes"))
+    .default([]),
+  /** Failures injected at given sim times (see `faults.ts`). */
+  faults: z
+    .array(FaultEventSchema)
+    .max(MAX_FAULT_EVENTS, atMost(MAX_FAULT_EVENTS, "faults: Nimbus's most fault events"))
     .default([]),
 });
 export type SimulationSettings = z.infer<typeof SimulationSettingsSchema>;

@@ -35,6 +35,12 @@ export const TransitGatewayIdSchema = idOf<'TransitGatewayId'>();
 export const TransitGatewayAttachmentIdSchema = idOf<'TransitGatewayAttachmentId'>();
 export const VpcEndpointIdSchema = idOf<'VpcEndpointId'>();
 export const PrefixListIdSchema = idOf<'PrefixListId'>();
+export const LoadBalancerIdSchema = idOf<'LoadBalancerId'>();
+export const TargetGroupIdSchema = idOf<'TargetGroupId'>();
+export const LaunchTemplateIdSchema = idOf<'LaunchTemplateId'>();
+export const AutoScalingGroupIdSchema = idOf<'AutoScalingGroupId'>();
+export const DbSubnetGroupIdSchema = idOf<'DbSubnetGroupId'>();
+export const DbInstanceIdSchema = idOf<'DbInstanceId'>();
 /** Any resource's id, for places that accept several kinds (route targets, layout parents). */
 export const ResourceIdSchema = idOf<'ResourceId'>();
 
@@ -67,6 +73,12 @@ export type TransitGatewayId = z.infer<typeof TransitGatewayIdSchema>;
 export type TransitGatewayAttachmentId = z.infer<typeof TransitGatewayAttachmentIdSchema>;
 export type VpcEndpointId = z.infer<typeof VpcEndpointIdSchema>;
 export type PrefixListId = z.infer<typeof PrefixListIdSchema>;
+export type LoadBalancerId = z.infer<typeof LoadBalancerIdSchema>;
+export type TargetGroupId = z.infer<typeof TargetGroupIdSchema>;
+export type LaunchTemplateId = z.infer<typeof LaunchTemplateIdSchema>;
+export type AutoScalingGroupId = z.infer<typeof AutoScalingGroupIdSchema>;
+export type DbSubnetGroupId = z.infer<typeof DbSubnetGroupIdSchema>;
+export type DbInstanceId = z.infer<typeof DbInstanceIdSchema>;
 export type ResourceId = z.infer<typeof ResourceIdSchema>;
 
 /** Widens a kind-specific id to the general one (every id is a resource id). */

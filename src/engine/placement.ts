@@ -14,7 +14,7 @@ import { proposePrivateIp, proposeSubnetCidr, proposeVpcCidr } from './proposals
 /** What a palette item makes: a kind, and for some kinds a variant (Fargate service, SQS trigger…). */
 export interface NewResourceSpec {
   kind: Kind;
-  variant?: 'fargate' | 'ec2' | LambdaTrigger['source'] | 'nodeGroup' | 'fargateProfile' | 'dynamodb';
+  variant?: 'fargate' | 'ec2' | LambdaTrigger['source'] | 'nodeGroup' | 'fargateProfile' | 'dynamodb' | 'network';
 }
 
 /** Public addresses from the documentation ranges (RFC 5737), so they never look like someone's real host. */

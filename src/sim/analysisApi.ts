@@ -101,6 +101,13 @@ export function createAnalysisApi(options: { exposureSliceMs?: number } = {}): A
         message: 'Start the simulation first.',
         at: null,
       },
+    simFault: (action) =>
+      runner?.fault(action) ?? {
+        ok: false as const,
+        code: 'NoSimulation',
+        message: 'Start the simulation first.',
+        at: null,
+      },
   };
 }
 

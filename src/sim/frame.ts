@@ -9,6 +9,11 @@ export function buildFrame(sim: Simulation, running: boolean, speed: number, log
     functions: [],
     services: [],
     traffic: { flows: [], paths: {}, packets: [], transfer: [] },
+    loadBalancers: [],
+    autoScalingGroups: [],
+    databases: [],
+    faults: { zonesDown: [], active: [] },
+    availability: { bucketSeconds: 10, series: [], servedPercent: null },
   };
   for (const kind of sim.kinds) Object.assign(parts, kind.frame?.(sim.now));
   const cost = sim.cost();
@@ -24,5 +29,10 @@ export function buildFrame(sim: Simulation, running: boolean, speed: number, log
     cost: { ratePerHour: cost.ratePerHour, total: cost.total },
     log,
     traffic: parts.traffic,
+    loadBalancers: parts.loadBalancers,
+    autoScalingGroups: parts.autoScalingGroups,
+    databases: parts.databases,
+    faults: parts.faults,
+    availability: parts.availability,
   };
 }

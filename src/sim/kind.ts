@@ -34,7 +34,18 @@ export interface ResourceCost {
   ratePerHour: number;
 }
 
-export type FrameParts = Pick<SimFrame, 'instances' | 'functions' | 'services' | 'traffic'>;
+export type FrameParts = Pick<
+  SimFrame,
+  | 'instances'
+  | 'functions'
+  | 'services'
+  | 'traffic'
+  | 'loadBalancers'
+  | 'autoScalingGroups'
+  | 'databases'
+  | 'faults'
+  | 'availability'
+>;
 
 export interface SummaryParts {
   instances: InstanceSummary[];

@@ -1,4 +1,4 @@
-import type { AsyncInvocation } from '../domain';
+import type { AsyncInvocation, LiveFault } from '../domain';
 import type { ThrottleReason } from './lambda';
 import type { ExposureReport } from '../engine';
 import type { FlowPath } from './trafficPath';
@@ -22,7 +22,15 @@ export type LoadResult = { ok: true } | { ok: false; errors: string[] };
  * worker resumes from the last frame.
  */
 export type JournalEntry =
-  { at: number; kind: 'sync'; design: unknown } | { at: number; kind: 'act'; instanceId: string; action: Ec2Action };
+  | { at: number; kind: 'sync'; design: unknown }
+  | { at: number; kind: 'act'; instanceId: string; action: Ec2Action }
+  | { at: number; kind: 'fault'; action: FaultAction };
+
+/**
+ * A fault clicked live: inject one now (it lasts `durationSeconds` when given,
+ * else until recovered), or end the faults on a zone, instance, NAT gateway by its id.
+ */
+export type FaultAction = { kind: 'inject'; fault: LiveFault } | { kind: 'recover'; targetId: string };
 
 export interface RestoreRequest {
   design: unknown;
@@ -68,6 +76,10 @@ export type VersionedPath = FlowPath & { version: number };
 
 export interface InstanceFrame {
   state: string;
+  /** Set on instances an Auto Scaling group launched in this run (they are not in the design). */
+  launched?: { autoScalingGroupId: string; name: string; subnetId: string; privateIp: string };
+  /** Failing its status checks (a fault: the instance or its zone failed). */
+  impaired?: boolean;
   rebooting: boolean;
   publicIp: string | null;
   costUsd: number;
@@ -117,6 +129,90 @@ export interface TrafficFrame {
   transfer: Array<{ id: string; name: string; total: number; ratePerHour: number; gb: number }>;
 }
 
+/**
+ * Elastic Load Balancing target health states (`DescribeTargetHealth`):
+ * `initial` until a new target passes its first check, `healthy`, `unhealthy`
+ * after `unhealthyThreshold` failures in a row, `draining` while deregistering,
+ * `unused` when its zone is not enabled, `unavailable` when checks are off.
+ */
+export type TargetHealthState = 'initial' | 'healthy' | 'unhealthy' | 'draining' | 'unused' | 'unavailable';
+
+export interface TargetFrame {
+  /** Instance id, IP address or function id. */
+  id: string;
+  name: string;
+  zoneId: string | null;
+  health: TargetHealthState;
+  /** AWS's reason code (`Target.Timeout`, `Elb.InitialHealthChecking`, `Target.FailedHealthChecks`...). */
+  reason: string | null;
+  /** Requests sent to it so far, and in the last second. */
+  requests: number;
+  lastSecond: number;
+}
+
+export interface LoadBalancerFrame {
+  id: string;
+  name: string;
+  type: 'application' | 'network';
+  nodes: Array<{ subnetId: string; zoneId: string | null; inService: boolean }>;
+  targetGroups: Array<{ id: string; name: string; targets: TargetFrame[] }>;
+  /** Requests answered by a target, and refused by the load balancer (502, 503, 504, or a reset), so far. */
+  served: number;
+  failed: number;
+  /** Failed requests by status: `502`, `503`, `504`, `reset`. */
+  failedBy: Record<string, number>;
+  lastSecond: { served: number; failed: number };
+  /** Capacity units this hour (LCU for an ALB, NLCU for an NLB), and cost so far. */
+  capacityUnits: number;
+  costUsd: number;
+}
+
+export interface AutoScalingGroupFrame {
+  id: string;
+  name: string;
+  min: number;
+  desired: number;
+  max: number;
+  instances: Array<{
+    id: string;
+    subnetId: string;
+    zoneId: string | null;
+    /** EC2 Auto Scaling lifecycle states: Pending, InService, Terminating, Terminated. */
+    lifecycle: 'Pending' | 'InService' | 'Terminating' | 'Terminated';
+    health: 'Healthy' | 'Unhealthy';
+  }>;
+  /** The latest scaling activity, in AWS's words ("Launching a new EC2 instance: i-... ."). */
+  lastActivity: string | null;
+  averageCpu: number | null;
+}
+
+export interface DatabaseFrame {
+  id: string;
+  name: string;
+  /** `available`, `failing-over` (connections fail), `unavailable` (Single-AZ in a zone that is down). */
+  status: 'available' | 'failing-over' | 'unavailable';
+  /** Where the endpoint points now (changes on failover). */
+  primarySubnetId: string;
+  standbySubnetId: string | null;
+  failovers: number;
+  costUsd: number;
+}
+
+/** Served and failed requests of every flow, per 10 simulated seconds, newest last (up to the last 2 hours). */
+export interface AvailabilityFrame {
+  bucketSeconds: number;
+  series: Array<{ at: number; served: number; failed: number }>;
+  /** Requests served of requests sent, since the start, in percent (null before any request). */
+  servedPercent: number | null;
+}
+
+export interface FaultsFrame {
+  /** Availability Zone ids that are out now. */
+  zonesDown: string[];
+  /** Faults in effect now. */
+  active: Array<{ fault: LiveFault['fault']; targetId: string; since: number; until: number | null }>;
+}
+
 /** What the UI draws, sent from the worker at most ten times a second. */
 export interface SimFrame {
   now: number;
@@ -130,6 +226,11 @@ export interface SimFrame {
   log: LogEntry[];
   /** The design's flows: counters in design order, each flow's current path, and the packets to animate. */
   traffic: TrafficFrame;
+  loadBalancers: LoadBalancerFrame[];
+  autoScalingGroups: AutoScalingGroupFrame[];
+  databases: DatabaseFrame[];
+  faults: FaultsFrame;
+  availability: AvailabilityFrame;
 }
 
 /** How far an exposure run got: instances checked of all instances. */
@@ -187,4 +288,6 @@ export interface AnalysisApi {
   simSpeed(speed: number): void;
   /** `at`: the clock when it was applied (null with no simulation). */
   simAct(instanceId: string, action: Ec2Action): ActionResult & { at: number | null };
+  /** Injects or ends a fault now; `at`: the clock when it was applied (null with no simulation). */
+  simFault(action: FaultAction): ActionResult & { at: number | null };
 }

@@ -1,6 +1,6 @@
 import { parseDesign } from '../domain';
 import { buildFrame } from './frame';
-import type { ActionResult, Ec2Action, LoadResult, RestoreRequest, SimFrame } from './protocol';
+import type { ActionResult, Ec2Action, FaultAction, LoadResult, RestoreRequest, SimFrame } from './protocol';
 import { Simulation } from './simulation';
 
 /**
@@ -53,6 +53,7 @@ export class SimRunner {
     for (const entry of journal) {
       if (entry.at > sim.now) sim.runUntil(entry.at);
       if (entry.kind === 'act') sim.act(entry.instanceId, entry.action);
+      else if (entry.kind === 'fault') sim.fault(entry.action);
       else {
         const edited = parseDesign(entry.design);
         if (edited.ok) sim.syncDesign(edited.design);
@@ -95,6 +96,13 @@ export class SimRunner {
   act(instanceId: string, action: Ec2Action): ActionResult & { at: number | null } {
     if (!this.sim) return { ok: false, code: 'NoSimulation', message: 'Press play first.', at: null };
     const result = this.sim.act(instanceId, action);
+    this.emit();
+    return { ...result, at: this.sim.now };
+  }
+
+  fault(action: FaultAction): ActionResult & { at: number | null } {
+    if (!this.sim) return { ok: false, code: 'NoSimulation', message: 'Press play first.', at: null };
+    const result = this.sim.fault(action);
     this.emit();
     return { ...result, at: this.sim.now };
   }

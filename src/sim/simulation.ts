@@ -18,7 +18,7 @@ import { Flows } from './kinds/flows';
 import { LambdaFunctions } from './kinds/lambdaFunctions';
 import { StaticCharges } from './kinds/staticCharges';
 import type { LambdaSim } from './lambda';
-import type { ActionResult, Ec2Action, LogEntry } from './protocol';
+import type { ActionResult, Ec2Action, FaultAction, LogEntry } from './protocol';
 import { createRandom, type Random } from './random';
 import type { TrafficSim } from './traffic';
 
@@ -133,6 +133,12 @@ export class Simulation {
   /** Applies an EC2 action now, as the console or API would; refusals are logged with AWS's error code. */
   act(instanceId: string, action: Ec2Action): ActionResult {
     return this.ec2.act(instanceId, action);
+  }
+
+  /** Injects or ends a fault now (see `domain/faults.ts`). */
+  fault(action: FaultAction): ActionResult {
+    void action;
+    return { ok: false, code: 'NotSimulated', message: 'This Nimbus does not simulate faults yet.' };
   }
 
   /** Processes every event due up to `until` (seconds) and moves the clock there. */

@@ -1,3 +1,4 @@
+import type { TargetHealthState } from './protocol';
 import { isTracked } from './connectionTracking';
 import { pathTransfer, type PathTransfer } from './dataTransfer';
 import {
@@ -95,6 +96,14 @@ export interface FlowPath {
 export interface LiveOverlay {
   liveStates?: Record<string, InstanceState>;
   publicIps?: Record<string, string | null>;
+  /** Target health as the simulation's health checks see it: by target group id, then target id (instance id, IP, function id). */
+  targetHealth?: Record<string, Record<string, TargetHealthState>>;
+  /** Availability Zone ids that are down (a `zoneOutage` fault): their subnets carry nothing. */
+  zonesDown?: readonly string[];
+  /** Resources out of service now: failed NAT gateways, impaired instances. */
+  outOfService?: readonly string[];
+  /** Where each RDS DB instance's endpoint points now: its primary, its standby (failed over), or nowhere. */
+  dbEndpoints?: Record<string, 'primary' | 'standby' | 'unavailable'>;
 }
 
 /**

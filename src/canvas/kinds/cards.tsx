@@ -9,6 +9,7 @@ export const ACCENT = {
   hybrid: 'border-l-slate-500',
   serverless: 'border-l-pink-500',
   actor: 'border-l-slate-400',
+  database: 'border-l-blue-600',
 } as const;
 
 /** The node of a leaf kind: a card with the kind's icon and accent. */

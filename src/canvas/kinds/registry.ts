@@ -29,6 +29,12 @@ import { transitGatewayView } from './transitGateway';
 import { transitGatewayAttachmentView } from './transitGatewayAttachment';
 import { managedPrefixListView } from './managedPrefixList';
 import { vpcEndpointView } from './vpcEndpoint';
+import { loadBalancerView } from './loadBalancer';
+import { targetGroupView } from './targetGroup';
+import { launchTemplateView } from './launchTemplate';
+import { autoScalingGroupView } from './autoScalingGroup';
+import { dbSubnetGroupView } from './dbSubnetGroup';
+import { dbInstanceView } from './dbInstance';
 import type { KindView, KindViewRegistry } from './view';
 
 /**
@@ -47,6 +53,8 @@ export const KIND_VIEWS = {
   networkAcl: networkAclView,
   securityGroup: securityGroupView,
   ec2Instance: ec2InstanceView,
+  launchTemplate: launchTemplateView,
+  autoScalingGroup: autoScalingGroupView,
   ebsVolume: ebsVolumeView,
   ecsCluster: ecsClusterView,
   ecsService: ecsServiceView,
@@ -63,6 +71,10 @@ export const KIND_VIEWS = {
   transitGateway: transitGatewayView,
   transitGatewayAttachment: transitGatewayAttachmentView,
   vpcEndpoint: vpcEndpointView,
+  loadBalancer: loadBalancerView,
+  targetGroup: targetGroupView,
+  dbSubnetGroup: dbSubnetGroupView,
+  dbInstance: dbInstanceView,
   managedPrefixList: managedPrefixListView,
   internet: internetView,
 } as const satisfies KindViewRegistry;

@@ -10,6 +10,7 @@ export const PALETTE_GROUPS = [
   'Compute',
   'Containers',
   'Serverless',
+  'Database',
   'Hybrid',
   'Actors',
 ] as const;

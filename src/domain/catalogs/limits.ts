@@ -152,3 +152,30 @@ export const MAX_SIMULATION_ACTIONS = 100_000;
  * container, so layout and export never meet Infinity or NaN.
  */
 export const MAX_CANVAS_EXTENT = 1_000_000;
+
+/**
+ * Elastic Load Balancing quotas ("Quotas for your Application Load Balancers"
+ * and "... Network Load Balancers"): listeners per load balancer (50), targets
+ * per target group (1,000 for an ALB's; Nimbus uses it for both).
+ */
+export const ELB_MAX_LISTENERS = 50;
+export const ELB_MAX_TARGETS_PER_GROUP = 1000;
+/**
+ * Health check ranges (ELB User Guide, "Health checks for target groups"):
+ * interval 5-300 s, timeout 2-120 s, healthy and unhealthy thresholds 2-10.
+ */
+export const HEALTH_CHECK_INTERVAL = { min: 5, max: 300 } as const;
+export const HEALTH_CHECK_TIMEOUT = { min: 2, max: 120 } as const;
+export const HEALTH_CHECK_THRESHOLD = { min: 2, max: 10 } as const;
+/**
+ * EC2 Auto Scaling quotas ("Auto Scaling quotas"): scaling policies (50) and
+ * scheduled actions (125) per group. The size of a group is bounded by
+ * Nimbus at 1,000 instances (an account's On-Demand vCPU quota bounds it in AWS).
+ */
+export const ASG_MAX_POLICIES = 50;
+export const ASG_MAX_SCHEDULED_ACTIONS = 125;
+export const ASG_MAX_SIZE = 1000;
+/** Amazon RDS, "CreateDBInstance": allocated storage for gp2/gp3 is 20-65,536 GiB (MySQL, PostgreSQL). */
+export const RDS_STORAGE_GIB = { min: 20, max: 65536 } as const;
+/** Nimbus's most fault events in one design's simulation. */
+export const MAX_FAULT_EVENTS = 200;

@@ -33,6 +33,20 @@ export const PRICES = {
    * (read 2026-12-01).
    */
   interfaceEndpoint: { azHour: 0.01, perGb: 0.01 },
+  /**
+   * Elastic Load Balancing, us-east-1: per load-balancer-hour (a partial hour is
+   * billed as a full one) plus per capacity unit-hour. An ALB LCU is the highest
+   * of 25 new connections/s, 3,000 active connections/min, 1 GB/h processed (0.4
+   * GB/h for Lambda targets) and 1,000 rule evaluations/s; an NLB NLCU (TCP) of
+   * 800 new connections/s, 100,000 active connections and 1 GB/h. Source:
+   * https://aws.amazon.com/elasticloadbalancing/pricing/ (read 2026-12-01).
+   */
+  elb: {
+    application: { hour: 0.0225, lcuHour: 0.008 },
+    network: { hour: 0.0225, lcuHour: 0.006 },
+    alb: { newConnectionsPerSecond: 25, activeConnectionsPerMinute: 3000, gbPerHour: 1, lambdaGbPerHour: 0.4 },
+    nlbTcp: { newConnectionsPerSecond: 800, activeConnections: 100_000, gbPerHour: 1 },
+  },
   /** gp3 storage per GB-month; an 8 GiB root volume is assumed. */
   ebsGbMonth: 0.08,
   /**

@@ -1,7 +1,13 @@
 import { findAmi } from '../catalogs/amis';
 import { findInstanceType } from '../catalogs/instanceTypes';
 import { z } from 'zod';
-import { ElasticIpIdSchema, InstanceIdSchema, SecurityGroupIdSchema, SubnetIdSchema } from '../ids';
+import {
+  AutoScalingGroupIdSchema,
+  ElasticIpIdSchema,
+  InstanceIdSchema,
+  SecurityGroupIdSchema,
+  SubnetIdSchema,
+} from '../ids';
 import { Ipv4TextSchema, NameSchema } from '../common';
 import { getResource, resourceById } from '../lookup';
 import { listRef, optionalRef, reportedAs, requiredRef } from './references';
@@ -46,6 +52,12 @@ export const Ec2InstanceSchema = z.object({
    * Source: Amazon VPC User Guide, "Routing for a middlebox appliance".
    */
   sourceDestCheck: z.boolean().optional(),
+  /**
+   * The Auto Scaling group that launched it (AWS's `aws:autoscaling:groupName`
+   * tag). Set by an import, and on the instances the simulation launches for a
+   * group; the group then counts it, checks it and may replace it.
+   */
+  autoScalingGroupId: AutoScalingGroupIdSchema.optional(),
   /**
    * Fixed durations for this instance's transitions, in seconds, instead of the
    * ranges Nimbus draws from (a lesson may want a stop that takes 120 s).

@@ -28,6 +28,12 @@ import { transitGatewayKind } from './transitGateway';
 import { transitGatewayAttachmentKind } from './transitGatewayAttachment';
 import { managedPrefixListKind } from './managedPrefixList';
 import { vpcEndpointKind } from './vpcEndpoint';
+import { loadBalancerKind } from './loadBalancer';
+import { targetGroupKind } from './targetGroup';
+import { launchTemplateKind } from './launchTemplate';
+import { autoScalingGroupKind } from './autoScalingGroup';
+import { dbSubnetGroupKind } from './dbSubnetGroup';
+import { dbInstanceKind } from './dbInstance';
 import { resourcesOfKind } from '../lookup';
 import type { KindRegistry, KindSpec, Reference } from './spec';
 
@@ -62,6 +68,12 @@ export const KIND_SPECS = {
   transitGatewayAttachment: transitGatewayAttachmentKind,
   managedPrefixList: managedPrefixListKind,
   vpcEndpoint: vpcEndpointKind,
+  loadBalancer: loadBalancerKind,
+  targetGroup: targetGroupKind,
+  launchTemplate: launchTemplateKind,
+  autoScalingGroup: autoScalingGroupKind,
+  dbSubnetGroup: dbSubnetGroupKind,
+  dbInstance: dbInstanceKind,
 } as const satisfies KindRegistry;
 
 export const ALL_KINDS = Object.keys(KIND_SPECS) as Kind[];

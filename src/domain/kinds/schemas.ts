@@ -27,6 +27,12 @@ import { TransitGatewaySchema } from './transitGateway';
 import { TransitGatewayAttachmentSchema } from './transitGatewayAttachment';
 import { ManagedPrefixListSchema } from './managedPrefixList';
 import { VpcEndpointSchema } from './vpcEndpoint';
+import { LoadBalancerSchema } from './loadBalancer';
+import { TargetGroupSchema } from './targetGroup';
+import { LaunchTemplateSchema } from './launchTemplate';
+import { AutoScalingGroupSchema } from './autoScalingGroup';
+import { DbSubnetGroupSchema } from './dbSubnetGroup';
+import { DbInstanceSchema } from './dbInstance';
 
 /**
  * The schema of every resource kind, one line each. The `Kind` type is read
@@ -62,4 +68,10 @@ export const RESOURCE_SCHEMAS = [
   TransitGatewayAttachmentSchema,
   ManagedPrefixListSchema,
   VpcEndpointSchema,
+  LoadBalancerSchema,
+  TargetGroupSchema,
+  LaunchTemplateSchema,
+  AutoScalingGroupSchema,
+  DbSubnetGroupSchema,
+  DbInstanceSchema,
 ] as const;

@@ -12,6 +12,7 @@ describe('simulation settings', () => {
       lambdaScaling: 'perFunction',
       actions: [],
       changes: [],
+      faults: [],
     });
     expect(design.simulation).toBeUndefined();
   });

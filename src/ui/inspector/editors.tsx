@@ -53,5 +53,11 @@ export const KIND_EDITORS = {
   transitGatewayAttachment: TransitGatewayAttachmentEditor,
   managedPrefixList: null,
   vpcEndpoint: null,
+  loadBalancer: null,
+  targetGroup: null,
+  launchTemplate: null,
+  autoScalingGroup: null,
+  dbSubnetGroup: null,
+  dbInstance: null,
   internet: null,
 } as const satisfies EditorRegistry;

@@ -1,0 +1,13 @@
+import { ICONS } from '../icons';
+import { ACCENT, card } from './cards';
+import type { KindView } from './view';
+
+export const launchTemplateView: KindView<'launchTemplate'> = {
+  node: card(ICONS.launchTemplate, ACCENT.compute),
+  icon: ICONS.launchTemplate,
+  palette: [{ group: 'Compute', id: 'launch-template', label: 'Launch template', hint: 'Drop in a Region' }],
+  band: 'bottom',
+  facts(_, template, facts) {
+    facts.lines.push(`${template.instanceType} · ${template.instanceName}`);
+  },
+};
