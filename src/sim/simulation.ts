@@ -21,6 +21,7 @@ import type { LambdaSim } from './lambda';
 import type { ActionResult, Ec2Action, FaultAction, LogEntry } from './protocol';
 import { createRandom, type Random } from './random';
 import type { TrafficSim } from './traffic';
+import type { LiveOverlay } from './trafficPath';
 
 /**
  * A deterministic discrete-event simulation of a design: a virtual clock in
@@ -55,7 +56,7 @@ export class Simulation {
     this.ec2 = new Ec2Instances(design, ctx);
     this.lambda = new LambdaFunctions(design, ctx);
     this.ecs = new EcsServices(design, ctx, this.ec2);
-    this.flows = new Flows(design, ctx, this.ec2);
+    this.flows = new Flows(design, ctx, () => this.liveOverlay());
     this.kinds = [
       this.ec2,
       this.lambda,
@@ -133,6 +134,14 @@ export class Simulation {
   /** Applies an EC2 action now, as the console or API would; refusals are logged with AWS's error code. */
   act(instanceId: string, action: Ec2Action): ActionResult {
     return this.ec2.act(instanceId, action);
+  }
+
+  /**
+   * What traffic planning lays over the design now: instance states and
+   * addresses, target health, zones and resources out, database endpoints.
+   */
+  liveOverlay(): LiveOverlay {
+    return this.ec2.liveOverlay();
   }
 
   /** Injects or ends a fault now (see `domain/faults.ts`). */

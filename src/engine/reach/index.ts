@@ -9,3 +9,4 @@ export * from './exposure';
 export { addressAtomStarts, portAtomStarts } from './atoms';
 export { hybridLink } from './targets';
 export type { PathOptions } from './context';
+export { healthCheckBlock, type HealthCheckBlock } from './healthChecks';

@@ -1,7 +1,7 @@
 import type { Design } from '../../domain';
 import { round, type FrameParts, type SimContext, type SimulatedKind } from '../kind';
 import { TrafficSim } from '../traffic';
-import type { Ec2Instances } from './ec2Instances';
+import type { LiveOverlay } from '../trafficPath';
 
 export type FlowSummary = ReturnType<typeof summarize>;
 
@@ -12,13 +12,9 @@ export class Flows implements SimulatedKind {
   constructor(
     design: Design,
     private readonly ctx: SimContext,
-    instances: Ec2Instances,
+    live: () => LiveOverlay,
   ) {
-    this.traffic = new TrafficSim(
-      design,
-      () => instances.liveOverlay(),
-      (level, id, text) => ctx.say(level, id, text),
-    );
+    this.traffic = new TrafficSim(design, live, (level, id, text) => ctx.say(level, id, text));
   }
 
   sync(design: Design): void {
