@@ -10,6 +10,7 @@ import {
   type SecurityGroup,
   type SgRule,
 } from '../domain';
+import { highlyAvailableWebApp, singleZoneWebApp } from './haTemplates';
 
 /**
  * Starting points from the course, each a complete design with no errors.
@@ -336,5 +337,19 @@ export const TEMPLATES: readonly Template[] = [
     description:
       'Three VPCs attached to one transit gateway (default route table, propagated routes), with traffic between them.',
     build: transitGatewayHub,
+  },
+  {
+    id: 'ha-web-app',
+    name: 'Highly available web app',
+    description:
+      'An internet-facing ALB over two zones, an Auto Scaling group of web servers in private subnets (ELB health checks, CPU target tracking), a NAT gateway per zone and a Multi-AZ RDS MySQL database.',
+    build: highlyAvailableWebApp,
+  },
+  {
+    id: 'ha-web-app-single-az',
+    name: 'Highly available web app (single AZ)',
+    description:
+      'The same app with everything in us-east-1a: one NAT gateway, a Single-AZ database. The ALB still has a public subnet in us-east-1b (AWS requires two zones for an ALB) and the DB subnet group covers both zones (RDS requires it), but nothing runs there.',
+    build: singleZoneWebApp,
   },
 ];
