@@ -1,4 +1,4 @@
-import { produce, type Draft } from 'immer';
+import type { Draft } from 'immer';
 import {
   MAX_SECURITY_GROUPS_PER_INTERFACE,
   peerVpcOf,
@@ -15,43 +15,10 @@ import { containerOf, kindLabel } from './containment';
 import { overlaps } from '../net';
 import { vpcCidrs } from './topology';
 
-/**
- * What joining two resources on the canvas means, the AWS way: a subnet and a
- * route table make an association, a route table and a gateway make a route,
- * an instance and a security group make a membership... Order does not matter.
- */
-export type Connection = { ok: true; design: Design; summary: string } | { ok: false; reason: string };
+import { edit, pair, refuse, sameVpc, type Connection, type Rule } from './connectionRules';
+import { HA_RULES } from './haConnections';
 
-type Rule = (design: Design, a: Resource, b: Resource, ids: IdSource) => Connection | null;
-
-const refuse = (reason: string): Connection => ({ ok: false, reason });
-/** The VPC a resource belongs to: a route target's as its kind declares, otherwise its own `vpcId`. */
-const vpcOf = (design: Design, r: Resource): string | null => {
-  const target = (specOf(r) as KindSpec<Kind>).routeTarget;
-  if (target) return target.vpcOf(design, r as never);
-  return 'vpcId' in r && typeof r.vpcId === 'string' ? r.vpcId : null;
-};
-const edit = (design: Design, summary: string, recipe: (d: Draft<Design>) => void): Connection => ({
-  ok: true,
-  design: produce(design, recipe),
-  summary,
-});
-const sameVpc = (design: Design, a: Resource, b: Resource) =>
-  vpcOf(design, a) !== null && vpcOf(design, a) === vpcOf(design, b);
-
-/** Finds the pair in either order. */
-function pair<A extends Resource['kind'], B extends Resource['kind']>(
-  a: Resource,
-  b: Resource,
-  kindA: A,
-  kindB: B,
-): [Extract<Resource, { kind: A }>, Extract<Resource, { kind: B }>] | null {
-  if (a.kind === kindA && b.kind === kindB)
-    return [a as Extract<Resource, { kind: A }>, b as Extract<Resource, { kind: B }>];
-  if (b.kind === kindA && a.kind === kindB)
-    return [b as Extract<Resource, { kind: A }>, a as Extract<Resource, { kind: B }>];
-  return null;
-}
+export type { Connection } from './connectionRules';
 
 const RULES: Rule[] = [
   (design, a, b) => {
@@ -334,7 +301,7 @@ export function connect(design: Design, sourceId: string, targetId: string, ids:
   const b = design.resources[targetId];
   if (!a || !b) return refuse('One of these resources no longer exists.');
   if (a.id === b.id) return refuse('A resource can’t be connected to itself.');
-  for (const rule of [...RULES, ...NETWORK_RULES]) {
+  for (const rule of [...RULES, ...NETWORK_RULES, ...HA_RULES]) {
     const result = rule(design, a, b, ids);
     if (result) return result;
   }
