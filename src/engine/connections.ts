@@ -4,17 +4,13 @@ import {
   peerVpcOf,
   resourcesOfKind,
   vpcAttachment,
-  specOf,
   type Design,
   type IdSource,
-  type Kind,
-  type KindSpec,
   type Resource,
 } from '../domain';
 import { containerOf, kindLabel } from './containment';
 import { overlaps } from '../net';
 import { vpcCidrs } from './topology';
-
 import { edit, pair, refuse, sameVpc, type Connection, type Rule } from './connectionRules';
 import { HA_RULES } from './haConnections';
 
