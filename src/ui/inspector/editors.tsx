@@ -11,6 +11,10 @@ import {
   SubnetEditor,
   VpcEditor,
 } from './networkEditors';
+import { LoadBalancerEditor } from './balancingEditors';
+import { TargetGroupEditor } from './targetGroupEditor';
+import { AutoScalingGroupEditor, LaunchTemplateEditor } from './scalingEditors';
+import { DbInstanceEditor, DbSubnetGroupEditor } from './databaseEditors';
 import { PeeringEditor, TransitGatewayAttachmentEditor, TransitGatewayEditor } from './networkJoinEditors';
 
 export type EditorProps<R> = { resource: R; design: Design };
@@ -53,11 +57,11 @@ export const KIND_EDITORS = {
   transitGatewayAttachment: TransitGatewayAttachmentEditor,
   managedPrefixList: null,
   vpcEndpoint: null,
-  loadBalancer: null,
-  targetGroup: null,
-  launchTemplate: null,
-  autoScalingGroup: null,
-  dbSubnetGroup: null,
-  dbInstance: null,
+  loadBalancer: LoadBalancerEditor,
+  targetGroup: TargetGroupEditor,
+  launchTemplate: LaunchTemplateEditor,
+  autoScalingGroup: AutoScalingGroupEditor,
+  dbSubnetGroup: DbSubnetGroupEditor,
+  dbInstance: DbInstanceEditor,
   internet: null,
 } as const satisfies EditorRegistry;
