@@ -10,6 +10,8 @@ export interface ResourceNodeData extends Record<string, unknown> {
   facts: NodeFacts;
   /** The worst finding on this resource and all its messages. */
   problem: { severity: Finding['severity']; messages: string[] } | null;
+  /** An instance the simulation launched (an Auto Scaling group's): drawn while it runs, never in the design. */
+  launched?: boolean;
 }
 
 export type ResourceNode = Node<ResourceNodeData>;

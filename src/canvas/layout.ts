@@ -1,4 +1,4 @@
-import type { Design, Kind, Resource } from '../domain';
+import { resourcesOfKind, type Design, type Kind, type Resource } from '../domain';
 import { CONTAINER_KINDS, containerOf } from '../engine';
 import { kindView } from './kinds';
 
@@ -41,7 +41,26 @@ export function isContainer(resource: Resource): boolean {
   return CONTAINER_KINDS.has(resource.kind);
 }
 
+/** Launched instances a subnet keeps room for: up to this many of its groups' maximum, two to a row. */
+const LAUNCH_ROOM_INSTANCES = 4;
+
+/**
+ * The height each subnet an Auto Scaling group launches into keeps free below
+ * its own items, so the instances the simulation launches there show inside
+ * it (the canvas draws them in that room; see `launched.ts`).
+ */
+function launchRooms(design: Design): Map<string, number> {
+  const rooms = new Map<string, number>();
+  for (const group of resourcesOfKind(design, 'autoScalingGroup')) {
+    const rows = Math.ceil(Math.min(group.maxSize, LAUNCH_ROOM_INSTANCES) / 2);
+    for (const subnetId of group.subnetIds)
+      rooms.set(subnetId, Math.max(rooms.get(subnetId) ?? 0, rows * (LEAF.height + GAP)));
+  }
+  return rooms;
+}
+
 export function computeLayout(design: Design): Map<string, Box> {
+  const rooms = launchRooms(design);
   const children = new Map<string | null, Resource[]>();
   for (const resource of Object.values(design.resources)) {
     const parent = containerOf(design, resource)?.id ?? null;
@@ -99,8 +118,18 @@ export function computeLayout(design: Design): Map<string, Box> {
     const min = frame?.minSize ?? LEAF;
     const stored = Object.hasOwn(design.layout, container.id) ? design.layout[container.id] : undefined;
     return {
-      width: Math.max(min.width, right + PAD, stored?.width ?? 0),
-      height: Math.max(min.height, bottom + PAD + (frame?.dropRoom ?? 0), stored?.height ?? 0),
+      width: Math.max(
+        min.width,
+        right + PAD,
+        rooms.has(container.id) ? PAD + 2 * LEAF.width + GAP + PAD : 0,
+        stored?.width ?? 0,
+      ),
+      height: Math.max(
+        min.height,
+        bottom + PAD + (frame?.dropRoom ?? 0),
+        rooms.has(container.id) ? bottom + (bottom > top ? GAP : 0) + rooms.get(container.id)! + PAD : 0,
+        stored?.height ?? 0,
+      ),
     };
   };
 
