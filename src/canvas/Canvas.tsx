@@ -25,11 +25,13 @@ import {
   selectDesign,
   useDesignStore,
   useLibraryStore,
+  useSimStore,
   useTrafficView,
   useViewStore,
 } from '../store';
 import { pickFlowEnd } from './traffic/trafficTool';
 import { deriveEdges, nodeDeriver, type ResourceEdge, type ResourceNode } from './derive';
+import { launchedKey, launchedNodes } from './launched';
 import { absoluteRect, containerAt } from './geometry';
 import { markNodes } from './markNodes';
 import { useRevealInChunks } from './reveal';
@@ -77,7 +79,14 @@ function CanvasInner() {
   const findings = findingsFor(design);
   // The last derivation, handed back so unchanged resources keep their node objects.
   const [derive] = useState(nodeDeriver);
-  const derivedNodes = useMemo(() => derive(design, findings), [derive, design, findings]);
+  // Instances the simulation launched join the design's nodes while it runs; the key changes only when one comes or goes.
+  const launched = useSimStore((s) => launchedKey(s.frame));
+  const designNodes = useMemo(() => derive(design, findings), [derive, design, findings]);
+  const derivedNodes = useMemo(
+    () =>
+      launched ? [...designNodes, ...launchedNodes(design, useSimStore.getState().frame, designNodes)] : designNodes,
+    [design, designNodes, launched],
+  );
   const selection = useViewStore((s) => s.selection);
   const theme = useViewStore((s) => s.theme);
   const edges = useMemo(() => styleEdges(deriveEdges(design, new Set(selection)), theme), [design, selection, theme]);
@@ -146,7 +155,7 @@ function CanvasInner() {
 
   const onSelectionChange = useCallback(
     ({ nodes: picked }: OnSelectionChangeParams<ResourceNode, ResourceEdge>) => {
-      const ids = picked.map((n) => n.id);
+      const ids = picked.filter((n) => !n.data.launched).map((n) => n.id);
       setSelection(ids);
       if (ids.length > 0) showPanel('inspector');
     },
@@ -165,6 +174,7 @@ function CanvasInner() {
   );
   const onNodeContextMenu = useCallback((event: React.MouseEvent, node: ResourceNode) => {
     event.preventDefault();
+    if (node.data.launched) return;
     useViewStore.getState().askReachFrom(node.id);
   }, []);
 

@@ -42,7 +42,7 @@ describe('instances an Auto Scaling group launched', () => {
     expect(b!.position.x).toBeGreaterThan(a!.position.x + a!.width!);
     expect(c!.position.y).toBeGreaterThan(a!.position.y + a!.height!);
     expect(nodes.every((n) => n.selectable === false && n.draggable === false && n.data.launched)).toBe(true);
-    expect(a!.data.facts.lines).toEqual(['10.0.10.11', 'launched by web-asg']);
+    expect(a!.data.facts).toMatchObject({ title: 'web · 10.0.10.11', lines: ['launched by web-asg'] });
     expect(a!.data.resource).toMatchObject({
       kind: 'ec2Instance',
       autoScalingGroupId: asg!.id,

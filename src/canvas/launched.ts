@@ -75,7 +75,8 @@ export function launchedNodes(
     const resource = launchedInstance(design, id, launched);
     const facts = nodeFacts(design, resource);
     const group = getResource(design, launched.autoScalingGroupId, 'autoScalingGroup');
-    facts.lines = [facts.lines[1] ?? resource.privateIp, `launched by ${group?.name ?? launched.autoScalingGroupId}`];
+    facts.title = `${launched.name} · ${launched.privateIp}`;
+    facts.lines = [`launched by ${group?.name ?? launched.autoScalingGroupId}`];
     facts.badges = facts.badges.filter((b) => b.tone === 'state');
     nodes.push({
       id,

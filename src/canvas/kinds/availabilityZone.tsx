@@ -1,20 +1,29 @@
 import { ICONS } from '../icons';
 import { ContainerFrame } from '../nodes/ContainerFrame';
 import type { ResourceNodeProps } from '../nodes/parts';
+import { FaultControl } from '../nodes/FaultControl';
+import { useSimStore } from '../../store';
+import { zoneDownSince } from '../liveFacts';
 import type { KindView } from './view';
 
-const ZoneNode = (p: ResourceNodeProps) => (
-  <ContainerFrame
-    {...p}
-    connectable={false}
-    frame={{
-      border: 'border-sky-500/80 bg-transparent',
-      header: 'text-sky-900 dark:text-sky-100',
-      icon: ICONS.zone,
-      dashed: true,
-    }}
-  />
-);
+function ZoneNode(p: ResourceNodeProps) {
+  const since = useSimStore((s) => zoneDownSince(s.frame, p.data.resource.id));
+  const zone = p.data.resource.kind === 'availabilityZone' ? p.data.resource.zoneName : p.data.facts.title;
+  return (
+    <ContainerFrame
+      {...p}
+      connectable={false}
+      down={since ? `${zone} down since ${since}` : null}
+      aside={<FaultControl resource={p.data.resource} />}
+      frame={{
+        border: 'border-sky-500/80 bg-transparent',
+        header: 'text-sky-900 dark:text-sky-100',
+        icon: ICONS.zone,
+        dashed: true,
+      }}
+    />
+  );
+}
 
 export const availabilityZoneView: KindView<'availabilityZone'> = {
   node: ZoneNode,

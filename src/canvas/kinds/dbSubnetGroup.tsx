@@ -11,5 +11,7 @@ export const dbSubnetGroupView: KindView<'dbSubnetGroup'> = {
   facts(design, group, facts) {
     const zones = new Set(group.subnetIds.map((id) => getResource(design, id, 'subnet')?.azId).filter(Boolean));
     facts.lines.push(`${group.subnetIds.length} subnets · ${zones.size} zone${zones.size === 1 ? '' : 's'}`);
+    const names = group.subnetIds.map((id) => getResource(design, id, 'subnet')?.name).filter(Boolean);
+    if (names.length > 0) facts.lines.push(names.join(', '));
   },
 };

@@ -24,6 +24,7 @@ export const loadBalancerView: KindView<'loadBalancer'> = {
     },
   ],
   band: 'top',
+  edges: [{ field: 'listeners.targetGroupId', role: 'link', direction: 'out' }],
   facts(design, lb, facts) {
     const zones = new Set(
       lb.subnetMappings.map((m) => getResource(design, m.subnetId, 'subnet')?.azId).filter((z) => z !== undefined),
@@ -32,6 +33,11 @@ export const loadBalancerView: KindView<'loadBalancer'> = {
       `${lb.type === 'application' ? 'ALB' : 'NLB'} · ${lb.scheme} · ${zones.size} zone${zones.size === 1 ? '' : 's'}`,
     );
     if (lb.listeners.length > 0) facts.lines.push(lb.listeners.map((l) => `${l.protocol}:${l.port}`).join(', '));
+    facts.badges.push(
+      lb.scheme === 'internet-facing'
+        ? { text: 'Internet-facing', tone: 'public' }
+        : { text: 'Internal', tone: 'private' },
+    );
     const price = PRICES.elb[lb.type];
     facts.lines.push(
       `$${price.hour}/h + $${price.lcuHour}/${lb.type === 'application' ? 'LCU' : 'NLCU'}-h · ELB pricing`,

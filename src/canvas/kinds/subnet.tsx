@@ -1,4 +1,5 @@
 import { hasInternetRoute, networkAclForSubnet, routeTableForSubnet } from '../../engine';
+import { useSimStore } from '../../store';
 import { ICONS } from '../icons';
 import { ContainerFrame } from '../nodes/ContainerFrame';
 import type { ResourceNodeProps } from '../nodes/parts';
@@ -7,9 +8,12 @@ import type { KindView } from './view';
 
 function SubnetNode(p: ResourceNodeProps) {
   const isPublic = p.data.facts.badges[0]?.tone === 'public';
+  const zoneId = p.data.resource.kind === 'subnet' ? p.data.resource.azId : null;
+  const zoneDown = useSimStore((s) => (zoneId ? (s.frame?.faults.zonesDown.includes(zoneId) ?? false) : false));
   return (
     <ContainerFrame
       {...p}
+      hatched={zoneDown}
       connectable
       frame={
         isPublic

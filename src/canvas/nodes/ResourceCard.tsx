@@ -1,6 +1,8 @@
 import { memo } from 'react';
 import { useSimStore } from '../../store';
 import { Badges, Handles, ProblemMarker, type ResourceNodeProps } from './parts';
+import { FaultControl } from './FaultControl';
+import { LiveBadges, useLiveBadges } from './LiveBadges';
 
 /** An instance's badges, with its live state while the simulation runs. */
 function InstanceBadges({ id, badges }: { id: string; badges: ResourceNodeProps['data']['facts']['badges'] }) {
@@ -19,16 +21,33 @@ function InstanceBadges({ id, badges }: { id: string; badges: ResourceNodeProps[
 
 /** The card every leaf node (instance, gateway, table, function…) draws. */
 function ResourceCardImpl({ data, selected, icon, accent }: ResourceNodeProps & { icon: string; accent: string }) {
-  const { facts, problem, resource } = data;
+  const { facts, problem, resource, launched } = data;
+  const live = useLiveBadges(resource);
+  // While live state shows, the card keeps its one most telling line so it still fits its box.
+  const lines =
+    live.length === 0
+      ? facts.lines
+      : resource.kind === 'loadBalancer'
+        ? []
+        : facts.lines.slice(...(resource.kind === 'ec2Instance' && !launched ? [1, 2] : [0, 1]));
+  const badges = live.length === 0 ? facts.badges : facts.badges.filter((b) => b.tone === 'state');
   return (
     <div
       data-kind={resource.kind}
-      className={`flex h-full w-full items-start gap-2 rounded-md border bg-white px-2 py-1.5 shadow-sm dark:bg-slate-900 ${
+      data-launched={launched ? 'true' : undefined}
+      aria-label={launched ? `${facts.title}, ${facts.lines.join(', ')}` : undefined}
+      className={`flex h-full w-full items-start gap-2 rounded-md border px-2 py-1.5 shadow-sm ${
+        launched
+          ? 'border-dashed border-orange-500 bg-orange-50 dark:border-orange-400 dark:bg-orange-950/50'
+          : 'bg-white dark:bg-slate-900'
+      } ${
         problem?.severity === 'error'
           ? 'border-red-500'
           : problem
             ? 'border-amber-500'
-            : 'border-slate-300 dark:border-slate-700'
+            : launched
+              ? ''
+              : 'border-slate-300 dark:border-slate-700'
       } ${selected ? 'ring-2 ring-teal-500' : ''} border-l-4 ${accent}`}
     >
       <img src={icon} alt="" className="mt-0.5 h-7 w-7 shrink-0 rounded-sm bg-white p-px" draggable={false} />
@@ -36,19 +55,24 @@ function ResourceCardImpl({ data, selected, icon, accent }: ResourceNodeProps & 
         <div className="flex items-center gap-1">
           <span className="truncate text-[12px] font-semibold">{facts.title}</span>
           <ProblemMarker problem={problem} />
+          <span className="flex-1" />
+          <FaultControl resource={resource} label={facts.title} />
         </div>
-        {facts.lines.map((line) => (
+        {lines.map((line) => (
           <div key={line} className="truncate font-mono text-[10.5px] text-slate-600 dark:text-slate-400">
             {line}
           </div>
         ))}
-        {resource.kind === 'ec2Instance' ? (
-          <InstanceBadges id={resource.id} badges={facts.badges} />
-        ) : (
-          <Badges badges={facts.badges} />
-        )}
+        <span className="flex flex-wrap items-center gap-1">
+          {resource.kind === 'ec2Instance' ? (
+            <InstanceBadges id={resource.id} badges={badges} />
+          ) : (
+            <Badges badges={badges} />
+          )}
+          <LiveBadges badges={live} />
+        </span>
       </div>
-      <Handles />
+      {!launched && <Handles />}
     </div>
   );
 }
