@@ -11,6 +11,8 @@ import {
   type SimSeries,
 } from '../store';
 import { formatClock, formatUsd } from './SimToolbar';
+import { AvailabilityPanel } from './AvailabilityPanel';
+import { FaultSchedule } from './FaultSchedule';
 
 /** A live uPlot chart of some series over simulated time (fast enough to redraw on every frame). */
 function SeriesChart({
@@ -94,9 +96,12 @@ export function SimPanel() {
   const scaling = useDesignStore((s) => s.history.present.simulation?.lambdaScaling ?? 'perFunction');
   if (!frame) {
     return (
-      <p className="px-6 py-10 text-center text-sm text-slate-500 dark:text-slate-400">
-        Press Play above the canvas to run the design: instances boot, functions scale and the bill grows.
-      </p>
+      <div className="flex flex-col gap-3 p-4 text-sm">
+        <p className="px-2 py-6 text-center text-sm text-slate-500 dark:text-slate-400">
+          Press Play above the canvas to run the design: instances boot, functions scale and the bill grows.
+        </p>
+        <FaultSchedule />
+      </div>
     );
   }
   const shown = log
@@ -115,6 +120,8 @@ export function SimPanel() {
           <dd className="font-mono text-base">{formatUsd(frame.cost.ratePerHour)}/h</dd>
         </div>
       </dl>
+      <AvailabilityPanel />
+      <FaultSchedule />
       {frame.functions.length > 0 && (
         <section aria-label="Lambda" className="flex flex-col gap-2">
           <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">Lambda</h3>
