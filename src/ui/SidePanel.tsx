@@ -21,7 +21,7 @@ export function SidePanel() {
     ['learn', 'Learn'],
   ];
   return (
-    <aside className="flex w-[480px] shrink-0 flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <aside className="flex w-[clamp(340px,36vw,480px)] shrink-0 flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div role="tablist" aria-label="Panels" className="flex border-b border-slate-200 dark:border-slate-800">
         {tabs.map(([name, label]) => (
           <button

@@ -1,0 +1,196 @@
+import { expect, test, type Page } from '@playwright/test';
+import { watchConsole } from './console';
+
+/**
+ * High availability as a new user meets it: the HA template, its editors,
+ * failing a zone from the canvas while the simulation runs, and the lesson
+ * about surviving it. Screenshots go to test-results/ to be looked at.
+ */
+const dir = process.env.NIMBUS_SCREENSHOT_DIR ?? 'test-results';
+
+// Walks with the simulation running: a loaded machine needs more than the default.
+test.describe.configure({ timeout: 120_000 });
+
+const node = (page: Page, kind: string) => page.locator(`.react-flow__node-${kind}`);
+const zone = (page: Page, name: string) => node(page, 'availabilityZone').filter({ hasText: name });
+
+async function openTemplate(page: Page, name: RegExp) {
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('menuitem', { name }).click();
+  await page.getByRole('button', { name: 'Dismiss' }).first().click();
+  await expect(page.locator('.react-flow__node')).not.toHaveCount(0);
+}
+
+async function fitView(page: Page) {
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  await page.waitForTimeout(400);
+}
+
+async function play(page: Page, speed: string) {
+  const toolbar = page.getByRole('toolbar', { name: 'Simulation' });
+  await toolbar.getByLabel('Speed').selectOption(speed);
+  await toolbar.getByRole('button', { name: 'Play' }).click();
+  await expect(toolbar.getByLabel('Simulated time')).not.toHaveText('00:00:00');
+}
+
+const servedPercent = async (page: Page) =>
+  Number((await page.getByRole('status', { name: 'Served percentage' }).innerText()).replace('%', ''));
+
+test('the HA template draws its tiers, links and prices, and reads well in light, dark and on a small screen', async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/');
+  await openTemplate(page, /^Highly available web app(?! \(single AZ\))/);
+  await expect(node(page, 'loadBalancer')).toContainText('ALB · internet-facing · 2 zones');
+  await expect(node(page, 'loadBalancer')).toContainText('HTTP:80');
+  await expect(node(page, 'autoScalingGroup')).toContainText('min 2 · desired 2 · max 6');
+  await expect(node(page, 'dbInstance')).toContainText('Multi-AZ');
+  await expect(node(page, 'dbInstance')).toContainText('standby in us-east-1b');
+  await expect(node(page, 'targetGroup')).toContainText('from web-asg');
+  // Links: ALB → target group (its listener), group → target group and launch template, database → subnet group.
+  const lb = (await node(page, 'loadBalancer').getAttribute('data-id'))!;
+  await expect(page.locator(`.react-flow__edge[data-testid^="rf__edge-link:${lb}->"]`)).toHaveCount(1);
+  await fitView(page);
+  await page.screenshot({ path: `${dir}/ha-fit-light.png` });
+
+  await page.evaluate(() => localStorage.setItem('nimbus.theme', 'dark'));
+  await page.reload();
+  await expect(node(page, 'loadBalancer')).toBeVisible();
+  await fitView(page);
+  await page.screenshot({ path: `${dir}/ha-fit-dark.png` });
+
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await fitView(page);
+  await page.screenshot({ path: `${dir}/ha-small.png` });
+  expect(problems).toEqual([]);
+});
+
+test('the inspector edits a target group’s health check within AWS’s ranges and a group’s capacity, one undo each', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await openTemplate(page, /^Highly available web app(?! \(single AZ\))/);
+  await node(page, 'targetGroup').click();
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  const interval = page.getByLabel('Interval');
+  await expect(interval).toHaveValue('30');
+  await expect(interval).toHaveAttribute('min', '5');
+  await expect(interval).toHaveAttribute('max', '300');
+  await interval.fill('10');
+  await expect(page.getByText(/healthy after about 50 s/)).toBeVisible();
+
+  await node(page, 'autoScalingGroup').click();
+  await page.getByLabel('Desired').fill('3');
+  await expect(node(page, 'autoScalingGroup')).toContainText('desired 3');
+  await page.getByLabel('Target tracking').selectOption('ALBRequestCountPerTarget');
+  await expect(page.getByLabel('Target requests per target')).toHaveValue('1000');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByLabel('Target tracking')).toHaveValue('ASGAverageCPUUtilization');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(node(page, 'autoScalingGroup')).toContainText('desired 2');
+});
+
+test('scheduled faults are listed in words, added and removed in the simulation panel', async ({ page }) => {
+  await page.goto('/');
+  await openTemplate(page, /^Highly available web app(?! \(single AZ\))/);
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  const schedule = page.getByRole('region', { name: 'Scheduled faults' });
+  await expect(schedule).toContainText('None.');
+  await schedule.getByLabel('Fault').selectOption('zoneOutage');
+  await schedule.getByLabel('Of').selectOption({ label: 'us-east-1a' });
+  await schedule.getByRole('button', { name: 'Add fault' }).click();
+  await expect(schedule).toContainText('Zone outage of us-east-1a at 10:00 for 5 min');
+  await schedule.getByRole('button', { name: /Remove Zone outage of us-east-1a/ }).click();
+  await expect(schedule).toContainText('None.');
+});
+
+test('while simulating, zones offer to fail from the canvas and launched instances are not part of the design', async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await page.goto('/');
+  await openTemplate(page, /^Highly available web app(?! \(single AZ\))/);
+  await expect(page.getByRole('button', { name: 'Fail us-east-1a' })).toHaveCount(0);
+  await play(page, '10');
+  await expect(page.getByRole('button', { name: 'Fail us-east-1a' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Fail us-east-1b' })).toBeVisible();
+  await expect(node(page, 'dbInstance').getByRole('button', { name: /Fail over/ })).toBeVisible();
+  await expect(node(page, 'natGateway').first().getByRole('button', { name: /^Fail/ })).toBeVisible();
+  await page.getByRole('toolbar', { name: 'Simulation' }).getByRole('button', { name: 'Pause' }).click();
+  await fitView(page);
+  await page.getByRole('button', { name: 'Zoom In' }).click();
+  await page.getByRole('button', { name: 'Zoom In' }).click();
+  await page.waitForTimeout(400);
+  await zone(page, 'us-east-1a').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${dir}/ha-playing-zoomed.png` });
+  expect(problems).toEqual([]);
+});
+
+/*
+ * The story below needs the simulation of load balancers, Auto Scaling groups,
+ * RDS and faults (other branches of issue 15): until they are merged the frame
+ * has no load balancers and `Simulation.fault()` does nothing. Remove the
+ * `fixme` at merge.
+ */
+test.fixme('a zone fails from the canvas: served dips and recovers, replacements launch in us-east-1b, the database fails over', async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/');
+  await openTemplate(page, /^Highly available web app(?! \(single AZ\))/);
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  await play(page, '60');
+  // Both zones serve: the targets pass their health checks.
+  await expect(node(page, 'targetGroup')).toContainText('2 healthy', { timeout: 30_000 });
+  await expect(node(page, 'loadBalancer')).toContainText('us-east-1a in service');
+  await expect.poll(() => servedPercent(page), { timeout: 30_000 }).toBeGreaterThan(99);
+
+  await page.getByRole('button', { name: 'Fail us-east-1a' }).click();
+  await expect(zone(page, 'us-east-1a')).toHaveAttribute('data-down', 'true');
+  await expect(zone(page, 'us-east-1a')).toContainText(/us-east-1a down since \d\d:\d\d:\d\d/);
+  await expect(node(page, 'loadBalancer')).toContainText('us-east-1a out');
+  await expect(node(page, 'dbInstance')).toContainText('failing over', { timeout: 30_000 });
+  await fitView(page);
+  await page.screenshot({ path: `${dir}/ha-zone-down.png` });
+
+  // Requests fail until the load balancer stops sending to the zone: the percentage dips.
+  await expect.poll(() => servedPercent(page), { timeout: 30_000 }).toBeLessThan(100);
+  await expect(page.getByLabel('Availability chart')).toHaveAttribute('data-failing', 'yes', { timeout: 30_000 });
+  // The group replaces the lost capacity in the zone that is left.
+  const appB = node(page, 'subnet').filter({ hasText: 'App B' });
+  const launched = page.locator('[data-launched="true"]').filter({ hasText: 'launched by web-asg' });
+  await expect.poll(() => launched.count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
+  await expect(node(page, 'autoScalingGroup')).toContainText('2/2 in service', { timeout: 60_000 });
+  await expect(node(page, 'dbInstance')).toContainText('primary in us-east-1b', { timeout: 60_000 });
+  await expect(appB).toBeVisible();
+  // Served again: the chart's last bucket has no failures.
+  await expect(page.getByLabel('Availability chart')).toHaveAttribute('data-failing', 'no', { timeout: 60_000 });
+  await page.screenshot({ path: `${dir}/ha-recovered.png` });
+
+  await page.getByRole('button', { name: 'Recover us-east-1a' }).click();
+  await expect(zone(page, 'us-east-1a')).not.toHaveAttribute('data-down', 'true');
+  // Launched instances are the simulation's: the design never holds them.
+  await page.getByRole('toolbar', { name: 'Simulation' }).getByRole('button', { name: 'Stop' }).click();
+  await expect(page.locator('[data-launched="true"]')).toHaveCount(0);
+  expect(problems).toEqual([]);
+});
+
+// The lesson is written on the simulation's branch; its title is agreed: "Survive the loss of an Availability Zone".
+test.fixme('the lesson on losing a zone passes with the HA design and fails with the single-AZ one', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'Learn' }).click();
+  await page.getByRole('button', { name: /Survive the loss of an Availability Zone/ }).click();
+  const goals = page.getByRole('list', { name: 'Goals' });
+  await expect(goals.locator('[data-met="false"]')).not.toHaveCount(0);
+  await openTemplate(page, /^Highly available web app(?! \(single AZ\))/);
+  await page.getByRole('tab', { name: 'Learn' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Lesson complete' })).toBeVisible({ timeout: 60_000 });
+  await openTemplate(page, /Highly available web app \(single AZ\)/);
+  await page.getByRole('tab', { name: 'Learn' }).click();
+  await expect(goals.locator('[data-met="false"]')).not.toHaveCount(0, { timeout: 60_000 });
+});
