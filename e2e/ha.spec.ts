@@ -194,3 +194,31 @@ test.fixme('the lesson on losing a zone passes with the HA design and fails with
   await page.getByRole('tab', { name: 'Learn' }).click();
   await expect(goals.locator('[data-met="false"]')).not.toHaveCount(0, { timeout: 60_000 });
 });
+
+test('the palette offers the new kinds in their groups, and an ALB dropped in a two-zone VPC spans both zones', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await openTemplate(page, /Two AZs/);
+  const palette = page.getByRole('navigation', { name: 'Palette' });
+  for (const label of [
+    'Application Load Balancer',
+    'Network Load Balancer',
+    'Target group',
+    'Auto Scaling group',
+    'Launch template',
+    'RDS DB instance',
+    'DB subnet group',
+  ])
+    await expect(palette.getByRole('button', { name: label, exact: true })).toBeVisible();
+  const vpc = node(page, 'vpc');
+  const box = (await vpc.boundingBox())!;
+  await palette
+    .getByRole('button', { name: 'Application Load Balancer', exact: true })
+    .dragTo(vpc, { targetPosition: { x: box.width * 0.5, y: 40 }, force: true });
+  await expect(node(page, 'loadBalancer')).toContainText('ALB · internet-facing · 2 zones');
+  await expect(node(page, 'targetGroup')).toContainText('HTTP:80');
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  await expect(page.getByRole('table', { name: 'Listeners' })).toBeVisible();
+  await expect(page.getByLabel('Listener 1 target group')).toHaveValue(/^tg-/);
+});
