@@ -39,6 +39,7 @@ import { HEADER, headerHeight } from './layout';
 import { NODE_TYPES } from './nodes';
 import { PALETTE_MIME } from './palette';
 import { TrafficBadges } from './traffic/TrafficBadges';
+import { FaultControls } from './FaultControls';
 import { TrafficOverlay } from './traffic/TrafficOverlay';
 
 const EDGE_STYLE: Record<NonNullable<ResourceEdge['data']>['role'], React.CSSProperties> = {
@@ -306,6 +307,7 @@ function CanvasInner() {
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <TrafficOverlay theme={theme} />
         <TrafficBadges />
+        <FaultControls />
         <Controls position="bottom-left" />
         <MiniMap position="bottom-right" pannable zoomable className="!h-28 !w-40" nodeStrokeWidth={2} />
       </ReactFlow>

@@ -50,6 +50,7 @@ function AvailabilityChart({ availability, theme }: { availability: Availability
       aria-label="Availability chart"
       data-points={availability.series.length}
       data-failing={last && last.failed > 0 ? 'yes' : 'no'}
+      data-failed-buckets={availability.series.filter((p) => p.failed > 0).length}
     />
   );
 }

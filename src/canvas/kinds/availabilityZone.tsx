@@ -14,7 +14,7 @@ function ZoneNode(p: ResourceNodeProps) {
       {...p}
       connectable={false}
       down={since ? `${zone} down since ${since}` : null}
-      aside={<FaultControl resource={p.data.resource} />}
+      aside={<FaultControl resource={p.data.resource} placeholder />}
       frame={{
         border: 'border-sky-500/80 bg-transparent',
         header: 'text-sky-900 dark:text-sky-100',

@@ -49,13 +49,14 @@ function ContainerFrameImpl({
             <span className="truncate text-[13px] font-semibold">{facts.title}</span>
             <ProblemMarker problem={problem} />
           </div>
-          <div className="truncate font-mono text-[11px] opacity-80">{facts.lines.join(' · ')}</div>
-          <Badges badges={facts.badges} wrap={false} />
-          {down && (
-            <span className="self-start rounded bg-red-600 px-1.5 py-px text-[11px] font-semibold text-white">
+          {down ? (
+            <span className="self-start truncate rounded bg-red-600 px-1.5 py-px text-[11px] font-semibold text-white">
               {down}
             </span>
+          ) : (
+            <div className="truncate font-mono text-[11px] opacity-80">{facts.lines.join(' · ')}</div>
           )}
+          <Badges badges={facts.badges} wrap={false} />
         </div>
         {aside}
       </div>

@@ -39,7 +39,16 @@ export const canFail = (resource: Resource) => faultFor(resource) !== null;
  * While the simulation runs: a button that injects this resource's fault
  * (as AWS Fault Injection Service would), or recovers it while it is in effect.
  */
-export function FaultControl({ resource, label }: { resource: Resource; label?: string }) {
+export function FaultControl({
+  resource,
+  label,
+  placeholder = false,
+}: {
+  resource: Resource;
+  label?: string;
+  /** Only keep the button's room (the button itself is drawn above the edges, see `FaultControls`). */
+  placeholder?: boolean;
+}) {
   const active = useSimStore((s) => s.active);
   const faulted = useSimStore((s) => faultActiveOn(s.frame, resource.id));
   const viewOnly = useLibraryStore((s) => s.viewOnly);
@@ -47,6 +56,12 @@ export function FaultControl({ resource, label }: { resource: Resource; label?: 
   if (!active || !spec || viewOnly) return null;
   const recovering = faulted && spec.recover !== null;
   const text = recovering ? spec.recover! : spec.fail;
+  if (placeholder)
+    return (
+      <span aria-hidden className="invisible shrink-0 border px-1.5 py-px text-[10px] font-semibold">
+        {text}
+      </span>
+    );
   return (
     <button
       type="button"

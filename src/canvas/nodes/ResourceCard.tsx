@@ -56,7 +56,7 @@ function ResourceCardImpl({ data, selected, icon, accent }: ResourceNodeProps & 
           <span className="truncate text-[12px] font-semibold">{facts.title}</span>
           <ProblemMarker problem={problem} />
           <span className="flex-1" />
-          <FaultControl resource={resource} label={facts.title} />
+          <FaultControl resource={resource} placeholder />
         </div>
         {lines.map((line) => (
           <div key={line} className="truncate font-mono text-[10.5px] text-slate-600 dark:text-slate-400">
