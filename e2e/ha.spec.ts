@@ -107,7 +107,7 @@ test('scheduled faults are listed in words, added and removed in the simulation 
   await expect(schedule).toContainText('None.');
 });
 
-test('while simulating, zones offer to fail from the canvas and launched instances are not part of the design', async ({
+test('while simulating, zones, NAT gateways and the Multi-AZ database offer their faults on the canvas', async ({
   page,
 }) => {
   const problems = watchConsole(page);
@@ -117,8 +117,9 @@ test('while simulating, zones offer to fail from the canvas and launched instanc
   await play(page, '10');
   await expect(page.getByRole('button', { name: 'Fail us-east-1a' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Fail us-east-1b' })).toBeVisible();
-  await expect(node(page, 'dbInstance').getByRole('button', { name: /Fail over/ })).toBeVisible();
-  await expect(node(page, 'natGateway').first().getByRole('button', { name: /^Fail/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Fail over app-db' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Fail NAT A' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Fail NAT B' })).toBeVisible();
   await page.getByRole('toolbar', { name: 'Simulation' }).getByRole('button', { name: 'Pause' }).click();
   await fitView(page);
   await page.getByRole('button', { name: 'Zoom In' }).click();
