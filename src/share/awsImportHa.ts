@@ -258,7 +258,7 @@ function templateVersion(data: HaData, templateId: string, version: string | und
 }
 
 function importAutoScaling(hooks: HaImportHooks, groupIds: Map<string, string>): void {
-  const { data, design, add, known, notes } = hooks;
+  const { data, design, add, notes } = hooks;
   const templates = new Map<string, LaunchTemplate>();
   const instanceById = new Map(data.Reservations.flatMap((r) => r.Instances).map((i) => [i.InstanceId, i]));
   for (const group of unique(data.AutoScalingGroups, (g) => g.AutoScalingGroupARN ?? g.AutoScalingGroupName)) {
