@@ -150,6 +150,25 @@ describe('AWS import of load balancers, Auto Scaling and RDS', () => {
     expect(notes.some((n) => n.startsWith('listener rules: no describe-rules output'))).toBe(false);
   });
 
+  it('imports target tracking on the metrics Nimbus models and names the policies and schedules it can’t', () => {
+    const { design, notes } = imported();
+    expect(getResource(design, 'asg-web-asg', 'autoScalingGroup')?.policies).toEqual([
+      { type: 'targetTracking', metric: 'ALBRequestCountPerTarget', targetValue: 1000, disableScaleIn: false },
+      { type: 'targetTracking', metric: 'ASGAverageCPUUtilization', targetValue: 50, disableScaleIn: true },
+    ]);
+    expect(notes).toContain(
+      'Auto Scaling group web-asg: policy cpu-step-out (StepScaling) is not imported: Nimbus models target tracking on average CPU or ALB requests per target, and its alarm threshold is not in describe-policies',
+    );
+    expect(notes).toContain(
+      "Auto Scaling group web-asg: 1 scheduled action (business-hours) not imported: AWS schedules by cron (UTC unless a time zone is given), Nimbus's run on the simulated clock",
+    );
+    const without = imported(haFiles().filter((f) => f.name !== 'scaling-policies.json'));
+    expect(getResource(without.design, 'asg-web-asg', 'autoScalingGroup')?.policies).toEqual([]);
+    expect(without.notes).toContain(
+      'Auto Scaling: no scaling policies in the files (aws autoscaling describe-policies), so groups keep their capacity',
+    );
+  });
+
   it('maps ARNs to the same ids every time', () => {
     expect(
       arnId('elb', 'arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web-alb/50dc6c495c0c9188'),

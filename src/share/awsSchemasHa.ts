@@ -173,6 +173,29 @@ export const AwsLaunchTemplateVersion = z.looseObject({
     .default({ SecurityGroupIds: [], NetworkInterfaces: [], TagSpecifications: [] }),
 });
 
+/** `aws autoscaling describe-policies`. */
+export const AwsScalingPolicy = z.looseObject({
+  AutoScalingGroupName: z.string(),
+  PolicyName: z.string(),
+  PolicyType: z.string().optional(),
+  Enabled: z.boolean().optional(),
+  TargetTrackingConfiguration: z
+    .looseObject({
+      PredefinedMetricSpecification: z
+        .looseObject({ PredefinedMetricType: z.string(), ResourceLabel: z.string().optional() })
+        .optional(),
+      TargetValue: z.number(),
+      DisableScaleIn: z.boolean().optional(),
+    })
+    .optional(),
+});
+/** `aws autoscaling describe-scheduled-actions`. */
+export const AwsScheduledAction = z.looseObject({
+  AutoScalingGroupName: z.string(),
+  ScheduledActionName: z.string(),
+  Recurrence: z.string().optional(),
+});
+
 export const AwsDbSubnetGroup = z.looseObject({
   DBSubnetGroupName: z.string(),
   VpcId: z.string(),
@@ -215,6 +238,8 @@ export const HA_AWS_KEYS = {
   LoadBalancerTargetHealth: AwsLoadBalancerTargetHealth,
   LoadBalancerAttributes: AwsLoadBalancerAttributes,
   AutoScalingGroups: AwsAutoScalingGroup,
+  ScalingPolicies: AwsScalingPolicy,
+  ScheduledUpdateGroupActions: AwsScheduledAction,
   LaunchTemplates: AwsLaunchTemplate,
   LaunchTemplateVersions: AwsLaunchTemplateVersion,
   DBSubnetGroups: AwsDbSubnetGroup,
