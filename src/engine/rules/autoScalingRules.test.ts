@@ -19,7 +19,7 @@ describe('Auto Scaling group rules', () => {
     ]);
     expect(codes(asg({ minSize: 1, desiredCapacity: 4, maxSize: 4 }))).toEqual([]);
     expect(messages(asg({ minSize: 5, desiredCapacity: 5, maxSize: 4 }), 'ASG_CAPACITY')[0]).toContain(
-      'must be greater than or equal to min bound, 5',
+      'its minimum size 5 is above its maximum size 4',
     );
   });
 
@@ -28,14 +28,12 @@ describe('Auto Scaling group rules', () => {
     expect(codes(asg({ subnetIds: [ids.privateA.id, ids.otherA.id] }))).toEqual(['error ASG_SUBNET_OTHER_VPC']);
   });
 
-  it('a missing launch template is reported once, by this rule, in AWS’s words', () => {
+  it('a missing launch template is reported once, by this rule', () => {
     const found = validateDesign(
       asg({ launchTemplateId: 'lt-0123456789abcdef0' as AutoScalingGroup['launchTemplateId'] }),
     );
     expect(found.map((f) => f.code)).toEqual(['ASG_LAUNCH_TEMPLATE_MISSING']);
-    expect(found[0]!.message).toContain(
-      'The specified launch template, with template ID lt-0123456789abcdef0, does not exist.',
-    );
+    expect(found[0]!.message).toContain('launches from launch template lt-0123456789abcdef0, which does not exist');
   });
 
   it('a launch template whose AMI and type architectures differ is refused through the group', () => {

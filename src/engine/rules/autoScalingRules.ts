@@ -32,7 +32,7 @@ function capacityFindings(group: AutoScalingGroup): Finding[] {
         'error',
         'ASG_CAPACITY',
         group.id,
-        `${group.name}: AWS refuses a minimum above the maximum: "Max bound, ${maxSize}, must be greater than or equal to min bound, ${minSize}" (ValidationError).`,
+        `${group.name}: its minimum size ${minSize} is above its maximum size ${maxSize}; AWS refuses the group (ValidationError).`,
       ),
     ];
   if (desiredCapacity < minSize || desiredCapacity > maxSize)
@@ -104,7 +104,7 @@ function templateFindings(design: Design, group: AutoScalingGroup): Finding[] {
         'error',
         'ASG_LAUNCH_TEMPLATE_MISSING',
         group.id,
-        `${group.name} launches from ${group.launchTemplateId}, which does not exist. AWS refuses: "The specified launch template, with template ID ${group.launchTemplateId}, does not exist." (ValidationError).`,
+        `${group.name} launches from launch template ${group.launchTemplateId}, which does not exist; AWS refuses a group whose launch template does not exist (ValidationError).`,
         'Choose a launch template.',
       ),
     ];
