@@ -50,8 +50,20 @@ describe('Auto Scaling group rules', () => {
     expect(codes(matching)).toEqual([]);
   });
 
+  it('ELB health checks without a target group are a warning', () => {
+    const found = validateDesign(
+      asg({
+        targetGroupIds: [],
+        policies: [
+          { type: 'targetTracking', metric: 'ASGAverageCPUUtilization', targetValue: 50, disableScaleIn: false },
+        ],
+      }),
+    );
+    expect(found.map((f) => `${f.severity} ${f.code}`)).toEqual(['warning ASG_ELB_HEALTH_WITHOUT_TARGET_GROUP']);
+  });
+
   it('ALBRequestCountPerTarget needs a target group an ALB forwards to; CPU tracking does not', () => {
-    expect(codes(asg({ targetGroupIds: [] }))).toEqual(['error ASG_REQUEST_COUNT_WITHOUT_ALB']);
+    expect(codes(asg({ targetGroupIds: [], healthCheckType: 'EC2' }))).toEqual(['error ASG_REQUEST_COUNT_WITHOUT_ALB']);
     const unlisted = withResource(design, {
       ...ids.alb,
       listeners: [{ protocol: 'HTTP', port: 80, targetGroupId: null }],
@@ -59,6 +71,7 @@ describe('Auto Scaling group rules', () => {
     expect(codes(unlisted)).toEqual(['error ASG_REQUEST_COUNT_WITHOUT_ALB']);
     const cpu = asg({
       targetGroupIds: [],
+      healthCheckType: 'EC2',
       policies: [
         { type: 'targetTracking', metric: 'ASGAverageCPUUtilization', targetValue: 50, disableScaleIn: false },
       ],

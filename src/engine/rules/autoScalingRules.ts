@@ -71,6 +71,17 @@ function placementFindings(design: Design, group: AutoScalingGroup): Finding[] {
         ),
       );
   }
+  // ELB health checks come from the group's target groups (EC2 Auto Scaling User Guide, "Health checks").
+  if (group.healthCheckType === 'ELB' && group.targetGroupIds.length === 0)
+    out.push(
+      finding(
+        'warning',
+        'ASG_ELB_HEALTH_WITHOUT_TARGET_GROUP',
+        group.id,
+        `${group.name} uses ELB health checks but is attached to no target group, so only EC2 status checks can mark an instance unhealthy.`,
+        'Attach the group to a target group, or use EC2 health checks.',
+      ),
+    );
   for (const id of group.targetGroupIds) {
     const target = getResource(design, id, 'targetGroup');
     if (!target) continue;

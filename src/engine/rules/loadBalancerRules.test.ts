@@ -60,6 +60,22 @@ describe('load balancer rules', () => {
     expect(codes(alb({ ...inPrivate, scheme: 'internal' }))).toEqual([]);
   });
 
+  it('only an internet-facing NLB takes Elastic IPs', () => {
+    const eip = { kind: 'elasticIp', id: 'eipalloc-1', name: 'node-a', publicIp: '198.51.100.7' } as const;
+    const withEip = (patch: Partial<LoadBalancer>) =>
+      withResource(
+        alb({
+          subnetMappings: [{ ...mapping(ids.publicA.id), elasticIpId: eip.id as never }, mapping(ids.publicB.id)],
+          ...patch,
+        }),
+        eip as never,
+      );
+    expect(codes(withEip({}))).toEqual(['error LB_ELASTIC_IP_NOT_ALLOWED']);
+    const nlb: Partial<LoadBalancer> = { type: 'network', listeners: [], securityGroupIds: [] };
+    expect(codes(withEip({ ...nlb, scheme: 'internal' }))).toContain('error LB_ELASTIC_IP_NOT_ALLOWED');
+    expect(codes(withEip(nlb))).not.toContain('error LB_ELASTIC_IP_NOT_ALLOWED');
+  });
+
   it('an ALB in a /28 subnet is refused', () => {
     const b = withResource(design, { ...ids.publicB, cidr: '10.0.2.0/28' });
     expect(codes(withResource(b, ids.alb))).toEqual(['error ALB_SUBNET_TOO_SMALL']);
@@ -92,6 +108,7 @@ describe('load balancer rules', () => {
     const lambdaGroup = withResource(tg({ targetType: 'lambda', targetIds: [ids.web.id] }), {
       ...ids.asg,
       targetGroupIds: [],
+      healthCheckType: 'EC2',
       policies: [],
     });
     expect(codes(lambdaGroup)).toEqual(['error TARGET_WRONG_TYPE']);
@@ -100,7 +117,12 @@ describe('load balancer rules', () => {
 
   it('ip targets must be private addresses', () => {
     const ipGroup = { targetType: 'ip' as const, targetIps: ['10.0.11.7', '8.8.8.8'] };
-    const withoutAsg = withResource(tg(ipGroup), { ...ids.asg, targetGroupIds: [], policies: [] });
+    const withoutAsg = withResource(tg(ipGroup), {
+      ...ids.asg,
+      targetGroupIds: [],
+      healthCheckType: 'EC2',
+      policies: [],
+    });
     expect(codes(withoutAsg)).toEqual(['error TARGET_IP_PUBLIC']);
     expect(codes(withResource(tg(ipGroup), ids.asg))).toContain('error ASG_TARGET_GROUP_TYPE');
   });

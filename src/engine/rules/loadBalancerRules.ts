@@ -72,6 +72,16 @@ function subnetFindings(design: Design, lb: LoadBalancer): Finding[] {
       );
     }
     zones.set(subnet.azId, subnet.name);
+    // Only an internet-facing NLB takes Elastic IPs (ELBv2 API, SubnetMapping `AllocationId`).
+    if (mapping.elasticIpId !== null && (lb.type !== 'network' || lb.scheme !== 'internet-facing'))
+      out.push(
+        finding(
+          'error',
+          'LB_ELASTIC_IP_NOT_ALLOWED',
+          lb.id,
+          `${lb.name} gives its node in ${subnet.name} an Elastic IP; only an internet-facing Network Load Balancer takes Elastic IPs.`,
+        ),
+      );
     const block = parseCidr(subnet.cidr);
     if (lb.type === 'application' && block.ok && block.value.prefix > ALB_MIN_SUBNET_PREFIX)
       out.push(
