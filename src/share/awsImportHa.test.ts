@@ -105,6 +105,48 @@ describe('AWS import of load balancers, Auto Scaling and RDS', () => {
     });
   });
 
+  it('an internet-facing NLB keeps the Elastic IP of each node, and names an address AWS owns', () => {
+    const files = [
+      ...withFile('load-balancers.json', (json) => ({
+        LoadBalancers: (json.LoadBalancers as Array<Record<string, unknown>>).map((lb) =>
+          lb.LoadBalancerName === 'api-nlb'
+            ? {
+                ...lb,
+                Scheme: 'internet-facing',
+                AvailabilityZones: [
+                  {
+                    ZoneName: 'us-east-1a',
+                    SubnetId: 'subnet-0a1a1a1a1a1a1a1a1',
+                    LoadBalancerAddresses: [{ IpAddress: '198.51.100.20', AllocationId: 'eipalloc-0a1b2c3d4e5f60718' }],
+                  },
+                  {
+                    ZoneName: 'us-east-1b',
+                    SubnetId: 'subnet-0b1b1b1b1b1b1b1b1',
+                    LoadBalancerAddresses: [{ IpAddress: '203.0.113.21' }],
+                  },
+                ],
+              }
+            : lb,
+        ),
+      })),
+      {
+        name: 'addresses.json',
+        text: JSON.stringify({
+          Addresses: [{ PublicIp: '198.51.100.20', AllocationId: 'eipalloc-0a1b2c3d4e5f60718', Domain: 'vpc' }],
+        }),
+      },
+    ];
+    const { design, notes } = imported(files);
+    expect(getResource(design, NLB, 'loadBalancer')?.subnetMappings.map((m) => m.elasticIpId)).toEqual([
+      'eipalloc-0a1b2c3d4e5f60718',
+      null,
+    ]);
+    expect(notes).toContain(
+      "load balancer api-nlb: its node in subnet-0b1b1b1b1b1b1b1b1 has the public address 203.0.113.21, AWS's own rather than an Elastic IP; Nimbus shows the node without it",
+    );
+    expect(validateDesign(design).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
   it('names what it does not model, with counts, and the health states AWS reported', () => {
     const { notes } = imported();
     expect(notes).toContain(

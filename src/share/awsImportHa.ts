@@ -177,6 +177,10 @@ function importLoadBalancers(hooks: HaImportHooks, groupIds: Map<string, string>
     const subnetMappings: LoadBalancer['subnetMappings'] = lb.AvailabilityZones.filter((z) => z.SubnetId).map((z) => {
       const address = z.LoadBalancerAddresses[0];
       const node = nodes.find((n) => n.SubnetId === z.SubnetId);
+      if (address?.IpAddress && !(address.AllocationId && known(address.AllocationId)))
+        notes.push(
+          `${what}: its node in ${z.SubnetId} has the public address ${address.IpAddress}${address.AllocationId ? ` of Elastic IP ${address.AllocationId}, which is not in the files (describe-addresses)` : ", AWS's own rather than an Elastic IP"}; Nimbus shows the node without it`,
+        );
       return {
         subnetId: z.SubnetId as never,
         privateIp: address?.PrivateIPv4Address ?? node?.PrivateIpAddress ?? null,
