@@ -50,6 +50,13 @@ describe('RDS rules', () => {
     expect(codes(db({ multiAz: false, standbySubnetId: null, standbyPrivateIp: null }))).toEqual([]);
   });
 
+  it('the primary’s and the standby’s addresses are checked like an instance’s', () => {
+    expect(validateDesign(db({ standbyPrivateIp: '10.0.11.51' })).map((f) => f.message)).toEqual([
+      'app-db (standby): 10.0.11.51 is not inside its subnet private-b (10.0.12.0/24).',
+    ]);
+    expect(codes(db({ privateIp: '10.0.11.9' }))).toEqual(['error PRIVATE_IP_DUPLICATE']);
+  });
+
   it('an unknown DB class is a warning (Nimbus can’t price it); a group of another VPC an error', () => {
     expect(codes(db({ instanceClass: 'db.z9.huge' }))).toEqual(['warning DB_INSTANCE_CLASS_UNKNOWN']);
     expect(codes(db({ securityGroupIds: [ids.otherSg.id] }))).toEqual(['error DB_SECURITY_GROUP_OTHER_VPC']);

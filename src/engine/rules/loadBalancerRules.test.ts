@@ -76,6 +76,15 @@ describe('load balancer rules', () => {
     expect(codes(withEip(nlb))).not.toContain('error LB_ELASTIC_IP_NOT_ALLOWED');
   });
 
+  it('a node address outside its subnet is an error, as for an instance', () => {
+    const design = alb({
+      subnetMappings: [{ ...mapping(ids.publicA.id), privateIp: '10.0.2.10' }, mapping(ids.publicB.id)],
+    });
+    expect(validateDesign(design).map((f) => f.message)).toEqual([
+      "web-alb's node: 10.0.2.10 is not inside its subnet public-a (10.0.1.0/24).",
+    ]);
+  });
+
   it('an ALB in a /28 subnet is refused', () => {
     const b = withResource(design, { ...ids.publicB, cidr: '10.0.2.0/28' });
     expect(codes(withResource(b, ids.alb))).toEqual(['error ALB_SUBNET_TOO_SMALL']);
