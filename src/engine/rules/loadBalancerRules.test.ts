@@ -102,6 +102,22 @@ describe('load balancer rules', () => {
     );
   });
 
+  it('two listeners on one port, or a target group behind two load balancers, are refused', () => {
+    const twice = alb({
+      listeners: [
+        { protocol: 'HTTP', port: 80, targetGroupId: ids.group.id },
+        { protocol: 'HTTPS', port: 80, targetGroupId: null },
+      ],
+    });
+    expect(codes(twice)).toEqual(['error LB_LISTENER_DUPLICATE_PORT']);
+    const second = { ...ids.alb, id: 'elb-second' as LoadBalancer['id'], name: 'second-alb' };
+    const shared = validateDesign(withResource(design, second));
+    expect(shared.map((f) => f.code)).toEqual(['TARGET_GROUP_SEVERAL_LOAD_BALANCERS']);
+    expect(shared[0]!.message).toBe(
+      'web is the target of web-alb and second-alb; a target group serves one load balancer (TargetGroupAssociationLimit).',
+    );
+  });
+
   it('a listener forwarding to a group of another protocol family or another VPC is an error', () => {
     const nlb = alb({ type: 'network', listeners: [{ protocol: 'TCP', port: 80, targetGroupId: ids.group.id }] });
     expect(codes(nlb)).toContain('error LB_TARGET_GROUP_PROTOCOL');

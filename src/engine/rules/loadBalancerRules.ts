@@ -1,6 +1,7 @@
 import {
   getResource,
   kindLabel,
+  listenerTargetGroups,
   resourceById,
   resourcesOfKind,
   type Design,
@@ -29,12 +30,13 @@ const LISTENER_PROTOCOLS: Record<LoadBalancer['type'], readonly string[]> = {
  */
 const ALB_MIN_SUBNET_PREFIX = 27;
 
-const vpcName = (design: Design, id: string) => resourceById(design, id)?.name ?? id;
+const nameOf = (design: Design, id: string) => resourceById(design, id)?.name ?? id;
 
 export function loadBalancerRules(design: Design): Finding[] {
   const out: Finding[] = [];
   for (const lb of resourcesOfKind(design, 'loadBalancer')) out.push(...subnetFindings(design, lb));
   for (const lb of resourcesOfKind(design, 'loadBalancer')) out.push(...listenerFindings(design, lb));
+  out.push(...sharedGroupFindings(design));
   for (const group of resourcesOfKind(design, 'targetGroup')) out.push(...targetFindings(design, group));
   return out;
 }
@@ -53,7 +55,7 @@ function subnetFindings(design: Design, lb: LoadBalancer): Finding[] {
           'error',
           'LB_SUBNET_OTHER_VPC',
           lb.id,
-          `${lb.name} is in ${vpcName(design, lb.vpcId)}, but its subnet ${subnet.name} is in ${vpcName(design, subnet.vpcId)}; a load balancer's subnets all belong to its VPC.`,
+          `${lb.name} is in ${nameOf(design, lb.vpcId)}, but its subnet ${subnet.name} is in ${nameOf(design, subnet.vpcId)}; a load balancer's subnets all belong to its VPC.`,
         ),
       );
       continue;
@@ -127,7 +129,7 @@ function subnetFindings(design: Design, lb: LoadBalancer): Finding[] {
           'error',
           'LB_SECURITY_GROUP_OTHER_VPC',
           lb.id,
-          `${lb.name} uses security group ${group.name} of ${vpcName(design, group.vpcId)}; a load balancer's groups must belong to its own VPC.`,
+          `${lb.name} uses security group ${group.name} of ${nameOf(design, group.vpcId)}; a load balancer's groups must belong to its own VPC.`,
         ),
       );
   }
@@ -140,10 +142,44 @@ const groupFitsType = (group: TargetGroup, type: LoadBalancer['type']): boolean 
     ? group.targetType === 'lambda' || group.protocol === 'HTTP' || group.protocol === 'HTTPS'
     : group.targetType !== 'lambda' && group.protocol !== 'HTTP' && group.protocol !== 'HTTPS';
 
+/**
+ * A target group serves one load balancer (ELB quotas, "Load balancers per
+ * target group": 1; AWS refuses a second with TargetGroupAssociationLimit).
+ */
+function sharedGroupFindings(design: Design): Finding[] {
+  const users = new Map<string, LoadBalancer[]>();
+  for (const lb of resourcesOfKind(design, 'loadBalancer'))
+    for (const group of listenerTargetGroups(design, lb)) users.set(group.id, [...(users.get(group.id) ?? []), lb]);
+  const out: Finding[] = [];
+  for (const [groupId, lbs] of users)
+    if (lbs.length > 1)
+      out.push(
+        finding(
+          'error',
+          'TARGET_GROUP_SEVERAL_LOAD_BALANCERS',
+          groupId,
+          `${nameOf(design, groupId)} is the target of ${lbs.map((lb) => lb.name).join(' and ')}; a target group serves one load balancer (TargetGroupAssociationLimit).`,
+        ),
+      );
+  return out;
+}
+
 function listenerFindings(design: Design, lb: LoadBalancer): Finding[] {
   const out: Finding[] = [];
   const allowed = LISTENER_PROTOCOLS[lb.type];
+  const ports = new Set<number>();
   for (const listener of lb.listeners) {
+    // One listener per port (ELBv2 API, CreateListener: DuplicateListener).
+    if (ports.has(listener.port))
+      out.push(
+        finding(
+          'error',
+          'LB_LISTENER_DUPLICATE_PORT',
+          lb.id,
+          `${lb.name} has two listeners on port ${listener.port}; AWS refuses the second (DuplicateListener).`,
+        ),
+      );
+    ports.add(listener.port);
     if (!allowed.includes(listener.protocol))
       out.push(
         finding(
@@ -161,7 +197,7 @@ function listenerFindings(design: Design, lb: LoadBalancer): Finding[] {
           'error',
           'LB_TARGET_GROUP_OTHER_VPC',
           lb.id,
-          `${lb.name}'s listener on port ${listener.port} forwards to ${group.name}, which is in ${vpcName(design, group.vpcId)}; a target group serves load balancers of its own VPC only.`,
+          `${lb.name}'s listener on port ${listener.port} forwards to ${group.name}, which is in ${nameOf(design, group.vpcId)}; a target group serves load balancers of its own VPC only.`,
         ),
       );
     if (!groupFitsType(group, lb.type))
@@ -213,7 +249,7 @@ function targetFindings(design: Design, group: TargetGroup): Finding[] {
             'error',
             'TARGET_OTHER_VPC',
             group.id,
-            `${group.name} is in ${vpcName(design, group.vpcId)}, but its target ${target.name} is in ${vpcName(design, subnet.vpcId)}; instance targets must be in the target group's VPC.`,
+            `${group.name} is in ${nameOf(design, group.vpcId)}, but its target ${target.name} is in ${nameOf(design, subnet.vpcId)}; instance targets must be in the target group's VPC.`,
           ),
         );
     }
