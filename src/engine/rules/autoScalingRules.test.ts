@@ -50,6 +50,12 @@ describe('Auto Scaling group rules', () => {
     expect(codes(matching)).toEqual([]);
   });
 
+  it('a template whose security group is of another VPC than the group fails every launch', () => {
+    const foreign = withResource(design, { ...ids.template, securityGroupIds: [ids.otherSg.id] });
+    expect(codes(foreign)).toEqual(['error ASG_TEMPLATE_SECURITY_GROUP_OTHER_VPC']);
+    expect(codes(withResource(design, { ...ids.template, securityGroupIds: [ids.albSg.id] }))).toEqual([]);
+  });
+
   it('ELB health checks without a target group are a warning', () => {
     const found = validateDesign(
       asg({

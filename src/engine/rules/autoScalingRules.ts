@@ -119,17 +119,32 @@ function templateFindings(design: Design, group: AutoScalingGroup): Finding[] {
         'Choose a launch template.',
       ),
     ];
+  const out: Finding[] = [];
   // The group launches what the template says, so AWS's launch check applies to the template (EC2 API, RunInstances).
   const refusal = launchRefusal(template);
-  if (!refusal) return [];
-  return [
-    finding(
-      'error',
-      'ASG_LAUNCH_TEMPLATE_ARCHITECTURE',
-      group.id,
-      `${group.name} can't launch from ${template.name}. AWS refuses: "You must use a valid fully-formed launch template. ${refusal.message}" (ValidationError).`,
-    ),
-  ];
+  if (refusal)
+    out.push(
+      finding(
+        'error',
+        'ASG_LAUNCH_TEMPLATE_ARCHITECTURE',
+        group.id,
+        `${group.name} can't launch from ${template.name}. AWS refuses: "You must use a valid fully-formed launch template. ${refusal.message}" (ValidationError).`,
+      ),
+    );
+  // An instance's groups belong to its subnet's VPC; launching fails otherwise (EC2 API, RunInstances: InvalidGroup.NotFound).
+  for (const id of template.securityGroupIds) {
+    const sg = getResource(design, id, 'securityGroup');
+    if (sg && sg.vpcId !== group.vpcId)
+      out.push(
+        finding(
+          'error',
+          'ASG_TEMPLATE_SECURITY_GROUP_OTHER_VPC',
+          group.id,
+          `${group.name} launches into ${nameOf(design, group.vpcId)}, but its template ${template.name} gives instances ${sg.name} of ${nameOf(design, sg.vpcId)}, so every launch fails.`,
+        ),
+      );
+  }
+  return out;
 }
 
 function policyFindings(design: Design, group: AutoScalingGroup): Finding[] {
