@@ -1,4 +1,4 @@
-import { DEFAULT_AMI_ID, type AutoScalingGroup, type LaunchTemplate } from '../domain';
+import { ASG_MAX_SIZE, DEFAULT_AMI_ID, type AutoScalingGroup, type LaunchTemplate } from '../domain';
 import type { HaData } from './awsSchemasHa';
 import { unique, type HaImportHooks } from './awsImportHaHooks';
 import { scalingPoliciesOf } from './awsImportScalingPolicies';
@@ -74,6 +74,11 @@ export function importAutoScaling(hooks: HaImportHooks, groupIds: Map<string, st
       notes.push(
         `${what}: ${missingGroups.length} of its target groups are not in the files (${missingGroups.join(', ')}); not attached`,
       );
+    // Values past what a design holds are shown at its bound, and said (the design schema would refuse them).
+    const bounded = (value: number, max: number, field: string) => {
+      if (value > max) notes.push(`${what}: ${field} ${value} is shown as ${max}, the most a Nimbus design holds`);
+      return Math.min(value, max);
+    };
     const id = `asg-${group.AutoScalingGroupName.replace(/[^A-Za-z0-9-]/g, '-')}`;
     const asg: AutoScalingGroup = {
       kind: 'autoScalingGroup',
@@ -82,15 +87,18 @@ export function importAutoScaling(hooks: HaImportHooks, groupIds: Map<string, st
       vpcId: firstSubnet.vpcId,
       launchTemplateId: templateId as never,
       subnetIds: subnetIds as never[],
-      minSize: group.MinSize,
-      desiredCapacity: group.DesiredCapacity,
-      maxSize: group.MaxSize,
+      minSize: bounded(group.MinSize, ASG_MAX_SIZE, 'minimum size'),
+      desiredCapacity: bounded(group.DesiredCapacity, ASG_MAX_SIZE, 'desired capacity'),
+      maxSize: bounded(group.MaxSize, ASG_MAX_SIZE, 'maximum size'),
       healthCheckType,
       // The API's default grace period is 0 (EC2 Auto Scaling API Reference, CreateAutoScalingGroup).
-      healthCheckGracePeriodSeconds: group.HealthCheckGracePeriod ?? 0,
+      healthCheckGracePeriodSeconds: bounded(group.HealthCheckGracePeriod ?? 0, 7200, 'health check grace period'),
       targetGroupIds: group.TargetGroupARNs.flatMap((arn) => groupIds.get(arn) ?? []) as never[],
-      defaultInstanceWarmupSeconds: group.DefaultInstanceWarmup ?? null,
-      defaultCooldownSeconds: group.DefaultCooldown ?? 300,
+      defaultInstanceWarmupSeconds:
+        group.DefaultInstanceWarmup === undefined
+          ? null
+          : bounded(group.DefaultInstanceWarmup, 3600, 'instance warm-up'),
+      defaultCooldownSeconds: bounded(group.DefaultCooldown ?? 300, 3600, 'default cooldown'),
       azRebalance: !group.SuspendedProcesses.some((p) => p.ProcessName === 'AZRebalance'),
       policies: scalingPoliciesOf(data, group.AutoScalingGroupName, notes),
       scheduledActions: [],

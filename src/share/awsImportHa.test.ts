@@ -269,6 +269,24 @@ describe('AWS import of load balancers, Auto Scaling and RDS', () => {
     expect(codes).toContain('ALB_TOO_FEW_ZONES');
   });
 
+  it('sizes past what a design holds are shown at its bound, and said, rather than refusing the import', () => {
+    const files = withFile('auto-scaling-groups.json', (json) => ({
+      AutoScalingGroups: (json.AutoScalingGroups as Array<Record<string, unknown>>).map((g) => ({
+        ...g,
+        MaxSize: 5000,
+        HealthCheckGracePeriod: 10_000,
+      })),
+    }));
+    const { design, notes } = imported(files);
+    expect(getResource(design, 'asg-web-asg', 'autoScalingGroup')).toMatchObject({
+      maxSize: 1000,
+      healthCheckGracePeriodSeconds: 7200,
+    });
+    expect(notes).toContain(
+      'Auto Scaling group web-asg: maximum size 5000 is shown as 1000, the most a Nimbus design holds',
+    );
+  });
+
   it('a malformed file is refused with its path and field, and nothing is imported', () => {
     const broken = withFile('load-balancers.json', (json) => ({
       LoadBalancers: [{ ...(json.LoadBalancers![0] as object), LoadBalancerArn: 42 }],
