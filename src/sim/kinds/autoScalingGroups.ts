@@ -1,0 +1,431 @@
+import {
+  getResource,
+  resourcesOfKind,
+  type AutoScalingGroup,
+  type Design,
+  type Ec2Instance,
+  type InstanceState,
+} from '../../domain';
+import { proposePrivateIp } from '../../engine';
+import { decideScaling, pickForTermination, rebalanceAllowance, type AlarmState } from '../asgScaling';
+import { groupRequestsPerMinute } from '../asgLoad';
+import { round, type EventHandler, type FrameParts, type SimContext, type SimulatedKind } from '../kind';
+import type { AutoScalingGroupFrame, InstanceFrame, TargetHealthState } from '../protocol';
+
+type Lifecycle = AutoScalingGroupFrame['instances'][number]['lifecycle'];
+
+interface Member {
+  instance: Ec2Instance;
+  zoneId: string;
+  launchedAt: number;
+  inServiceAt: number | null;
+  lifecycle: Lifecycle;
+  health: 'Healthy' | 'Unhealthy';
+  terminatedAt: number | null;
+}
+
+interface GroupRun {
+  members: Member[];
+  minSize: number;
+  desired: number;
+  maxSize: number;
+  /** The design's capacity last seen: an edit of it takes effect, the scaling's own changes are kept otherwise. */
+  designCapacity: string;
+  launches: number;
+  lastActivity: string | null;
+  averageCpu: number | null;
+  alarms: AlarmState;
+  /** Requests sent so far by each flow to the group's load balancers, at the last datapoint. */
+  lastSent: Map<string, number>;
+  lastScaleInAt: number;
+}
+
+/** What a group needs from the rest of the run. */
+export interface GroupInputs {
+  instanceState(instanceId: string): InstanceState | undefined;
+  isImpaired(instanceId: string): boolean;
+  zonesDown(): readonly string[];
+  targetHealth(targetGroupId: string, instanceId: string): TargetHealthState | undefined;
+  /** Requests a flow has sent so far. */
+  requestsSent(flowId: string): number;
+  terminate(instanceId: string): void;
+  /** The group's instances changed: the Simulation rebuilds the design the kinds see. */
+  membersChanged(): void;
+}
+
+type GroupEvent = { kind: 'monitor' } | { kind: 'metrics' } | { kind: 'scheduled'; groupId: string; index: number };
+
+/** Health and capacity are looked at every 10 s; metrics are one-minute datapoints (CloudWatch's period for these alarms). */
+const MONITOR_SECONDS = 10;
+const METRIC_SECONDS = 60;
+
+export type AutoScalingGroupSummary = ReturnType<AutoScalingGroups['summaryRow']>;
+
+/**
+ * EC2 Auto Scaling groups: the instances each launches are ordinary
+ * `ec2Instance` resources (with `autoScalingGroupId`) that the Simulation adds
+ * to the design every kind sees (`withInstances`), so EC2 launches and bills
+ * them and flows and health checks see them. Capacity stays between min and
+ * max; unhealthy instances (EC2 checks, and ELB checks after the grace period)
+ * are terminated and replaced in a zone that is up; zones are rebalanced
+ * (launch first, then terminate); policies and scheduled actions move the
+ * desired capacity. Source: EC2 Auto Scaling User Guide ("Health checks",
+ * "Replace unhealthy instances", "Rebalancing activities", "Default termination policy").
+ */
+export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent> {
+  private readonly runs = new Map<string, GroupRun>();
+  private design: Design;
+
+  constructor(
+    design: Design,
+    private readonly ctx: SimContext,
+    private readonly inputs: GroupInputs,
+  ) {
+    this.design = design;
+    this.follow(design);
+  }
+
+  /** Whether the monitor and metric events run (from the first group on; a run without groups has none). */
+  private watching = false;
+
+  /** The design with every group's instances that are not terminated yet. */
+  withInstances(design: Design): Design {
+    const members = [...this.runs.values()].flatMap((r) => r.members.filter((m) => m.lifecycle !== 'Terminated'));
+    if (members.length === 0) return design;
+    const resources = { ...design.resources };
+    for (const m of members) resources[m.instance.id] = m.instance;
+    return { ...design, resources };
+  }
+
+  sync(design: Design): void {
+    this.follow(design);
+  }
+
+  private follow(design: Design): void {
+    this.design = design;
+    const groups = resourcesOfKind(design, 'autoScalingGroup');
+    if (groups.length > 0 && !this.watching) {
+      this.watching = true;
+      this.ctx.schedule<GroupEvent>(this.ctx.now, this, { kind: 'monitor' });
+      this.ctx.schedule<GroupEvent>(this.ctx.now + METRIC_SECONDS, this, { kind: 'metrics' });
+    }
+    for (const group of groups) {
+      const capacity = `${group.minSize} ${group.desiredCapacity} ${group.maxSize}`;
+      const run = this.runs.get(group.id);
+      if (!run) {
+        this.runs.set(group.id, {
+          members: [],
+          ...clamped(group.minSize, group.desiredCapacity, group.maxSize),
+          designCapacity: capacity,
+          launches: 0,
+          lastActivity: null,
+          averageCpu: null,
+          alarms: { high: [], low: [] },
+          lastSent: new Map(),
+          lastScaleInAt: -Infinity,
+        });
+        group.scheduledActions.forEach((action, index) =>
+          this.ctx.schedule<GroupEvent>(Math.max(action.at, this.ctx.now), this, {
+            kind: 'scheduled',
+            groupId: group.id,
+            index,
+          }),
+        );
+      } else if (run.designCapacity !== capacity) {
+        Object.assign(run, clamped(group.minSize, group.desiredCapacity, group.maxSize), { designCapacity: capacity });
+      }
+    }
+  }
+
+  handle(event: GroupEvent): void {
+    if (event.kind === 'monitor') {
+      this.monitor();
+      this.ctx.schedule<GroupEvent>(this.ctx.now + MONITOR_SECONDS, this, event);
+    } else if (event.kind === 'metrics') {
+      for (const group of resourcesOfKind(this.design, 'autoScalingGroup')) this.datapoint(group);
+      this.ctx.schedule<GroupEvent>(this.ctx.now + METRIC_SECONDS, this, event);
+    } else this.scheduledAction(event.groupId, event.index);
+  }
+
+  /** Health, replacement, capacity and balance of every group. */
+  private monitor(): void {
+    let changed = false;
+    for (const group of resourcesOfKind(this.design, 'autoScalingGroup')) {
+      const run = this.runs.get(group.id);
+      if (run) changed = this.tend(group, run) || changed;
+    }
+    if (changed) this.inputs.membersChanged();
+  }
+
+  private tend(group: AutoScalingGroup, run: GroupRun): boolean {
+    const now = this.ctx.now;
+    let changed = false;
+    for (const m of run.members) {
+      const state = this.inputs.instanceState(m.instance.id);
+      if (m.lifecycle === 'Terminating' && (state === 'terminated' || state === undefined)) {
+        m.lifecycle = 'Terminated';
+        m.terminatedAt = now;
+        changed = true;
+      } else if (m.lifecycle === 'Pending' && state === 'running') {
+        m.lifecycle = 'InService';
+        m.inServiceAt = now;
+      }
+      if (m.lifecycle === 'InService' || m.lifecycle === 'Pending') m.health = this.healthOf(group, m, state);
+    }
+    // Terminated instances are kept for the frame for an hour, as the console lists them.
+    run.members = run.members.filter((m) => m.terminatedAt === null || now - m.terminatedAt < 3600);
+    const pending = run.members.some((m) => m.lifecycle === 'Pending');
+    // Replace at most 10 % of desired at a time (one for a small group), waiting for replacements to come up.
+    const unhealthy = run.members.filter((m) => m.health === 'Unhealthy' && isActive(m));
+    if (unhealthy.length > 0 && !pending) {
+      for (const m of unhealthy.slice(0, Math.max(1, Math.floor(run.desired * 0.1)))) {
+        const why =
+          this.inputs.instanceState(m.instance.id) !== 'running' || this.inputs.isImpaired(m.instance.id)
+            ? 'an EC2 health check indicating it has been terminated or stopped or is impaired'
+            : 'an ELB system health check failure';
+        this.terminate(run, m, `an instance was taken out of service in response to ${why}`);
+      }
+      changed = true;
+    }
+    const active = run.members.filter(isActive);
+    if (active.length < run.desired) {
+      const from = active.length;
+      for (let i = from; i < run.desired; i++)
+        if (!this.launch(group, run, `an instance was started in response to a difference between desired and actual capacity, increasing the capacity from ${from} to ${run.desired}`))
+          break;
+      return true;
+    }
+    if (pending) return changed;
+    if (active.length > run.desired) {
+      const from = active.length;
+      for (let i = run.desired; i < from; i++) {
+        const m = pickForTermination(run.members.filter(isActive), this.ctx.random);
+        if (m)
+          this.terminate(run, m, `an instance was taken out of service in response to a difference between desired and actual capacity, shrinking the capacity from ${from} to ${run.desired}`);
+      }
+      return true;
+    }
+    if (group.azRebalance && this.unbalanced(group, active) && active.length < run.maxSize + rebalanceAllowance(run.maxSize)) {
+      // Launch first; the next look terminates one in the fullest zone (the termination policy picks it).
+      return this.launch(group, run, 'an instance was launched to rebalance instances across Availability Zones') || changed;
+    }
+    return changed;
+  }
+
+  private healthOf(group: AutoScalingGroup, m: Member, state: InstanceState | undefined): Member['health'] {
+    // A launch not yet seen by EC2 (undefined) is still on its way.
+    if (m.lifecycle === 'Pending')
+      return state === undefined || state === 'pending' || state === 'running' ? 'Healthy' : 'Unhealthy';
+    // EC2 checks apply at once, even in the grace period: any state but running, or failed status checks.
+    if (state !== 'running' || this.inputs.isImpaired(m.instance.id)) return 'Unhealthy';
+    const graceOver = this.ctx.now >= m.launchedAt + group.healthCheckGracePeriodSeconds;
+    if (group.healthCheckType === 'ELB' && graceOver)
+      for (const tg of group.targetGroupIds)
+        if (this.inputs.targetHealth(tg, m.instance.id) === 'unhealthy') return 'Unhealthy';
+    return 'Healthy';
+  }
+
+  /** Zones of the group that are up, with how many active instances each holds, in subnet order. */
+  private zoneCounts(group: AutoScalingGroup, active: readonly Member[]): Map<string, number> {
+    const down = this.inputs.zonesDown();
+    const counts = new Map<string, number>();
+    for (const subnetId of group.subnetIds) {
+      const zone = getResource(this.design, subnetId, 'subnet')?.azId;
+      if (zone && !down.includes(zone) && !counts.has(zone)) counts.set(zone, 0);
+    }
+    for (const m of active) if (counts.has(m.zoneId)) counts.set(m.zoneId, counts.get(m.zoneId)! + 1);
+    return counts;
+  }
+
+  private unbalanced(group: AutoScalingGroup, active: readonly Member[]): boolean {
+    const counts = [...this.zoneCounts(group, active).values()];
+    return counts.length > 1 && Math.max(...counts) - Math.min(...counts) > 1;
+  }
+
+  /** Launches one instance in the zone with the fewest (of the zones that are up); false when none can take it. */
+  private launch(group: AutoScalingGroup, run: GroupRun, cause: string): boolean {
+    const template = getResource(this.design, group.launchTemplateId, 'launchTemplate');
+    let zone: string | null = null;
+    let fewest = Infinity;
+    for (const [z, count] of this.zoneCounts(group, run.members.filter(isActive)))
+      if (count < fewest) [zone, fewest] = [z, count];
+    const subnet = group.subnetIds
+      .map((id) => getResource(this.design, id, 'subnet'))
+      .find((s) => s !== undefined && s.azId === zone);
+    const address = subnet ? proposePrivateIp(this.withInstances(this.design), subnet) : null;
+    if (!template || !subnet || !address) {
+      const reason = !template
+        ? 'The launch template does not exist'
+        : !subnet
+          ? 'No subnet of the group is in an Availability Zone that is up'
+          : `Subnet ${subnet.name} has no free address`;
+      this.activity(run, group.id, 'error', `Launching a new EC2 instance failed. Status Reason: ${reason}.`);
+      return false;
+    }
+    run.launches++;
+    const id = instanceIdOf(group.id, run.launches);
+    const instance: Ec2Instance = {
+      kind: 'ec2Instance',
+      id: id as Ec2Instance['id'],
+      name: `${template.instanceName}-${run.launches}`,
+      subnetId: subnet.id,
+      amiId: template.amiId,
+      instanceType: template.instanceType,
+      privateIp: address,
+      publicIp: template.associatePublicIp,
+      publicIpAddress: null,
+      elasticIpId: null,
+      securityGroupIds: [...template.securityGroupIds],
+      hibernationEnabled: false,
+      terminationProtection: false,
+      state: 'pending',
+      autoScalingGroupId: group.id,
+    };
+    run.members.push({
+      instance,
+      zoneId: subnet.azId,
+      launchedAt: this.ctx.now,
+      inServiceAt: null,
+      lifecycle: 'Pending',
+      health: 'Healthy',
+      terminatedAt: null,
+    });
+    this.activity(run, id, 'info', `Launching a new EC2 instance: ${id} . Cause: At ${this.clock()} ${cause}.`);
+    return true;
+  }
+
+  private terminate(run: GroupRun, m: Member, cause: string): void {
+    m.lifecycle = 'Terminating';
+    this.activity(run, m.instance.id, 'info', `Terminating EC2 instance: ${m.instance.id} . Cause: At ${this.clock()} ${cause}.`);
+    this.inputs.terminate(m.instance.id);
+  }
+
+  private activity(run: GroupRun, resourceId: string, level: 'info' | 'error', text: string): void {
+    run.lastActivity = text;
+    this.ctx.say(level, resourceId, text);
+  }
+
+  private clock = () => `${round(this.ctx.now, 3)} s`;
+
+  /** One-minute datapoint: average CPU and requests per target, and what the policies make of them. */
+  private datapoint(group: AutoScalingGroup): void {
+    const run = this.runs.get(group.id);
+    if (!run) return;
+    const requests = groupRequestsPerMinute(this.design, group, run.lastSent, this.inputs.requestsSent);
+    const inService = run.members.filter((m) => m.lifecycle === 'InService' && m.health === 'Healthy');
+    const warmup = group.defaultInstanceWarmupSeconds ?? 0;
+    const warmed = inService.filter((m) => m.inServiceAt !== null && this.ctx.now >= m.inServiceAt + warmup).length;
+    run.averageCpu = warmed > 0 ? (requests / METRIC_SECONDS / (warmed * group.instanceCapacityRps)) * 100 : null;
+    const metrics = {
+      averageCpu: run.averageCpu,
+      requestsPerTarget: inService.length > 0 ? requests / inService.length : null,
+    };
+    const decision = decideScaling(group, metrics, run.alarms, { desired: run.desired, capacity: warmed });
+    if (!decision) return;
+    const desired = Math.min(run.maxSize, Math.max(run.minSize, decision.desired));
+    const scaleIn = desired < run.desired;
+    // Scaling in waits out the group's cooldown after the previous scale-in.
+    if (desired === run.desired || (scaleIn && this.ctx.now < run.lastScaleInAt + group.defaultCooldownSeconds)) return;
+    if (scaleIn) run.lastScaleInAt = this.ctx.now;
+    this.activity(run, group.id, 'info', `At ${this.clock()} ${decision.cause} changing the desired capacity from ${run.desired} to ${desired}.`);
+    run.desired = desired;
+    this.monitor();
+  }
+
+  private scheduledAction(groupId: string, index: number): void {
+    const group = getResource(this.design, groupId, 'autoScalingGroup');
+    const run = this.runs.get(groupId);
+    const action = group?.scheduledActions[index];
+    if (!group || !run || !action) return;
+    Object.assign(
+      run,
+      clamped(action.minSize ?? run.minSize, action.desiredCapacity ?? run.desired, action.maxSize ?? run.maxSize),
+    );
+    this.activity(run, groupId, 'info', `Executing scheduled action ${action.name}: min ${run.minSize}, desired ${run.desired}, max ${run.maxSize}.`);
+    if (action.everySeconds !== null)
+      this.ctx.schedule<GroupEvent>(this.ctx.now + action.everySeconds, this, { kind: 'scheduled', groupId, index });
+    this.monitor();
+  }
+
+  /** What the frame shows of an instance a group launched. */
+  launchedOf(instanceId: string): InstanceFrame['launched'] {
+    for (const run of this.runs.values())
+      for (const m of run.members)
+        if (m.instance.id === instanceId)
+          return {
+            autoScalingGroupId: m.instance.autoScalingGroupId!,
+            name: m.instance.name,
+            subnetId: m.instance.subnetId,
+            privateIp: m.instance.privateIp,
+          };
+    return undefined;
+  }
+
+  costs() {
+    return [];
+  }
+
+  frame(): Pick<FrameParts, 'autoScalingGroups'> {
+    return {
+      autoScalingGroups: resourcesOfKind(this.design, 'autoScalingGroup').map((group) => {
+        const run = this.runs.get(group.id)!;
+        return {
+          id: group.id,
+          name: group.name,
+          min: run.minSize,
+          desired: run.desired,
+          max: run.maxSize,
+          instances: run.members.map((m) => ({
+            id: m.instance.id,
+            subnetId: m.instance.subnetId,
+            zoneId: m.zoneId,
+            lifecycle: m.lifecycle,
+            health: m.health,
+          })),
+          lastActivity: run.lastActivity,
+          averageCpu: run.averageCpu === null ? null : round(run.averageCpu, 3),
+        };
+      }),
+    };
+  }
+
+  summary() {
+    return {
+      autoScalingGroups: resourcesOfKind(this.design, 'autoScalingGroup').map((g) => this.summaryRow(g)),
+    };
+  }
+
+  summaryRow(group: AutoScalingGroup) {
+    const run = this.runs.get(group.id)!;
+    const inService = run.members.filter((m) => m.lifecycle === 'InService').length;
+    return {
+      id: group.id,
+      name: group.name,
+      min: run.minSize,
+      desired: run.desired,
+      max: run.maxSize,
+      inService,
+      launched: run.launches,
+      byZone: Object.fromEntries(
+        [...new Set(run.members.filter(isActive).map((m) => m.zoneId))]
+          .sort()
+          .map((z) => [z, run.members.filter((m) => isActive(m) && m.zoneId === z).length]),
+      ),
+    };
+  }
+}
+
+const isActive = (m: Member) => m.lifecycle === 'Pending' || m.lifecycle === 'InService';
+
+/** Capacity as AWS would hold it: desired inside [min, max] (validation reports a design that is not). */
+function clamped(minSize: number, desired: number, maxSize: number) {
+  const max = Math.max(minSize, maxSize);
+  return { minSize, maxSize: max, desired: Math.min(max, Math.max(minSize, desired)) };
+}
+
+/** A deterministic instance id: `i-` and 17 hex digits from the group's id and the launch's number. */
+function instanceIdOf(groupId: string, launch: number): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < groupId.length; i++) hash = Math.imul(hash ^ groupId.charCodeAt(i), 0x01000193) >>> 0;
+  return `i-0${hash.toString(16).padStart(8, '0')}${launch.toString(16).padStart(8, '0')}`;
+}
