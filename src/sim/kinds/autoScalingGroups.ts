@@ -205,10 +205,12 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
       }
       return true;
     }
-    if (group.azRebalance && this.unbalanced(group, active) && active.length < run.maxSize + rebalanceAllowance(run.maxSize)) {
-      // Launch first; the next look terminates one in the fullest zone (the termination policy picks it).
-      return this.launch(group, run, 'an instance was launched to rebalance instances across Availability Zones') || changed;
-    }
+    const room = run.maxSize + rebalanceAllowance(run.maxSize) - active.length;
+    const moves = group.azRebalance ? Math.min(room, this.imbalance(group, active)) : 0;
+    // Launch first; once they run, the termination policy takes the surplus from the fullest zones.
+    for (let i = 0; i < moves; i++)
+      if (this.launch(group, run, 'an instance was launched to rebalance instances across Availability Zones'))
+        changed = true;
     return changed;
   }
 
@@ -237,9 +239,11 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
     return counts;
   }
 
-  private unbalanced(group: AutoScalingGroup, active: readonly Member[]): boolean {
+  /** How many instances must move for the zones that are up to differ by at most one. */
+  private imbalance(group: AutoScalingGroup, active: readonly Member[]): number {
     const counts = [...this.zoneCounts(group, active).values()];
-    return counts.length > 1 && Math.max(...counts) - Math.min(...counts) > 1;
+    if (counts.length < 2) return 0;
+    return Math.floor((Math.max(...counts) - Math.min(...counts)) / 2);
   }
 
   /** Launches one instance in the zone with the fewest (of the zones that are up); false when none can take it. */
@@ -278,7 +282,9 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
       securityGroupIds: [...template.securityGroupIds],
       hibernationEnabled: false,
       terminationProtection: false,
-      state: 'pending',
+      // EC2 launches it (pending, then running) whatever this says; `running` is what the design reads once it
+      // runs, so planning over the live states finds nothing to change and keeps its lookup caches.
+      state: 'running',
       autoScalingGroupId: group.id,
     };
     run.members.push({

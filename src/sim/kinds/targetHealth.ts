@@ -61,9 +61,10 @@ export class TargetHealth implements SimulatedKind, EventHandler<CheckEvent> {
     this.follow(design);
   }
 
+  /** A new design: the flows plan again anyway, so only the overlay is rebuilt. */
   sync(design: Design): void {
     this.follow(design);
-    this.changed();
+    this.overlayCache = null;
   }
 
   private follow(design: Design): void {

@@ -1,0 +1,10 @@
+import { haSimDesign } from './haSim.ts';
+import { Simulation } from '../src/sim/simulation.ts';
+import { TrafficSim } from '../src/sim/traffic.ts';
+let replans = 0; const at = new Map<number, number>();
+const orig = (TrafficSim.prototype as any).replan;
+const sim = new Simulation(haSimDesign(), { seed: 1 });
+(TrafficSim.prototype as any).replan = function (this: any) { replans++; const b = Math.floor(sim.now / 600) * 600; at.set(b, (at.get(b) ?? 0) + 1); return orig.call(this); };
+const t0 = performance.now();
+sim.runUntil(21600);
+console.log(sim.eventsProcessed, performance.now() - t0, replans, [...at].slice(0, 20));
