@@ -94,7 +94,9 @@ export function haSimDesign(groups = 4, perGroup = 50, flows = 20): Design {
       defaultInstanceWarmupSeconds: 60,
       defaultCooldownSeconds: 300,
       azRebalance: true,
-      policies: [{ type: 'targetTracking', metric: 'ASGAverageCPUUtilization', targetValue: 50, disableScaleIn: false }],
+      policies: [
+        { type: 'targetTracking', metric: 'ASGAverageCPUUtilization', targetValue: 50, disableScaleIn: false },
+      ],
       scheduledActions: [],
       instanceCapacityRps: 100,
     });
@@ -119,7 +121,8 @@ export function runHaSimBench(): { eventsPerSecond: number; events: number; inst
     const sim = new Simulation(design, { seed: 1 });
     const begin = performance.now();
     sim.runUntil(86_400);
-    if (run > 0) eventsPerSecond = Math.max(eventsPerSecond, sim.eventsProcessed / ((performance.now() - begin) / 1000));
+    if (run > 0)
+      eventsPerSecond = Math.max(eventsPerSecond, sim.eventsProcessed / ((performance.now() - begin) / 1000));
     events = sim.eventsProcessed;
     instances = [...sim.instances.values()].filter((i) => i.state === 'running').length;
   }

@@ -87,7 +87,10 @@ function policyAsk(
         : policy.adjustmentType === 'PercentChangeInCapacity'
           ? current.desired + percentChange(current.desired, step.adjustment)
           : current.desired + step.adjustment;
-    return { desired, cause: `a CloudWatch alarm on CPUUtilization ${policy.comparison} ${policy.threshold} % triggered a step scaling policy` };
+    return {
+      desired,
+      cause: `a CloudWatch alarm on CPUUtilization ${policy.comparison} ${policy.threshold} % triggered a step scaling policy`,
+    };
   }
   const value = policy.metric === 'ASGAverageCPUUtilization' ? metrics.averageCpu : metrics.requestsPerTarget;
   alarms.high[index] ??= 0;

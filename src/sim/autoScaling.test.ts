@@ -33,7 +33,9 @@ describe('Auto Scaling groups', () => {
     }
     expect(frame.instances[ids[0]!]!.launched!.privateIp).not.toBe(frame.instances[ids[1]!]!.launched!.privateIp);
     expect(group(sim).instances.map((i) => i.lifecycle)).toEqual(['InService', 'InService']);
-    expect(sim.log.some((l) => l.text.startsWith(`Launching a new EC2 instance: ${ids[0]} . Cause: At 0 s`))).toBe(true);
+    expect(sim.log.some((l) => l.text.startsWith(`Launching a new EC2 instance: ${ids[0]} . Cause: At 0 s`))).toBe(
+      true,
+    );
   });
 
   it('replaces a failed instance in another zone, respects its maximum, and rebalances when the zone returns', () => {
@@ -81,7 +83,9 @@ describe('Auto Scaling groups', () => {
       { name: 'peak', at: 100, everySeconds: null, minSize: null, maxSize: null, desiredCapacity: 9 },
       { name: 'night', at: 400, everySeconds: null, minSize: 1, maxSize: null, desiredCapacity: 1 },
     ];
-    const sim = new Simulation(haDesign({ group: { minSize: 2, desiredCapacity: 7, maxSize: 4, scheduledActions: scheduled } }));
+    const sim = new Simulation(
+      haDesign({ group: { minSize: 2, desiredCapacity: 7, maxSize: 4, scheduledActions: scheduled } }),
+    );
     sim.runUntil(50);
     expect(group(sim)).toMatchObject({ min: 2, desired: 4, max: 4 });
     sim.runUntil(300);

@@ -18,7 +18,9 @@ const database = (sim: Simulation) => buildFrame(sim, false, 1, 0).databases[0]!
 /** Seconds from the zone's failure (at 100 s) until the endpoint answers again, to the second. */
 function failoverSeconds(seed: number): number {
   const sim = new Simulation(
-    withFaults(haDesign({ database: multiAz }), [{ at: 100, fault: 'zoneOutage', zoneId: 'az-1', durationSeconds: null }]),
+    withFaults(haDesign({ database: multiAz }), [
+      { at: 100, fault: 'zoneOutage', zoneId: 'az-1', durationSeconds: null },
+    ]),
     { seed },
   );
   sim.runUntil(100);

@@ -14,7 +14,10 @@ const counters = (sim: Simulation, id: string) => sim.traffic.flowCounters().fin
 
 /** app-b (zone b) sends to the internet; zone a fails at 60 s for 120 s. */
 function internetFromZoneB(natPerZone: boolean): Simulation {
-  const design = haDesign({ natPerZone, flows: [{ id: 'out', from: 'app-b', to: 'internet', port: 443, ratePerSecond: 10 }] });
+  const design = haDesign({
+    natPerZone,
+    flows: [{ id: 'out', from: 'app-b', to: 'internet', port: 443, ratePerSecond: 10 }],
+  });
   const sim = new Simulation(
     withFaults(design, [{ at: 60, fault: 'zoneOutage', zoneId: ZONE_A, durationSeconds: 120 }]),
   );
@@ -74,7 +77,9 @@ describe('faults: live', () => {
     const sim = new Simulation(design);
     const nat = Object.values(design.resources).find((r) => r.name === 'nat-a')!.id;
     sim.runUntil(10);
-    expect(sim.fault({ kind: 'inject', fault: { fault: 'natGatewayFailure', natGatewayId: nat, durationSeconds: null } })).toEqual({ ok: true });
+    expect(
+      sim.fault({ kind: 'inject', fault: { fault: 'natGatewayFailure', natGatewayId: nat, durationSeconds: null } }),
+    ).toEqual({ ok: true });
     sim.runUntil(20);
     expect(counters(sim, 'out')).toMatchObject({ sent: 20, delivered: 10 });
     expect(sim.fault({ kind: 'recover', targetId: nat })).toEqual({ ok: true });
@@ -93,7 +98,13 @@ describe('faults: live', () => {
     runner.restore({
       design,
       seed: 3,
-      journal: [{ at: 5, kind: 'fault', action: { kind: 'inject', fault: { fault: 'zoneOutage', zoneId: ZONE_A, durationSeconds: null } } }],
+      journal: [
+        {
+          at: 5,
+          kind: 'fault',
+          action: { kind: 'inject', fault: { fault: 'zoneOutage', zoneId: ZONE_A, durationSeconds: null } },
+        },
+      ],
       until: 20,
       current: design,
     });

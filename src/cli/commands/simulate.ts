@@ -19,7 +19,7 @@ export const simulateCommand: Subcommand = {
   usage: 'simulate <design.json> --duration <seconds> [--seed N] [--json]',
   summary: [
     'run the simulation headless: instance states and cost, Lambda invocations, throttles, cold starts,',
-    'requests of each flow delivered or dropped, availability and recovery under the design\'s faults,',
+    "requests of each flow delivered or dropped, availability and recovery under the design's faults,",
     'Auto Scaling groups and RDS databases',
   ],
   readsOptions: true,
@@ -87,7 +87,9 @@ export const simulateCommand: Subcommand = {
       );
     }
     for (const d of summary.databases)
-      io.out(`  database ${d.name}: ${d.status} (${d.serving} serving), ${count(d.failovers)} failovers, ${usd(d.costUsd)}`);
+      io.out(
+        `  database ${d.name}: ${d.status} (${d.serving} serving), ${count(d.failovers)} failovers, ${usd(d.costUsd)}`,
+      );
     for (const entry of summary.log.filter((l) => l.level === 'error')) io.out(`  ${entry.at}s error: ${entry.text}`);
     return 0;
   },

@@ -107,7 +107,10 @@ export function checkServedThroughZoneOutage(design: Design, check: CheckOf<'ser
   if (!zone) return { met: false, detail: `The Availability Zone "${check.zoneId}" is no longer in the design.` };
   const settings = design.simulation ?? simulationSettings();
   const outage = { at: check.atSeconds, fault: 'zoneOutage' as const, zoneId: zone.id, durationSeconds: null };
-  const sim = new Simulation({ ...design, simulation: { ...settings, faults: [...settings.faults, outage] } }, { seed: SEED });
+  const sim = new Simulation(
+    { ...design, simulation: { ...settings, faults: [...settings.faults, outage] } },
+    { seed: SEED },
+  );
   sim.runUntil(check.atSeconds + check.recoverySeconds);
   const from = flowTotals(sim);
   sim.runUntil(check.untilSeconds);
@@ -115,7 +118,8 @@ export function checkServedThroughZoneOutage(design: Design, check: CheckOf<'ser
   const sent = to.sent - from.sent;
   const served = to.delivered - from.delivered;
   const window = `from ${check.recoverySeconds} s after ${zone.zoneName} failed (at ${check.atSeconds} s) until ${check.untilSeconds} s`;
-  if (sent === 0) return { met: false, detail: `No flow sent a request ${window}: add the traffic the design must serve.` };
+  if (sent === 0)
+    return { met: false, detail: `No flow sent a request ${window}: add the traffic the design must serve.` };
   const share = (served / sent) * 100;
   const head = `${percent(share)} of ${thousands(sent)} requests were served ${window}`;
   return share >= check.atLeastPercent

@@ -27,8 +27,17 @@ const outagesPlanned = (() => {
 describe('the lesson "Survive the loss of an Availability Zone"', () => {
   it('parses, its goals naming resources of its start', () => {
     expect(lesson).toMatchObject({ id: 'survive-zone-loss', order: 13, kind: 'lesson' });
-    const broken = parseLesson({ ...JSON.parse(JSON.stringify(lesson)), goals: [{ ...goal('served-after-outage'), check: { ...goal('served-after-outage').check, zoneId: 'az-x' } }, goal('budget')] });
-    expect(broken).toEqual({ ok: false, errors: ['goals.0.check.zoneId: no Availability Zone "az-x" in the start design'] });
+    const broken = parseLesson({
+      ...JSON.parse(JSON.stringify(lesson)),
+      goals: [
+        { ...goal('served-after-outage'), check: { ...goal('served-after-outage').check, zoneId: 'az-x' } },
+        goal('budget'),
+      ],
+    });
+    expect(broken).toEqual({
+      ok: false,
+      errors: ['goals.0.check.zoneId: no Availability Zone "az-x" in the start design'],
+    });
   });
 
   it('its start is in one zone and its solution spreads over two, within the budget, without errors', () => {
@@ -38,7 +47,9 @@ describe('the lesson "Survive the loss of an Availability Zone"', () => {
   });
 
   it.runIf(outagesPlanned)('starts with the outage goal unmet, and is complete after the reference solution', () => {
-    expect(evaluateGoals(lesson.start, lesson.goals).find((r) => r.id === 'served-after-outage')).toMatchObject({ met: false });
+    expect(evaluateGoals(lesson.start, lesson.goals).find((r) => r.id === 'served-after-outage')).toMatchObject({
+      met: false,
+    });
     const results = evaluateGoals(solved, lesson.goals);
     expect(results.filter((r) => !r.met)).toEqual([]);
     expect(lessonComplete(results)).toBe(true);
@@ -46,34 +57,67 @@ describe('the lesson "Survive the loss of an Availability Zone"', () => {
 });
 
 describe('the servedThroughZoneOutage goal', () => {
-  const check = { type: 'servedThroughZoneOutage' as const, zoneId: 'az-1', atSeconds: 600, recoverySeconds: 180, untilSeconds: 1200, atLeastPercent: 99 };
+  const check = {
+    type: 'servedThroughZoneOutage' as const,
+    zoneId: 'az-1',
+    atSeconds: 600,
+    recoverySeconds: 180,
+    untilSeconds: 1200,
+    atLeastPercent: 99,
+  };
   const internetFromZoneB = (natPerZone: boolean): Design =>
     haDesign({ natPerZone, flows: [{ id: 'out', from: 'app-b', to: 'internet', port: 443, ratePerSecond: 10 }] });
 
   it('counts requests served after the recovery window: one NAT gateway for two zones fails it, one per zone meets it', () => {
     expect(evaluateCheck(internetFromZoneB(false), check)).toEqual({
       met: false,
-      detail: '0.0 % of 4,200 requests were served from 180 s after us-east-1a failed (at 600 s) until 1200 s; the goal is 99 %.',
+      detail:
+        '0.0 % of 4,200 requests were served from 180 s after us-east-1a failed (at 600 s) until 1200 s; the goal is 99 %.',
     });
     expect(evaluateCheck(internetFromZoneB(true), check)).toEqual({
       met: true,
-      detail: '100.0 % of 4,200 requests were served from 180 s after us-east-1a failed (at 600 s) until 1200 s, at least the 99 % asked.',
+      detail:
+        '100.0 % of 4,200 requests were served from 180 s after us-east-1a failed (at 600 s) until 1200 s, at least the 99 % asked.',
     });
   });
 
   it('is not met by a design that sends nothing, and keeps the design’s own faults', () => {
-    expect(evaluateCheck(haDesign(), check)).toMatchObject({ met: false, detail: expect.stringMatching(/^No flow sent a request/) });
+    expect(evaluateCheck(haDesign(), check)).toMatchObject({
+      met: false,
+      detail: expect.stringMatching(/^No flow sent a request/),
+    });
     const withNatFault: Design = {
       ...internetFromZoneB(true),
-      simulation: { ...internetFromZoneB(true).simulation!, faults: [{ at: 900, fault: 'natGatewayFailure', natGatewayId: Object.values(internetFromZoneB(true).resources).find((r) => r.name === 'nat-b')!.id, durationSeconds: null }] },
+      simulation: {
+        ...internetFromZoneB(true).simulation!,
+        faults: [
+          {
+            at: 900,
+            fault: 'natGatewayFailure',
+            natGatewayId: Object.values(internetFromZoneB(true).resources).find((r) => r.name === 'nat-b')!.id,
+            durationSeconds: null,
+          },
+        ],
+      },
     };
     // nat-b fails at 900 s: of the window's 420 s, the 119 ticks before it deliver (1,190 of 4,200).
-    expect(evaluateCheck(withNatFault, check)).toMatchObject({ met: false, detail: expect.stringMatching(/^28\.3 % of 4,200/) });
+    expect(evaluateCheck(withNatFault, check)).toMatchObject({
+      met: false,
+      detail: expect.stringMatching(/^28\.3 % of 4,200/),
+    });
   });
 
   it('a Multi-AZ database in the design does not change what flows count', () => {
-    const db: Partial<DbInstance> = { multiAz: true, standbySubnetId: 'subnet-priv-b' as DbInstance['subnetId'], standbyPrivateIp: '10.0.11.50' };
-    const design = haDesign({ natPerZone: true, database: db, flows: [{ id: 'out', from: 'app-b', to: 'internet', port: 443, ratePerSecond: 10 }] });
+    const db: Partial<DbInstance> = {
+      multiAz: true,
+      standbySubnetId: 'subnet-priv-b' as DbInstance['subnetId'],
+      standbyPrivateIp: '10.0.11.50',
+    };
+    const design = haDesign({
+      natPerZone: true,
+      database: db,
+      flows: [{ id: 'out', from: 'app-b', to: 'internet', port: 443, ratePerSecond: 10 }],
+    });
     expect(evaluateCheck(design, check)).toMatchObject({ met: true });
   });
 });

@@ -191,7 +191,13 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
     if (active.length < run.desired) {
       const from = active.length;
       for (let i = from; i < run.desired; i++)
-        if (!this.launch(group, run, `an instance was started in response to a difference between desired and actual capacity, increasing the capacity from ${from} to ${run.desired}`))
+        if (
+          !this.launch(
+            group,
+            run,
+            `an instance was started in response to a difference between desired and actual capacity, increasing the capacity from ${from} to ${run.desired}`,
+          )
+        )
           break;
       return true;
     }
@@ -201,7 +207,11 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
       for (let i = run.desired; i < from; i++) {
         const m = pickForTermination(run.members.filter(isActive), this.ctx.random);
         if (m)
-          this.terminate(run, m, `an instance was taken out of service in response to a difference between desired and actual capacity, shrinking the capacity from ${from} to ${run.desired}`);
+          this.terminate(
+            run,
+            m,
+            `an instance was taken out of service in response to a difference between desired and actual capacity, shrinking the capacity from ${from} to ${run.desired}`,
+          );
       }
       return true;
     }
@@ -302,7 +312,12 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
 
   private terminate(run: GroupRun, m: Member, cause: string): void {
     m.lifecycle = 'Terminating';
-    this.activity(run, m.instance.id, 'info', `Terminating EC2 instance: ${m.instance.id} . Cause: At ${this.clock()} ${cause}.`);
+    this.activity(
+      run,
+      m.instance.id,
+      'info',
+      `Terminating EC2 instance: ${m.instance.id} . Cause: At ${this.clock()} ${cause}.`,
+    );
     this.inputs.terminate(m.instance.id);
   }
 
@@ -333,7 +348,12 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
     // Scaling in waits out the group's cooldown after the previous scale-in.
     if (desired === run.desired || (scaleIn && this.ctx.now < run.lastScaleInAt + group.defaultCooldownSeconds)) return;
     if (scaleIn) run.lastScaleInAt = this.ctx.now;
-    this.activity(run, group.id, 'info', `At ${this.clock()} ${decision.cause} changing the desired capacity from ${run.desired} to ${desired}.`);
+    this.activity(
+      run,
+      group.id,
+      'info',
+      `At ${this.clock()} ${decision.cause} changing the desired capacity from ${run.desired} to ${desired}.`,
+    );
     run.desired = desired;
     this.monitor();
   }
@@ -347,7 +367,12 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
       run,
       clamped(action.minSize ?? run.minSize, action.desiredCapacity ?? run.desired, action.maxSize ?? run.maxSize),
     );
-    this.activity(run, groupId, 'info', `Executing scheduled action ${action.name}: min ${run.minSize}, desired ${run.desired}, max ${run.maxSize}.`);
+    this.activity(
+      run,
+      groupId,
+      'info',
+      `Executing scheduled action ${action.name}: min ${run.minSize}, desired ${run.desired}, max ${run.maxSize}.`,
+    );
     if (action.everySeconds !== null)
       this.ctx.schedule<GroupEvent>(this.ctx.now + action.everySeconds, this, { kind: 'scheduled', groupId, index });
     this.monitor();

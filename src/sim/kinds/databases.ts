@@ -8,7 +8,14 @@ import {
   type DbInstance,
   type Design,
 } from '../../domain';
-import { round, type EventHandler, type FrameParts, type ResourceCost, type SimContext, type SimulatedKind } from '../kind';
+import {
+  round,
+  type EventHandler,
+  type FrameParts,
+  type ResourceCost,
+  type SimContext,
+  type SimulatedKind,
+} from '../kind';
 import type { ActionResult, DatabaseFrame } from '../protocol';
 
 interface DbRun {
@@ -117,7 +124,11 @@ export class Databases implements SimulatedKind, EventHandler<FailoverEnd> {
         this.startFailover(db, run, 'the primary host is unreachable (its Availability Zone is down)');
       } else if (run.status !== 'unavailable') {
         run.status = 'unavailable';
-        this.ctx.say('error', db.id, `${db.name} is unavailable: its Availability Zone is down and it has no standby to fail over to.`);
+        this.ctx.say(
+          'error',
+          db.id,
+          `${db.name} is unavailable: its Availability Zone is down and it has no standby to fail over to.`,
+        );
         this.ctx.liveStateChanged();
       }
     }
@@ -127,8 +138,7 @@ export class Databases implements SimulatedKind, EventHandler<FailoverEnd> {
   rebootWithFailover(dbInstanceId: string): ActionResult {
     const db = getResource(this.design, dbInstanceId, 'dbInstance');
     const run = db && this.runs.get(db.id);
-    if (!db || !run)
-      return { ok: false, code: 'DBInstanceNotFound', message: `DBInstance ${dbInstanceId} not found.` };
+    if (!db || !run) return { ok: false, code: 'DBInstanceNotFound', message: `DBInstance ${dbInstanceId} not found.` };
     if (!db.multiAz || db.standbySubnetId === null)
       return {
         ok: false,
@@ -147,7 +157,11 @@ export class Databases implements SimulatedKind, EventHandler<FailoverEnd> {
     run.status = 'failing-over';
     run.version++;
     this.ctx.schedule<FailoverEnd>(this.ctx.now + seconds, this, { id: db.id, version: run.version });
-    this.ctx.say('error', db.id, `Multi-AZ instance failover started for ${db.name}: ${cause}. Connections fail until it completes.`);
+    this.ctx.say(
+      'error',
+      db.id,
+      `Multi-AZ instance failover started for ${db.name}: ${cause}. Connections fail until it completes.`,
+    );
     this.ctx.liveStateChanged();
   }
 
@@ -157,7 +171,11 @@ export class Databases implements SimulatedKind, EventHandler<FailoverEnd> {
     run.serving = run.serving === 'primary' ? 'standby' : 'primary';
     run.status = 'available';
     run.failovers++;
-    this.ctx.say('info', event.id, `Multi-AZ instance failover completed for ${run.name}: the endpoint points at the former standby.`);
+    this.ctx.say(
+      'info',
+      event.id,
+      `Multi-AZ instance failover completed for ${run.name}: the endpoint points at the former standby.`,
+    );
     this.ctx.liveStateChanged();
     // The new host's zone may be down meanwhile.
     this.zonesChanged();

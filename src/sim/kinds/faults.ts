@@ -86,7 +86,11 @@ export class Faults implements SimulatedKind, EventHandler<FaultTimerEvent> {
     if (fault.fault === 'dbFailover') return this.hooks.onDbFailover(targetId);
     const name = this.nameOf(fault.fault, targetId);
     if (name === null)
-      return { ok: false, code: 'ResourceNotFound', message: `No ${kindWords[fault.fault]} ${targetId} in the design.` };
+      return {
+        ok: false,
+        code: 'ResourceNotFound',
+        message: `No ${kindWords[fault.fault]} ${targetId} in the design.`,
+      };
     const until = fault.durationSeconds === null ? null : this.ctx.now + fault.durationSeconds;
     const record: ActiveFault = { serial: ++this.serial, fault: fault.fault, targetId, since: this.ctx.now, until };
     this.active.push(record);

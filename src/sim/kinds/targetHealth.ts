@@ -261,7 +261,10 @@ function pass(target: TargetState, group: TargetGroup): void {
   target.failures = 0;
   target.passes++;
   // A new target needs one passed check; an unhealthy one `healthyThreshold` in a row.
-  if (target.health !== 'healthy' && (target.health !== 'unhealthy' || target.passes >= group.healthCheck.healthyThreshold))
+  if (
+    target.health !== 'healthy' &&
+    (target.health !== 'unhealthy' || target.passes >= group.healthCheck.healthyThreshold)
+  )
     Object.assign(target, { health: 'healthy', reason: null });
 }
 

@@ -9,7 +9,8 @@ import surviveZoneLoss from './13-survive-zone-loss.json';
  */
 function load(data: unknown): Lesson {
   const parsed = parseLesson(data);
-  if (!parsed.ok) throw new Error(`pending/13-survive-zone-loss.json is not a valid lesson:\n${parsed.errors.join('\n')}`);
+  if (!parsed.ok)
+    throw new Error(`pending/13-survive-zone-loss.json is not a valid lesson:\n${parsed.errors.join('\n')}`);
   return parsed.lesson;
 }
 

@@ -35,8 +35,20 @@ export const solveSurviveZoneLoss = (start: Design): Design =>
     });
     draftOf(d, 'rtb-public', 'routeTable').subnetIds.push(publicB.id);
     const zones = [
-      { zone: 'a', publicSubnet: 'subnet-public-a', privateSubnet: 'subnet-private-a', nat: '10.0.0.5', eip: '203.0.113.71' },
-      { zone: 'b', publicSubnet: 'subnet-public-b', privateSubnet: 'subnet-private-b', nat: '10.0.1.5', eip: '203.0.113.72' },
+      {
+        zone: 'a',
+        publicSubnet: 'subnet-public-a',
+        privateSubnet: 'subnet-private-a',
+        nat: '10.0.0.5',
+        eip: '203.0.113.71',
+      },
+      {
+        zone: 'b',
+        publicSubnet: 'subnet-public-b',
+        privateSubnet: 'subnet-private-b',
+        nat: '10.0.1.5',
+        eip: '203.0.113.72',
+      },
     ];
     for (const z of zones) {
       const eip = addResource<ElasticIp>(d, {
@@ -74,12 +86,31 @@ export const solveSurviveZoneLoss = (start: Design): Design =>
       vpcId: id('vpc-shop'),
       isDefault: false,
       description: 'Shop load balancer',
-      inbound: [{ protocol: 'tcp', ports: { from: 80, to: 80 }, peer: { type: 'cidr', cidr: '0.0.0.0/0' }, description: 'HTTP from anywhere' }],
-      outbound: [{ protocol: 'tcp', ports: { from: 80, to: 80 }, peer: { type: 'cidr', cidr: '10.0.0.0/16' }, description: 'To the web servers' }],
+      inbound: [
+        {
+          protocol: 'tcp',
+          ports: { from: 80, to: 80 },
+          peer: { type: 'cidr', cidr: '0.0.0.0/0' },
+          description: 'HTTP from anywhere',
+        },
+      ],
+      outbound: [
+        {
+          protocol: 'tcp',
+          ports: { from: 80, to: 80 },
+          peer: { type: 'cidr', cidr: '10.0.0.0/16' },
+          description: 'To the web servers',
+        },
+      ],
     });
     // The web servers now take HTTP from the load balancer only.
     draftOf(d, 'sg-web', 'securityGroup').inbound = [
-      { protocol: 'tcp', ports: { from: 80, to: 80 }, peer: { type: 'securityGroup', groupId: albGroup.id }, description: 'HTTP from the load balancer' },
+      {
+        protocol: 'tcp',
+        ports: { from: 80, to: 80 },
+        peer: { type: 'securityGroup', groupId: albGroup.id },
+        description: 'HTTP from the load balancer',
+      },
     ];
     const targets = addResource<TargetGroup>(d, {
       kind: 'targetGroup',
