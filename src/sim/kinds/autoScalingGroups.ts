@@ -8,6 +8,7 @@ import {
 } from '../../domain';
 import { proposePrivateIp } from '../../engine';
 import { decideScaling, pickForTermination, rebalanceAllowance, type AlarmState } from '../asgScaling';
+import { clampedCapacity as clamped, groupInstance, groupInstanceId } from '../asgInstances';
 import { groupRequestsPerMinute } from '../asgLoad';
 import { round, type EventHandler, type FrameParts, type SimContext, type SimulatedKind } from '../kind';
 import type { AutoScalingGroupFrame, InstanceFrame, TargetHealthState } from '../protocol';
@@ -277,26 +278,8 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
       return false;
     }
     run.launches++;
-    const id = instanceIdOf(group.id, run.launches);
-    const instance: Ec2Instance = {
-      kind: 'ec2Instance',
-      id: id as Ec2Instance['id'],
-      name: `${template.instanceName}-${run.launches}`,
-      subnetId: subnet.id,
-      amiId: template.amiId,
-      instanceType: template.instanceType,
-      privateIp: address,
-      publicIp: template.associatePublicIp,
-      publicIpAddress: null,
-      elasticIpId: null,
-      securityGroupIds: [...template.securityGroupIds],
-      hibernationEnabled: false,
-      terminationProtection: false,
-      // EC2 launches it (pending, then running) whatever this says; `running` is what the design reads once it
-      // runs, so planning over the live states finds nothing to change and keeps its lookup caches.
-      state: 'running',
-      autoScalingGroupId: group.id,
-    };
+    const id = groupInstanceId(group.id, run.launches);
+    const instance = groupInstance(group, template, { id, launch: run.launches, subnet, privateIp: address });
     run.members.push({
       instance,
       zoneId: subnet.azId,
@@ -447,16 +430,3 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
 }
 
 const isActive = (m: Member) => m.lifecycle === 'Pending' || m.lifecycle === 'InService';
-
-/** Capacity as AWS would hold it: desired inside [min, max] (validation reports a design that is not). */
-function clamped(minSize: number, desired: number, maxSize: number) {
-  const max = Math.max(minSize, maxSize);
-  return { minSize, maxSize: max, desired: Math.min(max, Math.max(minSize, desired)) };
-}
-
-/** A deterministic instance id: `i-` and 17 hex digits from the group's id and the launch's number. */
-function instanceIdOf(groupId: string, launch: number): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < groupId.length; i++) hash = Math.imul(hash ^ groupId.charCodeAt(i), 0x01000193) >>> 0;
-  return `i-0${hash.toString(16).padStart(8, '0')}${launch.toString(16).padStart(8, '0')}`;
-}
