@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AutoScalingGroup, Design, FaultEvent } from '../domain';
+import { produce } from 'immer';
+import type { AutoScalingGroup, Design, Ec2Instance, FaultEvent } from '../domain';
 import { buildFrame } from './frame';
 import { Simulation } from './simulation';
 import { haDesign } from './testing/haDesign';
@@ -63,6 +64,37 @@ describe('Auto Scaling groups', () => {
     expect(mostAfter).toBe(3);
     expect(byZone(sim)).toEqual({ 'az-1': 1, 'az-2': 1 });
     expect(sim.log.some((l) => l.text.includes('to rebalance instances across Availability Zones'))).toBe(true);
+  });
+
+  it('adopts instances the design tags with the group (an import), and replaces one that is stopped', () => {
+    const design = haDesign({ group: { desiredCapacity: 2 } });
+    const tagged: Design = produce(design, (d) => {
+      for (const id of ['app-a', 'app-b']) (d.resources[id] as Ec2Instance).autoScalingGroupId = 'asg-web' as never;
+      (d.resources['app-b'] as Ec2Instance).state = 'stopped';
+    });
+    const sim = new Simulation(tagged);
+    sim.runUntil(120);
+    const ids = active(sim).map((i) => i.id);
+    expect(ids).toContain('app-a');
+    expect(ids).not.toContain('app-b');
+    expect(ids).toHaveLength(2);
+    expect(buildFrame(sim, false, 1, 0).instances['app-a']!.launched).toBeUndefined();
+    expect(sim.log.some((l) => l.text.startsWith('Terminating EC2 instance: app-b . Cause:'))).toBe(true);
+  });
+
+  it('takes its instances with it when the group is deleted', () => {
+    const design = haDesign({ group: { desiredCapacity: 2 } });
+    const sim = new Simulation(design);
+    sim.runUntil(60);
+    const launched = active(sim).map((i) => i.id);
+    sim.syncDesign(produce(design, (d) => void delete d.resources['asg-web']));
+    sim.runUntil(70);
+    const frame = buildFrame(sim, false, 1, 0);
+    expect(frame.autoScalingGroups).toEqual([]);
+    for (const id of launched) expect(frame.instances[id]).toBeUndefined();
+    const billed = sim.cost().byResource.filter((r) => launched.includes(r.id));
+    expect(billed.map((r) => r.ratePerHour)).toEqual([0, 0]);
+    expect(billed.every((r) => r.total > 0)).toBe(true);
   });
 
   it('fails a launch when every zone of the group is down', () => {

@@ -23,6 +23,8 @@ interface Member {
   lifecycle: Lifecycle;
   health: 'Healthy' | 'Unhealthy';
   terminatedAt: number | null;
+  /** In the design already (an import tagged it with the group): counted, checked and replaced, not added. */
+  adopted: boolean;
 }
 
 interface GroupRun {
@@ -86,12 +88,18 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
     this.follow(design);
   }
 
+  /** Every instance id a group has counted in this run (launched or adopted), so none is adopted twice. */
+  private readonly known = new Set<string>();
+
   /** Whether the monitor and metric events run (from the first group on; a run without groups has none). */
   private watching = false;
 
   /** The design with every group's instances that are not terminated yet. */
   withInstances(design: Design): Design {
-    const members = [...this.runs.values()].flatMap((r) => r.members.filter((m) => m.lifecycle !== 'Terminated'));
+    // A deleted group's instances go with it (as a forced DeleteAutoScalingGroup terminates them).
+    const members = [...this.runs]
+      .filter(([groupId]) => getResource(design, groupId, 'autoScalingGroup'))
+      .flatMap(([, r]) => r.members.filter((m) => m.lifecycle !== 'Terminated' && !m.adopted));
     if (members.length === 0) return design;
     const resources = { ...design.resources };
     for (const m of members) resources[m.instance.id] = m.instance;
@@ -135,6 +143,30 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
       } else if (run.designCapacity !== capacity) {
         Object.assign(run, clamped(group.minSize, group.desiredCapacity, group.maxSize), { designCapacity: capacity });
       }
+    }
+    const present = new Set<string>(groups.map((g) => g.id));
+    for (const id of [...this.runs.keys()]) if (!present.has(id)) this.runs.delete(id);
+    this.adopt(design, present);
+  }
+
+  /** Instances the design tags with a group (an import): the group counts them as its own from now. */
+  private adopt(design: Design, groups: ReadonlySet<string>): void {
+    for (const instance of resourcesOfKind(design, 'ec2Instance')) {
+      const groupId = instance.autoScalingGroupId;
+      if (!groupId || !groups.has(groupId) || this.known.has(instance.id)) continue;
+      this.known.add(instance.id);
+      const gone = instance.state === 'shutting-down' || instance.state === 'terminated';
+      this.runs.get(groupId)!.members.push({
+        instance,
+        zoneId: getResource(design, instance.subnetId, 'subnet')?.azId ?? '',
+        launchedAt: this.ctx.now,
+        inServiceAt: instance.state === 'running' ? this.ctx.now : null,
+        // A stopped one is in service and fails its EC2 health check at the next look (then is replaced).
+        lifecycle: gone ? 'Terminated' : instance.state === 'pending' ? 'Pending' : 'InService',
+        health: 'Healthy',
+        terminatedAt: gone ? this.ctx.now : null,
+        adopted: true,
+      });
     }
   }
 
@@ -288,7 +320,9 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
       lifecycle: 'Pending',
       health: 'Healthy',
       terminatedAt: null,
+      adopted: false,
     });
+    this.known.add(id);
     this.activity(run, id, 'info', `Launching a new EC2 instance: ${id} . Cause: At ${this.clock()} ${cause}.`);
     return true;
   }
@@ -365,7 +399,7 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
   launchedOf(instanceId: string): InstanceFrame['launched'] {
     for (const run of this.runs.values())
       for (const m of run.members)
-        if (m.instance.id === instanceId)
+        if (m.instance.id === instanceId && !m.adopted)
           return {
             autoScalingGroupId: m.instance.autoScalingGroupId!,
             name: m.instance.name,
