@@ -112,4 +112,18 @@ describe('faults: live', () => {
     expect(frame.faults.zonesDown).toEqual([ZONE_A]);
     expect(frame.traffic.flows[0]).toMatchObject({ sent: 40, delivered: 10 });
   });
+
+  it('logs a scheduled fault it cannot inject', () => {
+    const sim = new Simulation(
+      withFaults(haDesign(), [
+        { at: 5, fault: 'natGatewayFailure', natGatewayId: 'nat-nothing', durationSeconds: null },
+        { at: 6, fault: 'dbFailover', dbInstanceId: 'db-nothing' },
+      ]),
+    );
+    sim.runUntil(10);
+    expect(sim.log.filter((l) => l.level === 'error').map((l) => l.text)).toEqual([
+      'Scheduled fault not injected: ResourceNotFound: No NAT gateway nat-nothing in the design.',
+      'Scheduled fault not injected: DBInstanceNotFound: DBInstance db-nothing not found.',
+    ]);
+  });
 });

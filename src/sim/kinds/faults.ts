@@ -65,7 +65,13 @@ export class Faults implements SimulatedKind, EventHandler<FaultTimerEvent> {
     if (event.kind === 'inject') {
       const { at, ...fault } = event.fault;
       void at;
-      this.apply({ kind: 'inject', fault: fault as LiveFault });
+      const result = this.apply({ kind: 'inject', fault: fault as LiveFault });
+      if (!result.ok)
+        this.ctx.say(
+          'error',
+          faultTargetId(fault as LiveFault),
+          `Scheduled fault not injected: ${result.code}: ${result.message}`,
+        );
       return;
     }
     const index = this.active.findIndex((f) => f.serial === event.serial);
