@@ -41,6 +41,9 @@ interface GroupRun {
   /** Requests sent so far by each flow to the group's load balancers, at the last datapoint. */
   lastSent: Map<string, number>;
   lastScaleInAt: number;
+  /** Bumped when an instance joins or leaves, so the zone balance is worked out again only then. */
+  membership: number;
+  balance: { membership: number; zonesDown: readonly string[]; moves: number } | null;
 }
 
 /** What a group needs from the rest of the run. */
@@ -132,6 +135,8 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
           alarms: { high: [], low: [] },
           lastSent: new Map(),
           lastScaleInAt: -Infinity,
+          membership: 0,
+          balance: null,
         });
         group.scheduledActions.forEach((action, index) =>
           this.ctx.schedule<GroupEvent>(Math.max(action.at, this.ctx.now), this, {
@@ -156,7 +161,9 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
       if (!groupId || !groups.has(groupId) || this.known.has(instance.id)) continue;
       this.known.add(instance.id);
       const gone = instance.state === 'shutting-down' || instance.state === 'terminated';
-      this.runs.get(groupId)!.members.push({
+      const run = this.runs.get(groupId)!;
+      run.membership++;
+      run.members.push({
         instance,
         zoneId: getResource(design, instance.subnetId, 'subnet')?.azId ?? '',
         launchedAt: this.ctx.now,
@@ -198,6 +205,7 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
       if (m.lifecycle === 'Terminating' && (state === 'terminated' || state === undefined)) {
         m.lifecycle = 'Terminated';
         m.terminatedAt = now;
+        run.membership++;
         changed = true;
       } else if (m.lifecycle === 'Pending' && state === 'running') {
         m.lifecycle = 'InService';
@@ -249,7 +257,7 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
       return true;
     }
     const room = run.maxSize + rebalanceAllowance(run.maxSize) - active.length;
-    const moves = group.azRebalance ? Math.min(room, this.imbalance(group, active)) : 0;
+    const moves = group.azRebalance ? Math.min(room, this.imbalance(group, run, active)) : 0;
     // Launch first; once they run, the termination policy takes the surplus from the fullest zones.
     for (let i = 0; i < moves; i++)
       if (this.launch(group, run, 'an instance was launched to rebalance instances across Availability Zones'))
@@ -283,10 +291,14 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
   }
 
   /** How many instances must move for the zones that are up to differ by at most one. */
-  private imbalance(group: AutoScalingGroup, active: readonly Member[]): number {
+  private imbalance(group: AutoScalingGroup, run: GroupRun, active: readonly Member[]): number {
+    const zonesDown = this.inputs.zonesDown();
+    const known = run.balance;
+    if (known && known.membership === run.membership && known.zonesDown === zonesDown) return known.moves;
     const counts = [...this.zoneCounts(group, active).values()];
-    if (counts.length < 2) return 0;
-    return Math.floor((Math.max(...counts) - Math.min(...counts)) / 2);
+    const moves = counts.length < 2 ? 0 : Math.floor((Math.max(...counts) - Math.min(...counts)) / 2);
+    run.balance = { membership: run.membership, zonesDown, moves };
+    return moves;
   }
 
   /** Launches one instance in the zone with the fewest (of the zones that are up); false when none can take it. */
@@ -322,6 +334,7 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
       terminatedAt: null,
       adopted: false,
     });
+    run.membership++;
     this.known.add(id);
     this.activity(run, id, 'info', `Launching a new EC2 instance: ${id} . Cause: At ${this.clock()} ${cause}.`);
     return true;
@@ -329,6 +342,7 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
 
   private terminate(run: GroupRun, m: Member, cause: string): void {
     m.lifecycle = 'Terminating';
+    run.membership++;
     this.activity(
       run,
       m.instance.id,

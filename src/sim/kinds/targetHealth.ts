@@ -20,6 +20,17 @@ interface GroupHealth {
   /** Bumped when the group's interval changes, so its older check events are dropped. */
   version: number;
   intervalSeconds: number;
+  /** Facts of the current design, worked out once per design (checks are frequent, edits are not). */
+  design: DesignFacts | null;
+}
+
+interface DesignFacts {
+  /** Registered by the design (before instance states deregister some). */
+  candidates: string[];
+  loadBalancer: LoadBalancer | undefined;
+  zones: Set<string> | null;
+  zoneOf: Map<string, string | null>;
+  blocks: Map<string, HealthCheckBlock | null>;
 }
 
 /** What a check needs to know about the run: instance states, faults. */
@@ -48,8 +59,6 @@ type CheckEvent = { groupId: string; version: number };
 export class TargetHealth implements SimulatedKind, EventHandler<CheckEvent> {
   private readonly groups = new Map<string, GroupHealth>();
   private design: Design;
-  /** Health-check verdicts of the network, per design (`healthCheckBlock` is a reachability analysis). */
-  private blocks = new Map<string, HealthCheckBlock | null>();
   private overlayCache: Record<string, Record<string, TargetHealthState>> | null = null;
 
   constructor(
@@ -69,7 +78,6 @@ export class TargetHealth implements SimulatedKind, EventHandler<CheckEvent> {
 
   private follow(design: Design): void {
     this.design = design;
-    this.blocks = new Map();
     const present = new Set<string>();
     for (const group of resourcesOfKind(design, 'targetGroup')) {
       present.add(group.id);
@@ -79,10 +87,12 @@ export class TargetHealth implements SimulatedKind, EventHandler<CheckEvent> {
           targets: health?.targets ?? new Map(),
           version: (health?.version ?? 0) + 1,
           intervalSeconds: group.healthCheck.intervalSeconds,
+          design: null,
         };
         this.groups.set(group.id, health);
         this.scheduleCheck(group.id, health);
       }
+      health.design = null;
       this.register(group, health);
     }
     for (const id of [...this.groups.keys()]) if (!present.has(id)) this.groups.delete(id);
@@ -174,7 +184,12 @@ export class TargetHealth implements SimulatedKind, EventHandler<CheckEvent> {
   /** New targets start `initial`; deregistered ones drain, then go. */
   private register(group: TargetGroup, health: GroupHealth): void {
     const now = this.ctx.now;
-    const current = new Set(registeredTargets(this.design, group, this.inputs.instanceState));
+    const facts = this.factsOf(group, health);
+    const current = new Set<string>();
+    for (const id of facts.candidates) {
+      const state = this.inputs.instanceState(id);
+      if (state !== 'shutting-down' && state !== 'terminated') current.add(id);
+    }
     let changed = false;
     for (const id of current)
       if (!health.targets.has(id) || health.targets.get(id)!.health === 'draining') {
@@ -207,15 +222,18 @@ export class TargetHealth implements SimulatedKind, EventHandler<CheckEvent> {
   /** Checks every registered target once; true when any state changed. */
   private check(group: TargetGroup, health: GroupHealth): boolean {
     if (!group.healthCheck.enabled) return false;
-    const lb = loadBalancerOf(this.design, group);
-    const zones = lb ? loadBalancerZones(this.design, lb) : null;
+    const facts = this.factsOf(group, health);
+    const lb = facts.loadBalancer;
+    const zones = facts.zones;
     const down = this.inputs.zonesDown();
     let changed = false;
     for (const [id, target] of health.targets) {
       if (target.health === 'draining') continue;
       const before = target.health;
-      const zone = targetZone(this.design, group, id);
-      const state = getResource(this.design, id, 'ec2Instance') ? this.inputs.instanceState(id) : 'running';
+      const zone = this.zoneOf(facts, group, id);
+      // Addresses and functions have no instance state: they count as running.
+      const state =
+        this.inputs.instanceState(id) ?? (getResource(this.design, id, 'ec2Instance') ? undefined : 'running');
       if (!lb || (zone !== null && zones && !zones.has(zone))) {
         set(target, 'unused', 'Target.NotInUse');
       } else if (state !== 'running') {
@@ -224,7 +242,7 @@ export class TargetHealth implements SimulatedKind, EventHandler<CheckEvent> {
         const failure =
           this.inputs.isImpaired(id) || (zone !== null && down.includes(zone))
             ? 'Target.Timeout'
-            : (this.blockOf(lb, group, id)?.code ?? null);
+            : (this.blockOf(facts, lb, group, id)?.code ?? null);
         if (failure === null) pass(target, group);
         else fail(target, group, failure);
       }
@@ -234,12 +252,35 @@ export class TargetHealth implements SimulatedKind, EventHandler<CheckEvent> {
     return changed;
   }
 
-  private blockOf(lb: LoadBalancer, group: TargetGroup, targetId: string): HealthCheckBlock | null {
-    const key = `${group.id} ${targetId}`;
-    let block = this.blocks.get(key);
+  private factsOf(group: TargetGroup, health: GroupHealth): DesignFacts {
+    if (health.design) return health.design;
+    const loadBalancer = loadBalancerOf(this.design, group);
+    health.design = {
+      // Targets in design order; instance states deregister some at each check.
+      candidates: registeredTargets(this.design, group, () => undefined),
+      loadBalancer,
+      zones: loadBalancer ? loadBalancerZones(this.design, loadBalancer) : null,
+      zoneOf: new Map(),
+      blocks: new Map(),
+    };
+    return health.design;
+  }
+
+  private zoneOf(facts: DesignFacts, group: TargetGroup, targetId: string): string | null {
+    let zone = facts.zoneOf.get(targetId);
+    if (zone === undefined) {
+      zone = targetZone(this.design, group, targetId);
+      facts.zoneOf.set(targetId, zone);
+    }
+    return zone;
+  }
+
+  /** The network's verdict on one target's check (`healthCheckBlock` is a reachability analysis), once per design. */
+  private blockOf(facts: DesignFacts, lb: LoadBalancer, group: TargetGroup, targetId: string): HealthCheckBlock | null {
+    let block = facts.blocks.get(targetId);
     if (block === undefined) {
       block = healthCheckBlock(this.design, lb, group, targetId);
-      this.blocks.set(key, block);
+      facts.blocks.set(targetId, block);
     }
     return block;
   }
