@@ -3,7 +3,7 @@ import type { FunctionSummary } from './kinds/lambdaFunctions';
 import type { InstanceSummary } from './kinds/ec2Instances';
 import type { ServiceSummary } from './kinds/ecsServices';
 import type { FlowSummary } from './kinds/flows';
-import type { AutoScalingGroupSummary } from './kinds/autoScalingGroups';
+import type { AutoScalingGroupSummary } from './asgRun';
 import type { DatabaseSummary } from './kinds/databases';
 import type { LogEntry, SimFrame } from './protocol';
 import type { Random } from './random';

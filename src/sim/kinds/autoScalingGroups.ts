@@ -1,50 +1,11 @@
-import {
-  getResource,
-  resourcesOfKind,
-  type AutoScalingGroup,
-  type Design,
-  type Ec2Instance,
-  type InstanceState,
-} from '../../domain';
+import { getResource, resourcesOfKind, type AutoScalingGroup, type Design, type InstanceState } from '../../domain';
 import { proposePrivateIp } from '../../engine';
-import { decideScaling, pickForTermination, rebalanceAllowance, type AlarmState } from '../asgScaling';
+import { decideScaling, pickForTermination, rebalanceAllowance } from '../asgScaling';
 import { clampedCapacity as clamped, groupInstance, groupInstanceId } from '../asgInstances';
 import { groupRequestsPerMinute } from '../asgLoad';
+import { groupFrame, groupSummary, isActive, type GroupRun, type Member } from '../asgRun';
 import { round, type EventHandler, type FrameParts, type SimContext, type SimulatedKind } from '../kind';
-import type { AutoScalingGroupFrame, InstanceFrame, TargetHealthState } from '../protocol';
-
-type Lifecycle = AutoScalingGroupFrame['instances'][number]['lifecycle'];
-
-interface Member {
-  instance: Ec2Instance;
-  zoneId: string;
-  launchedAt: number;
-  inServiceAt: number | null;
-  lifecycle: Lifecycle;
-  health: 'Healthy' | 'Unhealthy';
-  terminatedAt: number | null;
-  /** In the design already (an import tagged it with the group): counted, checked and replaced, not added. */
-  adopted: boolean;
-}
-
-interface GroupRun {
-  members: Member[];
-  minSize: number;
-  desired: number;
-  maxSize: number;
-  /** The design's capacity last seen: an edit of it takes effect, the scaling's own changes are kept otherwise. */
-  designCapacity: string;
-  launches: number;
-  lastActivity: string | null;
-  averageCpu: number | null;
-  alarms: AlarmState;
-  /** Requests sent so far by each flow to the group's load balancers, at the last datapoint. */
-  lastSent: Map<string, number>;
-  lastScaleInAt: number;
-  /** Bumped when an instance joins or leaves, so the zone balance is worked out again only then. */
-  membership: number;
-  balance: { membership: number; zonesDown: readonly string[]; moves: number } | null;
-}
+import type { InstanceFrame, TargetHealthState } from '../protocol';
 
 /** What a group needs from the rest of the run. */
 export interface GroupInputs {
@@ -64,8 +25,6 @@ type GroupEvent = { kind: 'monitor' } | { kind: 'metrics' } | { kind: 'scheduled
 /** Health and capacity are looked at every 10 s; metrics are one-minute datapoints (CloudWatch's period for these alarms). */
 const MONITOR_SECONDS = 10;
 const METRIC_SECONDS = 60;
-
-export type AutoScalingGroupSummary = ReturnType<AutoScalingGroups['summaryRow']>;
 
 /**
  * EC2 Auto Scaling groups: the instances each launches are ordinary
@@ -429,52 +388,17 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
 
   frame(): Pick<FrameParts, 'autoScalingGroups'> {
     return {
-      autoScalingGroups: resourcesOfKind(this.design, 'autoScalingGroup').map((group) => {
-        const run = this.runs.get(group.id)!;
-        return {
-          id: group.id,
-          name: group.name,
-          min: run.minSize,
-          desired: run.desired,
-          max: run.maxSize,
-          instances: run.members.map((m) => ({
-            id: m.instance.id,
-            subnetId: m.instance.subnetId,
-            zoneId: m.zoneId,
-            lifecycle: m.lifecycle,
-            health: m.health,
-          })),
-          lastActivity: run.lastActivity,
-          averageCpu: run.averageCpu === null ? null : round(run.averageCpu, 3),
-        };
-      }),
+      autoScalingGroups: resourcesOfKind(this.design, 'autoScalingGroup').map((g) =>
+        groupFrame(g, this.runs.get(g.id)!),
+      ),
     };
   }
 
   summary() {
     return {
-      autoScalingGroups: resourcesOfKind(this.design, 'autoScalingGroup').map((g) => this.summaryRow(g)),
-    };
-  }
-
-  summaryRow(group: AutoScalingGroup) {
-    const run = this.runs.get(group.id)!;
-    const inService = run.members.filter((m) => m.lifecycle === 'InService').length;
-    return {
-      id: group.id,
-      name: group.name,
-      min: run.minSize,
-      desired: run.desired,
-      max: run.maxSize,
-      inService,
-      launched: run.launches,
-      byZone: Object.fromEntries(
-        [...new Set(run.members.filter(isActive).map((m) => m.zoneId))]
-          .sort()
-          .map((z) => [z, run.members.filter((m) => isActive(m) && m.zoneId === z).length]),
+      autoScalingGroups: resourcesOfKind(this.design, 'autoScalingGroup').map((g) =>
+        groupSummary(g, this.runs.get(g.id)!),
       ),
     };
   }
 }
-
-const isActive = (m: Member) => m.lifecycle === 'Pending' || m.lifecycle === 'InService';
