@@ -86,4 +86,23 @@ describe('RDS DB instances', () => {
     expect(cost(multiAz, 3600).total).toBeCloseTo(2 * single, 12);
     expect(cost({}, 60).total).toBeCloseTo(single / 6, 12);
   });
+
+  it('bill a read replica on its own, at its own class', () => {
+    const design = haDesign({ database: {} });
+    const replica: DbInstance = {
+      ...(design.resources['db-app'] as DbInstance),
+      id: 'db-replica' as DbInstance['id'],
+      name: 'app-db-replica',
+      instanceClass: 'db.m5.large',
+      subnetId: 'subnet-priv-b' as DbInstance['subnetId'],
+      privateIp: '10.0.11.60',
+      readReplicaSourceId: 'db-app' as DbInstance['id'],
+    };
+    const sim = new Simulation({ ...design, resources: { ...design.resources, [replica.id]: replica } });
+    sim.runUntil(3600);
+    const row = sim.cost().byResource.find((r) => r.id === 'db-replica')!;
+    // db.m5.large MySQL $0.171/h plus 20 GB of storage.
+    expect(row.total).toBeCloseTo(0.171 + (20 * 0.115) / 730, 12);
+    expect(sim.summary().databases.map((d) => d.id)).toEqual(['db-app', 'db-replica']);
+  });
 });

@@ -178,7 +178,10 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
     // Replace at most 10 % of desired at a time (one for a small group), waiting for replacements to come up.
     const unhealthy = run.members.filter((m) => m.health === 'Unhealthy' && isActive(m));
     if (unhealthy.length > 0 && !pending) {
-      for (const m of unhealthy.slice(0, Math.max(1, Math.floor(run.desired * 0.1)))) {
+      // When every instance is unhealthy, AWS replaces fewer still: one at a time.
+      const everyOne = unhealthy.length === run.members.filter(isActive).length;
+      const batch = everyOne ? 1 : Math.max(1, Math.floor(run.desired * 0.1));
+      for (const m of unhealthy.slice(0, batch)) {
         const why =
           this.inputs.instanceState(m.instance.id) !== 'running' || this.inputs.isImpaired(m.instance.id)
             ? 'an EC2 health check indicating it has been terminated or stopped or is impaired'
