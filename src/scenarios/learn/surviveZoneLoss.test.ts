@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DbInstance, Design } from '../../domain';
 import { validateDesign } from '../../engine';
+import { buildFrame } from '../../sim/frame';
+import { Simulation } from '../../sim/simulation';
 import { planFlowPath } from '../../sim/trafficPath';
 import { haDesign } from '../../sim/testing/haDesign';
 import { evaluateCheck, evaluateGoals, lessonComplete } from './evaluate';
@@ -44,6 +46,28 @@ describe('the lesson "Survive the loss of an Availability Zone"', () => {
     expect(evaluateCheck(lesson.start, goal('budget').check)).toMatchObject({ met: true });
     expect(evaluateCheck(solved, goal('budget').check)).toMatchObject({ met: true });
     expect(validateDesign(solved).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('its solution recovers in the simulation: the group refills us-east-1b and the database fails over, within 3 minutes', () => {
+    const settings = solved.simulation!;
+    const sim = new Simulation(
+      {
+        ...solved,
+        simulation: { ...settings, faults: [{ at: 600, fault: 'zoneOutage', zoneId: 'az-a', durationSeconds: null }] },
+      },
+      { seed: 1 },
+    );
+    sim.runUntil(599);
+    expect(sim.summary().autoScalingGroups[0]).toMatchObject({ inService: 2, byZone: { 'az-a': 1, 'az-b': 1 } });
+    sim.runUntil(780);
+    const frame = buildFrame(sim, false, 1, 0);
+    expect(sim.summary().autoScalingGroups[0]).toMatchObject({ inService: 2, byZone: { 'az-b': 2 } });
+    expect(frame.databases[0]).toMatchObject({
+      status: 'available',
+      primarySubnetId: 'subnet-private-b',
+      failovers: 1,
+    });
+    expect(frame.faults.zonesDown).toEqual(['az-a']);
   });
 
   it.runIf(outagesPlanned)('starts with the outage goal unmet, and is complete after the reference solution', () => {
