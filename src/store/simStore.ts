@@ -1,7 +1,7 @@
 import { proxy } from 'comlink';
 import { create } from 'zustand';
 import { formatClock } from '../sim/clock';
-import type { Ec2Action, JournalEntry, LoadResult, SimFrame } from '../sim/protocol';
+import type { Ec2Action, FaultAction, JournalEntry, LoadResult, SimFrame } from '../sim/protocol';
 import { useDesignStore } from './designStore';
 import { useViewStore } from './viewStore';
 import { analysisWorker, describeWorkerError, isWorkerError, onWorkerRestart } from './workerClient';
@@ -197,6 +197,16 @@ export const instanceAction = (instanceId: string, action: Ec2Action): Promise<v
     const of = session;
     const result = await analysisWorker().simAct(instanceId, action);
     if (result.at !== null) record(of, { at: result.at, kind: 'act', instanceId, action });
+    if (!result.ok) useViewStore.getState().notify({ tone: 'error', title: `${result.code}: ${result.message}` });
+  });
+
+/** A fault injected (or recovered) live, journaled like an action so a restarted worker replays it. */
+export const injectFault = (action: FaultAction): Promise<void> =>
+  guarded(async () => {
+    if (!useSimStore.getState().active) await startSimulation();
+    const of = session;
+    const result = await analysisWorker().simFault(action);
+    if (result.at !== null) record(of, { at: result.at, kind: 'fault', action });
     if (!result.ok) useViewStore.getState().notify({ tone: 'error', title: `${result.code}: ${result.message}` });
   });
 
