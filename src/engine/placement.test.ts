@@ -1,11 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_KINDS, idSourceFor, kindSpec, ResourceSchema, type Design, type Kind, type Resource } from '../domain';
+import {
+  ALL_KINDS,
+  createAvailabilityZone,
+  createSubnet,
+  idSourceFor,
+  kindSpec,
+  ResourceSchema,
+  type Design,
+  type Kind,
+  type Region,
+  type Resource,
+  type Vpc,
+} from '../domain';
 import { TEMPLATES } from '../scenarios/templates';
 import { validateDesign } from './validate';
 import { createForDrop } from './placement';
 
 /** The hybrid template holds a container of every kind that takes drops. */
 const hybrid = (): Design => TEMPLATES.find((t) => t.id === 'hybrid')!.build();
+
+/** The hybrid template with a subnet in a second zone: an ALB and a DB subnet group need two. */
+function hybridTwoZones(): Design {
+  const design = hybrid();
+  const ids = idSourceFor(design);
+  const vpc = Object.values(design.resources).find((r): r is Vpc => r.kind === 'vpc')!;
+  const region = Object.values(design.resources).find((r): r is Region => r.kind === 'region')!;
+  const zone = createAvailabilityZone(ids, region.id, 'us-east-1b');
+  const subnet = createSubnet(ids, vpc.id, zone.id, '10.0.200.0/24', 'Second-zone subnet');
+  return { ...design, resources: { ...design.resources, [zone.id]: zone, [subnet.id]: subnet } };
+}
 
 function dropSomewhere(design: Design, kind: Kind) {
   const containers: Array<Resource | undefined> = kindSpec(kind).containers.includes(null) ? [undefined] : [];
@@ -19,7 +42,7 @@ function dropSomewhere(design: Design, kind: Kind) {
 
 describe('each kind’s create', () => {
   it('makes a valid resource of its kind where its containers allow, adding no error to the design', () => {
-    let design = hybrid();
+    let design = hybridTwoZones();
     // The internet and a function first, so a trigger has something to invoke.
     for (const kind of ['lambdaFunction', ...ALL_KINDS.filter((k) => k !== 'lambdaFunction')] as Kind[]) {
       const placement = dropSomewhere(design, kind);

@@ -1,6 +1,7 @@
 import { resourcesOfKind, type Design, type Subnet, type Vpc } from '../domain';
 import { allocatePrivateIp, cidr, formatIpv4, nextFreeBlock, overlaps, parseCidr, parseIpv4, type Cidr } from '../net';
 import { vpcCidrs } from './topology';
+import { addressHolders } from './rules/addressRules';
 
 /** Proposals for new resources: the first free block or address, so a drop gives a valid design. */
 
@@ -27,10 +28,10 @@ export function proposeSubnetCidr(design: Design, vpc: Vpc, excludeSubnetId?: st
   return null;
 }
 
-/** Addresses already held in the subnet's VPC (instances, NAT gateways). */
+/** Addresses already held in the subnet's VPC (instances, NAT gateways, DB instances, load balancer nodes). */
 function takenAddresses(design: Design, except?: string): Set<number> {
   const taken = new Set<number>();
-  for (const holder of [...resourcesOfKind(design, 'ec2Instance'), ...resourcesOfKind(design, 'natGateway')]) {
+  for (const holder of [...resourcesOfKind(design, 'ec2Instance'), ...addressHolders(design)]) {
     if (holder.id === except) continue;
     const parsed = parseIpv4(holder.privateIp);
     if (parsed.ok) taken.add(parsed.value);

@@ -1,10 +1,13 @@
 import type { Design } from '../domain';
 import type { Finding } from './findings';
 import { addressRules } from './rules/addressRules';
+import { autoScalingRules } from './rules/autoScalingRules';
 import { computeRules } from './rules/computeRules';
+import { databaseRules } from './rules/databaseRules';
 import { flowRules } from './rules/flowRules';
 import { gatewayRules } from './rules/gatewayRules';
 import { interfaceRules } from './rules/interfaceRules';
+import { loadBalancerRules } from './rules/loadBalancerRules';
 import { networkRules } from './rules/networkRules';
 import { routeRules } from './rules/routeRules';
 import { referenceRules } from './rules/referenceRules';
@@ -23,6 +26,9 @@ const RULE_SETS = [
   computeRules,
   flowRules,
   networkRules,
+  loadBalancerRules,
+  autoScalingRules,
+  databaseRules,
 ];
 
 const SEVERITY_ORDER = { error: 0, warning: 1 } as const;

@@ -19,6 +19,7 @@ import {
 import { AWS_KEYS, type AwsData, type AwsKey } from './awsSchemas';
 import { repairReferences } from '../engine/edits/repairReferences';
 import { defaultAclsWhenMissing, importNetworks, regionInPath } from './awsImportNetworks';
+import { importHa } from './awsImportHa';
 import { containsCidr, parseCidr } from '../net';
 
 /**
@@ -60,15 +61,12 @@ const facts = (field: Field, ...names: string[]) => {
 
 /** Output of kinds Nimbus does not model, named record by record in the import note. */
 const UNMODELLED: Record<string, (field: Field) => string> = {
-  // aws elbv2 describe-load-balancers
-  LoadBalancers: (f) =>
-    `load balancer ${f('LoadBalancerName') ?? '?'}${facts(f, 'Type', 'Scheme', 'VpcId')} skipped: Nimbus does not model load balancers, so neither it, its listeners nor its target groups were imported`,
   // aws directconnect describe-virtual-interfaces
   VirtualInterfaces: (f) =>
     `Direct Connect virtual interface ${f('VirtualInterfaceId') ?? '?'}${facts(f, 'VirtualInterfaceType', 'VirtualGatewayId', 'DirectConnectGatewayId', 'AmazonAddress')} skipped: Nimbus does not import Direct Connect virtual interfaces, and the prefixes the on-premises router advertises over one are not in these files`,
-  // aws rds describe-db-instances
-  DBInstances: (f) =>
-    `RDS instance ${f('DBInstanceIdentifier') ?? '?'}${facts(f, 'Engine', 'DBInstanceClass')} skipped: Nimbus does not model RDS yet`,
+  // aws rds describe-db-clusters
+  DBClusters: (f) =>
+    `DB cluster ${f('DBClusterIdentifier') ?? '?'}${facts(f, 'Engine', 'EngineMode')} skipped: Nimbus models RDS DB instances, not Aurora or Multi-AZ DB clusters`,
   // aws es describe-elasticsearch-domains
   DomainStatusList: (f) =>
     `Elasticsearch domain ${f('DomainName') ?? '?'}${facts(f, 'ElasticsearchVersion')} skipped: Nimbus does not model OpenSearch or Elasticsearch domains`,
@@ -131,7 +129,12 @@ function readFiles(files: readonly AwsFile[]): {
           errors.push(`${file.name}: ${[key, ...issue.path].map(String).join('.')}: ${issue.message}`);
         continue;
       }
-      (data[key as AwsKey] as unknown[]).push(...(parsed.data as unknown[]));
+      // describe-target-health does not name its target group; the file's name may (target-health-<group>.json).
+      const items =
+        key === 'TargetHealthDescriptions'
+          ? (parsed.data as object[]).map((d) => ({ ...d, SourceFile: file.name }))
+          : (parsed.data as unknown[]);
+      (data[key as AwsKey] as unknown[]).push(...items);
       present.add(key as AwsKey);
       const region = regionInPath(file.name);
       if (key === 'Vpcs' && region) for (const vpc of parsed.data as AwsData['Vpcs']) vpcRegions.set(vpc.VpcId, region);
@@ -425,6 +428,7 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
       });
     }
   }
+  const ha = importHa({ data, design, add, known, regionIdOfVpc: regionOfVpc, notes });
   // Nimbus gives an instance one interface, its primary (device index 0) one; the others are named, not dropped.
   // Source: Amazon EC2 User Guide, "Elastic network interfaces" (the primary interface is device 0 and can't be
   // detached; secondary ones can be attached, detached and left available).
@@ -434,7 +438,7 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
     const what = `${eni.NetworkInterfaceId}${where.length > 0 ? ` (${where.join(', ')})` : ''}`;
     const type = eni.InterfaceType ?? 'interface';
     const instanceId = eni.Attachment?.InstanceId;
-    if (modelledInterfaceTypes.has(type)) continue;
+    if (modelledInterfaceTypes.has(type) || ha.interfaces.has(eni.NetworkInterfaceId)) continue;
     if (type !== 'interface') notes.push(`${what}: a ${type} interface, which Nimbus does not model; skipped`);
     else if (instanceId && (eni.Attachment?.DeviceIndex ?? 0) > 0)
       notes.push(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NETWORK_AWS_KEYS } from './awsImportNetworks';
+import { HA_AWS_KEYS } from './awsSchemasHa';
 
 /**
  * The parts of `aws ec2 describe-*` output Nimbus reads (AWS CLI v2 JSON).
@@ -177,6 +178,7 @@ export const AWS_KEYS = {
   CustomerGateways: AwsCustomerGateway,
   NetworkInterfaces: AwsNetworkInterface,
   ...NETWORK_AWS_KEYS,
+  ...HA_AWS_KEYS,
 } as const;
 
 export type AwsKey = keyof typeof AWS_KEYS;

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getResource } from '../domain';
+import { getResource, resourcesOfKind } from '../domain';
+import { validateDesign } from '../engine';
 import { lookupRoute } from '../engine/reach/routeLookup';
 import { parseIpv4 } from '../net';
 import { importAws, type AwsFile } from './awsImport';
@@ -145,23 +146,42 @@ describe('test (inconsistent records, files missing)', () => {
       'i-075dc46a9bc347264: not in a subnet of these files (state running, subnet subnet-1641fa70); skipped',
     );
     expect(getResource(design, 'i-066b1b9957b9200e7', 'ec2Instance')?.publicIpAddress).toBe('54.191.107.22');
-    expect(notes.find((n) => n.startsWith('RdsInstances.json: RDS instance test-rds (mysql'))).toContain(
-      'Nimbus does not model RDS yet',
+    // Its subnet group lists subnet-1f315846 (outside its VPC, skipped) and subnet-073b8061 (not recorded).
+    expect(notes).toContain(
+      'RDS instance test-rds: no subnet of default in the files is in its zone us-west-2b; skipped',
     );
+    expect(resourcesOfKind(design, 'dbInstance')).toEqual([]);
     expect(notes.some((n) => n.startsWith('ElasticsearchDomains.json: Elasticsearch domain es-domain'))).toBe(true);
   });
 });
 
 describe('test-load-balancer', () => {
-  it('names the load balancer and its interfaces, which Nimbus does not model', () => {
+  it('imports the internal NLB with its node addresses, listener and target group; groups of other VPCs are named', () => {
     const { design, notes } = scenario('test-load-balancer');
-    expect(notes).toContain(
-      'LoadBalancers.json: load balancer test-lb (network, internal, vpc-015b20578b48c1349) skipped: Nimbus does not model load balancers, so neither it, its listeners nor its target groups were imported',
-    );
+    const nlb = getResource(design, 'elb-test-lb-725b996cb6be8fba', 'loadBalancer')!;
+    // No LoadBalancerAddresses recorded: the addresses come from the nodes' interfaces ("ELB net/test-lb/…").
+    expect(nlb).toMatchObject({
+      type: 'network',
+      scheme: 'internal',
+      crossZone: true,
+      subnetMappings: [
+        { subnetId: 'subnet-0873d71031a560a88', privateIp: '10.1.20.123' },
+        { subnetId: 'subnet-090fe152cd18ced20', privateIp: '10.1.1.237' },
+      ],
+      listeners: [{ protocol: 'TCP', port: 80, targetGroupId: 'tg-test-lb-tg-8e891d8fcdf8ece8' }],
+    });
+    expect(getResource(design, 'tg-test-lb-tg-8e891d8fcdf8ece8', 'targetGroup')).toMatchObject({
+      protocol: 'TCP',
+      targetIds: ['i-0f4af951d61a19245', 'i-055b0db7be365202c'],
+      healthCheck: { protocol: 'TCP', healthyThreshold: 3, unhealthyThreshold: 3, timeoutSeconds: 10 },
+    });
+    // The nodes' interfaces are the load balancer's, so they are not listed as skipped.
     for (const eni of ['eni-01f261dccaba46564', 'eni-0c82d6f7254ae6695'])
-      expect(notes.find((n) => n.startsWith(`${eni} `))).toContain('a network_load_balancer interface');
-    expect(notes).toContain('TargetGroups.json: ignored "TargetGroups" (Nimbus does not import it)');
+      expect(notes.some((n) => n.startsWith(`${eni} `))).toBe(false);
+    expect(notes).toContain('target group target1: its VPC vpc-08afc01f5013ddc43 is not in the files; skipped');
+    expect(notes.find((n) => n.startsWith('target group test-lb-tg: AWS reported'))).toContain('2 healthy');
     expect(Object.values(design.resources).filter((r) => r.kind === 'ec2Instance')).toHaveLength(3);
+    expect(validateDesign(design).filter((f) => f.severity === 'error')).toEqual([]);
   });
 });
 

@@ -3,6 +3,7 @@ import { analyzeExposure } from '../engine';
 import { TEMPLATES } from '../scenarios/templates';
 import { createAnalysisApi } from './analysisApi';
 import type { ExposureProgress } from './protocol';
+import { haDesign } from './testing/haDesign';
 
 /** Exposure in the worker: in slices, with progress, and stopped by a Cancel or a newer request. */
 describe('exposure in the worker', () => {
@@ -68,5 +69,28 @@ describe('exposure in the worker', () => {
     const api = createAnalysisApi();
     const answer = await api.exposure({ format: 'nope' });
     expect(answer).toMatchObject({ ok: false, cancelled: false });
+  });
+});
+
+describe('faults in the worker', () => {
+  it('answers NoSimulation before a load, then injects at the clock and shows it in the next frame', () => {
+    const api = createAnalysisApi();
+    const inject = {
+      kind: 'inject' as const,
+      fault: { fault: 'zoneOutage' as const, zoneId: 'az-1', durationSeconds: 60 },
+    };
+    expect(api.simFault(inject)).toMatchObject({ ok: false, code: 'NoSimulation', at: null });
+    const frames: Array<{ now: number; faults: { zonesDown: string[] } }> = [];
+    expect(api.simLoad(haDesign(), 1, (f) => frames.push(f))).toEqual({ ok: true });
+    api.simStep(30);
+    expect(api.simFault(inject)).toEqual({ ok: true, at: 30 });
+    expect(frames.at(-1)!.faults.zonesDown).toEqual(['az-1']);
+    api.simStep(60);
+    expect(frames.at(-1)!.faults.zonesDown).toEqual([]);
+    expect(api.simFault({ kind: 'recover', targetId: 'az-1' })).toMatchObject({
+      ok: false,
+      code: 'NoActiveFault',
+      at: 90,
+    });
   });
 });

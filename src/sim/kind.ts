@@ -3,6 +3,8 @@ import type { FunctionSummary } from './kinds/lambdaFunctions';
 import type { InstanceSummary } from './kinds/ec2Instances';
 import type { ServiceSummary } from './kinds/ecsServices';
 import type { FlowSummary } from './kinds/flows';
+import type { AutoScalingGroupSummary } from './asgRun';
+import type { DatabaseSummary } from './kinds/databases';
 import type { LogEntry, SimFrame } from './protocol';
 import type { Random } from './random';
 
@@ -54,6 +56,8 @@ export interface SummaryParts {
   flows: FlowSummary[];
   /** The data-transfer bill by line (NAT processing, internet egress, between zones...). */
   dataTransfer: Array<{ line: string; gb: number; costUsd: number }>;
+  autoScalingGroups: AutoScalingGroupSummary[];
+  databases: DatabaseSummary[];
 }
 
 /** A kind that schedules its own events receives them here, at their time. */

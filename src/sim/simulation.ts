@@ -11,12 +11,16 @@ import {
   type SimulatedKind,
   type SummaryParts,
 } from './kind';
+import { AutoScalingGroups } from './kinds/autoScalingGroups';
+import { Databases } from './kinds/databases';
 import { EbsVolumes } from './kinds/ebsVolumes';
 import { Ec2Instances } from './kinds/ec2Instances';
 import { EcsServices } from './kinds/ecsServices';
+import { Faults } from './kinds/faults';
 import { Flows } from './kinds/flows';
 import { LambdaFunctions } from './kinds/lambdaFunctions';
 import { StaticCharges } from './kinds/staticCharges';
+import { TargetHealth } from './kinds/targetHealth';
 import type { LambdaSim } from './lambda';
 import type { ActionResult, Ec2Action, FaultAction, LogEntry } from './protocol';
 import { createRandom, type Random } from './random';
@@ -47,22 +51,55 @@ export class Simulation {
   private readonly lambda: LambdaFunctions;
   private readonly ecs: EcsServices;
   private readonly flows: Flows;
+  private readonly faults: Faults;
+  private readonly groups: AutoScalingGroups;
+  private readonly health: TargetHealth;
+  private readonly databases: Databases;
+  private readonly staticCharges: StaticCharges;
   private readonly queue = new EventQueue<QueuedEvent>();
   private readonly random: Random;
 
   constructor(design: Design, options: { seed?: number } = {}) {
     this.random = createRandom(options.seed ?? 1);
     const ctx = this.context();
-    this.ec2 = new Ec2Instances(design, ctx);
+    this.faults = new Faults(design, ctx, {
+      onChange: () => this.faultsChanged(),
+      onDbFailover: (id) => this.databases.rebootWithFailover(id),
+    });
+    this.ec2 = new Ec2Instances(design, ctx, {
+      impaired: (id) => this.faults.isImpaired(id),
+      launched: (id) => this.groups.launchedOf(id),
+    });
     this.lambda = new LambdaFunctions(design, ctx);
     this.ecs = new EcsServices(design, ctx, this.ec2);
     this.flows = new Flows(design, ctx, () => this.liveOverlay());
+    const instanceState = (id: string) => this.ec2.sims.get(id)?.state;
+    this.groups = new AutoScalingGroups(design, ctx, {
+      instanceState,
+      isImpaired: (id) => this.faults.isImpaired(id),
+      zonesDown: () => this.faults.zonesDown,
+      targetHealth: (group, id) => this.health.healthOf(group, id),
+      requestsSent: (flowId) => this.flows.traffic.flowCounters().find((f) => f.id === flowId)?.sent ?? 0,
+      terminate: (id) => void this.ec2.act(id, 'terminate'),
+      membersChanged: () => this.syncKinds(),
+    });
+    this.health = new TargetHealth(design, ctx, {
+      instanceState,
+      isImpaired: (id) => this.faults.isImpaired(id),
+      zonesDown: () => this.faults.zonesDown,
+    });
+    this.databases = new Databases(design, ctx, () => this.faults.zonesDown);
+    this.staticCharges = new StaticCharges(design, ctx);
     this.kinds = [
+      this.faults,
       this.ec2,
       this.lambda,
       this.ecs,
-      new StaticCharges(design, ctx),
+      this.staticCharges,
       new EbsVolumes(design, ctx, this.ec2),
+      this.groups,
+      this.health,
+      this.databases,
       this.flows,
     ];
     // The tick at second t accounts for the second that ends at t.
@@ -104,7 +141,27 @@ export class Simulation {
       return;
     }
     this.log.push({ at: this.now, level: 'info', resourceId: null, text: `Scheduled change: ${made.summary}.` });
-    for (const kind of this.kinds) kind.sync(made.design);
+    this.syncKinds();
+  }
+
+  /**
+   * Gives every kind the design as the run sees it: the base design, the
+   * scheduled changes made so far and the instances groups launched; NAT
+   * gateways that failed are left out for all but the bill (they still cost).
+   */
+  private syncKinds(): void {
+    const billed = this.groups.withInstances(this.withChanges(this.base));
+    this.faults.sync(billed);
+    const effective = this.faults.withoutFailedNatGateways(billed);
+    for (const kind of this.kinds)
+      if (kind !== this.faults) kind.sync(kind === this.staticCharges ? billed : effective);
+  }
+
+  /** A fault began or ended: zones, instances and gateways out change what every kind sees. */
+  private faultsChanged(): void {
+    this.syncKinds();
+    this.databases.zonesChanged();
+    for (const kind of this.kinds) kind.liveStateChanged?.();
   }
 
   get instances(): ReadonlyMap<string, Ec2Sim> {
@@ -127,8 +184,7 @@ export class Simulation {
   /** Follows edits made while the simulation runs: every kind adds, removes and updates its resources. */
   syncDesign(design: Design): void {
     this.base = design;
-    const effective = this.withChanges(design);
-    for (const kind of this.kinds) kind.sync(effective);
+    this.syncKinds();
   }
 
   /** Applies an EC2 action now, as the console or API would; refusals are logged with AWS's error code. */
@@ -141,13 +197,18 @@ export class Simulation {
    * addresses, target health, zones and resources out, database endpoints.
    */
   liveOverlay(): LiveOverlay {
-    return this.ec2.liveOverlay();
+    return {
+      ...this.ec2.liveOverlay(),
+      targetHealth: this.health.overlay(),
+      zonesDown: this.faults.zonesDown,
+      outOfService: this.faults.outOfService(),
+      dbEndpoints: this.databases.endpoints(),
+    };
   }
 
-  /** Injects or ends a fault now (see `domain/faults.ts`). */
+  /** Injects or ends a fault now (see `domain/faults.ts`); refused when its target does not exist. */
   fault(action: FaultAction): ActionResult {
-    void action;
-    return { ok: false, code: 'NotSimulated', message: 'This Nimbus does not simulate faults yet.' };
+    return this.faults.apply(action);
   }
 
   /** Processes every event due up to `until` (seconds) and moves the clock there. */
@@ -178,7 +239,15 @@ export class Simulation {
   /** A plain-data summary, identical for identical runs (so it can be compared byte for byte). */
   summary() {
     const cost = this.cost();
-    const parts: SummaryParts = { instances: [], functions: [], services: [], flows: [], dataTransfer: [] };
+    const parts: SummaryParts = {
+      instances: [],
+      functions: [],
+      services: [],
+      flows: [],
+      dataTransfer: [],
+      autoScalingGroups: [],
+      databases: [],
+    };
     for (const kind of this.kinds) Object.assign(parts, kind.summary?.(this.now));
     return {
       seconds: this.now,

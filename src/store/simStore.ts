@@ -200,7 +200,7 @@ export const instanceAction = (instanceId: string, action: Ec2Action): Promise<v
     if (!result.ok) useViewStore.getState().notify({ tone: 'error', title: `${result.code}: ${result.message}` });
   });
 
-/** A fault injected (or recovered) now, journalled like an EC2 action so a new worker replays it. */
+/** A fault injected (or recovered) live, journaled like an action so a restarted worker replays it. */
 export const injectFault = (action: FaultAction): Promise<void> =>
   guarded(async () => {
     if (!useSimStore.getState().active) await startSimulation();

@@ -9,6 +9,8 @@ const MAX_DURATION = 30 * 86_400;
 const MAX_SEED = 2 ** 32 - 1;
 
 const usd = (n: number) => `$${n.toFixed(n < 1 ? 4 : 2)}`;
+/** Figures another part of the summary may not carry yet print as a dash. */
+const orDash = (n: number | null | undefined, unit: string) => (typeof n === 'number' ? `${n}${unit}` : '–');
 const count = (n: number) => n.toLocaleString('en-US');
 
 /** `nimbus simulate <design> --duration <seconds> [--seed N] [--json]`: the same core as the app, headless. */
@@ -17,7 +19,8 @@ export const simulateCommand: Subcommand = {
   usage: 'simulate <design.json> --duration <seconds> [--seed N] [--json]',
   summary: [
     'run the simulation headless: instance states and cost, Lambda invocations, throttles, cold starts,',
-    'requests of each flow delivered or dropped',
+    "requests of each flow delivered or dropped, availability and recovery under the design's faults,",
+    'Auto Scaling groups and RDS databases',
   ],
   readsOptions: true,
   async run(args, { io, json }) {
@@ -33,6 +36,7 @@ export const simulateCommand: Subcommand = {
     if (seed === null) return fail(`--seed must be a whole number 0-${MAX_SEED}, not "${options.get('seed')}"`);
     const design = await readDesignArgument('simulate', positional[0]!, io);
     if (!design) return BAD_INPUT;
+    const faults = design.simulation?.faults?.length ?? 0;
     const sim = new Simulation(design, { seed });
     sim.runUntil(duration);
     const summary = sim.summary();
@@ -69,7 +73,23 @@ export const simulateCommand: Subcommand = {
       io.out(
         `  flow ${f.name}: ${count(f.sent)} sent, ${count(f.delivered)} delivered, ${count(f.droppedForward)} dropped on the way, ${count(f.droppedReturn)} on the way back${drops.length > 0 ? ` (${drops.join(', ')})` : ''}${f.lastRttMs === null ? '' : `; round trip ${f.lastRttMs} ms`}`,
       );
+      if (faults > 0) {
+        const more = f as { availabilityPercent?: number | null; recoverySeconds?: number | null };
+        io.out(
+          `    availability ${orDash(more.availabilityPercent, ' %')}, recovery ${orDash(more.recoverySeconds, ' s')}`,
+        );
+      }
     }
+    for (const g of summary.autoScalingGroups) {
+      const zones = Object.entries(g.byZone).map(([zone, n]) => `${n} in ${resourceById(design, zone)?.name ?? zone}`);
+      io.out(
+        `  group ${g.name}: ${g.inService} in service (min ${g.min}, desired ${g.desired}, max ${g.max}), ${count(g.launched)} launched in all${zones.length > 0 ? `; ${zones.join(', ')}` : ''}`,
+      );
+    }
+    for (const d of summary.databases)
+      io.out(
+        `  database ${d.name}: ${d.status} (${d.serving} serving), ${count(d.failovers)} failovers, ${usd(d.costUsd)}`,
+      );
     for (const entry of summary.log.filter((l) => l.level === 'error')) io.out(`  ${entry.at}s error: ${entry.text}`);
     return 0;
   },

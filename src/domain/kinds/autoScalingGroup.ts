@@ -10,7 +10,7 @@ import { atMost, NameSchema, SimSecondsSchema } from '../common';
 import { ASG_MAX_POLICIES, ASG_MAX_SCHEDULED_ACTIONS, ASG_MAX_SIZE } from '../catalogs/limits';
 import { resourceById, resourcesOfKind } from '../lookup';
 import type { LaunchTemplate } from './launchTemplate';
-import { listRef, requiredRef } from './references';
+import { listRef, reportedAs, requiredRef } from './references';
 import type { KindSpec } from './spec';
 import { refusedDrop } from './drop';
 
@@ -128,7 +128,7 @@ export const autoScalingGroupKind: KindSpec<'autoScalingGroup'> = {
   containerOf: (design, group) => resourceById(design, group.vpcId),
   references: [
     requiredRef('vpcId', ['vpc'], 'deleteSelf'),
-    requiredRef('launchTemplateId', ['launchTemplate'], 'keep'),
+    reportedAs('ASG_LAUNCH_TEMPLATE_MISSING', requiredRef('launchTemplateId', ['launchTemplate'], 'keep')),
     listRef('subnetIds', ['subnet']),
     listRef('targetGroupIds', ['targetGroup']),
   ],

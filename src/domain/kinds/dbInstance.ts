@@ -4,7 +4,7 @@ import { atMost, Ipv4TextSchema, NameSchema } from '../common';
 import { RDS_STORAGE_GIB } from '../catalogs/limits';
 import { DB_DEFAULT_PORT } from '../catalogs/rds';
 import { getResource, resourceById } from '../lookup';
-import { listRef, optionalRef, requiredRef } from './references';
+import { listRef, optionalRef, reportedAs, requiredRef } from './references';
 import type { KindSpec } from './spec';
 import { created, refusedDrop } from './drop';
 
@@ -55,7 +55,7 @@ export const dbInstanceKind: KindSpec<'dbInstance'> = {
     requiredRef('subnetId', ['subnet'], 'deleteSelf'),
     optionalRef('standbySubnetId', ['subnet']),
     listRef('securityGroupIds', ['securityGroup']),
-    optionalRef('readReplicaSourceId', ['dbInstance']),
+    reportedAs('DB_REPLICA_SOURCE_MISSING', optionalRef('readReplicaSourceId', ['dbInstance'])),
   ],
   // A Single-AZ MySQL db.t3.micro with 20 GiB gp3 in the subnet it is dropped in, in the VPC's first DB subnet group.
   create({ design, container, ids, proposePrivateIp }) {

@@ -114,7 +114,9 @@ export function autoPublicIpv4Of(instance: Ec2Instance): string | null {
  * `InvalidParameterValue`), or Windows on a Graviton type (AWS Graviton
  * Getting Started, "Operating systems": Windows is not supported).
  */
-export function launchRefusal(instance: Ec2Instance): { code: string; message: string } | null {
+export function launchRefusal(
+  instance: Pick<Ec2Instance, 'amiId' | 'instanceType'>,
+): { code: string; message: string } | null {
   const type = findInstanceType(instance.instanceType);
   const ami = findAmi(instance.amiId);
   if (!type || !ami) return null;

@@ -2,11 +2,33 @@ import { getResource, resourcesOfKind, type Design } from '../../domain';
 import { containsAddress, isReservedAddress, parseCidr, parseIpv4 } from '../../net';
 import { finding, type Finding } from '../findings';
 
-/** Resources that hold a private address in a subnet. */
-function addressHolders(design: Design): Array<{ id: string; name: string; subnetId: string; privateIp: string }> {
+type AddressHolder = { id: string; name: string; subnetId: string; privateIp: string };
+
+/**
+ * Resources that hold a private address in a subnet. A DB instance (and its
+ * standby) and a load balancer's nodes count once their subnet exists; a
+ * missing one is the generic reference rule's to report.
+ */
+export function addressHolders(design: Design): AddressHolder[] {
+  const placed: AddressHolder[] = [];
+  for (const db of resourcesOfKind(design, 'dbInstance')) {
+    placed.push(db);
+    if (db.standbySubnetId && db.standbyPrivateIp)
+      placed.push({
+        id: db.id,
+        name: `${db.name} (standby)`,
+        subnetId: db.standbySubnetId,
+        privateIp: db.standbyPrivateIp,
+      });
+  }
+  for (const lb of resourcesOfKind(design, 'loadBalancer'))
+    for (const m of lb.subnetMappings)
+      if (m.privateIp)
+        placed.push({ id: lb.id, name: `${lb.name}'s node`, subnetId: m.subnetId, privateIp: m.privateIp });
   return [
     ...resourcesOfKind(design, 'ec2Instance').filter((instance) => instance.state !== 'terminated'),
     ...resourcesOfKind(design, 'natGateway'),
+    ...placed.filter((holder) => getResource(design, holder.subnetId, 'subnet')),
   ];
 }
 

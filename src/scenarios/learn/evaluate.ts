@@ -2,7 +2,7 @@ import { produce } from 'immer';
 import type { Design, InstanceState } from '../../domain';
 import { checkInstances, checkNoFindings, checkReach, checkUsableAddresses, type CheckOutcome } from './designChecks';
 import type { Goal, GoalCheck } from './schema';
-import { checkMonthlyCost, checkNoThrottles, checkServiceRunning } from './simChecks';
+import { checkMonthlyCost, checkNoThrottles, checkServedThroughZoneOutage, checkServiceRunning } from './simChecks';
 
 /** One goal's verdict: `detail` says why, in words a student can act on. */
 export interface GoalResult {
@@ -27,6 +27,8 @@ export function evaluateCheck(design: Design, check: GoalCheck): CheckOutcome {
       return checkMonthlyCost(design, check);
     case 'serviceRunning':
       return checkServiceRunning(design, check);
+    case 'servedThroughZoneOutage':
+      return checkServedThroughZoneOutage(design, check);
   }
 }
 

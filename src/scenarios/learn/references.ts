@@ -43,6 +43,8 @@ function checkProblems(design: Design, check: GoalCheck): Problem[] {
       return expectKind(design, 'serviceId', check.serviceId, 'ecsService', 'ECS service');
     case 'instances':
       return check.where.id ? expectKind(design, 'where.id', check.where.id, 'ec2Instance', 'EC2 instance') : [];
+    case 'servedThroughZoneOutage':
+      return expectKind(design, 'zoneId', check.zoneId, 'availabilityZone', 'Availability Zone');
     case 'noFindings':
     case 'monthlyCostUnder':
       return [];

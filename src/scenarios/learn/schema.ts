@@ -109,6 +109,25 @@ export const ServiceRunningCheckSchema = z.object({
   afterSeconds: z.number().int().min(1).max(3600).default(120),
 });
 
+/**
+ * The design keeps serving while an Availability Zone is out: the zone fails
+ * at `atSeconds` (for the rest of the run), and from `recoverySeconds` later
+ * until `untilSeconds` at least `atLeastPercent` of the requests its flows
+ * send are delivered (responses back). The fault is the goal's own, so a
+ * design cannot pass by not failing.
+ */
+export const ServedThroughZoneOutageCheckSchema = z
+  .object({
+    type: z.literal('servedThroughZoneOutage'),
+    zoneId: z.string().min(1),
+    atSeconds: z.number().int().min(0).max(3600).default(600),
+    recoverySeconds: z.number().int().min(0).max(3600).default(180),
+    untilSeconds: z.number().int().min(1).max(7200).default(1800),
+    atLeastPercent: z.number().min(0).max(100).default(99),
+  })
+  .refine((c) => c.atSeconds + c.recoverySeconds < c.untilSeconds, {
+    message: 'untilSeconds must come after atSeconds + recoverySeconds',
+  });
 export const GoalCheckSchema = z.discriminatedUnion('type', [
   ReachCheckSchema,
   UsableAddressesCheckSchema,
@@ -117,6 +136,7 @@ export const GoalCheckSchema = z.discriminatedUnion('type', [
   MonthlyCostUnderCheckSchema,
   InstancesCheckSchema,
   ServiceRunningCheckSchema,
+  ServedThroughZoneOutageCheckSchema,
 ]);
 export type GoalCheck = z.infer<typeof GoalCheckSchema>;
 export type InstanceMatch = z.infer<typeof InstanceMatchSchema>;

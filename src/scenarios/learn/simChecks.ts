@@ -1,4 +1,4 @@
-import { getResource, PRICES, type Design, type LambdaTrigger } from '../../domain';
+import { getResource, PRICES, simulationSettings, type Design, type LambdaTrigger } from '../../domain';
 import { Simulation } from '../../sim/simulation';
 import type { CheckOutcome } from './designChecks';
 import type { GoalCheck } from './schema';
@@ -87,4 +87,42 @@ export function checkServiceRunning(design: Design, check: CheckOf<'serviceRunni
   if (running >= check.atLeast) return { met: true, detail: `${head}.` };
   const waiting = summary?.waitingReason ? ` Waiting: ${summary.waitingReason}` : '';
   return { met: false, detail: `${head}; the goal needs ${check.atLeast}.${waiting}` };
+}
+
+/** Requests sent and delivered by all the design's flows so far. */
+function flowTotals(sim: Simulation): { sent: number; delivered: number } {
+  let sent = 0;
+  let delivered = 0;
+  for (const f of sim.traffic.flowCounters()) {
+    sent += f.sent;
+    delivered += f.delivered;
+  }
+  return { sent, delivered };
+}
+
+const percent = (n: number) => `${(Math.floor(n * 10) / 10).toFixed(1)} %`;
+
+export function checkServedThroughZoneOutage(design: Design, check: CheckOf<'servedThroughZoneOutage'>): CheckOutcome {
+  const zone = getResource(design, check.zoneId, 'availabilityZone');
+  if (!zone) return { met: false, detail: `The Availability Zone "${check.zoneId}" is no longer in the design.` };
+  const settings = design.simulation ?? simulationSettings();
+  const outage = { at: check.atSeconds, fault: 'zoneOutage' as const, zoneId: zone.id, durationSeconds: null };
+  const sim = new Simulation(
+    { ...design, simulation: { ...settings, faults: [...settings.faults, outage] } },
+    { seed: SEED },
+  );
+  sim.runUntil(check.atSeconds + check.recoverySeconds);
+  const from = flowTotals(sim);
+  sim.runUntil(check.untilSeconds);
+  const to = flowTotals(sim);
+  const sent = to.sent - from.sent;
+  const served = to.delivered - from.delivered;
+  const window = `from ${check.recoverySeconds} s after ${zone.zoneName} failed (at ${check.atSeconds} s) until ${check.untilSeconds} s`;
+  if (sent === 0)
+    return { met: false, detail: `No flow sent a request ${window}: add the traffic the design must serve.` };
+  const share = (served / sent) * 100;
+  const head = `${percent(share)} of ${thousands(sent)} requests were served ${window}`;
+  return share >= check.atLeastPercent
+    ? { met: true, detail: `${head}, at least the ${check.atLeastPercent} % asked.` }
+    : { met: false, detail: `${head}; the goal is ${check.atLeastPercent} %.` };
 }

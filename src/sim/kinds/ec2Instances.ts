@@ -29,13 +29,19 @@ import {
   type SimContext,
   type SimulatedKind,
 } from '../kind';
-import type { ActionResult, Ec2Action } from '../protocol';
+import type { ActionResult, Ec2Action, InstanceFrame } from '../protocol';
 import type { LiveOverlay } from '../trafficPath';
 
 /** A scheduled transition of an instance, or an action the design schedules (`simulation.actions`). */
 type InstanceEvent = Ec2Event | { kind: 'action'; instanceId: string; action: Ec2Action };
 
 export type InstanceSummary = ReturnType<typeof summarize>;
+
+/** What others know of an instance for the frame: failing status checks (a fault), launched by a group. */
+export interface InstanceStatus {
+  impaired(instanceId: string): boolean;
+  launched(instanceId: string): InstanceFrame['launched'];
+}
 
 /** The design's EC2 instances: lifecycles driven by actions and their own timed transitions. */
 export class Ec2Instances implements SimulatedKind, EventHandler<InstanceEvent> {
@@ -56,6 +62,7 @@ export class Ec2Instances implements SimulatedKind, EventHandler<InstanceEvent> 
   constructor(
     design: Design,
     private readonly ctx: SimContext,
+    private readonly status: InstanceStatus = { impaired: () => false, launched: () => undefined },
   ) {
     this.ec2Context = {
       now: 0,
@@ -211,8 +218,11 @@ export class Ec2Instances implements SimulatedKind, EventHandler<InstanceEvent> 
 
   frame(now: number): Pick<FrameParts, 'instances'> {
     const instances: FrameParts['instances'] = {};
-    for (const s of this.sims.values())
+    for (const s of this.sims.values()) {
+      const launched = this.status.launched(s.id);
       instances[s.id] = {
+        ...(launched ? { launched } : {}),
+        ...(this.status.impaired(s.id) ? { impaired: true } : {}),
         state: s.gone ? 'gone' : s.state,
         rebooting: s.rebooting,
         publicIp: s.publicIp,
@@ -220,6 +230,7 @@ export class Ec2Instances implements SimulatedKind, EventHandler<InstanceEvent> 
         ratePerHour: ec2Rate(s),
         timeline: s.timeline.map((t) => ({ at: t.at, state: t.state })),
       };
+    }
     return { instances };
   }
 

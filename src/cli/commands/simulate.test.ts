@@ -1,0 +1,59 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DbInstance, Design } from '../../domain';
+import { haDesign } from '../../sim/testing/haDesign';
+import { run } from '../testing/runCli';
+
+async function fileWith(design: unknown): Promise<string> {
+  const file = join(await mkdtemp(join(tmpdir(), 'nimbus-simulate-')), 'design.json');
+  await writeFile(file, JSON.stringify(design));
+  return file;
+}
+
+/** Two zones, a group of 4 behind an ALB, a Multi-AZ database and a flow to the internet; zone a fails at 10 min. */
+function withZoneOutage(): Design {
+  const design = haDesign({
+    natPerZone: true,
+    group: { desiredCapacity: 4 },
+    database: {
+      multiAz: true,
+      standbySubnetId: 'subnet-priv-b' as DbInstance['subnetId'],
+      standbyPrivateIp: '10.0.11.50',
+    },
+    flows: [{ id: 'out', from: 'app-b', to: 'internet', port: 443, ratePerSecond: 5 }],
+  });
+  return {
+    ...design,
+    simulation: {
+      ...design.simulation!,
+      faults: [{ at: 600, fault: 'zoneOutage', zoneId: 'az-1', durationSeconds: 900 }],
+    },
+  };
+}
+
+describe('nimbus simulate with faults', () => {
+  it('gives byte-identical --json output for the same design and seed', async () => {
+    const file = await fileWith(withZoneOutage());
+    const first = await run('simulate', file, '--duration', '2400', '--seed', '7', '--json');
+    const second = await run('simulate', file, '--duration', '2400', '--seed', '7', '--json');
+    expect(first.code).toBe(0);
+    expect(second.out).toBe(first.out);
+    const summary = JSON.parse(first.out) as { log: Array<{ text: string }>; databases: Array<{ failovers: number }> };
+    expect(summary.databases[0]!.failovers).toBe(1);
+    expect(summary.log.some((l) => l.text.startsWith('Fault: Availability Zone us-east-1a is down.'))).toBe(true);
+    const other = await run('simulate', file, '--duration', '2400', '--seed', '8', '--json');
+    expect(other.out).not.toBe(first.out);
+  });
+
+  it('prints each flow’s availability and recovery (a dash when not measured), groups and databases', async () => {
+    const { code, out } = await run('simulate', await fileWith(withZoneOutage()), '--duration', '2400');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^ {4}availability (–|[\d.]+ %), recovery (–|[\d.]+ s)$/m);
+    expect(out).toMatch(
+      /^ {2}group web-asg: 4 in service \(min 2, desired 4, max 4\), \d+ launched in all; 2 in us-east-1a, 2 in us-east-1b$/m,
+    );
+    expect(out).toMatch(/^ {2}database app-db: available \(standby serving\), 1 failovers, \$\d+\.\d+$/m);
+  });
+});
