@@ -51,7 +51,7 @@ export const dbInstanceKind: KindSpec<'dbInstance'> = {
   isContainer: false,
   containerOf: (design, db) => resourceById(design, db.subnetId),
   references: [
-    requiredRef('dbSubnetGroupId', ['dbSubnetGroup'], 'keep'),
+    reportedAs('DB_SUBNET_GROUP_MISSING', requiredRef('dbSubnetGroupId', ['dbSubnetGroup'], 'keep')),
     requiredRef('subnetId', ['subnet'], 'deleteSelf'),
     optionalRef('standbySubnetId', ['subnet']),
     listRef('securityGroupIds', ['securityGroup']),

@@ -31,6 +31,12 @@ describe('RDS rules', () => {
     expect(codes(mixed)).toEqual(['error DB_SUBNET_GROUP_OTHER_VPC']);
   });
 
+  it('a DB instance whose subnet group is gone is reported once, in RDS’s words', () => {
+    const gone = db({ dbSubnetGroupId: 'dbsubnet-gone' as DbInstance['dbSubnetGroupId'] });
+    expect(codes(gone)).toEqual(['error DB_SUBNET_GROUP_MISSING']);
+    expect(validateDesign(gone)[0]!.message).toContain('(DBSubnetGroupNotFoundFault)');
+  });
+
   it('a DB instance outside its group’s subnets is an error', () => {
     expect(codes(db({ subnetId: ids.publicA.id, privateIp: '10.0.1.50' }))).toEqual(['error DB_SUBNET_NOT_IN_GROUP']);
   });

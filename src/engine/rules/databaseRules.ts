@@ -50,6 +50,17 @@ function instanceFindings(design: Design, db: DbInstance): Finding[] {
   const out: Finding[] = [];
   const group = getResource(design, db.dbSubnetGroupId, 'dbSubnetGroup');
   const primary = getResource(design, db.subnetId, 'subnet');
+  // Amazon RDS refuses to delete a DB subnet group in use (InvalidDBSubnetGroupStateFault); a design can still lose it.
+  if (!group)
+    out.push(
+      finding(
+        'error',
+        'DB_SUBNET_GROUP_MISSING',
+        db.id,
+        `${db.name} names DB subnet group ${db.dbSubnetGroupId}, which does not exist; RDS places a DB instance only in a DB subnet group (DBSubnetGroupNotFoundFault).`,
+        'Choose a DB subnet group of its VPC.',
+      ),
+    );
   if (group && primary && !group.subnetIds.includes(primary.id))
     out.push(
       finding(
