@@ -23,12 +23,28 @@ const zoneName = (design: Design, zoneId: string | null) =>
 const subnetZone = (design: Design, subnetId: string | null) =>
   zoneName(design, getResource(design, subnetId, 'subnet')?.azId ?? null);
 
+/** Each target's health states (with AWS's reason) across every target group, once per frame. */
+const healthByTarget = new WeakMap<SimFrame, Map<string, Map<TargetHealthState, string | null>>>();
+function targetHealthIndex(frame: SimFrame): Map<string, Map<TargetHealthState, string | null>> {
+  let index = healthByTarget.get(frame);
+  if (!index) {
+    index = new Map();
+    for (const lb of frame.loadBalancers)
+      for (const group of lb.targetGroups)
+        for (const target of group.targets) {
+          const states = index.get(target.id) ?? new Map<TargetHealthState, string | null>();
+          states.set(target.health, target.reason);
+          index.set(target.id, states);
+        }
+    healthByTarget.set(frame, index);
+  }
+  return index;
+}
+
 /** A target's health in every target group that holds it (once per state), with AWS's reason codes. */
 export function targetHealthBadges(frame: SimFrame | null, targetId: string): LiveBadge[] {
-  const seen = new Map<TargetHealthState, string | null>();
-  for (const lb of frame?.loadBalancers ?? [])
-    for (const group of lb.targetGroups)
-      for (const target of group.targets) if (target.id === targetId) seen.set(target.health, target.reason);
+  const seen = frame ? targetHealthIndex(frame).get(targetId) : undefined;
+  if (!seen) return [];
   return [...seen].map(([health, reason]) => ({
     text: health,
     tone: HEALTH_TONE[health],
