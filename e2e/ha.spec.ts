@@ -130,6 +130,44 @@ test('while simulating, zones, NAT gateways and the Multi-AZ database offer thei
   expect(problems).toEqual([]);
 });
 
+test('a zone fails from the canvas: it is drawn down, the group relaunches in us-east-1b, the database fails over', async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/');
+  await openTemplate(page, /^Highly available web app(?! \(single AZ\))/);
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  await play(page, '60');
+  const launched = page.locator('[data-launched="true"]');
+  await expect(node(page, 'autoScalingGroup')).toContainText('2/2 in service', { timeout: 60_000 });
+  await expect(launched.filter({ hasText: 'launched by web-asg' })).toHaveCount(2);
+  await expect(node(page, 'dbInstance')).toContainText('primary in us-east-1a');
+
+  await page.getByRole('button', { name: 'Fail us-east-1a' }).click();
+  await expect(zone(page, 'us-east-1a')).toHaveAttribute('data-down', 'true');
+  await expect(zone(page, 'us-east-1a')).toContainText(/us-east-1a down since \d\d:\d\d:\d\d/);
+  await expect(page.getByRole('button', { name: 'Recover us-east-1a' })).toBeVisible();
+  // App B is 10.0.11.0/24, in us-east-1b: the replacement and the survivor both run there.
+  await expect
+    .poll(() => launched.filter({ hasText: '10.0.11.' }).count(), { timeout: 60_000 })
+    .toBeGreaterThanOrEqual(2);
+  await expect(node(page, 'dbInstance')).toContainText('primary in us-east-1b', { timeout: 60_000 });
+  await expect(page.getByRole('region', { name: 'Availability' })).toContainText('primary in us-east-1b');
+  await page.getByRole('toolbar', { name: 'Simulation' }).getByRole('button', { name: 'Pause' }).click();
+  await fitView(page);
+  await page.screenshot({ path: `${dir}/ha-zone-down-light.png` });
+  await page.getByRole('button', { name: 'Switch to dark mode' }).click();
+  await page.getByRole('button', { name: 'Zoom In' }).click();
+  await page.getByRole('button', { name: 'Zoom In' }).click();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${dir}/ha-zone-down-dark.png` });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await fitView(page);
+  await page.screenshot({ path: `${dir}/ha-zone-down-small.png` });
+  expect(problems).toEqual([]);
+});
+
 /*
  * The story below needs the simulation of load balancers, Auto Scaling groups,
  * RDS and faults (other branches of issue 15): until they are merged the frame

@@ -33,7 +33,8 @@ export function ActionButton({
   const content = (
     <>
       <ActionIcon action={action} context={context} />
-      {action.iconOnly ? null : ` ${label}`}
+      {/* Below 1280 px the header keeps its icons on one line; the name stays the button's label and title. */}
+      {action.iconOnly ? null : <span className="hidden whitespace-nowrap xl:inline"> {label}</span>}
     </>
   );
   if (action.files)

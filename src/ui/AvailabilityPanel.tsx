@@ -146,7 +146,13 @@ export function AvailabilityPanel() {
           {servedPercent === null ? '—' : `${servedPercent.toFixed(2)}%`}
         </output>
       </div>
-      <AvailabilityChart availability={frame.availability} theme={theme} />
+      {frame.availability.series.length > 0 ? (
+        <AvailabilityChart availability={frame.availability} theme={theme} />
+      ) : (
+        <p className="text-xs text-slate-500 dark:text-slate-400">
+          No request has been sent yet: the chart of served and failed requests starts with the first flow’s traffic.
+        </p>
+      )}
       <LoadBalancerRows frame={frame} design={design} />
       {frame.autoScalingGroups.map((g) => {
         const inService = g.instances.filter((i) => i.lifecycle === 'InService').length;

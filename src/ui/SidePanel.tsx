@@ -22,7 +22,11 @@ export function SidePanel() {
   ];
   return (
     <aside className="flex w-[clamp(340px,36vw,480px)] shrink-0 flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-      <div role="tablist" aria-label="Panels" className="flex border-b border-slate-200 dark:border-slate-800">
+      <div
+        role="tablist"
+        aria-label="Panels"
+        className="flex overflow-x-auto border-b border-slate-200 dark:border-slate-800"
+      >
         {tabs.map(([name, label]) => (
           <button
             key={name}
