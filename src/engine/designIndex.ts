@@ -99,7 +99,8 @@ export function targetsOf(design: Design, group: TargetGroup): readonly Register
 function collectTargets(design: Design, group: TargetGroup): RegisteredTarget[] {
   const seen = new Set<string>();
   const out: RegisteredTarget[] = [];
-  const zoneOf = (subnetId: string | null) => (subnetId ? (getResource(design, subnetId, 'subnet')?.azId ?? null) : null);
+  const zoneOf = (subnetId: string | null) =>
+    subnetId ? (getResource(design, subnetId, 'subnet')?.azId ?? null) : null;
   const add = (target: Omit<RegisteredTarget, 'zoneId'>) => {
     if (seen.has(target.id)) return;
     seen.add(target.id);

@@ -38,7 +38,8 @@ export interface Interface {
   ownerId: string;
   name: string;
   /** `subnetHost`: a stand-in for any host in the subnet, whose own security groups are not known. */
-  ownerKind: 'ec2Instance' | 'lambdaFunction' | 'natGateway' | 'vpcEndpoint' | 'subnetHost' | 'loadBalancer' | 'dbInstance';
+  ownerKind:
+    'ec2Instance' | 'lambdaFunction' | 'natGateway' | 'vpcEndpoint' | 'subnetHost' | 'loadBalancer' | 'dbInstance';
   subnet: Subnet;
   privateIp: number;
   /** The public IPv4 or Elastic IP, when it has one, in words for explanations. */

@@ -163,6 +163,8 @@ export function analyzeThroughLoadBalancer(
     targets: [],
   };
   const stop = gateOf(design, lb, src, first.ctx, listener, group, inService.length > 0);
+  // An internal load balancer's DNS name resolves to private addresses: the internet has no way in at all.
+  const outsideIn = lb.scheme === 'internal' && src.kind === 'internet';
   const base = {
     sourcePort: first.sourcePort,
     workingSourcePort: null,
@@ -171,9 +173,9 @@ export function analyzeThroughLoadBalancer(
     sent: first.ctx.sent,
   };
   if (stop || !first.ctx.forward.ok || !first.ctx.back.ok || !group || !listener) {
-    const forward = [...first.ctx.forward.hops];
-    let blockedBy = blockOf(first.ctx);
-    if (first.ctx.forward.ok && stop) {
+    const forward = outsideIn ? [] : [...first.ctx.forward.hops];
+    let blockedBy = outsideIn ? null : blockOf(first.ctx);
+    if ((outsideIn || first.ctx.forward.ok) && stop) {
       forward.push(lbHop(stop.hop, first.ctx.forward.packet, 'drop'));
       blockedBy = { ...stop.block, direction: 'forward' };
     }
@@ -327,7 +329,13 @@ function targetReach(
   const key = `${node.subnet.id}|${target.id}`;
   let leg = legs.get(key);
   if (!leg) {
-    leg = walkBetween(design, backLegSource(lb, node, src, frontCtx), dst, backLegPacket(lb, group, query, frontCtx), options);
+    leg = walkBetween(
+      design,
+      backLegSource(lb, node, src, frontCtx),
+      dst,
+      backLegPacket(lb, group, query, frontCtx),
+      options,
+    );
     legs.set(key, leg);
   }
   if (!leg.ok) return blockedAt('CANNOT_ROUTE', leg.error, node.subnet.id);

@@ -46,4 +46,3 @@ export function walkBetween(
   searchPath(ctx);
   return { ok: true, ctx, sourcePort };
 }
-
