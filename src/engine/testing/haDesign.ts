@@ -1,5 +1,15 @@
 import { produce } from 'immer';
-import type { Design, LoadBalancer, Resource, SecurityGroup, SgRule, Subnet, TargetGroup } from '../../domain';
+import type {
+  DbInstance,
+  DbSubnetGroup,
+  Design,
+  LoadBalancer,
+  Resource,
+  SecurityGroup,
+  SgRule,
+  Subnet,
+  TargetGroup,
+} from '../../domain';
 import {
   createElasticIp,
   createNatGateway,
@@ -59,6 +69,12 @@ export interface HaOptions {
   appInbound?: (lbGroupId: string) => SgRule[];
   /** Which public subnets get a node (default both). */
   nodeSubnets?: Array<'Public A' | 'Public B'>;
+  /**
+   * Adds `app-db`, a Multi-AZ PostgreSQL instance (primary 10.0.1.20 in
+   * Private A, standby 10.0.3.20 in Private B) whose group `db` allows 5432
+   * from `app`.
+   */
+  withDatabase?: boolean;
 }
 
 export const named = <T extends Resource>(design: Design, name: string): T =>
@@ -128,5 +144,46 @@ export function haDesign(options: HaOptions = {}): Design {
     d.resources[lb.id] = lb;
     const app = Object.values(d.resources).find((r) => r.name === 'app') as SecurityGroup;
     app.inbound = options.appInbound ? options.appInbound(lbGroup.id) : [tcpFromGroup(8080, lbGroup.id)];
+    if (options.withDatabase) addDatabase(d as Design, app);
   });
+}
+
+function addDatabase(d: Design, app: SecurityGroup): void {
+  const privateA = named<Subnet>(d, 'Private A');
+  const privateB = named<Subnet>(d, 'Private B');
+  d.resources['sg-db'] = {
+    kind: 'securityGroup',
+    id: 'sg-db' as SecurityGroup['id'],
+    name: 'db',
+    description: 'PostgreSQL from the app tier',
+    vpcId: privateA.vpcId,
+    isDefault: false,
+    inbound: [tcpFromGroup(5432, app.id)],
+    outbound: [],
+  };
+  d.resources['dbsg-app'] = {
+    kind: 'dbSubnetGroup',
+    id: 'dbsg-app' as DbSubnetGroup['id'],
+    name: 'app-db-subnets',
+    vpcId: privateA.vpcId,
+    subnetIds: [privateA.id, privateB.id],
+  };
+  d.resources['db-app'] = {
+    kind: 'dbInstance',
+    id: 'db-app' as DbInstance['id'],
+    name: 'app-db',
+    engine: 'postgres',
+    instanceClass: 'db.t3.micro',
+    allocatedStorageGb: 20,
+    storageType: 'gp3',
+    port: 5432,
+    dbSubnetGroupId: 'dbsg-app' as DbSubnetGroup['id'],
+    securityGroupIds: ['sg-db' as SecurityGroup['id']],
+    multiAz: true,
+    subnetId: privateA.id,
+    privateIp: '10.0.1.20',
+    standbySubnetId: privateB.id,
+    standbyPrivateIp: '10.0.3.20',
+    readReplicaSourceId: null,
+  };
 }
