@@ -1,7 +1,6 @@
 import {
   balancesAcrossZones,
   getResource,
-  protocolLabel,
   resourceById,
   type Design,
   type Listener,
@@ -15,8 +14,11 @@ import { sourceSeenAt, type PathContext, type PathOptions } from './context';
 import { endpointLabel, resolveEndpoint, type Endpoint, type EndpointSpec, type Interface } from './endpoints';
 import { loadBalancerNodes, type LoadBalancerNode } from './loadBalancerNodes';
 import type { ReachOutcome, ReachQuery, ReachResult } from './reachability';
-import type { Block, BlockCode, Hop, HopInput, HopPacket } from './trace';
-import { walkBetween } from './walk';
+import type { BlockCode, Hop, HopInput, HopPacket } from './trace';
+import { walkBetween, type Walked } from './walk';
+import { gateOf, listenerLabel, summaryOf } from './loadBalancerGate';
+
+export { listenerLabel };
 
 /**
  * Reachability through Elastic Load Balancing, lowered onto ordinary walks:
@@ -69,35 +71,33 @@ function listenerTakes(listener: Listener, protocol: PacketProtocol): boolean {
   return listener.protocol === 'UDP' ? protocol === 'udp' : protocol === 'tcp';
 }
 
-export const listenerLabel = (listener: Listener): string => `${listener.protocol}:${listener.port}`;
-
 /** The listener on a port for a protocol, or null. */
 export const listenerOn = (lb: LoadBalancer, protocol: PacketProtocol, port: number): Listener | null =>
   lb.listeners.find((l) => l.port === port && listenerTakes(l, protocol)) ?? null;
 
 /**
- * The node that serves a target: the node in the target's zone when it is in
- * service; else, when the load balancer balances across zones, the first
- * node in service. Null (with why) when none may.
+ * The node that sends to a target: the node the client reached when the load
+ * balancer balances across zones (an ALB always does); with cross-zone off,
+ * an NLB's node in the target's own zone (clients reach each node's address),
+ * when it is in service. Null (with why) when none may.
  */
 function nodeFor(
   lb: LoadBalancer,
   nodes: readonly LoadBalancerNode[],
+  front: LoadBalancerNode,
   target: RegisteredTarget,
 ): { node: LoadBalancerNode } | { code: BlockCode; why: string } {
-  const inService = nodes.filter((n) => !n.eni.outage);
-  const local = inService.find((n) => n.zoneId === target.zoneId);
-  if (local) return { node: local };
-  const hasZone = nodes.some((n) => n.zoneId === target.zoneId);
-  if (balancesAcrossZones(lb) && inService[0]) return { node: inService[0] };
-  if (!hasZone)
+  if (balancesAcrossZones(lb)) return { node: front };
+  const local = nodes.find((n) => n.zoneId === target.zoneId);
+  if (local && !local.eni.outage) return { node: local };
+  if (!local)
     return {
       code: 'ELB_INSTALLED_AZ_RESTRICTION',
-      why: `${lb.name} has no node in the target's Availability Zone, and ${lb.type === 'network' ? 'cross-zone load balancing is off' : 'no node is in service'}: a load balancer sends only to targets in its enabled zones.`,
+      why: `${lb.name} has no node in the target's Availability Zone, and cross-zone load balancing is off: a node sends only to targets in its own zone.`,
     };
   return {
-    code: balancesAcrossZones(lb) ? 'ELB_INSTALLED_AZ_RESTRICTION' : 'ELB_NOT_CROSSZONE',
-    why: `${lb.name}'s node in the target's zone is out of service, and ${balancesAcrossZones(lb) ? 'no other node is in service' : "with cross-zone load balancing off no other zone's node sends to it"}.`,
+    code: 'ELB_NOT_CROSSZONE',
+    why: `${lb.name}'s node in the target's zone is out of service, and with cross-zone load balancing off no other zone's node sends to it.`,
   };
 }
 
@@ -203,21 +203,20 @@ export function analyzeThroughLoadBalancer(
     first.ctx.forward.packet,
     'forward',
   );
-  const legs = new Map<string, ReturnType<typeof walkBetween>>();
-  for (const target of targetsOf(design, group)) {
-    reach.targets.push(targetReach(design, lb, group, target, nodes, src, query, options, legs, first.ctx));
-  }
+  const walks: Walks = { fronts: new Map([[front.subnet.id, first]]), backs: new Map() };
+  for (const target of targetsOf(design, group))
+    reach.targets.push(
+      targetReach({ design, lb, group, nodes, front, src, query, options, walks, listenerHop }, target),
+    );
   const chosen = reach.targets.find((t) => t.reachable) ?? reach.targets[0];
-  const forward = [...first.ctx.forward.hops, listenerHop, ...(chosen?.forward ?? [])];
-  const back = [...(chosen?.return ?? []), ...first.ctx.back.hops];
   const blockedBy = chosen ? chosen.blockedBy : null;
   return {
     ok: true,
     result: {
       ...base,
       reachable: !!chosen?.reachable,
-      forward,
-      return: back,
+      forward: chosen?.forward ?? [],
+      return: chosen?.return ?? [],
       blockedBy,
       summary: summaryOf(src, lb, query, blockedBy, chosen ?? null),
       loadBalancer: reach,
@@ -225,125 +224,113 @@ export function analyzeThroughLoadBalancer(
   };
 }
 
-/** What stops a request at the load balancer itself: its scheme, no node, no listener, no target group, no targets. */
-function gateOf(
-  design: Design,
-  lb: LoadBalancer,
-  src: Endpoint,
-  ctx: PathContext,
-  listener: Listener | null,
-  group: TargetGroup | undefined,
-  anyNode: boolean,
-): { hop: HopInput; block: Block } | null {
-  const at = (code: BlockCode, explanation: string, id: string = lb.id, component = lb.name) => ({
-    hop: { step: 'arrive' as const, component, id, rule: null, explanation },
-    block: { component, id, code },
-  });
-  if (lb.scheme === 'internal' && (src.kind === 'internet' || ctx.toPublic))
-    return at(
-      'ELB_SCHEME_INTERNAL',
-      `${lb.name} is internal: its nodes have private addresses only, reachable from inside its VPC, a peered VPC or on premises, never from the internet.`,
-    );
-  if (!anyNode)
-    return at('ZONE_OUTAGE', `Every node of ${lb.name} is in a zone that is down: nothing answers its address.`);
-  if (!listener)
-    return at(
-      'ELB_LISTENERS_MISMATCH',
-      `${lb.name} has no listener on ${protocolLabel(ctx.request.protocol)} port ${ctx.request.port} (it listens on ${lb.listeners.map(listenerLabel).join(', ') || 'nothing'}): the connection is refused.`,
-    );
-  if (!group)
-    return at(
-      'ELBV2_LISTENER_HAS_NO_TG',
-      `${lb.name}'s listener ${listenerLabel(listener)} forwards to no target group, so it answers ${lb.type === 'application' ? 'HTTP 503' : 'by closing the connection'}.`,
-    );
-  if (targetsOf(design, group).length === 0)
-    return at(
-      'ELB_NO_REGISTERED_TARGETS',
-      `Target group ${group.name} has no registered targets, so ${lb.name} answers ${lb.type === 'application' ? 'HTTP 503 (Service Unavailable)' : 'by resetting the connection'}.`,
-      group.id,
-      `target group ${group.name}`,
-    );
-  return null;
+/** Walks made once per question: the client's leg to each node, each node's leg to each target. */
+interface Walks {
+  fronts: Map<string, Walked>;
+  backs: Map<string, Walked>;
 }
 
-function targetReach(
-  design: Design,
-  lb: LoadBalancer,
-  group: TargetGroup,
-  target: RegisteredTarget,
-  nodes: readonly LoadBalancerNode[],
-  src: Endpoint,
-  query: ReachQuery,
-  options: PathOptions,
-  legs: Map<string, ReturnType<typeof walkBetween>>,
-  frontCtx: PathContext,
-): TargetReach {
+/** What every target's verdict shares. */
+interface Through {
+  design: Design;
+  lb: LoadBalancer;
+  group: TargetGroup;
+  nodes: readonly LoadBalancerNode[];
+  front: LoadBalancerNode;
+  src: Endpoint;
+  query: ReachQuery;
+  options: PathOptions;
+  walks: Walks;
+  listenerHop: Hop;
+}
+
+function targetReach(through: Through, target: RegisteredTarget): TargetReach {
+  const { design, lb, group, nodes, front, src, query, options, walks, listenerHop } = through;
   const health = options.targetHealth?.[group.id]?.[target.id] ?? 'healthy';
   const name = resourceById(design, target.id)?.name ?? target.id;
+  const failure: TargetFailure = lb.type === 'application' ? '504' : 'reset';
+  const unreachable = (
+    hops: Hop[],
+    back: Hop[],
+    blockedBy: NonNullable<ReachResult['blockedBy']>,
+    nodeSubnetId: string | null,
+  ): TargetReach => ({
+    target,
+    name,
+    nodeSubnetId,
+    reachable: false,
+    failure,
+    blockedBy,
+    forward: hops,
+    return: back,
+    health,
+  });
+  const chosen = nodeFor(lb, nodes, front, target);
+  const component = `target group ${group.name}`;
+  const frontHops = walks.fronts.get(front.subnet.id);
+  const groupStop = (code: BlockCode, explanation: string, nodeSubnetId: string | null, ctx: PathContext) =>
+    unreachable(
+      [
+        ...ctx.forward.hops,
+        listenerHop,
+        lbHop({ step: 'route', component, id: group.id, rule: null, explanation }, ctx.forward.packet, 'drop'),
+      ],
+      [],
+      { component, id: group.id, code, direction: 'forward' },
+      nodeSubnetId,
+    );
+  if (!frontHops?.ok) throw new Error('the client leg to the first node is walked before any target');
+  if (!('node' in chosen)) return groupStop(chosen.code, chosen.why, null, frontHops.ctx);
+  const { node } = chosen;
+  let toNode = walks.fronts.get(node.subnet.id);
+  if (!toNode) {
+    toNode = walkBetween(design, src, node.eni, query, options);
+    walks.fronts.set(node.subnet.id, toNode);
+  }
+  if (!toNode.ok) return groupStop('CANNOT_ROUTE', toNode.error, node.subnet.id, frontHops.ctx);
+  const frontCtx = toNode.ctx;
+  const frontBlock = blockOf(frontCtx);
+  if (frontBlock) return unreachable(frontCtx.forward.hops, frontCtx.back.hops, frontBlock, node.subnet.id);
+  const dst = targetEndpoint(design, target, options);
   const packet = frontCtx.forward.packet;
-  const blockedAt = (code: BlockCode, explanation: string, nodeSubnetId: string | null): TargetReach => {
-    const component = `target group ${group.name}`;
+  if (typeof dst === 'string') {
+    if (target.type !== 'lambda') return groupStop('NO_ROUTE_TO_DESTINATION', dst, node.subnet.id, frontCtx);
+    const invoke = lbHop(
+      {
+        step: 'arrive',
+        component,
+        id: group.id,
+        rule: null,
+        explanation: `${lb.name} invokes ${name}: a Lambda target is called through the Lambda service, not over the VPC.`,
+      },
+      packet,
+      'forward',
+    );
     return {
       target,
       name,
-      nodeSubnetId,
-      reachable: false,
-      failure: lb.type === 'application' ? '504' : 'reset',
-      blockedBy: { component, id: group.id, code, direction: 'forward' },
-      forward: [lbHop({ step: 'route', component, id: group.id, rule: null, explanation }, packet, 'drop')],
-      return: [],
+      nodeSubnetId: node.subnet.id,
+      reachable: true,
+      failure: null,
+      blockedBy: null,
+      forward: [...frontCtx.forward.hops, listenerHop, invoke],
+      return: frontCtx.back.hops,
       health,
     };
-  };
-  const chosen = nodeFor(lb, nodes, target);
-  if (!('node' in chosen)) return blockedAt(chosen.code, chosen.why, null);
-  const { node } = chosen;
-  const dst = targetEndpoint(design, target, options);
-  if (typeof dst === 'string') {
-    if (target.type === 'lambda')
-      return {
-        target,
-        name,
-        nodeSubnetId: node.subnet.id,
-        reachable: true,
-        failure: null,
-        blockedBy: null,
-        forward: [
-          lbHop(
-            {
-              step: 'arrive',
-              component: `target group ${group.name}`,
-              id: group.id,
-              rule: null,
-              explanation: `${lb.name} invokes ${name}: a Lambda target is called through the Lambda service, not over the VPC.`,
-            },
-            packet,
-            'forward',
-          ),
-        ],
-        return: [],
-        health,
-      };
-    return blockedAt('NO_ROUTE_TO_DESTINATION', dst, node.subnet.id);
   }
   const key = `${node.subnet.id}|${target.id}`;
-  let leg = legs.get(key);
+  let leg = walks.backs.get(key);
   if (!leg) {
-    leg = walkBetween(
-      design,
-      backLegSource(lb, node, src, frontCtx),
-      dst,
-      backLegPacket(lb, group, query, frontCtx),
-      options,
-    );
-    legs.set(key, leg);
+    const from = backLegSource(lb, node, src, frontCtx);
+    leg = walkBetween(design, from, dst, backLegPacket(lb, group, query, frontCtx), options);
+    walks.backs.set(key, leg);
   }
-  if (!leg.ok) return blockedAt('CANNOT_ROUTE', leg.error, node.subnet.id);
+  if (!leg.ok) return groupStop('CANNOT_ROUTE', leg.error, node.subnet.id, frontCtx);
   const ctx = leg.ctx;
   const chooseHop = lbHop(
     {
       step: 'route',
-      component: `target group ${group.name}`,
+      component,
       id: group.id,
       rule: null,
       explanation:
@@ -361,10 +348,11 @@ function targetReach(
     name,
     nodeSubnetId: node.subnet.id,
     reachable: blockedBy === null,
+    // Security groups and ACLs drop silently: the ALB waits and answers 504; nothing running at the target is a 502.
     failure: blockedBy === null ? null : lb.type === 'network' ? 'reset' : stateStop ? '502' : '504',
     blockedBy,
-    forward: [chooseHop, ...ctx.forward.hops],
-    return: ctx.back.hops,
+    forward: [...frontCtx.forward.hops, listenerHop, chooseHop, ...ctx.forward.hops],
+    return: [...ctx.back.hops, ...frontCtx.back.hops],
     health,
   };
 }
@@ -397,19 +385,4 @@ function backLegPacket(lb: LoadBalancer, group: TargetGroup, query: ReachQuery, 
     port: group.port,
     sourcePort: lb.type === 'application' ? 1024 : front.response.port,
   };
-}
-
-function summaryOf(
-  src: Endpoint,
-  lb: LoadBalancer,
-  query: ReachQuery,
-  blockedBy: ReachResult['blockedBy'],
-  chosen: TargetReach | null,
-): string {
-  const what = `${protocolLabel(query.protocol)} ${query.port}`;
-  const who = endpointLabel(src);
-  if (!blockedBy)
-    return `${who.charAt(0).toUpperCase()}${who.slice(1)} reaches ${lb.name} on ${what}, and through it ${chosen?.name ?? 'its target'}; the response gets back.`;
-  const where = blockedBy.direction === 'return' ? 'on the way back ' : '';
-  return `${who.charAt(0).toUpperCase()}${who.slice(1)} can't reach ${chosen ? `${chosen.name} through ` : ''}${lb.name} on ${what}: blocked ${where}at ${blockedBy.component} (${blockedBy.code}).`;
 }
