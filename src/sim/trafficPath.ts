@@ -22,8 +22,12 @@ import {
   type EndpointSpec,
   type Hop,
   type HopPacket,
+  type LoadBalancerReach,
+  type PathOptions,
+  type ReachResult,
   type RuleRef,
 } from '../engine';
+import { outcomeOf, refusalOf, targetShares, type BranchOutcome } from './loadBalancing';
 
 /**
  * The path one request of a flow takes, step by step, with the packet as it
@@ -90,6 +94,30 @@ export interface FlowPath {
   tracked: boolean;
   /** Set while a tracked connection stays open after the rule that allowed it went (new ones are refused). */
   keptOpenByTracking?: boolean;
+  /** Set on a flow to a load balancer: how its requests split over the targets. */
+  balanced?: BalancedFlow;
+}
+
+/** One target a flow's requests go to through a load balancer, and its share of them. */
+export interface FlowBranch {
+  targetId: string;
+  name: string;
+  /** Fraction of the flow's requests (a flow's branches sum to 1). */
+  share: number;
+  outcome: BranchOutcome;
+  blockedBy: FlowPath['blockedBy'];
+  /** The path through this target, to animate. */
+  steps: PathStep[];
+  rttMs: number | null;
+}
+
+/** A flow to a load balancer: the branches its requests split over, or the answer when there is nowhere to send them. */
+export interface BalancedFlow {
+  loadBalancerId: string;
+  targetGroupId: string | null;
+  /** Every request refused by the load balancer itself (503, or a reset): no target group, or no targets. */
+  refused: BranchOutcome | null;
+  branches: FlowBranch[];
 }
 
 /** What the running simulation knows better than the design: instance states and auto-assigned public addresses. */
@@ -178,20 +206,52 @@ function specOf(
   return parsed.ok ? parsed : { ok: false, error: `${role}: ${parsed.error}` };
 }
 
-/** Plans the path of one request of a flow, honouring the simulation's live instance states when given. */
+/** Plans the path of one request of a flow, honouring the simulation's live state (instances, zones, health) when given. */
 export function planFlowPath(design: Design, flow: Flow, overlay: LiveOverlay = {}): FlowPath {
   const live = withLiveStates(design, overlay.liveStates, overlay.publicIps);
   const from = specOf(live, flow.from, 'source');
   if (!from.ok) return failed(flow, from.error);
   const to = specOf(live, flow.to, 'destination');
   if (!to.ok) return failed(flow, to.error);
+  const options: PathOptions = {
+    autoAssignedAddressOf: (instanceId) => autoAssignedAddress(live, instanceId, overlay),
+    ...(overlay.zonesDown ? { zonesDown: overlay.zonesDown } : {}),
+    ...(overlay.outOfService ? { outOfService: overlay.outOfService } : {}),
+    ...(overlay.dbEndpoints ? { dbEndpoints: overlay.dbEndpoints } : {}),
+    ...(overlay.targetHealth ? { targetHealth: overlay.targetHealth } : {}),
+  };
   const outcome = analyzeReachability(
     live,
     { from: from.spec, to: to.spec, protocol: flow.protocol, port: flow.port },
-    { autoAssignedAddressOf: (instanceId) => autoAssignedAddress(live, instanceId, overlay) },
+    options,
   );
   if (!outcome.ok) return failed(flow, outcome.error);
   const result = outcome.result;
+  const balanced = result.loadBalancer ? balance(live, flow, result, result.loadBalancer, options) : null;
+  const main = balanced?.main ?? result;
+  const { steps, rttMs } = stepsOf(live, flow, main);
+  const blocked = main.blockedBy;
+  return {
+    flowId: flow.id,
+    reachable: main.reachable,
+    error: null,
+    steps,
+    summary: result.summary,
+    blockedBy: blocked
+      ? { direction: blocked.direction, code: blocked.code, component: blocked.component, id: blocked.id }
+      : null,
+    rttMs,
+    transfer: main.reachable ? pathTransfer(live, main.source, main.destination, main.forward) : {},
+    tracked: main.reachable && isTracked(live, main.forward, flow.protocol),
+    ...(balanced ? { balanced: balanced.flow } : {}),
+  };
+}
+
+/** The hops of one path through the network, as `stepsOf` lays them out. */
+type PathHops = Pick<ReachResult, 'reachable' | 'forward' | 'return' | 'blockedBy' | 'source' | 'destination' | 'sent'>;
+
+/** The path's hops as animated steps, each with its latency, and the round trip when the response gets back. */
+function stepsOf(live: Design, flow: Flow, result: PathHops): { steps: PathStep[]; rttMs: number | null } {
   const { source: src, destination: dst } = result;
   const hops = [...result.forward, ...result.return];
   let packet: PacketView = result.sent;
@@ -263,18 +323,81 @@ export function planFlowPath(design: Design, flow: Flow, overlay: LiveOverlay = 
     if (result.reachable && steps.at(-1)?.resourceId !== srcNode)
       pushEndpoint('return', src, false, `The response reaches ${endpointLabel(src)}.`);
   }
-  const blocked = result.blockedBy;
+  return { steps, rttMs: result.reachable ? round(steps.reduce((sum, s) => sum + s.latencyMs, 0)) : null };
+}
+
+/**
+ * A flow to a load balancer: its requests' shares over the targets (see
+ * `loadBalancing.ts`), each branch with its outcome and steps; the main path
+ * is the branch with the largest share that is served (else the largest).
+ */
+function balance(
+  live: Design,
+  flow: Flow,
+  result: ReachResult,
+  reach: LoadBalancerReach,
+  options: PathOptions,
+): { flow: BalancedFlow; main: PathHops } | null {
+  const lb = getResource(live, reach.loadBalancerId, 'loadBalancer');
+  if (!lb) return null;
+  const refused = reach.targets.length === 0 ? refusalOf(live, lb.id, result.blockedBy?.code) : null;
+  if (reach.targets.length === 0)
+    return {
+      flow: { loadBalancerId: lb.id, targetGroupId: reach.targetGroupId, refused, branches: [] },
+      main: result,
+    };
+  const shares = targetShares(live, lb, reach.targets, options);
+  const branches: FlowBranch[] = shares.map(({ targetIndex, share }) => {
+    const target = reach.targets[targetIndex]!;
+    const hops: PathHops = {
+      ...result,
+      destination: target.endpoint ?? result.destination,
+      reachable: target.reachable,
+      forward: target.forward,
+      return: target.return,
+      blockedBy: target.blockedBy,
+    };
+    const { steps, rttMs } = stepsOf(live, flow, hops);
+    return {
+      targetId: target.target.id,
+      name: target.name,
+      share,
+      outcome: outcomeOf(target),
+      blockedBy: target.blockedBy
+        ? {
+            direction: target.blockedBy.direction,
+            code: target.blockedBy.code,
+            component: target.blockedBy.component,
+            id: target.blockedBy.id,
+          }
+        : null,
+      steps,
+      rttMs,
+    };
+  });
+  let mainIndex = -1;
+  shares.forEach(({ share }, b) => {
+    const best = mainIndex < 0 ? null : branches[mainIndex]!;
+    const served = branches[b]!.outcome === 'served';
+    if (
+      !best ||
+      (served && best.outcome !== 'served') ||
+      (served === (best.outcome === 'served') && share > best.share + 1e-12)
+    )
+      mainIndex = b;
+  });
+  const target = mainIndex < 0 ? null : reach.targets[shares[mainIndex]!.targetIndex]!;
   return {
-    flowId: flow.id,
-    reachable: result.reachable,
-    error: null,
-    steps,
-    summary: result.summary,
-    blockedBy: blocked
-      ? { direction: blocked.direction, code: blocked.code, component: blocked.component, id: blocked.id }
-      : null,
-    rttMs: result.reachable ? round(steps.reduce((sum, s) => sum + s.latencyMs, 0)) : null,
-    transfer: result.reachable ? pathTransfer(live, src, dst, result.forward) : {},
-    tracked: result.reachable && isTracked(live, result.forward, flow.protocol),
+    flow: { loadBalancerId: lb.id, targetGroupId: reach.targetGroupId, refused: null, branches },
+    main: target
+      ? {
+          ...result,
+          destination: target.endpoint ?? result.destination,
+          reachable: target.reachable,
+          forward: target.forward,
+          return: target.return,
+          blockedBy: target.blockedBy,
+        }
+      : result,
   };
 }

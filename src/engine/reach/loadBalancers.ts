@@ -47,6 +47,8 @@ export interface TargetReach {
   return: Hop[];
   /** The health the options say (absent: healthy). */
   health: string;
+  /** The target as an end of a path, when it is one (an instance or an address in the VPC). */
+  endpoint?: Endpoint;
 }
 
 export interface LoadBalancerReach {
@@ -354,6 +356,7 @@ function targetReach(through: Through, target: RegisteredTarget): TargetReach {
     forward: [...frontCtx.forward.hops, listenerHop, chooseHop, ...ctx.forward.hops],
     return: [...ctx.back.hops, ...frontCtx.back.hops],
     health,
+    endpoint: dst,
   };
 }
 

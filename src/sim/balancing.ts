@@ -1,0 +1,185 @@
+import type { Flow } from '../domain';
+import { bytesOn } from './dataTransfer';
+import type { FlowCounters, VersionedPath } from './protocol';
+import { splitRequests } from './loadBalancing';
+
+/**
+ * Counters of the requests flows send through load balancers: per load
+ * balancer what it served and failed (by status), and the load its capacity
+ * units are billed on; per target its requests. Exact counts, plain numbers
+ * per target and per balancer, no object per request.
+ */
+
+export interface BalancerCounters {
+  served: number;
+  failed: number;
+  /** Failed requests by status: `502`, `503`, `504`, `reset`. */
+  failedBy: Record<string, number>;
+  lastSecond: { served: number; failed: number };
+  /** The last second's load, for capacity units: new connections, connections open, bytes through it. */
+  load: { newConnections: number; activeConnections: number; bytes: number };
+}
+
+export interface TargetCounters {
+  requests: number;
+  lastSecond: number;
+}
+
+const emptyBalancer = (): BalancerCounters => ({
+  served: 0,
+  failed: 0,
+  failedBy: {},
+  lastSecond: { served: 0, failed: 0 },
+  load: { newConnections: 0, activeConnections: 0, bytes: 0 },
+});
+
+/** What a flow owes each branch of the path version it was split on. */
+interface FlowSplit {
+  version: number;
+  owed: Float64Array;
+  counts: Int32Array;
+  shares: number[];
+  /** Branches a visual packet went down so far, to cycle through those with requests. */
+  packets: number;
+  /** Whether its one persistent connection is open (counted new once). */
+  connected: boolean;
+}
+
+export class BalancingCounters {
+  private readonly balancers = new Map<string, BalancerCounters>();
+  /** By target group id, then target id. */
+  private readonly targets = new Map<string, Map<string, TargetCounters>>();
+  private readonly splits = new Map<string, FlowSplit>();
+
+  /** A new second: the last second's figures start from zero. */
+  startSecond(): void {
+    for (const b of this.balancers.values()) {
+      b.lastSecond.served = 0;
+      b.lastSecond.failed = 0;
+      b.load.newConnections = 0;
+      b.load.activeConnections = 0;
+      b.load.bytes = 0;
+    }
+    for (const group of this.targets.values()) for (const t of group.values()) t.lastSecond = 0;
+  }
+
+  /** Forgets the splits of flows that are gone (their counts stay in the totals). */
+  keepFlows(ids: ReadonlySet<string>): void {
+    for (const id of this.splits.keys()) if (!ids.has(id)) this.splits.delete(id);
+  }
+
+  /** Sends `count` requests of a flow down its load balancer's branches and counts where they end. */
+  send(flow: Flow, path: VersionedPath, count: number, counters: FlowCounters): void {
+    const balanced = path.balanced!;
+    const lb = this.balancer(balanced.loadBalancerId);
+    const split = this.splitOf(flow.id, path);
+    const persistent = flow.connection === 'persistent';
+    lb.load.newConnections += persistent ? (split.connected ? 0 : 1) : count;
+    lb.load.activeConnections += persistent ? 1 : count;
+    split.connected = true;
+    if (balanced.refused) {
+      this.fail(lb, balanced.refused, count);
+      counters.droppedForward += count;
+      counters.droppedBy[balanced.loadBalancerId] = (counters.droppedBy[balanced.loadBalancerId] ?? 0) + count;
+      counters.lastSecond.dropped = count;
+      counters.lastRttMs = null;
+      lb.load.bytes += count * bytesOn('request', flow);
+      return;
+    }
+    splitRequests(count, split.shares, split.owed, split.counts);
+    const group = balanced.targetGroupId ? this.groupTargets(balanced.targetGroupId) : null;
+    let delivered = 0;
+    let dropped = 0;
+    balanced.branches.forEach((branch, b) => {
+      const n = split.counts[b]!;
+      if (n === 0) return;
+      if (group) {
+        const target = group.get(branch.targetId) ?? { requests: 0, lastSecond: 0 };
+        target.requests += n;
+        target.lastSecond += n;
+        group.set(branch.targetId, target);
+      }
+      if (branch.outcome === 'served') {
+        delivered += n;
+        lb.served += n;
+        lb.lastSecond.served += n;
+        lb.load.bytes += n * bytesOn('both', flow);
+        counters.lastRttMs = branch.rttMs;
+        return;
+      }
+      dropped += n;
+      this.fail(lb, branch.outcome, n);
+      lb.load.bytes += n * bytesOn('request', flow);
+      if (branch.blockedBy?.direction === 'return') counters.droppedReturn += n;
+      else counters.droppedForward += n;
+      const decider = branch.blockedBy?.id ?? balanced.loadBalancerId;
+      counters.droppedBy[decider] = (counters.droppedBy[decider] ?? 0) + n;
+    });
+    counters.delivered += delivered;
+    counters.lastSecond.delivered = delivered;
+    counters.lastSecond.dropped = dropped;
+    if (delivered === 0) counters.lastRttMs = null;
+  }
+
+  /** The branch the next visual packet of a flow follows: the branches with requests this second, in turn. */
+  nextBranch(flowId: string, path: VersionedPath): number | null {
+    if (!path.balanced || path.balanced.branches.length === 0) return null;
+    const split = this.splitOf(flowId, path);
+    const live: number[] = [];
+    split.counts.forEach((n, b) => n > 0 && live.push(b));
+    const from = live.length > 0 ? live : split.shares.map((_, b) => b);
+    return from[split.packets++ % from.length]!;
+  }
+
+  /** Every load balancer's counters so far, by id. */
+  balancerCounters(): ReadonlyMap<string, BalancerCounters> {
+    return this.balancers;
+  }
+
+  /** A target's requests through a group so far and in the last second. */
+  targetCounters(groupId: string, targetId: string): TargetCounters {
+    return this.targets.get(groupId)?.get(targetId) ?? { requests: 0, lastSecond: 0 };
+  }
+
+  private fail(lb: BalancerCounters, status: string, n: number): void {
+    lb.failed += n;
+    lb.lastSecond.failed += n;
+    lb.failedBy[status] = (lb.failedBy[status] ?? 0) + n;
+  }
+
+  private balancer(id: string): BalancerCounters {
+    let counters = this.balancers.get(id);
+    if (!counters) {
+      counters = emptyBalancer();
+      this.balancers.set(id, counters);
+    }
+    return counters;
+  }
+
+  private groupTargets(groupId: string): Map<string, TargetCounters> {
+    let group = this.targets.get(groupId);
+    if (!group) {
+      group = new Map();
+      this.targets.set(groupId, group);
+    }
+    return group;
+  }
+
+  /** The flow's split for this path version: a new path starts owing nothing (its branches may differ). */
+  private splitOf(flowId: string, path: VersionedPath): FlowSplit {
+    const branches = path.balanced?.branches ?? [];
+    let split = this.splits.get(flowId);
+    if (!split || split.version !== path.version) {
+      split = {
+        version: path.version,
+        owed: new Float64Array(branches.length),
+        counts: new Int32Array(branches.length),
+        shares: branches.map((b) => b.share),
+        packets: 0,
+        connected: split?.connected ?? false,
+      };
+      this.splits.set(flowId, split);
+    }
+    return split;
+  }
+}
