@@ -3,6 +3,7 @@ import type { FlowCounters, VersionedPath, VisualPacket } from './protocol';
 import { bytesOn, egressCost, flatCost, GB, TRANSFER_LINE_NAMES, type TransferLine } from './dataTransfer';
 import { planFlowPath, type FlowPath, type LiveOverlay } from './trafficPath';
 import { BalancingCounters } from './balancing';
+import { AvailabilityTracker } from './availability';
 
 /**
  * The flows of a design as the simulation runs them: each tick (one simulated
@@ -57,6 +58,8 @@ export class TrafficSim {
   private egressMonth = { month: 0, gb: 0 };
   /** What each load balancer did with the requests sent to it, and each target's requests (see `balancing.ts`). */
   readonly balancing = new BalancingCounters();
+  /** Served and failed requests over time, for the availability chart and each flow's recovery. */
+  readonly availability = new AvailabilityTracker();
 
   constructor(
     design: Design,
@@ -79,6 +82,7 @@ export class TrafficSim {
     for (const map of [this.paths, this.carry, this.counters, this.established])
       for (const id of map.keys()) if (!ids.has(id)) map.delete(id);
     this.balancing.keepFlows(ids);
+    this.availability.forget(ids);
     this.packets = this.packets.filter((p) => ids.has(p.flowId));
     this.stale = true;
   }
@@ -153,7 +157,10 @@ export class TrafficSim {
       const count = Math.floor(due + 1e-9);
       this.carry.set(flow.id, Math.max(0, due - count));
       counters.lastSecond = { sent: count, delivered: 0, dropped: 0 };
-      if (!path || count === 0) continue;
+      if (!path || count === 0) {
+        this.availability.record(now, flow.id, 0, 0);
+        continue;
+      }
       counters.sent += count;
       if (path.balanced && (path.balanced.branches.length > 0 || path.balanced.refused)) {
         this.balancing.send(flow, path, count, counters);
@@ -172,6 +179,7 @@ export class TrafficSim {
         counters.lastSecond.dropped = count;
         counters.lastRttMs = null;
       }
+      this.availability.record(now, flow.id, count, counters.lastSecond.delivered);
       const shown = Math.min(count, PACKETS_PER_FLOW_PER_TICK);
       for (let k = 0; k < shown; k++) {
         const branch = this.balancing.nextBranch(flow.id, path);
