@@ -95,9 +95,9 @@ describe('traffic through an Application Load Balancer', () => {
 
   it('counts one new connection for a persistent flow, one per request otherwise', () => {
     const perRequest = run(haDesign(), 1).lb!.load;
-    expect(perRequest).toMatchObject({ newConnections: 10, activeConnections: 10 });
+    expect(perRequest).toMatchObject({ newConnections: 10, openConnections: 0 });
     const persistent = run(haDesign(), 2, {}, flow(10, { connection: 'persistent' })).lb!.load;
-    expect(persistent).toMatchObject({ newConnections: 0, activeConnections: 1 });
+    expect(persistent).toMatchObject({ newConnections: 0, openConnections: 1 });
   });
 });
 

@@ -16,8 +16,12 @@ export interface BalancerCounters {
   /** Failed requests by status: `502`, `503`, `504`, `reset`. */
   failedBy: Record<string, number>;
   lastSecond: { served: number; failed: number };
-  /** The last second's load, for capacity units: new connections, connections open, bytes through it. */
-  load: { newConnections: number; activeConnections: number; bytes: number };
+  /**
+   * The last second's load, for capacity units: connections opened (one per
+   * request of a `perRequest` flow, one when a `persistent` flow first sends),
+   * persistent connections held open, and bytes through it.
+   */
+  load: { newConnections: number; openConnections: number; bytes: number };
 }
 
 export interface TargetCounters {
@@ -30,7 +34,7 @@ const emptyBalancer = (): BalancerCounters => ({
   failed: 0,
   failedBy: {},
   lastSecond: { served: 0, failed: 0 },
-  load: { newConnections: 0, activeConnections: 0, bytes: 0 },
+  load: { newConnections: 0, openConnections: 0, bytes: 0 },
 });
 
 /** What a flow owes each branch of the path version it was split on. */
@@ -57,7 +61,7 @@ export class BalancingCounters {
       b.lastSecond.served = 0;
       b.lastSecond.failed = 0;
       b.load.newConnections = 0;
-      b.load.activeConnections = 0;
+      b.load.openConnections = 0;
       b.load.bytes = 0;
     }
     for (const group of this.targets.values()) for (const t of group.values()) t.lastSecond = 0;
@@ -75,7 +79,7 @@ export class BalancingCounters {
     const split = this.splitOf(flow.id, path);
     const persistent = flow.connection === 'persistent';
     lb.load.newConnections += persistent ? (split.connected ? 0 : 1) : count;
-    lb.load.activeConnections += persistent ? 1 : count;
+    if (persistent) lb.load.openConnections += 1;
     split.connected = true;
     if (balanced.refused) {
       this.fail(lb, balanced.refused, count);

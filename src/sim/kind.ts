@@ -3,6 +3,7 @@ import type { FunctionSummary } from './kinds/lambdaFunctions';
 import type { InstanceSummary } from './kinds/ec2Instances';
 import type { ServiceSummary } from './kinds/ecsServices';
 import type { FlowSummary } from './kinds/flows';
+import type { LoadBalancerSummary } from './kinds/loadBalancers';
 import type { LogEntry, SimFrame } from './protocol';
 import type { Random } from './random';
 
@@ -54,6 +55,8 @@ export interface SummaryParts {
   flows: FlowSummary[];
   /** The data-transfer bill by line (NAT processing, internet egress, between zones...). */
   dataTransfer: Array<{ line: string; gb: number; costUsd: number }>;
+  /** Requests each load balancer served and failed, and its cost (only when the design has load balancers). */
+  loadBalancers?: LoadBalancerSummary[];
 }
 
 /** A kind that schedules its own events receives them here, at their time. */

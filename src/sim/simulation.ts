@@ -15,6 +15,7 @@ import { EbsVolumes } from './kinds/ebsVolumes';
 import { Ec2Instances } from './kinds/ec2Instances';
 import { EcsServices } from './kinds/ecsServices';
 import { Flows } from './kinds/flows';
+import { LoadBalancers } from './kinds/loadBalancers';
 import { LambdaFunctions } from './kinds/lambdaFunctions';
 import { StaticCharges } from './kinds/staticCharges';
 import type { LambdaSim } from './lambda';
@@ -64,6 +65,7 @@ export class Simulation {
       new StaticCharges(design, ctx),
       new EbsVolumes(design, ctx, this.ec2),
       this.flows,
+      new LoadBalancers(design, ctx, this.flows.traffic, () => this.liveOverlay()),
     ];
     // The tick at second t accounts for the second that ends at t.
     this.queue.schedule(1, TICK);
