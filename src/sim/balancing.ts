@@ -129,9 +129,12 @@ export class BalancingCounters {
   nextBranch(flowId: string, path: VersionedPath): number | null {
     if (!path.balanced || path.balanced.branches.length === 0) return null;
     const split = this.splitOf(flowId, path);
+    // Branches with steps to show (see MAX_ANIMATED_BRANCHES), preferring those that had requests this second.
+    const shown = (b: number) => path.balanced!.branches[b]!.steps.length > 0;
     const live: number[] = [];
-    split.counts.forEach((n, b) => n > 0 && live.push(b));
-    const from = live.length > 0 ? live : split.shares.map((_, b) => b);
+    split.counts.forEach((n, b) => n > 0 && shown(b) && live.push(b));
+    const from = live.length > 0 ? live : split.shares.flatMap((_, b) => (shown(b) ? [b] : []));
+    if (from.length === 0) return null;
     return from[split.packets++ % from.length]!;
   }
 

@@ -102,8 +102,15 @@ export class TrafficSim {
     this.stale = false;
     if (this.flows.length === 0) return;
     const overlay = this.live();
+    // Flows with the same ends, protocol and port take the same path: planned once (a group behind a load
+    // balancer has many targets to walk).
+    const byQuestion = new Map<string, FlowPath>();
     for (const flow of this.flows) {
-      let planned = planFlowPath(this.design, flow, overlay);
+      const question = `${flow.from}\u0000${flow.to}\u0000${flow.protocol}\u0000${flow.port}`;
+      const same = byQuestion.get(question);
+      let planned =
+        same && same.error === null ? { ...same, flowId: flow.id } : planFlowPath(this.design, flow, overlay);
+      if (!same) byQuestion.set(question, planned);
       const open = this.established.get(flow.id);
       // A security group that no longer allows it keeps a tracked connection open (new ones are refused): a
       // persistent flow goes on, while a flow whose every request is a new connection is refused at once.

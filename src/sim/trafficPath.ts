@@ -1,5 +1,8 @@
 import type { TargetHealthState } from './protocol';
 import { isTracked } from './connectionTracking';
+import { withLiveStates } from './liveDesign';
+
+export { withLiveStates };
 import { pathTransfer, type PathTransfer } from './dataTransfer';
 import {
   autoPublicIpv4Of,
@@ -7,7 +10,6 @@ import {
   hasPorts,
   protocolLabel,
   type Design,
-  type Ec2Instance,
   type Flow,
   type InstanceState,
 } from '../domain';
@@ -26,6 +28,7 @@ import {
   type PathOptions,
   type ReachResult,
   type RuleRef,
+  type TargetReach,
 } from '../engine';
 import { outcomeOf, refusalOf, targetShares, type BranchOutcome } from './loadBalancing';
 
@@ -135,37 +138,6 @@ export interface LiveOverlay {
 }
 
 /**
- * The design with the simulation's instance states and auto-assigned public
- * addresses (a stopped instance released its address; a started one holds a
- * new one), so an address names whoever holds it now. The same object when
- * nothing differs (keeps lookup caches).
- */
-export function withLiveStates(
-  design: Design,
-  liveStates: Record<string, InstanceState> = {},
-  publicIps: Record<string, string | null> = {},
-): Design {
-  let resources: Design['resources'] | null = null;
-  const change = (id: string, edit: (instance: Ec2Instance) => Ec2Instance | null) => {
-    const current = resources ?? design.resources;
-    const instance = Object.hasOwn(current, id) ? current[id] : undefined;
-    const next = instance?.kind === 'ec2Instance' ? edit(instance) : null;
-    if (!next) return;
-    resources ??= { ...design.resources };
-    resources[id] = next;
-  };
-  for (const [id, state] of Object.entries(liveStates))
-    change(id, (instance) => (instance.state === state ? null : { ...instance, state }));
-  for (const [id, address] of Object.entries(publicIps))
-    change(id, (instance) =>
-      !instance.publicIp || instance.elasticIpId !== null || address === null || instance.publicIpAddress === address
-        ? null
-        : { ...instance, publicIpAddress: address },
-    );
-  return resources ? { ...design, resources } : design;
-}
-
-/**
  * The address AWS auto-assigned to an instance: the running simulation's (a
  * new one after each stop and start), else the one the design records.
  */
@@ -245,6 +217,28 @@ export function planFlowPath(design: Design, flow: Flow, overlay: LiveOverlay = 
     tracked: main.reachable && isTracked(live, main.forward, flow.protocol),
     ...(balanced ? { balanced: balanced.flow } : {}),
   };
+}
+
+/**
+ * At most this many branches of a flow carry their steps (the rest animate
+ * as the main path): a frame carries every path, and a group of hundreds of
+ * targets would make it megabytes. Packets are few per tick anyway.
+ */
+export const MAX_ANIMATED_BRANCHES = 8;
+
+/** Which branches carry steps: the first of each outcome and node, then the first others, up to the maximum. */
+function animatedBranches(targets: readonly TargetReach[]): Set<number> {
+  const chosen = new Set<number>();
+  const kinds = new Set<string>();
+  targets.forEach((t, b) => {
+    const kind = `${outcomeOf(t)}|${t.nodeSubnetId}`;
+    if (!kinds.has(kind) && chosen.size < MAX_ANIMATED_BRANCHES) {
+      kinds.add(kind);
+      chosen.add(b);
+    }
+  });
+  for (let b = 0; b < targets.length && chosen.size < MAX_ANIMATED_BRANCHES; b++) chosen.add(b);
+  return chosen;
 }
 
 /** The hops of one path through the network, as `stepsOf` lays them out. */
@@ -347,7 +341,8 @@ function balance(
       main: result,
     };
   const shares = targetShares(live, lb, reach.targets, options);
-  const branches: FlowBranch[] = shares.map(({ targetIndex, share }) => {
+  const animated = animatedBranches(shares.map(({ targetIndex }) => reach.targets[targetIndex]!));
+  const branches: FlowBranch[] = shares.map(({ targetIndex, share }, b) => {
     const target = reach.targets[targetIndex]!;
     const hops: PathHops = {
       ...result,
@@ -357,7 +352,8 @@ function balance(
       return: target.return,
       blockedBy: target.blockedBy,
     };
-    const { steps, rttMs } = stepsOf(live, flow, hops);
+    const { steps: all, rttMs } = stepsOf(live, flow, hops);
+    const steps = animated.has(b) ? all : [];
     return {
       targetId: target.target.id,
       name: target.name,

@@ -15,7 +15,7 @@ import { endpointLabel, resolveEndpoint, type Endpoint, type EndpointSpec, type 
 import { loadBalancerNodes, type LoadBalancerNode } from './loadBalancerNodes';
 import type { ReachOutcome, ReachQuery, ReachResult } from './reachability';
 import type { BlockCode, Hop, HopInput, HopPacket } from './trace';
-import { walkBetween, type Walked } from './walk';
+import { cachedWalk, type Walked } from './walk';
 import { gateOf, listenerLabel, summaryOf } from './loadBalancerGate';
 
 export { listenerLabel };
@@ -153,7 +153,7 @@ export function analyzeThroughLoadBalancer(
     inService[0] ??
     nodes[0];
   if (!front) return { ok: false, error: `destination: ${lb.name} has no subnet mapping, so it has no node` };
-  const first = walkBetween(design, src, front.eni, query, options);
+  const first = cachedWalk(design, src, front.eni, query, options);
   if (!first.ok) return first;
   const listener = listenerOn(lb, query.protocol, query.port);
   const group = getResource(design, listener?.targetGroupId, 'targetGroup');
@@ -286,7 +286,7 @@ function targetReach(through: Through, target: RegisteredTarget): TargetReach {
   const { node } = chosen;
   let toNode = walks.fronts.get(node.subnet.id);
   if (!toNode) {
-    toNode = walkBetween(design, src, node.eni, query, options);
+    toNode = cachedWalk(design, src, node.eni, query, options);
     walks.fronts.set(node.subnet.id, toNode);
   }
   if (!toNode.ok) return groupStop('CANNOT_ROUTE', toNode.error, node.subnet.id, frontHops.ctx);
@@ -324,7 +324,7 @@ function targetReach(through: Through, target: RegisteredTarget): TargetReach {
   let leg = walks.backs.get(key);
   if (!leg) {
     const from = backLegSource(lb, node, src, frontCtx);
-    leg = walkBetween(design, from, dst, backLegPacket(lb, group, query, frontCtx), options);
+    leg = cachedWalk(design, from, dst, backLegPacket(lb, group, query, frontCtx), options);
     walks.backs.set(key, leg);
   }
   if (!leg.ok) return groupStop('CANNOT_ROUTE', leg.error, node.subnet.id, frontCtx);

@@ -46,3 +46,48 @@ export function walkBetween(
   searchPath(ctx);
   return { ok: true, ctx, sourcePort };
 }
+
+const walkCache = new WeakMap<Design['resources'], Map<string, Walked>>();
+
+/** An end's identity for the walk cache: what the walk reads of it. */
+function endKey(end: Endpoint): string {
+  if (end.kind === 'interface')
+    return `${end.ownerKind}:${end.ownerId}:${end.privateIp}:${end.subnet.id}:${end.addressed ?? ''}:${end.outage?.code ?? ''}`;
+  return end.kind === 'onPremises' ? `on:${end.network.id}:${end.address}` : `net:${end.address}`;
+}
+
+/**
+ * A walk, remembered per design and outage options: a flow's path is planned
+ * again whenever a target's health changes, and the network is the same then.
+ * Walks are never changed once made (verdicts copy their hops).
+ */
+export function cachedWalk(
+  design: Design,
+  from: Endpoint,
+  to: Endpoint,
+  packet: ConnectionPacket,
+  options: PathOptions,
+): Walked {
+  let byKey = walkCache.get(design.resources);
+  if (!byKey) {
+    byKey = new Map();
+    walkCache.set(design.resources, byKey);
+  }
+  const key = [
+    endKey(from),
+    endKey(to),
+    packet.protocol,
+    packet.port,
+    packet.sourcePort ?? '',
+    options.zonesDown?.join(',') ?? '',
+    options.outOfService?.join(',') ?? '',
+    options.dbEndpoints ? JSON.stringify(options.dbEndpoints) : '',
+  ].join('|');
+  let walked = byKey.get(key);
+  if (!walked) {
+    walked = walkBetween(design, from, to, packet, options);
+    if (byKey.size > 50_000) byKey.clear();
+    byKey.set(key, walked);
+  }
+  return walked;
+}
