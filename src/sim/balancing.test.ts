@@ -135,11 +135,27 @@ describe('splitRequests', () => {
     const owed = new Float64Array(3);
     const counts = new Int32Array(3);
     const totals = [0, 0, 0];
+    let cursor = 0;
     for (let s = 0; s < 100; s++) {
-      splitRequests(3, shares, owed, counts);
+      cursor = splitRequests(3, shares, owed, counts, cursor);
       expect(counts.reduce((a, b) => a + b, 0)).toBe(3);
       counts.forEach((n, i) => (totals[i]! += n));
     }
     expect(totals).toEqual([150, 75, 75]);
+  });
+
+  it('spreads a few requests over many branches fairly: each within one of its share', () => {
+    const shares = new Array<number>(202).fill(1 / 202);
+    const owed = new Float64Array(202);
+    const counts = new Int32Array(202);
+    const totals = new Array<number>(202).fill(0);
+    let cursor = 0;
+    for (let s = 0; s < 101; s++) {
+      cursor = splitRequests(100, shares, owed, counts, cursor);
+      expect(counts.reduce((a, b) => a + b, 0)).toBe(100);
+      counts.forEach((n, i) => (totals[i]! += n));
+    }
+    // 10,100 requests over 202 branches: 50 each.
+    for (const total of totals) expect(Math.abs(total - 50)).toBeLessThanOrEqual(1);
   });
 });

@@ -43,7 +43,13 @@ interface FlowSplit {
   owed: Float64Array;
   counts: Int32Array;
   shares: number[];
-  /** Branches a visual packet went down so far, to cycle through those with requests. */
+  /** Where the next second's left-over requests start (see `splitRequests`). */
+  cursor: number;
+  /** Each branch's target counters, found once per path version. */
+  targets: Array<TargetCounters | null>;
+  /** The branches that carry steps to animate (see MAX_ANIMATED_BRANCHES). */
+  animated: number[];
+  /** Visual packets sent so far, to take the animated branches in turn. */
   packets: number;
   /** Whether its one persistent connection is open (counted new once). */
   connected: boolean;
@@ -90,18 +96,16 @@ export class BalancingCounters {
       lb.load.bytes += count * bytesOn('request', flow);
       return;
     }
-    splitRequests(count, split.shares, split.owed, split.counts);
-    const group = balanced.targetGroupId ? this.groupTargets(balanced.targetGroupId) : null;
+    split.cursor = splitRequests(count, split.shares, split.owed, split.counts, split.cursor);
     let delivered = 0;
     let dropped = 0;
     balanced.branches.forEach((branch, b) => {
       const n = split.counts[b]!;
       if (n === 0) return;
-      if (group) {
-        const target = group.get(branch.targetId) ?? { requests: 0, lastSecond: 0 };
+      const target = split.targets[b];
+      if (target) {
         target.requests += n;
         target.lastSecond += n;
-        group.set(branch.targetId, target);
       }
       if (branch.outcome === 'served') {
         delivered += n;
@@ -125,17 +129,20 @@ export class BalancingCounters {
     if (delivered === 0) counters.lastRttMs = null;
   }
 
-  /** The branch the next visual packet of a flow follows: the branches with requests this second, in turn. */
+  /** The branch the next visual packet of a flow follows: the animated branches with requests this second, in turn. */
   nextBranch(flowId: string, path: VersionedPath): number | null {
     if (!path.balanced || path.balanced.branches.length === 0) return null;
     const split = this.splitOf(flowId, path);
-    // Branches with steps to show (see MAX_ANIMATED_BRANCHES), preferring those that had requests this second.
-    const shown = (b: number) => path.balanced!.branches[b]!.steps.length > 0;
-    const live: number[] = [];
-    split.counts.forEach((n, b) => n > 0 && shown(b) && live.push(b));
-    const from = live.length > 0 ? live : split.shares.flatMap((_, b) => (shown(b) ? [b] : []));
-    if (from.length === 0) return null;
-    return from[split.packets++ % from.length]!;
+    const shown = split.animated;
+    if (shown.length === 0) return null;
+    for (let k = 0; k < shown.length; k++) {
+      const b = shown[(split.packets + k) % shown.length]!;
+      if (split.counts[b]! > 0) {
+        split.packets += k + 1;
+        return b;
+      }
+    }
+    return shown[split.packets++ % shown.length]!;
   }
 
   /** Every load balancer's counters so far, by id. */
@@ -163,13 +170,19 @@ export class BalancingCounters {
     return counters;
   }
 
-  private groupTargets(groupId: string): Map<string, TargetCounters> {
+  private targetOf(groupId: string | null, targetId: string): TargetCounters | null {
+    if (groupId === null) return null;
     let group = this.targets.get(groupId);
     if (!group) {
       group = new Map();
       this.targets.set(groupId, group);
     }
-    return group;
+    let target = group.get(targetId);
+    if (!target) {
+      target = { requests: 0, lastSecond: 0 };
+      group.set(targetId, target);
+    }
+    return target;
   }
 
   /** The flow's split for this path version: a new path starts owing nothing (its branches may differ). */
@@ -182,6 +195,9 @@ export class BalancingCounters {
         owed: new Float64Array(branches.length),
         counts: new Int32Array(branches.length),
         shares: branches.map((b) => b.share),
+        cursor: 0,
+        targets: branches.map((b) => this.targetOf(path.balanced?.targetGroupId ?? null, b.targetId)),
+        animated: branches.flatMap((branch, b) => (branch.steps.length > 0 ? [b] : [])),
         packets: 0,
         connected: split?.connected ?? false,
       };

@@ -73,27 +73,38 @@ export function refusalOf(design: Design, lbId: string, code: BlockCode | undefi
 }
 
 /**
- * Splits `count` requests over shares exactly: each branch's due (its share
- * plus what it was owed) floored, the requests left over given to the
- * branches owed most, first in order on ties, so every request goes
- * somewhere and over seconds each branch gets its share. `owed` carries the
- * fractions to the next second; `into` receives the counts.
+ * Splits `count` requests over shares exactly: each branch gets the whole
+ * requests it is due (its share plus what it was owed, floored); the few
+ * left over go one each to branches still owed something, in turn from
+ * where the last second's stopped. So every request goes somewhere, each
+ * second costs one pass over the branches, and a branch's total never
+ * strays more than a request or two from its share. `owed` carries the
+ * fractions to the next second; `into` receives the counts; returns the
+ * cursor for the next second.
  */
-export function splitRequests(count: number, shares: readonly number[], owed: Float64Array, into: Int32Array): void {
+export function splitRequests(
+  count: number,
+  shares: readonly number[],
+  owed: Float64Array,
+  into: Int32Array,
+  cursor = 0,
+): number {
+  const branches = shares.length;
   let given = 0;
-  for (let b = 0; b < shares.length; b++) {
+  for (let b = 0; b < branches; b++) {
     const due = owed[b]! + count * shares[b]!;
     const n = Math.max(0, Math.floor(due + 1e-9));
     into[b] = n;
     owed[b] = due - n;
     given += n;
   }
-  for (let left = count - given; left > 0; left--) {
-    let best = -1;
-    for (let b = 0; b < shares.length; b++)
-      if (shares[b]! > 0 && (best < 0 || owed[b]! > owed[best]! + 1e-12)) best = b;
-    if (best < 0) break;
-    into[best]! += 1;
-    owed[best]! -= 1;
+  let left = count - given;
+  let b = cursor;
+  for (let seen = 0; left > 0 && seen < 2 * branches; seen++, b = (b + 1) % branches) {
+    if (owed[b]! <= 1e-12 && seen < branches) continue;
+    into[b]! += 1;
+    owed[b]! -= 1;
+    left--;
   }
+  return branches === 0 ? 0 : b % branches;
 }

@@ -220,11 +220,11 @@ export function planFlowPath(design: Design, flow: Flow, overlay: LiveOverlay = 
 }
 
 /**
- * At most this many branches of a flow carry their steps (the rest animate
- * as the main path): a frame carries every path, and a group of hundreds of
- * targets would make it megabytes. Packets are few per tick anyway.
+ * At most this many branches of a flow carry their steps, and visual packets
+ * take only those: a frame carries every path, and a group of hundreds of
+ * targets would make it megabytes. A tick shows four packets per flow anyway.
  */
-export const MAX_ANIMATED_BRANCHES = 8;
+export const MAX_ANIMATED_BRANCHES = 4;
 
 /** Which branches carry steps: the first of each outcome and node, then the first others, up to the maximum. */
 function animatedBranches(targets: readonly TargetReach[]): Set<number> {
