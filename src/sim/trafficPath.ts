@@ -24,13 +24,13 @@ import {
   type EndpointSpec,
   type Hop,
   type HopPacket,
-  type LoadBalancerReach,
   type PathOptions,
   type ReachResult,
   type RuleRef,
-  type TargetReach,
 } from '../engine';
-import { outcomeOf, refusalOf, targetShares, type BranchOutcome } from './loadBalancing';
+import { balance, type BalancedFlow } from './balancedPath';
+
+export type { BalancedFlow, FlowBranch } from './balancedPath';
 
 /**
  * The path one request of a flow takes, step by step, with the packet as it
@@ -99,28 +99,6 @@ export interface FlowPath {
   keptOpenByTracking?: boolean;
   /** Set on a flow to a load balancer: how its requests split over the targets. */
   balanced?: BalancedFlow;
-}
-
-/** One target a flow's requests go to through a load balancer, and its share of them. */
-export interface FlowBranch {
-  targetId: string;
-  name: string;
-  /** Fraction of the flow's requests (a flow's branches sum to 1). */
-  share: number;
-  outcome: BranchOutcome;
-  blockedBy: FlowPath['blockedBy'];
-  /** The path through this target, to animate. */
-  steps: PathStep[];
-  rttMs: number | null;
-}
-
-/** A flow to a load balancer: the branches its requests split over, or the answer when there is nowhere to send them. */
-export interface BalancedFlow {
-  loadBalancerId: string;
-  targetGroupId: string | null;
-  /** Every request refused by the load balancer itself (503, or a reset): no target group, or no targets. */
-  refused: BranchOutcome | null;
-  branches: FlowBranch[];
 }
 
 /** What the running simulation knows better than the design: instance states and auto-assigned public addresses. */
@@ -199,7 +177,9 @@ export function planFlowPath(design: Design, flow: Flow, overlay: LiveOverlay = 
   );
   if (!outcome.ok) return failed(flow, outcome.error);
   const result = outcome.result;
-  const balanced = result.loadBalancer ? balance(live, flow, result, result.loadBalancer, options) : null;
+  const balanced = result.loadBalancer
+    ? balance(live, result, result.loadBalancer, options, (hops) => stepsOf(live, flow, hops))
+    : null;
   const main = balanced?.main ?? result;
   const { steps, rttMs } = stepsOf(live, flow, main);
   const blocked = main.blockedBy;
@@ -219,33 +199,14 @@ export function planFlowPath(design: Design, flow: Flow, overlay: LiveOverlay = 
   };
 }
 
-/**
- * At most this many branches of a flow carry their steps, and visual packets
- * take only those: a frame carries every path, and a group of hundreds of
- * targets would make it megabytes. A tick shows four packets per flow anyway.
- */
-export const MAX_ANIMATED_BRANCHES = 4;
-
-/** Which branches carry steps: the first of each outcome and node, then the first others, up to the maximum. */
-function animatedBranches(targets: readonly TargetReach[]): Set<number> {
-  const chosen = new Set<number>();
-  const kinds = new Set<string>();
-  targets.forEach((t, b) => {
-    const kind = `${outcomeOf(t)}|${t.nodeSubnetId}`;
-    if (!kinds.has(kind) && chosen.size < MAX_ANIMATED_BRANCHES) {
-      kinds.add(kind);
-      chosen.add(b);
-    }
-  });
-  for (let b = 0; b < targets.length && chosen.size < MAX_ANIMATED_BRANCHES; b++) chosen.add(b);
-  return chosen;
-}
-
 /** The hops of one path through the network, as `stepsOf` lays them out. */
-type PathHops = Pick<ReachResult, 'reachable' | 'forward' | 'return' | 'blockedBy' | 'source' | 'destination' | 'sent'>;
+export type PathHops = Pick<
+  ReachResult,
+  'reachable' | 'forward' | 'return' | 'blockedBy' | 'source' | 'destination' | 'sent'
+>;
 
 /** The path's hops as animated steps, each with its latency, and the round trip when the response gets back. */
-function stepsOf(live: Design, flow: Flow, result: PathHops): { steps: PathStep[]; rttMs: number | null } {
+export function stepsOf(live: Design, flow: Flow, result: PathHops): { steps: PathStep[]; rttMs: number | null } {
   const { source: src, destination: dst } = result;
   const hops = [...result.forward, ...result.return];
   let packet: PacketView = result.sent;
@@ -318,82 +279,4 @@ function stepsOf(live: Design, flow: Flow, result: PathHops): { steps: PathStep[
       pushEndpoint('return', src, false, `The response reaches ${endpointLabel(src)}.`);
   }
   return { steps, rttMs: result.reachable ? round(steps.reduce((sum, s) => sum + s.latencyMs, 0)) : null };
-}
-
-/**
- * A flow to a load balancer: its requests' shares over the targets (see
- * `loadBalancing.ts`), each branch with its outcome and steps; the main path
- * is the branch with the largest share that is served (else the largest).
- */
-function balance(
-  live: Design,
-  flow: Flow,
-  result: ReachResult,
-  reach: LoadBalancerReach,
-  options: PathOptions,
-): { flow: BalancedFlow; main: PathHops } | null {
-  const lb = getResource(live, reach.loadBalancerId, 'loadBalancer');
-  if (!lb) return null;
-  const refused = reach.targets.length === 0 ? refusalOf(live, lb.id, result.blockedBy?.code) : null;
-  if (reach.targets.length === 0)
-    return {
-      flow: { loadBalancerId: lb.id, targetGroupId: reach.targetGroupId, refused, branches: [] },
-      main: result,
-    };
-  const shares = targetShares(live, lb, reach.targets, options);
-  const animated = animatedBranches(shares.map(({ targetIndex }) => reach.targets[targetIndex]!));
-  const branches: FlowBranch[] = shares.map(({ targetIndex, share }, b) => {
-    const target = reach.targets[targetIndex]!;
-    const hops: PathHops = {
-      ...result,
-      destination: target.endpoint ?? result.destination,
-      reachable: target.reachable,
-      forward: target.forward,
-      return: target.return,
-      blockedBy: target.blockedBy,
-    };
-    const { steps: all, rttMs } = stepsOf(live, flow, hops);
-    const steps = animated.has(b) ? all : [];
-    return {
-      targetId: target.target.id,
-      name: target.name,
-      share,
-      outcome: outcomeOf(target),
-      blockedBy: target.blockedBy
-        ? {
-            direction: target.blockedBy.direction,
-            code: target.blockedBy.code,
-            component: target.blockedBy.component,
-            id: target.blockedBy.id,
-          }
-        : null,
-      steps,
-      rttMs,
-    };
-  });
-  let mainIndex = -1;
-  shares.forEach(({ share }, b) => {
-    const best = mainIndex < 0 ? null : branches[mainIndex]!;
-    const served = branches[b]!.outcome === 'served';
-    if (
-      !best ||
-      (served && best.outcome !== 'served') ||
-      (served === (best.outcome === 'served') && share > best.share + 1e-12)
-    )
-      mainIndex = b;
-  });
-  const target = mainIndex < 0 ? null : reach.targets[shares[mainIndex]!.targetIndex]!;
-  return {
-    flow: { loadBalancerId: lb.id, targetGroupId: reach.targetGroupId, refused: null, branches },
-    main: target
-      ? {
-          ...result,
-          destination: target.endpoint ?? result.destination,
-          reachable: target.reachable,
-          forward: target.forward,
-          return: target.return,
-          blockedBy: target.blockedBy,
-        }
-      : result,
-  };
 }
