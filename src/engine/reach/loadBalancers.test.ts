@@ -148,6 +148,11 @@ describe('reachability through a Network Load Balancer: one connection, the clie
     const r = reach(design);
     expect(r.reachable).toBe(true);
     expect(r.forward.at(-1)!.packet.srcIp).toBe('198.51.100.200');
+    // Cross-zone off: each target is reached through its own zone's node.
+    expect(r.loadBalancer!.targets.map((t) => t.nodeSubnetId)).toEqual([
+      named(design, 'Public A').id,
+      named(design, 'Public B').id,
+    ]);
     expect(r.forward.some((h) => h.component === 'listener TCP:80 of web-lb')).toBe(true);
   });
 
