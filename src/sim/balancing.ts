@@ -49,6 +49,8 @@ interface FlowSplit {
   targets: Array<TargetCounters | null>;
   /** The branches that carry steps to animate (see MAX_ANIMATED_BRANCHES). */
   animated: number[];
+  /** 1 for a branch whose requests are served. */
+  served: Uint8Array;
   /** Visual packets sent so far, to take the animated branches in turn. */
   packets: number;
   /** Whether its one persistent connection is open (counted new once). */
@@ -99,30 +101,33 @@ export class BalancingCounters {
     split.cursor = splitRequests(count, split.shares, split.owed, split.counts, split.cursor);
     let delivered = 0;
     let dropped = 0;
-    balanced.branches.forEach((branch, b) => {
-      const n = split.counts[b]!;
-      if (n === 0) return;
-      const target = split.targets[b];
+    let rtt: number | null = null;
+    const { counts, targets, served } = split;
+    for (let b = 0; b < counts.length; b++) {
+      const n = counts[b]!;
+      if (n === 0) continue;
+      const target = targets[b];
       if (target) {
         target.requests += n;
         target.lastSecond += n;
       }
-      if (branch.outcome === 'served') {
+      if (served[b] === 1) {
         delivered += n;
-        lb.served += n;
-        lb.lastSecond.served += n;
-        lb.load.bytes += n * bytesOn('both', flow);
-        counters.lastRttMs = branch.rttMs;
-        return;
+        rtt = balanced.branches[b]!.rttMs;
+        continue;
       }
+      const branch = balanced.branches[b]!;
       dropped += n;
       this.fail(lb, branch.outcome, n);
-      lb.load.bytes += n * bytesOn('request', flow);
       if (branch.blockedBy?.direction === 'return') counters.droppedReturn += n;
       else counters.droppedForward += n;
       const decider = branch.blockedBy?.id ?? balanced.loadBalancerId;
       counters.droppedBy[decider] = (counters.droppedBy[decider] ?? 0) + n;
-    });
+    }
+    lb.served += delivered;
+    lb.lastSecond.served += delivered;
+    lb.load.bytes += delivered * bytesOn('both', flow) + dropped * bytesOn('request', flow);
+    if (delivered > 0) counters.lastRttMs = rtt;
     counters.delivered += delivered;
     counters.lastSecond.delivered = delivered;
     counters.lastSecond.dropped = dropped;
@@ -198,6 +203,7 @@ export class BalancingCounters {
         cursor: 0,
         targets: branches.map((b) => this.targetOf(path.balanced?.targetGroupId ?? null, b.targetId)),
         animated: branches.flatMap((branch, b) => (branch.steps.length > 0 ? [b] : [])),
+        served: Uint8Array.from(branches, (branch) => (branch.outcome === 'served' ? 1 : 0)),
         packets: 0,
         connected: split?.connected ?? false,
       };
