@@ -76,6 +76,19 @@ describe('reachability through an Application Load Balancer: two connections', (
     expect(inside.reachable).toBe(true);
   });
 
+  it('from inside the VPC an internet-facing ALB is reached at its public address, out and back in by the internet gateway', () => {
+    const design = haDesign();
+    const r = reach(design, { from: { kind: 'resource', id: appA(design) } });
+    expect(r.reachable).toBe(true);
+    const components = r.forward.map((h) => h.component);
+    expect(components.slice(0, components.indexOf('listener HTTP:80 of web-lb'))).toEqual(
+      expect.arrayContaining(['NAT A', 'Internet gateway']),
+    );
+    const internal = reach(haDesign({ scheme: 'internal' }), { from: { kind: 'resource', id: appA(design) } });
+    expect(internal.reachable).toBe(true);
+    expect(internal.forward.some((h) => h.component === 'Internet gateway')).toBe(false);
+  });
+
   it('no listener on the port is blocked, named, and goes no further', () => {
     const design = produce(haDesign(), (d) => {
       const lbGroup = d.resources['sg-lb'];
