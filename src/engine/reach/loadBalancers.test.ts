@@ -89,6 +89,21 @@ describe('reachability through an Application Load Balancer: two connections', (
     expect(internal.forward.some((h) => h.component === 'Internet gateway')).toBe(false);
   });
 
+  it("an internet-facing ALB in private subnets can't answer: the node subnet's route back is the NAT gateway", () => {
+    const design = produce(haDesign(), (d) => {
+      const lb = d.resources['elb-web'] as LoadBalancer;
+      lb.subnetMappings = (['Private A', 'Private B'] as const).map((name, i) => ({
+        subnetId: (Object.values(d.resources).find((r) => r.name === name) as Subnet).id,
+        privateIp: `10.0.${i * 2 + 1}.50`,
+        elasticIpId: null,
+      }));
+    });
+    const r = reach(design);
+    expect(r.reachable).toBe(false);
+    expect(r.blockedBy).toMatchObject({ direction: 'return', code: 'NO_ROUTE_TO_DESTINATION' });
+    expect(r.blockedBy!.component).toBe('route table of Private A');
+  });
+
   it('no listener on the port is blocked, named, and goes no further', () => {
     const design = produce(haDesign(), (d) => {
       const lbGroup = d.resources['sg-lb'];
