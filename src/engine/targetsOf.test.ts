@@ -45,7 +45,7 @@ describe('targetsOf', () => {
   it('lists hand-registered instances and addresses, then the instances of Auto Scaling groups that name the group', () => {
     expect(targetsOf(design, group).map((t) => [t.id, t.type, t.autoScalingGroupId, t.subnetId])).toEqual([
       [appA.id, 'instance', null, appA.subnetId],
-      [named(design, 'App B').id, 'instance', null, named(design, 'App B').subnetId],
+      [named(design, 'App B').id, 'instance', null, named<Ec2Instance>(design, 'App B').subnetId],
       ['10.0.3.99', 'ip', null, privateB.id],
       ['10.0.1.10', 'ip', null, appA.subnetId],
       ['i-launched', 'instance', 'asg-web', privateB.id],
