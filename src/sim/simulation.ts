@@ -18,6 +18,7 @@ import { Ec2Instances } from './kinds/ec2Instances';
 import { EcsServices } from './kinds/ecsServices';
 import { Faults } from './kinds/faults';
 import { Flows } from './kinds/flows';
+import { LoadBalancers } from './kinds/loadBalancers';
 import { LambdaFunctions } from './kinds/lambdaFunctions';
 import { StaticCharges } from './kinds/staticCharges';
 import { TargetHealth } from './kinds/targetHealth';
@@ -101,6 +102,7 @@ export class Simulation {
       this.health,
       this.databases,
       this.flows,
+      new LoadBalancers(design, ctx, this.flows.traffic, () => this.liveOverlay(), this.health),
     ];
     // The tick at second t accounts for the second that ends at t.
     this.queue.schedule(1, TICK);
