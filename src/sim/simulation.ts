@@ -80,7 +80,7 @@ export class Simulation {
       isImpaired: (id) => this.faults.isImpaired(id),
       zonesDown: () => this.faults.zonesDown,
       targetHealth: (group, id) => this.health.healthOf(group, id),
-      requestsSent: (flowId) => this.flows.traffic.flowCounters().find((f) => f.id === flowId)?.sent ?? 0,
+      requestsSent: (flowId) => this.flows.traffic.counters.get(flowId)?.sent ?? 0,
       terminate: (id) => void this.ec2.act(id, 'terminate'),
       membersChanged: () => this.syncKinds(),
     });
