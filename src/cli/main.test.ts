@@ -267,6 +267,8 @@ describe('nimbus simulate', () => {
         droppedReturn: 0,
         droppedBy: {},
         lastRttMs: 40.35,
+        availabilityPercent: 100,
+        recoverySeconds: null,
       },
     ]);
   });

@@ -9,13 +9,14 @@ import {
   type InternetGateway,
   type OnPremisesNetwork,
   type Subnet,
+  type TargetGroup,
   type TransitGatewayAttachment,
   type VirtualPrivateGateway,
   type VpcEndpoint,
   type VpcPeeringConnection,
   type VpnConnection,
 } from '../domain';
-import { containsAddress, parseCidr, type Cidr } from '../net';
+import { containsAddress, parseCidr, parseIpv4, type Cidr } from '../net';
 
 /**
  * The lookups a path analysis makes, answered from maps built once per
@@ -54,6 +55,79 @@ export interface DesignIndex {
   peeringsOf(vpcId: string): readonly VpcPeeringConnection[];
   /** The gateway endpoints whose routes a route table carries, in insertion order. */
   gatewayEndpointsOf(routeTableId: string): readonly VpcEndpoint[];
+  /** Instances launched by an Auto Scaling group (`autoScalingGroupId`), by group id, in insertion order. */
+  instancesOfAutoScalingGroup(groupId: string): readonly Ec2Instance[];
+}
+
+/**
+ * One registered target of a target group: an instance (by id), an address
+ * (`ip` target type) or a Lambda function, with where it sits when known.
+ */
+export interface RegisteredTarget {
+  /** Instance id, IP address or function id: the key of `LiveOverlay.targetHealth[groupId]`. */
+  id: string;
+  type: 'instance' | 'ip' | 'lambda';
+  /** Set for an instance registered through an Auto Scaling group. */
+  autoScalingGroupId: string | null;
+  subnetId: string | null;
+  /** The Availability Zone resource id of its subnet (null: not in a known subnet). */
+  zoneId: string | null;
+}
+
+const targetsCache = new WeakMap<Design['resources'], Map<string, readonly RegisteredTarget[]>>();
+
+/**
+ * The targets of a group: those registered by hand (`targetIds`,
+ * `targetIps`) and every instance of the design whose Auto Scaling group
+ * names the group in `targetGroupIds`, each once, in that order. Cached per
+ * design and group.
+ */
+export function targetsOf(design: Design, group: TargetGroup): readonly RegisteredTarget[] {
+  let byGroup = targetsCache.get(design.resources);
+  if (!byGroup) {
+    byGroup = new Map();
+    targetsCache.set(design.resources, byGroup);
+  }
+  let targets = byGroup.get(group.id);
+  if (!targets) {
+    targets = collectTargets(design, group);
+    byGroup.set(group.id, targets);
+  }
+  return targets;
+}
+
+function collectTargets(design: Design, group: TargetGroup): RegisteredTarget[] {
+  const seen = new Set<string>();
+  const out: RegisteredTarget[] = [];
+  const zoneOf = (subnetId: string | null) =>
+    subnetId ? (getResource(design, subnetId, 'subnet')?.azId ?? null) : null;
+  const add = (target: Omit<RegisteredTarget, 'zoneId'>) => {
+    if (seen.has(target.id)) return;
+    seen.add(target.id);
+    out.push({ ...target, zoneId: zoneOf(target.subnetId) });
+  };
+  for (const id of group.targetIds) {
+    const instance = getResource(design, id, 'ec2Instance');
+    if (instance) add({ id, type: 'instance', autoScalingGroupId: null, subnetId: instance.subnetId });
+    else if (getResource(design, id, 'lambdaFunction'))
+      add({ id, type: 'lambda', autoScalingGroupId: null, subnetId: null });
+  }
+  for (const address of group.targetIps) {
+    const subnet = designIndex(design)
+      .subnetsOf(group.vpcId)
+      .find((s) => {
+        const block = parseCidr(s.cidr);
+        const value = parseIpv4(address);
+        return block.ok && value.ok && containsAddress(block.value, value.value);
+      });
+    add({ id: address, type: 'ip', autoScalingGroupId: null, subnetId: subnet?.id ?? null });
+  }
+  const index = designIndex(design);
+  for (const asg of resourcesOfKind(design, 'autoScalingGroup'))
+    if (asg.targetGroupIds.includes(group.id))
+      for (const instance of index.instancesOfAutoScalingGroup(asg.id))
+        add({ id: instance.id, type: 'instance', autoScalingGroupId: asg.id, subnetId: instance.subnetId });
+  return out;
 }
 
 const cache = new WeakMap<Design['resources'], DesignIndex>();
@@ -165,7 +239,14 @@ function buildIndex(design: Design): DesignIndex {
       if (e.type === 'gateway') for (const tableId of new Set(e.routeTableIds)) push(map, tableId, e);
     return map;
   });
+  const byAutoScalingGroup = lazy(() => {
+    const map = new Map<string, Ec2Instance[]>();
+    for (const instance of resourcesOfKind(design, 'ec2Instance'))
+      if (instance.autoScalingGroupId) push(map, instance.autoScalingGroupId, instance);
+    return map;
+  });
   return {
+    instancesOfAutoScalingGroup: (id) => byAutoScalingGroup().get(id) ?? [],
     attachmentsOf: (id) => attachments().get(id) ?? [],
     peeringsOf: (vpcId) => peerings().get(vpcId) ?? [],
     gatewayEndpointsOf: (tableId) => gatewayEndpoints().get(tableId) ?? [],

@@ -7,7 +7,23 @@ import { parseEndpoint } from '../engine';
  * to one of the group's target groups, shared by the group's instances. The
  * flows' own counters are the seam (requests sent so far, read once a minute).
  */
-export function flowsToGroup(design: Design, group: AutoScalingGroup): string[] {
+export function flowsToGroup(design: Design, group: AutoScalingGroup): readonly string[] {
+  // Read once a minute per group: cached per design (flows and resources are replaced, never mutated, on an edit).
+  let byGroup = flowsCache.get(design.resources);
+  if (!byGroup || byGroup.flows !== design.flows) {
+    byGroup = { flows: design.flows, ids: new Map() };
+    flowsCache.set(design.resources, byGroup);
+  }
+  const known = byGroup.ids.get(group.id);
+  if (known) return known;
+  const ids = findFlowsToGroup(design, group);
+  byGroup.ids.set(group.id, ids);
+  return ids;
+}
+
+const flowsCache = new WeakMap<Design['resources'], { flows: Design['flows']; ids: Map<string, readonly string[]> }>();
+
+function findFlowsToGroup(design: Design, group: AutoScalingGroup): string[] {
   const balancers = new Set(
     resourcesOfKind(design, 'loadBalancer')
       .filter((lb) => listenerTargetGroups(design, lb).some((tg) => group.targetGroupIds.includes(tg.id)))

@@ -5,6 +5,7 @@ import type { ServiceSummary } from './kinds/ecsServices';
 import type { FlowSummary } from './kinds/flows';
 import type { AutoScalingGroupSummary } from './asgRun';
 import type { DatabaseSummary } from './kinds/databases';
+import type { LoadBalancerSummary } from './kinds/loadBalancers';
 import type { LogEntry, SimFrame } from './protocol';
 import type { Random } from './random';
 
@@ -58,6 +59,8 @@ export interface SummaryParts {
   dataTransfer: Array<{ line: string; gb: number; costUsd: number }>;
   autoScalingGroups: AutoScalingGroupSummary[];
   databases: DatabaseSummary[];
+  /** Requests each load balancer served and failed, and its cost (only when the design has load balancers). */
+  loadBalancers?: LoadBalancerSummary[];
 }
 
 /** A kind that schedules its own events receives them here, at their time. */

@@ -70,6 +70,8 @@ export interface VisualPacket {
   bornAt: number;
   /** The version of the flow's path the packet follows. */
   pathVersion: number;
+  /** Through a load balancer: the index of the branch (`FlowPath.balanced.branches`) it follows. */
+  branch?: number;
 }
 
 export type VersionedPath = FlowPath & { version: number };

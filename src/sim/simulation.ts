@@ -18,6 +18,7 @@ import { Ec2Instances } from './kinds/ec2Instances';
 import { EcsServices } from './kinds/ecsServices';
 import { Faults } from './kinds/faults';
 import { Flows } from './kinds/flows';
+import { LoadBalancers } from './kinds/loadBalancers';
 import { LambdaFunctions } from './kinds/lambdaFunctions';
 import { StaticCharges } from './kinds/staticCharges';
 import { TargetHealth } from './kinds/targetHealth';
@@ -79,7 +80,7 @@ export class Simulation {
       isImpaired: (id) => this.faults.isImpaired(id),
       zonesDown: () => this.faults.zonesDown,
       targetHealth: (group, id) => this.health.healthOf(group, id),
-      requestsSent: (flowId) => this.flows.traffic.flowCounters().find((f) => f.id === flowId)?.sent ?? 0,
+      requestsSent: (flowId) => this.flows.traffic.counters.get(flowId)?.sent ?? 0,
       terminate: (id) => void this.ec2.act(id, 'terminate'),
       membersChanged: () => this.syncKinds(),
     });
@@ -101,6 +102,7 @@ export class Simulation {
       this.health,
       this.databases,
       this.flows,
+      new LoadBalancers(design, ctx, this.flows.traffic, () => this.liveOverlay(), this.health),
     ];
     // The tick at second t accounts for the second that ends at t.
     this.queue.schedule(1, TICK);

@@ -36,13 +36,23 @@ const target = (sim: Simulation) => {
 };
 
 describe('target health checks', () => {
-  it('start initial until the first check passes', () => {
+  it('targets of the design start healthy; one registered during the run is initial until its first check passes', () => {
     const sim = checked([]);
-    sim.runUntil(9);
-    expect(target(sim)).toEqual({ health: 'initial', reason: 'Elb.InitialHealthChecking' });
-    sim.runUntil(10);
     expect(target(sim)).toEqual({ health: 'healthy', reason: null });
-    expect(sim.liveOverlay().targetHealth).toEqual({ 'tg-web': { 'app-a': 'healthy' } });
+    const design = haDesign({
+      group: { minSize: 0, desiredCapacity: 0, maxSize: 0 },
+      targetGroup: { targetIds: [] },
+    });
+    const later = new Simulation(design);
+    later.runUntil(3);
+    const tg = design.resources['tg-web'];
+    if (tg?.kind !== 'targetGroup') throw new Error('the HA design has tg-web');
+    later.syncDesign({ ...design, resources: { ...design.resources, 'tg-web': { ...tg, targetIds: ['app-a'] } } });
+    later.runUntil(29);
+    expect(target(later)).toEqual({ health: 'initial', reason: 'Elb.InitialHealthChecking' });
+    later.runUntil(30);
+    expect(target(later)).toEqual({ health: 'healthy', reason: null });
+    expect(later.liveOverlay().targetHealth).toEqual({ 'tg-web': { 'app-a': 'healthy' } });
   });
 
   it('turn unhealthy after interval × unhealthy threshold, and healthy again after interval × healthy threshold', () => {

@@ -6,33 +6,25 @@ import {
   type LoadBalancer,
   type TargetGroup,
 } from '../domain';
+import { targetsOf } from '../engine';
 import { containsAddress, parseCidr, parseIpv4 } from '../net/cidr';
 
 /**
- * Who is registered in a target group and where: instances and functions by
- * hand (`targetIds`), addresses (`targetIps`), and the instances of every Auto
- * Scaling group that names it. Instances shutting down or terminated are
- * deregistered. A private helper until `engine` offers a cached `targetsOf`.
+ * Who is registered in a target group now: the engine's `targetsOf` (by hand,
+ * by address, and the instances of every Auto Scaling group that names it)
+ * less instances shutting down or terminated, which deregister.
  */
 export function registeredTargets(
   design: Design,
   group: TargetGroup,
   stateOf: (instanceId: string) => string | undefined,
 ): string[] {
-  const byGroup = new Set(
-    resourcesOfKind(design, 'autoScalingGroup')
-      .filter((g) => g.targetGroupIds.includes(group.id))
-      .map((g) => g.id as string),
-  );
-  const ids = new Set<string>(group.targetIds);
-  if (byGroup.size > 0)
-    for (const instance of resourcesOfKind(design, 'ec2Instance'))
-      if (instance.autoScalingGroupId && byGroup.has(instance.autoScalingGroupId)) ids.add(instance.id);
-  const registered = [...ids].filter((id) => {
-    const state = stateOf(id);
-    return state !== 'shutting-down' && state !== 'terminated';
-  });
-  return [...registered, ...group.targetIps];
+  return targetsOf(design, group)
+    .map((t) => t.id)
+    .filter((id) => {
+      const state = stateOf(id);
+      return state !== 'shutting-down' && state !== 'terminated';
+    });
 }
 
 /** The load balancer whose listeners forward to the group (ELB allows one per target group), if any. */

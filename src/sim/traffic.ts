@@ -2,6 +2,8 @@ import { hasPorts, protocolLabel, type Design, type Flow } from '../domain';
 import type { FlowCounters, VersionedPath, VisualPacket } from './protocol';
 import { bytesOn, egressCost, flatCost, GB, TRANSFER_LINE_NAMES, type TransferLine } from './dataTransfer';
 import { planFlowPath, type FlowPath, type LiveOverlay } from './trafficPath';
+import { BalancingCounters } from './balancing';
+import { AvailabilityTracker } from './availability';
 
 /**
  * The flows of a design as the simulation runs them: each tick (one simulated
@@ -54,6 +56,10 @@ export class TrafficSim {
   private readonly transfer = new Map<TransferLine, { usd: number; gb: number; lastSecondUsd: number }>();
   /** Internet egress so far this month of 730 hours, for its free 100 GB and tiers. */
   private egressMonth = { month: 0, gb: 0 };
+  /** What each load balancer did with the requests sent to it, and each target's requests (see `balancing.ts`). */
+  readonly balancing = new BalancingCounters();
+  /** Served and failed requests over time, for the availability chart and each flow's recovery. */
+  readonly availability = new AvailabilityTracker();
 
   constructor(
     design: Design,
@@ -75,6 +81,8 @@ export class TrafficSim {
     const ids = new Set(this.flows.map((f) => f.id));
     for (const map of [this.paths, this.carry, this.counters, this.established])
       for (const id of map.keys()) if (!ids.has(id)) map.delete(id);
+    this.balancing.keepFlows(ids);
+    this.availability.forget(ids);
     this.packets = this.packets.filter((p) => ids.has(p.flowId));
     this.stale = true;
   }
@@ -94,8 +102,15 @@ export class TrafficSim {
     this.stale = false;
     if (this.flows.length === 0) return;
     const overlay = this.live();
+    // Flows with the same ends, protocol and port take the same path: planned once (a group behind a load
+    // balancer has many targets to walk).
+    const byQuestion = new Map<string, FlowPath>();
     for (const flow of this.flows) {
-      let planned = planFlowPath(this.design, flow, overlay);
+      const question = `${flow.from}\u0000${flow.to}\u0000${flow.protocol}\u0000${flow.port}`;
+      const same = byQuestion.get(question);
+      let planned =
+        same && same.error === null ? { ...same, flowId: flow.id } : planFlowPath(this.design, flow, overlay);
+      if (!same) byQuestion.set(question, planned);
       const open = this.established.get(flow.id);
       // A security group that no longer allows it keeps a tracked connection open (new ones are refused): a
       // persistent flow goes on, while a flow whose every request is a new connection is refused at once.
@@ -136,6 +151,7 @@ export class TrafficSim {
   /** The second that ends at `now`: sends each flow's requests and counts them. */
   tick(now: number): void {
     const paths = this.currentPaths();
+    this.balancing.startSecond();
     for (const line of this.transfer.values()) line.lastSecondUsd = 0;
     const month = Math.floor(now / (730 * 3600));
     if (month !== this.egressMonth.month) this.egressMonth = { month, gb: 0 };
@@ -148,9 +164,15 @@ export class TrafficSim {
       const count = Math.floor(due + 1e-9);
       this.carry.set(flow.id, Math.max(0, due - count));
       counters.lastSecond = { sent: count, delivered: 0, dropped: 0 };
-      if (!path || count === 0) continue;
+      if (!path || count === 0) {
+        this.availability.record(now, flow.id, 0, 0);
+        continue;
+      }
       counters.sent += count;
-      if (path.reachable) {
+      if (path.balanced && (path.balanced.branches.length > 0 || path.balanced.refused)) {
+        this.balancing.send(flow, path, count, counters);
+        if (counters.lastSecond.delivered > 0) this.bill(path, flow, counters.lastSecond.delivered);
+      } else if (path.reachable) {
         counters.delivered += count;
         counters.lastSecond.delivered = count;
         counters.lastRttMs = path.rttMs;
@@ -164,14 +186,18 @@ export class TrafficSim {
         counters.lastSecond.dropped = count;
         counters.lastRttMs = null;
       }
+      this.availability.record(now, flow.id, count, counters.lastSecond.delivered);
       const shown = Math.min(count, PACKETS_PER_FLOW_PER_TICK);
-      for (let k = 0; k < shown; k++)
+      for (let k = 0; k < shown; k++) {
+        const branch = this.balancing.nextBranch(flow.id, path);
         this.packets.push({
           id: this.nextPacketId++,
           flowId: flow.id,
           bornAt: now - 1 + (k + 0.5) / shown,
           pathVersion: path.version,
+          ...(branch === null ? {} : { branch }),
         });
+      }
     }
     this.packets = recentPackets(this.packets, now);
   }

@@ -1,5 +1,8 @@
 import type { TargetHealthState } from './protocol';
 import { isTracked } from './connectionTracking';
+import { withLiveStates } from './liveDesign';
+
+export { withLiveStates };
 import { pathTransfer, type PathTransfer } from './dataTransfer';
 import {
   autoPublicIpv4Of,
@@ -7,7 +10,6 @@ import {
   hasPorts,
   protocolLabel,
   type Design,
-  type Ec2Instance,
   type Flow,
   type InstanceState,
 } from '../domain';
@@ -22,8 +24,13 @@ import {
   type EndpointSpec,
   type Hop,
   type HopPacket,
+  type PathOptions,
+  type ReachResult,
   type RuleRef,
 } from '../engine';
+import { balance, type BalancedFlow } from './balancedPath';
+
+export type { BalancedFlow, FlowBranch } from './balancedPath';
 
 /**
  * The path one request of a flow takes, step by step, with the packet as it
@@ -90,6 +97,8 @@ export interface FlowPath {
   tracked: boolean;
   /** Set while a tracked connection stays open after the rule that allowed it went (new ones are refused). */
   keptOpenByTracking?: boolean;
+  /** Set on a flow to a load balancer: how its requests split over the targets. */
+  balanced?: BalancedFlow;
 }
 
 /** What the running simulation knows better than the design: instance states and auto-assigned public addresses. */
@@ -104,37 +113,6 @@ export interface LiveOverlay {
   outOfService?: readonly string[];
   /** Where each RDS DB instance's endpoint points now: its primary, its standby (failed over), or nowhere. */
   dbEndpoints?: Record<string, 'primary' | 'standby' | 'unavailable'>;
-}
-
-/**
- * The design with the simulation's instance states and auto-assigned public
- * addresses (a stopped instance released its address; a started one holds a
- * new one), so an address names whoever holds it now. The same object when
- * nothing differs (keeps lookup caches).
- */
-export function withLiveStates(
-  design: Design,
-  liveStates: Record<string, InstanceState> = {},
-  publicIps: Record<string, string | null> = {},
-): Design {
-  let resources: Design['resources'] | null = null;
-  const change = (id: string, edit: (instance: Ec2Instance) => Ec2Instance | null) => {
-    const current = resources ?? design.resources;
-    const instance = Object.hasOwn(current, id) ? current[id] : undefined;
-    const next = instance?.kind === 'ec2Instance' ? edit(instance) : null;
-    if (!next) return;
-    resources ??= { ...design.resources };
-    resources[id] = next;
-  };
-  for (const [id, state] of Object.entries(liveStates))
-    change(id, (instance) => (instance.state === state ? null : { ...instance, state }));
-  for (const [id, address] of Object.entries(publicIps))
-    change(id, (instance) =>
-      !instance.publicIp || instance.elasticIpId !== null || address === null || instance.publicIpAddress === address
-        ? null
-        : { ...instance, publicIpAddress: address },
-    );
-  return resources ? { ...design, resources } : design;
 }
 
 /**
@@ -178,20 +156,59 @@ function specOf(
   return parsed.ok ? parsed : { ok: false, error: `${role}: ${parsed.error}` };
 }
 
-/** Plans the path of one request of a flow, honouring the simulation's live instance states when given. */
+/** Plans the path of one request of a flow, honouring the simulation's live state (instances, zones, health) when given. */
 export function planFlowPath(design: Design, flow: Flow, overlay: LiveOverlay = {}): FlowPath {
   const live = withLiveStates(design, overlay.liveStates, overlay.publicIps);
   const from = specOf(live, flow.from, 'source');
   if (!from.ok) return failed(flow, from.error);
   const to = specOf(live, flow.to, 'destination');
   if (!to.ok) return failed(flow, to.error);
+  const options: PathOptions = {
+    autoAssignedAddressOf: (instanceId) => autoAssignedAddress(live, instanceId, overlay),
+    ...(overlay.zonesDown ? { zonesDown: overlay.zonesDown } : {}),
+    ...(overlay.outOfService ? { outOfService: overlay.outOfService } : {}),
+    ...(overlay.dbEndpoints ? { dbEndpoints: overlay.dbEndpoints } : {}),
+    ...(overlay.targetHealth ? { targetHealth: overlay.targetHealth } : {}),
+  };
   const outcome = analyzeReachability(
     live,
     { from: from.spec, to: to.spec, protocol: flow.protocol, port: flow.port },
-    { autoAssignedAddressOf: (instanceId) => autoAssignedAddress(live, instanceId, overlay) },
+    options,
   );
   if (!outcome.ok) return failed(flow, outcome.error);
   const result = outcome.result;
+  const balanced = result.loadBalancer
+    ? balance(live, result, result.loadBalancer, options, (hops) => stepsOf(live, flow, hops))
+    : null;
+  const main = balanced?.main ?? result;
+  const { steps, rttMs } = stepsOf(live, flow, main);
+  const blocked = main.blockedBy;
+  return {
+    flowId: flow.id,
+    reachable: main.reachable,
+    error: null,
+    steps,
+    summary: result.summary,
+    blockedBy: blocked
+      ? { direction: blocked.direction, code: blocked.code, component: blocked.component, id: blocked.id }
+      : null,
+    rttMs,
+    // Through a load balancer the bytes are billed between the client and the node it reached: AWS charges no
+    // transfer between an ALB and its targets across zones. Nimbus also leaves out an NLB's cross-zone charge.
+    transfer: main.reachable ? pathTransfer(live, main.source, result.destination, main.forward) : {},
+    tracked: main.reachable && isTracked(live, main.forward, flow.protocol),
+    ...(balanced ? { balanced: balanced.flow } : {}),
+  };
+}
+
+/** The hops of one path through the network, as `stepsOf` lays them out. */
+export type PathHops = Pick<
+  ReachResult,
+  'reachable' | 'forward' | 'return' | 'blockedBy' | 'source' | 'destination' | 'sent'
+>;
+
+/** The path's hops as animated steps, each with its latency, and the round trip when the response gets back. */
+export function stepsOf(live: Design, flow: Flow, result: PathHops): { steps: PathStep[]; rttMs: number | null } {
   const { source: src, destination: dst } = result;
   const hops = [...result.forward, ...result.return];
   let packet: PacketView = result.sent;
@@ -263,18 +280,5 @@ export function planFlowPath(design: Design, flow: Flow, overlay: LiveOverlay = 
     if (result.reachable && steps.at(-1)?.resourceId !== srcNode)
       pushEndpoint('return', src, false, `The response reaches ${endpointLabel(src)}.`);
   }
-  const blocked = result.blockedBy;
-  return {
-    flowId: flow.id,
-    reachable: result.reachable,
-    error: null,
-    steps,
-    summary: result.summary,
-    blockedBy: blocked
-      ? { direction: blocked.direction, code: blocked.code, component: blocked.component, id: blocked.id }
-      : null,
-    rttMs: result.reachable ? round(steps.reduce((sum, s) => sum + s.latencyMs, 0)) : null,
-    transfer: result.reachable ? pathTransfer(live, src, dst, result.forward) : {},
-    tracked: result.reachable && isTracked(live, result.forward, flow.protocol),
-  };
+  return { steps, rttMs: result.reachable ? round(steps.reduce((sum, s) => sum + s.latencyMs, 0)) : null };
 }

@@ -1,5 +1,5 @@
 import { hasPorts, readProtocol } from '../../domain';
-import { analyzeReachability, parseEndpoint, type Hop } from '../../engine';
+import { analyzeReachability, parseEndpoint, type Hop, type LoadBalancerReach } from '../../engine';
 import { badInput, BAD_INPUT, printJson, readDesignArgument } from '../io';
 import { integerOption, readOptions } from '../options';
 import type { Subcommand } from '../subcommand';
@@ -12,12 +12,46 @@ const hopJson = (h: Hop) => ({
   explanation: h.explanation,
 });
 
+/** Through a load balancer: the listener, the group and one verdict per target, as JSON. */
+const balancerJson = (lb: LoadBalancerReach) => ({
+  loadBalancerId: lb.loadBalancerId,
+  type: lb.type,
+  listener: lb.listener,
+  targetGroupId: lb.targetGroupId,
+  targets: lb.targets.map((t) => ({
+    id: t.target.id,
+    name: t.name,
+    zoneId: t.target.zoneId,
+    nodeSubnetId: t.nodeSubnetId,
+    reachable: t.reachable,
+    failure: t.failure,
+    blockedBy: t.blockedBy ? { component: t.blockedBy.component, id: t.blockedBy.id, code: t.blockedBy.code } : null,
+    health: t.health,
+  })),
+});
+
+/** The lines that say what each target of a load balancer answers. */
+function balancerLines(lb: LoadBalancerReach): string[] {
+  const lines = [
+    `Through ${lb.type === 'application' ? 'the ALB' : 'the NLB'}: listener ${lb.listener ?? 'none'}, target group ${lb.targetGroupId ?? 'none'}`,
+  ];
+  if (lb.listener && lb.targets.length === 0) lines.push('  no registered targets');
+  for (const t of lb.targets)
+    lines.push(
+      t.reachable
+        ? `  ${t.name} (${t.target.id}): reachable`
+        : `  ${t.name} (${t.target.id}): not reachable (${t.failure ?? 'blocked'}) at ${t.blockedBy?.component ?? 'the load balancer'} (${t.blockedBy?.code ?? ''})`,
+    );
+  return lines;
+}
+
 /** `nimbus reach <design> --from X --to Y [--protocol tcp] [--port 443] [--source-port N] [--json]`: exit 0 reachable, 1 not, 2 bad input. */
 export const reachCommand: Subcommand = {
   name: 'reach',
   usage: 'reach <design.json> --from X --to Y [--protocol tcp|udp|icmp|N] [--port N] [--source-port N] [--json]',
   summary: [
-    'can X reach Y? X and Y: a name, an id, an IPv4 address or "internet";',
+    'can X reach Y? X and Y: a name, an id, an IPv4 address or "internet"; Y may be a load balancer',
+    '(every target answers) or an RDS DB instance;',
     'exit 0 reachable, 1 not reachable, 2 bad input',
   ],
   readsOptions: true,
@@ -67,6 +101,7 @@ export const reachCommand: Subcommand = {
         blockedBy: r.blockedBy
           ? { component: r.blockedBy.component, id: r.blockedBy.id, code: r.blockedBy.code }
           : null,
+        ...(r.loadBalancer ? { loadBalancer: balancerJson(r.loadBalancer) } : {}),
       });
     } else {
       io.out(r.summary);
@@ -81,6 +116,7 @@ export const reachCommand: Subcommand = {
       };
       print('Forward:', r.forward);
       print('Return:', r.return);
+      if (r.loadBalancer) for (const line of balancerLines(r.loadBalancer)) io.out(line);
     }
     return r.reachable ? 0 : 1;
   },

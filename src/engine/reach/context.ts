@@ -38,7 +38,19 @@ export interface PathOptions {
    * knows it (a new one after each stop and start); without it, the design's.
    */
   autoAssignedAddressOf?: (instanceId: string) => string | null;
+  /** Availability Zone resource ids that are down: their subnets carry nothing, a load balancer's nodes there are out. */
+  zonesDown?: readonly string[];
+  /** Resources out of service: an impaired instance answers nothing, a failed NAT gateway forwards nothing. */
+  outOfService?: readonly string[];
+  /** Where each RDS DB instance's endpoint points (primary by default). */
+  dbEndpoints?: Readonly<Record<string, 'primary' | 'standby' | 'unavailable'>>;
+  /** Target health by target group id, then target id; absent means healthy (the simulation's health checks). */
+  targetHealth?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
+
+/** Whether a subnet's zone is down in these options. */
+export const zoneIsDown = (options: PathOptions, zoneId: string | null | undefined): boolean =>
+  !!zoneId && !!options.zonesDown?.includes(zoneId);
 
 /** Where an endpoint sends from or is reached at: its private address, or its address outside. */
 export const addressOf = (endpoint: Endpoint): number =>

@@ -10,10 +10,13 @@ import {
   type VpcEndpoint,
   type OnPremisesNetwork,
   type Subnet,
+  type DbInstance,
   resourceById,
 } from '../../domain';
 import { formatIpv4, parseCidr, parseIpv4 } from '../../net';
 import { designIndex } from '../designIndex';
+import type { PathOptions } from './context';
+import { loadBalancerNodes } from './loadBalancerNodes';
 import { routeTableForSubnet } from '../topology';
 
 /**
@@ -35,7 +38,8 @@ export interface Interface {
   ownerId: string;
   name: string;
   /** `subnetHost`: a stand-in for any host in the subnet, whose own security groups are not known. */
-  ownerKind: 'ec2Instance' | 'lambdaFunction' | 'natGateway' | 'vpcEndpoint' | 'subnetHost';
+  ownerKind:
+    'ec2Instance' | 'lambdaFunction' | 'natGateway' | 'vpcEndpoint' | 'subnetHost' | 'loadBalancer' | 'dbInstance';
   subnet: Subnet;
   privateIp: number;
   /** The public IPv4 or Elastic IP, when it has one, in words for explanations. */
@@ -55,6 +59,14 @@ export interface Interface {
   state: string | null;
   /** Client operating system, for the ephemeral port a connection starts from. */
   os: 'linux' | 'windows';
+  /** Set when the running simulation has it out (its zone is down, it is impaired): it sends and answers nothing. */
+  outage?: Outage;
+}
+
+/** Why an interface carries nothing now, as its state step explains it. */
+export interface Outage {
+  code: 'ZONE_OUTAGE' | 'BAD_STATE' | 'DB_ENDPOINT_UNAVAILABLE';
+  text: string;
 }
 
 export interface InternetHost {
@@ -188,7 +200,7 @@ export function holderOf(design: Design, address: string): Interface | null {
   return null;
 }
 
-export function resolveEndpoint(design: Design, spec: EndpointSpec): Resolved {
+export function resolveEndpoint(design: Design, spec: EndpointSpec, options: PathOptions = {}): Resolved {
   switch (spec.kind) {
     case 'internet': {
       const address = parseIpv4(spec.address ?? DEFAULT_INTERNET_HOST);
@@ -260,6 +272,14 @@ export function resolveEndpoint(design: Design, spec: EndpointSpec): Resolved {
         return eni
           ? { ok: true, endpoint: eni }
           : { ok: false, error: `${resource.name} has no valid subnet or address` };
+      }
+      if (resource.kind === 'dbInstance') return dbInterface(design, resource, options);
+      if (resource.kind === 'loadBalancer') {
+        // The node a client is sent to first; `reachThroughLoadBalancer` follows the listener on to the targets.
+        const node = loadBalancerNodes(design, resource, options).find((n) => !n.eni.outage);
+        return node
+          ? { ok: true, endpoint: node.eni }
+          : { ok: false, error: `${resource.name} has no node in service (no subnet mapping, or every zone is down)` };
       }
       if (resource.kind === 'lambdaFunction') {
         const eni = lambdaInterfaces(design, resource)[0];
@@ -348,6 +368,47 @@ function interfaceEndpoint(design: Design, endpoint: VpcEndpoint): Resolved {
       groupIds: groups,
       state: null,
       os: 'linux',
+    },
+  };
+}
+
+/**
+ * An RDS DB instance as a destination: the interface its endpoint's DNS name
+ * resolves to now (the primary; the standby after a Multi-AZ failover, as the
+ * simulation's `dbEndpoints` says), filtered by the instance's security
+ * groups. While the endpoint points nowhere (failing over, or a Single-AZ
+ * instance whose zone is down) connections fail at its state step. Source:
+ * Amazon RDS User Guide, "Multi-AZ DB instance deployments" (the endpoint's
+ * DNS record moves to the standby).
+ */
+function dbInterface(design: Design, db: DbInstance, options: PathOptions): Resolved {
+  const where = options.dbEndpoints?.[db.id] ?? 'primary';
+  const standby = where === 'standby' && db.standbySubnetId && db.standbyPrivateIp;
+  const subnet = getResource(design, standby ? db.standbySubnetId : db.subnetId, 'subnet');
+  const address = parseIpv4((standby ? db.standbyPrivateIp : db.privateIp) ?? '');
+  if (!subnet || !address.ok) return { ok: false, error: `${db.name} has no valid subnet or address` };
+  return {
+    ok: true,
+    endpoint: {
+      kind: 'interface',
+      ownerId: db.id,
+      ownerKind: 'dbInstance',
+      name: standby ? `${db.name} (standby, now primary)` : db.name,
+      subnet,
+      privateIp: address.value,
+      publicIp: null,
+      publicAddress: null,
+      groupIds: db.securityGroupIds,
+      state: null,
+      os: 'linux',
+      ...(where === 'unavailable'
+        ? {
+            outage: {
+              code: 'DB_ENDPOINT_UNAVAILABLE' as const,
+              text: `${db.name}'s endpoint points at no running database now (failing over, or its only zone is down): connections to it fail until it is available again.`,
+            },
+          }
+        : {}),
     },
   };
 }

@@ -21,6 +21,9 @@ import { reaches } from './reachability';
  * those the instance's security groups open (an "all traffic" rule stands for
  * the well-known ports). Each cell is a full two-way path analysis, asked once
  * per port-range atom (`portAtomStarts`) rather than once per port.
+ * Exposure asks of instances directly: what reaches them only through a load
+ * balancer's listener is not listed (ask `analyzeReachability` of the load
+ * balancer for that).
  */
 export interface ExposureEntry {
   instanceId: string;

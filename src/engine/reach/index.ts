@@ -10,3 +10,12 @@ export { addressAtomStarts, portAtomStarts } from './atoms';
 export { hybridLink } from './targets';
 export type { PathOptions } from './context';
 export { healthCheckBlock, type HealthCheckBlock } from './healthChecks';
+export {
+  analyzeThroughLoadBalancer,
+  listenerLabel,
+  listenerOn,
+  type LoadBalancerReach,
+  type TargetFailure,
+  type TargetReach,
+} from './loadBalancers';
+export { loadBalancerNodes, type LoadBalancerNode } from './loadBalancerNodes';

@@ -85,6 +85,19 @@ const misrouteFromSource: Misroute = (ctx, match) => {
 function admitted(ctx: PathContext): boolean {
   const { source: src, destination: dst, forward: fwd } = ctx;
   // An interface endpoint only answers: it starts no connections (Reachability Analyzer, VPCE_INTRA_VPC_TRAFFIC).
+  if (src.kind === 'interface' && src.ownerKind === 'dbInstance') {
+    fwd.fail(
+      {
+        step: 'state',
+        component: src.name,
+        id: src.ownerId,
+        rule: null,
+        explanation: `${src.name} is an RDS database: Nimbus has it answer connections, not start them.`,
+      },
+      'CANNOT_ROUTE',
+    );
+    return false;
+  }
   if (src.kind === 'interface' && src.ownerKind === 'vpcEndpoint') {
     fwd.fail(
       {
@@ -112,7 +125,14 @@ function admitted(ctx: PathContext): boolean {
     );
     return false;
   }
-  if (dst.ownerKind === 'ec2Instance' || dst.ownerKind === 'vpcEndpoint' || dst.ownerKind === 'subnetHost') return true;
+  if (
+    dst.ownerKind === 'ec2Instance' ||
+    dst.ownerKind === 'vpcEndpoint' ||
+    dst.ownerKind === 'subnetHost' ||
+    dst.ownerKind === 'loadBalancer' ||
+    dst.ownerKind === 'dbInstance'
+  )
+    return true;
   const fromOutside = src.kind === 'internet' || ctx.toPublic;
   // NAT gateways: "cannot be used to initiate a connection into" the private network (Amazon VPC User Guide, "NAT gateways").
   const why =

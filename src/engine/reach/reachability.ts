@@ -1,8 +1,8 @@
 import { hasPorts, protocolLabel, type Design, type PacketProtocol } from '../../domain';
-import { createPathContext, type PathContext, type PathOptions } from './context';
-import { endpointLabel, EPHEMERAL_RANGES, resolveEndpoint, type Endpoint, type EndpointSpec } from './endpoints';
-import { searchPath } from './paths';
-import type { Packet } from './ruleEvaluate';
+import type { PathContext, PathOptions } from './context';
+import { endpointLabel, resolveEndpoint, type Endpoint, type EndpointSpec } from './endpoints';
+import { walkBetween } from './walk';
+import { analyzeThroughLoadBalancer, loadBalancerNamed, type LoadBalancerReach } from './loadBalancers';
 import type { Block, Hop, HopPacket } from './trace';
 
 /**
@@ -38,6 +38,8 @@ export interface ReachResult {
   destination: Endpoint;
   /** The request as the source sends it (each hop carries the packet as it leaves that hop). */
   sent: HopPacket;
+  /** Set when the destination is a load balancer: the listener, the target group and one verdict per target. */
+  loadBalancer?: LoadBalancerReach;
 }
 
 /** Ports worth trying for the response: the edges of each OS's ephemeral range and AWS's suggested 1024-65535. */
@@ -51,30 +53,13 @@ function walk(
   query: ReachQuery,
   options: PathOptions,
 ): { ok: true; ctx: PathContext; sourcePort: number } | { ok: false; error: string } {
-  const from = resolveEndpoint(design, query.from);
+  const from = resolveEndpoint(design, query.from, options);
   if (!from.ok) return { ok: false, error: `source: ${from.error}` };
-  const to = resolveEndpoint(design, query.to);
+  if (from.endpoint.kind === 'interface' && from.endpoint.ownerKind === 'loadBalancer')
+    return { ok: false, error: 'source: a load balancer only answers clients; it starts no connections of its own' };
+  const to = resolveEndpoint(design, query.to, options);
   if (!to.ok) return { ok: false, error: `destination: ${to.error}` };
-  const src = from.endpoint;
-  const dst = to.endpoint;
-  if (src.kind !== 'interface' && dst.kind !== 'interface')
-    return { ok: false, error: 'one end must be in a VPC (an instance, a NAT gateway or a function with VPC access)' };
-  if (!Number.isInteger(query.port) || query.port < 0 || query.port > 65535)
-    return { ok: false, error: `port ${query.port} is not 0-65535` };
-  const os = src.kind === 'interface' ? src.os : 'linux';
-  const sourcePort = query.sourcePort ?? EPHEMERAL_RANGES[os].from;
-  const packet: Packet = { protocol: query.protocol, port: query.port };
-  const reply: Packet = { protocol: query.protocol, port: sourcePort };
-  const ctx = createPathContext({
-    design,
-    source: src,
-    destination: dst,
-    request: packet,
-    response: reply,
-    options,
-  });
-  searchPath(ctx);
-  return { ok: true, ctx, sourcePort };
+  return walkBetween(design, from.endpoint, to.endpoint, query, options);
 }
 
 /**
@@ -83,11 +68,17 @@ function walk(
  * (what exposure asks, many times over).
  */
 export function reaches(design: Design, query: ReachQuery, options: PathOptions = {}): boolean {
+  if (loadBalancerNamed(design, query.to)) {
+    const outcome = analyzeReachability(design, query, options);
+    return outcome.ok && outcome.result.reachable;
+  }
   const walked = walk(design, query, options);
   return walked.ok && walked.ctx.forward.ok && walked.ctx.back.ok;
 }
 
 export function analyzeReachability(design: Design, query: ReachQuery, options: PathOptions = {}): ReachOutcome {
+  const balancer = loadBalancerNamed(design, query.to);
+  if (balancer) return analyzeThroughLoadBalancer(design, query, balancer, options);
   const walked = walk(design, query, options);
   if (!walked.ok) return walked;
   const { ctx, sourcePort } = walked;

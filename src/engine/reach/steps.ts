@@ -85,6 +85,9 @@ export function handOver(leg: Trace, hop: HopInput): void {
 export function returnFrom(ctx: PathContext, subnet: Subnet, wayIn: string, misroute: Misroute): void {
   const peer = sourceSeenAt(ctx);
   ctx.back.nacl(subnet, 'outbound', ctx.response, peer);
+  // A Network Load Balancer keeps the client's address, yet the target's response goes back through the load
+  // balancer whatever the target's routes say (NLB guide, "Client IP preservation"): no route lookup to the client.
+  if (ctx.source.kind === 'interface' && ctx.source.ownerKind === 'loadBalancer') return;
   const match = ctx.back.route(subnet, peer);
   if (!ctx.back.ok || !match || match.target === wayIn) return;
   const { hop, code } = misroute(ctx, match);

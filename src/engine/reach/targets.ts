@@ -1,6 +1,7 @@
 import { getResource, protocolLabel, type Design, type Subnet, resourceById } from '../../domain';
 import { containsAddress, formatIpv4, parseCidr } from '../../net';
 import { designIndex } from '../designIndex';
+import { natGatewayOutage } from './outages';
 import { addressOf, publicAddress, sourceSeenAt, type PathContext } from './context';
 import { endpointLabel, type Interface, type InternetHost, type OnPremisesHost } from './endpoints';
 import { enterSubnet, handOver, returnFrom, withTranslation, type Misroute } from './steps';
@@ -237,6 +238,18 @@ const natGateway: HandOverTarget = {
           explanation: 'The NAT gateway has no subnet.',
         },
         'CANNOT_ROUTE',
+      );
+    const outage = natGatewayOutage(ctx.options, nat.id, natSubnet.azId);
+    if (outage)
+      return fwd.fail(
+        {
+          step: 'state',
+          component: nat.name,
+          id: nat.id,
+          rule: null,
+          explanation: `${nat.name} forwards nothing: ${outage}. Instances that route to it lose the internet (a NAT gateway in each zone keeps the others going).`,
+        },
+        outage.includes('zone') ? 'ZONE_OUTAGE' : 'BAD_STATE',
       );
     // On the way in, the NAT's subnet ACL sees the instance's own address.
     enterSubnet(fwd, natSubnet, ctx.request, src.privateIp);

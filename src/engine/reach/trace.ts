@@ -87,9 +87,25 @@ export type HopInput = Omit<Hop, 'decision' | 'packet'> & { decision?: Decision 
  * RFC6598 for a private or shared address on the internet side, PROTOCOL_RESTRICTION for a component that
  * accepts only some protocols (a NAT gateway: TCP, UDP, ICMP). NO_PUBLIC_ADDRESS
  * (a NAT gateway without an Elastic IP) is Nimbus's own.
+ *
+ * Through load balancers: ELB_LISTENERS_MISMATCH when no listener takes the
+ * packet's protocol and port (AWS names it for Classic Load Balancers; Nimbus
+ * uses it for ALBs and NLBs too), ELBV2_LISTENER_HAS_NO_TG for a listener
+ * without a target group, ELB_INSTALLED_AZ_RESTRICTION for a target in a zone
+ * the load balancer has no node in service in, ELB_NOT_CROSSZONE for a target
+ * a node may not send to because cross-zone load balancing is off. Nimbus's
+ * own: ELB_SCHEME_INTERNAL (an internal load balancer asked from the
+ * internet), ELB_NO_REGISTERED_TARGETS (the target group has none: a 503),
+ * ZONE_OUTAGE (the component's Availability Zone is down, a simulated fault)
+ * and DB_ENDPOINT_UNAVAILABLE (an RDS endpoint that points at no running
+ * database, while it fails over). An impaired instance or a failed NAT
+ * gateway is BAD_STATE, as AWS says of any component "not in a functional state".
  */
 export type BlockCode =
   | NetworkBlockCode
+  | LoadBalancerBlockCode
+  | 'ZONE_OUTAGE'
+  | 'DB_ENDPOINT_UNAVAILABLE'
   | 'BAD_STATE'
   | 'BAD_STATE_ROUTE'
   | 'ENI_SG_RULES_MISMATCH'
@@ -116,6 +132,15 @@ export type NetworkBlockCode =
   | 'DISCONNECTED_VPCS'
   | 'VPCE_GATEWAY_EGRESS_SOURCE_ADDRESS_RESTRICTION'
   | 'VPCE_GATEWAY_PROTOCOL_RESTRICTION';
+
+/** Why a load balancer does not take or pass on a request (see `BlockCode`). */
+export type LoadBalancerBlockCode =
+  | 'ELB_LISTENERS_MISMATCH'
+  | 'ELBV2_LISTENER_HAS_NO_TG'
+  | 'ELB_INSTALLED_AZ_RESTRICTION'
+  | 'ELB_NOT_CROSSZONE'
+  | 'ELB_SCHEME_INTERNAL'
+  | 'ELB_NO_REGISTERED_TARGETS';
 
 export interface Block {
   component: string;
@@ -173,6 +198,11 @@ export class Trace {
   }
 
   state(eni: Interface, role: string): void {
+    if (eni.outage)
+      return this.fail(
+        { step: 'state', component: `${eni.name} state`, id: eni.ownerId, rule: null, explanation: eni.outage.text },
+        eni.outage.code,
+      );
     if (eni.state === null || eni.state === 'running') return;
     this.fail(
       {
@@ -196,6 +226,15 @@ export class Trace {
     if (!this.ok) return;
     const component = `security groups of ${eni.name} (${direction})`;
     if (eni.ownerKind === 'natGateway') return;
+    if (eni.ownerKind === 'loadBalancer' && eni.groupIds.length === 0)
+      return this.pass({
+        step: 'filter',
+        component,
+        id: eni.ownerId,
+        decision: 'allow',
+        rule: null,
+        explanation: `${eni.name} belongs to a Network Load Balancer created without security groups: it lets all traffic through (NLB guide, "Security groups").`,
+      });
     if (eni.ownerKind === 'subnetHost')
       return this.pass({
         step: 'filter',
@@ -240,6 +279,7 @@ export class Trace {
   /** Stateful: a response to an allowed request is always allowed back. */
   statefulReturn(eni: Interface): void {
     if (eni.ownerKind === 'natGateway' || eni.ownerKind === 'subnetHost') return;
+    if (eni.ownerKind === 'loadBalancer' && eni.groupIds.length === 0) return;
     this.pass({
       step: 'filter',
       component: `security groups of ${eni.name}`,

@@ -28,7 +28,7 @@ describe('lesson files', () => {
     expect(new Set(LESSONS.map((l) => l.id)).size).toBe(LESSONS.length);
   });
 
-  it('follow the course: ten topic lessons, then at least two challenges', () => {
+  it('follow the course: ten topic lessons, high availability, then at least two challenges', () => {
     const lessons = LESSONS.filter((l) => l.kind === 'lesson');
     expect(lessons.map((l) => l.id)).toEqual([
       'ec2-and-amis',
@@ -41,9 +41,10 @@ describe('lesson files', () => {
       'nat-gateways',
       'nacl-vs-sg',
       'hybrid-connectivity',
+      'survive-zone-loss',
     ]);
     expect(LESSONS.filter((l) => l.kind === 'challenge').length).toBeGreaterThanOrEqual(2);
-    expect(LESSONS.slice(0, 10).every((l) => l.kind === 'lesson')).toBe(true);
+    expect(LESSONS.slice(0, 11).every((l) => l.kind === 'lesson')).toBe(true);
   });
 
   it('each have a reference solution, and every solution has a lesson', () => {

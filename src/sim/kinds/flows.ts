@@ -35,7 +35,7 @@ export class Flows implements SimulatedKind {
 
   summary() {
     return {
-      flows: this.traffic.flowCounters().map(summarize),
+      flows: this.traffic.flowCounters().map((f) => summarize(f, this.traffic.availability.ofFlow(f.id))),
       dataTransfer: this.traffic
         .transferCosts()
         .map((t) => ({ line: t.name, gb: round(t.gb, 6), costUsd: round(t.total) })),
@@ -54,7 +54,11 @@ export class Flows implements SimulatedKind {
   }
 }
 
-function summarize(f: ReturnType<TrafficSim['flowCounters']>[number]) {
+/** A flow's counters, with its served percent and its last failure episode's recovery (see `availability.ts`). */
+function summarize(
+  f: ReturnType<TrafficSim['flowCounters']>[number],
+  availability: { availabilityPercent: number | null; recoverySeconds: number | null },
+) {
   return {
     id: f.id,
     name: f.name,
@@ -64,5 +68,7 @@ function summarize(f: ReturnType<TrafficSim['flowCounters']>[number]) {
     droppedReturn: f.droppedReturn,
     droppedBy: f.droppedBy,
     lastRttMs: f.lastRttMs === null ? null : round(f.lastRttMs, 3),
+    availabilityPercent: availability.availabilityPercent === null ? null : round(availability.availabilityPercent, 3),
+    recoverySeconds: availability.recoverySeconds,
   };
 }

@@ -1,7 +1,7 @@
 import { getResource, resourcesOfKind, type Design, type LoadBalancer, type TargetGroup } from '../../domain';
 import { healthCheckBlock, type HealthCheckBlock } from '../../engine';
-import type { EventHandler, FrameParts, SimContext, SimulatedKind } from '../kind';
-import type { LoadBalancerFrame, TargetHealthState } from '../protocol';
+import type { EventHandler, SimContext, SimulatedKind } from '../kind';
+import type { TargetHealthState } from '../protocol';
 import { loadBalancerOf, loadBalancerZones, registeredTargets, targetZone } from '../targets';
 
 /** One target as its group's health checks see it. */
@@ -68,7 +68,11 @@ export class TargetHealth implements SimulatedKind, EventHandler<CheckEvent> {
   ) {
     this.design = design;
     this.follow(design);
+    this.starting = false;
   }
+
+  /** True while the design the run starts with registers its targets. */
+  private starting = true;
 
   /** A new design: the flows plan again anyway, so only the overlay is rebuilt. */
   sync(design: Design): void {
@@ -131,47 +135,15 @@ export class TargetHealth implements SimulatedKind, EventHandler<CheckEvent> {
     return [];
   }
 
-  frame(): Pick<FrameParts, 'loadBalancers'> {
-    return { loadBalancers: resourcesOfKind(this.design, 'loadBalancer').map((lb) => this.loadBalancerRow(lb)) };
+  /** Every target the group's checks track, deregistered ones still draining included. */
+  trackedTargets(groupId: string): readonly string[] {
+    return [...(this.groups.get(groupId)?.targets.keys() ?? [])];
   }
 
-  /**
-   * A load balancer's nodes and target health. Requests and capacity units are
-   * zero here: the traffic and cost kinds own those fields of the row.
-   */
-  private loadBalancerRow(lb: LoadBalancer): LoadBalancerFrame {
-    const down = this.inputs.zonesDown();
-    return {
-      id: lb.id,
-      name: lb.name,
-      type: lb.type,
-      nodes: lb.subnetMappings.map((m) => {
-        const zoneId = getResource(this.design, m.subnetId, 'subnet')?.azId ?? null;
-        return { subnetId: m.subnetId, zoneId, inService: zoneId === null || !down.includes(zoneId) };
-      }),
-      targetGroups: lb.listeners
-        .map((l) => getResource(this.design, l.targetGroupId, 'targetGroup'))
-        .filter((g, i, all): g is TargetGroup => g !== undefined && all.indexOf(g) === i)
-        .map((group) => ({
-          id: group.id,
-          name: group.name,
-          targets: [...(this.groups.get(group.id)?.targets ?? new Map<string, TargetState>())].map(([id, t]) => ({
-            id,
-            name: getResource(this.design, id, 'ec2Instance')?.name ?? id,
-            zoneId: targetZone(this.design, group, id),
-            health: t.health,
-            reason: t.reason,
-            requests: 0,
-            lastSecond: 0,
-          })),
-        })),
-      served: 0,
-      failed: 0,
-      failedBy: {},
-      lastSecond: { served: 0, failed: 0 },
-      capacityUnits: 0,
-      costUsd: 0,
-    };
+  /** A target's state and AWS's reason code, for the load balancer rows of the frame. */
+  stateOf(groupId: string, targetId: string): { health: TargetHealthState; reason: string | null } | undefined {
+    const target = this.groups.get(groupId)?.targets.get(targetId);
+    return target && { health: target.health, reason: target.reason };
   }
 
   private scheduleCheck(groupId: string, health: GroupHealth): void {
@@ -194,8 +166,14 @@ export class TargetHealth implements SimulatedKind, EventHandler<CheckEvent> {
     for (const id of current)
       if (!health.targets.has(id) || health.targets.get(id)!.health === 'draining') {
         health.targets.set(id, {
-          health: group.healthCheck.enabled ? 'initial' : 'unavailable',
-          reason: group.healthCheck.enabled ? 'Elb.InitialHealthChecking' : 'Target.HealthCheckDisabled',
+          // The design is a deployment already running: its targets start healthy, as its instances start running.
+          // A target registered during the run (a group's launch, an edit) starts `initial`, as AWS registers it.
+          health: !group.healthCheck.enabled ? 'unavailable' : this.starting ? 'healthy' : 'initial',
+          reason: !group.healthCheck.enabled
+            ? 'Target.HealthCheckDisabled'
+            : this.starting
+              ? null
+              : 'Elb.InitialHealthChecking',
           passes: 0,
           failures: 0,
           drainingUntil: null,

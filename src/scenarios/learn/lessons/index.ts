@@ -9,8 +9,9 @@ import routesAndIgw from './07-routes-and-igw.json';
 import natGateways from './08-nat-gateways.json';
 import naclVsSg from './09-nacl-vs-sg.json';
 import hybridConnectivity from './10-hybrid-connectivity.json';
-import webServerUnreachable from './11-web-server-unreachable.json';
-import natReturnTraffic from './12-nat-return-traffic.json';
+import surviveZoneLoss from './11-survive-zone-loss.json';
+import webServerUnreachable from './12-web-server-unreachable.json';
+import natReturnTraffic from './13-nat-return-traffic.json';
 
 /**
  * The course, in order. JSON files are the source (teachers edit data, not
@@ -28,8 +29,9 @@ const FILES: ReadonlyArray<readonly [string, unknown]> = [
   ['08-nat-gateways.json', natGateways],
   ['09-nacl-vs-sg.json', naclVsSg],
   ['10-hybrid-connectivity.json', hybridConnectivity],
-  ['11-web-server-unreachable.json', webServerUnreachable],
-  ['12-nat-return-traffic.json', natReturnTraffic],
+  ['11-survive-zone-loss.json', surviveZoneLoss],
+  ['12-web-server-unreachable.json', webServerUnreachable],
+  ['13-nat-return-traffic.json', natReturnTraffic],
 ];
 
 function load(name: string, data: unknown): Lesson {

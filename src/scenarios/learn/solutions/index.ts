@@ -10,6 +10,7 @@ import { solveNatGateways } from './nat-gateways';
 import { solveNatReturnTraffic } from './nat-return-traffic';
 import { solveRoutesAndIgw } from './routes-and-igw';
 import { solveVpcSubnets } from './vpc-subnets-cidr';
+import { solveSurviveZoneLoss } from './survive-zone-loss';
 import { solveWebServerUnreachable } from './web-server-unreachable';
 
 /** Reference solutions by lesson id, for tests: each returns the start design with the student's fix applied. */
@@ -24,6 +25,7 @@ export const SOLUTIONS: Readonly<Record<string, (start: Design) => Design>> = {
   'nat-gateways': solveNatGateways,
   'nacl-vs-sg': solveNaclVsSg,
   'hybrid-connectivity': solveHybridConnectivity,
+  'survive-zone-loss': solveSurviveZoneLoss,
   'web-server-unreachable': solveWebServerUnreachable,
   'nat-return-traffic': solveNatReturnTraffic,
 };

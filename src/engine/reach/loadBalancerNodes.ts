@@ -1,0 +1,85 @@
+import { autoAssignedPublicIpv4, getResource, type Design, type LoadBalancer, type Subnet } from '../../domain';
+import { parseCidr, parseIpv4 } from '../../net';
+import { zoneIsDown, type PathOptions } from './context';
+import type { Interface } from './endpoints';
+
+/** One node of a load balancer: its interface in one enabled subnet, and whether it is in service now. */
+export interface LoadBalancerNode {
+  subnet: Subnet;
+  zoneId: string;
+  eni: Interface;
+}
+
+const nodesCache = new WeakMap<Design['resources'], Map<string, LoadBalancerNode[]>>();
+
+/**
+ * The nodes of a load balancer, one per subnet mapping, in mapping order.
+ * Each is an interface in its subnet: the mapping's private address, or (an
+ * ALB's nodes change address, so AWS fixes none) the subnet's fourth-last
+ * address, which Nimbus draws for the analysis. An internet-facing node is
+ * reached at its public address: the mapping's Elastic IP, else one AWS
+ * assigns (Nimbus draws it from the load balancer and subnet ids). A node in
+ * a zone that is down carries an outage. Source: ELBv2 API `SubnetMapping`;
+ * NLB guide, "Network Load Balancers" (one node per enabled zone with a fixed IP).
+ */
+export function loadBalancerNodes(design: Design, lb: LoadBalancer, options: PathOptions): LoadBalancerNode[] {
+  let byLb = nodesCache.get(design.resources);
+  if (!byLb) {
+    byLb = new Map();
+    nodesCache.set(design.resources, byLb);
+  }
+  let nodes = byLb.get(lb.id);
+  if (!nodes) {
+    nodes = buildNodes(design, lb);
+    byLb.set(lb.id, nodes);
+  }
+  if (!options.zonesDown?.length) return nodes;
+  return nodes.map((node) =>
+    zoneIsDown(options, node.zoneId)
+      ? {
+          ...node,
+          eni: {
+            ...node.eni,
+            outage: {
+              code: 'ZONE_OUTAGE' as const,
+              text: `${node.eni.name} is out: its Availability Zone is down, so the load balancer takes it out of service.`,
+            },
+          },
+        }
+      : node,
+  );
+}
+
+function buildNodes(design: Design, lb: LoadBalancer): LoadBalancerNode[] {
+  const out: LoadBalancerNode[] = [];
+  for (const mapping of lb.subnetMappings) {
+    const subnet = getResource(design, mapping.subnetId, 'subnet');
+    const block = subnet ? parseCidr(subnet.cidr) : null;
+    if (!subnet || !block?.ok) continue;
+    const given = parseIpv4(mapping.privateIp ?? '');
+    const eip = getResource(design, mapping.elasticIpId, 'elasticIp');
+    const outside =
+      lb.scheme === 'internet-facing' ? (eip?.publicIp ?? autoAssignedPublicIpv4(`${lb.id}/${subnet.id}`)) : null;
+    out.push({
+      subnet,
+      zoneId: subnet.azId,
+      eni: {
+        kind: 'interface',
+        ownerId: lb.id,
+        ownerKind: 'loadBalancer',
+        name: `${lb.name} node in ${subnet.name}`,
+        subnet,
+        privateIp: given.ok ? given.value : block.value.network + 2 ** (32 - block.value.prefix) - 4,
+        publicIp: outside ? (eip ? `its Elastic IP ${outside}` : `its public IPv4 ${outside}`) : null,
+        publicAddress: outside,
+        // An internet-facing load balancer's DNS name resolves to public addresses, for clients inside AWS too.
+        addressed: lb.scheme === 'internet-facing' ? 'public' : 'private',
+        elasticIp: !!eip,
+        groupIds: lb.securityGroupIds,
+        state: null,
+        os: 'linux',
+      },
+    });
+  }
+  return out;
+}

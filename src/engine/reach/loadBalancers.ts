@@ -1,0 +1,391 @@
+import {
+  balancesAcrossZones,
+  getResource,
+  resourceById,
+  type Design,
+  type Listener,
+  type LoadBalancer,
+  type PacketProtocol,
+  type TargetGroup,
+} from '../../domain';
+import { formatIpv4 } from '../../net';
+import { targetsOf, type RegisteredTarget } from '../designIndex';
+import { sourceSeenAt, type PathContext, type PathOptions } from './context';
+import { endpointLabel, resolveEndpoint, type Endpoint, type EndpointSpec, type Interface } from './endpoints';
+import { loadBalancerNodes, type LoadBalancerNode } from './loadBalancerNodes';
+import type { ReachOutcome, ReachQuery, ReachResult } from './reachability';
+import type { BlockCode, Hop, HopInput, HopPacket } from './trace';
+import { cachedWalk, type Walked } from './walk';
+import { gateOf, listenerLabel, summaryOf } from './loadBalancerGate';
+
+export { listenerLabel };
+
+/**
+ * Reachability through Elastic Load Balancing, lowered onto ordinary walks:
+ * an ALB ends the client's connection at a node and opens a second one from
+ * the node's private address to the target (two walks); an NLB passes the
+ * client's connection on with the client's address (the second walk starts
+ * at the node but carries the client's address, so the target's groups and
+ * ACL see the client). Sources: ELB User Guide, "Application Load
+ * Balancers" (security groups, "X-Forwarded headers"), NLB guide ("Client IP
+ * preservation", "Security groups"), aws-semantics-2 section 5.
+ */
+
+/** What a target does with the requests the load balancer sends it, when the network stops them. */
+export type TargetFailure = '502' | '504' | 'reset';
+
+export interface TargetReach {
+  target: RegisteredTarget;
+  name: string;
+  /** The node that sends to it (null: none can). */
+  nodeSubnetId: string | null;
+  reachable: boolean;
+  /** How a request to it fails on the network: ALB 502 (nothing answers at the target) or 504 (no answer in time), NLB reset. */
+  failure: TargetFailure | null;
+  blockedBy: ReachResult['blockedBy'];
+  forward: Hop[];
+  return: Hop[];
+  /** The health the options say (absent: healthy). */
+  health: string;
+  /** The target as an end of a path, when it is one (an instance or an address in the VPC). */
+  endpoint?: Endpoint;
+}
+
+export interface LoadBalancerReach {
+  loadBalancerId: string;
+  type: LoadBalancer['type'];
+  /** The listener that took the request (`HTTP:80`), null when none did. */
+  listener: string | null;
+  targetGroupId: string | null;
+  targets: TargetReach[];
+}
+
+/** The load balancer a query's destination names, if it names one. */
+export function loadBalancerNamed(design: Design, spec: EndpointSpec): LoadBalancer | null {
+  if (spec.kind !== 'resource') return null;
+  const resource = resourceById(design, spec.id);
+  return resource?.kind === 'loadBalancer' ? resource : null;
+}
+
+/** Whether a listener takes this protocol: TCP for HTTP, HTTPS, TCP and TLS; UDP for UDP; both for TCP_UDP. */
+function listenerTakes(listener: Listener, protocol: PacketProtocol): boolean {
+  if (listener.protocol === 'TCP_UDP') return protocol === 'tcp' || protocol === 'udp';
+  return listener.protocol === 'UDP' ? protocol === 'udp' : protocol === 'tcp';
+}
+
+/** The listener on a port for a protocol, or null. */
+export const listenerOn = (lb: LoadBalancer, protocol: PacketProtocol, port: number): Listener | null =>
+  lb.listeners.find((l) => l.port === port && listenerTakes(l, protocol)) ?? null;
+
+/**
+ * The node that sends to a target: the node the client reached when the load
+ * balancer balances across zones (an ALB always does); with cross-zone off,
+ * an NLB's node in the target's own zone (clients reach each node's address),
+ * when it is in service. Null (with why) when none may.
+ */
+function nodeFor(
+  lb: LoadBalancer,
+  nodes: readonly LoadBalancerNode[],
+  front: LoadBalancerNode,
+  target: RegisteredTarget,
+): { node: LoadBalancerNode } | { code: BlockCode; why: string } {
+  if (balancesAcrossZones(lb)) return { node: front };
+  const local = nodes.find((n) => n.zoneId === target.zoneId);
+  if (local && !local.eni.outage) return { node: local };
+  if (!local)
+    return {
+      code: 'ELB_INSTALLED_AZ_RESTRICTION',
+      why: `${lb.name} has no node in the target's Availability Zone, and cross-zone load balancing is off: a node sends only to targets in its own zone.`,
+    };
+  return {
+    code: 'ELB_NOT_CROSSZONE',
+    why: `${lb.name}'s node in the target's zone is out of service, and with cross-zone load balancing off no other zone's node sends to it.`,
+  };
+}
+
+const ip = formatIpv4;
+
+/** A hop the load balancer writes itself (the walks write the others). */
+function lbHop(input: HopInput, packet: HopPacket, decision: Hop['decision']): Hop {
+  return { ...input, decision: input.decision ?? decision, packet };
+}
+
+/** The target as an end of a path: an instance, or what holds a registered address. */
+function targetEndpoint(design: Design, target: RegisteredTarget, options: PathOptions): Endpoint | string {
+  if (target.type === 'lambda') return 'a Lambda function target is invoked, not reached on the network';
+  const resolved = resolveEndpoint(
+    design,
+    target.type === 'instance' ? { kind: 'resource', id: target.id } : { kind: 'address', address: target.id },
+    options,
+  );
+  if (!resolved.ok) return resolved.error;
+  return resolved.endpoint.kind === 'interface'
+    ? { ...resolved.endpoint, addressed: 'private' }
+    : `${target.id} is not an address in the target group's VPC`;
+}
+
+function blockOf(ctx: PathContext): ReachResult['blockedBy'] {
+  if (ctx.forward.blocked) return { ...ctx.forward.blocked, direction: 'forward' };
+  return ctx.back.blocked ? { ...ctx.back.blocked, direction: 'return' } : null;
+}
+
+/**
+ * "Can this client reach this load balancer's targets on this port?": one
+ * verdict per registered target of the listener's group, each the client's
+ * leg to the node that serves the target, the listener, and the node's leg
+ * to the target. A verdict is network-only; `health` carries what the
+ * options say of the target's health.
+ */
+export function analyzeThroughLoadBalancer(
+  design: Design,
+  query: ReachQuery,
+  lb: LoadBalancer,
+  options: PathOptions = {},
+): ReachOutcome {
+  const from = resolveEndpoint(design, query.from, options);
+  if (!from.ok) return { ok: false, error: `source: ${from.error}` };
+  const src = from.endpoint;
+  const nodes = loadBalancerNodes(design, lb, options);
+  const inService = nodes.filter((n) => !n.eni.outage);
+  // A client inside the VPC is sent to its own zone's node when one is in service; otherwise the first in service.
+  const front =
+    (src.kind === 'interface' ? inService.find((n) => n.zoneId === src.subnet.azId) : undefined) ??
+    inService[0] ??
+    nodes[0];
+  if (!front) return { ok: false, error: `destination: ${lb.name} has no subnet mapping, so it has no node` };
+  const first = cachedWalk(design, src, front.eni, query, options);
+  if (!first.ok) return first;
+  const listener = listenerOn(lb, query.protocol, query.port);
+  const group = getResource(design, listener?.targetGroupId, 'targetGroup');
+  const reach: LoadBalancerReach = {
+    loadBalancerId: lb.id,
+    type: lb.type,
+    listener: listener ? listenerLabel(listener) : null,
+    targetGroupId: group?.id ?? null,
+    targets: [],
+  };
+  const stop = gateOf(design, lb, src, first.ctx, listener, group, inService.length > 0);
+  // An internal load balancer's DNS name resolves to private addresses: the internet has no way in at all.
+  const outsideIn = lb.scheme === 'internal' && src.kind === 'internet';
+  const base = {
+    sourcePort: first.sourcePort,
+    workingSourcePort: null,
+    source: src,
+    destination: front.eni,
+    sent: first.ctx.sent,
+  };
+  if (stop || !first.ctx.forward.ok || !first.ctx.back.ok || !group || !listener) {
+    const forward = outsideIn ? [] : [...first.ctx.forward.hops];
+    let blockedBy = outsideIn ? null : blockOf(first.ctx);
+    if ((outsideIn || first.ctx.forward.ok) && stop) {
+      forward.push(lbHop(stop.hop, first.ctx.forward.packet, 'drop'));
+      blockedBy = { ...stop.block, direction: 'forward' };
+    }
+    return {
+      ok: true,
+      result: {
+        ...base,
+        reachable: false,
+        forward,
+        return: blockedBy?.direction === 'forward' ? [] : first.ctx.back.hops,
+        blockedBy,
+        summary: summaryOf(src, lb, query, blockedBy, null),
+        loadBalancer: reach,
+      },
+    };
+  }
+  const listenerHop = lbHop(
+    {
+      step: 'handOver',
+      component: `listener ${listenerLabel(listener)} of ${lb.name}`,
+      id: lb.id,
+      rule: `${listenerLabel(listener)} → forward to ${group.name}`,
+      explanation: `${lb.name}'s listener ${listenerLabel(listener)} takes the ${lb.type === 'application' ? 'request and forwards it' : 'connection and passes it on'} to target group ${group.name} (${group.protocol}:${group.port}).`,
+    },
+    first.ctx.forward.packet,
+    'forward',
+  );
+  const walks: Walks = { fronts: new Map([[front.subnet.id, first]]), backs: new Map() };
+  for (const target of targetsOf(design, group))
+    reach.targets.push(
+      targetReach({ design, lb, group, nodes, front, src, query, options, walks, listenerHop }, target),
+    );
+  const chosen = reach.targets.find((t) => t.reachable) ?? reach.targets[0];
+  const blockedBy = chosen ? chosen.blockedBy : null;
+  return {
+    ok: true,
+    result: {
+      ...base,
+      reachable: !!chosen?.reachable,
+      forward: chosen?.forward ?? [],
+      return: chosen?.return ?? [],
+      blockedBy,
+      summary: summaryOf(src, lb, query, blockedBy, chosen ?? null),
+      loadBalancer: reach,
+    },
+  };
+}
+
+/** Walks made once per question: the client's leg to each node, each node's leg to each target. */
+interface Walks {
+  fronts: Map<string, Walked>;
+  backs: Map<string, Walked>;
+}
+
+/** What every target's verdict shares. */
+interface Through {
+  design: Design;
+  lb: LoadBalancer;
+  group: TargetGroup;
+  nodes: readonly LoadBalancerNode[];
+  front: LoadBalancerNode;
+  src: Endpoint;
+  query: ReachQuery;
+  options: PathOptions;
+  walks: Walks;
+  listenerHop: Hop;
+}
+
+function targetReach(through: Through, target: RegisteredTarget): TargetReach {
+  const { design, lb, group, nodes, front, src, query, options, walks, listenerHop } = through;
+  const health = options.targetHealth?.[group.id]?.[target.id] ?? 'healthy';
+  const name = resourceById(design, target.id)?.name ?? target.id;
+  const failure: TargetFailure = lb.type === 'application' ? '504' : 'reset';
+  const unreachable = (
+    hops: Hop[],
+    back: Hop[],
+    blockedBy: NonNullable<ReachResult['blockedBy']>,
+    nodeSubnetId: string | null,
+  ): TargetReach => ({
+    target,
+    name,
+    nodeSubnetId,
+    reachable: false,
+    failure,
+    blockedBy,
+    forward: hops,
+    return: back,
+    health,
+  });
+  const chosen = nodeFor(lb, nodes, front, target);
+  const component = `target group ${group.name}`;
+  const frontHops = walks.fronts.get(front.subnet.id);
+  const groupStop = (code: BlockCode, explanation: string, nodeSubnetId: string | null, ctx: PathContext) =>
+    unreachable(
+      [
+        ...ctx.forward.hops,
+        listenerHop,
+        lbHop({ step: 'route', component, id: group.id, rule: null, explanation }, ctx.forward.packet, 'drop'),
+      ],
+      [],
+      { component, id: group.id, code, direction: 'forward' },
+      nodeSubnetId,
+    );
+  if (!frontHops?.ok) throw new Error('the client leg to the first node is walked before any target');
+  if (!('node' in chosen)) return groupStop(chosen.code, chosen.why, null, frontHops.ctx);
+  const { node } = chosen;
+  let toNode = walks.fronts.get(node.subnet.id);
+  if (!toNode) {
+    toNode = cachedWalk(design, src, node.eni, query, options);
+    walks.fronts.set(node.subnet.id, toNode);
+  }
+  if (!toNode.ok) return groupStop('CANNOT_ROUTE', toNode.error, node.subnet.id, frontHops.ctx);
+  const frontCtx = toNode.ctx;
+  const frontBlock = blockOf(frontCtx);
+  if (frontBlock) return unreachable(frontCtx.forward.hops, frontCtx.back.hops, frontBlock, node.subnet.id);
+  const dst = targetEndpoint(design, target, options);
+  const packet = frontCtx.forward.packet;
+  if (typeof dst === 'string') {
+    if (target.type !== 'lambda') return groupStop('NO_ROUTE_TO_DESTINATION', dst, node.subnet.id, frontCtx);
+    const invoke = lbHop(
+      {
+        step: 'arrive',
+        component,
+        id: group.id,
+        rule: null,
+        explanation: `${lb.name} invokes ${name}: a Lambda target is called through the Lambda service, not over the VPC.`,
+      },
+      packet,
+      'forward',
+    );
+    return {
+      target,
+      name,
+      nodeSubnetId: node.subnet.id,
+      reachable: true,
+      failure: null,
+      blockedBy: null,
+      forward: [...frontCtx.forward.hops, listenerHop, invoke],
+      return: frontCtx.back.hops,
+      health,
+    };
+  }
+  const key = `${node.subnet.id}|${target.id}`;
+  let leg = walks.backs.get(key);
+  if (!leg) {
+    const from = backLegSource(lb, node, src, frontCtx);
+    leg = cachedWalk(design, from, dst, backLegPacket(lb, group, query, frontCtx), options);
+    walks.backs.set(key, leg);
+  }
+  if (!leg.ok) return groupStop('CANNOT_ROUTE', leg.error, node.subnet.id, frontCtx);
+  const ctx = leg.ctx;
+  const chooseHop = lbHop(
+    {
+      step: 'route',
+      component,
+      id: group.id,
+      rule: null,
+      explanation:
+        lb.type === 'application'
+          ? `${node.eni.name} opens a new connection from its private address ${ip(node.eni.privateIp)} to ${name} on port ${group.port}.`
+          : `${node.eni.name} passes the connection to ${name} on port ${group.port}, keeping the client's address ${ip(sourceSeenAt(frontCtx))} (client IP preservation).`,
+    },
+    packet,
+    'forward',
+  );
+  const blockedBy = blockOf(ctx);
+  const stateStop = blockedBy?.code === 'BAD_STATE' || blockedBy?.code === 'ZONE_OUTAGE';
+  return {
+    target,
+    name,
+    nodeSubnetId: node.subnet.id,
+    reachable: blockedBy === null,
+    // Security groups and ACLs drop silently: the ALB waits and answers 504; nothing running at the target is a 502.
+    failure: blockedBy === null ? null : lb.type === 'network' ? 'reset' : stateStop ? '502' : '504',
+    blockedBy,
+    forward: [...frontCtx.forward.hops, listenerHop, chooseHop, ...ctx.forward.hops],
+    return: [...ctx.back.hops, ...frontCtx.back.hops],
+    health,
+    endpoint: dst,
+  };
+}
+
+/**
+ * Where the second leg starts: an ALB's node, from its private address and
+ * with its groups; an NLB's node carrying the client's address as the node
+ * received it (its groups, if it has any, still filter and can be named by
+ * the target's rules).
+ */
+function backLegSource(lb: LoadBalancer, node: LoadBalancerNode, src: Endpoint, front: PathContext): Interface {
+  const eni: Interface = { ...node.eni, addressed: 'private' };
+  if (lb.type === 'application') return eni;
+  return {
+    ...eni,
+    name: `${endpointLabel(src)} through ${node.eni.name}`,
+    privateIp: sourceSeenAt(front),
+  };
+}
+
+/**
+ * The second leg's packet: to the target group's port. An ALB node's own
+ * connection starts from an ephemeral port in 1024-65535; Nimbus checks the
+ * reply at 1024, the lowest, so an ACL that opens only part of that range
+ * shows (AWS recommends opening all of it). An NLB keeps the client's port.
+ */
+function backLegPacket(lb: LoadBalancer, group: TargetGroup, query: ReachQuery, front: PathContext) {
+  return {
+    protocol: query.protocol,
+    port: group.port,
+    sourcePort: lb.type === 'application' ? 1024 : front.response.port,
+  };
+}

@@ -1,0 +1,142 @@
+import { getResource, type Design } from '../domain';
+import type { LoadBalancerReach, PathOptions, ReachResult, TargetReach } from '../engine';
+import { outcomeOf, refusalOf, targetShares, type BranchOutcome } from './loadBalancing';
+import type { FlowPath, PathHops, PathStep } from './trafficPath';
+
+/** One target a flow's requests go to through a load balancer, and its share of them. */
+export interface FlowBranch {
+  targetId: string;
+  name: string;
+  /** Fraction of the flow's requests (a flow's branches sum to 1). */
+  share: number;
+  outcome: BranchOutcome;
+  blockedBy: FlowPath['blockedBy'];
+  /** The path through this target, to animate. */
+  steps: PathStep[];
+  rttMs: number | null;
+}
+
+/** A flow to a load balancer: the branches its requests split over, or the answer when there is nowhere to send them. */
+export interface BalancedFlow {
+  loadBalancerId: string;
+  targetGroupId: string | null;
+  /** Every request refused by the load balancer itself (503, or a reset): no target group, or no targets. */
+  refused: BranchOutcome | null;
+  branches: FlowBranch[];
+}
+
+/**
+ * At most this many branches of a flow carry their steps, and visual packets
+ * take only those: a frame carries every path, and a group of hundreds of
+ * targets would make it megabytes. A tick shows four packets per flow anyway.
+ */
+export const MAX_ANIMATED_BRANCHES = 4;
+
+/** A branch's path shape: its outcome and the node it goes through. */
+const shapeOf = (t: TargetReach) => `${outcomeOf(t)}|${t.nodeSubnetId}`;
+
+/** Which branches carry steps: the first of each shape, then the first others, up to the maximum. */
+function animatedBranches(targets: readonly TargetReach[]): Set<number> {
+  const chosen = new Set<number>();
+  const kinds = new Set<string>();
+  targets.forEach((t, b) => {
+    const kind = shapeOf(t);
+    if (!kinds.has(kind) && chosen.size < MAX_ANIMATED_BRANCHES) {
+      kinds.add(kind);
+      chosen.add(b);
+    }
+  });
+  for (let b = 0; b < targets.length && chosen.size < MAX_ANIMATED_BRANCHES; b++) chosen.add(b);
+  return chosen;
+}
+
+/**
+ * A flow to a load balancer: its requests' shares over the targets (see
+ * `loadBalancing.ts`), each branch with its outcome and steps; the main path
+ * is the branch with the largest share that is served (else the largest).
+ */
+export function balance(
+  live: Design,
+  result: ReachResult,
+  reach: LoadBalancerReach,
+  options: PathOptions,
+  layOut: (hops: PathHops) => { steps: PathStep[]; rttMs: number | null },
+): { flow: BalancedFlow; main: PathHops } | null {
+  const lb = getResource(live, reach.loadBalancerId, 'loadBalancer');
+  if (!lb) return null;
+  const refused = reach.targets.length === 0 ? refusalOf(live, lb.id, result.blockedBy?.code) : null;
+  if (reach.targets.length === 0)
+    return {
+      flow: { loadBalancerId: lb.id, targetGroupId: reach.targetGroupId, refused, branches: [] },
+      main: result,
+    };
+  const shares = targetShares(live, lb, reach.targets, options);
+  const chosen = shares.map(({ targetIndex }) => reach.targets[targetIndex]!);
+  const animated = animatedBranches(chosen);
+  // Steps are laid out for the animated branches only; the others take the round trip of an animated branch
+  // of the same outcome and node (the same path shape), else their own hops' count at in-VPC latency.
+  const rttByShape = new Map<string, number | null>();
+  const laidOut = new Map<number, { steps: PathStep[]; rttMs: number | null }>();
+  for (const b of animated) {
+    const target = chosen[b]!;
+    const path = layOut({
+      ...result,
+      destination: target.endpoint ?? result.destination,
+      reachable: target.reachable,
+      forward: target.forward,
+      return: target.return,
+      blockedBy: target.blockedBy,
+    });
+    laidOut.set(b, path);
+    const shape = shapeOf(target);
+    if (!rttByShape.has(shape)) rttByShape.set(shape, path.rttMs);
+  }
+  const branches: FlowBranch[] = shares.map(({ share }, b) => {
+    const target = chosen[b]!;
+    const own = laidOut.get(b);
+    const steps = own?.steps ?? [];
+    const servedRtt = [...laidOut.values()].find((p) => p.rttMs !== null)?.rttMs ?? null;
+    const rttMs = own ? own.rttMs : target.reachable ? (rttByShape.get(shapeOf(target)) ?? servedRtt) : null;
+    return {
+      targetId: target.target.id,
+      name: target.name,
+      share,
+      outcome: outcomeOf(target),
+      blockedBy: target.blockedBy
+        ? {
+            direction: target.blockedBy.direction,
+            code: target.blockedBy.code,
+            component: target.blockedBy.component,
+            id: target.blockedBy.id,
+          }
+        : null,
+      steps,
+      rttMs,
+    };
+  });
+  let mainIndex = -1;
+  shares.forEach(({ share }, b) => {
+    const best = mainIndex < 0 ? null : branches[mainIndex]!;
+    const served = branches[b]!.outcome === 'served';
+    if (
+      !best ||
+      (served && best.outcome !== 'served') ||
+      (served === (best.outcome === 'served') && share > best.share + 1e-12)
+    )
+      mainIndex = b;
+  });
+  const target = mainIndex < 0 ? null : reach.targets[shares[mainIndex]!.targetIndex]!;
+  return {
+    flow: { loadBalancerId: lb.id, targetGroupId: reach.targetGroupId, refused: null, branches },
+    main: target
+      ? {
+          ...result,
+          destination: target.endpoint ?? result.destination,
+          reachable: target.reachable,
+          forward: target.forward,
+          return: target.return,
+          blockedBy: target.blockedBy,
+        }
+      : result,
+  };
+}

@@ -1,0 +1,214 @@
+import type { Flow } from '../domain';
+import { bytesOn } from './dataTransfer';
+import type { FlowCounters, VersionedPath } from './protocol';
+import { splitRequests } from './loadBalancing';
+
+/**
+ * Counters of the requests flows send through load balancers: per load
+ * balancer what it served and failed (by status), and the load its capacity
+ * units are billed on; per target its requests. Exact counts, plain numbers
+ * per target and per balancer, no object per request.
+ */
+
+export interface BalancerCounters {
+  served: number;
+  failed: number;
+  /** Failed requests by status: `502`, `503`, `504`, `reset`. */
+  failedBy: Record<string, number>;
+  lastSecond: { served: number; failed: number };
+  /**
+   * The last second's load, for capacity units: connections opened (one per
+   * request of a `perRequest` flow, one when a `persistent` flow first sends),
+   * persistent connections held open, and bytes through it.
+   */
+  load: { newConnections: number; openConnections: number; bytes: number };
+}
+
+export interface TargetCounters {
+  requests: number;
+  lastSecond: number;
+}
+
+const emptyBalancer = (): BalancerCounters => ({
+  served: 0,
+  failed: 0,
+  failedBy: {},
+  lastSecond: { served: 0, failed: 0 },
+  load: { newConnections: 0, openConnections: 0, bytes: 0 },
+});
+
+/** What a flow owes each branch of the path version it was split on. */
+interface FlowSplit {
+  version: number;
+  owed: Float64Array;
+  counts: Int32Array;
+  shares: number[];
+  /** Where the next second's left-over requests start (see `splitRequests`). */
+  cursor: number;
+  /** Each branch's target counters, found once per path version. */
+  targets: Array<TargetCounters | null>;
+  /** The branches that carry steps to animate (see MAX_ANIMATED_BRANCHES). */
+  animated: number[];
+  /** 1 for a branch whose requests are served. */
+  served: Uint8Array;
+  /** Visual packets sent so far, to take the animated branches in turn. */
+  packets: number;
+  /** Whether its one persistent connection is open (counted new once). */
+  connected: boolean;
+}
+
+export class BalancingCounters {
+  private readonly balancers = new Map<string, BalancerCounters>();
+  /** By target group id, then target id. */
+  private readonly targets = new Map<string, Map<string, TargetCounters>>();
+  private readonly splits = new Map<string, FlowSplit>();
+
+  /** A new second: the last second's figures start from zero. */
+  startSecond(): void {
+    for (const b of this.balancers.values()) {
+      b.lastSecond.served = 0;
+      b.lastSecond.failed = 0;
+      b.load.newConnections = 0;
+      b.load.openConnections = 0;
+      b.load.bytes = 0;
+    }
+    for (const group of this.targets.values()) for (const t of group.values()) t.lastSecond = 0;
+  }
+
+  /** Forgets the splits of flows that are gone (their counts stay in the totals). */
+  keepFlows(ids: ReadonlySet<string>): void {
+    for (const id of this.splits.keys()) if (!ids.has(id)) this.splits.delete(id);
+  }
+
+  /** Sends `count` requests of a flow down its load balancer's branches and counts where they end. */
+  send(flow: Flow, path: VersionedPath, count: number, counters: FlowCounters): void {
+    const balanced = path.balanced!;
+    const lb = this.balancer(balanced.loadBalancerId);
+    const split = this.splitOf(flow.id, path);
+    const persistent = flow.connection === 'persistent';
+    lb.load.newConnections += persistent ? (split.connected ? 0 : 1) : count;
+    if (persistent) lb.load.openConnections += 1;
+    split.connected = true;
+    if (balanced.refused) {
+      this.fail(lb, balanced.refused, count);
+      counters.droppedForward += count;
+      counters.droppedBy[balanced.loadBalancerId] = (counters.droppedBy[balanced.loadBalancerId] ?? 0) + count;
+      counters.lastSecond.dropped = count;
+      counters.lastRttMs = null;
+      lb.load.bytes += count * bytesOn('request', flow);
+      return;
+    }
+    split.cursor = splitRequests(count, split.shares, split.owed, split.counts, split.cursor);
+    let delivered = 0;
+    let dropped = 0;
+    let rtt: number | null = null;
+    const { counts, targets, served } = split;
+    for (let b = 0; b < counts.length; b++) {
+      const n = counts[b]!;
+      if (n === 0) continue;
+      const target = targets[b];
+      if (target) {
+        target.requests += n;
+        target.lastSecond += n;
+      }
+      if (served[b] === 1) {
+        delivered += n;
+        rtt = balanced.branches[b]!.rttMs;
+        continue;
+      }
+      const branch = balanced.branches[b]!;
+      dropped += n;
+      this.fail(lb, branch.outcome, n);
+      if (branch.blockedBy?.direction === 'return') counters.droppedReturn += n;
+      else counters.droppedForward += n;
+      const decider = branch.blockedBy?.id ?? balanced.loadBalancerId;
+      counters.droppedBy[decider] = (counters.droppedBy[decider] ?? 0) + n;
+    }
+    lb.served += delivered;
+    lb.lastSecond.served += delivered;
+    lb.load.bytes += delivered * bytesOn('both', flow) + dropped * bytesOn('request', flow);
+    if (delivered > 0) counters.lastRttMs = rtt;
+    counters.delivered += delivered;
+    counters.lastSecond.delivered = delivered;
+    counters.lastSecond.dropped = dropped;
+    if (delivered === 0) counters.lastRttMs = null;
+  }
+
+  /** The branch the next visual packet of a flow follows: the animated branches with requests this second, in turn. */
+  nextBranch(flowId: string, path: VersionedPath): number | null {
+    if (!path.balanced || path.balanced.branches.length === 0) return null;
+    const split = this.splitOf(flowId, path);
+    const shown = split.animated;
+    if (shown.length === 0) return null;
+    for (let k = 0; k < shown.length; k++) {
+      const b = shown[(split.packets + k) % shown.length]!;
+      if (split.counts[b]! > 0) {
+        split.packets += k + 1;
+        return b;
+      }
+    }
+    return shown[split.packets++ % shown.length]!;
+  }
+
+  /** Every load balancer's counters so far, by id. */
+  balancerCounters(): ReadonlyMap<string, BalancerCounters> {
+    return this.balancers;
+  }
+
+  /** A target's requests through a group so far and in the last second. */
+  targetCounters(groupId: string, targetId: string): TargetCounters {
+    return this.targets.get(groupId)?.get(targetId) ?? { requests: 0, lastSecond: 0 };
+  }
+
+  private fail(lb: BalancerCounters, status: string, n: number): void {
+    lb.failed += n;
+    lb.lastSecond.failed += n;
+    lb.failedBy[status] = (lb.failedBy[status] ?? 0) + n;
+  }
+
+  private balancer(id: string): BalancerCounters {
+    let counters = this.balancers.get(id);
+    if (!counters) {
+      counters = emptyBalancer();
+      this.balancers.set(id, counters);
+    }
+    return counters;
+  }
+
+  private targetOf(groupId: string | null, targetId: string): TargetCounters | null {
+    if (groupId === null) return null;
+    let group = this.targets.get(groupId);
+    if (!group) {
+      group = new Map();
+      this.targets.set(groupId, group);
+    }
+    let target = group.get(targetId);
+    if (!target) {
+      target = { requests: 0, lastSecond: 0 };
+      group.set(targetId, target);
+    }
+    return target;
+  }
+
+  /** The flow's split for this path version: a new path starts owing nothing (its branches may differ). */
+  private splitOf(flowId: string, path: VersionedPath): FlowSplit {
+    const branches = path.balanced?.branches ?? [];
+    let split = this.splits.get(flowId);
+    if (!split || split.version !== path.version) {
+      split = {
+        version: path.version,
+        owed: new Float64Array(branches.length),
+        counts: new Int32Array(branches.length),
+        shares: branches.map((b) => b.share),
+        cursor: 0,
+        targets: branches.map((b) => this.targetOf(path.balanced?.targetGroupId ?? null, b.targetId)),
+        animated: branches.flatMap((branch, b) => (branch.steps.length > 0 ? [b] : [])),
+        served: Uint8Array.from(branches, (branch) => (branch.outcome === 'served' ? 1 : 0)),
+        packets: 0,
+        connected: split?.connected ?? false,
+      };
+      this.splits.set(flowId, split);
+    }
+    return split;
+  }
+}
