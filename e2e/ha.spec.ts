@@ -168,13 +168,7 @@ test('a zone fails from the canvas: it is drawn down, the group relaunches in us
   expect(problems).toEqual([]);
 });
 
-/*
- * The story below needs the simulation of load balancers, Auto Scaling groups,
- * RDS and faults (other branches of issue 15): until they are merged the frame
- * has no load balancers and `Simulation.fault()` does nothing. Remove the
- * `fixme` at merge (it passed against a trial merge of both branches).
- */
-test.fixme('a zone fails from the canvas: served dips and recovers, replacements launch in us-east-1b, the database fails over', async ({
+test('a zone fails from the canvas: served dips and recovers, replacements launch in us-east-1b, the database fails over', async ({
   page,
 }) => {
   const problems = watchConsole(page);
@@ -225,22 +219,26 @@ test.fixme('a zone fails from the canvas: served dips and recovers, replacements
   expect(problems).toEqual([]);
 });
 
-// The lesson is written on the simulation's branch; its title is agreed: "Survive the loss of an Availability Zone".
-test.fixme('the lesson on losing a zone passes with the HA design and fails with the single-AZ one', async ({
+test('the lesson on losing a zone starts failing: one web server and a Single-AZ database in us-east-1a', async ({
   page,
 }) => {
   await page.goto('/');
   await page.getByRole('tab', { name: 'Learn' }).click();
   await page.getByRole('button', { name: /Survive the loss of an Availability Zone/ }).click();
   const goals = page.getByRole('list', { name: 'Goals' });
-  await expect(goals.locator('[data-met="false"]')).not.toHaveCount(0);
-  await openTemplate(page, /^Highly available web app(?! \(single AZ\))/);
-  await page.getByRole('tab', { name: 'Learn' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Lesson complete' })).toBeVisible({ timeout: 60_000 });
-  await openTemplate(page, /Highly available web app \(single AZ\)/);
-  await page.getByRole('tab', { name: 'Learn' }).click();
-  await expect(goals.locator('[data-met="false"]')).not.toHaveCount(0, { timeout: 60_000 });
+  const served = goals.getByRole('listitem', { name: /at least 99 % of the shoppers' requests are served/ });
+  await expect(served).toHaveAttribute('data-met', 'false', { timeout: 60_000 });
+  await served.getByRole('button', { name: 'Show a hint' }).click();
+  await expect(served).toContainText(/load balancer/);
 });
+
+/*
+ * Not written yet: passing the lesson from the canvas is a long walk (a public
+ * subnet in us-east-1b, a NAT gateway per zone, an ALB, an Auto Scaling group,
+ * Multi-AZ, the shoppers' flow to the ALB); its reference solution passes in
+ * `surviveZoneLoss.test.ts`.
+ */
+test.fixme('a student passes the lesson on losing a zone from the canvas', async () => {});
 
 test('the palette offers the new kinds in their groups, and an ALB dropped in a two-zone VPC spans both zones', async ({
   page,

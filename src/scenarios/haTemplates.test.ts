@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { getResource, resourcesOfKind, type Design } from '../domain';
 import { highlyAvailableWebApp, singleZoneWebApp } from './haTemplates';
+import { checkServedThroughZoneOutage } from './learn/simChecks';
+import { validateDesign } from '../engine';
 
 const zonesOf = (design: Design, subnetIds: readonly string[]) =>
   new Set(subnetIds.map((id) => getResource(design, id, 'subnet')?.azId));
 
 describe('high availability templates', () => {
+  it.each([
+    ['two zones', highlyAvailableWebApp],
+    ['single AZ', singleZoneWebApp],
+  ])('open with no finding at all (%s)', (_, build) => {
+    expect(validateDesign(build()).map((f) => `${f.severity} ${f.code}: ${f.message}`)).toEqual([]);
+  });
+
   it('spreads the ALB, the web tier, the NAT gateways and the database over two zones', () => {
     const design = highlyAvailableWebApp();
     const [alb] = resourcesOfKind(design, 'loadBalancer');
@@ -36,9 +45,8 @@ describe('high availability templates', () => {
     expect(groups.alb!.inbound).toMatchObject([{ ports: { from: 80 }, peer: { cidr: '0.0.0.0/0' } }]);
     expect(groups.web!.inbound).toMatchObject([{ ports: { from: 80 }, peer: { groupId: groups.alb!.id } }]);
     expect(groups.db!.inbound).toMatchObject([{ ports: { from: 3306 }, peer: { groupId: groups.web!.id } }]);
-    expect(design.flows?.map((f) => [f.to, f.port])).toEqual([
-      [resourcesOfKind(design, 'loadBalancer')[0]!.id, 80],
-      [resourcesOfKind(design, 'dbInstance')[0]!.id, 3306],
+    expect(design.flows?.map((f) => [f.from, f.to, f.port])).toEqual([
+      ['internet', resourcesOfKind(design, 'loadBalancer')[0]!.id, 80],
     ]);
   });
 
@@ -58,5 +66,28 @@ describe('high availability templates', () => {
     expect(resourcesOfKind(design, 'natGateway')).toHaveLength(1);
     expect(db).toMatchObject({ multiAz: false, standbySubnetId: null });
     expect(getResource(design, db!.subnetId, 'subnet')!.azId).toBe(zoneA);
+  });
+});
+
+describe('losing us-east-1a, as the zone-loss lesson measures it', () => {
+  const check = (design: Design) =>
+    checkServedThroughZoneOutage(design, {
+      type: 'servedThroughZoneOutage',
+      zoneId: resourcesOfKind(design, 'availabilityZone').find((z) => z.zoneName === 'us-east-1a')!.id,
+      atSeconds: 600,
+      recoverySeconds: 180,
+      untilSeconds: 1800,
+      atLeastPercent: 99,
+    });
+
+  it('the two-zone template keeps serving three minutes after the zone fails', () => {
+    expect(check(highlyAvailableWebApp())).toMatchObject({ met: true });
+  });
+
+  it('the single-AZ template does not', () => {
+    expect(check(singleZoneWebApp())).toMatchObject({
+      met: false,
+      detail: expect.stringMatching(/requests were served/),
+    });
   });
 });
