@@ -219,7 +219,7 @@ test('a zone fails from the canvas: served dips and recovers, replacements launc
   expect(problems).toEqual([]);
 });
 
-test('the lesson on losing a zone starts failing: one web server and a Single-AZ database in us-east-1a', async ({
+test('a student passes the lesson on losing a zone: its start is the single-AZ template, which fails it, and letting the group launch into us-east-1b passes it', async ({
   page,
 }) => {
   await page.goto('/');
@@ -227,18 +227,22 @@ test('the lesson on losing a zone starts failing: one web server and a Single-AZ
   await page.getByRole('button', { name: /Survive the loss of an Availability Zone/ }).click();
   const goals = page.getByRole('list', { name: 'Goals' });
   const served = goals.getByRole('listitem', { name: /at least 99 % of the shoppers' requests are served/ });
+  // The single-AZ template as it comes: every web server in us-east-1a, so the outage takes the shop down.
   await expect(served).toHaveAttribute('data-met', 'false', { timeout: 60_000 });
+  await expect(node(page, 'autoScalingGroup')).toContainText('web-asg');
   await served.getByRole('button', { name: 'Show a hint' }).click();
-  await expect(served).toContainText(/load balancer/);
-});
+  await expect(served).toContainText(/App B/);
 
-/*
- * Not written yet: passing the lesson from the canvas is a long walk (a public
- * subnet in us-east-1b, a NAT gateway per zone, an ALB, an Auto Scaling group,
- * Multi-AZ, the shoppers' flow to the ALB); its reference solution passes in
- * `surviveZoneLoss.test.ts`.
- */
-test.fixme('a student passes the lesson on losing a zone from the canvas', async () => {});
+  // The fix: the group may launch into App B, in us-east-1b, too.
+  await node(page, 'autoScalingGroup').click();
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  await page.getByRole('checkbox', { name: /App B/ }).check();
+  await page.getByRole('tab', { name: 'Learn' }).click();
+  await expect(served).toHaveAttribute('data-met', 'true', { timeout: 60_000 });
+  await expect(goals.getByRole('listitem', { name: /costs less than/ })).toHaveAttribute('data-met', 'true');
+  await expect(page.getByRole('status').filter({ hasText: 'Lesson complete' })).toBeVisible();
+  await page.screenshot({ path: `${dir}/ha-lesson-passed.png` });
+});
 
 test('the palette offers the new kinds in their groups, and an ALB dropped in a two-zone VPC spans both zones', async ({
   page,

@@ -40,21 +40,36 @@ describe('the lesson "Survive the loss of an Availability Zone"', () => {
     const sim = new Simulation(
       {
         ...solved,
-        simulation: { ...settings, faults: [{ at: 600, fault: 'zoneOutage', zoneId: 'az-a', durationSeconds: null }] },
+        simulation: { ...settings, faults: [{ at: 600, fault: 'zoneOutage', zoneId: 'az-1', durationSeconds: null }] },
       },
       { seed: 1 },
     );
     sim.runUntil(599);
-    expect(sim.summary().autoScalingGroups[0]).toMatchObject({ inService: 2, byZone: { 'az-a': 1, 'az-b': 1 } });
+    expect(sim.summary().autoScalingGroups[0]).toMatchObject({ inService: 2, byZone: { 'az-1': 1, 'az-2': 1 } });
     sim.runUntil(780);
     const frame = buildFrame(sim, false, 1, 0);
-    expect(sim.summary().autoScalingGroups[0]).toMatchObject({ inService: 2, byZone: { 'az-b': 2 } });
+    expect(sim.summary().autoScalingGroups[0]).toMatchObject({ inService: 2, byZone: { 'az-2': 2 } });
     expect(frame.databases[0]).toMatchObject({
       status: 'available',
-      primarySubnetId: 'subnet-private-b',
+      primarySubnetId: 'subnet-6',
       failovers: 1,
     });
-    expect(frame.faults.zonesDown).toEqual(['az-a']);
+    expect(frame.faults.zonesDown).toEqual(['az-1']);
+  });
+
+  it('starts as the single-AZ template, letting the group launch into App B alone passes the outage goal', () => {
+    const start = lesson.start.resources;
+    expect(Object.values(start).filter((r) => r.kind === 'autoScalingGroup')).toMatchObject([
+      { subnetIds: ['subnet-2'] },
+    ]);
+    const group = start['asg-1'];
+    if (group?.kind !== 'autoScalingGroup') throw new Error('the lesson starts with web-asg');
+    const bothZones = {
+      ...lesson.start,
+      resources: { ...start, 'asg-1': { ...group, subnetIds: [...group.subnetIds, 'subnet-5' as never] } },
+    };
+    expect(evaluateCheck(lesson.start, goal('served-after-outage').check)).toMatchObject({ met: false });
+    expect(evaluateCheck(bothZones, goal('served-after-outage').check)).toMatchObject({ met: true });
   });
 
   it('starts with the outage goal unmet, and is complete after the reference solution', () => {
