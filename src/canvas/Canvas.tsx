@@ -31,7 +31,7 @@ import {
 } from '../store';
 import { pickFlowEnd } from './traffic/trafficTool';
 import { deriveEdges, nodeDeriver, type ResourceEdge, type ResourceNode } from './derive';
-import { launchedKey, launchedNodes } from './launched';
+import { launchedDeriver, launchedKey } from './launched';
 import { absoluteRect, containerAt } from './geometry';
 import { markNodes } from './markNodes';
 import { useRevealInChunks } from './reveal';
@@ -83,10 +83,12 @@ function CanvasInner() {
   // Instances the simulation launched join the design's nodes while it runs; the key changes only when one comes or goes.
   const launched = useSimStore((s) => launchedKey(s.frame));
   const designNodes = useMemo(() => derive(design, findings), [derive, design, findings]);
+  // Hands back the previous launched nodes, so an instance that stays where it was keeps its node object.
+  const [deriveLaunched] = useState(launchedDeriver);
   const derivedNodes = useMemo(
     () =>
-      launched ? [...designNodes, ...launchedNodes(design, useSimStore.getState().frame, designNodes)] : designNodes,
-    [design, designNodes, launched],
+      launched ? [...designNodes, ...deriveLaunched(design, useSimStore.getState().frame, designNodes)] : designNodes,
+    [design, designNodes, launched, deriveLaunched],
   );
   const selection = useViewStore((s) => s.selection);
   const theme = useViewStore((s) => s.theme);

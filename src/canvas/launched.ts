@@ -47,6 +47,12 @@ export function launchedInstance(design: Design, id: string, launched: Launched)
   };
 }
 
+/** The launched nodes made for a design, by instance id, for the next call to keep. */
+export interface LaunchedNodes {
+  design: Design;
+  nodes: ReadonlyMap<string, ResourceNode>;
+}
+
 /**
  * Nodes for the instances the simulation launched, placed in their subnet
  * below what the design put there, two to a row. They are the simulation's,
@@ -56,6 +62,7 @@ export function launchedNodes(
   design: Design,
   frame: Pick<SimFrame, 'instances'> | null,
   designNodes: readonly ResourceNode[],
+  previous: LaunchedNodes | null = null,
 ): ResourceNode[] {
   if (!frame) return [];
   const byId = new Map(designNodes.map((n) => [n.id, n]));
@@ -72,6 +79,24 @@ export function launchedNodes(
     const index = placed.get(launched.subnetId) ?? 0;
     placed.set(launched.subnetId, index + 1);
     const top = below.has(launched.subnetId) ? below.get(launched.subnetId)! + GAP : headerHeight('subnet');
+    const x = PAD + (index % COLUMNS) * (LEAF.width + GAP);
+    const y = top + Math.floor(index / COLUMNS) * (LEAF.height + GAP);
+    // The same instance in the same place of the same design keeps its node object, so React Flow skips it:
+    // at 3600x a group replaces instances every few wall seconds, and rebuilding all 200 cards each time was a long task.
+    const kept = previous?.design === design ? previous.nodes.get(id) : undefined;
+    if (
+      kept &&
+      kept.parentId === launched.subnetId &&
+      kept.position.x === x &&
+      kept.position.y === y &&
+      kept.zIndex === (subnetNode.zIndex ?? 0) + 101 &&
+      kept.data.resource.kind === 'ec2Instance' &&
+      kept.data.resource.privateIp === launched.privateIp &&
+      kept.data.resource.name === launched.name
+    ) {
+      nodes.push(kept);
+      continue;
+    }
     const resource = launchedInstance(design, id, launched);
     const facts = nodeFacts(design, resource);
     const group = getResource(design, launched.autoScalingGroupId, 'autoScalingGroup');
@@ -81,10 +106,7 @@ export function launchedNodes(
     nodes.push({
       id,
       type: 'ec2Instance',
-      position: {
-        x: PAD + (index % COLUMNS) * (LEAF.width + GAP),
-        y: top + Math.floor(index / COLUMNS) * (LEAF.height + GAP),
-      },
+      position: { x, y },
       parentId: launched.subnetId,
       width: LEAF.width,
       height: LEAF.height,
@@ -96,4 +118,14 @@ export function launchedNodes(
     });
   }
   return nodes;
+}
+
+/** `launchedNodes` with its previous result kept between calls (one per canvas). */
+export function launchedDeriver(): typeof launchedNodes {
+  let previous: LaunchedNodes | null = null;
+  return (design, frame, designNodes) => {
+    const nodes = launchedNodes(design, frame, designNodes, previous);
+    previous = { design, nodes: new Map(nodes.map((n) => [n.id, n])) };
+    return nodes;
+  };
 }
