@@ -237,3 +237,55 @@ describe('outages in reach', () => {
     expect(failed.ok && failed.result.blockedBy).toMatchObject({ code: 'BAD_STATE', id: nat.id });
   });
 });
+
+/** A network ACL on one subnet that denies everything (only the `*` rules). */
+function denyAllOn(subnetName: string) {
+  return (d: Design) => {
+    const subnet = Object.values(d.resources).find((r) => r.name === subnetName) as Subnet;
+    d.resources['acl-deny'] = {
+      kind: 'networkAcl',
+      id: 'acl-deny' as NetworkAcl['id'],
+      name: 'deny-all',
+      vpcId: subnet.vpcId,
+      isDefault: false,
+      inbound: [],
+      outbound: [],
+      subnetIds: [subnet.id],
+    };
+  };
+}
+
+describe('an ALB: DNS gives clients every in-service node', () => {
+  it("a node whose subnet's ACL refuses the client fails its share: each target says so per node", () => {
+    const design = produce(haDesign(), denyAllOn('Public B'));
+    const r = reach(design);
+    const publicA = named(design, 'Public A').id;
+    const publicB = named(design, 'Public B').id;
+    for (const t of r.loadBalancer!.targets) {
+      expect(t.reachable).toBe(false);
+      expect(t.nodeSubnetId).toBe(publicB);
+      expect(t.blockedBy).toMatchObject({ code: 'SUBNET_ACL_RESTRICTION', id: 'acl-deny' });
+      expect(t.legs!.map((l) => [l.nodeSubnetId, l.reachable, l.failure])).toEqual([
+        [publicA, true, null],
+        [publicB, false, '504'],
+      ]);
+    }
+    expect(r.reachable).toBe(false);
+    expect(r.summary).toContain('1 of 2 nodes');
+  });
+
+  it('every node open: each target is reachable through each node', () => {
+    const r = reach(haDesign());
+    expect(r.reachable).toBe(true);
+    for (const t of r.loadBalancer!.targets) {
+      expect(t.reachable).toBe(true);
+      expect(t.legs!.map((l) => l.reachable)).toEqual([true, true]);
+    }
+  });
+
+  it('a node in a zone that is down is no leg', () => {
+    const design = haDesign();
+    const r = reach(design, {}, { zonesDown: [zoneOf(design, 'Public A')] });
+    expect(r.loadBalancer!.targets[1]!.legs).toBeUndefined();
+  });
+});

@@ -49,7 +49,21 @@ export interface TargetReach {
   health: string;
   /** The target as an end of a path, when it is one (an instance or an address in the VPC). */
   endpoint?: Endpoint;
+  /**
+   * A load balancer that balances across zones with more than one node in
+   * service: the verdict through each node, the client's node first (DNS
+   * gives clients every node's address, so each takes its share of the
+   * requests). The target's own fields are then its first failing leg's, else
+   * the first leg's.
+   */
+  legs?: TargetLeg[];
 }
+
+/** A target's verdict through one node. */
+export type TargetLeg = Pick<
+  TargetReach,
+  'nodeSubnetId' | 'reachable' | 'failure' | 'blockedBy' | 'forward' | 'return'
+>;
 
 export interface LoadBalancerReach {
   loadBalancerId: string;
@@ -146,14 +160,29 @@ export function analyzeThroughLoadBalancer(
   if (!from.ok) return { ok: false, error: `source: ${from.error}` };
   const src = from.endpoint;
   const nodes = loadBalancerNodes(design, lb, options);
-  const inService = nodes.filter((n) => !n.eni.outage);
-  // A client inside the VPC is sent to its own zone's node when one is in service; otherwise the first in service.
-  const front =
-    (src.kind === 'interface' ? inService.find((n) => n.zoneId === src.subnet.azId) : undefined) ??
-    inService[0] ??
-    nodes[0];
+  // A client inside the VPC is shown its own zone's node first, when that node is in service.
+  const own = src.kind === 'interface' ? src.subnet.azId : null;
+  const inService = nodes
+    .filter((n) => !n.eni.outage)
+    .sort((a, b) => Number(b.zoneId === own) - Number(a.zoneId === own));
+  const fronts = new Map<string, Walked>();
+  const walkTo = (node: LoadBalancerNode): Walked => {
+    let walked = fronts.get(node.subnet.id);
+    if (!walked) {
+      walked = cachedWalk(design, src, node.eni, query, options);
+      fronts.set(node.subnet.id, walked);
+    }
+    return walked;
+  };
+  // Across zones every node in service takes clients (DNS gives each one's address): the first a client gets
+  // through to is the front the gate is read at; otherwise the first in service.
+  const passes = (node: LoadBalancerNode) => {
+    const walked = walkTo(node);
+    return walked.ok && walked.ctx.forward.ok && walked.ctx.back.ok;
+  };
+  const front = (balancesAcrossZones(lb) ? inService.find(passes) : undefined) ?? inService[0] ?? nodes[0];
   if (!front) return { ok: false, error: `destination: ${lb.name} has no subnet mapping, so it has no node` };
-  const first = cachedWalk(design, src, front.eni, query, options);
+  const first = walkTo(front);
   if (!first.ok) return first;
   const listener = listenerOn(lb, query.protocol, query.port);
   const group = getResource(design, listener?.targetGroupId, 'targetGroup');
@@ -205,13 +234,21 @@ export function analyzeThroughLoadBalancer(
     first.ctx.forward.packet,
     'forward',
   );
-  const walks: Walks = { fronts: new Map([[front.subnet.id, first]]), backs: new Map() };
+  const walks: Walks = { fronts, backs: new Map() };
+  const legNodes =
+    balancesAcrossZones(lb) && inService.length > 1 ? [front, ...inService.filter((n) => n !== front)] : [];
   for (const target of targetsOf(design, group))
     reach.targets.push(
-      targetReach({ design, lb, group, nodes, front, src, query, options, walks, listenerHop }, target),
+      targetReach({ design, lb, group, nodes, front, legNodes, src, query, options, walks, listenerHop }, target),
     );
   const chosen = reach.targets.find((t) => t.reachable) ?? reach.targets[0];
   const blockedBy = chosen ? chosen.blockedBy : null;
+  const legs = chosen?.legs;
+  const through = legs?.filter((l) => l.reachable).length ?? 0;
+  const partly =
+    legs && through > 0 && through < legs.length
+      ? ` It is reached through ${through} of ${legs.length} nodes: DNS gives clients every node's address, so the others' share of requests fails.`
+      : '';
   return {
     ok: true,
     result: {
@@ -220,7 +257,7 @@ export function analyzeThroughLoadBalancer(
       forward: chosen?.forward ?? [],
       return: chosen?.return ?? [],
       blockedBy,
-      summary: summaryOf(src, lb, query, blockedBy, chosen ?? null),
+      summary: summaryOf(src, lb, query, blockedBy, chosen ?? null) + partly,
       loadBalancer: reach,
     },
   };
@@ -239,6 +276,8 @@ interface Through {
   group: TargetGroup;
   nodes: readonly LoadBalancerNode[];
   front: LoadBalancerNode;
+  /** The nodes each target gets a leg through (none: only the node `nodeFor` picks). */
+  legNodes: readonly LoadBalancerNode[];
   src: Endpoint;
   query: ReachQuery;
   options: PathOptions;
@@ -247,6 +286,24 @@ interface Through {
 }
 
 function targetReach(through: Through, target: RegisteredTarget): TargetReach {
+  if (through.legNodes.length === 0) return viaNode(through, target, null);
+  const legs = through.legNodes.map((node) => viaNode(through, target, node));
+  const shown = legs.find((l) => !l.reachable) ?? legs[0]!;
+  return {
+    ...shown,
+    legs: legs.map(({ nodeSubnetId, reachable, failure, blockedBy, forward, return: back }) => ({
+      nodeSubnetId,
+      reachable,
+      failure,
+      blockedBy,
+      forward,
+      return: back,
+    })),
+  };
+}
+
+/** A target's verdict through one node (null: the node `nodeFor` picks). */
+function viaNode(through: Through, target: RegisteredTarget, via: LoadBalancerNode | null): TargetReach {
   const { design, lb, group, nodes, front, src, query, options, walks, listenerHop } = through;
   const health = options.targetHealth?.[group.id]?.[target.id] ?? 'healthy';
   const name = resourceById(design, target.id)?.name ?? target.id;
@@ -267,7 +324,7 @@ function targetReach(through: Through, target: RegisteredTarget): TargetReach {
     return: back,
     health,
   });
-  const chosen = nodeFor(lb, nodes, front, target);
+  const chosen = via ? { node: via } : nodeFor(lb, nodes, front, target);
   const component = `target group ${group.name}`;
   const frontHops = walks.fronts.get(front.subnet.id);
   const groupStop = (code: BlockCode, explanation: string, nodeSubnetId: string | null, ctx: PathContext) =>
