@@ -134,7 +134,8 @@ describe('reachability through an Application Load Balancer: two connections', (
     expect(r.reachable).toBe(true);
     expect(r.destination.kind === 'interface' && r.destination.subnet.name).toBe('Public B');
     const [a, b] = r.loadBalancer!.targets;
-    expect(a).toMatchObject({ reachable: false, failure: '502' });
+    // Nothing in a zone that is down answers: no connection within 10 s is a 504 (ELB guide, "Troubleshoot").
+    expect(a).toMatchObject({ reachable: false, failure: '504' });
     expect(a!.blockedBy?.code).toBe('ZONE_OUTAGE');
     expect(b).toMatchObject({ reachable: true, nodeSubnetId: named(design, 'Public B').id });
     expect(r.forward.some((h) => h.component.includes('node in Public A'))).toBe(false);
@@ -211,6 +212,17 @@ describe('reachability through a Network Load Balancer: one connection, the clie
 });
 
 describe('outages in reach', () => {
+  it('an impaired target answers no connection: a 504; a stopped one nothing runs at: a 502', () => {
+    const design = haDesign();
+    const impaired = reach(design, {}, { outOfService: [appA(design)] }).loadBalancer!.targets[0]!;
+    expect(impaired).toMatchObject({ reachable: false, failure: '504' });
+    expect(impaired.blockedBy?.code).toBe('BAD_STATE');
+    const stopped = produce(design, (d) => {
+      (d.resources[appA(design)] as Ec2Instance).state = 'stopped';
+    });
+    expect(reach(stopped).loadBalancer!.targets[0]).toMatchObject({ reachable: false, failure: '502' });
+  });
+
   it('an impaired instance drops at its state step', () => {
     const design = haDesign();
     const web = named<Ec2Instance>(design, 'Web A');

@@ -40,7 +40,7 @@ export interface TargetReach {
   /** The node that sends to it (null: none can). */
   nodeSubnetId: string | null;
   reachable: boolean;
-  /** How a request to it fails on the network: ALB 502 (nothing answers at the target) or 504 (no answer in time), NLB reset. */
+  /** How a request to it fails on the network: ALB 502 (nothing runs at the target) or 504 (no answer in time: a silent drop, a zone that is down, an impaired target), NLB reset. */
   failure: TargetFailure | null;
   blockedBy: ReachResult['blockedBy'];
   forward: Hop[];
@@ -401,14 +401,17 @@ function viaNode(through: Through, target: RegisteredTarget, via: LoadBalancerNo
     'forward',
   );
   const blockedBy = blockOf(ctx);
-  const stateStop = blockedBy?.code === 'BAD_STATE' || blockedBy?.code === 'ZONE_OUTAGE';
+  // A target that is not running (stopped, terminated) has nothing to connect to: 502. One in a zone that is
+  // down, or impaired, answers nothing at all: no connection within 10 s is a 504 (aws-semantics-2 section 5;
+  // ELB User Guide, "Troubleshoot your Application Load Balancers", HTTP 504).
+  const notRunning = blockedBy?.code === 'BAD_STATE' && !(options.outOfService ?? []).includes(dst.ownerId);
   return {
     target,
     name,
     nodeSubnetId: node.subnet.id,
     reachable: blockedBy === null,
     // Security groups and ACLs drop silently: the ALB waits and answers 504; nothing running at the target is a 502.
-    failure: blockedBy === null ? null : lb.type === 'network' ? 'reset' : stateStop ? '502' : '504',
+    failure: blockedBy === null ? null : lb.type === 'network' ? 'reset' : notRunning ? '502' : '504',
     blockedBy,
     forward: [...frontCtx.forward.hops, listenerHop, chooseHop, ...ctx.forward.hops],
     return: [...ctx.back.hops, ...frontCtx.back.hops],
