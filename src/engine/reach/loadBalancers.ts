@@ -404,7 +404,8 @@ function viaNode(through: Through, target: RegisteredTarget, via: LoadBalancerNo
   // A target that is not running (stopped, terminated) has nothing to connect to: 502. One in a zone that is
   // down, or impaired, answers nothing at all: no connection within 10 s is a 504 (aws-semantics-2 section 5;
   // ELB User Guide, "Troubleshoot your Application Load Balancers", HTTP 504).
-  const notRunning = blockedBy?.code === 'BAD_STATE' && !(options.outOfService ?? []).includes(dst.ownerId);
+  const impaired = dst.kind === 'interface' && (options.outOfService ?? []).includes(dst.ownerId);
+  const notRunning = blockedBy?.code === 'BAD_STATE' && !impaired;
   return {
     target,
     name,
