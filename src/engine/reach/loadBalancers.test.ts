@@ -1,6 +1,6 @@
 import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
-import type { Design, Ec2Instance, LoadBalancer, NetworkAcl, Subnet } from '../../domain';
+import type { Design, Ec2Instance, LoadBalancer, NetworkAcl, Subnet, TargetGroup } from '../../domain';
 import { haDesign, named, tcpFrom, tcpFromGroup } from '../testing/haDesign';
 import type { PathOptions } from './context';
 import { analyzeReachability, type ReachQuery, type ReachResult } from './reachability';
@@ -299,5 +299,42 @@ describe('an ALB: DNS gives clients every in-service node', () => {
     const design = haDesign();
     const r = reach(design, {}, { zonesDown: [zoneOf(design, 'Public A')] });
     expect(r.loadBalancer!.targets[1]!.legs).toBeUndefined();
+  });
+});
+
+describe('an NLB and client IP preservation (NLB guide, "Client IP preservation")', () => {
+  /** The NLB's group registers App A and App B by address. */
+  const byAddress = (preserveClientIp?: boolean | null) =>
+    produce(haDesign({ type: 'network', appInbound: () => [tcpFrom(8080, '198.51.100.0/24')] }), (d) => {
+      const group = d.resources['tg-app'] as TargetGroup;
+      const addresses = group.targetIds.map((id) => (d.resources[id] as Ec2Instance).privateIp);
+      group.targetType = 'ip';
+      group.targetIds = [];
+      group.targetIps = addresses;
+      if (preserveClientIp !== undefined) group.preserveClientIp = preserveClientIp;
+    });
+
+  it('ip targets over TCP: off by default, so the target sees the node and refuses a client-only rule', () => {
+    const r = reach(byAddress());
+    expect(r.reachable).toBe(false);
+    expect(r.loadBalancer!.targets.map((t) => t.failure)).toEqual(['reset', 'reset']);
+    expect(r.forward.at(-1)!.packet.srcIp).toBe('10.0.0.50');
+    expect(reach(byAddress(null)).reachable).toBe(false);
+  });
+
+  it('turned on, the ip targets see the client', () => {
+    const r = reach(byAddress(true));
+    expect(r.reachable).toBe(true);
+    expect(r.forward.at(-1)!.packet.srcIp).toBe('198.51.100.200');
+  });
+
+  it('instance targets preserve it unless turned off', () => {
+    const off = produce(haDesign({ type: 'network', appInbound: () => [tcpFrom(8080, '10.0.0.0/16')] }), (d) => {
+      (d.resources['tg-app'] as TargetGroup).preserveClientIp = false;
+    });
+    expect(reach(off).reachable).toBe(true);
+    expect(reach(haDesign({ type: 'network', appInbound: () => [tcpFrom(8080, '10.0.0.0/16')] })).reachable).toBe(
+      false,
+    );
   });
 });

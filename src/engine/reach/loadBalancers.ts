@@ -1,6 +1,7 @@
 import {
   balancesAcrossZones,
   getResource,
+  preservesClientIp,
   resourceById,
   type Design,
   type Listener,
@@ -24,9 +25,10 @@ export { listenerLabel };
  * Reachability through Elastic Load Balancing, lowered onto ordinary walks:
  * an ALB ends the client's connection at a node and opens a second one from
  * the node's private address to the target (two walks); an NLB passes the
- * client's connection on with the client's address (the second walk starts
- * at the node but carries the client's address, so the target's groups and
- * ACL see the client). Sources: ELB User Guide, "Application Load
+ * client's connection on with the client's address when its group preserves
+ * it (`preservesClientIp`: the second walk starts at the node but carries the
+ * client's address, so the target's groups and ACL see the client), else
+ * from the node's own address. Sources: ELB User Guide, "Application Load
  * Balancers" (security groups, "X-Forwarded headers"), NLB guide ("Client IP
  * preservation", "Security groups"), aws-semantics-2 section 5.
  */
@@ -380,7 +382,7 @@ function viaNode(through: Through, target: RegisteredTarget, via: LoadBalancerNo
   const key = `${node.subnet.id}|${target.id}`;
   let leg = walks.backs.get(key);
   if (!leg) {
-    const from = backLegSource(lb, node, src, frontCtx);
+    const from = backLegSource(lb, group, node, src, frontCtx);
     leg = cachedWalk(design, from, dst, backLegPacket(lb, group, query, frontCtx), options);
     walks.backs.set(key, leg);
   }
@@ -395,7 +397,9 @@ function viaNode(through: Through, target: RegisteredTarget, via: LoadBalancerNo
       explanation:
         lb.type === 'application'
           ? `${node.eni.name} opens a new connection from its private address ${ip(node.eni.privateIp)} to ${name} on port ${group.port}.`
-          : `${node.eni.name} passes the connection to ${name} on port ${group.port}, keeping the client's address ${ip(sourceSeenAt(frontCtx))} (client IP preservation).`,
+          : keepsClient(lb, group)
+            ? `${node.eni.name} passes the connection to ${name} on port ${group.port}, keeping the client's address ${ip(sourceSeenAt(frontCtx))} (client IP preservation).`
+            : `${node.eni.name} passes the connection to ${name} on port ${group.port} from its own private address ${ip(node.eni.privateIp)}: client IP preservation is off for ${group.name}${group.preserveClientIp == null ? ` (AWS's default for ${group.targetType} targets over ${group.protocol})` : ''}.`,
     },
     packet,
     'forward',
@@ -421,15 +425,25 @@ function viaNode(through: Through, target: RegisteredTarget, via: LoadBalancerNo
   };
 }
 
+/** Whether the second leg carries the client's address: an NLB whose group preserves it (never an ALB). */
+const keepsClient = (lb: LoadBalancer, group: TargetGroup) => lb.type === 'network' && preservesClientIp(group);
+
 /**
  * Where the second leg starts: an ALB's node, from its private address and
  * with its groups; an NLB's node carrying the client's address as the node
- * received it (its groups, if it has any, still filter and can be named by
- * the target's rules).
+ * received it when the group preserves it (its groups, if it has any, still
+ * filter and can be named by the target's rules), else from the node's own
+ * private address.
  */
-function backLegSource(lb: LoadBalancer, node: LoadBalancerNode, src: Endpoint, front: PathContext): Interface {
+function backLegSource(
+  lb: LoadBalancer,
+  group: TargetGroup,
+  node: LoadBalancerNode,
+  src: Endpoint,
+  front: PathContext,
+): Interface {
   const eni: Interface = { ...node.eni, addressed: 'private' };
-  if (lb.type === 'application') return eni;
+  if (!keepsClient(lb, group)) return eni;
   return {
     ...eni,
     name: `${endpointLabel(src)} through ${node.eni.name}`,
@@ -438,15 +452,16 @@ function backLegSource(lb: LoadBalancer, node: LoadBalancerNode, src: Endpoint, 
 }
 
 /**
- * The second leg's packet: to the target group's port. An ALB node's own
- * connection starts from an ephemeral port in 1024-65535; Nimbus checks the
- * reply at 1024, the lowest, so an ACL that opens only part of that range
- * shows (AWS recommends opening all of it). An NLB keeps the client's port.
+ * The second leg's packet: to the target group's port. A node's own
+ * connection (an ALB's, an NLB's without client IP preservation) starts from
+ * an ephemeral port in 1024-65535; Nimbus checks the reply at 1024, the
+ * lowest, so an ACL that opens only part of that range shows (AWS recommends
+ * opening all of it). An NLB that keeps the client's address keeps its port.
  */
 function backLegPacket(lb: LoadBalancer, group: TargetGroup, query: ReachQuery, front: PathContext) {
   return {
     protocol: query.protocol,
     port: group.port,
-    sourcePort: lb.type === 'application' ? 1024 : front.response.port,
+    sourcePort: keepsClient(lb, group) ? front.response.port : 1024,
   };
 }
