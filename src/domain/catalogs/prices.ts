@@ -41,7 +41,8 @@ export const PRICES = {
    * 800 new connections/s, 100,000 active connections and 1 GB/h. Source:
    * https://aws.amazon.com/elasticloadbalancing/pricing/. The $ rates are AWS's
    * standard published ones; they were not re-read on the live page. The LCU and
-   * NLCU sizes are from Vantage's handbook of that page, not read on AWS's
+   * NLCU sizes are from Vantage's handbook of that page
+   * (https://handbook.vantage.sh/aws/services/elb-pricing), not read on AWS's
    * page itself.
    */
   elb: {
