@@ -1,5 +1,6 @@
 import {
   autoAssignedPublicIpv4,
+  balancesAcrossZones,
   getResource,
   resourcesOfKind,
   type Design,
@@ -7,9 +8,11 @@ import {
   type Subnet,
 } from '../../domain';
 import { parseCidr, parseIpv4 } from '../../net';
+import type { RegisteredTarget } from '../designIndex';
 import { addressHolders } from '../rules/addressRules';
 import { zoneIsDown, type PathOptions } from './context';
 import type { Interface } from './endpoints';
+import type { BlockCode } from './trace';
 
 /** One node of a load balancer: its interface in one enabled subnet, and whether it is in service now. */
 export interface LoadBalancerNode {
@@ -131,4 +134,30 @@ function buildNodes(design: Design, lb: LoadBalancer): LoadBalancerNode[] {
     });
   }
   return out;
+}
+
+/**
+ * The node that sends to a target: the node the client reached when the load
+ * balancer balances across zones (an ALB always does); with cross-zone off,
+ * an NLB's node in the target's own zone (clients reach each node's address),
+ * when it is in service. Null (with why) when none may.
+ */
+export function nodeFor(
+  lb: LoadBalancer,
+  nodes: readonly LoadBalancerNode[],
+  front: LoadBalancerNode,
+  target: RegisteredTarget,
+): { node: LoadBalancerNode } | { code: BlockCode; why: string } {
+  if (balancesAcrossZones(lb)) return { node: front };
+  const local = nodes.find((n) => n.zoneId === target.zoneId);
+  if (local && !local.eni.outage) return { node: local };
+  if (!local)
+    return {
+      code: 'ELB_INSTALLED_AZ_RESTRICTION',
+      why: `${lb.name} has no node in the target's Availability Zone, and cross-zone load balancing is off: a node sends only to targets in its own zone.`,
+    };
+  return {
+    code: 'ELB_NOT_CROSSZONE',
+    why: `${lb.name}'s node in the target's zone is out of service, and with cross-zone load balancing off no other zone's node sends to it.`,
+  };
 }

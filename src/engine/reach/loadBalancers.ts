@@ -1,7 +1,6 @@
 import {
   balancesAcrossZones,
   getResource,
-  preservesClientIp,
   resourceById,
   type Design,
   type Listener,
@@ -12,8 +11,9 @@ import {
 import { formatIpv4 } from '../../net';
 import { targetsOf, type RegisteredTarget } from '../designIndex';
 import { sourceSeenAt, type PathContext, type PathOptions } from './context';
-import { endpointLabel, resolveEndpoint, type Endpoint, type EndpointSpec, type Interface } from './endpoints';
-import { loadBalancerNodes, type LoadBalancerNode } from './loadBalancerNodes';
+import { resolveEndpoint, type Endpoint, type EndpointSpec } from './endpoints';
+import { loadBalancerNodes, nodeFor, type LoadBalancerNode } from './loadBalancerNodes';
+import { backLegPacket, backLegSource, keepsClient, targetEndpoint } from './loadBalancerBackLeg';
 import type { ReachOutcome, ReachQuery, ReachResult } from './reachability';
 import type { BlockCode, Hop, HopInput, HopPacket } from './trace';
 import { cachedWalk, type Walked } from './walk';
@@ -93,51 +93,11 @@ function listenerTakes(listener: Listener, protocol: PacketProtocol): boolean {
 export const listenerOn = (lb: LoadBalancer, protocol: PacketProtocol, port: number): Listener | null =>
   lb.listeners.find((l) => l.port === port && listenerTakes(l, protocol)) ?? null;
 
-/**
- * The node that sends to a target: the node the client reached when the load
- * balancer balances across zones (an ALB always does); with cross-zone off,
- * an NLB's node in the target's own zone (clients reach each node's address),
- * when it is in service. Null (with why) when none may.
- */
-function nodeFor(
-  lb: LoadBalancer,
-  nodes: readonly LoadBalancerNode[],
-  front: LoadBalancerNode,
-  target: RegisteredTarget,
-): { node: LoadBalancerNode } | { code: BlockCode; why: string } {
-  if (balancesAcrossZones(lb)) return { node: front };
-  const local = nodes.find((n) => n.zoneId === target.zoneId);
-  if (local && !local.eni.outage) return { node: local };
-  if (!local)
-    return {
-      code: 'ELB_INSTALLED_AZ_RESTRICTION',
-      why: `${lb.name} has no node in the target's Availability Zone, and cross-zone load balancing is off: a node sends only to targets in its own zone.`,
-    };
-  return {
-    code: 'ELB_NOT_CROSSZONE',
-    why: `${lb.name}'s node in the target's zone is out of service, and with cross-zone load balancing off no other zone's node sends to it.`,
-  };
-}
-
 const ip = formatIpv4;
 
 /** A hop the load balancer writes itself (the walks write the others). */
 function lbHop(input: HopInput, packet: HopPacket, decision: Hop['decision']): Hop {
   return { ...input, decision: input.decision ?? decision, packet };
-}
-
-/** The target as an end of a path: an instance, or what holds a registered address. */
-function targetEndpoint(design: Design, target: RegisteredTarget, options: PathOptions): Endpoint | string {
-  if (target.type === 'lambda') return 'a Lambda function target is invoked, not reached on the network';
-  const resolved = resolveEndpoint(
-    design,
-    target.type === 'instance' ? { kind: 'resource', id: target.id } : { kind: 'address', address: target.id },
-    options,
-  );
-  if (!resolved.ok) return resolved.error;
-  return resolved.endpoint.kind === 'interface'
-    ? { ...resolved.endpoint, addressed: 'private' }
-    : `${target.id} is not an address in the target group's VPC`;
 }
 
 function blockOf(ctx: PathContext): ReachResult['blockedBy'] {
@@ -422,46 +382,5 @@ function viaNode(through: Through, target: RegisteredTarget, via: LoadBalancerNo
     return: [...ctx.back.hops, ...frontCtx.back.hops],
     health,
     endpoint: dst,
-  };
-}
-
-/** Whether the second leg carries the client's address: an NLB whose group preserves it (never an ALB). */
-const keepsClient = (lb: LoadBalancer, group: TargetGroup) => lb.type === 'network' && preservesClientIp(group);
-
-/**
- * Where the second leg starts: an ALB's node, from its private address and
- * with its groups; an NLB's node carrying the client's address as the node
- * received it when the group preserves it (its groups, if it has any, still
- * filter and can be named by the target's rules), else from the node's own
- * private address.
- */
-function backLegSource(
-  lb: LoadBalancer,
-  group: TargetGroup,
-  node: LoadBalancerNode,
-  src: Endpoint,
-  front: PathContext,
-): Interface {
-  const eni: Interface = { ...node.eni, addressed: 'private' };
-  if (!keepsClient(lb, group)) return eni;
-  return {
-    ...eni,
-    name: `${endpointLabel(src)} through ${node.eni.name}`,
-    privateIp: sourceSeenAt(front),
-  };
-}
-
-/**
- * The second leg's packet: to the target group's port. A node's own
- * connection (an ALB's, an NLB's without client IP preservation) starts from
- * an ephemeral port in 1024-65535; Nimbus checks the reply at 1024, the
- * lowest, so an ACL that opens only part of that range shows (AWS recommends
- * opening all of it). An NLB that keeps the client's address keeps its port.
- */
-function backLegPacket(lb: LoadBalancer, group: TargetGroup, query: ReachQuery, front: PathContext) {
-  return {
-    protocol: query.protocol,
-    port: group.port,
-    sourcePort: keepsClient(lb, group) ? front.response.port : 1024,
   };
 }
