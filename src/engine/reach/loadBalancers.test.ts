@@ -283,7 +283,7 @@ describe('an ALB: DNS gives clients every in-service node', () => {
       ]);
     }
     expect(r.reachable).toBe(false);
-    expect(r.summary).toContain('1 of 2 nodes');
+    expect(r.summary).toContain('1 of 2 nodes (web-lb node in Public A), not through web-lb node in Public B');
   });
 
   it('every node open: each target is reachable through each node', () => {

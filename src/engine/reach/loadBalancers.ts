@@ -207,9 +207,14 @@ export function analyzeThroughLoadBalancer(
   const blockedBy = chosen ? chosen.blockedBy : null;
   const legs = chosen?.legs;
   const through = legs?.filter((l) => l.reachable).length ?? 0;
+  const nodeNames = (reachable: boolean) =>
+    (legs ?? [])
+      .filter((l) => l.reachable === reachable)
+      .map((l) => nodes.find((n) => n.subnet.id === l.nodeSubnetId)?.eni.name ?? l.nodeSubnetId)
+      .join(', ');
   const partly =
     legs && through > 0 && through < legs.length
-      ? ` It is reached through ${through} of ${legs.length} nodes: DNS gives clients every node's address, so the others' share of requests fails.`
+      ? ` It is reached through ${through} of ${legs.length} nodes (${nodeNames(true)}), not through ${nodeNames(false)}: DNS gives clients every node's address, so the requests sent there fail.`
       : '';
   return {
     ok: true,
