@@ -45,7 +45,6 @@ export const appliance: HandOverTarget = {
       );
     // An appliance in a zone that is down, or impaired, forwards nothing: its state step says why.
     const eni = withOutage(resolved.endpoint, ctx.options);
-    if (eni.kind !== 'interface') return;
     const hop = (explanation: string): HopInput => ({
       step: 'handOver',
       component: `${instance.name} (appliance)`,
