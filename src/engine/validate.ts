@@ -4,6 +4,7 @@ import { addressRules } from './rules/addressRules';
 import { autoScalingRules } from './rules/autoScalingRules';
 import { computeRules } from './rules/computeRules';
 import { databaseRules } from './rules/databaseRules';
+import { faultRules } from './rules/faultRules';
 import { flowRules } from './rules/flowRules';
 import { gatewayRules } from './rules/gatewayRules';
 import { interfaceRules } from './rules/interfaceRules';
@@ -29,6 +30,7 @@ const RULE_SETS = [
   loadBalancerRules,
   autoScalingRules,
   databaseRules,
+  faultRules,
 ];
 
 const SEVERITY_ORDER = { error: 0, warning: 1 } as const;

@@ -1,6 +1,6 @@
 import { getResource, type Design } from '../domain';
 import type { LoadBalancerReach, PathOptions, ReachResult, TargetReach } from '../engine';
-import { outcomeOf, refusalOf, targetShares, type BranchOutcome } from './loadBalancing';
+import { outcomeOf, refusalOf, targetShares, type BranchOutcome, type Share } from './loadBalancing';
 import type { FlowPath, PathHops, PathStep } from './trafficPath';
 
 /** One target a flow's requests go to through a load balancer, and its share of them. */
@@ -51,6 +51,44 @@ function animatedBranches(targets: readonly TargetReach[]): Set<number> {
 }
 
 /**
+ * The branches: a target's share split evenly over its legs when it has
+ * them (DNS gives clients every node's address, so each node in service takes
+ * an equal part of the requests), each leg a branch with that node's verdict;
+ * legs that end alike share one branch, so a group all of whose nodes pass
+ * keeps one branch per target.
+ */
+function throughNodes(
+  targetShares: readonly Share[],
+  targets: readonly TargetReach[],
+): { shares: Share[]; chosen: TargetReach[] } {
+  const shares: Share[] = [];
+  const chosen: TargetReach[] = [];
+  for (const { targetIndex, share } of targetShares) {
+    const target = targets[targetIndex]!;
+    const legs = target.legs ?? [];
+    if (legs.length === 0) {
+      shares.push({ targetIndex, share });
+      chosen.push(target);
+      continue;
+    }
+    // Legs that end alike (same outcome, same deciding resource) are one branch, through the first of them.
+    const alike = new Map<string, number>();
+    for (const leg of legs) {
+      const key = `${leg.reachable ? 'served' : (leg.failure ?? 'reset')}|${leg.blockedBy?.id ?? ''}`;
+      const b = alike.get(key);
+      if (b !== undefined) {
+        shares[b]!.share += share / legs.length;
+        continue;
+      }
+      alike.set(key, shares.length);
+      shares.push({ targetIndex, share: share / legs.length });
+      chosen.push({ ...target, ...leg });
+    }
+  }
+  return { shares, chosen };
+}
+
+/**
  * A flow to a load balancer: its requests' shares over the targets (see
  * `loadBalancing.ts`), each branch with its outcome and steps; the main path
  * is the branch with the largest share that is served (else the largest).
@@ -70,8 +108,7 @@ export function balance(
       flow: { loadBalancerId: lb.id, targetGroupId: reach.targetGroupId, refused, branches: [] },
       main: result,
     };
-  const shares = targetShares(live, lb, reach.targets, options);
-  const chosen = shares.map(({ targetIndex }) => reach.targets[targetIndex]!);
+  const { shares, chosen } = throughNodes(targetShares(live, lb, reach.targets, options), reach.targets);
   const animated = animatedBranches(chosen);
   // Steps are laid out for the animated branches only; the others take the round trip of an animated branch
   // of the same outcome and node (the same path shape), else their own hops' count at in-VPC latency.
@@ -125,7 +162,7 @@ export function balance(
     )
       mainIndex = b;
   });
-  const target = mainIndex < 0 ? null : reach.targets[shares[mainIndex]!.targetIndex]!;
+  const target = mainIndex < 0 ? null : chosen[mainIndex]!;
   return {
     flow: { loadBalancerId: lb.id, targetGroupId: reach.targetGroupId, refused: null, branches },
     main: target

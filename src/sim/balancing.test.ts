@@ -75,8 +75,8 @@ describe('traffic through an Application Load Balancer', () => {
     const zoneA = named<Subnet>(design, 'Public A').azId;
     const r = run(design, 2, { zonesDown: [zoneA] });
     expect(r.flow).toMatchObject({ sent: 20 });
-    // App A is in the zone that is down: the ALB still tries it until health checks say otherwise (its share fails, 502).
-    expect(r.lb?.failedBy['502']).toBe(10);
+    // App A is in the zone that is down: the ALB still tries it until health checks say otherwise (its share fails, 504).
+    expect(r.lb?.failedBy['504']).toBe(10);
     const healthy = run(design, 2, { zonesDown: [zoneA], targetHealth: { 'tg-app': { [r.ids.a]: 'unhealthy' } } });
     expect(healthy.lb).toMatchObject({ served: 20, failed: 0 });
   });

@@ -39,11 +39,20 @@ export const PRICES = {
    * of 25 new connections/s, 3,000 active connections/min, 1 GB/h processed (0.4
    * GB/h for Lambda targets) and 1,000 rule evaluations/s; an NLB NLCU (TCP) of
    * 800 new connections/s, 100,000 active connections and 1 GB/h. Source:
-   * https://aws.amazon.com/elasticloadbalancing/pricing/ (read 2026-12-01).
+   * https://aws.amazon.com/elasticloadbalancing/pricing/. The $ rates are AWS's
+   * standard published ones; they were not re-read on the live page. The LCU and
+   * NLCU sizes are from Vantage's handbook of that page
+   * (https://handbook.vantage.sh/aws/services/elb-pricing), not read on AWS's
+   * page itself.
    */
   elb: {
     application: { hour: 0.0225, lcuHour: 0.008 },
     network: { hour: 0.0225, lcuHour: 0.006 },
+    /**
+     * `lambdaGbPerHour` is listed for completeness and not billed: Nimbus
+     * measures every ALB's processed bytes at `gbPerHour`, Lambda targets
+     * included, and leaves out rule evaluations (see `capacityUnits`).
+     */
     alb: { newConnectionsPerSecond: 25, activeConnectionsPerMinute: 3000, gbPerHour: 1, lambdaGbPerHour: 0.4 },
     nlbTcp: { newConnectionsPerSecond: 800, activeConnections: 100_000, gbPerHour: 1 },
   },

@@ -67,8 +67,26 @@ export const TargetGroupSchema = z.object({
     .max(ELB_MAX_TARGETS_PER_GROUP, atMost(ELB_MAX_TARGETS_PER_GROUP, 'ELB quota "Targets per target group"'))
     .default([]),
   deregistrationDelaySeconds: z.number().int().min(0).max(3600).default(300),
+  /**
+   * The `preserve_client_ip.enabled` attribute of an NLB's group: whether
+   * targets see the client's address or the node's. Absent or null: AWS's
+   * default for the group (`preservesClientIp`).
+   */
+  preserveClientIp: z.boolean().nullable().optional(),
 });
 export type TargetGroup = z.infer<typeof TargetGroupSchema>;
+
+/**
+ * Whether an NLB passes the client's address on to this group's targets. AWS:
+ * on by default for `instance` targets, off by default for `ip` targets over
+ * TCP and TLS, always on for UDP and TCP_UDP (the attribute cannot turn it
+ * off there). Source: ELB NLB guide, "Client IP preservation"
+ * (docs.aws.amazon.com/elasticloadbalancing/latest/network/edit-target-group-attributes.html#client-ip-preservation).
+ */
+export function preservesClientIp(group: TargetGroup): boolean {
+  if (group.protocol === 'UDP' || group.protocol === 'TCP_UDP') return true;
+  return group.preserveClientIp ?? group.targetType !== 'ip';
+}
 
 /** AWS's default health check for a target group of this protocol (NLB TCP checks time out after 10 s). */
 export function defaultHealthCheck(protocol: TargetGroup['protocol']): HealthCheck {

@@ -4,6 +4,7 @@ import { addressOf } from './context';
 import { currentSubnet, enteredVpcBy, firstUse, groupReferencesLost } from './crossing';
 import { endpointLabel, resolveEndpoint } from './endpoints';
 import { enterSubnet, sgPeer } from './steps';
+import { withOutage } from './outages';
 import type { HandOverTarget } from './targets';
 import type { HopInput } from './trace';
 
@@ -42,7 +43,8 @@ export const appliance: HandOverTarget = {
         },
         'CANNOT_ROUTE',
       );
-    const eni = resolved.endpoint;
+    // An appliance in a zone that is down, or impaired, forwards nothing: its state step says why.
+    const eni = withOutage(resolved.endpoint, ctx.options);
     const hop = (explanation: string): HopInput => ({
       step: 'handOver',
       component: `${instance.name} (appliance)`,

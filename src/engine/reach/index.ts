@@ -16,6 +16,7 @@ export {
   listenerOn,
   type LoadBalancerReach,
   type TargetFailure,
+  type TargetLeg,
   type TargetReach,
 } from './loadBalancers';
 export { loadBalancerNodes, type LoadBalancerNode } from './loadBalancerNodes';

@@ -1,6 +1,6 @@
 import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
-import type { Design, Ec2Instance, LoadBalancer, NetworkAcl, Subnet } from '../../domain';
+import type { Design, Ec2Instance, LoadBalancer, NetworkAcl, Subnet, TargetGroup } from '../../domain';
 import { haDesign, named, tcpFrom, tcpFromGroup } from '../testing/haDesign';
 import type { PathOptions } from './context';
 import { analyzeReachability, type ReachQuery, type ReachResult } from './reachability';
@@ -134,7 +134,8 @@ describe('reachability through an Application Load Balancer: two connections', (
     expect(r.reachable).toBe(true);
     expect(r.destination.kind === 'interface' && r.destination.subnet.name).toBe('Public B');
     const [a, b] = r.loadBalancer!.targets;
-    expect(a).toMatchObject({ reachable: false, failure: '502' });
+    // Nothing in a zone that is down answers: no connection within 10 s is a 504 (ELB guide, "Troubleshoot").
+    expect(a).toMatchObject({ reachable: false, failure: '504' });
     expect(a!.blockedBy?.code).toBe('ZONE_OUTAGE');
     expect(b).toMatchObject({ reachable: true, nodeSubnetId: named(design, 'Public B').id });
     expect(r.forward.some((h) => h.component.includes('node in Public A'))).toBe(false);
@@ -211,6 +212,17 @@ describe('reachability through a Network Load Balancer: one connection, the clie
 });
 
 describe('outages in reach', () => {
+  it('an impaired target answers no connection: a 504; a stopped one nothing runs at: a 502', () => {
+    const design = haDesign();
+    const impaired = reach(design, {}, { outOfService: [appA(design)] }).loadBalancer!.targets[0]!;
+    expect(impaired).toMatchObject({ reachable: false, failure: '504' });
+    expect(impaired.blockedBy?.code).toBe('BAD_STATE');
+    const stopped = produce(design, (d) => {
+      (d.resources[appA(design)] as Ec2Instance).state = 'stopped';
+    });
+    expect(reach(stopped).loadBalancer!.targets[0]).toMatchObject({ reachable: false, failure: '502' });
+  });
+
   it('an impaired instance drops at its state step', () => {
     const design = haDesign();
     const web = named<Ec2Instance>(design, 'Web A');
@@ -235,5 +247,94 @@ describe('outages in reach', () => {
     expect(ok.ok && ok.result.reachable).toBe(true);
     const failed = analyzeReachability(design, query, { outOfService: [nat.id] });
     expect(failed.ok && failed.result.blockedBy).toMatchObject({ code: 'BAD_STATE', id: nat.id });
+  });
+});
+
+/** A network ACL on one subnet that denies everything (only the `*` rules). */
+function denyAllOn(subnetName: string) {
+  return (d: Design) => {
+    const subnet = Object.values(d.resources).find((r) => r.name === subnetName) as Subnet;
+    d.resources['acl-deny'] = {
+      kind: 'networkAcl',
+      id: 'acl-deny' as NetworkAcl['id'],
+      name: 'deny-all',
+      vpcId: subnet.vpcId,
+      isDefault: false,
+      inbound: [],
+      outbound: [],
+      subnetIds: [subnet.id],
+    };
+  };
+}
+
+describe('an ALB: DNS gives clients every in-service node', () => {
+  it("a node whose subnet's ACL refuses the client fails its share: each target says so per node", () => {
+    const design = produce(haDesign(), denyAllOn('Public B'));
+    const r = reach(design);
+    const publicA = named(design, 'Public A').id;
+    const publicB = named(design, 'Public B').id;
+    for (const t of r.loadBalancer!.targets) {
+      expect(t.reachable).toBe(false);
+      expect(t.nodeSubnetId).toBe(publicB);
+      expect(t.blockedBy).toMatchObject({ code: 'SUBNET_ACL_RESTRICTION', id: 'acl-deny' });
+      expect(t.legs!.map((l) => [l.nodeSubnetId, l.reachable, l.failure])).toEqual([
+        [publicA, true, null],
+        [publicB, false, '504'],
+      ]);
+    }
+    expect(r.reachable).toBe(false);
+    expect(r.summary).toContain('1 of 2 nodes (web-lb node in Public A), not through web-lb node in Public B');
+  });
+
+  it('every node open: each target is reachable through each node', () => {
+    const r = reach(haDesign());
+    expect(r.reachable).toBe(true);
+    for (const t of r.loadBalancer!.targets) {
+      expect(t.reachable).toBe(true);
+      expect(t.legs!.map((l) => l.reachable)).toEqual([true, true]);
+    }
+  });
+
+  it('a node in a zone that is down is no leg', () => {
+    const design = haDesign();
+    const r = reach(design, {}, { zonesDown: [zoneOf(design, 'Public A')] });
+    expect(r.loadBalancer!.targets[1]!.legs).toBeUndefined();
+  });
+});
+
+describe('an NLB and client IP preservation (NLB guide, "Client IP preservation")', () => {
+  /** The NLB's group registers App A and App B by address. */
+  const byAddress = (preserveClientIp?: boolean | null) =>
+    produce(haDesign({ type: 'network', appInbound: () => [tcpFrom(8080, '198.51.100.0/24')] }), (d) => {
+      const group = d.resources['tg-app'] as TargetGroup;
+      const addresses = group.targetIds.map((id) => (d.resources[id] as Ec2Instance).privateIp);
+      group.targetType = 'ip';
+      group.targetIds = [];
+      group.targetIps = addresses;
+      if (preserveClientIp !== undefined) group.preserveClientIp = preserveClientIp;
+    });
+
+  it('ip targets over TCP: off by default, so the target sees the node and refuses a client-only rule', () => {
+    const r = reach(byAddress());
+    expect(r.reachable).toBe(false);
+    expect(r.loadBalancer!.targets.map((t) => t.failure)).toEqual(['reset', 'reset']);
+    expect(r.forward.at(-1)!.packet.srcIp).toBe('10.0.0.50');
+    expect(reach(byAddress(null)).reachable).toBe(false);
+  });
+
+  it('turned on, the ip targets see the client', () => {
+    const r = reach(byAddress(true));
+    expect(r.reachable).toBe(true);
+    expect(r.forward.at(-1)!.packet.srcIp).toBe('198.51.100.200');
+  });
+
+  it('instance targets preserve it unless turned off', () => {
+    const off = produce(haDesign({ type: 'network', appInbound: () => [tcpFrom(8080, '10.0.0.0/16')] }), (d) => {
+      (d.resources['tg-app'] as TargetGroup).preserveClientIp = false;
+    });
+    expect(reach(off).reachable).toBe(true);
+    expect(reach(haDesign({ type: 'network', appInbound: () => [tcpFrom(8080, '10.0.0.0/16')] })).reachable).toBe(
+      false,
+    );
   });
 });

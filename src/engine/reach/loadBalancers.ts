@@ -11,8 +11,9 @@ import {
 import { formatIpv4 } from '../../net';
 import { targetsOf, type RegisteredTarget } from '../designIndex';
 import { sourceSeenAt, type PathContext, type PathOptions } from './context';
-import { endpointLabel, resolveEndpoint, type Endpoint, type EndpointSpec, type Interface } from './endpoints';
-import { loadBalancerNodes, type LoadBalancerNode } from './loadBalancerNodes';
+import { resolveEndpoint, type Endpoint, type EndpointSpec } from './endpoints';
+import { loadBalancerNodes, nodeFor, type LoadBalancerNode } from './loadBalancerNodes';
+import { backLegPacket, backLegSource, keepsClient, targetEndpoint } from './loadBalancerBackLeg';
 import type { ReachOutcome, ReachQuery, ReachResult } from './reachability';
 import type { BlockCode, Hop, HopInput, HopPacket } from './trace';
 import { cachedWalk, type Walked } from './walk';
@@ -24,9 +25,10 @@ export { listenerLabel };
  * Reachability through Elastic Load Balancing, lowered onto ordinary walks:
  * an ALB ends the client's connection at a node and opens a second one from
  * the node's private address to the target (two walks); an NLB passes the
- * client's connection on with the client's address (the second walk starts
- * at the node but carries the client's address, so the target's groups and
- * ACL see the client). Sources: ELB User Guide, "Application Load
+ * client's connection on with the client's address when its group preserves
+ * it (`preservesClientIp`: the second walk starts at the node but carries the
+ * client's address, so the target's groups and ACL see the client), else
+ * from the node's own address. Sources: ELB User Guide, "Application Load
  * Balancers" (security groups, "X-Forwarded headers"), NLB guide ("Client IP
  * preservation", "Security groups"), aws-semantics-2 section 5.
  */
@@ -40,7 +42,7 @@ export interface TargetReach {
   /** The node that sends to it (null: none can). */
   nodeSubnetId: string | null;
   reachable: boolean;
-  /** How a request to it fails on the network: ALB 502 (nothing answers at the target) or 504 (no answer in time), NLB reset. */
+  /** How a request to it fails on the network: ALB 502 (nothing runs at the target) or 504 (no answer in time: a silent drop, a zone that is down, an impaired target), NLB reset. */
   failure: TargetFailure | null;
   blockedBy: ReachResult['blockedBy'];
   forward: Hop[];
@@ -49,7 +51,21 @@ export interface TargetReach {
   health: string;
   /** The target as an end of a path, when it is one (an instance or an address in the VPC). */
   endpoint?: Endpoint;
+  /**
+   * A load balancer that balances across zones with more than one node in
+   * service: the verdict through each node, the client's node first (DNS
+   * gives clients every node's address, so each takes its share of the
+   * requests). The target's own fields are then its first failing leg's, else
+   * the first leg's.
+   */
+  legs?: TargetLeg[];
 }
+
+/** A target's verdict through one node. */
+export type TargetLeg = Pick<
+  TargetReach,
+  'nodeSubnetId' | 'reachable' | 'failure' | 'blockedBy' | 'forward' | 'return'
+>;
 
 export interface LoadBalancerReach {
   loadBalancerId: string;
@@ -77,51 +93,11 @@ function listenerTakes(listener: Listener, protocol: PacketProtocol): boolean {
 export const listenerOn = (lb: LoadBalancer, protocol: PacketProtocol, port: number): Listener | null =>
   lb.listeners.find((l) => l.port === port && listenerTakes(l, protocol)) ?? null;
 
-/**
- * The node that sends to a target: the node the client reached when the load
- * balancer balances across zones (an ALB always does); with cross-zone off,
- * an NLB's node in the target's own zone (clients reach each node's address),
- * when it is in service. Null (with why) when none may.
- */
-function nodeFor(
-  lb: LoadBalancer,
-  nodes: readonly LoadBalancerNode[],
-  front: LoadBalancerNode,
-  target: RegisteredTarget,
-): { node: LoadBalancerNode } | { code: BlockCode; why: string } {
-  if (balancesAcrossZones(lb)) return { node: front };
-  const local = nodes.find((n) => n.zoneId === target.zoneId);
-  if (local && !local.eni.outage) return { node: local };
-  if (!local)
-    return {
-      code: 'ELB_INSTALLED_AZ_RESTRICTION',
-      why: `${lb.name} has no node in the target's Availability Zone, and cross-zone load balancing is off: a node sends only to targets in its own zone.`,
-    };
-  return {
-    code: 'ELB_NOT_CROSSZONE',
-    why: `${lb.name}'s node in the target's zone is out of service, and with cross-zone load balancing off no other zone's node sends to it.`,
-  };
-}
-
 const ip = formatIpv4;
 
 /** A hop the load balancer writes itself (the walks write the others). */
 function lbHop(input: HopInput, packet: HopPacket, decision: Hop['decision']): Hop {
   return { ...input, decision: input.decision ?? decision, packet };
-}
-
-/** The target as an end of a path: an instance, or what holds a registered address. */
-function targetEndpoint(design: Design, target: RegisteredTarget, options: PathOptions): Endpoint | string {
-  if (target.type === 'lambda') return 'a Lambda function target is invoked, not reached on the network';
-  const resolved = resolveEndpoint(
-    design,
-    target.type === 'instance' ? { kind: 'resource', id: target.id } : { kind: 'address', address: target.id },
-    options,
-  );
-  if (!resolved.ok) return resolved.error;
-  return resolved.endpoint.kind === 'interface'
-    ? { ...resolved.endpoint, addressed: 'private' }
-    : `${target.id} is not an address in the target group's VPC`;
 }
 
 function blockOf(ctx: PathContext): ReachResult['blockedBy'] {
@@ -146,14 +122,29 @@ export function analyzeThroughLoadBalancer(
   if (!from.ok) return { ok: false, error: `source: ${from.error}` };
   const src = from.endpoint;
   const nodes = loadBalancerNodes(design, lb, options);
-  const inService = nodes.filter((n) => !n.eni.outage);
-  // A client inside the VPC is sent to its own zone's node when one is in service; otherwise the first in service.
-  const front =
-    (src.kind === 'interface' ? inService.find((n) => n.zoneId === src.subnet.azId) : undefined) ??
-    inService[0] ??
-    nodes[0];
+  // A client inside the VPC is shown its own zone's node first, when that node is in service.
+  const own = src.kind === 'interface' ? src.subnet.azId : null;
+  const inService = nodes
+    .filter((n) => !n.eni.outage)
+    .sort((a, b) => Number(b.zoneId === own) - Number(a.zoneId === own));
+  const fronts = new Map<string, Walked>();
+  const walkTo = (node: LoadBalancerNode): Walked => {
+    let walked = fronts.get(node.subnet.id);
+    if (!walked) {
+      walked = cachedWalk(design, src, node.eni, query, options);
+      fronts.set(node.subnet.id, walked);
+    }
+    return walked;
+  };
+  // Across zones every node in service takes clients (DNS gives each one's address): the first a client gets
+  // through to is the front the gate is read at; otherwise the first in service.
+  const passes = (node: LoadBalancerNode) => {
+    const walked = walkTo(node);
+    return walked.ok && walked.ctx.forward.ok && walked.ctx.back.ok;
+  };
+  const front = (balancesAcrossZones(lb) ? inService.find(passes) : undefined) ?? inService[0] ?? nodes[0];
   if (!front) return { ok: false, error: `destination: ${lb.name} has no subnet mapping, so it has no node` };
-  const first = cachedWalk(design, src, front.eni, query, options);
+  const first = walkTo(front);
   if (!first.ok) return first;
   const listener = listenerOn(lb, query.protocol, query.port);
   const group = getResource(design, listener?.targetGroupId, 'targetGroup');
@@ -205,13 +196,26 @@ export function analyzeThroughLoadBalancer(
     first.ctx.forward.packet,
     'forward',
   );
-  const walks: Walks = { fronts: new Map([[front.subnet.id, first]]), backs: new Map() };
+  const walks: Walks = { fronts, backs: new Map() };
+  const legNodes =
+    balancesAcrossZones(lb) && inService.length > 1 ? [front, ...inService.filter((n) => n !== front)] : [];
   for (const target of targetsOf(design, group))
     reach.targets.push(
-      targetReach({ design, lb, group, nodes, front, src, query, options, walks, listenerHop }, target),
+      targetReach({ design, lb, group, nodes, front, legNodes, src, query, options, walks, listenerHop }, target),
     );
   const chosen = reach.targets.find((t) => t.reachable) ?? reach.targets[0];
   const blockedBy = chosen ? chosen.blockedBy : null;
+  const legs = chosen?.legs;
+  const through = legs?.filter((l) => l.reachable).length ?? 0;
+  const nodeNames = (reachable: boolean) =>
+    (legs ?? [])
+      .filter((l) => l.reachable === reachable)
+      .map((l) => nodes.find((n) => n.subnet.id === l.nodeSubnetId)?.eni.name ?? l.nodeSubnetId)
+      .join(', ');
+  const partly =
+    legs && through > 0 && through < legs.length
+      ? ` It is reached through ${through} of ${legs.length} nodes (${nodeNames(true)}), not through ${nodeNames(false)}: DNS gives clients every node's address, so the requests sent there fail.`
+      : '';
   return {
     ok: true,
     result: {
@@ -220,7 +224,7 @@ export function analyzeThroughLoadBalancer(
       forward: chosen?.forward ?? [],
       return: chosen?.return ?? [],
       blockedBy,
-      summary: summaryOf(src, lb, query, blockedBy, chosen ?? null),
+      summary: summaryOf(src, lb, query, blockedBy, chosen ?? null) + partly,
       loadBalancer: reach,
     },
   };
@@ -239,6 +243,8 @@ interface Through {
   group: TargetGroup;
   nodes: readonly LoadBalancerNode[];
   front: LoadBalancerNode;
+  /** The nodes each target gets a leg through (none: only the node `nodeFor` picks). */
+  legNodes: readonly LoadBalancerNode[];
   src: Endpoint;
   query: ReachQuery;
   options: PathOptions;
@@ -247,6 +253,24 @@ interface Through {
 }
 
 function targetReach(through: Through, target: RegisteredTarget): TargetReach {
+  if (through.legNodes.length === 0) return viaNode(through, target, null);
+  const legs = through.legNodes.map((node) => viaNode(through, target, node));
+  const shown = legs.find((l) => !l.reachable) ?? legs[0]!;
+  return {
+    ...shown,
+    legs: legs.map(({ nodeSubnetId, reachable, failure, blockedBy, forward, return: back }) => ({
+      nodeSubnetId,
+      reachable,
+      failure,
+      blockedBy,
+      forward,
+      return: back,
+    })),
+  };
+}
+
+/** A target's verdict through one node (null: the node `nodeFor` picks). */
+function viaNode(through: Through, target: RegisteredTarget, via: LoadBalancerNode | null): TargetReach {
   const { design, lb, group, nodes, front, src, query, options, walks, listenerHop } = through;
   const health = options.targetHealth?.[group.id]?.[target.id] ?? 'healthy';
   const name = resourceById(design, target.id)?.name ?? target.id;
@@ -267,7 +291,7 @@ function targetReach(through: Through, target: RegisteredTarget): TargetReach {
     return: back,
     health,
   });
-  const chosen = nodeFor(lb, nodes, front, target);
+  const chosen = via ? { node: via } : nodeFor(lb, nodes, front, target);
   const component = `target group ${group.name}`;
   const frontHops = walks.fronts.get(front.subnet.id);
   const groupStop = (code: BlockCode, explanation: string, nodeSubnetId: string | null, ctx: PathContext) =>
@@ -323,7 +347,7 @@ function targetReach(through: Through, target: RegisteredTarget): TargetReach {
   const key = `${node.subnet.id}|${target.id}`;
   let leg = walks.backs.get(key);
   if (!leg) {
-    const from = backLegSource(lb, node, src, frontCtx);
+    const from = backLegSource(lb, group, node, src, frontCtx);
     leg = cachedWalk(design, from, dst, backLegPacket(lb, group, query, frontCtx), options);
     walks.backs.set(key, leg);
   }
@@ -338,54 +362,30 @@ function targetReach(through: Through, target: RegisteredTarget): TargetReach {
       explanation:
         lb.type === 'application'
           ? `${node.eni.name} opens a new connection from its private address ${ip(node.eni.privateIp)} to ${name} on port ${group.port}.`
-          : `${node.eni.name} passes the connection to ${name} on port ${group.port}, keeping the client's address ${ip(sourceSeenAt(frontCtx))} (client IP preservation).`,
+          : keepsClient(lb, group)
+            ? `${node.eni.name} passes the connection to ${name} on port ${group.port}, keeping the client's address ${ip(sourceSeenAt(frontCtx))} (client IP preservation).`
+            : `${node.eni.name} passes the connection to ${name} on port ${group.port} from its own private address ${ip(node.eni.privateIp)}: client IP preservation is off for ${group.name}${group.preserveClientIp == null ? ` (AWS's default for ${group.targetType} targets over ${group.protocol})` : ''}.`,
     },
     packet,
     'forward',
   );
   const blockedBy = blockOf(ctx);
-  const stateStop = blockedBy?.code === 'BAD_STATE' || blockedBy?.code === 'ZONE_OUTAGE';
+  // A target that is not running (stopped, terminated) has nothing to connect to: 502. One in a zone that is
+  // down, or impaired, answers nothing at all: no connection within 10 s is a 504 (aws-semantics-2 section 5;
+  // ELB User Guide, "Troubleshoot your Application Load Balancers", HTTP 504).
+  const impaired = dst.kind === 'interface' && (options.outOfService ?? []).includes(dst.ownerId);
+  const notRunning = blockedBy?.code === 'BAD_STATE' && !impaired;
   return {
     target,
     name,
     nodeSubnetId: node.subnet.id,
     reachable: blockedBy === null,
     // Security groups and ACLs drop silently: the ALB waits and answers 504; nothing running at the target is a 502.
-    failure: blockedBy === null ? null : lb.type === 'network' ? 'reset' : stateStop ? '502' : '504',
+    failure: blockedBy === null ? null : lb.type === 'network' ? 'reset' : notRunning ? '502' : '504',
     blockedBy,
     forward: [...frontCtx.forward.hops, listenerHop, chooseHop, ...ctx.forward.hops],
     return: [...ctx.back.hops, ...frontCtx.back.hops],
     health,
     endpoint: dst,
-  };
-}
-
-/**
- * Where the second leg starts: an ALB's node, from its private address and
- * with its groups; an NLB's node carrying the client's address as the node
- * received it (its groups, if it has any, still filter and can be named by
- * the target's rules).
- */
-function backLegSource(lb: LoadBalancer, node: LoadBalancerNode, src: Endpoint, front: PathContext): Interface {
-  const eni: Interface = { ...node.eni, addressed: 'private' };
-  if (lb.type === 'application') return eni;
-  return {
-    ...eni,
-    name: `${endpointLabel(src)} through ${node.eni.name}`,
-    privateIp: sourceSeenAt(front),
-  };
-}
-
-/**
- * The second leg's packet: to the target group's port. An ALB node's own
- * connection starts from an ephemeral port in 1024-65535; Nimbus checks the
- * reply at 1024, the lowest, so an ACL that opens only part of that range
- * shows (AWS recommends opening all of it). An NLB keeps the client's port.
- */
-function backLegPacket(lb: LoadBalancer, group: TargetGroup, query: ReachQuery, front: PathContext) {
-  return {
-    protocol: query.protocol,
-    port: group.port,
-    sourcePort: lb.type === 'application' ? 1024 : front.response.port,
   };
 }

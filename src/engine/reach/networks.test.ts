@@ -134,6 +134,34 @@ describe('transit gateway', () => {
     expect(validateDesign(design).filter((f) => f.severity === 'error')).toEqual([]);
   });
 
+  it("delivers from an attachment subnet in a zone that is up: a down zone's attachment interface carries nothing", () => {
+    const n = new NetworkBuilder(['us-east-1a', 'us-east-1b', 'us-east-1c']);
+    const a = n.vpc('A', 1, { zoneCount: 1 });
+    const b = n.vpc('B', 2, { zoneCount: 3 });
+    const tgw = n.transitGateway();
+    n.b.route(a.table, '10.0.0.0/8', tgw.id);
+    n.b.route(b.table, '10.0.0.0/8', tgw.id);
+    n.attach(tgw, a);
+    n.attach(tgw, b, [b.subnets[1]!, b.subnets[2]!]);
+    const server = n.b.instance(b.subnets[2]!, '10.2.3.10', [b.group.id], 'B server');
+    const design = n.build();
+    const query = {
+      from: { kind: 'resource' as const, id: a.instance.id },
+      to: { kind: 'resource' as const, id: server.id },
+      protocol: 'tcp' as const,
+      port: 22,
+    };
+    const exitOf = (r: ReachResult) =>
+      r.forward.slice(r.forward.findIndex((h) => h.id === tgw.id)).find((h) => h.subnetId)?.subnetId;
+    const up = analyzeReachability(design, query);
+    expect(up.ok && exitOf(up.result)).toBe(b.subnets[1]!.id);
+    const down = analyzeReachability(design, query, { zonesDown: [n.zones[1]!.id] });
+    expect(down.ok && down.result.reachable).toBe(true);
+    expect(down.ok && exitOf(down.result)).toBe(b.subnets[2]!.id);
+    const allDown = analyzeReachability(design, query, { zonesDown: [n.zones[1]!.id, n.zones[2]!.id] });
+    expect(allDown.ok && allDown.result.blockedBy).toMatchObject({ id: tgw.id, code: 'ZONE_OUTAGE' });
+  });
+
   it('a subnet in a zone without an attachment subnet cannot use it', () => {
     const { n, a, b, tgw } = hub();
     // A's attachment has a subnet only in the second zone; A's host is in the first.
@@ -170,10 +198,10 @@ describe('transit gateway', () => {
 });
 
 describe('appliances', () => {
-  function inspected(sourceDestCheck: boolean | undefined) {
+  function inspected(sourceDestCheck: boolean | undefined, applianceZone = 0) {
     const n = new NetworkBuilder();
     const a = n.vpc('A', 1);
-    const appSubnet = n.b.subnet(a.vpc, n.zones[0]!, '10.1.50.0/24', 'A inspection');
+    const appSubnet = n.b.subnet(a.vpc, n.zones[applianceZone]!, '10.1.50.0/24', 'A inspection');
     const dstSubnet = n.b.subnet(a.vpc, n.zones[0]!, '10.1.60.0/24', 'A servers');
     const firewall = n.b.instance(appSubnet, '10.1.50.10', [a.group.id], 'Firewall');
     firewall.sourceDestCheck = sourceDestCheck;
@@ -197,8 +225,24 @@ describe('appliances', () => {
       })(),
     );
     void own;
-    return { design: n.build(), a, firewall, server };
+    return { design: n.build(), a, firewall, server, zone: n.zones[applianceZone]! };
   }
+
+  it('an appliance in a zone that is down, or impaired, forwards nothing', () => {
+    const { design, a, firewall, server, zone } = inspected(false, 1);
+    const query = {
+      from: { kind: 'resource' as const, id: a.instance.id },
+      to: { kind: 'resource' as const, id: server.id },
+      protocol: 'tcp' as const,
+      port: 22,
+    };
+    const down = analyzeReachability(design, query, { zonesDown: [zone.id] });
+    expect(down.ok && down.result.blockedBy).toMatchObject({ id: firewall.id, code: 'ZONE_OUTAGE' });
+    const impaired = analyzeReachability(design, query, { outOfService: [firewall.id] });
+    expect(impaired.ok && impaired.result.blockedBy).toMatchObject({ id: firewall.id, code: 'BAD_STATE' });
+    const fine = analyzeReachability(design, query);
+    expect(fine.ok && fine.result.reachable).toBe(true);
+  });
 
   it('with the source/destination check on (the default), the appliance drops forwarded traffic', () => {
     const { design, a, firewall, server } = inspected(undefined);

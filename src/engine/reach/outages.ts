@@ -7,7 +7,7 @@ import type { Endpoint } from './endpoints';
  * checks), sends and answers nothing; its state step says why. The endpoint
  * itself when nothing is out.
  */
-export function withOutage(endpoint: Endpoint, options: PathOptions): Endpoint {
+export function withOutage<E extends Endpoint>(endpoint: E, options: PathOptions): E {
   if (endpoint.kind !== 'interface' || endpoint.outage) return endpoint;
   if (options.zonesDown?.includes(endpoint.subnet.azId))
     return {
@@ -16,7 +16,7 @@ export function withOutage(endpoint: Endpoint, options: PathOptions): Endpoint {
         code: 'ZONE_OUTAGE',
         text: `${endpoint.name} is in ${endpoint.subnet.name}, whose Availability Zone is down: nothing there sends or answers.`,
       },
-    };
+    } as E;
   if (options.outOfService?.includes(endpoint.ownerId))
     return {
       ...endpoint,
@@ -24,7 +24,7 @@ export function withOutage(endpoint: Endpoint, options: PathOptions): Endpoint {
         code: 'BAD_STATE',
         text: `${endpoint.name} is impaired (failing its status checks): it answers nothing until it recovers or is replaced.`,
       },
-    };
+    } as E;
   return endpoint;
 }
 

@@ -8,7 +8,7 @@ import {
   type TransitGatewayAttachment,
 } from '../../domain';
 import { containsAddress, formatIpv4, parseCidr, type Cidr } from '../../net';
-import { addressOf, type PathContext } from './context';
+import { addressOf, zoneIsDown, type PathContext } from './context';
 import {
   currentSubnet,
   enteredVpcBy,
@@ -110,9 +110,20 @@ const tgwHop = (tgw: TransitGateway, explanation: string, rule: string | null = 
   explanation,
 });
 
-/** The attachment's subnet in a zone, or (when it has none there) its first one. */
-function subnetIn(design: Design, attachment: TransitGatewayAttachment, azId: string | null): Subnet | undefined {
-  const subnets = attachment.subnetIds.flatMap((id) => getResource(design, id, 'subnet') ?? []);
+/**
+ * The attachment's subnet in a zone, or (when it has none there) its first
+ * one; a subnet in a zone that is down is skipped (its attachment interface
+ * carries nothing).
+ */
+function subnetIn(
+  design: Design,
+  attachment: TransitGatewayAttachment,
+  azId: string | null,
+  options: PathContext['options'],
+): Subnet | undefined {
+  const subnets = attachment.subnetIds
+    .flatMap((id) => getResource(design, id, 'subnet') ?? [])
+    .filter((s) => !zoneIsDown(options, s.azId));
   return subnets.find((s) => s.azId === azId) ?? subnets[0];
 }
 
@@ -274,8 +285,17 @@ export const transitGateway: HandOverTarget = {
       ctx.retrace.push(replyThroughGateways);
       return;
     }
-    const exit = subnetIn(design, to, here.azId);
+    const exit = subnetIn(design, to, here.azId, ctx.options);
     const vpc = getResource(design, to.vpcId, 'vpc');
+    if (!exit && vpc && to.subnetIds.length > 0)
+      return fwd.fail(
+        tgwHop(
+          gw,
+          `Every subnet of ${to.name} is in an Availability Zone that is down: nothing delivers the packet.`,
+          rule,
+        ),
+        'ZONE_OUTAGE',
+      );
     if (!exit || !vpc)
       return fwd.fail(
         tgwHop(gw, `${to.name} has no subnet to deliver the packet from.`, rule),

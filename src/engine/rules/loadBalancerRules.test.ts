@@ -151,4 +151,27 @@ describe('load balancer rules', () => {
     expect(codes(withoutAsg)).toEqual(['error TARGET_IP_PUBLIC']);
     expect(codes(withResource(tg(ipGroup), ids.asg))).toContain('error ASG_TARGET_GROUP_TYPE');
   });
+
+  it('an ALB without a security group is an error (AWS would give it the VPC default group); an NLB may have none', () => {
+    const found = onlyCode(alb({ securityGroupIds: [] }), 'ALB_NO_SECURITY_GROUP');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.severity).toBe('error');
+    expect(found[0]!.message).toContain("the VPC's default security group");
+    const nlb = alb({ type: 'network', listeners: [], securityGroupIds: [] });
+    expect(onlyCode(nlb, 'ALB_NO_SECURITY_GROUP')).toEqual([]);
+  });
+
+  it('a health check whose timeout is not smaller than its interval is refused in AWS’s words', () => {
+    const check = (timeoutSeconds: number, intervalSeconds: number) =>
+      onlyCode(
+        tg({ healthCheck: { ...ids.group.healthCheck, timeoutSeconds, intervalSeconds } }),
+        'HEALTH_CHECK_TIMEOUT_NOT_BELOW_INTERVAL',
+      );
+    const equal = check(10, 10);
+    expect(equal).toHaveLength(1);
+    expect(equal[0]!.severity).toBe('error');
+    expect(equal[0]!.message).toContain('"Health check interval must be greater than the timeout."');
+    expect(check(30, 10)).toHaveLength(1);
+    expect(check(9, 10)).toEqual([]);
+  });
 });

@@ -121,6 +121,19 @@ function subnetFindings(design: Design, lb: LoadBalancer): Finding[] {
     out.push(
       finding('error', 'NLB_NO_SUBNET', lb.id, `${lb.name} has no subnet; a Network Load Balancer needs at least one.`),
     );
+  // AWS never runs an ALB without a group: CreateLoadBalancer gives it the VPC's default group when none is named
+  // (ELBv2 API reference, CreateLoadBalancer, SecurityGroups). Nimbus asks for the group to be drawn, so what
+  // filters the ALB's traffic is on the canvas. An NLB without groups is real: it lets everything through.
+  if (lb.type === 'application' && lb.securityGroupIds.length === 0)
+    out.push(
+      finding(
+        'error',
+        'ALB_NO_SECURITY_GROUP',
+        lb.id,
+        `${lb.name} has no security group; an Application Load Balancer has at least one. Given none, AWS attaches the VPC's default security group, whose rules usually let in only its own members.`,
+        'Give the load balancer a group that lets clients in on the listener ports and lets it out to the targets.',
+      ),
+    );
   for (const groupId of lb.securityGroupIds) {
     const group = getResource(design, groupId, 'securityGroup');
     if (group && group.vpcId !== lb.vpcId)
@@ -223,6 +236,19 @@ const isPrivateTargetIp = (ip: string): boolean => {
 
 function targetFindings(design: Design, group: TargetGroup): Finding[] {
   const out: Finding[] = [];
+  const { intervalSeconds, timeoutSeconds } = group.healthCheck;
+  // CreateTargetGroup and ModifyTargetGroup refuse it with ValidationError "Health check interval must be greater
+  // than the timeout." (ELB API reference, HealthCheckTimeoutSeconds: the timeout is less than the interval).
+  if (timeoutSeconds >= intervalSeconds)
+    out.push(
+      finding(
+        'error',
+        'HEALTH_CHECK_TIMEOUT_NOT_BELOW_INTERVAL',
+        group.id,
+        `${group.name}'s health check waits ${timeoutSeconds} s for an answer but checks every ${intervalSeconds} s. AWS refuses it: "Health check interval must be greater than the timeout." (ValidationError).`,
+        `Make the timeout smaller than the interval (AWS's ALB default: 5 s every 30 s).`,
+      ),
+    );
   const expected = group.targetType === 'lambda' ? 'lambdaFunction' : 'ec2Instance';
   for (const id of group.targetIds) {
     const target = resourceById(design, id);
