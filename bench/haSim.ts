@@ -21,7 +21,7 @@ import { Simulation } from '../src/sim/simulation';
  * internet shared by the load balancers, a NAT gateway per zone, and zone a
  * failing for half an hour every six hours (so groups replace and rebalance).
  */
-export function haSimDesign(groups = 4, perGroup = 50, flows = 20): Design {
+export function haSimDesign(groups = 4, perGroup = 50, flows = 20, zoneFailures = true): Design {
   const b = new DesignBuilder('High availability bench');
   const region = b.region();
   const vpc = b.vpc(region, '10.0.0.0/16');
@@ -103,8 +103,9 @@ export function haSimDesign(groups = 4, perGroup = 50, flows = 20): Design {
   }
   for (let f = 0; f < flows; f++) b.flow('internet', `elb-${f % groups}`, { port: 80, ratePerSecond: 500 });
   const simulation = simulationSettings();
-  for (let at = 3600; at < 86_400; at += 6 * 3600)
-    simulation.faults.push({ at, fault: 'zoneOutage', zoneId: zones[0]!.id, durationSeconds: 1800 });
+  if (zoneFailures)
+    for (let at = 3600; at < 86_400; at += 6 * 3600)
+      simulation.faults.push({ at, fault: 'zoneOutage', zoneId: zones[0]!.id, durationSeconds: 1800 });
   return { ...b.build(), simulation };
 }
 
@@ -112,8 +113,8 @@ export function haSimDesign(groups = 4, perGroup = 50, flows = 20): Design {
  * Core events per wall second over a simulated day (what 3600× asks for 24 wall
  * seconds), best of 3 after a warm-up run, with the instances the groups launched.
  */
-export function runHaSimBench(): { eventsPerSecond: number; events: number; instances: number } {
-  const design = haSimDesign();
+export function runHaSimBench(zoneFailures = true): { eventsPerSecond: number; events: number; instances: number } {
+  const design = haSimDesign(4, 50, 20, zoneFailures);
   let eventsPerSecond = 0;
   let events = 0;
   let instances = 0;
