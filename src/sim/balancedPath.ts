@@ -71,6 +71,17 @@ export function balance(
       main: result,
     };
   const shares = targetShares(live, lb, reach.targets, options);
+  // Targets registered but none routable (initial, draining, unused) and not all unhealthy: nowhere to send.
+  if (shares.length === 0)
+    return {
+      flow: {
+        loadBalancerId: lb.id,
+        targetGroupId: reach.targetGroupId,
+        refused: lb.type === 'network' ? 'reset' : '503',
+        branches: [],
+      },
+      main: result,
+    };
   const chosen = shares.map(({ targetIndex }) => reach.targets[targetIndex]!);
   const animated = animatedBranches(chosen);
   // Steps are laid out for the animated branches only; the others take the round trip of an animated branch

@@ -48,6 +48,13 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
   ) {
     this.design = design;
     this.follow(design);
+    // The design is a deployment already running: each group's desired capacity is in service at the start,
+    // as the design's own instances start running (a group added during the run launches as AWS does).
+    for (const group of resourcesOfKind(design, 'autoScalingGroup')) {
+      const run = this.runs.get(group.id)!;
+      for (let i = run.members.filter(isActive).length; i < run.desired; i++)
+        if (!this.launch(group, run, 'an instance was in service when the run began', true)) break;
+    }
   }
 
   /** Every instance id a group has counted in this run (launched or adopted), so none is adopted twice. */
@@ -264,7 +271,7 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
   }
 
   /** Launches one instance in the zone with the fewest (of the zones that are up); false when none can take it. */
-  private launch(group: AutoScalingGroup, run: GroupRun, cause: string): boolean {
+  private launch(group: AutoScalingGroup, run: GroupRun, cause: string, inService = false): boolean {
     const template = getResource(this.design, group.launchTemplateId, 'launchTemplate');
     let zone: string | null = null;
     let fewest = Infinity;
@@ -289,16 +296,18 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
     run.members.push({
       instance,
       zoneId: subnet.azId,
-      launchedAt: this.ctx.now,
-      inServiceAt: null,
-      lifecycle: 'Pending',
+      // In service before the run began: past its grace period and warmed up.
+      launchedAt: inService ? -Infinity : this.ctx.now,
+      inServiceAt: inService ? -Infinity : null,
+      lifecycle: inService ? 'InService' : 'Pending',
       health: 'Healthy',
       terminatedAt: null,
       adopted: false,
     });
     run.membership++;
     this.known.add(id);
-    this.activity(run, id, 'info', `Launching a new EC2 instance: ${id} . Cause: At ${this.clock()} ${cause}.`);
+    if (inService) this.activity(run, id, 'info', `EC2 instance ${id} is in service (${cause}).`);
+    else this.activity(run, id, 'info', `Launching a new EC2 instance: ${id} . Cause: At ${this.clock()} ${cause}.`);
     return true;
   }
 
