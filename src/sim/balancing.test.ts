@@ -58,7 +58,7 @@ describe('traffic through an Application Load Balancer', () => {
     const design = haDesign();
     const a = named(design, 'App A').id;
     const b = named(design, 'App B').id;
-    for (const state of ['initial', 'draining', 'unused']) {
+    for (const state of ['initial', 'draining', 'unused'] as const) {
       const some = run(design, 2, { targetHealth: { 'tg-app': { [a]: state } } });
       expect([some.a, some.b]).toEqual([0, 20]);
     }
