@@ -14,6 +14,8 @@ export interface Member {
   inServiceAt: number | null;
   lifecycle: Lifecycle;
   health: 'Healthy' | 'Unhealthy';
+  /** The health check that found it unhealthy (null while healthy). */
+  unhealthyBy: 'EC2' | 'ELB' | null;
   terminatedAt: number | null;
   /** In the design already (an import tagged it with the group): counted, checked and replaced, not added. */
   adopted: boolean;

@@ -50,10 +50,17 @@ describe('Auto Scaling groups', () => {
       sim.runUntil(t);
       mostDuringOutage = Math.max(mostDuringOutage, active(sim).length);
     }
-    // The zone-a instance failed its EC2 status checks and was replaced in zone b.
+    // The zone-a instance failed its load balancer health checks (600 s and 630 s) before its one-minute EC2
+    // status check (660 s), so the group (ELB health checks) replaced it in zone b for that.
     expect(byZone(sim)).toEqual({ 'az-2': 2 });
     expect(mostDuringOutage).toBeLessThanOrEqual(2);
-    expect(sim.log.some((l) => l.text.includes('in response to an EC2 health check'))).toBe(true);
+    expect(
+      sim.log.some((l) =>
+        l.text.includes(
+          'At 640 s an instance was taken out of service in response to an ELB system health check failure',
+        ),
+      ),
+    ).toBe(true);
     for (let t = 1500; t <= 2400; t++) {
       sim.runUntil(t);
       mostAfter = Math.max(mostAfter, active(sim).length);
@@ -101,7 +108,8 @@ describe('Auto Scaling groups', () => {
       { at: 0, fault: 'zoneOutage', zoneId: 'az-2', durationSeconds: null },
     ]);
     const sim = new Simulation(design);
-    sim.runUntil(30);
+    // In service at the start, impaired from 0 s: replaced after its status check fails (60 s), nowhere to go.
+    sim.runUntil(100);
     expect(active(sim)).toEqual([]);
     expect(group(sim).lastActivity).toBe(
       'Launching a new EC2 instance failed. Status Reason: No subnet of the group is in an Availability Zone that is up.',
@@ -238,5 +246,72 @@ describe('Auto Scaling groups at the start of a run', () => {
     sim.runUntil(120);
     expect(sim.summary().loadBalancers![0]).toMatchObject({ served: 1200, failed: 0 });
     expect(sim.summary().flows[0]).toMatchObject({ availabilityPercent: 100, recoverySeconds: null });
+  });
+});
+
+describe('Auto Scaling groups behind a load balancer in a zone outage', () => {
+  const outage = () =>
+    new Simulation(
+      withFaults(
+        haDesign({
+          natPerZone: true,
+          group: { desiredCapacity: 2 },
+          flows: [{ id: 'web', from: 'internet', to: 'elb-web', port: 80, ratePerSecond: 10 }],
+        }),
+        [{ at: 605, fault: 'zoneOutage', zoneId: 'az-1', durationSeconds: null }],
+      ),
+    );
+
+  it('the load balancer sees the failed target unhealthy (2 checks × 30 s) before the group replaces it', () => {
+    const sim = outage();
+    sim.runUntil(599);
+    const failed = group(sim).instances.find((i) => i.zoneId === 'az-1')!.id;
+    const seen: string[] = [];
+    for (let t = 600; t <= 720; t++) {
+      sim.runUntil(t);
+      const frame = buildFrame(sim, false, 1, 0);
+      const health = frame.loadBalancers[0]!.targetGroups[0]!.targets.find((x) => x.id === failed)?.health;
+      const lifecycle = frame.autoScalingGroups[0]!.instances.find((i) => i.id === failed)!.lifecycle;
+      const state = `${health}/${lifecycle}`;
+      if (seen.at(-1) !== state) seen.push(state);
+    }
+    // Down at 605 s: healthy until the checks at 630 and 660 s fail; EC2's one-minute status check fails at 660 s
+    // too, and the group acts on both at its next look (670 s): the target drains only then.
+    expect(seen).toEqual(['healthy/InService', 'unhealthy/InService', 'draining/Terminating', 'draining/Terminated']);
+  });
+
+  it('shows a dip in availability while the checks notice, then recovery', () => {
+    const sim = outage();
+    sim.runUntil(1200);
+    const buckets = buildFrame(sim, false, 1, 0).availability.series;
+    const failedAt = buckets.filter((b) => b.failed > 0).map((b) => b.at);
+    // The zone-a target's half of the requests fails from 605 s until the load balancer stops sending (the check at 660 s).
+    expect(failedAt).toEqual([600, 610, 620, 630, 640, 650]);
+    expect(buckets.filter((b) => b.at >= 660).every((b) => b.failed === 0 && b.served === 100)).toBe(true);
+    const flow = sim.summary().flows[0]!;
+    expect(flow.recoverySeconds).toBe(54);
+    expect(flow.availabilityPercent).toBeCloseTo((100 * (12000 - 275)) / 12000, 2);
+  });
+});
+
+describe('Auto Scaling EC2 health checks', () => {
+  it('an impaired instance fails its one-minute status check, and the group replaces it at its next look', () => {
+    const design = haDesign({ group: { desiredCapacity: 1, minSize: 1, healthCheckType: 'EC2' } });
+    const sim = new Simulation(design);
+    sim.runUntil(5);
+    const id = active(sim)[0]!.id;
+    sim.runUntil(605);
+    expect(
+      sim.fault({ kind: 'inject', fault: { fault: 'instanceFailure', instanceId: id, durationSeconds: null } }),
+    ).toEqual({
+      ok: true,
+    });
+    sim.runUntil(669);
+    expect(group(sim).instances.find((i) => i.id === id)).toMatchObject({ lifecycle: 'InService', health: 'Healthy' });
+    sim.runUntil(670);
+    expect(group(sim).instances.find((i) => i.id === id)).toMatchObject({
+      lifecycle: 'Terminating',
+      health: 'Unhealthy',
+    });
   });
 });

@@ -72,8 +72,9 @@ export class Simulation {
     this.groups = new AutoScalingGroups(design, ctx, {
       instanceState,
       isImpaired: (id) => this.faults.isImpaired(id),
+      statusCheckFailedAt: (id) => this.faults.statusCheckFailedAt(id),
       zonesDown: () => this.faults.zonesDown,
-      targetHealth: (group, id) => this.health.healthOf(group, id),
+      targetHealth: (group, id) => this.health.healthSince(group, id),
       requestsSent: (flowId) => this.flows.traffic.counters.get(flowId)?.sent ?? 0,
       terminate: (id) => void this.ec2.act(id, 'terminate'),
       membersChanged: () => this.syncKinds(),

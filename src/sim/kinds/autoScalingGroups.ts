@@ -11,8 +11,11 @@ import type { InstanceFrame, TargetHealthState } from '../protocol';
 export interface GroupInputs {
   instanceState(instanceId: string): InstanceState | undefined;
   isImpaired(instanceId: string): boolean;
+  /** When the instance's one-minute EC2 status check failed (null: it passes). */
+  statusCheckFailedAt(instanceId: string): number | null;
   zonesDown(): readonly string[];
-  targetHealth(targetGroupId: string, instanceId: string): TargetHealthState | undefined;
+  /** A target's health in a target group and since when it holds. */
+  targetHealth(targetGroupId: string, instanceId: string): { health: TargetHealthState; since: number } | undefined;
   /** Requests a flow has sent so far. */
   requestsSent(flowId: string): number;
   terminate(instanceId: string): void;
@@ -137,6 +140,7 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
         // A stopped one is in service and fails its EC2 health check at the next look (then is replaced).
         lifecycle: gone ? 'Terminated' : instance.state === 'pending' ? 'Pending' : 'InService',
         health: 'Healthy',
+        unhealthyBy: null,
         terminatedAt: gone ? this.ctx.now : null,
         adopted: true,
       });
@@ -177,7 +181,10 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
         m.lifecycle = 'InService';
         m.inServiceAt = now;
       }
-      if (m.lifecycle === 'InService' || m.lifecycle === 'Pending') m.health = this.healthOf(group, m, state);
+      if (m.lifecycle === 'InService' || m.lifecycle === 'Pending') {
+        m.unhealthyBy = this.unhealthyBy(group, m, state);
+        m.health = m.unhealthyBy === null ? 'Healthy' : 'Unhealthy';
+      }
     }
     // Terminated instances are kept for the frame for an hour, as the console lists them.
     run.members = run.members.filter((m) => m.terminatedAt === null || now - m.terminatedAt < 3600);
@@ -190,9 +197,9 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
       const batch = everyOne ? 1 : Math.max(1, Math.floor(run.desired * 0.1));
       for (const m of unhealthy.slice(0, batch)) {
         const why =
-          this.inputs.instanceState(m.instance.id) !== 'running' || this.inputs.isImpaired(m.instance.id)
-            ? 'an EC2 health check indicating it has been terminated or stopped or is impaired'
-            : 'an ELB system health check failure';
+          m.unhealthyBy === 'ELB'
+            ? 'an ELB system health check failure'
+            : 'an EC2 health check indicating it has been terminated or stopped or is impaired';
         this.terminate(run, m, `an instance was taken out of service in response to ${why}`);
       }
       changed = true;
@@ -234,17 +241,27 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
     return changed;
   }
 
-  private healthOf(group: AutoScalingGroup, m: Member, state: InstanceState | undefined): Member['health'] {
+  /**
+   * Which health check finds the member unhealthy, null when none does. The group acts on a check's verdict at
+   * its next look after it, so the load balancer's own state is seen before the group replaces the instance.
+   */
+  private unhealthyBy(group: AutoScalingGroup, m: Member, state: InstanceState | undefined): Member['unhealthyBy'] {
     // A launch not yet seen by EC2 (undefined) is still on its way.
     if (m.lifecycle === 'Pending')
-      return state === undefined || state === 'pending' || state === 'running' ? 'Healthy' : 'Unhealthy';
-    // EC2 checks apply at once, even in the grace period: any state but running, or failed status checks.
-    if (state !== 'running' || this.inputs.isImpaired(m.instance.id)) return 'Unhealthy';
+      return state === undefined || state === 'pending' || state === 'running' ? null : 'EC2';
+    // EC2 checks apply even in the grace period: any state but running at once; an impaired instance once its
+    // one-minute status check has failed. So with ELB checks the load balancer usually stops sending to it
+    // (interval × unhealthy threshold) before or as the group replaces it.
+    if (state !== 'running') return 'EC2';
+    const failedAt = this.inputs.statusCheckFailedAt(m.instance.id);
+    if (failedAt !== null && this.ctx.now > failedAt) return 'EC2';
     const graceOver = this.ctx.now >= m.launchedAt + group.healthCheckGracePeriodSeconds;
     if (group.healthCheckType === 'ELB' && graceOver)
-      for (const tg of group.targetGroupIds)
-        if (this.inputs.targetHealth(tg, m.instance.id) === 'unhealthy') return 'Unhealthy';
-    return 'Healthy';
+      for (const tg of group.targetGroupIds) {
+        const target = this.inputs.targetHealth(tg, m.instance.id);
+        if (target?.health === 'unhealthy' && this.ctx.now > target.since) return 'ELB';
+      }
+    return null;
   }
 
   /** Zones of the group that are up, with how many active instances each holds, in subnet order. */
@@ -301,6 +318,7 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
       inServiceAt: inService ? -Infinity : null,
       lifecycle: inService ? 'InService' : 'Pending',
       health: 'Healthy',
+      unhealthyBy: null,
       terminatedAt: null,
       adopted: false,
     });

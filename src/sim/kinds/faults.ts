@@ -40,6 +40,8 @@ export class Faults implements SimulatedKind, EventHandler<FaultTimerEvent> {
   private design: Design;
   private zonesDownCache: readonly string[] = [];
   private impairedCache = new Set<string>();
+  /** When each impaired instance became impaired (kept while it stays impaired). */
+  private impairedSince = new Map<string, number>();
   private failedNatCache = new Set<string>();
 
   constructor(
@@ -118,6 +120,20 @@ export class Faults implements SimulatedKind, EventHandler<FaultTimerEvent> {
     return this.impairedCache.has(instanceId);
   }
 
+  /**
+   * When the instance's EC2 status check failed: the first one-minute check
+   * after it became impaired (null while it passes, or before that check).
+   * Amazon EC2 User Guide, "Status checks for Amazon EC2 instances": "Status
+   * checks are performed every minute, returning a pass or a fail status."
+   * Nimbus runs every instance's checks on the same minutes of the run.
+   */
+  statusCheckFailedAt(instanceId: string): number | null {
+    const since = this.impairedSince.get(instanceId);
+    if (since === undefined) return null;
+    const check = (Math.floor(since / STATUS_CHECK_SECONDS) + 1) * STATUS_CHECK_SECONDS;
+    return this.ctx.now >= check ? check : null;
+  }
+
   /** Whether a NAT gateway forwards nothing now (it failed, or its zone is down). */
   isNatFailed(natGatewayId: string): boolean {
     return this.failedNatCache.has(natGatewayId);
@@ -192,6 +208,9 @@ export class Faults implements SimulatedKind, EventHandler<FaultTimerEvent> {
     }
     this.zonesDownCache = [...zones].sort();
     this.impairedCache = impaired;
+    const since = new Map<string, number>();
+    for (const id of impaired) since.set(id, this.impairedSince.get(id) ?? this.ctx.now);
+    this.impairedSince = since;
     this.failedNatCache = nats;
   }
 
@@ -204,6 +223,9 @@ export class Faults implements SimulatedKind, EventHandler<FaultTimerEvent> {
     return resource.kind === 'availabilityZone' ? resource.zoneName : resource.name;
   }
 }
+
+/** EC2 runs its status checks once a minute (Amazon EC2 User Guide, "Status checks for Amazon EC2 instances"). */
+const STATUS_CHECK_SECONDS = 60;
 
 const kindWords: Record<LiveFault['fault'], string> = {
   zoneOutage: 'Availability Zone',

@@ -11,6 +11,8 @@ interface TargetState {
   /** Checks passed, and failed, in a row. */
   passes: number;
   failures: number;
+  /** When the target took its current state. */
+  since: number;
   /** While draining: when deregistration completes. */
   drainingUntil: number | null;
 }
@@ -140,6 +142,12 @@ export class TargetHealth implements SimulatedKind, EventHandler<CheckEvent> {
     return [...(this.groups.get(groupId)?.targets.keys() ?? [])];
   }
 
+  /** A target's state and since when it holds (undefined when it is not registered in the group). */
+  healthSince(groupId: string, targetId: string): { health: TargetHealthState; since: number } | undefined {
+    const target = this.groups.get(groupId)?.targets.get(targetId);
+    return target && { health: target.health, since: target.since };
+  }
+
   /** A target's state and AWS's reason code, for the load balancer rows of the frame. */
   stateOf(groupId: string, targetId: string): { health: TargetHealthState; reason: string | null } | undefined {
     const target = this.groups.get(groupId)?.targets.get(targetId);
@@ -176,6 +184,7 @@ export class TargetHealth implements SimulatedKind, EventHandler<CheckEvent> {
               : 'Elb.InitialHealthChecking',
           passes: 0,
           failures: 0,
+          since: now,
           drainingUntil: null,
         });
         changed = true;
@@ -186,6 +195,7 @@ export class TargetHealth implements SimulatedKind, EventHandler<CheckEvent> {
         Object.assign(target, {
           health: 'draining',
           reason: 'Target.DeregistrationInProgress',
+          since: now,
           drainingUntil: now + group.deregistrationDelaySeconds,
         });
         changed = true;
@@ -224,7 +234,10 @@ export class TargetHealth implements SimulatedKind, EventHandler<CheckEvent> {
         if (failure === null) pass(target, group);
         else fail(target, group, failure);
       }
-      if (target.health !== before) changed = true;
+      if (target.health !== before) {
+        target.since = this.ctx.now;
+        changed = true;
+      }
     }
     if (changed) this.overlayCache = null;
     return changed;
