@@ -277,7 +277,7 @@ describe('Auto Scaling groups behind a load balancer in a zone outage', () => {
     }
     // Down at 605 s: healthy until the checks at 630 and 660 s fail; EC2's one-minute status check fails at 660 s
     // too, and the group acts on both at its next look (670 s): the target drains only then.
-    expect(seen).toEqual(['healthy/InService', 'unhealthy/InService', 'draining/Terminating', 'draining/Terminated']);
+    expect(seen).toEqual(['healthy/InService', 'unhealthy/InService', 'draining/Terminating']);
   });
 
   it('shows a dip in availability while the checks notice, then recovery', () => {
@@ -313,5 +313,29 @@ describe('Auto Scaling EC2 health checks', () => {
       lifecycle: 'Terminating',
       health: 'Unhealthy',
     });
+  });
+});
+
+describe('Auto Scaling termination behind a load balancer', () => {
+  it('terminates an instance only after its target’s deregistration delay (draining meanwhile, still running)', () => {
+    const scheduled: AutoScalingGroup['scheduledActions'] = [
+      { name: 'shrink', at: 100, everySeconds: null, minSize: 1, maxSize: null, desiredCapacity: 1 },
+    ];
+    const sim = new Simulation(
+      haDesign({ group: { scheduledActions: scheduled }, targetGroup: { deregistrationDelaySeconds: 120 } }),
+    );
+    sim.runUntil(101);
+    const leaving = group(sim).instances.find((i) => i.lifecycle === 'Terminating')!;
+    expect(leaving).toBeDefined();
+    const health = () =>
+      buildFrame(sim, false, 1, 0).loadBalancers[0]!.targetGroups[0]!.targets.find((t) => t.id === leaving.id)?.health;
+    expect(health()).toBe('draining');
+    sim.runUntil(219);
+    expect(sim.instances.get(leaving.id)!.state).toBe('running');
+    expect(health()).toBe('draining');
+    sim.runUntil(220);
+    expect(sim.instances.get(leaving.id)!.state).toBe('shutting-down');
+    sim.runUntil(300);
+    expect(group(sim).instances.find((i) => i.id === leaving.id)!.lifecycle).toBe('Terminated');
   });
 });

@@ -92,6 +92,7 @@ export class Simulation {
       instanceState,
       isImpaired: (id) => this.faults.isImpaired(id),
       zonesDown: () => this.faults.zonesDown,
+      deregistered: (id) => this.groups.isLeaving(id),
     });
     this.databases = new Databases(start, ctx, () => this.faults.zonesDown);
     this.staticCharges = new StaticCharges(start, ctx);

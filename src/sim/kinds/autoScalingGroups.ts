@@ -23,7 +23,11 @@ export interface GroupInputs {
   membersChanged(): void;
 }
 
-type GroupEvent = { kind: 'monitor' } | { kind: 'metrics' } | { kind: 'scheduled'; groupId: string; index: number };
+type GroupEvent =
+  | { kind: 'monitor' }
+  | { kind: 'metrics' }
+  | { kind: 'scheduled'; groupId: string; index: number }
+  | { kind: 'drained'; instanceId: string };
 
 /** Health and capacity are looked at every 10 s; metrics are one-minute datapoints (CloudWatch's period for these alarms). */
 const MONITOR_SECONDS = 10;
@@ -62,6 +66,9 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
 
   /** Every instance id a group has counted in this run (launched or adopted), so none is adopted twice. */
   private readonly known = new Set<string>();
+
+  /** Instances terminating: deregistered from their target groups until they are terminated. */
+  private readonly leaving = new Set<string>();
 
   /** Whether the monitor and metric events run (from the first group on; a run without groups has none). */
   private watching = false;
@@ -154,7 +161,8 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
     } else if (event.kind === 'metrics') {
       for (const group of resourcesOfKind(this.design, 'autoScalingGroup')) this.datapoint(group);
       this.ctx.schedule<GroupEvent>(this.ctx.now + METRIC_SECONDS, this, event);
-    } else this.scheduledAction(event.groupId, event.index);
+    } else if (event.kind === 'drained') this.inputs.terminate(event.instanceId);
+    else this.scheduledAction(event.groupId, event.index);
   }
 
   /** Health, replacement, capacity and balance of every group. */
@@ -175,6 +183,7 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
       if (m.lifecycle === 'Terminating' && (state === 'terminated' || state === undefined)) {
         m.lifecycle = 'Terminated';
         m.terminatedAt = now;
+        this.leaving.delete(m.instance.id);
         run.membership++;
         changed = true;
       } else if (m.lifecycle === 'Pending' && state === 'running') {
@@ -200,7 +209,7 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
           m.unhealthyBy === 'ELB'
             ? 'an ELB system health check failure'
             : 'an EC2 health check indicating it has been terminated or stopped or is impaired';
-        this.terminate(run, m, `an instance was taken out of service in response to ${why}`);
+        this.terminate(group, run, m, `an instance was taken out of service in response to ${why}`);
       }
       changed = true;
     }
@@ -225,6 +234,7 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
         const m = pickForTermination(run.members.filter(isActive), this.ctx.random);
         if (m)
           this.terminate(
+            group,
             run,
             m,
             `an instance was taken out of service in response to a difference between desired and actual capacity, shrinking the capacity from ${from} to ${run.desired}`,
@@ -329,8 +339,17 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
     return true;
   }
 
-  private terminate(run: GroupRun, m: Member, cause: string): void {
+  /**
+   * Takes an instance out of service: it deregisters from the group's target groups at once (its targets
+   * drain) and is terminated when the longest of their deregistration delays ends, at once without any.
+   * EC2 Auto Scaling User Guide, "Health checks for Auto Scaling instances": with connection draining, Amazon
+   * EC2 Auto Scaling "waits for in-flight requests to complete or the maximum timeout to expire, whichever
+   * comes first, before terminating instances due to a scaling event or health check replacement". Nimbus
+   * waits the whole delay, as its targets drain for the whole delay.
+   */
+  private terminate(group: AutoScalingGroup, run: GroupRun, m: Member, cause: string): void {
     m.lifecycle = 'Terminating';
+    this.leaving.add(m.instance.id);
     run.membership++;
     this.activity(
       run,
@@ -338,7 +357,16 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
       'info',
       `Terminating EC2 instance: ${m.instance.id} . Cause: At ${this.clock()} ${cause}.`,
     );
-    this.inputs.terminate(m.instance.id);
+    let delay = 0;
+    for (const tgId of group.targetGroupIds)
+      delay = Math.max(delay, getResource(this.design, tgId, 'targetGroup')?.deregistrationDelaySeconds ?? 0);
+    if (delay === 0) this.inputs.terminate(m.instance.id);
+    else this.ctx.schedule<GroupEvent>(this.ctx.now + delay, this, { kind: 'drained', instanceId: m.instance.id });
+  }
+
+  /** Whether an instance is leaving its group (deregistered from its target groups while it drains). */
+  isLeaving(instanceId: string): boolean {
+    return this.leaving.has(instanceId);
   }
 
   private activity(run: GroupRun, resourceId: string, level: 'info' | 'error', text: string): void {

@@ -40,6 +40,8 @@ export interface HealthInputs {
   instanceState(instanceId: string): string | undefined;
   isImpaired(instanceId: string): boolean;
   zonesDown(): readonly string[];
+  /** Deregistered while it still runs (an Auto Scaling group terminating it after the deregistration delay). */
+  deregistered(instanceId: string): boolean;
 }
 
 type CheckEvent = { groupId: string; version: number };
@@ -168,7 +170,7 @@ export class TargetHealth implements SimulatedKind, EventHandler<CheckEvent> {
     const current = new Set<string>();
     for (const id of facts.candidates) {
       const state = this.inputs.instanceState(id);
-      if (state !== 'shutting-down' && state !== 'terminated') current.add(id);
+      if (state !== 'shutting-down' && state !== 'terminated' && !this.inputs.deregistered(id)) current.add(id);
     }
     let changed = false;
     for (const id of current)
