@@ -102,6 +102,22 @@ describe('Auto Scaling groups', () => {
     expect(billed.every((r) => r.total > 0)).toBe(true);
   });
 
+  it('never reuses an instance id when a deleted group is added back (undo), which launches anew', () => {
+    const design = haDesign({ group: { desiredCapacity: 2 } });
+    const sim = new Simulation(design);
+    sim.runUntil(60);
+    const first = active(sim).map((i) => i.id);
+    sim.syncDesign(produce(design, (d) => void delete d.resources['asg-web']));
+    sim.runUntil(70);
+    sim.syncDesign(design);
+    sim.runUntil(81);
+    const again = active(sim).map((i) => i.id);
+    expect(again).toHaveLength(2);
+    for (const id of again) expect(first).not.toContain(id);
+    expect(group(sim).instances.map((i) => i.lifecycle)).toEqual(['Pending', 'Pending']);
+    expect(new Set(sim.cost().byResource.map((r) => r.id)).size).toBe(sim.cost().byResource.length);
+  });
+
   it('fails a launch when every zone of the group is down', () => {
     const design = withFaults(haDesign({ group: { desiredCapacity: 1, minSize: 1 } }), [
       { at: 0, fault: 'zoneOutage', zoneId: 'az-1', durationSeconds: null },

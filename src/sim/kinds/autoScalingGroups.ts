@@ -67,6 +67,9 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
   /** Every instance id a group has counted in this run (launched or adopted), so none is adopted twice. */
   private readonly known = new Set<string>();
 
+  /** How many instances each group (by id) has launched in this run, deleted groups included. */
+  private readonly launchNumbers = new Map<string, number>();
+
   /** Instances terminating: deregistered from their target groups until they are terminated. */
   private readonly leaving = new Set<string>();
 
@@ -318,8 +321,12 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
       return false;
     }
     run.launches++;
-    const id = groupInstanceId(group.id, run.launches);
-    const instance = groupInstance(group, template, { id, launch: run.launches, subnet, privateIp: address });
+    // Numbered across the run, not per run of the group: one deleted and added back (an undo) never reuses an
+    // instance id, as EC2 never does.
+    const launch = (this.launchNumbers.get(group.id) ?? 0) + 1;
+    this.launchNumbers.set(group.id, launch);
+    const id = groupInstanceId(group.id, launch);
+    const instance = groupInstance(group, template, { id, launch, subnet, privateIp: address });
     run.members.push({
       instance,
       zoneId: subnet.azId,
