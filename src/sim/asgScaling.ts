@@ -40,8 +40,9 @@ export interface ScalingDecision {
  * The desired capacity the policies ask for after one more datapoint, or
  * null when none asks for a change. Scale-out when any policy asks (the
  * largest wins); scale-in only when every policy agrees (the largest of their
- * asks). `capacity` counts warmed in-service instances (instances still
- * warming up count toward the desired capacity but not the metric).
+ * asks). `capacity` counts the in-service instances the requests are
+ * shared by; instances still launching count toward the desired capacity,
+ * so a scale-out asks only for what they do not cover already.
  */
 export function decideScaling(
   group: AutoScalingGroup,
@@ -106,7 +107,9 @@ function policyAsk(
   const proportional = Math.ceil((current.capacity * value) / policy.targetValue - 1e-9);
   if (alarms.high[index]! >= ALARM_HIGH_DATAPOINTS) {
     alarms.high[index] = 0;
-    return { desired: Math.max(proportional, current.desired + 1), cause: alarmCause(group, 'AlarmHigh') };
+    // Launches under way (desired above capacity) count toward it: no change when they cover the ask.
+    if (proportional <= current.desired) return null;
+    return { desired: proportional, cause: alarmCause(group, 'AlarmHigh') };
   }
   if (alarms.low[index]! >= ALARM_LOW_DATAPOINTS && !policy.disableScaleIn) {
     alarms.low[index] = 0;

@@ -176,6 +176,47 @@ describe('Auto Scaling groups under load', () => {
   });
 });
 
+describe('Auto Scaling target tracking during warm-up', () => {
+  const tracked = (group: Partial<AutoScalingGroup>) =>
+    new Simulation(
+      haDesign({
+        natPerZone: true,
+        group: {
+          healthCheckType: 'EC2',
+          maxSize: 10,
+          policies: [
+            { type: 'targetTracking', metric: 'ASGAverageCPUUtilization', targetValue: 50, disableScaleIn: true },
+          ],
+          ...group,
+        },
+        flows: [{ id: 'web', from: 'internet', to: 'elb-web', port: 80, ratePerSecond: 300 }],
+      }),
+    );
+
+  it('measures the warmed instances over the requests they serve (warming ones take their share): no over-scaling', () => {
+    const sim = tracked({ defaultInstanceWarmupSeconds: 300 });
+    sim.runUntil(180);
+    expect(group(sim).desired).toBe(6);
+    // The 4 new instances warm up until about 495 s but serve their share: 300 requests/s over 6 is 50 %.
+    sim.runUntil(420);
+    expect(group(sim)).toMatchObject({ desired: 6, averageCpu: 50 });
+    sim.runUntil(900);
+    expect(group(sim)).toMatchObject({ desired: 6, averageCpu: 50 });
+  });
+
+  it('warm-up falls back to the default cooldown when no default warm-up is set', () => {
+    const scheduled: AutoScalingGroup['scheduledActions'] = [
+      { name: 'open', at: 10, everySeconds: null, minSize: null, maxSize: null, desiredCapacity: 1 },
+    ];
+    // Launched at 10 s, in service about 15 s later, warming for the cooldown's 300 s: no warmed instance, no metric.
+    const sim = tracked({ minSize: 0, desiredCapacity: 0, defaultCooldownSeconds: 300, scheduledActions: scheduled });
+    sim.runUntil(300);
+    expect(group(sim).averageCpu).toBeNull();
+    sim.runUntil(360);
+    expect(group(sim).averageCpu).toBe(300);
+  });
+});
+
 describe('Auto Scaling decisions', () => {
   const base = haDesign({ group: {} });
   const groupWith = (policies: AutoScalingGroup['policies']): AutoScalingGroup => ({
@@ -197,6 +238,9 @@ describe('Auto Scaling decisions', () => {
 
   it('target tracking scales out after 3 datapoints above target, to capacity × metric ÷ target', () => {
     expect(feed(tracking, [150, 150, 150])).toMatchObject({ minute: 3, desired: 6 });
+    // Launches already under way cover what the metric asks: no further instance.
+    expect(feed(tracking, [150, 150, 150], { desired: 6, capacity: 2 })).toBeNull();
+    expect(feed(tracking, [150, 150, 150], { desired: 4, capacity: 2 })).toMatchObject({ desired: 6 });
     expect(feed(tracking, [150, 40, 150, 150, 150])).toMatchObject({ minute: 5, desired: 6 });
     expect(feed(tracking, [150, 150])).toBeNull();
   });

@@ -389,14 +389,19 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
     if (!run) return;
     const requests = groupRequestsPerMinute(this.design, group, run.lastSent, this.inputs.requestsSent);
     const inService = run.members.filter((m) => m.lifecycle === 'InService' && m.health === 'Healthy');
-    const warmup = group.defaultInstanceWarmupSeconds ?? 0;
+    // Warm-up: DefaultInstanceWarmup, else DefaultCooldown (EC2 Auto Scaling User Guide, "Set the default
+    // instance warmup for an Auto Scaling group": EstimatedInstanceWarmup falls back to it, then to DefaultCooldown).
+    const warmup = group.defaultInstanceWarmupSeconds ?? group.defaultCooldownSeconds;
     const warmed = inService.filter((m) => m.inServiceAt !== null && this.ctx.now >= m.inServiceAt + warmup).length;
-    run.averageCpu = warmed > 0 ? (requests / METRIC_SECONDS / (warmed * group.instanceCapacityRps)) * 100 : null;
+    // The metric is the warmed instances' (their data is what the group aggregates), but every in-service
+    // instance, warming or not, serves its share of the requests: each warmed one sees requests ÷ in service.
+    run.averageCpu =
+      warmed > 0 ? (requests / METRIC_SECONDS / (inService.length * group.instanceCapacityRps)) * 100 : null;
     const metrics = {
       averageCpu: run.averageCpu,
       requestsPerTarget: inService.length > 0 ? requests / inService.length : null,
     };
-    const decision = decideScaling(group, metrics, run.alarms, { desired: run.desired, capacity: warmed });
+    const decision = decideScaling(group, metrics, run.alarms, { desired: run.desired, capacity: inService.length });
     if (!decision) return;
     const desired = Math.min(run.maxSize, Math.max(run.minSize, decision.desired));
     const scaleIn = desired < run.desired;
