@@ -34,7 +34,6 @@ export interface GroupRun {
   alarms: AlarmState;
   /** Requests sent so far by each flow to the group's load balancers, at the last datapoint. */
   lastSent: Map<string, number>;
-  lastScaleInAt: number;
   /** Bumped when an instance joins or leaves, so the zone balance is worked out again only then. */
   membership: number;
   balance: { membership: number; zonesDown: readonly string[]; moves: number } | null;

@@ -111,9 +111,13 @@ function policyAsk(
     if (proportional <= current.desired) return null;
     return { desired: proportional, cause: alarmCause(group, 'AlarmHigh') };
   }
+  // Scale-in is gradual (EC2 Auto Scaling User Guide, "Target tracking scaling policies for Amazon EC2 Auto
+  // Scaling": it "scales out proportionally to the metric as fast as it can, but scales in more gradually").
+  // Nimbus takes one instance per datapoint while AlarmLow stays in alarm (the counter is kept, not reset),
+  // never below what the metric needs; AWS does not publish its scale-in step.
   if (alarms.low[index]! >= ALARM_LOW_DATAPOINTS && !policy.disableScaleIn) {
-    alarms.low[index] = 0;
-    return { desired: Math.min(Math.max(proportional, 0), current.desired - 1), cause: alarmCause(group, 'AlarmLow') };
+    const desired = Math.max(proportional, 0, current.desired - 1);
+    return desired < current.desired ? { desired, cause: alarmCause(group, 'AlarmLow') } : null;
   }
   return null;
 }

@@ -217,6 +217,34 @@ describe('Auto Scaling target tracking during warm-up', () => {
   });
 });
 
+describe('Auto Scaling target tracking scale-in', () => {
+  it('does not wait out the default cooldown between scale-ins (only simple scaling does)', () => {
+    const sim = new Simulation(
+      haDesign({
+        natPerZone: true,
+        group: {
+          healthCheckType: 'EC2',
+          minSize: 1,
+          desiredCapacity: 4,
+          maxSize: 4,
+          defaultCooldownSeconds: 300,
+          policies: [
+            { type: 'targetTracking', metric: 'ASGAverageCPUUtilization', targetValue: 50, disableScaleIn: false },
+          ],
+        },
+        flows: [{ id: 'web', from: 'internet', to: 'elb-web', port: 80, ratePerSecond: 10 }],
+      }),
+    );
+    sim.runUntil(899);
+    expect(group(sim).desired).toBe(4);
+    const desiredAt = (t: number) => {
+      sim.runUntil(t);
+      return group(sim).desired;
+    };
+    expect([desiredAt(900), desiredAt(960), desiredAt(1020), desiredAt(1200)]).toEqual([3, 2, 1, 1]);
+  });
+});
+
 describe('Auto Scaling decisions', () => {
   const base = haDesign({ group: {} });
   const groupWith = (policies: AutoScalingGroup['policies']): AutoScalingGroup => ({
@@ -245,10 +273,28 @@ describe('Auto Scaling decisions', () => {
     expect(feed(tracking, [150, 150])).toBeNull();
   });
 
-  it('target tracking scales in after 15 datapoints below 90 % of target, never on fewer', () => {
+  it('target tracking scales in after 15 datapoints below 90 % of target, never on fewer, one instance at a time', () => {
     expect(feed(tracking, Array(14).fill(10), { desired: 4, capacity: 4 })).toBeNull();
-    expect(feed(tracking, Array(15).fill(10), { desired: 4, capacity: 4 })).toMatchObject({ minute: 15, desired: 1 });
+    expect(feed(tracking, Array(15).fill(10), { desired: 4, capacity: 4 })).toMatchObject({ minute: 15, desired: 3 });
     expect(feed(tracking, Array(15).fill(46), { desired: 4, capacity: 4 })).toBeNull();
+    // While the low alarm stays in alarm, each further datapoint takes one more, never below what the metric needs.
+    const alarms: AlarmState = { high: [], low: [] };
+    const asks: number[] = [];
+    let current = { desired: 4, capacity: 4 };
+    for (let minute = 1; minute <= 18; minute++) {
+      const decision = decideScaling(
+        tracking,
+        { averageCpu: (10 * 4) / current.capacity, requestsPerTarget: null },
+        alarms,
+        current,
+      );
+      if (decision) {
+        asks.push(decision.desired);
+        current = { desired: decision.desired, capacity: decision.desired };
+      }
+    }
+    // 40 % of one instance's capacity needs 1 at a 50 % target.
+    expect(asks).toEqual([3, 2, 1]);
   });
 
   it('scales in only when every policy agrees, out when any asks', () => {

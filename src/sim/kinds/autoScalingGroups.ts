@@ -113,7 +113,6 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
           averageCpu: null,
           alarms: { high: [], low: [] },
           lastSent: new Map(),
-          lastScaleInAt: -Infinity,
           membership: 0,
           balance: null,
         });
@@ -404,10 +403,9 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
     const decision = decideScaling(group, metrics, run.alarms, { desired: run.desired, capacity: inService.length });
     if (!decision) return;
     const desired = Math.min(run.maxSize, Math.max(run.minSize, decision.desired));
-    const scaleIn = desired < run.desired;
-    // Scaling in waits out the group's cooldown after the previous scale-in.
-    if (desired === run.desired || (scaleIn && this.ctx.now < run.lastScaleInAt + group.defaultCooldownSeconds)) return;
-    if (scaleIn) run.lastScaleInAt = this.ctx.now;
+    // No cooldown: target tracking and step scaling don't use DefaultCooldown, only simple scaling does
+    // (EC2 Auto Scaling User Guide, "Scaling cooldowns for Amazon EC2 Auto Scaling"); Nimbus has no simple scaling.
+    if (desired === run.desired) return;
     this.activity(
       run,
       group.id,
