@@ -154,12 +154,13 @@ export class Simulation {
   /**
    * Gives every kind the design as the run sees it: the base design, the
    * scheduled changes made so far and the instances groups launched; NAT
-   * gateways that failed are left out for all but the bill (they still cost).
+   * gateways that failed and routes deleted by a fault are left out for all
+   * but the bill (a failed gateway still costs).
    */
   private syncKinds(): void {
     const billed = this.groups.withInstances(this.withChanges(this.base));
     this.faults.sync(billed);
-    const effective = this.faults.withoutFailedNatGateways(billed);
+    const effective = this.faults.withoutFailures(billed);
     for (const kind of this.kinds)
       if (kind !== this.faults) kind.sync(kind === this.staticCharges ? billed : effective);
   }
