@@ -428,7 +428,12 @@ describe('Auto Scaling termination behind a load balancer', () => {
       { name: 'shrink', at: 100, everySeconds: null, minSize: 1, maxSize: null, desiredCapacity: 1 },
     ];
     const sim = new Simulation(
-      haDesign({ group: { scheduledActions: scheduled }, targetGroup: { deregistrationDelaySeconds: 120 } }),
+      haDesign({
+        natPerZone: true,
+        group: { scheduledActions: scheduled },
+        targetGroup: { deregistrationDelaySeconds: 135 },
+        flows: [{ id: 'web', from: 'internet', to: 'elb-web', port: 80, ratePerSecond: 10 }],
+      }),
     );
     sim.runUntil(101);
     const leaving = group(sim).instances.find((i) => i.lifecycle === 'Terminating')!;
@@ -436,12 +441,14 @@ describe('Auto Scaling termination behind a load balancer', () => {
     const health = () =>
       buildFrame(sim, false, 1, 0).loadBalancers[0]!.targetGroups[0]!.targets.find((t) => t.id === leaving.id)?.health;
     expect(health()).toBe('draining');
-    sim.runUntil(219);
+    sim.runUntil(234);
     expect(sim.instances.get(leaving.id)!.state).toBe('running');
     expect(health()).toBe('draining');
-    sim.runUntil(220);
+    sim.runUntil(235);
     expect(sim.instances.get(leaving.id)!.state).toBe('shutting-down');
     sim.runUntil(300);
     expect(group(sim).instances.find((i) => i.id === leaving.id)!.lifecycle).toBe('Terminated');
+    // Nothing is sent to it once it drains, nor while it shuts down after the delay.
+    expect(sim.summary().loadBalancers![0]).toMatchObject({ served: 3000, failed: 0 });
   });
 });

@@ -174,7 +174,7 @@ export class TargetHealth implements SimulatedKind, EventHandler<CheckEvent> {
     }
     let changed = false;
     for (const id of current)
-      if (!health.targets.has(id) || health.targets.get(id)!.health === 'draining') {
+      if (!health.targets.has(id) || health.targets.get(id)!.health === 'draining' || notRegistered(health, id)) {
         health.targets.set(id, {
           // The design is a deployment already running: its targets start healthy, as its instances start running.
           // A target registered during the run (a group's launch, an edit) starts `initial`, as AWS registers it.
@@ -191,9 +191,16 @@ export class TargetHealth implements SimulatedKind, EventHandler<CheckEvent> {
         });
         changed = true;
       }
+    let inDesign: Set<string> | null = null;
     for (const [id, target] of health.targets) {
       if (current.has(id)) continue;
-      if (target.health !== 'draining') {
+      if (target.reason === NOT_REGISTERED) {
+        inDesign ??= new Set(facts.candidates);
+        if (!inDesign.has(id)) {
+          health.targets.delete(id);
+          changed = true;
+        }
+      } else if (target.health !== 'draining') {
         Object.assign(target, {
           health: 'draining',
           reason: 'Target.DeregistrationInProgress',
@@ -202,7 +209,12 @@ export class TargetHealth implements SimulatedKind, EventHandler<CheckEvent> {
         });
         changed = true;
       } else if (target.drainingUntil !== null && now >= target.drainingUntil) {
-        health.targets.delete(id);
+        // Deregistered. An instance still in the design (shutting down) stays listed as `unused`
+        // (`Target.NotRegistered`, as DescribeTargetHealth names a target outside the group) so nothing is
+        // sent to it; it goes when it leaves the design.
+        inDesign ??= new Set(facts.candidates);
+        if (inDesign.has(id)) set(target, 'unused', NOT_REGISTERED);
+        else health.targets.delete(id);
         changed = true;
       }
     }
@@ -218,7 +230,7 @@ export class TargetHealth implements SimulatedKind, EventHandler<CheckEvent> {
     const down = this.inputs.zonesDown();
     let changed = false;
     for (const [id, target] of health.targets) {
-      if (target.health === 'draining') continue;
+      if (target.health === 'draining' || target.reason === NOT_REGISTERED) continue;
       const before = target.health;
       const zone = this.zoneOf(facts, group, id);
       // Addresses and functions have no instance state: they count as running.
@@ -283,6 +295,10 @@ export class TargetHealth implements SimulatedKind, EventHandler<CheckEvent> {
     this.ctx.liveStateChanged();
   }
 }
+
+const NOT_REGISTERED = 'Target.NotRegistered';
+
+const notRegistered = (health: GroupHealth, id: string) => health.targets.get(id)?.reason === NOT_REGISTERED;
 
 function set(target: TargetState, health: TargetHealthState, reason: string | null): void {
   target.health = health;
