@@ -37,6 +37,8 @@ export interface GroupRun {
   /** Bumped when an instance joins or leaves, so the zone balance is worked out again only then. */
   membership: number;
   balance: { membership: number; zonesDown: readonly string[]; moves: number } | null;
+  /** The last failed launch's activity text, until a launch succeeds (logged once per cause). */
+  launchFailure: string | null;
 }
 
 /** Counted toward capacity: launching or in service. */

@@ -118,6 +118,17 @@ describe('Auto Scaling groups', () => {
     expect(new Set(sim.cost().byResource.map((r) => r.id)).size).toBe(sim.cost().byResource.length);
   });
 
+  it('logs a failed launch once per cause, not at every look', () => {
+    const design = produce(haDesign({ group: { desiredCapacity: 2 } }), (d) => void delete d.resources['lt-web']);
+    const sim = new Simulation(design);
+    sim.runUntil(300);
+    const failures = sim.log.filter((l) => l.text.startsWith('Launching a new EC2 instance failed.'));
+    expect(failures.map((l) => l.text)).toEqual([
+      'Launching a new EC2 instance failed. Status Reason: The launch template does not exist.',
+    ]);
+    expect(group(sim).lastActivity).toBe(failures[0]!.text);
+  });
+
   it('fails a launch when every zone of the group is down', () => {
     const design = withFaults(haDesign({ group: { desiredCapacity: 1, minSize: 1 } }), [
       { at: 0, fault: 'zoneOutage', zoneId: 'az-1', durationSeconds: null },

@@ -115,6 +115,7 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
           lastSent: new Map(),
           membership: 0,
           balance: null,
+          launchFailure: null,
         });
         group.scheduledActions.forEach((action, index) =>
           this.ctx.schedule<GroupEvent>(Math.max(action.at, this.ctx.now), this, {
@@ -316,9 +317,13 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
         : !subnet
           ? 'No subnet of the group is in an Availability Zone that is up'
           : `Subnet ${subnet.name} has no free address`;
-      this.activity(run, group.id, 'error', `Launching a new EC2 instance failed. Status Reason: ${reason}.`);
+      // Logged once per cause: the group tries again at every look, and the log would repeat it every 10 s.
+      const text = `Launching a new EC2 instance failed. Status Reason: ${reason}.`;
+      if (run.launchFailure !== text) this.activity(run, group.id, 'error', text);
+      run.launchFailure = text;
       return false;
     }
+    run.launchFailure = null;
     run.launches++;
     // Numbered across the run, not per run of the group: one deleted and added back (an undo) never reuses an
     // instance id, as EC2 never does.
