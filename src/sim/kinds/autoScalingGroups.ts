@@ -2,20 +2,17 @@ import { getResource, resourcesOfKind, type AutoScalingGroup, type Design, type 
 import { proposePrivateIp } from '../../engine';
 import { decideScaling, pickForTermination, rebalanceAllowance } from '../asgScaling';
 import { clampedCapacity as clamped, groupInstance, groupInstanceId } from '../asgInstances';
+import { drainSeconds, groupMetrics, unhealthyBy, type HealthReadings } from '../asgHealth';
 import { groupRequestsPerMinute } from '../asgLoad';
 import { groupFrame, groupSummary, isActive, type GroupRun, type Member } from '../asgRun';
 import { round, type EventHandler, type FrameParts, type SimContext, type SimulatedKind } from '../kind';
-import type { InstanceFrame, TargetHealthState } from '../protocol';
+import type { InstanceFrame } from '../protocol';
 
 /** What a group needs from the rest of the run. */
-export interface GroupInputs {
+export interface GroupInputs extends HealthReadings {
   instanceState(instanceId: string): InstanceState | undefined;
   isImpaired(instanceId: string): boolean;
-  /** When the instance's one-minute EC2 status check failed (null: it passes). */
-  statusCheckFailedAt(instanceId: string): number | null;
   zonesDown(): readonly string[];
-  /** A target's health in a target group and since when it holds. */
-  targetHealth(targetGroupId: string, instanceId: string): { health: TargetHealthState; since: number } | undefined;
   /** Requests a flow has sent so far. */
   requestsSent(flowId: string): number;
   terminate(instanceId: string): void;
@@ -194,7 +191,7 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
         m.inServiceAt = now;
       }
       if (m.lifecycle === 'InService' || m.lifecycle === 'Pending') {
-        m.unhealthyBy = this.unhealthyBy(group, m, state);
+        m.unhealthyBy = unhealthyBy(group, m, state, this.ctx.now, this.inputs);
         m.health = m.unhealthyBy === null ? 'Healthy' : 'Unhealthy';
       }
     }
@@ -252,29 +249,6 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
       if (this.launch(group, run, 'an instance was launched to rebalance instances across Availability Zones'))
         changed = true;
     return changed;
-  }
-
-  /**
-   * Which health check finds the member unhealthy, null when none does. The group acts on a check's verdict at
-   * its next look after it, so the load balancer's own state is seen before the group replaces the instance.
-   */
-  private unhealthyBy(group: AutoScalingGroup, m: Member, state: InstanceState | undefined): Member['unhealthyBy'] {
-    // A launch not yet seen by EC2 (undefined) is still on its way.
-    if (m.lifecycle === 'Pending')
-      return state === undefined || state === 'pending' || state === 'running' ? null : 'EC2';
-    // EC2 checks apply even in the grace period: any state but running at once; an impaired instance once its
-    // one-minute status check has failed. So with ELB checks the load balancer usually stops sending to it
-    // (interval × unhealthy threshold) before or as the group replaces it.
-    if (state !== 'running') return 'EC2';
-    const failedAt = this.inputs.statusCheckFailedAt(m.instance.id);
-    if (failedAt !== null && this.ctx.now > failedAt) return 'EC2';
-    const graceOver = this.ctx.now >= m.launchedAt + group.healthCheckGracePeriodSeconds;
-    if (group.healthCheckType === 'ELB' && graceOver)
-      for (const tg of group.targetGroupIds) {
-        const target = this.inputs.targetHealth(tg, m.instance.id);
-        if (target?.health === 'unhealthy' && this.ctx.now > target.since) return 'ELB';
-      }
-    return null;
   }
 
   /** Zones of the group that are up, with how many active instances each holds, in subnet order. */
@@ -368,9 +342,7 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
       'info',
       `Terminating EC2 instance: ${m.instance.id} . Cause: At ${this.clock()} ${cause}.`,
     );
-    let delay = 0;
-    for (const tgId of group.targetGroupIds)
-      delay = Math.max(delay, getResource(this.design, tgId, 'targetGroup')?.deregistrationDelaySeconds ?? 0);
+    const delay = drainSeconds(this.design, group);
     if (delay === 0) this.inputs.terminate(m.instance.id);
     else this.ctx.schedule<GroupEvent>(this.ctx.now + delay, this, { kind: 'drained', instanceId: m.instance.id });
   }
@@ -392,20 +364,9 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
     const run = this.runs.get(group.id);
     if (!run) return;
     const requests = groupRequestsPerMinute(this.design, group, run.lastSent, this.inputs.requestsSent);
-    const inService = run.members.filter((m) => m.lifecycle === 'InService' && m.health === 'Healthy');
-    // Warm-up: DefaultInstanceWarmup, else DefaultCooldown (EC2 Auto Scaling User Guide, "Set the default
-    // instance warmup for an Auto Scaling group": EstimatedInstanceWarmup falls back to it, then to DefaultCooldown).
-    const warmup = group.defaultInstanceWarmupSeconds ?? group.defaultCooldownSeconds;
-    const warmed = inService.filter((m) => m.inServiceAt !== null && this.ctx.now >= m.inServiceAt + warmup).length;
-    // The metric is the warmed instances' (their data is what the group aggregates), but every in-service
-    // instance, warming or not, serves its share of the requests: each warmed one sees requests ÷ in service.
-    run.averageCpu =
-      warmed > 0 ? (requests / METRIC_SECONDS / (inService.length * group.instanceCapacityRps)) * 100 : null;
-    const metrics = {
-      averageCpu: run.averageCpu,
-      requestsPerTarget: inService.length > 0 ? requests / inService.length : null,
-    };
-    const decision = decideScaling(group, metrics, run.alarms, { desired: run.desired, capacity: inService.length });
+    const { metrics, inService } = groupMetrics(group, run.members, requests, this.ctx.now);
+    run.averageCpu = metrics.averageCpu;
+    const decision = decideScaling(group, metrics, run.alarms, { desired: run.desired, capacity: inService });
     if (!decision) return;
     const desired = Math.min(run.maxSize, Math.max(run.minSize, decision.desired));
     // No cooldown: target tracking and step scaling don't use DefaultCooldown, only simple scaling does
