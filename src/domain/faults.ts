@@ -16,8 +16,12 @@ const DurationSchema = SimSecondsSchema.positive().nullable().default(null);
  * - `instanceFailure`: one instance fails its status checks (impaired).
  * - `natGatewayFailure`: one NAT gateway stops forwarding (as if deleted).
  * - `dbFailover`: an RDS DB instance reboots with failover.
+ * - `routeDeletion`: one route (by its destination) is gone from a route
+ *   table (as `DeleteRoute` would), then comes back.
  *
- * Source: AWS Fault Injection Service User Guide, "Actions reference".
+ * Source: AWS Fault Injection Service User Guide, "Actions reference". A
+ * route deletion is Nimbus's own fault (an operator's `DeleteRoute` by
+ * mistake, undone later), not one FIS action.
  */
 export const FaultEventSchema = z.discriminatedUnion('fault', [
   z.object({
@@ -39,6 +43,14 @@ export const FaultEventSchema = z.discriminatedUnion('fault', [
     durationSeconds: DurationSchema,
   }),
   z.object({ at: SimSecondsSchema, fault: z.literal('dbFailover'), dbInstanceId: z.string() }),
+  z.object({
+    at: SimSecondsSchema,
+    fault: z.literal('routeDeletion'),
+    tableId: z.string(),
+    /** The route's destination CIDR as the table holds it. */
+    destination: z.string(),
+    durationSeconds: DurationSchema,
+  }),
 ]);
 export type FaultEvent = z.infer<typeof FaultEventSchema>;
 /** A fault as the user clicks it live: no time of its own (it happens now). */

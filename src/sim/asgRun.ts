@@ -14,6 +14,8 @@ export interface Member {
   inServiceAt: number | null;
   lifecycle: Lifecycle;
   health: 'Healthy' | 'Unhealthy';
+  /** The health check that found it unhealthy (null while healthy). */
+  unhealthyBy: 'EC2' | 'ELB' | null;
   terminatedAt: number | null;
   /** In the design already (an import tagged it with the group): counted, checked and replaced, not added. */
   adopted: boolean;
@@ -32,10 +34,11 @@ export interface GroupRun {
   alarms: AlarmState;
   /** Requests sent so far by each flow to the group's load balancers, at the last datapoint. */
   lastSent: Map<string, number>;
-  lastScaleInAt: number;
   /** Bumped when an instance joins or leaves, so the zone balance is worked out again only then. */
   membership: number;
   balance: { membership: number; zonesDown: readonly string[]; moves: number } | null;
+  /** The last failed launch's activity text, until a launch succeeds (logged once per cause). */
+  launchFailure: string | null;
 }
 
 /** Counted toward capacity: launching or in service. */

@@ -40,8 +40,9 @@ export interface ScalingDecision {
  * The desired capacity the policies ask for after one more datapoint, or
  * null when none asks for a change. Scale-out when any policy asks (the
  * largest wins); scale-in only when every policy agrees (the largest of their
- * asks). `capacity` counts warmed in-service instances (instances still
- * warming up count toward the desired capacity but not the metric).
+ * asks). `capacity` counts the in-service instances the requests are
+ * shared by; instances still launching count toward the desired capacity,
+ * so a scale-out asks only for what they do not cover already.
  */
 export function decideScaling(
   group: AutoScalingGroup,
@@ -106,11 +107,17 @@ function policyAsk(
   const proportional = Math.ceil((current.capacity * value) / policy.targetValue - 1e-9);
   if (alarms.high[index]! >= ALARM_HIGH_DATAPOINTS) {
     alarms.high[index] = 0;
-    return { desired: Math.max(proportional, current.desired + 1), cause: alarmCause(group, 'AlarmHigh') };
+    // Launches under way (desired above capacity) count toward it: no change when they cover the ask.
+    if (proportional <= current.desired) return null;
+    return { desired: proportional, cause: alarmCause(group, 'AlarmHigh') };
   }
+  // Scale-in is gradual (EC2 Auto Scaling User Guide, "Target tracking scaling policies for Amazon EC2 Auto
+  // Scaling": it "scales out proportionally to the metric as fast as it can, but scales in more gradually").
+  // Nimbus takes one instance per datapoint while AlarmLow stays in alarm (the counter is kept, not reset),
+  // never below what the metric needs; AWS does not publish its scale-in step.
   if (alarms.low[index]! >= ALARM_LOW_DATAPOINTS && !policy.disableScaleIn) {
-    alarms.low[index] = 0;
-    return { desired: Math.min(Math.max(proportional, 0), current.desired - 1), cause: alarmCause(group, 'AlarmLow') };
+    const desired = Math.max(proportional, 0, current.desired - 1);
+    return desired < current.desired ? { desired, cause: alarmCause(group, 'AlarmLow') } : null;
   }
   return null;
 }

@@ -108,7 +108,19 @@ export function balance(
       flow: { loadBalancerId: lb.id, targetGroupId: reach.targetGroupId, refused, branches: [] },
       main: result,
     };
-  const { shares, chosen } = throughNodes(targetShares(live, lb, reach.targets, options), reach.targets);
+  const byTarget = targetShares(live, lb, reach.targets, options);
+  // Targets registered but none routable (initial, draining, unused) and not all unhealthy: nowhere to send.
+  if (byTarget.length === 0)
+    return {
+      flow: {
+        loadBalancerId: lb.id,
+        targetGroupId: reach.targetGroupId,
+        refused: lb.type === 'network' ? 'reset' : '503',
+        branches: [],
+      },
+      main: result,
+    };
+  const { shares, chosen } = throughNodes(byTarget, reach.targets);
   const animated = animatedBranches(chosen);
   // Steps are laid out for the animated branches only; the others take the round trip of an animated branch
   // of the same outcome and node (the same path shape), else their own hops' count at in-VPC latency.

@@ -54,6 +54,21 @@ describe('traffic through an Application Load Balancer', () => {
     expect([all.a, all.b]).toEqual([10, 10]);
   });
 
+  it('fails open only when every target is unhealthy: initial, draining and unused targets get nothing', () => {
+    const design = haDesign();
+    const a = named(design, 'App A').id;
+    const b = named(design, 'App B').id;
+    for (const state of ['initial', 'draining', 'unused'] as const) {
+      const some = run(design, 2, { targetHealth: { 'tg-app': { [a]: state } } });
+      expect([some.a, some.b]).toEqual([0, 20]);
+    }
+    // Nothing routable and not every target unhealthy: the ALB has nowhere to send (503), no fail-open.
+    const none = run(design, 2, { targetHealth: { 'tg-app': { [a]: 'initial', [b]: 'unhealthy' } } });
+    expect([none.a, none.b]).toEqual([0, 0]);
+    expect(none.lb).toMatchObject({ served: 0, failed: 20, failedBy: { '503': 20 } });
+    expect(none.flow).toMatchObject({ sent: 20, delivered: 0 });
+  });
+
   it('a target the network blocks fails its share: 504 for a silent drop', () => {
     const design = haDesign({ appInbound: () => [] });
     const r = run(design, 1);

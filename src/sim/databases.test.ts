@@ -87,6 +87,27 @@ describe('RDS DB instances', () => {
     expect(cost({}, 60).total).toBeCloseTo(single / 6, 12);
   });
 
+  it('bill 10 minutes at least again after a class change (a billable change)', () => {
+    const design = haDesign({ database: {} });
+    const sim = new Simulation(design);
+    sim.runUntil(1200);
+    const db = design.resources['db-app'] as DbInstance;
+    sim.syncDesign({ ...design, resources: { ...design.resources, [db.id]: { ...db, instanceClass: 'db.m5.large' } } });
+    sim.runUntil(1260);
+    const storage = (20 * 0.115) / 730;
+    // 1,200 s of db.t3.micro ($0.017/h), then the 10-minute minimum of db.m5.large ($0.171/h) though 60 s ran.
+    const total = sim.cost().byResource.find((r) => r.id === 'db-app')!.total;
+    expect(total).toBeCloseTo(((0.017 + storage) * 1200 + (0.171 + storage) * 600) / 3600, 12);
+    sim.runUntil(1800);
+    const later = sim.cost().byResource.find((r) => r.id === 'db-app')!.total;
+    expect(later).toBeCloseTo(total, 12);
+    sim.runUntil(1860);
+    expect(sim.cost().byResource.find((r) => r.id === 'db-app')!.total).toBeCloseTo(
+      ((0.017 + storage) * 1200 + (0.171 + storage) * 660) / 3600,
+      12,
+    );
+  });
+
   it('bill a read replica on its own, at its own class', () => {
     const design = haDesign({ database: {} });
     const replica: DbInstance = {

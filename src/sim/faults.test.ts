@@ -127,3 +127,40 @@ describe('faults: live', () => {
     ]);
   });
 });
+
+describe('faults: a route deletion', () => {
+  const design = haDesign({ flows: [{ id: 'out', from: 'app-a', to: 'internet', port: 443, ratePerSecond: 10 }] });
+  const tableId = Object.values(design.resources).find(
+    (r) => r.kind === 'routeTable' && r.subnetIds.includes('subnet-priv-a' as never),
+  )!.id;
+
+  it('leaves the route out of the design the kinds see until it recovers', () => {
+    const sim = new Simulation(
+      withFaults(design, [{ at: 60, fault: 'routeDeletion', tableId, destination: '0.0.0.0/0', durationSeconds: 60 }]),
+    );
+    sim.runUntil(59);
+    expect(counters(sim, 'out')).toMatchObject({ sent: 590, delivered: 590 });
+    sim.runUntil(119);
+    expect(counters(sim, 'out').lastSecond).toEqual({ sent: 10, delivered: 0, dropped: 10 });
+    expect(buildFrame(sim, false, 1, 0).faults.active).toEqual([
+      { fault: 'routeDeletion', targetId: tableId, since: 60, until: 120 },
+    ]);
+    sim.runUntil(125);
+    expect(counters(sim, 'out').lastSecond).toEqual({ sent: 10, delivered: 10, dropped: 0 });
+    expect(sim.log.map((l) => l.text)).toContain(`Recovered: the route to 0.0.0.0/0 in private subnet-priv-a is back.`);
+  });
+
+  it('live: injected until recovered by the table id; refused for a route the table does not hold', () => {
+    const sim = new Simulation(design);
+    sim.runUntil(10);
+    const inject = (destination: string) =>
+      sim.fault({ kind: 'inject', fault: { fault: 'routeDeletion', tableId, destination, durationSeconds: null } });
+    expect(inject('10.9.0.0/16')).toMatchObject({ ok: false, code: 'ResourceNotFound' });
+    expect(inject('0.0.0.0/0')).toEqual({ ok: true });
+    sim.runUntil(20);
+    expect(counters(sim, 'out').lastSecond.delivered).toBe(0);
+    expect(sim.fault({ kind: 'recover', targetId: tableId })).toEqual({ ok: true });
+    sim.runUntil(22);
+    expect(counters(sim, 'out').lastSecond.delivered).toBe(10);
+  });
+});

@@ -10,8 +10,11 @@ import { loadBalancerNodes, type BlockCode, type PathOptions, type TargetReach }
  * address of each node of an enabled zone that has a healthy target it may
  * send to (a node without one leaves DNS), so each such node gets an equal
  * share, and splits it evenly over the healthy targets it sends to: its own
- * zone's with cross-zone off, all with it on. Fail open: when no target is
- * healthy, both send to all of them. Sources: ELB User Guide, "Application
+ * zone's with cross-zone off, all with it on. Fail open: when every
+ * registered target is unhealthy, both send to all of them; `initial`,
+ * `draining` and `unused` targets get nothing, so with no target routable and
+ * not all unhealthy there is nowhere to send (no shares: the ALB's 503, the
+ * NLB's reset). Sources: ELB User Guide, "Application
  * Load Balancers" (routing algorithm, round robin by default), NLB guide
  * ("Availability Zones", "Cross-zone load balancing", "Target health":
  * fail open); aws-semantics-2 section 5. Nimbus spreads requests exactly by
@@ -37,8 +40,9 @@ export function targetShares(
   options: PathOptions,
 ): Share[] {
   const healthy = targets.map((t) => routable(t.health));
-  const open = !healthy.some(Boolean);
+  const open = !healthy.some(Boolean) && targets.every((t) => t.health === 'unhealthy');
   const candidate = (i: number) => open || healthy[i]!;
+  if (!targets.some((_, i) => candidate(i))) return [];
   if (balancesAcrossZones(lb) && lb.type === 'application') return evenly(targets, candidate);
   const nodes = loadBalancerNodes(design, lb, options).filter((n) => !n.eni.outage);
   const perNode = nodes.map((node) =>
@@ -47,7 +51,8 @@ export function targetShares(
     ),
   );
   const serving = perNode.filter((list) => list.length > 0);
-  if (serving.length === 0) return evenly(targets, () => true);
+  // No node in service has a target to send to: nothing is routable.
+  if (serving.length === 0) return [];
   const shares = new Array<number>(targets.length).fill(0);
   for (const list of serving) for (const i of list) shares[i]! += 1 / serving.length / list.length;
   return shares.flatMap((share, targetIndex) => (share > 0 ? [{ targetIndex, share }] : []));

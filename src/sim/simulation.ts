@@ -67,42 +67,47 @@ export class Simulation {
       onChange: () => this.faultsChanged(),
       onDbFailover: (id) => this.databases.rebootWithFailover(id),
     });
-    this.ec2 = new Ec2Instances(design, ctx, {
-      impaired: (id) => this.faults.isImpaired(id),
-      launched: (id) => this.groups.launchedOf(id),
-    });
-    this.lambda = new LambdaFunctions(design, ctx);
-    this.ecs = new EcsServices(design, ctx, this.ec2);
-    this.flows = new Flows(design, ctx, () => this.liveOverlay());
     const instanceState = (id: string) => this.ec2.sims.get(id)?.state;
+    // Groups come first: their instances in service at the start are part of the design every other kind starts from.
     this.groups = new AutoScalingGroups(design, ctx, {
       instanceState,
       isImpaired: (id) => this.faults.isImpaired(id),
+      statusCheckFailedAt: (id) => this.faults.statusCheckFailedAt(id),
       zonesDown: () => this.faults.zonesDown,
-      targetHealth: (group, id) => this.health.healthOf(group, id),
+      targetHealth: (group, id) => this.health.healthSince(group, id),
       requestsSent: (flowId) => this.flows.traffic.counters.get(flowId)?.sent ?? 0,
       terminate: (id) => void this.ec2.act(id, 'terminate'),
       membersChanged: () => this.syncKinds(),
     });
-    this.health = new TargetHealth(design, ctx, {
+    const start = this.groups.withInstances(design);
+    this.faults.sync(start);
+    this.ec2 = new Ec2Instances(start, ctx, {
+      impaired: (id) => this.faults.isImpaired(id),
+      launched: (id) => this.groups.launchedOf(id),
+    });
+    this.lambda = new LambdaFunctions(start, ctx);
+    this.ecs = new EcsServices(start, ctx, this.ec2);
+    this.flows = new Flows(start, ctx, () => this.liveOverlay());
+    this.health = new TargetHealth(start, ctx, {
       instanceState,
       isImpaired: (id) => this.faults.isImpaired(id),
       zonesDown: () => this.faults.zonesDown,
+      deregistered: (id) => this.groups.isLeaving(id),
     });
-    this.databases = new Databases(design, ctx, () => this.faults.zonesDown);
-    this.staticCharges = new StaticCharges(design, ctx);
+    this.databases = new Databases(start, ctx, () => this.faults.zonesDown);
+    this.staticCharges = new StaticCharges(start, ctx);
     this.kinds = [
       this.faults,
       this.ec2,
       this.lambda,
       this.ecs,
       this.staticCharges,
-      new EbsVolumes(design, ctx, this.ec2),
+      new EbsVolumes(start, ctx, this.ec2),
       this.groups,
       this.health,
       this.databases,
       this.flows,
-      new LoadBalancers(design, ctx, this.flows.traffic, () => this.liveOverlay(), this.health),
+      new LoadBalancers(start, ctx, this.flows.traffic, () => this.liveOverlay(), this.health),
     ];
     // The tick at second t accounts for the second that ends at t.
     this.queue.schedule(1, TICK);
@@ -149,12 +154,13 @@ export class Simulation {
   /**
    * Gives every kind the design as the run sees it: the base design, the
    * scheduled changes made so far and the instances groups launched; NAT
-   * gateways that failed are left out for all but the bill (they still cost).
+   * gateways that failed and routes deleted by a fault are left out for all
+   * but the bill (a failed gateway still costs).
    */
   private syncKinds(): void {
     const billed = this.groups.withInstances(this.withChanges(this.base));
     this.faults.sync(billed);
-    const effective = this.faults.withoutFailedNatGateways(billed);
+    const effective = this.faults.withoutFailures(billed);
     for (const kind of this.kinds)
       if (kind !== this.faults) kind.sync(kind === this.staticCharges ? billed : effective);
   }

@@ -12,7 +12,11 @@ const KIND_WORDS: Record<FaultKind, string> = {
   instanceFailure: 'Instance failure',
   natGatewayFailure: 'NAT gateway failure',
   dbFailover: 'Database failover',
+  routeDeletion: 'Route deletion',
 };
+
+/** A route as a fault names it: its table and destination, in one select value. */
+const ROUTE_SEPARATOR = ' ';
 
 /** What each fault can name in this design. */
 function targetsOf(design: Design, kind: FaultKind): Array<{ id: string; label: string }> {
@@ -25,6 +29,12 @@ function targetsOf(design: Design, kind: FaultKind): Array<{ id: string; label: 
       return resourcesOfKind(design, 'natGateway').map((n) => ({ id: n.id, label: n.name }));
     case 'dbFailover':
       return resourcesOfKind(design, 'dbInstance').map((d) => ({ id: d.id, label: d.name }));
+    case 'routeDeletion':
+      return resourcesOfKind(design, 'routeTable').flatMap((t) =>
+        t.routes
+          .filter((r) => r.target !== 'local')
+          .map((r) => ({ id: `${t.id}${ROUTE_SEPARATOR}${r.destination}`, label: `${t.name}: ${r.destination}` })),
+      );
   }
 }
 
@@ -38,6 +48,16 @@ function eventOf(kind: FaultKind, targetId: string, at: number, durationSeconds:
       return { fault: kind, natGatewayId: targetId, at, durationSeconds };
     case 'dbFailover':
       return { fault: kind, dbInstanceId: targetId, at };
+    case 'routeDeletion': {
+      const split = targetId.indexOf(ROUTE_SEPARATOR);
+      return {
+        fault: kind,
+        tableId: targetId.slice(0, split),
+        destination: targetId.slice(split + 1),
+        at,
+        durationSeconds,
+      };
+    }
   }
 }
 

@@ -30,6 +30,19 @@ describe('scheduled faults in words', () => {
     ).toBe('Failure of i-gone at 0:00 for the rest of the run');
   });
 
+  it('names a deleted route by its destination and table', () => {
+    const [table] = resourcesOfKind(design, 'routeTable').filter((t) => t.name === 'App routes A');
+    expect(
+      describeFault(design, {
+        fault: 'routeDeletion',
+        tableId: table!.id,
+        destination: '0.0.0.0/0',
+        at: 600,
+        durationSeconds: 120,
+      }),
+    ).toBe('Deletion of the route to 0.0.0.0/0 from App routes A at 10:00 for 2 min');
+  });
+
   it('writes times under an hour as minutes and seconds', () => {
     expect(scheduleClock(0)).toBe('0:00');
     expect(scheduleClock(3599)).toBe('59:59');

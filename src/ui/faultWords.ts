@@ -22,6 +22,8 @@ export function faultTargetId(event: FaultEvent | LiveFault): string {
       return event.natGatewayId;
     case 'dbFailover':
       return event.dbInstanceId;
+    case 'routeDeletion':
+      return event.tableId;
   }
 }
 
@@ -40,5 +42,7 @@ export function describeFault(design: Design, event: FaultEvent): string {
       return `Failure of NAT gateway ${design.resources[id]?.name ?? id}${at}${duration(event.durationSeconds)}`;
     case 'dbFailover':
       return `Failover of ${design.resources[id]?.name ?? id}${at}`;
+    case 'routeDeletion':
+      return `Deletion of the route to ${event.destination} from ${design.resources[id]?.name ?? id}${at}${duration(event.durationSeconds)}`;
   }
 }

@@ -12,7 +12,7 @@ async function fileWith(design: unknown): Promise<string> {
   return file;
 }
 
-/** Two zones, a group of 4 behind an ALB, a Multi-AZ database and a flow to the internet; zone a fails at 10 min. */
+/** Two zones, a group of 4 behind an ALB, a Multi-AZ database, a flow to the internet and one from it to the ALB; zone a fails at 10 min. */
 function withZoneOutage(): Design {
   const design = haDesign({
     natPerZone: true,
@@ -22,7 +22,10 @@ function withZoneOutage(): Design {
       standbySubnetId: 'subnet-priv-b' as DbInstance['subnetId'],
       standbyPrivateIp: '10.0.11.50',
     },
-    flows: [{ id: 'out', from: 'app-b', to: 'internet', port: 443, ratePerSecond: 5 }],
+    flows: [
+      { id: 'out', from: 'app-b', to: 'internet', port: 443, ratePerSecond: 5 },
+      { id: 'web', from: 'internet', to: 'elb-web', port: 80, ratePerSecond: 10 },
+    ],
   });
   return {
     ...design,
@@ -43,6 +46,10 @@ describe('nimbus simulate with faults', () => {
     const summary = JSON.parse(first.out) as { log: Array<{ text: string }>; databases: Array<{ failovers: number }> };
     expect(summary.databases[0]!.failovers).toBe(1);
     expect(summary.log.some((l) => l.text.startsWith('Fault: Availability Zone us-east-1a is down.'))).toBe(true);
+    // Through the ALB: zone a's two targets take half the requests until its health checks (600 s, 630 s) fail
+    // them: 30 s × 5 requests lost of 24,000, recovered 29 s after the first failed second.
+    const web = (JSON.parse(first.out) as { flows: Array<Record<string, unknown>> }).flows.find((f) => f.id === 'web')!;
+    expect(web).toMatchObject({ sent: 24000, delivered: 23850, availabilityPercent: 99.375, recoverySeconds: 29 });
     const other = await run('simulate', file, '--duration', '2400', '--seed', '8', '--json');
     expect(other.out).not.toBe(first.out);
   });
@@ -50,7 +57,10 @@ describe('nimbus simulate with faults', () => {
   it('prints each flow’s availability and recovery (a dash when not measured), groups and databases', async () => {
     const { code, out } = await run('simulate', await fileWith(withZoneOutage()), '--duration', '2400');
     expect(code).toBe(0);
-    expect(out).toMatch(/^ {4}availability (–|[\d.]+ %), recovery (–|[\d.]+ s)$/m);
+    expect(out).toMatch(
+      /^ {2}flow internet → elb-web: 24,000 sent, 23,850 delivered.*\n {4}availability 99\.375 %, recovery 29 s$/m,
+    );
+    expect(out).toMatch(/^ {2}flow app-b → internet: .*\n {4}availability 100 %, recovery –$/m);
     expect(out).toMatch(
       /^ {2}group web-asg: 4 in service \(min 2, desired 4, max 4\), \d+ launched in all; 2 in us-east-1a, 2 in us-east-1b$/m,
     );

@@ -31,6 +31,7 @@ describe('fault targets', () => {
         { at: 60, fault: 'instanceFailure', instanceId: 'i-gone', durationSeconds: null },
         { at: 60, fault: 'natGatewayFailure', natGatewayId: ids.web.id, durationSeconds: null },
         { at: 90, fault: 'dbFailover', dbInstanceId: 'db-gone' },
+        { at: 90, fault: 'routeDeletion', tableId: 'rtb-gone', destination: '0.0.0.0/0', durationSeconds: null },
       ]),
     );
     expect(found.map((f) => [f.severity, f.resourceId])).toEqual([
@@ -38,11 +39,13 @@ describe('fault targets', () => {
       ['error', 'i-gone'],
       ['error', ids.web.id],
       ['error', 'db-gone'],
+      ['error', 'rtb-gone'],
     ]);
     expect(found[0]!.message).toContain('Fault 2 (simulation.faults[1], zoneOutage at 60 s)');
     expect(found[0]!.message).toContain('names "az-gone", but the design has no such Availability Zone');
     expect(found[2]!.message).toContain('Fault 4 (simulation.faults[3], natGatewayFailure at 60 s)');
     expect(found[2]!.message).toContain('is an instance, not a NAT gateway');
     expect(found[3]!.message).toContain('Fault 5 (simulation.faults[4], dbFailover at 90 s)');
+    expect(found[4]!.message).toContain('Fault 6 (simulation.faults[5], routeDeletion at 90 s)');
   });
 });

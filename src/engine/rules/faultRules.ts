@@ -13,6 +13,7 @@ const FAULT_TARGETS: { [F in FaultEvent['fault']]: (fault: Extract<FaultEvent, {
   instanceFailure: (f) => ({ id: f.instanceId, kind: 'ec2Instance' }),
   natGatewayFailure: (f) => ({ id: f.natGatewayId, kind: 'natGateway' }),
   dbFailover: (f) => ({ id: f.dbInstanceId, kind: 'dbInstance' }),
+  routeDeletion: (f) => ({ id: f.tableId, kind: 'routeTable' }),
 };
 
 const targetOf = <F extends FaultEvent>(fault: F): FaultTarget =>

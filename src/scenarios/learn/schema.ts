@@ -112,8 +112,8 @@ export const ServiceRunningCheckSchema = z.object({
 /**
  * The design keeps serving while an Availability Zone is out: the zone fails
  * at `atSeconds` (for the rest of the run), and from `recoverySeconds` later
- * until `untilSeconds` at least `atLeastPercent` of the requests its flows
- * send are delivered (responses back). The fault is the goal's own, so a
+ * until `untilSeconds` each of its flows has at least `atLeastPercent` of
+ * the requests it sends delivered (responses back). The fault is the goal's own, so a
  * design cannot pass by not failing.
  */
 export const ServedThroughZoneOutageCheckSchema = z

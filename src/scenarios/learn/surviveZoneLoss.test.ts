@@ -107,6 +107,27 @@ describe('the servedThroughZoneOutage goal', () => {
     });
   });
 
+  it('every flow must meet it: a large flow that is always served does not hide one that fails', () => {
+    const db: Partial<DbInstance> = {
+      multiAz: true,
+      standbySubnetId: 'subnet-priv-b' as DbInstance['subnetId'],
+      standbyPrivateIp: '10.0.11.50',
+    };
+    const design = haDesign({
+      database: db,
+      flows: [
+        { id: 'out', from: 'app-b', to: 'internet', port: 443, ratePerSecond: 10 },
+        { id: 'db', from: 'app-b', to: 'db-app', port: 3306, ratePerSecond: 1000 },
+      ],
+    });
+    // Together 99 % of the requests are served (the database fails over within the window); the internet flow, none.
+    expect(evaluateCheck(design, check)).toEqual({
+      met: false,
+      detail:
+        '0.0 % of 4,200 requests of app-b → internet were served from 180 s after us-east-1a failed (at 600 s) until 1200 s; the goal is 99 % for every flow.',
+    });
+  });
+
   it('is not met by a design that sends nothing, and keeps the design’s own faults', () => {
     expect(evaluateCheck(haDesign(), check)).toMatchObject({
       met: false,

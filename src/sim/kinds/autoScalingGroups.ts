@@ -2,17 +2,17 @@ import { getResource, resourcesOfKind, type AutoScalingGroup, type Design, type 
 import { proposePrivateIp } from '../../engine';
 import { decideScaling, pickForTermination, rebalanceAllowance } from '../asgScaling';
 import { clampedCapacity as clamped, groupInstance, groupInstanceId } from '../asgInstances';
+import { drainSeconds, groupMetrics, unhealthyBy, type HealthReadings } from '../asgHealth';
 import { groupRequestsPerMinute } from '../asgLoad';
 import { groupFrame, groupSummary, isActive, type GroupRun, type Member } from '../asgRun';
 import { round, type EventHandler, type FrameParts, type SimContext, type SimulatedKind } from '../kind';
-import type { InstanceFrame, TargetHealthState } from '../protocol';
+import type { InstanceFrame } from '../protocol';
 
 /** What a group needs from the rest of the run. */
-export interface GroupInputs {
+export interface GroupInputs extends HealthReadings {
   instanceState(instanceId: string): InstanceState | undefined;
   isImpaired(instanceId: string): boolean;
   zonesDown(): readonly string[];
-  targetHealth(targetGroupId: string, instanceId: string): TargetHealthState | undefined;
   /** Requests a flow has sent so far. */
   requestsSent(flowId: string): number;
   terminate(instanceId: string): void;
@@ -20,7 +20,11 @@ export interface GroupInputs {
   membersChanged(): void;
 }
 
-type GroupEvent = { kind: 'monitor' } | { kind: 'metrics' } | { kind: 'scheduled'; groupId: string; index: number };
+type GroupEvent =
+  | { kind: 'monitor' }
+  | { kind: 'metrics' }
+  | { kind: 'scheduled'; groupId: string; index: number }
+  | { kind: 'drained'; instanceId: string };
 
 /** Health and capacity are looked at every 10 s; metrics are one-minute datapoints (CloudWatch's period for these alarms). */
 const MONITOR_SECONDS = 10;
@@ -48,10 +52,23 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
   ) {
     this.design = design;
     this.follow(design);
+    // The design is a deployment already running: each group's desired capacity is in service at the start,
+    // as the design's own instances start running (a group added during the run launches as AWS does).
+    for (const group of resourcesOfKind(design, 'autoScalingGroup')) {
+      const run = this.runs.get(group.id)!;
+      for (let i = run.members.filter(isActive).length; i < run.desired; i++)
+        if (!this.launch(group, run, 'an instance was in service when the run began', true)) break;
+    }
   }
 
   /** Every instance id a group has counted in this run (launched or adopted), so none is adopted twice. */
   private readonly known = new Set<string>();
+
+  /** How many instances each group (by id) has launched in this run, deleted groups included. */
+  private readonly launchNumbers = new Map<string, number>();
+
+  /** Instances terminating: deregistered from their target groups until they are terminated. */
+  private readonly leaving = new Set<string>();
 
   /** Whether the monitor and metric events run (from the first group on; a run without groups has none). */
   private watching = false;
@@ -93,9 +110,9 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
           averageCpu: null,
           alarms: { high: [], low: [] },
           lastSent: new Map(),
-          lastScaleInAt: -Infinity,
           membership: 0,
           balance: null,
+          launchFailure: null,
         });
         group.scheduledActions.forEach((action, index) =>
           this.ctx.schedule<GroupEvent>(Math.max(action.at, this.ctx.now), this, {
@@ -130,6 +147,7 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
         // A stopped one is in service and fails its EC2 health check at the next look (then is replaced).
         lifecycle: gone ? 'Terminated' : instance.state === 'pending' ? 'Pending' : 'InService',
         health: 'Healthy',
+        unhealthyBy: null,
         terminatedAt: gone ? this.ctx.now : null,
         adopted: true,
       });
@@ -143,7 +161,8 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
     } else if (event.kind === 'metrics') {
       for (const group of resourcesOfKind(this.design, 'autoScalingGroup')) this.datapoint(group);
       this.ctx.schedule<GroupEvent>(this.ctx.now + METRIC_SECONDS, this, event);
-    } else this.scheduledAction(event.groupId, event.index);
+    } else if (event.kind === 'drained') this.inputs.terminate(event.instanceId);
+    else this.scheduledAction(event.groupId, event.index);
   }
 
   /** Health, replacement, capacity and balance of every group. */
@@ -164,13 +183,17 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
       if (m.lifecycle === 'Terminating' && (state === 'terminated' || state === undefined)) {
         m.lifecycle = 'Terminated';
         m.terminatedAt = now;
+        this.leaving.delete(m.instance.id);
         run.membership++;
         changed = true;
       } else if (m.lifecycle === 'Pending' && state === 'running') {
         m.lifecycle = 'InService';
         m.inServiceAt = now;
       }
-      if (m.lifecycle === 'InService' || m.lifecycle === 'Pending') m.health = this.healthOf(group, m, state);
+      if (m.lifecycle === 'InService' || m.lifecycle === 'Pending') {
+        m.unhealthyBy = unhealthyBy(group, m, state, this.ctx.now, this.inputs);
+        m.health = m.unhealthyBy === null ? 'Healthy' : 'Unhealthy';
+      }
     }
     // Terminated instances are kept for the frame for an hour, as the console lists them.
     run.members = run.members.filter((m) => m.terminatedAt === null || now - m.terminatedAt < 3600);
@@ -183,10 +206,10 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
       const batch = everyOne ? 1 : Math.max(1, Math.floor(run.desired * 0.1));
       for (const m of unhealthy.slice(0, batch)) {
         const why =
-          this.inputs.instanceState(m.instance.id) !== 'running' || this.inputs.isImpaired(m.instance.id)
-            ? 'an EC2 health check indicating it has been terminated or stopped or is impaired'
-            : 'an ELB system health check failure';
-        this.terminate(run, m, `an instance was taken out of service in response to ${why}`);
+          m.unhealthyBy === 'ELB'
+            ? 'an ELB system health check failure'
+            : 'an EC2 health check indicating it has been terminated or stopped or is impaired';
+        this.terminate(group, run, m, `an instance was taken out of service in response to ${why}`);
       }
       changed = true;
     }
@@ -211,6 +234,7 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
         const m = pickForTermination(run.members.filter(isActive), this.ctx.random);
         if (m)
           this.terminate(
+            group,
             run,
             m,
             `an instance was taken out of service in response to a difference between desired and actual capacity, shrinking the capacity from ${from} to ${run.desired}`,
@@ -225,19 +249,6 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
       if (this.launch(group, run, 'an instance was launched to rebalance instances across Availability Zones'))
         changed = true;
     return changed;
-  }
-
-  private healthOf(group: AutoScalingGroup, m: Member, state: InstanceState | undefined): Member['health'] {
-    // A launch not yet seen by EC2 (undefined) is still on its way.
-    if (m.lifecycle === 'Pending')
-      return state === undefined || state === 'pending' || state === 'running' ? 'Healthy' : 'Unhealthy';
-    // EC2 checks apply at once, even in the grace period: any state but running, or failed status checks.
-    if (state !== 'running' || this.inputs.isImpaired(m.instance.id)) return 'Unhealthy';
-    const graceOver = this.ctx.now >= m.launchedAt + group.healthCheckGracePeriodSeconds;
-    if (group.healthCheckType === 'ELB' && graceOver)
-      for (const tg of group.targetGroupIds)
-        if (this.inputs.targetHealth(tg, m.instance.id) === 'unhealthy') return 'Unhealthy';
-    return 'Healthy';
   }
 
   /** Zones of the group that are up, with how many active instances each holds, in subnet order. */
@@ -264,7 +275,7 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
   }
 
   /** Launches one instance in the zone with the fewest (of the zones that are up); false when none can take it. */
-  private launch(group: AutoScalingGroup, run: GroupRun, cause: string): boolean {
+  private launch(group: AutoScalingGroup, run: GroupRun, cause: string, inService = false): boolean {
     const template = getResource(this.design, group.launchTemplateId, 'launchTemplate');
     let zone: string | null = null;
     let fewest = Infinity;
@@ -280,30 +291,50 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
         : !subnet
           ? 'No subnet of the group is in an Availability Zone that is up'
           : `Subnet ${subnet.name} has no free address`;
-      this.activity(run, group.id, 'error', `Launching a new EC2 instance failed. Status Reason: ${reason}.`);
+      // Logged once per cause: the group tries again at every look, and the log would repeat it every 10 s.
+      const text = `Launching a new EC2 instance failed. Status Reason: ${reason}.`;
+      if (run.launchFailure !== text) this.activity(run, group.id, 'error', text);
+      run.launchFailure = text;
       return false;
     }
+    run.launchFailure = null;
     run.launches++;
-    const id = groupInstanceId(group.id, run.launches);
-    const instance = groupInstance(group, template, { id, launch: run.launches, subnet, privateIp: address });
+    // Numbered across the run, not per run of the group: one deleted and added back (an undo) never reuses an
+    // instance id, as EC2 never does.
+    const launch = (this.launchNumbers.get(group.id) ?? 0) + 1;
+    this.launchNumbers.set(group.id, launch);
+    const id = groupInstanceId(group.id, launch);
+    const instance = groupInstance(group, template, { id, launch, subnet, privateIp: address });
     run.members.push({
       instance,
       zoneId: subnet.azId,
-      launchedAt: this.ctx.now,
-      inServiceAt: null,
-      lifecycle: 'Pending',
+      // In service before the run began: past its grace period and warmed up.
+      launchedAt: inService ? -Infinity : this.ctx.now,
+      inServiceAt: inService ? -Infinity : null,
+      lifecycle: inService ? 'InService' : 'Pending',
       health: 'Healthy',
+      unhealthyBy: null,
       terminatedAt: null,
       adopted: false,
     });
     run.membership++;
     this.known.add(id);
-    this.activity(run, id, 'info', `Launching a new EC2 instance: ${id} . Cause: At ${this.clock()} ${cause}.`);
+    if (inService) this.activity(run, id, 'info', `EC2 instance ${id} is in service (${cause}).`);
+    else this.activity(run, id, 'info', `Launching a new EC2 instance: ${id} . Cause: At ${this.clock()} ${cause}.`);
     return true;
   }
 
-  private terminate(run: GroupRun, m: Member, cause: string): void {
+  /**
+   * Takes an instance out of service: it deregisters from the group's target groups at once (its targets
+   * drain) and is terminated when the longest of their deregistration delays ends, at once without any.
+   * EC2 Auto Scaling User Guide, "Health checks for Auto Scaling instances": with connection draining, Amazon
+   * EC2 Auto Scaling "waits for in-flight requests to complete or the maximum timeout to expire, whichever
+   * comes first, before terminating instances due to a scaling event or health check replacement". Nimbus
+   * waits the whole delay, as its targets drain for the whole delay.
+   */
+  private terminate(group: AutoScalingGroup, run: GroupRun, m: Member, cause: string): void {
     m.lifecycle = 'Terminating';
+    this.leaving.add(m.instance.id);
     run.membership++;
     this.activity(
       run,
@@ -311,7 +342,14 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
       'info',
       `Terminating EC2 instance: ${m.instance.id} . Cause: At ${this.clock()} ${cause}.`,
     );
-    this.inputs.terminate(m.instance.id);
+    const delay = drainSeconds(this.design, group);
+    if (delay === 0) this.inputs.terminate(m.instance.id);
+    else this.ctx.schedule<GroupEvent>(this.ctx.now + delay, this, { kind: 'drained', instanceId: m.instance.id });
+  }
+
+  /** Whether an instance is leaving its group (deregistered from its target groups while it drains). */
+  isLeaving(instanceId: string): boolean {
+    return this.leaving.has(instanceId);
   }
 
   private activity(run: GroupRun, resourceId: string, level: 'info' | 'error', text: string): void {
@@ -326,21 +364,14 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
     const run = this.runs.get(group.id);
     if (!run) return;
     const requests = groupRequestsPerMinute(this.design, group, run.lastSent, this.inputs.requestsSent);
-    const inService = run.members.filter((m) => m.lifecycle === 'InService' && m.health === 'Healthy');
-    const warmup = group.defaultInstanceWarmupSeconds ?? 0;
-    const warmed = inService.filter((m) => m.inServiceAt !== null && this.ctx.now >= m.inServiceAt + warmup).length;
-    run.averageCpu = warmed > 0 ? (requests / METRIC_SECONDS / (warmed * group.instanceCapacityRps)) * 100 : null;
-    const metrics = {
-      averageCpu: run.averageCpu,
-      requestsPerTarget: inService.length > 0 ? requests / inService.length : null,
-    };
-    const decision = decideScaling(group, metrics, run.alarms, { desired: run.desired, capacity: warmed });
+    const { metrics, inService } = groupMetrics(group, run.members, requests, this.ctx.now);
+    run.averageCpu = metrics.averageCpu;
+    const decision = decideScaling(group, metrics, run.alarms, { desired: run.desired, capacity: inService });
     if (!decision) return;
     const desired = Math.min(run.maxSize, Math.max(run.minSize, decision.desired));
-    const scaleIn = desired < run.desired;
-    // Scaling in waits out the group's cooldown after the previous scale-in.
-    if (desired === run.desired || (scaleIn && this.ctx.now < run.lastScaleInAt + group.defaultCooldownSeconds)) return;
-    if (scaleIn) run.lastScaleInAt = this.ctx.now;
+    // No cooldown: target tracking and step scaling don't use DefaultCooldown, only simple scaling does
+    // (EC2 Auto Scaling User Guide, "Scaling cooldowns for Amazon EC2 Auto Scaling"); Nimbus has no simple scaling.
+    if (desired === run.desired) return;
     this.activity(
       run,
       group.id,

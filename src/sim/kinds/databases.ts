@@ -31,8 +31,10 @@ interface DbRun {
   /** Billing at `usdPerHour` runs from here; null once deleted. */
   since: number | null;
   earlierUsd: number;
-  /** Seconds billed before `since` (the 10-minute minimum counts them). */
-  earlierSeconds: number;
+  /** The class billed from `since`: a change of class is a billable change, with its own 10-minute minimum. */
+  instanceClass: string;
+  /** The minimum seconds billed at `usdPerHour` from `since`: 600 after creation or a class change, else 0. */
+  minimumSeconds: number;
 }
 
 type FailoverEnd = { id: string; version: number };
@@ -85,14 +87,22 @@ export class Databases implements SimulatedKind, EventHandler<FailoverEnd> {
           usdPerHour: rate,
           since: now,
           earlierUsd: 0,
-          earlierSeconds: 0,
+          instanceClass: db.instanceClass,
+          minimumSeconds: BILLING_MINIMUM_SECONDS,
         });
         continue;
       }
       run.name = db.name;
       if (run.since === null || run.usdPerHour !== rate) {
+        // Created again (after a deletion) or a new class: a billable change; a storage change is not.
+        const billable = run.since === null || run.instanceClass !== db.instanceClass;
         this.settle(run, now);
-        Object.assign(run, { usdPerHour: rate, since: now });
+        Object.assign(run, {
+          usdPerHour: rate,
+          since: now,
+          instanceClass: db.instanceClass,
+          minimumSeconds: billable ? BILLING_MINIMUM_SECONDS : 0,
+        });
       }
     }
     for (const run of this.runs.values())
@@ -236,16 +246,17 @@ export class Databases implements SimulatedKind, EventHandler<FailoverEnd> {
   private settle(run: DbRun, now: number): void {
     if (run.since === null) return;
     run.earlierUsd = this.billed(run, now);
-    run.earlierSeconds += now - run.since;
     run.since = null;
   }
 
-  /** Per second, with a 10-minute minimum (Amazon RDS User Guide, "DB instance billing for Amazon RDS"). */
+  /**
+   * Per second, with a 10-minute minimum after each billable change (creating the instance, changing its
+   * class): Amazon RDS User Guide, "DB instance billing for Amazon RDS". Nimbus bills that minimum at the
+   * new class's rate even when the class changes again within it.
+   */
   private billed(run: DbRun, now: number): number {
     if (run.since === null) return run.earlierUsd;
-    const seconds = now - run.since;
-    const minimum = run.earlierSeconds === 0 ? Math.max(seconds, BILLING_MINIMUM_SECONDS) : seconds;
-    return run.earlierUsd + (run.usdPerHour * minimum) / 3600;
+    return run.earlierUsd + (run.usdPerHour * Math.max(now - run.since, run.minimumSeconds)) / 3600;
   }
 }
 

@@ -7,6 +7,8 @@ interface ActiveFault {
   serial: number;
   fault: Exclude<LiveFault['fault'], 'dbFailover'>;
   targetId: string;
+  /** A route deletion's destination. */
+  destination: string | null;
   since: number;
   until: number | null;
 }
@@ -24,6 +26,8 @@ export function faultTargetId(fault: LiveFault): string {
       return fault.natGatewayId;
     case 'dbFailover':
       return fault.dbInstanceId;
+    case 'routeDeletion':
+      return fault.tableId;
   }
 }
 
@@ -40,6 +44,8 @@ export class Faults implements SimulatedKind, EventHandler<FaultTimerEvent> {
   private design: Design;
   private zonesDownCache: readonly string[] = [];
   private impairedCache = new Set<string>();
+  /** When each impaired instance became impaired (kept while it stays impaired). */
+  private impairedSince = new Map<string, number>();
   private failedNatCache = new Set<string>();
 
   constructor(
@@ -90,15 +96,26 @@ export class Faults implements SimulatedKind, EventHandler<FaultTimerEvent> {
     const fault = action.fault;
     const targetId = faultTargetId(fault);
     if (fault.fault === 'dbFailover') return this.hooks.onDbFailover(targetId);
-    const name = this.nameOf(fault.fault, targetId);
+    const destination = fault.fault === 'routeDeletion' ? fault.destination : null;
+    const name = this.nameOf(fault.fault, targetId, destination);
     if (name === null)
       return {
         ok: false,
         code: 'ResourceNotFound',
-        message: `No ${kindWords[fault.fault]} ${targetId} in the design.`,
+        message:
+          destination === null
+            ? `No ${kindWords[fault.fault]} ${targetId} in the design.`
+            : `No route to ${destination} in route table ${targetId}.`,
       };
     const until = fault.durationSeconds === null ? null : this.ctx.now + fault.durationSeconds;
-    const record: ActiveFault = { serial: ++this.serial, fault: fault.fault, targetId, since: this.ctx.now, until };
+    const record: ActiveFault = {
+      serial: ++this.serial,
+      fault: fault.fault,
+      targetId,
+      destination,
+      since: this.ctx.now,
+      until,
+    };
     this.active.push(record);
     if (until !== null) this.ctx.schedule<FaultTimerEvent>(until, this, { kind: 'end', serial: record.serial });
     const lasting = until === null ? 'until recovered' : `for ${fault.durationSeconds} s`;
@@ -116,6 +133,20 @@ export class Faults implements SimulatedKind, EventHandler<FaultTimerEvent> {
   /** Whether an instance fails its status checks now (it failed, or its zone is down). */
   isImpaired(instanceId: string): boolean {
     return this.impairedCache.has(instanceId);
+  }
+
+  /**
+   * When the instance's EC2 status check failed: the first one-minute check
+   * after it became impaired (null while it passes, or before that check).
+   * Amazon EC2 User Guide, "Status checks for Amazon EC2 instances": "Status
+   * checks are performed every minute, returning a pass or a fail status."
+   * Nimbus runs every instance's checks on the same minutes of the run.
+   */
+  statusCheckFailedAt(instanceId: string): number | null {
+    const since = this.impairedSince.get(instanceId);
+    if (since === undefined) return null;
+    const check = (Math.floor(since / STATUS_CHECK_SECONDS) + 1) * STATUS_CHECK_SECONDS;
+    return this.ctx.now >= check ? check : null;
   }
 
   /** Whether a NAT gateway forwards nothing now (it failed, or its zone is down). */
@@ -136,12 +167,19 @@ export class Faults implements SimulatedKind, EventHandler<FaultTimerEvent> {
 
   /**
    * The design without the NAT gateways that forward nothing, so routes to
-   * them are blackholes (as for a deleted gateway); the same object when none failed.
+   * them are blackholes (as for a deleted gateway), and without the deleted
+   * routes; the same object when none failed.
    */
-  withoutFailedNatGateways(design: Design): Design {
-    if (this.failedNatCache.size === 0) return design;
+  withoutFailures(design: Design): Design {
+    const deleted = this.active.filter((f) => f.fault === 'routeDeletion');
+    if (this.failedNatCache.size === 0 && deleted.length === 0) return design;
     const resources = { ...design.resources };
     for (const id of this.failedNatCache) delete resources[id];
+    for (const f of deleted) {
+      const table = getResource(design, f.targetId, 'routeTable');
+      if (table)
+        resources[table.id] = { ...table, routes: table.routes.filter((r) => r.destination !== f.destination) };
+    }
     return { ...design, resources };
   }
 
@@ -164,7 +202,7 @@ export class Faults implements SimulatedKind, EventHandler<FaultTimerEvent> {
   private end(ended: readonly ActiveFault[]): void {
     for (const fault of ended) {
       this.active.splice(this.active.indexOf(fault), 1);
-      const name = this.nameOf(fault.fault, fault.targetId) ?? fault.targetId;
+      const name = this.nameOf(fault.fault, fault.targetId, fault.destination) ?? fault.targetId;
       this.ctx.say('info', fault.targetId, `${recoveredWords[fault.fault](name)}.`);
     }
     this.refresh();
@@ -178,7 +216,7 @@ export class Faults implements SimulatedKind, EventHandler<FaultTimerEvent> {
     for (const f of this.active) {
       if (f.fault === 'zoneOutage') zones.add(f.targetId);
       else if (f.fault === 'instanceFailure') impaired.add(f.targetId);
-      else nats.add(f.targetId);
+      else if (f.fault === 'natGatewayFailure') nats.add(f.targetId);
     }
     if (zones.size > 0) {
       const subnetsDown = new Set(
@@ -192,10 +230,18 @@ export class Faults implements SimulatedKind, EventHandler<FaultTimerEvent> {
     }
     this.zonesDownCache = [...zones].sort();
     this.impairedCache = impaired;
+    const since = new Map<string, number>();
+    for (const id of impaired) since.set(id, this.impairedSince.get(id) ?? this.ctx.now);
+    this.impairedSince = since;
     this.failedNatCache = nats;
   }
 
-  private nameOf(fault: ActiveFault['fault'], id: string): string | null {
+  private nameOf(fault: ActiveFault['fault'], id: string, destination: string | null): string | null {
+    if (fault === 'routeDeletion') {
+      const table = getResource(this.design, id, 'routeTable');
+      const held = table?.routes.some((r) => r.destination === destination);
+      return table && held ? `the route to ${destination} in ${table.name}` : null;
+    }
     const kind = { zoneOutage: 'availabilityZone', instanceFailure: 'ec2Instance', natGatewayFailure: 'natGateway' }[
       fault
     ] as 'availabilityZone' | 'ec2Instance' | 'natGateway';
@@ -205,11 +251,15 @@ export class Faults implements SimulatedKind, EventHandler<FaultTimerEvent> {
   }
 }
 
+/** EC2 runs its status checks once a minute (Amazon EC2 User Guide, "Status checks for Amazon EC2 instances"). */
+const STATUS_CHECK_SECONDS = 60;
+
 const kindWords: Record<LiveFault['fault'], string> = {
   zoneOutage: 'Availability Zone',
   instanceFailure: 'instance',
   natGatewayFailure: 'NAT gateway',
   dbFailover: 'DB instance',
+  routeDeletion: 'route table',
 };
 
 const injectedWords: Record<ActiveFault['fault'], (name: string) => string> = {
@@ -217,10 +267,12 @@ const injectedWords: Record<ActiveFault['fault'], (name: string) => string> = {
     `Fault: Availability Zone ${zone} is down. Its instances fail their status checks, its NAT gateways and load balancer nodes stop, and its subnets carry no traffic`,
   instanceFailure: (name) => `Fault: ${name} fails its status checks (impaired); it stays running and billed`,
   natGatewayFailure: (name) => `Fault: NAT gateway ${name} forwards nothing; routes to it are blackholes`,
+  routeDeletion: (route) => `Fault: ${route} is deleted; what it carried takes the next route that matches, or none`,
 };
 
 const recoveredWords: Record<ActiveFault['fault'], (name: string) => string> = {
   zoneOutage: (zone) => `Recovered: Availability Zone ${zone} is back`,
   instanceFailure: (name) => `Recovered: ${name} passes its status checks again`,
   natGatewayFailure: (name) => `Recovered: NAT gateway ${name} forwards again`,
+  routeDeletion: (route) => `Recovered: ${route} is back`,
 };

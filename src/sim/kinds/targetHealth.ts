@@ -11,6 +11,8 @@ interface TargetState {
   /** Checks passed, and failed, in a row. */
   passes: number;
   failures: number;
+  /** When the target took its current state. */
+  since: number;
   /** While draining: when deregistration completes. */
   drainingUntil: number | null;
 }
@@ -38,6 +40,8 @@ export interface HealthInputs {
   instanceState(instanceId: string): string | undefined;
   isImpaired(instanceId: string): boolean;
   zonesDown(): readonly string[];
+  /** Deregistered while it still runs (an Auto Scaling group terminating it after the deregistration delay). */
+  deregistered(instanceId: string): boolean;
 }
 
 type CheckEvent = { groupId: string; version: number };
@@ -140,6 +144,12 @@ export class TargetHealth implements SimulatedKind, EventHandler<CheckEvent> {
     return [...(this.groups.get(groupId)?.targets.keys() ?? [])];
   }
 
+  /** A target's state and since when it holds (undefined when it is not registered in the group). */
+  healthSince(groupId: string, targetId: string): { health: TargetHealthState; since: number } | undefined {
+    const target = this.groups.get(groupId)?.targets.get(targetId);
+    return target && { health: target.health, since: target.since };
+  }
+
   /** A target's state and AWS's reason code, for the load balancer rows of the frame. */
   stateOf(groupId: string, targetId: string): { health: TargetHealthState; reason: string | null } | undefined {
     const target = this.groups.get(groupId)?.targets.get(targetId);
@@ -160,11 +170,11 @@ export class TargetHealth implements SimulatedKind, EventHandler<CheckEvent> {
     const current = new Set<string>();
     for (const id of facts.candidates) {
       const state = this.inputs.instanceState(id);
-      if (state !== 'shutting-down' && state !== 'terminated') current.add(id);
+      if (state !== 'shutting-down' && state !== 'terminated' && !this.inputs.deregistered(id)) current.add(id);
     }
     let changed = false;
     for (const id of current)
-      if (!health.targets.has(id) || health.targets.get(id)!.health === 'draining') {
+      if (!health.targets.has(id) || health.targets.get(id)!.health === 'draining' || notRegistered(health, id)) {
         health.targets.set(id, {
           // The design is a deployment already running: its targets start healthy, as its instances start running.
           // A target registered during the run (a group's launch, an edit) starts `initial`, as AWS registers it.
@@ -176,21 +186,35 @@ export class TargetHealth implements SimulatedKind, EventHandler<CheckEvent> {
               : 'Elb.InitialHealthChecking',
           passes: 0,
           failures: 0,
+          since: now,
           drainingUntil: null,
         });
         changed = true;
       }
+    let inDesign: Set<string> | null = null;
     for (const [id, target] of health.targets) {
       if (current.has(id)) continue;
-      if (target.health !== 'draining') {
+      if (target.reason === NOT_REGISTERED) {
+        inDesign ??= new Set(facts.candidates);
+        if (!inDesign.has(id)) {
+          health.targets.delete(id);
+          changed = true;
+        }
+      } else if (target.health !== 'draining') {
         Object.assign(target, {
           health: 'draining',
           reason: 'Target.DeregistrationInProgress',
+          since: now,
           drainingUntil: now + group.deregistrationDelaySeconds,
         });
         changed = true;
       } else if (target.drainingUntil !== null && now >= target.drainingUntil) {
-        health.targets.delete(id);
+        // Deregistered. An instance still in the design (shutting down) stays listed as `unused`
+        // (`Target.NotRegistered`, as DescribeTargetHealth names a target outside the group) so nothing is
+        // sent to it; it goes when it leaves the design.
+        inDesign ??= new Set(facts.candidates);
+        if (inDesign.has(id)) set(target, 'unused', NOT_REGISTERED);
+        else health.targets.delete(id);
         changed = true;
       }
     }
@@ -206,7 +230,7 @@ export class TargetHealth implements SimulatedKind, EventHandler<CheckEvent> {
     const down = this.inputs.zonesDown();
     let changed = false;
     for (const [id, target] of health.targets) {
-      if (target.health === 'draining') continue;
+      if (target.health === 'draining' || target.reason === NOT_REGISTERED) continue;
       const before = target.health;
       const zone = this.zoneOf(facts, group, id);
       // Addresses and functions have no instance state: they count as running.
@@ -224,7 +248,10 @@ export class TargetHealth implements SimulatedKind, EventHandler<CheckEvent> {
         if (failure === null) pass(target, group);
         else fail(target, group, failure);
       }
-      if (target.health !== before) changed = true;
+      if (target.health !== before) {
+        target.since = this.ctx.now;
+        changed = true;
+      }
     }
     if (changed) this.overlayCache = null;
     return changed;
@@ -268,6 +295,10 @@ export class TargetHealth implements SimulatedKind, EventHandler<CheckEvent> {
     this.ctx.liveStateChanged();
   }
 }
+
+const NOT_REGISTERED = 'Target.NotRegistered';
+
+const notRegistered = (health: GroupHealth, id: string) => health.targets.get(id)?.reason === NOT_REGISTERED;
 
 function set(target: TargetState, health: TargetHealthState, reason: string | null): void {
   target.health = health;

@@ -10,6 +10,7 @@ import {
   type Flow,
   type LaunchTemplate,
   type LoadBalancer,
+  type SecurityGroup,
   type TargetGroup,
 } from '../../domain';
 import { defaultHealthCheck } from '../../domain/kinds/targetGroup';
@@ -84,6 +85,20 @@ export function haDesign(options: HaDesignOptions = {}): Design {
       deregistrationDelaySeconds: 300,
       ...options.targetGroup,
     });
+    // The load balancer's own group lets HTTP in from anywhere; it is in the default group too, which the
+    // instances accept traffic from.
+    const web = b.add<SecurityGroup>({
+      kind: 'securityGroup',
+      id: 'sg-alb' as SecurityGroup['id'],
+      name: 'alb-sg',
+      description: 'HTTP from anywhere',
+      vpcId: vpc.vpc.id,
+      isDefault: false,
+      inbound: [
+        { protocol: 'tcp', ports: { from: 80, to: 80 }, peer: { type: 'cidr', cidr: '0.0.0.0/0' }, description: '' },
+      ],
+      outbound: [{ protocol: 'all', ports: null, peer: { type: 'cidr', cidr: '0.0.0.0/0' }, description: '' }],
+    } as SecurityGroup);
     b.add<LoadBalancer>({
       kind: 'loadBalancer',
       id: 'elb-web' as LoadBalancer['id'],
@@ -92,7 +107,7 @@ export function haDesign(options: HaDesignOptions = {}): Design {
       scheme: 'internet-facing',
       vpcId: vpc.vpc.id,
       subnetMappings: [pubA, pubB].map((s) => ({ subnetId: s.id, privateIp: null, elasticIpId: null })),
-      securityGroupIds: sg,
+      securityGroupIds: [web.id, ...sg],
       listeners: [{ protocol: 'HTTP', port: 80, targetGroupId: targetGroup.id }],
       crossZone: true,
     });
