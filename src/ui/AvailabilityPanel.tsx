@@ -8,10 +8,18 @@ import { formatClock } from './SimToolbar';
 
 const heading = 'text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400';
 
+const seriesData = (series: AvailabilityFrame['series']): uPlot.AlignedData => [
+  series.map((p) => p.at),
+  series.map((p) => p.served),
+  series.map((p) => p.failed),
+];
+
 /** Served and failed requests per bucket of simulated time, as a live uPlot chart. */
 function AvailabilityChart({ availability, theme }: { availability: AvailabilityFrame; theme: 'light' | 'dark' }) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
+  // The series as last drawn, so a chart made anew (a theme switch while paused) starts with it, not empty.
+  const latest = useRef(availability.series);
   useEffect(() => {
     if (!host.current) return;
     const axis = {
@@ -20,7 +28,8 @@ function AvailabilityChart({ availability, theme }: { availability: Availability
     };
     plot.current = new uPlot(
       {
-        width: 380,
+        // As wide as the panel allows, up to 380 px (a small screen's panel is narrower).
+        width: Math.min(380, host.current.clientWidth || 380),
         height: 160,
         scales: { x: { time: false } },
         axes: [
@@ -34,14 +43,23 @@ function AvailabilityChart({ availability, theme }: { availability: Availability
         ],
         legend: { show: true },
       },
-      [[], [], []],
+      seriesData(latest.current),
       host.current,
     );
-    return () => plot.current?.destroy();
+    // The panel narrows with the window (a small screen): the chart follows.
+    const resize = new ResizeObserver(() => {
+      const width = Math.min(380, host.current?.clientWidth || 380);
+      if (plot.current && plot.current.width !== width) plot.current.setSize({ width, height: 160 });
+    });
+    resize.observe(host.current);
+    return () => {
+      resize.disconnect();
+      plot.current?.destroy();
+    };
   }, [availability.bucketSeconds, theme]);
   useEffect(() => {
-    const s = availability.series;
-    plot.current?.setData([s.map((p) => p.at), s.map((p) => p.served), s.map((p) => p.failed)]);
+    latest.current = availability.series;
+    plot.current?.setData(seriesData(availability.series));
   }, [availability.series]);
   const last = availability.series[availability.series.length - 1];
   return (
