@@ -35,9 +35,12 @@ const NONE: LiveBadge[] = [];
  * the cards whose live state changed.
  */
 export function useLiveBadges(resource: Resource): LiveBadge[] {
-  const design = useDesignStore(selectDesign);
   const of = LIVE[resource.kind];
-  const text = useSimStore((s) => (of && s.frame ? JSON.stringify(of(s.frame, design, resource.id)) : '[]'));
+  // The design is read when a frame comes, not subscribed to: every card subscribing re-rendered all of them on
+  // each edit (a keystroke in a 2,000-instance design). Badges follow frames, ten a second while the simulation runs.
+  const text = useSimStore((s) =>
+    of && s.frame ? JSON.stringify(of(s.frame, selectDesign(useDesignStore.getState()), resource.id)) : '[]',
+  );
   return text === '[]' ? NONE : (JSON.parse(text) as LiveBadge[]);
 }
 
