@@ -1,11 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { castDraft, type Draft } from 'immer';
-import { Trash2 } from 'lucide-react';
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { Resource } from '../../domain';
 import type { RuleRef } from '../../engine';
 import { updateResource, useViewStore } from '../../store';
-import { cellControl, smallButton } from './fields';
+import { cellControl, RemoveRowButton, smallButton } from './fields';
 
 const th = 'px-1 py-1 text-left text-[11px] font-medium text-slate-500 dark:text-slate-400';
 export const td = 'px-1 py-1 align-top';
@@ -203,17 +202,4 @@ function highlightRow(
       row?.scrollIntoView({ block: 'center' });
     },
   };
-}
-
-function RemoveRowButton({ label, onRemove }: { label: string; onRemove: () => void }) {
-  return (
-    <button
-      type="button"
-      aria-label={label}
-      onClick={onRemove}
-      className="rounded p-1 hover:bg-slate-100 dark:hover:bg-slate-800"
-    >
-      <Trash2 size={14} aria-hidden />
-    </button>
-  );
 }

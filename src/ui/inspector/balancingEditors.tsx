@@ -1,4 +1,4 @@
-import { Plus, Trash2 } from 'lucide-react';
+import { Plus } from 'lucide-react';
 import {
   ELB_MAX_LISTENERS,
   getResource,
@@ -8,7 +8,7 @@ import {
   type LoadBalancer,
 } from '../../domain';
 import { updateResource } from '../../store';
-import { CheckboxField, Section, SelectField, cellControl, smallButton } from './fields';
+import { CheckboxField, RemoveRowButton, Section, SelectField, cellControl, smallButton } from './fields';
 import { IdChecklist, toggled } from './idChecklist';
 import type { EditorProps } from './editors';
 
@@ -115,14 +115,10 @@ function ListenersTable({ lb, design }: { lb: LoadBalancer; design: Design }) {
               </select>
             </td>
             <td>
-              <button
-                type="button"
-                aria-label={`Remove listener ${listener.protocol}:${listener.port}`}
-                className={smallButton}
-                onClick={() => editLb(lb.id, (d) => void d.listeners.splice(index, 1))}
-              >
-                <Trash2 size={12} aria-hidden />
-              </button>
+              <RemoveRowButton
+                label={`Remove listener ${listener.protocol}:${listener.port}`}
+                onRemove={() => editLb(lb.id, (d) => void d.listeners.splice(index, 1))}
+              />
             </td>
           </tr>
         ))}

@@ -1,3 +1,4 @@
+import { Trash2 } from 'lucide-react';
 import { useId, type ReactNode } from 'react';
 
 /** Small form pieces for the inspector: a label, the control, and an inline error or hint. */
@@ -172,3 +173,17 @@ export function Section({ title, children, actions }: { title: string; children:
 
 export const smallButton =
   'inline-flex items-center gap-1 rounded-md border border-slate-300 px-2 py-0.5 text-xs font-medium hover:bg-slate-100 disabled:opacity-40 dark:border-slate-600 dark:hover:bg-slate-800';
+
+/** The button that removes one row of a table (a rule, a route, a listener, a scheduled action). */
+export function RemoveRowButton({ label, onRemove }: { label: string; onRemove: () => void }) {
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      onClick={onRemove}
+      className="rounded p-1 hover:bg-slate-100 dark:hover:bg-slate-800"
+    >
+      <Trash2 size={14} aria-hidden />
+    </button>
+  );
+}

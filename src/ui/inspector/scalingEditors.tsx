@@ -1,4 +1,4 @@
-import { Plus, Trash2 } from 'lucide-react';
+import { Plus } from 'lucide-react';
 import {
   AMIS,
   ASG_MAX_SCHEDULED_ACTIONS,
@@ -12,7 +12,16 @@ import {
   type ScheduledAction,
 } from '../../domain';
 import { updateResource } from '../../store';
-import { CheckboxField, NumberField, Section, SelectField, TextField, cellControl, smallButton } from './fields';
+import {
+  CheckboxField,
+  NumberField,
+  RemoveRowButton,
+  Section,
+  SelectField,
+  TextField,
+  cellControl,
+  smallButton,
+} from './fields';
 import { IdChecklist, toggled } from './idChecklist';
 import type { EditorProps } from './editors';
 
@@ -242,14 +251,10 @@ function ScheduledActions({ group }: { group: AutoScalingGroup }) {
                 <td className="pr-1">{sizeCell(a, index, 'desiredCapacity')}</td>
                 <td className="pr-1">{sizeCell(a, index, 'maxSize')}</td>
                 <td>
-                  <button
-                    type="button"
-                    aria-label={`Remove ${a.name}`}
-                    className={smallButton}
-                    onClick={() => editAsg(group.id, (d) => void d.scheduledActions.splice(index, 1))}
-                  >
-                    <Trash2 size={12} aria-hidden />
-                  </button>
+                  <RemoveRowButton
+                    label={`Remove ${a.name}`}
+                    onRemove={() => editAsg(group.id, (d) => void d.scheduledActions.splice(index, 1))}
+                  />
                 </td>
               </tr>
             ))}
