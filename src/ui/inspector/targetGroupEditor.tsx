@@ -218,6 +218,30 @@ export function TargetGroupEditor({ resource: group, design }: EditorProps<Targe
             />
           </div>
         )}
+        {(group.protocol === 'TCP' || group.protocol === 'TLS') && (
+          <SelectField
+            label="Client IP preservation (NLB)"
+            value={
+              group.preserveClientIp === undefined || group.preserveClientIp === null
+                ? 'default'
+                : group.preserveClientIp
+                  ? 'on'
+                  : 'off'
+            }
+            options={[
+              {
+                value: 'default',
+                label: `AWS's default (${group.targetType === 'ip' ? 'off for ip targets' : 'on for instance targets'})`,
+              },
+              { value: 'on', label: 'On: targets see the client' },
+              { value: 'off', label: "Off: targets see the load balancer's address" },
+            ]}
+            hint="With it off, the targets' groups must allow the load balancer's node addresses. UDP keeps the client's address always (NLB guide, Client IP preservation)."
+            onChange={(v) =>
+              editGroup(group.id, (d) => void (d.preserveClientIp = v === 'default' ? null : v === 'on'))
+            }
+          />
+        )}
         <NumberField
           label="Deregistration delay (s)"
           value={group.deregistrationDelaySeconds}
