@@ -40,6 +40,23 @@ describe('nimbus reach through a load balancer', () => {
     ]);
   });
 
+  it('lists in JSON the verdict through each node in service: here both get through', async () => {
+    const file = await designFile(haDesign());
+    const { code, out } = await run('reach', file, '--from', 'internet', '--to', 'elb-web', '--port', '80', '--json');
+    expect(code).toBe(0);
+    const targets = JSON.parse(out).loadBalancer.targets as Array<{
+      legs: Array<{ nodeSubnetId: string; reachable: boolean; failure: string | null }>;
+    }>;
+    expect(targets).toHaveLength(2);
+    for (const t of targets) {
+      expect(t.legs.map((l) => [l.reachable, l.failure])).toEqual([
+        [true, null],
+        [true, null],
+      ]);
+      expect(new Set(t.legs.map((l) => l.nodeSubnetId)).size).toBe(2);
+    }
+  });
+
   it('names the missing listener', async () => {
     const file = await designFile(haDesign({ type: 'network', appInbound: () => [tcpFrom(8080, '0.0.0.0/0')] }));
     const { code, out } = await run('reach', file, '--from', 'internet', '--to', 'elb-web', '--port', '8443');

@@ -12,6 +12,9 @@ const hopJson = (h: Hop) => ({
   explanation: h.explanation,
 });
 
+const blockedJson = (blocked: LoadBalancerReach['targets'][number]['blockedBy']) =>
+  blocked ? { component: blocked.component, id: blocked.id, code: blocked.code } : null;
+
 /** Through a load balancer: the listener, the group and one verdict per target, as JSON. */
 const balancerJson = (lb: LoadBalancerReach) => ({
   loadBalancerId: lb.loadBalancerId,
@@ -25,8 +28,19 @@ const balancerJson = (lb: LoadBalancerReach) => ({
     nodeSubnetId: t.nodeSubnetId,
     reachable: t.reachable,
     failure: t.failure,
-    blockedBy: t.blockedBy ? { component: t.blockedBy.component, id: t.blockedBy.id, code: t.blockedBy.code } : null,
+    blockedBy: blockedJson(t.blockedBy),
     health: t.health,
+    // Through every node in service, when the load balancer balances across zones (DNS gives clients each node).
+    ...(t.legs
+      ? {
+          legs: t.legs.map((leg) => ({
+            nodeSubnetId: leg.nodeSubnetId,
+            reachable: leg.reachable,
+            failure: leg.failure,
+            blockedBy: blockedJson(leg.blockedBy),
+          })),
+        }
+      : {}),
   })),
 });
 
