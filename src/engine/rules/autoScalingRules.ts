@@ -1,14 +1,6 @@
-import {
-  getResource,
-  launchRefusal,
-  resourceById,
-  resourcesOfKind,
-  type AutoScalingGroup,
-  type Design,
-} from '../../domain';
+import { getResource, launchRefusal, resourcesOfKind, type AutoScalingGroup, type Design } from '../../domain';
 import { finding, type Finding } from '../findings';
-
-const nameOf = (design: Design, id: string) => resourceById(design, id)?.name ?? id;
+import { nameOf, outsideVpc } from './sameVpc';
 
 /**
  * Auto Scaling groups as `CreateAutoScalingGroup` checks them (EC2 Auto Scaling
@@ -59,18 +51,16 @@ function placementFindings(design: Design, group: AutoScalingGroup): Finding[] {
         'Add a subnet in each zone the group should use.',
       ),
     );
-  for (const id of group.subnetIds) {
-    const subnet = getResource(design, id, 'subnet');
-    if (subnet && subnet.vpcId !== group.vpcId)
-      out.push(
-        finding(
-          'error',
-          'ASG_SUBNET_OTHER_VPC',
-          group.id,
-          `${group.name} is in ${nameOf(design, group.vpcId)}, but its subnet ${subnet.name} is in ${nameOf(design, subnet.vpcId)}; a group's subnets must all be in one VPC.`,
-        ),
-      );
-  }
+  out.push(
+    ...outsideVpc(design, group.subnetIds, 'subnet', group.vpcId, (subnet) =>
+      finding(
+        'error',
+        'ASG_SUBNET_OTHER_VPC',
+        group.id,
+        `${group.name} is in ${nameOf(design, group.vpcId)}, but its subnet ${subnet.name} is in ${nameOf(design, subnet.vpcId)}; a group's subnets must all be in one VPC.`,
+      ),
+    ),
+  );
   // ELB health checks come from the group's target groups (EC2 Auto Scaling User Guide, "Health checks").
   if (group.healthCheckType === 'ELB' && group.targetGroupIds.length === 0)
     out.push(
@@ -132,18 +122,16 @@ function templateFindings(design: Design, group: AutoScalingGroup): Finding[] {
       ),
     );
   // An instance's groups belong to its subnet's VPC; launching fails otherwise (EC2 API, RunInstances: InvalidGroup.NotFound).
-  for (const id of template.securityGroupIds) {
-    const sg = getResource(design, id, 'securityGroup');
-    if (sg && sg.vpcId !== group.vpcId)
-      out.push(
-        finding(
-          'error',
-          'ASG_TEMPLATE_SECURITY_GROUP_OTHER_VPC',
-          group.id,
-          `${group.name} launches into ${nameOf(design, group.vpcId)}, but its template ${template.name} gives instances ${sg.name} of ${nameOf(design, sg.vpcId)}, so every launch fails.`,
-        ),
-      );
-  }
+  out.push(
+    ...outsideVpc(design, template.securityGroupIds, 'securityGroup', group.vpcId, (sg) =>
+      finding(
+        'error',
+        'ASG_TEMPLATE_SECURITY_GROUP_OTHER_VPC',
+        group.id,
+        `${group.name} launches into ${nameOf(design, group.vpcId)}, but its template ${template.name} gives instances ${sg.name} of ${nameOf(design, sg.vpcId)}, so every launch fails.`,
+      ),
+    ),
+  );
   return out;
 }
 

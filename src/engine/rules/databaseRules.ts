@@ -1,14 +1,6 @@
-import {
-  findDbInstanceClass,
-  getResource,
-  resourceById,
-  resourcesOfKind,
-  type DbInstance,
-  type Design,
-} from '../../domain';
+import { findDbInstanceClass, getResource, resourcesOfKind, type DbInstance, type Design } from '../../domain';
 import { finding, type Finding } from '../findings';
-
-const nameOf = (design: Design, id: string) => resourceById(design, id)?.name ?? id;
+import { nameOf, outsideVpc } from './sameVpc';
 
 /** DB subnet groups and RDS DB instances as `CreateDBSubnetGroup` and `CreateDBInstance` check them. */
 export function databaseRules(design: Design): Finding[] {
@@ -91,19 +83,18 @@ function instanceFindings(design: Design, db: DbInstance): Finding[] {
         ),
       );
   }
-  for (const id of db.securityGroupIds) {
-    const sg = getResource(design, id, 'securityGroup');
-    const vpcId = group?.vpcId ?? primary?.vpcId;
-    if (sg && vpcId && sg.vpcId !== vpcId)
-      out.push(
+  const vpcId = group?.vpcId ?? primary?.vpcId;
+  if (vpcId)
+    out.push(
+      ...outsideVpc(design, db.securityGroupIds, 'securityGroup', vpcId, (sg) =>
         finding(
           'error',
           'DB_SECURITY_GROUP_OTHER_VPC',
           db.id,
           `${db.name} uses security group ${sg.name} of ${nameOf(design, sg.vpcId)}; its groups must belong to the DB instance's VPC.`,
         ),
-      );
-  }
+      ),
+    );
   if (!findDbInstanceClass(db.instanceClass))
     out.push(
       finding(

@@ -10,6 +10,7 @@ import {
 } from '../../domain';
 import { containsAddress, parseCidr, parseIpv4, RECOMMENDED_PRIVATE_RANGES } from '../../net';
 import { finding, type Finding } from '../findings';
+import { nameOf, outsideVpc } from './sameVpc';
 import { hasInternetRoute } from '../topology';
 
 /**
@@ -29,8 +30,6 @@ const LISTENER_PROTOCOLS: Record<LoadBalancer['type'], readonly string[]> = {
  * balancer"). Nimbus checks the prefix; it does not count free addresses.
  */
 const ALB_MIN_SUBNET_PREFIX = 27;
-
-const nameOf = (design: Design, id: string) => resourceById(design, id)?.name ?? id;
 
 export function loadBalancerRules(design: Design): Finding[] {
   const out: Finding[] = [];
@@ -134,18 +133,16 @@ function subnetFindings(design: Design, lb: LoadBalancer): Finding[] {
         'Give the load balancer a group that lets clients in on the listener ports and lets it out to the targets.',
       ),
     );
-  for (const groupId of lb.securityGroupIds) {
-    const group = getResource(design, groupId, 'securityGroup');
-    if (group && group.vpcId !== lb.vpcId)
-      out.push(
-        finding(
-          'error',
-          'LB_SECURITY_GROUP_OTHER_VPC',
-          lb.id,
-          `${lb.name} uses security group ${group.name} of ${nameOf(design, group.vpcId)}; a load balancer's groups must belong to its own VPC.`,
-        ),
-      );
-  }
+  out.push(
+    ...outsideVpc(design, lb.securityGroupIds, 'securityGroup', lb.vpcId, (group) =>
+      finding(
+        'error',
+        'LB_SECURITY_GROUP_OTHER_VPC',
+        lb.id,
+        `${lb.name} uses security group ${group.name} of ${nameOf(design, group.vpcId)}; a load balancer's groups must belong to its own VPC.`,
+      ),
+    ),
+  );
   return out;
 }
 
