@@ -15,7 +15,7 @@ export const eksNodeGroupView: KindView<'eksNodeGroup'> = {
     },
   ],
   band: 'main',
-  edges: [{ field: 'clusterId', role: 'link', direction: 'out' }],
+  // No edge to the cluster: both cards sit side by side in the Region, and the facts line names the cluster.
   facts(design, group, facts) {
     const cluster = getResource(design, group.clusterId, 'eksCluster');
     const ami = findEksAmiType(group.amiType);
