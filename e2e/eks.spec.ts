@@ -51,6 +51,18 @@ test('the EKS template shows its nodes running and billed', async ({ page }) => 
   await expect(eks.getByTestId('eks-node-group-cost')).toContainText('$0.2624/h');
   await expect(toolbar.getByTestId('cost-rate')).toContainText('$0.3624/h');
 
+  // More replicas than the nodes hold: the tenth pod stays Pending with the scheduler's reason
+  // (3 × 1930m allocatable holds nine pods of 500m).
+  await node(page, 'eksCluster').click();
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  const replicas = page.getByRole('table', { name: 'Deployments' }).getByLabel('web replicas');
+  await replicas.fill('10');
+  await page.screenshot({ path: `${dir}/eks-cluster-inspector.png` });
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  await expect(eks).toContainText('web (default): 9 of 10 pods running on nodes');
+  await expect(eks).toContainText('1 Pending: 0/3 nodes are available: 3 Insufficient cpu.');
+  await expect(node(page, 'eksCluster')).toContainText('9/10 pods running');
+
   await page.getByRole('button', { name: 'Fit View' }).click();
   await page.waitForTimeout(400);
   await page.screenshot({ path: `${dir}/eks-nodes-running.png` });
