@@ -1,4 +1,4 @@
-import { getResource, type Design, type Ec2Instance } from '../domain';
+import { getResource, withEksNodeGroups, type Design, type Ec2Instance } from '../domain';
 import type { InstanceFrame, SimFrame } from '../sim/protocol';
 import type { ResourceNode } from './derive';
 import { nodeFacts } from './facts';
@@ -24,8 +24,12 @@ export function launchedKey(frame: Pick<SimFrame, 'instances'> | null): string {
   return parts.join('\n');
 }
 
-/** What a launched instance is, as an instance of the design would be: from its group's launch template. */
-export function launchedInstance(design: Design, id: string, launched: Launched): Ec2Instance {
+/**
+ * What a launched instance is, as an instance of the design would be: from its group's launch template (an EKS
+ * node group's nodes from the group and template EKS makes for it).
+ */
+export function launchedInstance(given: Design, id: string, launched: Launched): Ec2Instance {
+  const design = withEksNodeGroups(given);
   const group = getResource(design, launched.autoScalingGroupId, 'autoScalingGroup');
   const template = getResource(design, group?.launchTemplateId ?? null, 'launchTemplate');
   return {
@@ -99,7 +103,7 @@ export function launchedNodes(
     }
     const resource = launchedInstance(design, id, launched);
     const facts = nodeFacts(design, resource);
-    const group = getResource(design, launched.autoScalingGroupId, 'autoScalingGroup');
+    const group = getResource(withEksNodeGroups(design), launched.autoScalingGroupId, 'autoScalingGroup');
     facts.title = `${launched.name} · ${launched.privateIp}`;
     facts.lines = [`launched by ${group?.name ?? launched.autoScalingGroupId}`];
     facts.badges = facts.badges.filter((b) => b.tone === 'state');

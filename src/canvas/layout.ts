@@ -1,4 +1,4 @@
-import { resourcesOfKind, type Design, type Kind, type Resource } from '../domain';
+import { resourcesOfKind, withEksNodeGroups, type Design, type Kind, type Resource } from '../domain';
 import { CONTAINER_KINDS, containerOf } from '../engine';
 import { kindView } from './kinds';
 
@@ -51,7 +51,8 @@ const LAUNCH_ROOM_INSTANCES = 4;
  */
 function launchRooms(design: Design): Map<string, number> {
   const rooms = new Map<string, number>();
-  for (const group of resourcesOfKind(design, 'autoScalingGroup')) {
+  // EKS node groups launch through the Auto Scaling group EKS makes for each.
+  for (const group of resourcesOfKind(withEksNodeGroups(design), 'autoScalingGroup')) {
     const rows = Math.ceil(Math.min(group.maxSize, LAUNCH_ROOM_INSTANCES) / 2);
     for (const subnetId of group.subnetIds)
       rooms.set(subnetId, Math.max(rooms.get(subnetId) ?? 0, rows * (LEAF.height + GAP)));

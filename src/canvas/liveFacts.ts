@@ -103,6 +103,21 @@ export function autoScalingGroupLiveBadges(frame: SimFrame | null, id: string): 
   ];
 }
 
+/** An EKS cluster's pods running of those wanted, with the first Pending reason (Kubernetes' own words). */
+export function eksClusterLiveBadges(frame: SimFrame | null, id: string): LiveBadge[] {
+  const cluster = frame?.eks?.find((c) => c.id === id);
+  if (!cluster) return [];
+  const wanted = cluster.deployments.reduce((sum, d) => sum + d.replicas, 0);
+  const running = cluster.deployments.reduce((sum, d) => sum + d.running, 0);
+  const reason = cluster.deployments.find((d) => d.reason)?.reason;
+  return [
+    { text: `${running}/${wanted} pods running`, tone: running >= wanted ? 'ok' : running === 0 ? 'bad' : 'wait' },
+    ...(running < wanted
+      ? [{ text: `${wanted - running} Pending`, tone: 'wait' as const, ...(reason ? { title: reason } : {}) }]
+      : []),
+  ];
+}
+
 /** A database's status and where its primary runs now. */
 export function databaseLiveBadges(frame: SimFrame | null, design: Design, id: string): LiveBadge[] {
   const db = frame?.databases.find((d) => d.id === id);

@@ -20,3 +20,4 @@ export * from './builder';
 export * from './catalogs/prices';
 export * from './catalogs/servicePrefixLists';
 export * from './catalogs/rds';
+export * from './catalogs/eks';

@@ -4,6 +4,7 @@ import { addressRules } from './rules/addressRules';
 import { autoScalingRules } from './rules/autoScalingRules';
 import { computeRules } from './rules/computeRules';
 import { databaseRules } from './rules/databaseRules';
+import { eksRules } from './rules/eksRules';
 import { faultRules } from './rules/faultRules';
 import { flowRules } from './rules/flowRules';
 import { gatewayRules } from './rules/gatewayRules';
@@ -30,6 +31,7 @@ const RULE_SETS = [
   loadBalancerRules,
   autoScalingRules,
   databaseRules,
+  eksRules,
   faultRules,
 ];
 

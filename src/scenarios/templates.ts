@@ -221,14 +221,31 @@ function eks(): Design {
     publicRoutes.subnetIds.push(subnet.id);
     return subnet;
   });
-  b.add({
+  const cluster = b.add({
     kind: 'eksCluster',
     id: b.ids.next('eksCluster'),
     name: 'platform',
     regionId: region.id,
-    kubernetesVersion: '1.33',
+    kubernetesVersion: '1.34',
+    upgradePolicy: 'STANDARD',
     subnetIds: subnets.map((s) => s.id),
-    compute: { type: 'nodeGroup', instanceType: 'm7g.large', minSize: 2, desiredSize: 3, maxSize: 6 },
+    fargateProfiles: [],
+    deployments: [{ name: 'web', namespace: 'default', replicas: 3, cpuMillicores: 500, memoryMiB: 1024 }],
+  });
+  // m7g is Graviton (arm64), so the nodes boot the arm64 Amazon Linux 2023 AMI type.
+  b.add({
+    kind: 'eksNodeGroup',
+    id: b.ids.next('eksNodeGroup'),
+    name: 'app-nodes',
+    clusterId: cluster.id,
+    subnetIds: subnets.map((s) => s.id),
+    instanceType: 'm7g.large',
+    amiType: 'AL2023_ARM_64_STANDARD',
+    minSize: 2,
+    desiredSize: 3,
+    maxSize: 6,
+    diskSizeGiB: 20,
+    securityGroupIds: [],
   });
   return b.build();
 }
@@ -322,7 +339,8 @@ export const TEMPLATES: readonly Template[] = [
   {
     id: 'eks',
     name: 'EKS with a node group',
-    description: 'An EKS cluster whose managed node group spans two zones.',
+    description:
+      'An EKS cluster whose managed node group of three m7g.large nodes spans two zones, running a deployment.',
     build: eks,
   },
   {

@@ -20,6 +20,7 @@ import { AWS_KEYS, type AwsData, type AwsKey } from './awsSchemas';
 import { repairReferences } from '../engine/edits/repairReferences';
 import { defaultAclsWhenMissing, importNetworks, regionInPath } from './awsImportNetworks';
 import { importHa } from './awsImportHa';
+import { importEks, SINGLE_RECORD_KEYS } from './awsImportEks';
 import { containsCidr, parseCidr } from '../net';
 
 /**
@@ -123,7 +124,9 @@ function readFiles(files: readonly AwsFile[]): {
         if (key !== 'NextToken') notes.push(`${file.name}: ignored "${key}" (Nimbus does not import it)`);
         continue;
       }
-      const parsed = z.array(AWS_KEYS[key as AwsKey] as z.ZodType).safeParse(value);
+      // `aws eks describe-*` prints its one record under a singular key: read as a list of one.
+      const records = SINGLE_RECORD_KEYS.has(key) && !Array.isArray(value) ? [value] : value;
+      const parsed = z.array(AWS_KEYS[key as AwsKey] as z.ZodType).safeParse(records);
       if (!parsed.success) {
         for (const issue of parsed.error.issues.slice(0, 5))
           errors.push(`${file.name}: ${[key, ...issue.path].map(String).join('.')}: ${issue.message}`);
@@ -428,6 +431,7 @@ export function importAws(files: readonly AwsFile[], designName = 'Imported from
       });
     }
   }
+  importEks({ data, design, add, known, regionIdOfVpc: regionOfVpc, notes });
   const ha = importHa({ data, design, add, known, regionIdOfVpc: regionOfVpc, notes });
   // Nimbus gives an instance one interface, its primary (device index 0) one; the others are named, not dropped.
   // Source: Amazon EC2 User Guide, "Elastic network interfaces" (the primary interface is device 0 and can't be

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NETWORK_AWS_KEYS } from './awsImportNetworks';
 import { HA_AWS_KEYS } from './awsSchemasHa';
+import { EKS_AWS_KEYS } from './awsImportEks';
 
 /**
  * The parts of `aws ec2 describe-*` output Nimbus reads (AWS CLI v2 JSON).
@@ -179,6 +180,7 @@ export const AWS_KEYS = {
   NetworkInterfaces: AwsNetworkInterface,
   ...NETWORK_AWS_KEYS,
   ...HA_AWS_KEYS,
+  ...EKS_AWS_KEYS,
 } as const;
 
 export type AwsKey = keyof typeof AWS_KEYS;

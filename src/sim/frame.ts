@@ -34,5 +34,6 @@ export function buildFrame(sim: Simulation, running: boolean, speed: number, log
     databases: parts.databases,
     faults: parts.faults,
     availability: parts.availability,
+    ...(parts.eks ? { eks: parts.eks } : {}),
   };
 }

@@ -6,7 +6,7 @@ import type { FlowSummary } from './kinds/flows';
 import type { AutoScalingGroupSummary } from './asgRun';
 import type { DatabaseSummary } from './kinds/databases';
 import type { LoadBalancerSummary } from './kinds/loadBalancers';
-import type { LogEntry, SimFrame } from './protocol';
+import type { EksClusterFrame, LogEntry, SimFrame } from './protocol';
 import type { Random } from './random';
 
 /**
@@ -48,6 +48,7 @@ export type FrameParts = Pick<
   | 'databases'
   | 'faults'
   | 'availability'
+  | 'eks'
 >;
 
 export interface SummaryParts {
@@ -61,6 +62,8 @@ export interface SummaryParts {
   databases: DatabaseSummary[];
   /** Requests each load balancer served and failed, and its cost (only when the design has load balancers). */
   loadBalancers?: LoadBalancerSummary[];
+  /** Each EKS cluster's node groups and deployments (only when the design has clusters). */
+  eks?: EksClusterFrame[];
 }
 
 /** A kind that schedules its own events receives them here, at their time. */

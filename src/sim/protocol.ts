@@ -215,6 +215,41 @@ export interface FaultsFrame {
   active: Array<{ fault: LiveFault['fault']; targetId: string; since: number; until: number | null }>;
 }
 
+/**
+ * An EKS cluster while it runs: its control plane's price, each node group's
+ * nodes (EC2 instances of its Auto Scaling group) and what they cost, and each
+ * deployment's pods, running or Pending with the scheduler's reason.
+ */
+export interface EksClusterFrame {
+  id: string;
+  name: string;
+  controlPlaneUsdPerHour: number;
+  nodeGroups: Array<{
+    id: string;
+    name: string;
+    desired: number;
+    running: number;
+    /** EKS's refusal (InvalidParameterException), when it would not create the group. */
+    refusal: string | null;
+    costUsd: number;
+    ratePerHour: number;
+  }>;
+  deployments: Array<{
+    name: string;
+    namespace: string;
+    replicas: number;
+    running: number;
+    pending: number;
+    on: 'nodes' | 'fargate';
+    /** Why pods are Pending: Kubernetes' FailedScheduling message, or null. */
+    reason: string | null;
+    /** The Fargate size each pod is billed at ("0.5 vCPU / 2 GB"), or null on nodes. */
+    fargateSize: string | null;
+    costUsd: number;
+    ratePerHour: number;
+  }>;
+}
+
 /** What the UI draws, sent from the worker at most ten times a second. */
 export interface SimFrame {
   now: number;
@@ -233,6 +268,8 @@ export interface SimFrame {
   databases: DatabaseFrame[];
   faults: FaultsFrame;
   availability: AvailabilityFrame;
+  /** EKS clusters (absent in frames of earlier builds and tests that make frames by hand). */
+  eks?: EksClusterFrame[];
 }
 
 /** How far an exposure run got: instances checked of all instances. */

@@ -1,4 +1,4 @@
-import type { Design, ScheduledChange } from '../domain';
+import { withEksNodeGroups, type Design, type ScheduledChange } from '../domain';
 import { applyScheduledChange } from '../engine';
 import type { Ec2Sim } from './ec2';
 import type { ServiceSim } from './containers';
@@ -16,6 +16,7 @@ import { Databases } from './kinds/databases';
 import { EbsVolumes } from './kinds/ebsVolumes';
 import { Ec2Instances } from './kinds/ec2Instances';
 import { EcsServices } from './kinds/ecsServices';
+import { EksClusters } from './kinds/eksClusters';
 import { Faults } from './kinds/faults';
 import { Flows } from './kinds/flows';
 import { LoadBalancers } from './kinds/loadBalancers';
@@ -60,7 +61,9 @@ export class Simulation {
   private readonly queue = new EventQueue<QueuedEvent>();
   private readonly random: Random;
 
-  constructor(design: Design, options: { seed?: number } = {}) {
+  constructor(input: Design, options: { seed?: number } = {}) {
+    // An EKS managed node group runs on an Auto Scaling group EKS makes for it: the run sees that group.
+    const design = withEksNodeGroups(input);
     this.random = createRandom(options.seed ?? 1);
     const ctx = this.context();
     this.faults = new Faults(design, ctx, {
@@ -108,6 +111,7 @@ export class Simulation {
       this.databases,
       this.flows,
       new LoadBalancers(start, ctx, this.flows.traffic, () => this.liveOverlay(), this.health),
+      new EksClusters(start, ctx, this.ec2),
     ];
     // The tick at second t accounts for the second that ends at t.
     this.queue.schedule(1, TICK);
@@ -191,7 +195,7 @@ export class Simulation {
 
   /** Follows edits made while the simulation runs: every kind adds, removes and updates its resources. */
   syncDesign(design: Design): void {
-    this.base = design;
+    this.base = withEksNodeGroups(design);
     this.syncKinds();
   }
 

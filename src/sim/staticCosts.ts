@@ -1,4 +1,4 @@
-import { PRICES, resourcesOfKind, type Design } from '../domain';
+import { eksControlPlaneHourly, PRICES, resourcesOfKind, type Design } from '../domain';
 
 /** Hourly charges that run as long as a resource exists: NAT gateways, Elastic IPs, VPNs, Direct Connect ports, transit gateway attachments, EKS control planes (Fargate tasks bill per task, see containers.ts). */
 export interface StaticRate {
@@ -31,6 +31,10 @@ export function staticRates(design: Design): StaticRate[] {
         usdPerHour: PRICES.interfaceEndpoint.azHour * endpoint.subnetIds.length,
       });
   for (const eks of resourcesOfKind(design, 'eksCluster'))
-    rates.push({ id: eks.id, name: eks.name, usdPerHour: PRICES.eksClusterHour });
+    rates.push({
+      id: eks.id,
+      name: eks.name,
+      usdPerHour: eksControlPlaneHourly(eks.kubernetesVersion, eks.upgradePolicy),
+    });
   return rates;
 }

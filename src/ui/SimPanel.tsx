@@ -13,6 +13,7 @@ import {
 import { formatClock, formatUsd } from './SimToolbar';
 import { AvailabilityPanel } from './AvailabilityPanel';
 import { FaultSchedule } from './FaultSchedule';
+import { EksSimSection } from './EksSimSection';
 
 /** A live uPlot chart of some series over simulated time (fast enough to redraw on every frame). */
 function SeriesChart({
@@ -211,6 +212,7 @@ export function SimPanel() {
           ))}
         </section>
       )}
+      <EksSimSection clusters={frame.eks ?? []} />
       {frame.traffic.transfer.length > 0 && (
         <section aria-label="Data transfer" className="flex flex-col gap-1">
           <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">

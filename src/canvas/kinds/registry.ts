@@ -9,6 +9,7 @@ import { ec2InstanceView } from './ec2Instance';
 import { ecsClusterView } from './ecsCluster';
 import { ecsServiceView } from './ecsService';
 import { eksClusterView } from './eksCluster';
+import { eksNodeGroupView } from './eksNodeGroup';
 import { elasticIpView } from './elasticIp';
 import { internetView } from './internet';
 import { internetGatewayView } from './internetGateway';
@@ -59,6 +60,7 @@ export const KIND_VIEWS = {
   ecsCluster: ecsClusterView,
   ecsService: ecsServiceView,
   eksCluster: eksClusterView,
+  eksNodeGroup: eksNodeGroupView,
   lambdaFunction: lambdaFunctionView,
   lambdaTrigger: lambdaTriggerView,
   virtualPrivateGateway: virtualPrivateGatewayView,

@@ -1,9 +1,10 @@
-import type { Design, Resource } from '../../domain';
+import { nodeGroupAutoScalingId, type Design, type Resource } from '../../domain';
 import type { SimFrame } from '../../sim/protocol';
 import { selectDesign, useDesignStore, useSimStore } from '../../store';
 import {
   autoScalingGroupLiveBadges,
   databaseLiveBadges,
+  eksClusterLiveBadges,
   instanceLiveBadges,
   loadBalancerLiveBadges,
   targetGroupLiveBadges,
@@ -25,6 +26,8 @@ const LIVE: Partial<Record<Resource['kind'], (frame: SimFrame | null, design: De
   targetGroup: (frame, _, id) => targetGroupLiveBadges(frame, id),
   autoScalingGroup: (frame, _, id) => autoScalingGroupLiveBadges(frame, id),
   dbInstance: databaseLiveBadges,
+  eksNodeGroup: (frame, _, id) => autoScalingGroupLiveBadges(frame, nodeGroupAutoScalingId(id)),
+  eksCluster: (frame, _, id) => eksClusterLiveBadges(frame, id),
 };
 
 const NONE: LiveBadge[] = [];

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { DbInstance, Design } from '../../domain';
 import { haDesign } from '../../sim/testing/haDesign';
 import { run } from '../testing/runCli';
+import { TEMPLATES } from '../../scenarios/templates';
 
 async function fileWith(design: unknown): Promise<string> {
   const file = join(await mkdtemp(join(tmpdir(), 'nimbus-simulate-')), 'design.json');
@@ -65,5 +66,17 @@ describe('nimbus simulate with faults', () => {
       /^ {2}group web-asg: 4 in service \(min 2, desired 4, max 4\), \d+ launched in all; 2 in us-east-1a, 2 in us-east-1b$/m,
     );
     expect(out).toMatch(/^ {2}database app-db: available \(standby serving\), 1 failovers, \$\d+\.\d+$/m);
+  });
+});
+
+describe('nimbus simulate with EKS', () => {
+  it('prints the control plane, the node group’s nodes with their cost, and each deployment’s pods', async () => {
+    const eks = TEMPLATES.find((t) => t.id === 'eks')!.build();
+    const { code, out } = await run('simulate', await fileWith(eks), '--duration', '3600');
+    expect(code).toBe(0);
+    expect(out).toContain('  EKS cluster platform: control plane $0.1000/h');
+    // Three m7g.large nodes for an hour: USD 0.0816 each, plus root volume and public IPv4 (see sim/eks.test.ts).
+    expect(out).toContain('    node group app-nodes: 3 of 3 nodes running, $0.2624');
+    expect(out).toContain('    deployment web: 3 of 3 pods running on nodes');
   });
 });

@@ -90,6 +90,15 @@ export const simulateCommand: Subcommand = {
       io.out(
         `  database ${d.name}: ${d.status} (${d.serving} serving), ${count(d.failovers)} failovers, ${usd(d.costUsd)}`,
       );
+    for (const c of summary.eks ?? []) {
+      io.out(`  EKS cluster ${c.name}: control plane ${usd(c.controlPlaneUsdPerHour)}/h`);
+      for (const g of c.nodeGroups)
+        io.out(`    node group ${g.name}: ${g.running} of ${g.desired} nodes running, ${usd(g.costUsd)}`);
+      for (const d of c.deployments)
+        io.out(
+          `    deployment ${d.name}: ${d.running} of ${d.replicas} pods running on ${d.on === 'fargate' ? `Fargate (${d.fargateSize ?? 'no size'}), ${usd(d.costUsd)}` : 'nodes'}${d.reason ? `; Pending: ${d.reason}` : ''}`,
+        );
+    }
     for (const entry of summary.log.filter((l) => l.level === 'error')) io.out(`  ${entry.at}s error: ${entry.text}`);
     return 0;
   },

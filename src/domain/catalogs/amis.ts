@@ -21,6 +21,31 @@ export const AMIS: readonly AmiInfo[] = [
     platform: 'linux',
     architecture: 'x86_64',
   },
+  // The AMIs an EKS managed node group launches from, by AMI type (`catalogs/eks.ts`, EKS_AMI_TYPES).
+  {
+    id: 'ami-0a1b2c3d4e5f60006',
+    name: 'Amazon EKS optimized Amazon Linux 2023 (x86_64)',
+    platform: 'linux',
+    architecture: 'x86_64',
+  },
+  {
+    id: 'ami-0a1b2c3d4e5f60007',
+    name: 'Amazon EKS optimized Amazon Linux 2023 (arm64)',
+    platform: 'linux',
+    architecture: 'arm64',
+  },
+  {
+    id: 'ami-0a1b2c3d4e5f60008',
+    name: 'Bottlerocket for Amazon EKS (x86_64)',
+    platform: 'linux',
+    architecture: 'x86_64',
+  },
+  {
+    id: 'ami-0a1b2c3d4e5f60009',
+    name: 'Bottlerocket for Amazon EKS (arm64)',
+    platform: 'linux',
+    architecture: 'arm64',
+  },
 ];
 
 export const DEFAULT_AMI_ID = 'ami-0a1b2c3d4e5f60001';

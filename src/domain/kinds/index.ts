@@ -24,6 +24,7 @@ export * from './ebsVolume';
 export * from './ecsCluster';
 export * from './ecsService';
 export * from './eksCluster';
+export * from './eksNodeGroup';
 export * from './lambdaFunction';
 export * from './lambdaTrigger';
 export * from './internet';

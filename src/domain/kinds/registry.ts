@@ -8,6 +8,7 @@ import { ec2InstanceKind } from './ec2Instance';
 import { ecsClusterKind } from './ecsCluster';
 import { ecsServiceKind } from './ecsService';
 import { eksClusterKind } from './eksCluster';
+import { eksNodeGroupKind } from './eksNodeGroup';
 import { elasticIpKind } from './elasticIp';
 import { internetKind } from './internet';
 import { internetGatewayKind } from './internetGateway';
@@ -60,6 +61,7 @@ export const KIND_SPECS = {
   ecsCluster: ecsClusterKind,
   ecsService: ecsServiceKind,
   eksCluster: eksClusterKind,
+  eksNodeGroup: eksNodeGroupKind,
   lambdaFunction: lambdaFunctionKind,
   lambdaTrigger: lambdaTriggerKind,
   internet: internetKind,

@@ -18,6 +18,7 @@ import { Ec2InstanceSchema } from './ec2Instance';
 import { EcsClusterSchema } from './ecsCluster';
 import { EcsServiceSchema } from './ecsService';
 import { EksClusterSchema } from './eksCluster';
+import { EksNodeGroupSchema } from './eksNodeGroup';
 import { LambdaFunctionSchema } from './lambdaFunction';
 import { LambdaTriggerSchema } from './lambdaTrigger';
 import { InternetSchema } from './internet';
@@ -60,6 +61,7 @@ export const RESOURCE_SCHEMAS = [
   EcsClusterSchema,
   EcsServiceSchema,
   EksClusterSchema,
+  EksNodeGroupSchema,
   LambdaFunctionSchema,
   LambdaTriggerSchema,
   InternetSchema,

@@ -2,6 +2,7 @@ import type { Design, Kind, ResourceOf } from '../../domain';
 import { EcsServiceEditor, InstanceEditor } from './computeEditors';
 import { LambdaEditor, TriggerEditor } from './serverlessEditors';
 import { EbsVolumeEditor } from './storageEditors';
+import { EksClusterEditor, EksNodeGroupEditor } from './eksEditors';
 import {
   GatewayEditor,
   NatGatewayEditor,
@@ -49,7 +50,8 @@ export const KIND_EDITORS = {
   ebsVolume: EbsVolumeEditor,
   ecsCluster: null,
   ecsService: EcsServiceEditor,
-  eksCluster: null,
+  eksCluster: EksClusterEditor,
+  eksNodeGroup: EksNodeGroupEditor,
   lambdaFunction: LambdaEditor,
   lambdaTrigger: TriggerEditor,
   vpcPeeringConnection: PeeringEditor,

@@ -1,0 +1,101 @@
+import {
+  eksSupportPhase,
+  fargatePodSize,
+  getResource,
+  nodeGroupRefusal,
+  resourcesOfKind,
+  type Design,
+  type EksCluster,
+} from '../../domain';
+import { finding, type Finding } from '../findings';
+import { hasInternetRoute } from '../topology';
+
+/**
+ * Amazon EKS as its API checks it: node groups (`CreateNodegroup`, whose
+ * `InvalidParameterException` words the findings quote), Fargate profiles
+ * (private subnets only: Amazon EKS User Guide, "Define which Pods use AWS
+ * Fargate when launched") and versions past their support (Amazon EKS User
+ * Guide, "Understand the Kubernetes version lifecycle on EKS").
+ */
+export function eksRules(design: Design): Finding[] {
+  const out: Finding[] = [];
+  for (const group of resourcesOfKind(design, 'eksNodeGroup')) {
+    const refusal = nodeGroupRefusal(group);
+    if (refusal)
+      out.push(
+        finding(
+          'error',
+          'EKS_NODE_GROUP_INVALID',
+          group.id,
+          `${group.name}: EKS refuses the node group: "${refusal}" (InvalidParameterException).`,
+        ),
+      );
+    const cluster = getResource(design, group.clusterId, 'eksCluster');
+    const vpcs = new Set(group.subnetIds.map((id) => getResource(design, id, 'subnet')?.vpcId).filter((v) => v));
+    const clusterVpcs = new Set(
+      (cluster?.subnetIds ?? []).map((id) => getResource(design, id, 'subnet')?.vpcId).filter((v) => v),
+    );
+    if (cluster && clusterVpcs.size > 0 && [...vpcs].some((v) => !clusterVpcs.has(v)))
+      out.push(
+        finding(
+          'error',
+          'EKS_NODE_GROUP_OTHER_VPC',
+          group.id,
+          `${group.name}: its subnets must be in the VPC of cluster ${cluster.name}.`,
+        ),
+      );
+  }
+  for (const cluster of resourcesOfKind(design, 'eksCluster')) out.push(...clusterFindings(design, cluster));
+  return out;
+}
+
+function clusterFindings(design: Design, cluster: EksCluster): Finding[] {
+  const out: Finding[] = [];
+  const phase = eksSupportPhase(cluster.kubernetesVersion);
+  if (phase === 'ended')
+    out.push(
+      finding(
+        'warning',
+        'EKS_VERSION_END_OF_SUPPORT',
+        cluster.id,
+        `${cluster.name}: Kubernetes ${cluster.kubernetesVersion} is past extended support; EKS upgrades such clusters to the oldest version still supported.`,
+      ),
+    );
+  cluster.fargateProfiles.forEach((profile) => {
+    if (profile.subnetIds.length === 0)
+      out.push(
+        finding(
+          'error',
+          'EKS_FARGATE_NO_SUBNET',
+          cluster.id,
+          `${cluster.name}: Fargate profile ${profile.name} has no subnet; EKS needs at least one private subnet.`,
+        ),
+      );
+    for (const id of profile.subnetIds) {
+      const subnet = getResource(design, id, 'subnet');
+      if (subnet && hasInternetRoute(design, subnet))
+        out.push(
+          finding(
+            'error',
+            'EKS_FARGATE_PUBLIC_SUBNET',
+            cluster.id,
+            `${cluster.name}: Fargate profile ${profile.name} names ${subnet.name}, which routes to an internet gateway; EKS refuses it (InvalidParameterException: only private subnets are supported for Fargate).`,
+            'Choose private subnets (their route to the internet, if any, goes through a NAT gateway).',
+          ),
+        );
+    }
+  });
+  for (const deployment of cluster.deployments) {
+    const onFargate = cluster.fargateProfiles.some((p) => p.namespaces.includes(deployment.namespace));
+    if (onFargate && !fargatePodSize(deployment.cpuMillicores, deployment.memoryMiB))
+      out.push(
+        finding(
+          'warning',
+          'EKS_FARGATE_POD_TOO_LARGE',
+          cluster.id,
+          `${cluster.name}: deployment ${deployment.name} requests more than Fargate's largest size (16 vCPU, 120 GB with its 256 MB), so its pods stay Pending.`,
+        ),
+      );
+  }
+  return out;
+}

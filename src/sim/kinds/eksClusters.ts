@@ -1,0 +1,360 @@
+import {
+  eksControlPlaneHourly,
+  fargatePodSize,
+  fargateProfileFor,
+  nodeAllocatable,
+  nodeGroupAutoScalingId,
+  nodeGroupRefusal,
+  PRICES,
+  resourcesOfKind,
+  type Design,
+  type EksCluster,
+  type KubernetesDeployment,
+  type NodeAllocatable,
+} from '../../domain';
+import { ec2Cost, ec2Rate } from '../ec2';
+import { round, type FrameParts, type ResourceCost, type SimContext, type SimulatedKind } from '../kind';
+import type { EksClusterFrame } from '../protocol';
+import type { Ec2Instances } from './ec2Instances';
+
+/** A pod of a deployment on nodes: bound to a node, or Pending (null). */
+interface NodePod {
+  nodeId: string | null;
+}
+
+/** A pod on Fargate, billed from `start` to `end` (null while it runs). */
+interface FargatePod {
+  start: number;
+  end: number | null;
+  usdPerHour: number;
+}
+
+interface DeploymentRun {
+  clusterId: string;
+  clusterName: string;
+  name: string;
+  /** The requests the pods were made with: a change rolls every pod out again. */
+  requests: string;
+  nodePods: NodePod[];
+  fargatePods: FargatePod[];
+  reason: string | null;
+}
+
+/** A node the scheduler may use: a running instance of one of the cluster's node groups, and what it still holds. */
+interface SchedulableNode {
+  id: string;
+  allocatable: NodeAllocatable;
+  free: NodeAllocatable;
+}
+
+/** Fargate bills per second with a one-minute minimum (AWS Fargate pricing). */
+const FARGATE_MINIMUM_SECONDS = 60;
+
+const fargatePodCost = (pod: FargatePod, now: number) => {
+  const seconds = (pod.end ?? now) - pod.start;
+  return (pod.usdPerHour * (pod.end === null ? seconds : Math.max(seconds, FARGATE_MINIMUM_SECONDS))) / 3600;
+};
+
+/**
+ * Kubernetes' FailedScheduling message: how many nodes there are, and each
+ * reason with the number of nodes it ruled out, sorted as kube-scheduler sorts
+ * them ("0/3 nodes are available: 3 Insufficient cpu.").
+ */
+export function failedSchedulingMessage(nodes: number, reasons: ReadonlyMap<string, number>): string {
+  if (nodes === 0) return 'no nodes available to schedule pods';
+  const parts = [...reasons].map(([reason, count]) => `${count} ${reason}`).sort();
+  return `0/${nodes} nodes are available: ${parts.join(', ')}.`;
+}
+
+/**
+ * EKS clusters' workloads: each deployment's pods scheduled on the running
+ * nodes of the cluster's managed node groups, or run on Fargate when a profile
+ * selects their namespace. The nodes themselves are EC2 instances of the Auto
+ * Scaling group each node group runs on (`withEksNodeGroups`), launched,
+ * replaced and billed by the Auto Scaling and EC2 kinds; this kind only reads
+ * their states and sums their cost per node group.
+ *
+ * Scheduling as kube-scheduler filters nodes (NodeResourcesFit: the pod's
+ * requests within the node's allocatable minus the requests of the pods already
+ * on it; and the node's pod limit), then prefers the least allocated node. A
+ * bound pod stays where it is; a pod whose node goes is created again Pending
+ * (the ReplicaSet replaces it) and scheduled anew. Nimbus starts pods at once:
+ * image pulls and container start-up are not modelled.
+ */
+export class EksClusters implements SimulatedKind {
+  private design: Design;
+  private readonly runs = new Map<string, DeploymentRun>();
+  /** Every instance each node group's Auto Scaling group launched in this run, for its cost line. */
+  private readonly nodesOf = new Map<string, Set<string>>();
+  /** Node groups EKS refused, logged once each. */
+  private readonly refused = new Set<string>();
+
+  constructor(
+    design: Design,
+    private readonly ctx: SimContext,
+    private readonly ec2: Ec2Instances,
+  ) {
+    this.design = design;
+    this.reconcile();
+  }
+
+  sync(design: Design): void {
+    this.design = design;
+    this.reconcile();
+  }
+
+  liveStateChanged(): void {
+    this.reconcile();
+  }
+
+  /** Running instances of a cluster's node groups, in id order (so a run is the same every time). */
+  private nodesFor(cluster: EksCluster): SchedulableNode[] {
+    const groups = new Map(
+      resourcesOfKind(this.design, 'eksNodeGroup')
+        .filter((g) => g.clusterId === cluster.id)
+        .map((g) => [nodeGroupAutoScalingId(g.id) as string, g]),
+    );
+    const nodes: SchedulableNode[] = [];
+    for (const instance of resourcesOfKind(this.design, 'ec2Instance')) {
+      const group = instance.autoScalingGroupId ? groups.get(instance.autoScalingGroupId) : undefined;
+      if (!group) continue;
+      let known = this.nodesOf.get(group.id);
+      if (!known) this.nodesOf.set(group.id, (known = new Set()));
+      known.add(instance.id);
+      const allocatable = nodeAllocatable(instance.instanceType);
+      if (!allocatable || this.ec2.sims.get(instance.id)?.state !== 'running') continue;
+      nodes.push({ id: instance.id, allocatable, free: { ...allocatable } });
+    }
+    return nodes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  private reconcile(): void {
+    const now = this.ctx.now;
+    const seen = new Set<string>();
+    for (const group of resourcesOfKind(this.design, 'eksNodeGroup')) {
+      const refusal = nodeGroupRefusal(group);
+      if (refusal && !this.refused.has(group.id))
+        this.ctx.say(
+          'error',
+          group.id,
+          `CreateNodegroup for ${group.name} refused: InvalidParameterException: ${refusal}.`,
+        );
+      if (refusal) this.refused.add(group.id);
+      else this.refused.delete(group.id);
+    }
+    for (const cluster of resourcesOfKind(this.design, 'eksCluster')) {
+      const nodes = this.nodesFor(cluster);
+      const byId = new Map(nodes.map((n) => [n.id, n]));
+      const onNodes: Array<{ run: DeploymentRun; deployment: KubernetesDeployment }> = [];
+      const names = new Map<string, number>();
+      for (const deployment of cluster.deployments) {
+        // Two deployments of one name (a file written by hand) are kept apart by their order.
+        const nth = names.get(deployment.name) ?? 0;
+        names.set(deployment.name, nth + 1);
+        const key = `${cluster.id}\u0000${deployment.name}\u0000${nth}`;
+        seen.add(key);
+        const requests = `${deployment.cpuMillicores} ${deployment.memoryMiB} ${deployment.namespace}`;
+        let run = this.runs.get(key);
+        if (!run) {
+          run = {
+            clusterId: cluster.id,
+            clusterName: cluster.name,
+            name: deployment.name,
+            requests,
+            nodePods: [],
+            fargatePods: [],
+            reason: null,
+          };
+          this.runs.set(key, run);
+        }
+        run.clusterName = cluster.name;
+        if (run.requests !== requests) {
+          // New requests make a new ReplicaSet: every pod is replaced (Nimbus replaces them all at once).
+          run.nodePods = [];
+          this.endFargatePods(run, run.fargatePods.length, now);
+          run.requests = requests;
+        }
+        if (fargateProfileFor(cluster, deployment.namespace)) {
+          run.nodePods = [];
+          this.runOnFargate(run, deployment, now);
+        } else {
+          this.endFargatePods(run, run.fargatePods.length, now);
+          // Pods whose node is gone are replaced by Pending ones.
+          for (const pod of run.nodePods) if (pod.nodeId !== null && !byId.has(pod.nodeId)) pod.nodeId = null;
+          // Scale in removes Pending pods first, then the latest.
+          while (run.nodePods.length > deployment.replicas) {
+            const pending = run.nodePods.findIndex((p) => p.nodeId === null);
+            run.nodePods.splice(pending >= 0 ? pending : run.nodePods.length - 1, 1);
+          }
+          while (run.nodePods.length < deployment.replicas) run.nodePods.push({ nodeId: null });
+          for (const pod of run.nodePods) if (pod.nodeId !== null) take(byId.get(pod.nodeId)!, deployment);
+          onNodes.push({ run, deployment });
+        }
+      }
+      for (const { run, deployment } of onNodes) this.schedule(run, deployment, nodes);
+    }
+    for (const [key, run] of this.runs)
+      if (!seen.has(key)) {
+        run.nodePods = [];
+        this.endFargatePods(run, run.fargatePods.length, now);
+      }
+  }
+
+  /** Places a deployment's Pending pods, and says why the rest stay Pending. */
+  private schedule(run: DeploymentRun, deployment: KubernetesDeployment, nodes: SchedulableNode[]): void {
+    let reason: string | null = null;
+    for (const pod of run.nodePods) {
+      if (pod.nodeId !== null) continue;
+      const reasons = new Map<string, number>();
+      let best: SchedulableNode | null = null;
+      let bestScore = -Infinity;
+      for (const node of nodes) {
+        const misses = unfit(node, deployment);
+        if (misses.length > 0) {
+          for (const miss of misses) reasons.set(miss, (reasons.get(miss) ?? 0) + 1);
+          continue;
+        }
+        // LeastAllocated: the node with the most CPU and memory left after the pod, in equal weight.
+        const score =
+          (node.free.cpuMillicores - deployment.cpuMillicores) / node.allocatable.cpuMillicores +
+          (node.free.memoryMiB - deployment.memoryMiB) / node.allocatable.memoryMiB;
+        if (score > bestScore) [best, bestScore] = [node, score];
+      }
+      if (best) {
+        pod.nodeId = best.id;
+        take(best, deployment);
+      } else {
+        reason = failedSchedulingMessage(nodes.length, reasons);
+        break;
+      }
+    }
+    if (reason !== run.reason && reason !== null)
+      this.ctx.say(
+        'error',
+        run.clusterId,
+        `${run.clusterName}: pods of ${run.name} Pending: FailedScheduling: ${reason}`,
+      );
+    run.reason = reason;
+  }
+
+  private runOnFargate(run: DeploymentRun, deployment: KubernetesDeployment, now: number): void {
+    const size = fargatePodSize(deployment.cpuMillicores, deployment.memoryMiB);
+    if (!size) {
+      this.endFargatePods(run, run.fargatePods.length, now);
+      const reason = "the pod's requests are more than Fargate's largest size (16 vCPU, 120 GB)";
+      if (run.reason !== reason)
+        this.ctx.say('error', run.clusterId, `${run.clusterName}: pods of ${run.name} Pending: ${reason}.`);
+      run.reason = reason;
+      return;
+    }
+    run.reason = null;
+    const usdPerHour = (size.cpu / 1024) * PRICES.fargate.vcpuHour + (size.memoryMiB / 1024) * PRICES.fargate.gbHour;
+    const running = run.fargatePods.filter((p) => p.end === null).length;
+    if (running > deployment.replicas) this.endFargatePods(run, running - deployment.replicas, now);
+    for (let i = running; i < deployment.replicas; i++) run.fargatePods.push({ start: now, end: null, usdPerHour });
+  }
+
+  /** Stops the latest `count` running Fargate pods. */
+  private endFargatePods(run: DeploymentRun, count: number, now: number): void {
+    let left = count;
+    for (let i = run.fargatePods.length - 1; i >= 0 && left > 0; i--) {
+      const pod = run.fargatePods[i]!;
+      if (pod.end === null) {
+        pod.end = now;
+        left--;
+      }
+    }
+  }
+
+  costs(now: number): ResourceCost[] {
+    const rows: ResourceCost[] = [];
+    for (const [key, run] of this.runs) {
+      if (run.fargatePods.length === 0) continue;
+      rows.push({
+        id: `fargate:${key.replaceAll('\u0000', '/')}`,
+        name: `${run.clusterName} ${run.name}: Fargate pods`,
+        total: run.fargatePods.reduce((sum, p) => sum + fargatePodCost(p, now), 0),
+        ratePerHour: run.fargatePods.reduce((sum, p) => sum + (p.end === null ? p.usdPerHour : 0), 0),
+      });
+    }
+    return rows;
+  }
+
+  private clusterFrames(now: number): EksClusterFrame[] {
+    return resourcesOfKind(this.design, 'eksCluster').map((cluster) => {
+      const names = new Map<string, number>();
+      return {
+        id: cluster.id,
+        name: cluster.name,
+        controlPlaneUsdPerHour: eksControlPlaneHourly(cluster.kubernetesVersion, cluster.upgradePolicy),
+        nodeGroups: resourcesOfKind(this.design, 'eksNodeGroup')
+          .filter((g) => g.clusterId === cluster.id)
+          .map((g) => {
+            let costUsd = 0;
+            let ratePerHour = 0;
+            let running = 0;
+            for (const id of this.nodesOf.get(g.id) ?? []) {
+              const sim = this.ec2.sims.get(id);
+              if (!sim) continue;
+              costUsd += ec2Cost(sim, now);
+              ratePerHour += ec2Rate(sim);
+              if (sim.state === 'running') running++;
+            }
+            return {
+              id: g.id,
+              name: g.name,
+              desired: g.desiredSize,
+              running,
+              refusal: nodeGroupRefusal(g),
+              costUsd: round(costUsd),
+              ratePerHour: round(ratePerHour),
+            };
+          }),
+        deployments: cluster.deployments.map((d) => {
+          const nth = names.get(d.name) ?? 0;
+          names.set(d.name, nth + 1);
+          const run = this.runs.get(`${cluster.id}\u0000${d.name}\u0000${nth}`);
+          const fargate = fargateProfileFor(cluster, d.namespace) !== undefined;
+          const size = fargate ? fargatePodSize(d.cpuMillicores, d.memoryMiB) : null;
+          const fargateRunning = run?.fargatePods.filter((p) => p.end === null).length ?? 0;
+          const running = fargate ? fargateRunning : (run?.nodePods.filter((p) => p.nodeId !== null).length ?? 0);
+          return {
+            name: d.name,
+            namespace: d.namespace,
+            replicas: d.replicas,
+            running,
+            pending: d.replicas - running,
+            on: fargate ? ('fargate' as const) : ('nodes' as const),
+            reason: run?.reason ?? null,
+            fargateSize: size ? `${size.cpu / 1024} vCPU / ${size.memoryMiB / 1024} GB` : null,
+            costUsd: round(run?.fargatePods.reduce((sum, p) => sum + fargatePodCost(p, now), 0) ?? 0),
+            ratePerHour: round(run?.fargatePods.reduce((sum, p) => sum + (p.end === null ? p.usdPerHour : 0), 0) ?? 0),
+          };
+        }),
+      };
+    });
+  }
+
+  frame(now: number): Pick<FrameParts, 'eks'> {
+    return resourcesOfKind(this.design, 'eksCluster').length === 0 ? {} : { eks: this.clusterFrames(now) };
+  }
+
+  summary(now: number) {
+    return resourcesOfKind(this.design, 'eksCluster').length === 0 ? {} : { eks: this.clusterFrames(now) };
+  }
+}
+
+/** Why a pod does not fit a node, in kube-scheduler's words (none when it fits). */
+function unfit(node: SchedulableNode, deployment: KubernetesDeployment): string[] {
+  const misses: string[] = [];
+  if (node.free.pods < 1) misses.push('Too many pods');
+  if (node.free.cpuMillicores < deployment.cpuMillicores) misses.push('Insufficient cpu');
+  if (node.free.memoryMiB < deployment.memoryMiB) misses.push('Insufficient memory');
+  return misses;
+}
+
+function take(node: SchedulableNode, deployment: KubernetesDeployment): void {
+  node.free.pods -= 1;
+  node.free.cpuMillicores -= deployment.cpuMillicores;
+  node.free.memoryMiB -= deployment.memoryMiB;
+}
