@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createRouteTable,
-  createSecurityGroup,
-  DesignBuilder,
-  type ClientVpnEndpoint,
-  type Design,
-  type SgRule,
-} from '../../domain';
+import { clientVpnDesign, tcp, type ClientVpnFixture } from '../rules/testing/clientVpnDesign';
+import type { SgRule } from '../../domain';
 import { analyzeReachability, type ReachResult } from './reachability';
 
 /**
@@ -17,62 +11,7 @@ import { analyzeReachability, type ReachResult } from './reachability';
  * endpoint's security group, not the client CIDR).
  */
 
-const tcp = (port: number, peer: SgRule['peer']): SgRule => ({
-  protocol: 'tcp',
-  ports: { from: port, to: port },
-  peer,
-  description: '',
-});
-
-interface Fixture {
-  design: Design;
-  endpointId: string;
-  appId: string;
-}
-
-function build(
-  edit: (parts: {
-    endpoint: ClientVpnEndpoint;
-    appRules: SgRule[];
-    vpnEgress: SgRule[];
-    publicSubnetId: ClientVpnEndpoint['targetSubnetIds'][number];
-  }) => void = () => {},
-): Fixture {
-  const b = new DesignBuilder('Client VPN');
-  const region = b.region('us-east-1');
-  const vpc = b.vpc(region, '10.0.0.0/16', 'VPC');
-  const zoneA = b.zone(region, 'us-east-1a', vpc);
-  const zoneB = b.zone(region, 'us-east-1b', vpc);
-  const igw = b.internetGateway(vpc);
-  const publicSubnet = b.subnet(vpc, zoneA, '10.0.0.0/24', 'Public', { public: true });
-  const privateSubnet = b.subnet(vpc, zoneB, '10.0.1.0/24', 'Private');
-  const publicRoutes = b.add(createRouteTable(b.ids, vpc.vpc, 'Public routes'));
-  b.route(publicRoutes, '0.0.0.0/0', igw.id);
-  publicRoutes.subnetIds.push(publicSubnet.id);
-  const vpnGroup = b.add(createSecurityGroup(b.ids, vpc.vpc.id, 'vpn', 'Client VPN interfaces'));
-  const appGroup = b.add(createSecurityGroup(b.ids, vpc.vpc.id, 'app', 'App'));
-  appGroup.inbound.push(tcp(22, { type: 'securityGroup', groupId: vpnGroup.id }));
-  const app = b.instance(privateSubnet, '10.0.1.10', [appGroup.id], 'App');
-  const endpoint = b.add({
-    kind: 'clientVpnEndpoint',
-    id: b.ids.next('clientVpnEndpoint'),
-    name: 'Staff VPN',
-    vpcId: vpc.vpc.id,
-    clientCidr: '172.16.0.0/22',
-    targetSubnetIds: [privateSubnet.id],
-    securityGroupIds: [vpnGroup.id],
-    authorizationRules: [{ destinationCidr: '10.0.0.0/16', accessGroup: null }],
-    authorizedCidrs: [],
-    routes: [],
-    splitTunnel: false,
-    connectedClients: 10,
-    userGroup: null,
-  } satisfies ClientVpnEndpoint);
-  edit({ endpoint, appRules: appGroup.inbound, vpnEgress: vpnGroup.outbound, publicSubnetId: publicSubnet.id });
-  return { design: b.build(), endpointId: endpoint.id, appId: app.id };
-}
-
-function reach(f: Fixture, to: string | { internet: true }, port = 22): ReachResult {
+function reach(f: ClientVpnFixture, to: string | { internet: true }, port = 22): ReachResult {
   const outcome = analyzeReachability(f.design, {
     from: { kind: 'resource', id: f.endpointId },
     to: typeof to === 'string' ? { kind: 'resource', id: to } : { kind: 'internet' },
@@ -85,7 +24,7 @@ function reach(f: Fixture, to: string | { internet: true }, port = 22): ReachRes
 
 describe('a Client VPN user as a source', () => {
   it('reaches a private instance whose group allows the endpoint\u2019s group, naming the rule and the route', () => {
-    const f = build();
+    const f = clientVpnDesign();
     const r = reach(f, f.appId);
     expect(r.reachable).toBe(true);
     expect(r.forward.map((h) => h.component)).toEqual([
@@ -106,7 +45,7 @@ describe('a Client VPN user as a source', () => {
   });
 
   it('is refused when no authorization rule covers the destination, with the reason named', () => {
-    const f = build(({ endpoint }) => void (endpoint.authorizationRules = []));
+    const f = clientVpnDesign(({ endpoint }) => void (endpoint.authorizationRules = []));
     const r = reach(f, f.appId);
     expect(r.reachable).toBe(false);
     expect(r.blockedBy).toMatchObject({
@@ -117,14 +56,14 @@ describe('a Client VPN user as a source', () => {
   });
 
   it('is refused by the most specific rule when it is for a group the user is not in', () => {
-    const f = build(({ endpoint }) => {
+    const f = clientVpnDesign(({ endpoint }) => {
       endpoint.authorizationRules.push({ destinationCidr: '10.0.1.0/24', accessGroup: 'admins' });
       endpoint.userGroup = 'developers';
     });
     const r = reach(f, f.appId);
     expect(r.blockedBy?.code).toBe('CLIENT_VPN_NOT_AUTHORIZED');
     expect(r.forward.at(-1)!.rule).toBe('Staff VPN: 10.0.1.0/24 for group admins');
-    const admin = build(({ endpoint }) => {
+    const admin = clientVpnDesign(({ endpoint }) => {
       endpoint.authorizationRules.push({ destinationCidr: '10.0.1.0/24', accessGroup: 'admins' });
       endpoint.userGroup = 'admins';
     });
@@ -132,21 +71,21 @@ describe('a Client VPN user as a source', () => {
   });
 
   it('arrives from the interface\u2019s address: a group allowing only the client CIDR refuses it', () => {
-    const f = build(
+    const f = clientVpnDesign(
       ({ appRules }) => void appRules.splice(0, appRules.length, tcp(22, { type: 'cidr', cidr: '172.16.0.0/22' })),
     );
     const r = reach(f, f.appId);
     expect(r.reachable).toBe(false);
     expect(r.blockedBy).toMatchObject({ code: 'ENI_SG_RULES_MISMATCH', component: 'security groups of App (inbound)' });
     // Allowing the associated subnet's addresses works as well as the endpoint's group.
-    const bySubnet = build(
+    const bySubnet = clientVpnDesign(
       ({ appRules }) => void appRules.splice(0, appRules.length, tcp(22, { type: 'cidr', cidr: '10.0.1.0/24' })),
     );
     expect(reach(bySubnet, bySubnet.appId).reachable).toBe(true);
   });
 
   it('is dropped without a route through an associated subnet (split tunnel or not)', () => {
-    const f = build(({ endpoint }) => void (endpoint.targetSubnetIds = []));
+    const f = clientVpnDesign(({ endpoint }) => void (endpoint.targetSubnetIds = []));
     const outcome = analyzeReachability(f.design, {
       from: { kind: 'resource', id: f.endpointId },
       to: { kind: 'resource', id: f.appId },
@@ -154,7 +93,7 @@ describe('a Client VPN user as a source', () => {
       port: 22,
     });
     expect(outcome.ok).toBe(false);
-    const internet = build(({ endpoint }) =>
+    const internet = clientVpnDesign(({ endpoint }) =>
       endpoint.authorizationRules.push({ destinationCidr: '0.0.0.0/0', accessGroup: null }),
     );
     const r = reach(internet, { internet: true }, 443);
@@ -164,7 +103,7 @@ describe('a Client VPN user as a source', () => {
 
   it('with split tunnel off and 0.0.0.0/0 through a public subnet, internet traffic goes out through the VPC', () => {
     const throughPublic = (egress: SgRule[]) =>
-      build(({ endpoint, vpnEgress, publicSubnetId }) => {
+      clientVpnDesign(({ endpoint, vpnEgress, publicSubnetId }) => {
         endpoint.authorizationRules.push({ destinationCidr: '0.0.0.0/0', accessGroup: null });
         endpoint.targetSubnetIds.push(publicSubnetId);
         endpoint.routes.push({ destinationCidr: '0.0.0.0/0', targetSubnetId: publicSubnetId });
