@@ -30,7 +30,7 @@ describe('a Client VPN user as a source', () => {
     expect(r.forward.map((h) => h.component)).toEqual([
       'authorization rules of Staff VPN',
       'route table of Staff VPN',
-      'Client VPN Staff VPN',
+      'association of Staff VPN in Private',
       'security groups of A Client VPN user of Staff VPN (outbound)',
       'subnet Private',
       'security groups of App (inbound)',

@@ -194,7 +194,6 @@ export function enterThroughClientVpn(ctx: PathContext, eni: Interface): boolean
   const endpoint = entry && getResource(ctx.design, entry.endpointId, 'clientVpnEndpoint');
   if (!entry || !endpoint) return true;
   const toward = ctx.sentTo;
-  const component = `Client VPN ${endpoint.name}`;
   const where = { id: endpoint.id };
 
   const authorized = authorizationFor(endpoint, toward);
@@ -250,6 +249,7 @@ export function enterThroughClientVpn(ctx: PathContext, eni: Interface): boolean
     explanation: `The most specific route of ${endpoint.name} for ${ip(toward)} is ${route.destination.text} through ${via}${endpoint.splitTunnel ? ' (split tunnel: this route is pushed to the device)' : ' (split tunnel off: all the device\u2019s traffic comes into the VPN)'}.`,
   });
 
+  const component = `association of ${endpoint.name} in ${eni.subnet.name}`;
   const clientText = ip(entry.clientAddress);
   const eniText = ip(eni.privateIp);
   fwd.packet = { ...fwd.packet, srcIp: eniText };
@@ -259,7 +259,7 @@ export function enterThroughClientVpn(ctx: PathContext, eni: Interface): boolean
     ...where,
     subnetId: eni.subnet.id,
     rule: null,
-    explanation: `${component} translates the user's address ${clientText} to its network interface's ${eniText} in ${eni.subnet.name}: the destination sees ${eniText} and the endpoint's security groups, not the client CIDR.`,
+    explanation: `${endpoint.name} translates the user's address ${clientText} to its network interface's ${eniText} in ${eni.subnet.name}: the destination sees ${eniText} and the endpoint's security groups, not the client CIDR.`,
     translation: { rewrites: 'source', from: clientText, to: eniText },
   });
   ctx.retrace.push(() => {
@@ -271,7 +271,7 @@ export function enterThroughClientVpn(ctx: PathContext, eni: Interface): boolean
       ...where,
       subnetId: eni.subnet.id,
       rule: null,
-      explanation: `The response reaches ${component}'s interface ${eniText} and goes back through the VPN to the user at ${clientText}.`,
+      explanation: `The response reaches the association's interface ${eniText} and goes back through the VPN to the user at ${clientText}.`,
       translation: { rewrites: 'destination', from: eniText, to: clientText },
     });
   });
