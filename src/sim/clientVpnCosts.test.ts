@@ -47,3 +47,27 @@ describe('Client VPN association and connection charges', () => {
     expect(staticRates(idle).filter((r) => r.id.startsWith(endpointId))).toEqual([]);
   });
 });
+
+describe('Client VPN users as a flow', () => {
+  it('a flow from a Client VPN user to a private instance is delivered, and refused once the rule goes', () => {
+    const { design, endpointId, appId } = clientVpnDesign();
+    const flow = {
+      id: 'ssh',
+      name: 'Admins → App SSH',
+      from: endpointId,
+      to: appId,
+      protocol: 'tcp' as const,
+      port: 22,
+      ratePerSecond: 2,
+    };
+    const sim = new Simulation({ ...design, flows: [flow] });
+    sim.runUntil(10);
+    expect(sim.traffic.flowCounters().find((f) => f.id === 'ssh')).toMatchObject({ sent: 20, delivered: 20 });
+    const closed = new Simulation({
+      ...produce(design, (draft) => void ((draft.resources[endpointId] as ClientVpnEndpoint).authorizationRules = [])),
+      flows: [flow],
+    });
+    closed.runUntil(10);
+    expect(closed.traffic.flowCounters().find((f) => f.id === 'ssh')).toMatchObject({ sent: 20, delivered: 0 });
+  });
+});
