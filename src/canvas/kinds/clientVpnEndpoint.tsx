@@ -7,6 +7,8 @@ export const clientVpnEndpointView: KindView<'clientVpnEndpoint'> = {
   icon: ICONS.clientVpn,
   palette: [{ group: 'Hybrid', id: 'client-vpn', label: 'Client VPN endpoint', hint: 'Drop in a VPC' }],
   band: 'top',
+  // Its target-network associations, as the console lists them.
+  edges: [{ field: 'targetSubnetIds', role: 'link', direction: 'out' }],
   facts: (_, endpoint, facts) => {
     const associations = endpoint.targetSubnetIds.length;
     facts.lines.push(`clients ${endpoint.clientCidr}`);
