@@ -121,4 +121,43 @@ describe('a Client VPN user as a source', () => {
       component: 'security groups of A Client VPN user of Staff VPN (outbound)',
     });
   });
+
+  it('with split tunnel on, a destination no route covers never enters the VPN', () => {
+    const f = clientVpnDesign(({ endpoint }) => {
+      endpoint.splitTunnel = true;
+      endpoint.authorizationRules.push({ destinationCidr: '0.0.0.0/0', accessGroup: null });
+    });
+    const r = reach(f, { internet: true }, 443);
+    expect(r.blockedBy).toMatchObject({ code: 'NO_ROUTE_TO_DESTINATION', component: 'route table of Staff VPN' });
+    expect(r.forward.at(-1)!.explanation).toContain('Split tunnel is on');
+    expect(reach(f, f.appId).reachable).toBe(true);
+  });
+
+  it('enters by another association when the zone of the first is down', () => {
+    const f = clientVpnDesign(({ endpoint, publicSubnetId, appRules }) => {
+      endpoint.targetSubnetIds.unshift(publicSubnetId);
+      appRules.push(tcp(22, { type: 'cidr', cidr: '10.0.0.0/16' }));
+    });
+    const ask = (zonesDown: string[]) => {
+      const outcome = analyzeReachability(
+        f.design,
+        {
+          from: { kind: 'resource', id: f.endpointId },
+          to: { kind: 'resource', id: f.appId },
+          protocol: 'tcp',
+          port: 22,
+        },
+        { zonesDown },
+      );
+      if (!outcome.ok) throw new Error(outcome.error);
+      return outcome.result;
+    };
+    const zoneA = Object.values(f.design.resources).find(
+      (r) => r.kind === 'availabilityZone' && r.name === 'us-east-1a',
+    )!;
+    expect(ask([]).forward[2]!.component).toBe('association of Staff VPN in Public');
+    const shifted = ask([zoneA.id]);
+    expect(shifted.reachable).toBe(true);
+    expect(shifted.forward[2]!.component).toBe('association of Staff VPN in Private');
+  });
 });
