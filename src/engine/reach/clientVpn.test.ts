@@ -39,6 +39,7 @@ describe('a Client VPN user as a source', () => {
     expect(r.forward[1]!.rule).toBe('Staff VPN: 10.0.0.0/16 → Private (added with the association)');
     // The user's address is translated to the association's interface (the fifth-last address of the subnet).
     expect(r.sent.srcIp).toBe('172.16.0.2');
+    expect(r.summary).toContain('A Client VPN user of Staff VPN (172.16.0.2, as 10.0.1.251) reaches App (10.0.1.10)');
     expect(r.forward[2]!.translation).toEqual({ rewrites: 'source', from: '172.16.0.2', to: '10.0.1.251' });
     expect(r.forward[5]!.packet.srcIp).toBe('10.0.1.251');
     expect(r.return.at(-1)!.translation).toEqual({ rewrites: 'destination', from: '10.0.1.251', to: '172.16.0.2' });

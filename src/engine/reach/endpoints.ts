@@ -315,6 +315,9 @@ export function endpointResourceId(design: Design, endpoint: Endpoint): string {
 }
 
 export function endpointLabel(endpoint: Endpoint): string {
+  // A Client VPN user: its own address, and the association's that everything in the VPC sees.
+  if (endpoint.kind === 'interface' && endpoint.clientVpn)
+    return `${endpoint.name} (${formatIpv4(endpoint.clientVpn.clientAddress)}, as ${formatIpv4(endpoint.privateIp)})`;
   if (endpoint.kind === 'interface')
     return `${endpoint.name} (${endpoint.addressed === 'public' && endpoint.publicAddress ? endpoint.publicAddress : formatIpv4(endpoint.privateIp)})`;
   if (endpoint.kind === 'internet' && endpoint.service)
