@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clientVpnDesign, tcp, type ClientVpnFixture } from '../rules/testing/clientVpnDesign';
 import type { SgRule } from '../../domain';
+import { suggestFix } from './fixes';
 import { analyzeReachability, type ReachResult } from './reachability';
 
 /**
@@ -54,6 +55,18 @@ describe('a Client VPN user as a source', () => {
       component: 'authorization rules of Staff VPN',
     });
     expect(r.forward.at(-1)!.explanation).toContain('No authorization rule of Staff VPN covers 10.0.1.10');
+    const fix = suggestFix(
+      f.design,
+      {
+        from: { kind: 'resource', id: f.endpointId },
+        to: { kind: 'resource', id: f.appId },
+        protocol: 'tcp',
+        port: 22,
+      },
+      r,
+    );
+    expect(fix?.label).toBe('Authorize 10.0.0.0/16 for all users of Staff VPN');
+    expect(reach({ ...f, design: fix!.apply(f.design) }, f.appId).reachable).toBe(true);
   });
 
   it('is refused by the most specific rule when it is for a group the user is not in', () => {
@@ -64,6 +77,19 @@ describe('a Client VPN user as a source', () => {
     const r = reach(f, f.appId);
     expect(r.blockedBy?.code).toBe('CLIENT_VPN_NOT_AUTHORIZED');
     expect(r.forward.at(-1)!.rule).toBe('Staff VPN: 10.0.1.0/24 for group admins');
+    // A rule for a group is someone's decision: no one-click fix overrides it.
+    expect(
+      suggestFix(
+        f.design,
+        {
+          from: { kind: 'resource', id: f.endpointId },
+          to: { kind: 'resource', id: f.appId },
+          protocol: 'tcp',
+          port: 22,
+        },
+        r,
+      ),
+    ).toBeNull();
     const admin = clientVpnDesign(({ endpoint }) => {
       endpoint.authorizationRules.push({ destinationCidr: '10.0.1.0/24', accessGroup: 'admins' });
       endpoint.userGroup = 'admins';

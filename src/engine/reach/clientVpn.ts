@@ -1,3 +1,4 @@
+import { produce } from 'immer';
 import {
   authorizationRulesOf,
   autoAssignedPublicIpv4,
@@ -13,6 +14,8 @@ import { vpcCidrs } from '../topology';
 import { addressOf, type PathContext, type PathOptions } from './context';
 import type { Endpoint, Interface, Resolved } from './endpoints';
 import type { BlockCode } from './trace';
+import type { Fix } from './fixes';
+import type { ReachResult } from './reachability';
 
 /**
  * "A Client VPN user": a device connected to a Client VPN endpoint. Its
@@ -276,4 +279,29 @@ export function enterThroughClientVpn(ctx: PathContext, eni: Interface): boolean
     });
   });
   return true;
+}
+
+/**
+ * The fix for a destination no authorization rule covers: authorize the
+ * VPC's CIDR that holds it (else the address alone) for all users. A refusal
+ * by a group rule is someone's decision, so it gets no fix.
+ */
+export function authorizationFix(design: Design, result: ReachResult): Fix | null {
+  const src = result.source;
+  const endpoint =
+    src.kind === 'interface' && src.clientVpn && getResource(design, src.clientVpn.endpointId, 'clientVpnEndpoint');
+  const sentTo = parseIpv4(result.sent.dstIp);
+  if (!endpoint || !sentTo.ok || authorizationFor(endpoint, sentTo.value)) return null;
+  const vpc = getResource(design, endpoint.vpcId, 'vpc');
+  const block = vpc ? vpcCidrs(vpc).find((b) => containsAddress(b, sentTo.value)) : undefined;
+  const destinationCidr = block?.text ?? `${result.sent.dstIp}/32`;
+  return {
+    label: `Authorize ${destinationCidr} for all users of ${endpoint.name}`,
+    apply: (d) =>
+      produce(d, (draft) => {
+        const target = draft.resources[endpoint.id];
+        if (target?.kind === 'clientVpnEndpoint')
+          target.authorizationRules.push({ destinationCidr, accessGroup: null });
+      }),
+  };
 }
