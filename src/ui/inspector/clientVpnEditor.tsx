@@ -326,6 +326,10 @@ export function ClientVpnEditor({ resource: endpoint, design }: EditorProps<Clie
           the interface&rsquo;s: the destination&rsquo;s security group must allow the endpoint&rsquo;s group (or the
           subnet), not the client CIDR.
         </p>
+        <p className="text-xs text-slate-500 dark:text-slate-400">
+          Nimbus models one user at the client CIDR&rsquo;s first usable address, entering at the subnet&rsquo;s
+          fifth-last address; AWS hands each device an address of the range and picks the interfaces&rsquo; addresses.
+        </p>
       </Section>
       <Section title="Security groups">
         <IdChecklist
