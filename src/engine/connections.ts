@@ -13,6 +13,7 @@ import { overlaps } from '../net';
 import { vpcCidrs } from './topology';
 import { edit, pair, refuse, sameVpc, type Connection, type Rule } from './connectionRules';
 import { HA_RULES } from './haConnections';
+import { CLIENT_VPN_RULES } from './clientVpnConnections';
 
 export type { Connection } from './connectionRules';
 
@@ -297,7 +298,7 @@ export function connect(design: Design, sourceId: string, targetId: string, ids:
   const b = design.resources[targetId];
   if (!a || !b) return refuse('One of these resources no longer exists.');
   if (a.id === b.id) return refuse('A resource can’t be connected to itself.');
-  for (const rule of [...RULES, ...NETWORK_RULES, ...HA_RULES]) {
+  for (const rule of [...RULES, ...NETWORK_RULES, ...HA_RULES, ...CLIENT_VPN_RULES]) {
     const result = rule(design, a, b, ids);
     if (result) return result;
   }

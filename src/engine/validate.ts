@@ -2,6 +2,7 @@ import type { Design } from '../domain';
 import type { Finding } from './findings';
 import { addressRules } from './rules/addressRules';
 import { autoScalingRules } from './rules/autoScalingRules';
+import { clientVpnRules } from './rules/clientVpnRules';
 import { computeRules } from './rules/computeRules';
 import { databaseRules } from './rules/databaseRules';
 import { eksRules } from './rules/eksRules';
@@ -33,6 +34,7 @@ const RULE_SETS = [
   databaseRules,
   eksRules,
   faultRules,
+  clientVpnRules,
 ];
 
 const SEVERITY_ORDER = { error: 0, warning: 1 } as const;

@@ -36,5 +36,21 @@ export function staticRates(design: Design): StaticRate[] {
       name: eks.name,
       usdPerHour: eksControlPlaneHourly(eks.kubernetesVersion, eks.upgradePolicy),
     });
+  // Client VPN bills each target-network association and each connected client by the hour (aws.amazon.com/vpn/pricing/).
+  for (const endpoint of resourcesOfKind(design, 'clientVpnEndpoint')) {
+    const associations = endpoint.targetSubnetIds.length;
+    if (associations > 0)
+      rates.push({
+        id: endpoint.id,
+        name: `${endpoint.name} (${associations} association${associations === 1 ? '' : 's'})`,
+        usdPerHour: PRICES.clientVpn.associationHour * associations,
+      });
+    if (endpoint.connectedClients > 0)
+      rates.push({
+        id: `${endpoint.id}/connections`,
+        name: `${endpoint.name} (${endpoint.connectedClients} connection${endpoint.connectedClients === 1 ? '' : 's'})`,
+        usdPerHour: PRICES.clientVpn.connectionHour * endpoint.connectedClients,
+      });
+  }
   return rates;
 }

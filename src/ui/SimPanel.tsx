@@ -14,6 +14,7 @@ import { formatClock, formatUsd } from './SimToolbar';
 import { AvailabilityPanel } from './AvailabilityPanel';
 import { FaultSchedule } from './FaultSchedule';
 import { EksSimSection } from './EksSimSection';
+import { ScheduledChanges } from './ScheduledChanges';
 
 /** A live uPlot chart of some series over simulated time (fast enough to redraw on every frame). */
 function SeriesChart({
@@ -102,6 +103,7 @@ export function SimPanel() {
           Press Play above the canvas to run the design: instances boot, functions scale and the bill grows.
         </p>
         <FaultSchedule />
+        <ScheduledChanges />
       </div>
     );
   }
@@ -123,6 +125,7 @@ export function SimPanel() {
       </dl>
       <AvailabilityPanel />
       <FaultSchedule />
+      <ScheduledChanges />
       {frame.functions.length > 0 && (
         <section aria-label="Lambda" className="flex flex-col gap-2">
           <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">Lambda</h3>

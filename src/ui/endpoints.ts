@@ -33,6 +33,10 @@ export function endpointOptions(design: Design): EndpointOption[] {
       option({ kind: 'resource', id: i.id }, `${i.name} (${i.privateIp})`, 'Instances'),
     ),
     ...resourcesOfKind(design, 'natGateway').map((n) => option({ kind: 'resource', id: n.id }, n.name, 'NAT gateways')),
+    // A user connected to the endpoint: its packets enter the VPC at an association (engine/reach/clientVpn.ts).
+    ...resourcesOfKind(design, 'clientVpnEndpoint').map((e) =>
+      option({ kind: 'resource', id: e.id }, `A Client VPN user (${e.name})`, 'Client VPN users'),
+    ),
     // Public addresses name their holder too: a packet sent to one travels by the internet.
     ...resourcesOfKind(design, 'ec2Instance').flatMap((i) => {
       const address = getResource(design, i.elasticIpId, 'elasticIp')?.publicIp ?? autoPublicIpv4Of(i);

@@ -7,5 +7,13 @@ export const clientVpnEndpointView: KindView<'clientVpnEndpoint'> = {
   icon: ICONS.clientVpn,
   palette: [{ group: 'Hybrid', id: 'client-vpn', label: 'Client VPN endpoint', hint: 'Drop in a VPC' }],
   band: 'top',
-  facts: (_, endpoint, facts) => void facts.lines.push(`clients ${endpoint.clientCidr}`),
+  // Its target-network associations, as the console lists them.
+  edges: [{ field: 'targetSubnetIds', role: 'link', direction: 'out' }],
+  facts: (_, endpoint, facts) => {
+    const associations = endpoint.targetSubnetIds.length;
+    facts.lines.push(`clients ${endpoint.clientCidr}`);
+    facts.lines.push(
+      `${associations} subnet${associations === 1 ? '' : 's'} · ${endpoint.connectedClients} connected${endpoint.splitTunnel ? ' · split tunnel' : ''}`,
+    );
+  },
 };

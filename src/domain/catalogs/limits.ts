@@ -179,3 +179,20 @@ export const ASG_MAX_SIZE = 1000;
 export const RDS_STORAGE_GIB = { min: 20, max: 65536 } as const;
 /** Nimbus's most fault events in one design's simulation. */
 export const MAX_FAULT_EVENTS = 200;
+
+/**
+ * AWS Client VPN Administrator Guide, "Rules and best practices": the client
+ * CIDR "must have a block size of at least /22 and must not be greater than
+ * /12". "Quotas for AWS Client VPN": 50 authorization rules and 10 routes per
+ * endpoint (the route quota is adjustable; Nimbus keeps the default).
+ */
+export const CLIENT_VPN_MIN_PREFIX = 12;
+export const CLIENT_VPN_MAX_PREFIX = 22;
+export const CLIENT_VPN_MAX_AUTHORIZATION_RULES = 50;
+export const CLIENT_VPN_MAX_ROUTES = 10;
+/**
+ * Concurrent connections an endpoint may hold: AWS's table in "Quotas for AWS
+ * Client VPN" grows with the associated subnets and tops out in the tens of
+ * thousands; Nimbus bounds the setting at 66,000 so a cost stays readable.
+ */
+export const CLIENT_VPN_MAX_CONNECTIONS = 66_000;

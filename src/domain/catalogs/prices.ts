@@ -83,4 +83,12 @@ export const PRICES = {
       { upToGb: Infinity, perGb: 0.05 },
     ],
   },
+  /**
+   * AWS Client VPN, US East (N. Virginia): $0.10 per endpoint association-hour
+   * (each associated subnet, from association until it is removed) and $0.05 per
+   * connection-hour (each connected client). Partial hours are billed as full
+   * hours by AWS; Nimbus bills by the second. Source:
+   * https://aws.amazon.com/vpn/pricing/ ("AWS Client VPN pricing", read 2026-12-01).
+   */
+  clientVpn: { associationHour: 0.1, connectionHour: 0.05 },
 } as const;

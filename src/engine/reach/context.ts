@@ -71,7 +71,10 @@ export function createPathContext(question: PathQuestion): PathContext {
   const sentTo = parsed?.ok ? parsed.value : addressOf(destination);
   const sent: HopPacket = {
     protocol: request.protocol,
-    srcIp: addressText(addressOf(source)),
+    // A Client VPN user sends from its own address; the endpoint translates it on the way in (`clientVpn.ts`).
+    srcIp: addressText(
+      source.kind === 'interface' && source.clientVpn ? source.clientVpn.clientAddress : addressOf(source),
+    ),
     srcPort: icmp ? 0 : response.port,
     dstIp: addressText(sentTo),
     dstPort: icmp ? 0 : request.port,

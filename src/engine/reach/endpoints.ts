@@ -18,6 +18,7 @@ import { designIndex } from '../designIndex';
 import type { PathOptions } from './context';
 import { loadBalancerNodes } from './loadBalancerNodes';
 import { routeTableForSubnet } from '../topology';
+import { clientVpnUser, type ClientVpnEntry } from './clientVpn';
 
 /**
  * What a query names: a resource, the internet, an on-premises network, or an
@@ -39,7 +40,14 @@ export interface Interface {
   name: string;
   /** `subnetHost`: a stand-in for any host in the subnet, whose own security groups are not known. */
   ownerKind:
-    'ec2Instance' | 'lambdaFunction' | 'natGateway' | 'vpcEndpoint' | 'subnetHost' | 'loadBalancer' | 'dbInstance';
+    | 'ec2Instance'
+    | 'lambdaFunction'
+    | 'natGateway'
+    | 'vpcEndpoint'
+    | 'subnetHost'
+    | 'loadBalancer'
+    | 'dbInstance'
+    | 'clientVpnEndpoint';
   subnet: Subnet;
   privateIp: number;
   /** The public IPv4 or Elastic IP, when it has one, in words for explanations. */
@@ -61,6 +69,8 @@ export interface Interface {
   os: 'linux' | 'windows';
   /** Set when the running simulation has it out (its zone is down, it is impaired): it sends and answers nothing. */
   outage?: Outage;
+  /** Set for a Client VPN user: the interface is the association's, the packet starts at the user's address (`clientVpn.ts`). */
+  clientVpn?: ClientVpnEntry;
 }
 
 /** Why an interface carries nothing now, as its state step explains it. */
@@ -274,6 +284,7 @@ export function resolveEndpoint(design: Design, spec: EndpointSpec, options: Pat
           : { ok: false, error: `${resource.name} has no valid subnet or address` };
       }
       if (resource.kind === 'dbInstance') return dbInterface(design, resource, options);
+      if (resource.kind === 'clientVpnEndpoint') return clientVpnUser(design, resource);
       if (resource.kind === 'loadBalancer') {
         // The node a client is sent to first; `reachThroughLoadBalancer` follows the listener on to the targets.
         const node = loadBalancerNodes(design, resource, options).find((n) => !n.eni.outage);
@@ -304,6 +315,9 @@ export function endpointResourceId(design: Design, endpoint: Endpoint): string {
 }
 
 export function endpointLabel(endpoint: Endpoint): string {
+  // A Client VPN user: its own address, and the association's that everything in the VPC sees.
+  if (endpoint.kind === 'interface' && endpoint.clientVpn)
+    return `${endpoint.name} (${formatIpv4(endpoint.clientVpn.clientAddress)}, as ${formatIpv4(endpoint.privateIp)})`;
   if (endpoint.kind === 'interface')
     return `${endpoint.name} (${endpoint.addressed === 'public' && endpoint.publicAddress ? endpoint.publicAddress : formatIpv4(endpoint.privateIp)})`;
   if (endpoint.kind === 'internet' && endpoint.service)

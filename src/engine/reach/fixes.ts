@@ -10,6 +10,7 @@ import {
   type SecurityGroup,
 } from '../../domain';
 import { formatIpv4 } from '../../net';
+import { authorizationFix } from './clientVpn';
 import type { Endpoint } from './endpoints';
 import type { ReachQuery, ReachResult } from './reachability';
 
@@ -104,5 +105,6 @@ export function suggestFix(design: Design, query: ReachQuery, result: ReachResul
         ),
     };
   }
+  if (block.code === 'CLIENT_VPN_NOT_AUTHORIZED') return authorizationFix(design, result);
   return null;
 }

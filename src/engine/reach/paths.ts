@@ -3,6 +3,7 @@ import { formatIpv4 } from '../../net';
 import { turnAround, type PathContext } from './context';
 import { endpointLabel, type Interface } from './endpoints';
 import { arriveAtInterface, arriveOutside, enterSubnet, leaveInterface, type Misroute } from './steps';
+import { enterThroughClientVpn } from './clientVpn';
 import { arriveFromOutside, ENTRANCES, handOverTarget, type Travel } from './targets';
 
 /**
@@ -150,6 +151,7 @@ export function searchPath(ctx: PathContext): void {
   const { source: src, destination: dst, forward: fwd, back } = ctx;
   if (src.kind === 'interface') fwd.state(src, 'source');
   if (!admitted(ctx)) return;
+  if (src.kind === 'interface' && src.clientVpn && !enterThroughClientVpn(ctx, src)) return;
   if (src.kind === 'interface') {
     leaveInterface(ctx, src);
     if (dst.kind === 'interface' && !ctx.toPublic && dst.subnet.id === src.subnet.id) fwd.sameSubnet(src.subnet);

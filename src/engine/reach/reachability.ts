@@ -59,6 +59,11 @@ function walk(
     return { ok: false, error: 'source: a load balancer only answers clients; it starts no connections of its own' };
   const to = resolveEndpoint(design, query.to, options);
   if (!to.ok) return { ok: false, error: `destination: ${to.error}` };
+  if (to.endpoint.kind === 'interface' && to.endpoint.clientVpn)
+    return {
+      ok: false,
+      error: 'destination: a Client VPN user starts connections; Nimbus does not model connections to the device',
+    };
   return walkBetween(design, from.endpoint, to.endpoint, query, options);
 }
 

@@ -119,7 +119,9 @@ export type BlockCode =
   | 'IGW_SOURCE_ADDRESS_NOT_IN_RFC1918_INGRESS'
   | 'IGW_SOURCE_ADDRESS_NOT_IN_RFC6598_INGRESS'
   | 'PROTOCOL_RESTRICTION'
-  | 'NO_PUBLIC_ADDRESS';
+  | 'NO_PUBLIC_ADDRESS'
+  /** Nimbus's own: no authorization rule of a Client VPN endpoint lets the user reach the destination. */
+  | 'CLIENT_VPN_NOT_AUTHORIZED';
 
 /**
  * The codes of the forwarding kinds that join networks (Reachability Analyzer,

@@ -2,6 +2,7 @@ import type { Design, PacketProtocol } from '../../domain';
 import { createPathContext, type PathContext, type PathOptions } from './context';
 import { EPHEMERAL_RANGES, type Endpoint } from './endpoints';
 import { withOutage } from './outages';
+import { enteringFor } from './clientVpn';
 import { searchPath } from './paths';
 import type { Packet } from './ruleEvaluate';
 
@@ -25,7 +26,7 @@ export function walkBetween(
   query: ConnectionPacket,
   options: PathOptions,
 ): Walked {
-  const src = withOutage(from, options);
+  const src = withOutage(enteringFor(design, from, to, options), options);
   const dst = withOutage(to, options);
   if (src.kind !== 'interface' && dst.kind !== 'interface')
     return { ok: false, error: 'one end must be in a VPC (an instance, a NAT gateway or a function with VPC access)' };

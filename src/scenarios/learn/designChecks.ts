@@ -44,6 +44,14 @@ export function checkReach(design: Design, check: CheckOf<'reach'>): CheckOutcom
     : { met: true, detail: result.summary };
 }
 
+/** A Client VPN user of the endpoint reaches (or must not reach) `to`: a reach check from the endpoint's user. */
+export function checkClientVpnReaches(design: Design, check: CheckOf<'clientVpnReaches'>): CheckOutcome {
+  const endpoint = getResource(design, check.endpointId, 'clientVpnEndpoint');
+  if (!endpoint)
+    return { met: false, detail: `The Client VPN endpoint "${check.endpointId}" is no longer in the design.` };
+  return checkReach(design, { ...check, type: 'reach', from: endpoint.id });
+}
+
 export function checkUsableAddresses(design: Design, check: CheckOf<'usableAddresses'>): CheckOutcome {
   const subnet = getResource(design, check.subnet, 'subnet');
   if (!subnet) return { met: false, detail: `The subnet "${check.subnet}" is no longer in the design.` };

@@ -1,6 +1,13 @@
 import { produce } from 'immer';
 import type { Design, InstanceState } from '../../domain';
-import { checkInstances, checkNoFindings, checkReach, checkUsableAddresses, type CheckOutcome } from './designChecks';
+import {
+  checkClientVpnReaches,
+  checkInstances,
+  checkNoFindings,
+  checkReach,
+  checkUsableAddresses,
+  type CheckOutcome,
+} from './designChecks';
 import type { Goal, GoalCheck } from './schema';
 import { checkMonthlyCost, checkNoThrottles, checkServedThroughZoneOutage, checkServiceRunning } from './simChecks';
 
@@ -29,6 +36,8 @@ export function evaluateCheck(design: Design, check: GoalCheck): CheckOutcome {
       return checkServiceRunning(design, check);
     case 'servedThroughZoneOutage':
       return checkServedThroughZoneOutage(design, check);
+    case 'clientVpnReaches':
+      return checkClientVpnReaches(design, check);
   }
 }
 

@@ -45,6 +45,13 @@ function checkProblems(design: Design, check: GoalCheck): Problem[] {
       return check.where.id ? expectKind(design, 'where.id', check.where.id, 'ec2Instance', 'EC2 instance') : [];
     case 'servedThroughZoneOutage':
       return expectKind(design, 'zoneId', check.zoneId, 'availabilityZone', 'Availability Zone');
+    case 'clientVpnReaches': {
+      const to = parseEndpoint(design, check.to);
+      return [
+        ...expectKind(design, 'endpointId', check.endpointId, 'clientVpnEndpoint', 'Client VPN endpoint'),
+        ...(to.ok ? [] : [{ field: 'to', message: to.error }]),
+      ];
+    }
     case 'noFindings':
     case 'monthlyCostUnder':
       return [];

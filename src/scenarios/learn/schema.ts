@@ -38,6 +38,20 @@ export const ReachCheckSchema = z.object({
   expect: z.enum(['reachable', 'unreachable']).default('reachable'),
 });
 
+/**
+ * A user connected to the Client VPN endpoint reaches `to` (or must not):
+ * through an authorization rule, a route of the endpoint and an association,
+ * its source translated to the association's interface (engine/reach/clientVpn.ts).
+ */
+export const ClientVpnReachesCheckSchema = z.object({
+  type: z.literal('clientVpnReaches'),
+  endpointId: z.string().min(1),
+  to: EndpointTextSchema,
+  protocol: PacketProtocolSchema.default('tcp'),
+  port: z.number().int().min(0).max(65535),
+  expect: z.enum(['reachable', 'unreachable']).default('reachable'),
+});
+
 /** The subnet's CIDR is valid and leaves at least this many addresses after AWS's five reserved ones. */
 export const UsableAddressesCheckSchema = z.object({
   type: z.literal('usableAddresses'),
@@ -137,6 +151,7 @@ export const GoalCheckSchema = z.discriminatedUnion('type', [
   InstancesCheckSchema,
   ServiceRunningCheckSchema,
   ServedThroughZoneOutageCheckSchema,
+  ClientVpnReachesCheckSchema,
 ]);
 export type GoalCheck = z.infer<typeof GoalCheckSchema>;
 export type InstanceMatch = z.infer<typeof InstanceMatchSchema>;

@@ -16,6 +16,7 @@ import { LoadBalancerEditor } from './balancingEditors';
 import { TargetGroupEditor } from './targetGroupEditor';
 import { AutoScalingGroupEditor, LaunchTemplateEditor } from './scalingEditors';
 import { DbInstanceEditor, DbSubnetGroupEditor } from './databaseEditors';
+import { ClientVpnEditor } from './clientVpnEditor';
 import { PeeringEditor, TransitGatewayAttachmentEditor, TransitGatewayEditor } from './networkJoinEditors';
 
 export type EditorProps<R> = { resource: R; design: Design };
@@ -41,7 +42,7 @@ export const KIND_EDITORS = {
   customerGateway: null,
   onPremisesNetwork: null,
   vpnConnection: null,
-  clientVpnEndpoint: null,
+  clientVpnEndpoint: ClientVpnEditor,
   directConnectConnection: null,
   routeTable: RouteTableEditor,
   networkAcl: NetworkAclEditor,

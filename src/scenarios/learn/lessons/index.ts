@@ -12,6 +12,7 @@ import hybridConnectivity from './10-hybrid-connectivity.json';
 import surviveZoneLoss from './11-survive-zone-loss.json';
 import webServerUnreachable from './12-web-server-unreachable.json';
 import natReturnTraffic from './13-nat-return-traffic.json';
+import clientVpn from './14-client-vpn.json';
 
 /**
  * The course, in order. JSON files are the source (teachers edit data, not
@@ -32,6 +33,7 @@ const FILES: ReadonlyArray<readonly [string, unknown]> = [
   ['11-survive-zone-loss.json', surviveZoneLoss],
   ['12-web-server-unreachable.json', webServerUnreachable],
   ['13-nat-return-traffic.json', natReturnTraffic],
+  ['14-client-vpn.json', clientVpn],
 ];
 
 function load(name: string, data: unknown): Lesson {

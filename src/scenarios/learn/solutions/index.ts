@@ -1,4 +1,5 @@
 import type { Design } from '../../../domain';
+import { solveClientVpn } from './client-vpn';
 import { solveContainers } from './containers';
 import { solveEc2AndAmis } from './ec2-and-amis';
 import { solveHybridConnectivity } from './hybrid-connectivity';
@@ -28,4 +29,5 @@ export const SOLUTIONS: Readonly<Record<string, (start: Design) => Design>> = {
   'survive-zone-loss': solveSurviveZoneLoss,
   'web-server-unreachable': solveWebServerUnreachable,
   'nat-return-traffic': solveNatReturnTraffic,
+  'client-vpn': solveClientVpn,
 };

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { SecurityGroup } from '../domain';
+import { applyScheduledChange } from '../engine';
+import { TEMPLATES } from '../scenarios/templates';
+import { changeOf, changeTargets, describeChange, removableRules, type ChangeForm } from './ScheduledChangesText';
+
+const design = TEMPLATES.find((t) => t.id === 'single-web-server')!.build();
+const web = Object.values(design.resources).find((r) => r.name === 'web') as SecurityGroup;
+const form = (patch: Partial<ChangeForm>): ChangeForm => ({
+  kind: 'removeSecurityGroupRule',
+  resourceId: web.id,
+  direction: 'inbound',
+  atSeconds: 300,
+  pick: '',
+  protocol: 'tcp',
+  port: 443,
+  cidr: '0.0.0.0/0',
+  ruleNumber: 200,
+  action: 'deny',
+  target: '',
+  ...patch,
+});
+
+describe('scheduled changes: choices, the change a form makes, and its words', () => {
+  it('offers the design\u2019s groups and their rules by position, and removes the one chosen', () => {
+    expect(changeTargets(design, 'removeSecurityGroupRule').map((t) => t.label)).toContain('web');
+    const rules = removableRules(design, 'removeSecurityGroupRule', web.id, 'inbound');
+    expect(rules.map((r) => r.label)).toEqual(['1. TCP 80 from 0.0.0.0/0', '2. TCP 443 from 0.0.0.0/0']);
+    const made = changeOf(form({ pick: '1' }));
+    expect(made).toEqual({
+      ok: true,
+      change: { at: 300, change: 'removeSecurityGroupRule', groupId: web.id, direction: 'inbound', index: 1 },
+    });
+    if (!made.ok) return;
+    expect(describeChange(design, made.change)).toBe("At 5:00, remove web's inbound rule 2 (TCP 443 from 0.0.0.0/0)");
+    const applied = applyScheduledChange(design, made.change);
+    expect(applied.ok && (applied.design.resources[web.id] as SecurityGroup).inbound).toHaveLength(1);
+  });
+
+  it('makes an added ACL rule and route from the form, and says what is missing', () => {
+    const acl = Object.values(design.resources).find((r) => r.kind === 'networkAcl')!;
+    const rule = changeOf(
+      form({ kind: 'addNetworkAclRule', resourceId: acl.id, ruleNumber: 50, cidr: '203.0.113.0/24' }),
+    );
+    expect(rule.ok && rule.change).toMatchObject({
+      change: 'addNetworkAclRule',
+      rule: { ruleNumber: 50, protocol: 'tcp', ports: { from: 443, to: 443 }, cidr: '203.0.113.0/24', action: 'deny' },
+    });
+    if (rule.ok) expect(describeChange(design, rule.change)).toContain('rule 50 (deny TCP port 443 203.0.113.0/24)');
+    const table = Object.values(design.resources).find((r) => r.kind === 'routeTable' && r.name === 'Public routes')!;
+    expect(changeOf(form({ kind: 'addRoute', resourceId: table.id, target: '' }))).toEqual({
+      ok: false,
+      reason: 'Choose where the route sends traffic.',
+    });
+    const removal = removableRules(design, 'removeRoute', table.id, 'inbound');
+    expect(removal.map((r) => r.label)).toEqual(['0.0.0.0/0 → Internet gateway']);
+    expect(changeOf(form({ kind: 'removeSecurityGroupRule', pick: '' }))).toMatchObject({ ok: false });
+  });
+});
