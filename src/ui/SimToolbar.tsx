@@ -97,9 +97,10 @@ export function SimToolbar() {
         onClick={() => void stopSimulation()}
         disabled={!active}
         aria-label="Stop simulation"
-        title="Stop and reset"
+        title="Stop the simulation and reset its clock and costs"
       >
-        <Square size={14} aria-hidden />
+        {/* A filled square, as media players draw Stop; an outline square reads as a checkbox. */}
+        <Square size={12} fill="currentColor" className="text-red-700 dark:text-red-400" aria-hidden /> Stop
       </button>
     </div>
   );
