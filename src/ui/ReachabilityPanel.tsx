@@ -10,7 +10,7 @@ import {
   type ReachQuery,
 } from '../engine';
 import { addFlow, applyDesignChange, useLibraryStore, selectDesign, useDesignStore, useViewStore } from '../store';
-import { chosenEndpoint, endpointOptions, firstResourceOption } from './endpoints';
+import { chosenEndpoint, endpointOptions, pickReachSource, shownDestination } from './endpoints';
 import { ExposurePanel } from './ExposurePanel';
 import { ProtocolFields } from './ProtocolFields';
 import { NumberField, SelectField, smallButton } from './inspector/fields';
@@ -63,7 +63,7 @@ export function ReachabilityPanel() {
   const form = useViewStore((s) => s.reachForm);
   const setForm = useViewStore((s) => s.setReachForm);
   const { from, protocol, port } = form;
-  const to = form.to && options.some((o) => o.value === form.to) ? form.to : firstResourceOption(options);
+  const to = shownDestination(options, from, form.to);
   const setFrom = (value: string) => setForm({ from: value });
   const setTo = (value: string) => setForm({ to: value });
   const setProtocol = (value: ReachQuery['protocol']) => setForm({ protocol: value });
@@ -71,8 +71,12 @@ export function ReachabilityPanel() {
   useEffect(() => {
     // "Can this reach…?" from the canvas: the node becomes the source.
     if (!picked) return;
-    useViewStore.getState().setReachForm({ from: formatEndpoint({ kind: 'resource', id: picked }) });
-    useViewStore.getState().askReachFrom(null);
+    const view = useViewStore.getState();
+    const design = selectDesign(useDesignStore.getState());
+    view.setReachForm(
+      pickReachSource(endpointOptions(design), view.reachForm, formatEndpoint({ kind: 'resource', id: picked })),
+    );
+    view.askReachFrom(null);
   }, [picked]);
   const query: ReachQuery = { from: chosenEndpoint(design, from), to: chosenEndpoint(design, to), protocol, port };
   const outcome = options.length > 1 ? analyzeReachability(design, query) : null;

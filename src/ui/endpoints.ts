@@ -66,6 +66,30 @@ export const firstResourceOption = (options: readonly EndpointOption[]): string 
   options.find((o) => o.spec.kind === 'resource')?.value ?? 'internet';
 
 /**
+ * The destination the reachability form shows: the one chosen while it still
+ * exists, else the first resource that is not the source (asking whether
+ * something reaches itself is never the natural question).
+ */
+export function shownDestination(options: readonly EndpointOption[], from: string, to: string | null): string {
+  if (to !== null && options.some((o) => o.value === to)) return to;
+  return options.find((o) => o.spec.kind === 'resource' && o.value !== from)?.value ?? firstResourceOption(options);
+}
+
+/**
+ * The form after "Can this reach…?" on a resource: it becomes the source and
+ * the destination on screen stays, unless it is that same resource, which
+ * leaves the destination to its default (the first other resource).
+ */
+export function pickReachSource(
+  options: readonly EndpointOption[],
+  form: { from: string; to: string | null },
+  picked: string,
+): { from: string; to: string | null } {
+  const shown = shownDestination(options, form.from, form.to);
+  return { from: picked, to: shown === picked ? null : shown };
+}
+
+/**
  * The endpoint a chosen value names. A value that no longer parses is a
  * resource deleted since it was chosen: resolving its id explains that.
  */
