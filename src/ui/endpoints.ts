@@ -7,6 +7,7 @@ import {
   type PacketProtocol,
 } from '../domain';
 import { formatEndpoint, parseEndpoint, type EndpointSpec } from '../engine';
+import { parseIpv4 } from '../net';
 
 export interface EndpointOption {
   /** The endpoint's stable text (`formatEndpoint`): what a flow stores and the CLI accepts. */
@@ -120,4 +121,18 @@ export const protocolOfChoice = (choice: ProtocolChoice, current: PacketProtocol
 export function protocolOfNumber(n: number): PacketProtocol | null {
   const read = readProtocol(n);
   return read === null || read === 'all' ? null : read;
+}
+
+/**
+ * The options, plus a host on the internet by its address when the source is
+ * one (after a fix that opens SSH to the administrators' range, the question
+ * asks from an address in it).
+ */
+export function withInternetHost(options: EndpointOption[], from: string): EndpointOption[] {
+  if (options.some((o) => o.value === from) || !parseIpv4(from).ok) return options;
+  const spec: EndpointSpec = { kind: 'internet', address: from };
+  return [
+    { value: formatEndpoint(spec), label: `${from} (a host on the internet)`, group: 'Outside', spec },
+    ...options,
+  ];
 }
