@@ -1,5 +1,5 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import type { ReactNode, RefObject } from 'react';
+import { useRef, type ReactNode, type RefObject } from 'react';
 
 export const modalPanel =
   'w-full max-w-lg rounded-xl border border-slate-200 bg-white p-5 text-slate-900 shadow-xl dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100';
@@ -30,6 +30,8 @@ export function Modal({
   panelClass?: string;
   children: ReactNode;
 }) {
+  // These dialogs open from the store, not from a Radix trigger, so the opener is remembered here.
+  const opener = useRef<HTMLElement | null>(null);
   return (
     <Dialog.Root open={open} onOpenChange={(next) => !next && onClose()}>
       <Dialog.Portal>
@@ -39,9 +41,16 @@ export function Modal({
             aria-describedby={undefined}
             className={`pointer-events-auto ${panelClass}`}
             onOpenAutoFocus={(event) => {
+              // Focus has not moved yet: what has it now opened the dialog.
+              opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
               if (!initialFocus?.current) return;
               event.preventDefault();
               initialFocus.current.focus();
+            }}
+            onCloseAutoFocus={(event) => {
+              event.preventDefault();
+              if (opener.current?.isConnected) opener.current.focus();
+              opener.current = null;
             }}
           >
             {header ?? <Dialog.Title className={titleClass}>{title}</Dialog.Title>}
