@@ -47,12 +47,20 @@ function EntryRow({ entry, current }: { entry: LibraryEntry; current: boolean })
         type="button"
         onClick={() => openEntry(entry.id) && setLibraryOpen(false)}
         className="shrink-0 overflow-hidden rounded border border-slate-200 bg-white dark:border-slate-700"
-        aria-label={`Open ${entry.name}`}
       >
         {entry.thumbnail && entry.resourceCount > 0 ? (
-          <img src={thumbnailSrc(entry.thumbnail)} alt="" width={120} height={75} className="h-[75px] w-[120px]" />
+          <img
+            src={thumbnailSrc(entry.thumbnail)}
+            alt={`Open ${entry.name}`}
+            width={120}
+            height={75}
+            className="h-[75px] w-[120px]"
+          />
         ) : (
-          <span className="flex h-[75px] w-[120px] items-center justify-center text-xs text-slate-400">Empty</span>
+          // Named by its text, which the name then contains (what speech input users would say).
+          <span className="flex h-[75px] w-[120px] items-center justify-center text-xs text-slate-600">
+            <span className="sr-only">Open {entry.name}: </span>Empty
+          </span>
         )}
       </button>
       <div className="min-w-0 flex-1">

@@ -21,7 +21,9 @@ export function MenuButton({
   children: ReactNode;
 }) {
   return (
-    <DropdownMenu.Root>
+    // Not modal: the page behind stays readable to assistive technology (a modal menu hides it with
+    // aria-hidden while its buttons stay focusable); a click outside still closes the menu.
+    <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger className={buttonClass}>
         {icon} {label}
       </DropdownMenu.Trigger>
