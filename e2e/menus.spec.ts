@@ -155,9 +155,7 @@ test('right-click "Can this reach…?" makes the instance the source and leaves 
   expect(await to.inputValue()).not.toBe(await from.inputValue());
 });
 
-test('notices stack as toasts over the canvas without moving it; news fades, a refusal goes with the next edit', async ({
-  page,
-}) => {
+test('notices stack as toasts over the canvas without moving it; one is dismissed, the rest fade', async ({ page }) => {
   await page.goto('/');
   const canvas = page.getByRole('main', { name: 'Canvas' });
   const before = (await canvas.boundingBox())!;
@@ -192,4 +190,23 @@ test('a refusal at the pointer goes as soon as the next edit succeeds', async ({
   // A successful edit right after: the design name.
   await page.getByLabel('Design name').fill('Renamed at once');
   await expect(message).toHaveCount(0, { timeout: 1000 });
+});
+
+test('the SSH fix opens port 22 to the administrators’ range, not the whole internet', async ({ page }) => {
+  await page.goto('/');
+  await openTemplate(page, /Two AZs/);
+  await page.getByRole('tab', { name: 'Reachability' }).click();
+  await page.getByLabel('Port', { exact: true }).fill('22');
+  const offer = page.getByRole('region', { name: 'Fix: allow SSH from your administrators' });
+  await expect(offer).toContainText('not 0.0.0.0/0');
+  const range = offer.getByLabel(/Administrators' range/);
+  await expect(range).toHaveValue('203.0.113.0/24');
+  await range.fill('0.0.0.0/0');
+  await expect(offer).toContainText('0.0.0.0/0 opens SSH to the whole internet; enter your own range');
+  await expect(offer.getByRole('button')).toBeDisabled();
+  await range.fill('198.51.100.0/28');
+  await offer.getByRole('button', { name: 'Add inbound TCP 22 from 198.51.100.0/28 to web' }).click();
+  // The question now asks from an administrator's address, which gets in.
+  await expect(page.getByLabel('From', { exact: true })).toHaveValue('198.51.100.1');
+  await expect(page.getByRole('status', { name: 'Verdict' })).toContainText('Reachable');
 });
