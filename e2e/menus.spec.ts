@@ -8,9 +8,6 @@ async function openTemplate(page: Page, name: RegExp) {
   await page.getByRole('menuitem', { name }).click();
 }
 
-/** The element that has keyboard focus, as its accessible text. */
-const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
-
 /** Opens a header menu from the keyboard, walks it with the arrow keys, and closes it with Escape. */
 async function walkMenu(page: Page, trigger: Locator) {
   await trigger.focus();
