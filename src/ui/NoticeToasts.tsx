@@ -18,7 +18,11 @@ export function noticeDuration(notice: Pick<Notice, 'tone' | 'action'>): number 
 }
 
 function NoticeCard({ notice, onDismiss }: { notice: Notice; onDismiss: () => void }) {
+  // Gone from the store, gone from the page at once, whatever the toast's own exit animation is doing
+  // (sonner removes a dismissed toast on a later animation frame, which a background tab may not run).
+  const live = useViewStore((s) => s.notices.some((n) => n.id === notice.id));
   const Icon = TONE_ICON[notice.tone];
+  if (!live) return null;
   return (
     <div
       role={notice.tone === 'error' ? 'alert' : 'status'}
