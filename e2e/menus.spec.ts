@@ -136,6 +136,9 @@ test('right-click "Can this reach…?" makes the instance the source and leaves 
   const instances = node(page, 'ec2Instance');
   const first = instances.first();
   const name = (await first.innerText()).split('\n')[0]!.trim();
+  // The form's default destination is this very instance: picking it as the source used to make From and To equal.
+  await page.getByRole('tab', { name: 'Reachability' }).click();
+  await expect(page.getByLabel('To', { exact: true }).locator('option:checked')).toContainText(name);
   await first.click({ button: 'right' });
   await expect(page.getByRole('tab', { name: 'Reachability' })).toHaveAttribute('aria-selected', 'true');
   const from = page.getByLabel('From', { exact: true });
