@@ -108,11 +108,7 @@ test('every template opens without errors', async ({ page }) => {
     await page.getByRole('button', { name: 'Templates' }).click();
     const items = await page.getByRole('menuitem').allInnerTexts();
     await page.keyboard.press('Escape');
-    // Click the backdrop away from the menu, which covers the middle of the page.
-    await page
-      .locator('.fixed.inset-0')
-      .first()
-      .click({ position: { x: 5, y: 5 } });
+    await expect(page.getByRole('menu')).toHaveCount(0);
     return items.map((t) => t.split('\n')[0]!);
   })();
   expect(names).toHaveLength(10);

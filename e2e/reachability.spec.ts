@@ -31,7 +31,10 @@ test('a new user asks whether the internet reaches the private app server, then 
   await panel.getByLabel('Port', { exact: true }).fill('22');
   await expect(verdict).toContainText('Not reachable');
   await expect(verdict).toContainText('ENI_SG_RULES_MISMATCH');
-  await panel.getByRole('button', { name: 'Add inbound TCP 22 from 0.0.0.0/0 to web' }).click();
+  // SSH opens to the administrators' range (a documentation range by default), never to 0.0.0.0/0;
+  // then the question asks from an address in it.
+  await panel.getByRole('button', { name: 'Add inbound TCP 22 from 203.0.113.0/24 to web' }).click();
+  await expect(panel.getByLabel('From', { exact: true })).toHaveValue('203.0.113.1');
   await expect(verdict).toContainText('Reachable');
   // The fix is one undoable step.
   await page.getByRole('button', { name: 'Undo' }).click();

@@ -131,7 +131,7 @@ export async function checkNow(): Promise<void> {
       liveInstanceStates(),
     );
   } catch (error) {
-    // A lost worker is told in the notice bar and the goals are checked again in the new one.
+    // A lost worker is told in a notice and the goals are checked again in the new one.
     if (run === generation) useLearnStore.setState({ checking: false });
     if (!isWorkerError(error)) throw error;
     return;

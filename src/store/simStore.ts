@@ -116,7 +116,7 @@ function record(of: Session | null, entry: JournalEntry): void {
   else of.journal.push(entry);
 }
 
-/** A lost worker is already explained in the notice bar; anything else is shown as an error. */
+/** A lost worker is already explained in a notice; anything else is shown as an error. */
 async function guarded(command: () => Promise<void>): Promise<void> {
   try {
     if (restoring) await restoring;

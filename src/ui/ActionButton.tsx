@@ -2,7 +2,8 @@ import { createElement } from 'react';
 import { selectCanRedo, selectCanUndo, selectDesign, useDesignStore, useViewStore } from '../store';
 import { labelOf, menuItems, MENUS, titleOf, type Action, type ActionContext, type MenuName } from './actions';
 import { JsonFilesButton } from './JsonFilesButton';
-import { MenuButton } from './MenuButton';
+import { Hint } from './Hint';
+import { MenuButton, MenuDivider, MenuItem } from './MenuButton';
 
 /** What the actions read, kept current for rendering. */
 export function useActionContext(): ActionContext {
@@ -43,28 +44,27 @@ export function ActionButton({
         className={className}
         testId={action.files.testId}
         multiple={action.files.multiple}
-        title={titleOf(action, context)}
+        hint={titleOf(action, context) ?? label}
         onFiles={action.perform}
       >
         {content}
       </JsonFilesButton>
     );
+  // Every header button gets a tooltip: below 1280 px they all show their icon alone.
   return (
-    <button
-      type="button"
-      className={className}
-      onClick={action.perform}
-      disabled={action.enabled ? !action.enabled(context) : false}
-      aria-label={label}
-      title={titleOf(action, context)}
-    >
-      {content}
-    </button>
+    <Hint text={titleOf(action, context) ?? label}>
+      <button
+        type="button"
+        className={className}
+        onClick={action.perform}
+        disabled={action.enabled ? !action.enabled(context) : false}
+        aria-label={label}
+      >
+        {content}
+      </button>
+    </Hint>
   );
 }
-
-const menuItem =
-  'flex w-full items-start gap-2 rounded-md px-3 py-2 text-left hover:bg-slate-100 disabled:opacity-40 dark:hover:bg-slate-800';
 
 /** A header menu listing its available actions; choosing one closes the menu first. */
 export function ActionMenu({
@@ -81,36 +81,28 @@ export function ActionMenu({
   const { icon: Icon, width } = MENUS[menu];
   return (
     <MenuButton label={menu} icon={<Icon size={16} aria-hidden />} buttonClass={buttonClass} menuClass={width}>
-      {(close) =>
-        menuItems(menu, viewOnly).map((action, i) => {
-          if (action === null) return <div key={`divider-${i}`} className="my-1 h-px bg-slate-200 dark:bg-slate-700" />;
-          if (action.files) return null;
-          const label = labelOf(action, context);
-          return (
-            <button
-              key={action.name}
-              type="button"
-              role="menuitem"
-              className={menuItem}
-              disabled={action.enabled ? !action.enabled(context) : false}
-              onClick={() => {
-                close();
-                action.perform();
-              }}
-            >
-              <ActionIcon action={action} context={context} className="mt-0.5 shrink-0" />
-              {action.description ? (
-                <span>
-                  <span className="block text-sm font-medium">{label}</span>
-                  <span className="block text-xs text-slate-500 dark:text-slate-400">{action.description}</span>
-                </span>
-              ) : (
-                <span className="text-sm font-medium">{label}</span>
-              )}
-            </button>
-          );
-        })
-      }
+      {menuItems(menu, viewOnly).map((action, i) => {
+        if (action === null) return <MenuDivider key={`divider-${i}`} />;
+        if (action.files) return null;
+        const label = labelOf(action, context);
+        return (
+          <MenuItem
+            key={action.name}
+            disabled={action.enabled ? !action.enabled(context) : false}
+            onSelect={action.perform}
+          >
+            <ActionIcon action={action} context={context} className="mt-0.5 shrink-0" />
+            {action.description ? (
+              <span>
+                <span className="block text-sm font-medium">{label}</span>
+                <span className="block text-xs text-slate-500 dark:text-slate-400">{action.description}</span>
+              </span>
+            ) : (
+              <span className="text-sm font-medium">{label}</span>
+            )}
+          </MenuItem>
+        );
+      })}
     </MenuButton>
   );
 }

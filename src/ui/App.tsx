@@ -5,7 +5,8 @@ import { CanvasArea } from './CanvasArea';
 import { ConfirmDialog, ShortcutSheet } from './Dialogs';
 import { Header } from './Header';
 import { LibraryDialog } from './LibraryDialog';
-import { NoticeBar } from './NoticeBar';
+import { HintProvider } from './Hint';
+import { NoticeToasts } from './NoticeToasts';
 import { Palette } from './Palette';
 import { SidePanel } from './SidePanel';
 import { StorageBanner } from './StorageBanner';
@@ -42,18 +43,20 @@ export function App() {
   useShortcuts();
   const viewOnly = useLibraryStore((s) => s.viewOnly);
   return (
-    <div className="flex h-full flex-col">
-      <Header />
-      <StorageBanner />
-      <NoticeBar />
-      <div className="flex min-h-0 flex-1">
-        {!viewOnly && <Palette />}
-        <CanvasArea />
-        <SidePanel />
+    <HintProvider delayDuration={400}>
+      <div className="flex h-full flex-col">
+        <Header />
+        <StorageBanner />
+        <div className="flex min-h-0 flex-1">
+          {!viewOnly && <Palette />}
+          <CanvasArea />
+          <SidePanel />
+        </div>
+        <ConfirmDialog />
+        <ShortcutSheet />
+        <LibraryDialog />
+        <NoticeToasts />
       </div>
-      <ConfirmDialog />
-      <ShortcutSheet />
-      <LibraryDialog />
-    </div>
+    </HintProvider>
   );
 }

@@ -4,6 +4,7 @@ import { MAX_FAULT_EVENTS, resourcesOfKind, type Design, type FaultEvent } from 
 import { setSimulationSettings } from '../engine';
 import { applyDesignChange, selectDesign, useDesignStore, useLibraryStore } from '../store';
 import { describeFault } from './faultWords';
+import { Hint } from './Hint';
 
 type FaultKind = FaultEvent['fault'];
 
@@ -91,14 +92,16 @@ export function FaultSchedule() {
             <li key={index} className="flex items-center gap-2">
               <span className="flex-1">{describeFault(design, event)}</span>
               {!viewOnly && (
-                <button
-                  type="button"
-                  aria-label={`Remove ${describeFault(design, event)}`}
-                  className="rounded p-0.5 hover:bg-slate-100 dark:hover:bg-slate-800"
-                  onClick={() => save(faults.filter((_, i) => i !== index))}
-                >
-                  <Trash2 size={12} aria-hidden />
-                </button>
+                <Hint text={`Remove ${describeFault(design, event)}`}>
+                  <button
+                    type="button"
+                    aria-label={`Remove ${describeFault(design, event)}`}
+                    className="rounded p-0.5 hover:bg-slate-100 dark:hover:bg-slate-800"
+                    onClick={() => save(faults.filter((_, i) => i !== index))}
+                  >
+                    <Trash2 size={12} aria-hidden />
+                  </button>
+                </Hint>
               )}
             </li>
           ))}

@@ -1,4 +1,5 @@
 import { useRef, type ReactNode } from 'react';
+import { Hint } from './Hint';
 
 /**
  * A button that asks for JSON files; the chosen files go to `onFiles` and the
@@ -8,23 +9,25 @@ export function JsonFilesButton({
   children,
   className,
   testId,
-  title,
+  hint,
   multiple = false,
   onFiles,
 }: {
   children: ReactNode;
   className: string;
   testId: string;
-  title?: string;
+  hint?: string;
   multiple?: boolean;
   onFiles: (files: File[]) => void;
 }) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <button type="button" className={className} title={title} onClick={() => input.current?.click()}>
-        {children}
-      </button>
+      <Hint text={hint}>
+        <button type="button" className={className} onClick={() => input.current?.click()}>
+          {children}
+        </button>
+      </Hint>
       <input
         ref={input}
         type="file"

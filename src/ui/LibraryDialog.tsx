@@ -1,5 +1,6 @@
 import { Copy, Download, FilePlus2, Pencil, Trash2, TriangleAlert, X } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { Modal, ModalTitle } from './Modal';
 import {
   byRecency,
   deleteEntry,
@@ -16,6 +17,7 @@ import {
   useStorageStatus,
   type LibraryEntry,
 } from '../store';
+import { Hint } from './Hint';
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const small =
@@ -45,12 +47,20 @@ function EntryRow({ entry, current }: { entry: LibraryEntry; current: boolean })
         type="button"
         onClick={() => openEntry(entry.id) && setLibraryOpen(false)}
         className="shrink-0 overflow-hidden rounded border border-slate-200 bg-white dark:border-slate-700"
-        aria-label={`Open ${entry.name}`}
       >
         {entry.thumbnail && entry.resourceCount > 0 ? (
-          <img src={thumbnailSrc(entry.thumbnail)} alt="" width={120} height={75} className="h-[75px] w-[120px]" />
+          <img
+            src={thumbnailSrc(entry.thumbnail)}
+            alt={`Open ${entry.name}`}
+            width={120}
+            height={75}
+            className="h-[75px] w-[120px]"
+          />
         ) : (
-          <span className="flex h-[75px] w-[120px] items-center justify-center text-xs text-slate-400">Empty</span>
+          // Named by its text, which the name then contains (what speech input users would say).
+          <span className="flex h-[75px] w-[120px] items-center justify-center text-xs text-slate-600">
+            <span className="sr-only">Open {entry.name}: </span>Empty
+          </span>
         )}
       </button>
       <div className="min-w-0 flex-1">
@@ -151,27 +161,16 @@ export function LibraryDialog() {
   const viewOnly = useLibraryStore((s) => s.viewOnly);
   const inMemory = useStorageStatus((s) => s.inMemory);
   const closeButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (open) closeButton.current?.focus();
-  }, [open]);
-  if (!open) return null;
   return (
-    <div
-      className="fixed inset-0 z-50 flex items-center justify-center bg-black/40 p-4"
-      onClick={() => setLibraryOpen(false)}
-      onKeyDown={(e) => e.key === 'Escape' && setLibraryOpen(false)}
-    >
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="library-title"
-        onClick={(e) => e.stopPropagation()}
-        className="flex max-h-[85vh] w-full max-w-2xl flex-col rounded-xl border border-slate-200 bg-white shadow-xl dark:border-slate-700 dark:bg-slate-900"
-      >
+    <Modal
+      open={open}
+      onClose={() => setLibraryOpen(false)}
+      title="Your designs"
+      initialFocus={closeButton}
+      panelClass="flex max-h-[85vh] w-full max-w-2xl flex-col rounded-xl border border-slate-200 bg-white text-slate-900 shadow-xl dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+      header={
         <div className="flex items-center gap-3 border-b border-slate-200 px-5 py-3 dark:border-slate-700">
-          <h2 id="library-title" className="text-lg font-semibold">
-            Your designs
-          </h2>
+          <ModalTitle className="text-lg font-semibold">Your designs</ModalTitle>
           <span className="text-xs text-slate-500 dark:text-slate-400">
             {inMemory ? `${entries.length} for this visit only` : `${entries.length} in this browser · ${storageUse()}`}
           </span>
@@ -182,26 +181,29 @@ export function LibraryDialog() {
           >
             <FilePlus2 size={16} aria-hidden /> New design
           </button>
-          <button
-            ref={closeButton}
-            type="button"
-            aria-label="Close"
-            className="rounded p-1 hover:bg-slate-100 dark:hover:bg-slate-800"
-            onClick={() => setLibraryOpen(false)}
-          >
-            <X size={18} aria-hidden />
-          </button>
+          <Hint text="Close the library (Escape)">
+            <button
+              ref={closeButton}
+              type="button"
+              aria-label="Close"
+              className="rounded p-1 hover:bg-slate-100 dark:hover:bg-slate-800"
+              onClick={() => setLibraryOpen(false)}
+            >
+              <X size={18} aria-hidden />
+            </button>
+          </Hint>
         </div>
-        <Backups />
-        <ul aria-label="Designs" className="flex flex-col gap-2 overflow-y-auto p-4">
-          {byRecency(entries).map((entry) => (
-            <EntryRow key={entry.id} entry={entry} current={!viewOnly && entry.id === currentId} />
-          ))}
-        </ul>
-        <p className="border-t border-slate-200 px-5 py-2 text-xs text-slate-500 dark:border-slate-700 dark:text-slate-400">
-          Designs are kept in this browser only. Use Share or Save as file to keep or send them elsewhere.
-        </p>
-      </div>
-    </div>
+      }
+    >
+      <Backups />
+      <ul aria-label="Designs" className="flex flex-col gap-2 overflow-y-auto p-4">
+        {byRecency(entries).map((entry) => (
+          <EntryRow key={entry.id} entry={entry} current={!viewOnly && entry.id === currentId} />
+        ))}
+      </ul>
+      <p className="border-t border-slate-200 px-5 py-2 text-xs text-slate-500 dark:border-slate-700 dark:text-slate-400">
+        Designs are kept in this browser only. Use Share or Save as file to keep or send them elsewhere.
+      </p>
+    </Modal>
   );
 }

@@ -48,7 +48,7 @@ export function ProblemsPanel() {
                   {f.fix && (
                     <span className="mt-0.5 block text-xs text-slate-600 dark:text-slate-400">Fix: {f.fix}</span>
                   )}
-                  <span className="mt-0.5 block font-mono text-[11px] text-slate-400 dark:text-slate-500">
+                  <span className="mt-0.5 block font-mono text-[11px] text-slate-500 dark:text-slate-400">
                     {f.code} · {resource ? resource.name || resource.id : f.resourceId}
                   </span>
                 </span>

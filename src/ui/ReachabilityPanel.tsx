@@ -1,19 +1,20 @@
 import { CircleCheck, CircleX, Wrench } from 'lucide-react';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { hasPorts, type Design } from '../domain';
 import {
   analyzeReachability,
   endpointResourceId,
   formatEndpoint,
   suggestFix,
+  type Fix,
   type Hop,
   type ReachQuery,
 } from '../engine';
 import { addFlow, applyDesignChange, useLibraryStore, selectDesign, useDesignStore, useViewStore } from '../store';
-import { chosenEndpoint, endpointOptions, firstResourceOption } from './endpoints';
+import { chosenEndpoint, endpointOptions, pickReachSource, shownDestination, withInternetHost } from './endpoints';
 import { ExposurePanel } from './ExposurePanel';
 import { ProtocolFields } from './ProtocolFields';
-import { NumberField, SelectField, smallButton } from './inspector/fields';
+import { NumberField, SelectField, smallButton, TextField } from './inspector/fields';
 
 const DECISION_STYLE: Record<Hop['decision'], string> = {
   allow: 'text-emerald-700 dark:text-emerald-300',
@@ -55,15 +56,63 @@ function HopList({ title, hops, design }: { title: string; hops: Hop[]; design: 
   );
 }
 
+const fixButton =
+  'inline-flex items-center gap-1.5 self-start rounded-md bg-teal-700 px-3 py-1.5 text-xs font-medium text-white hover:bg-teal-800 disabled:opacity-50';
+
+/**
+ * The one-click fix. One that would open SSH or RDP to the internet asks for
+ * the administrators' range first (a documentation range until they give
+ * theirs) and says why not 0.0.0.0/0; once applied, the question asks from an
+ * address in that range, since the internet host it asked from stays outside.
+ */
+function FixOffer({ fix, design, onAskFrom }: { fix: Fix; design: Design; onAskFrom: (host: string) => void }) {
+  const [cidr, setCidr] = useState(fix.adminSource?.defaultCidr ?? '');
+  if (!fix.adminSource)
+    return (
+      <button type="button" onClick={() => applyDesignChange(fix.apply(design))} className={fixButton}>
+        <Wrench size={14} aria-hidden /> {fix.label}
+      </button>
+    );
+  const source = fix.adminSource;
+  const chosen = source.withCidr(cidr);
+  return (
+    <section
+      aria-label={`Fix: allow ${source.service} from your administrators`}
+      className="flex flex-col gap-2 rounded-md border border-slate-300 p-3 dark:border-slate-700"
+    >
+      <TextField
+        label={`Administrators' range allowed to connect with ${source.service} (CIDR)`}
+        value={cidr}
+        onChange={setCidr}
+        error={chosen.ok ? null : chosen.error}
+        mono
+      />
+      <p className="text-xs text-slate-600 dark:text-slate-300">{source.reason}</p>
+      <button
+        type="button"
+        disabled={!chosen.ok}
+        className={fixButton}
+        onClick={() => {
+          if (!chosen.ok) return;
+          applyDesignChange(chosen.apply(design));
+          onAskFrom(chosen.sampleHost);
+        }}
+      >
+        <Wrench size={14} aria-hidden /> {chosen.ok ? chosen.label : fix.label}
+      </button>
+    </section>
+  );
+}
+
 /** "Can A reach B on port P?" — the verdict, forward and return hops, and a fix when one is clear. */
 export function ReachabilityPanel() {
   const design = useDesignStore(selectDesign);
-  const options = endpointOptions(design);
   const picked = useViewStore((s) => s.reachSource);
   const form = useViewStore((s) => s.reachForm);
   const setForm = useViewStore((s) => s.setReachForm);
   const { from, protocol, port } = form;
-  const to = form.to && options.some((o) => o.value === form.to) ? form.to : firstResourceOption(options);
+  const options = withInternetHost(endpointOptions(design), from);
+  const to = shownDestination(options, from, form.to);
   const setFrom = (value: string) => setForm({ from: value });
   const setTo = (value: string) => setForm({ to: value });
   const setProtocol = (value: ReachQuery['protocol']) => setForm({ protocol: value });
@@ -71,8 +120,12 @@ export function ReachabilityPanel() {
   useEffect(() => {
     // "Can this reach…?" from the canvas: the node becomes the source.
     if (!picked) return;
-    useViewStore.getState().setReachForm({ from: formatEndpoint({ kind: 'resource', id: picked }) });
-    useViewStore.getState().askReachFrom(null);
+    const view = useViewStore.getState();
+    const design = selectDesign(useDesignStore.getState());
+    view.setReachForm(
+      pickReachSource(endpointOptions(design), view.reachForm, formatEndpoint({ kind: 'resource', id: picked })),
+    );
+    view.askReachFrom(null);
   }, [picked]);
   const query: ReachQuery = { from: chosenEndpoint(design, from), to: chosenEndpoint(design, to), protocol, port };
   const outcome = options.length > 1 ? analyzeReachability(design, query) : null;
@@ -156,15 +209,7 @@ export function ReachabilityPanel() {
               </button>
             </div>
           )}
-          {fix && (
-            <button
-              type="button"
-              onClick={() => applyDesignChange(fix.apply(design))}
-              className="inline-flex items-center gap-1.5 self-start rounded-md bg-teal-600 px-3 py-1.5 text-xs font-medium text-white hover:bg-teal-700"
-            >
-              <Wrench size={14} aria-hidden /> {fix.label}
-            </button>
-          )}
+          {fix && <FixOffer key={fix.label} fix={fix} design={design} onAskFrom={setFrom} />}
           <HopList title="Forward" hops={result.forward} design={design} />
           <HopList title="Return" hops={result.return} design={design} />
         </>

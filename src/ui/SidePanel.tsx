@@ -1,3 +1,5 @@
+import * as Tabs from '@radix-ui/react-tabs';
+import type { ReactNode } from 'react';
 import { findingsFor, selectDesign, useDesignStore, useViewStore, type SidePanel as PanelName } from '../store';
 import { Inspector } from './inspector/Inspector';
 import { LearnPanel } from './LearnPanel';
@@ -20,47 +22,41 @@ export function SidePanel() {
     ['calculator', 'Subnets'],
     ['learn', 'Learn'],
   ];
+  const content: Record<PanelName, () => ReactNode> = {
+    inspector: () => <Inspector />,
+    reach: () => <ReachabilityPanel />,
+    simulation: () => <SimPanel />,
+    traffic: () => <TrafficPanel />,
+    problems: () => <ProblemsPanel />,
+    calculator: () => <SubnetCalculator />,
+    learn: () => <LearnPanel />,
+  };
+  // Radix's tabs: arrow keys move between tabs (and show each), Home and End jump to the ends.
   return (
     <aside className="flex w-[clamp(340px,36vw,480px)] shrink-0 flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-      <div
-        role="tablist"
-        aria-label="Panels"
-        className="flex overflow-x-auto border-b border-slate-200 dark:border-slate-800"
+      <Tabs.Root
+        value={panel}
+        onValueChange={(value) => showPanel(value as PanelName)}
+        className="flex min-h-0 flex-1 flex-col"
       >
-        {tabs.map(([name, label]) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            aria-selected={panel === name}
-            onClick={() => showPanel(name)}
-            className={`flex-1 px-1 py-2.5 text-[12.5px] font-medium whitespace-nowrap ${
-              panel === name
-                ? 'border-b-2 border-teal-600 text-teal-700 dark:text-teal-300'
-                : 'text-slate-500 hover:text-slate-800 dark:text-slate-400 dark:hover:text-slate-100'
-            }`}
-          >
-            {label}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" className="min-h-0 flex-1 overflow-y-auto">
-        {panel === 'inspector' ? (
-          <Inspector />
-        ) : panel === 'reach' ? (
-          <ReachabilityPanel />
-        ) : panel === 'simulation' ? (
-          <SimPanel />
-        ) : panel === 'traffic' ? (
-          <TrafficPanel />
-        ) : panel === 'problems' ? (
-          <ProblemsPanel />
-        ) : panel === 'learn' ? (
-          <LearnPanel />
-        ) : (
-          <SubnetCalculator />
-        )}
-      </div>
+        <Tabs.List aria-label="Panels" className="flex overflow-x-auto border-b border-slate-200 dark:border-slate-800">
+          {tabs.map(([name, label]) => (
+            <Tabs.Trigger
+              key={name}
+              value={name}
+              className="flex-1 border-b-2 border-transparent px-1 py-2.5 text-[12.5px] font-medium whitespace-nowrap text-slate-600 hover:text-slate-900 data-[state=active]:border-teal-600 data-[state=active]:text-teal-800 dark:text-slate-300 dark:hover:text-white dark:data-[state=active]:border-teal-400 dark:data-[state=active]:text-teal-300"
+            >
+              {label}
+            </Tabs.Trigger>
+          ))}
+        </Tabs.List>
+        <Tabs.Content
+          value={panel}
+          className="min-h-0 flex-1 overflow-y-auto focus-visible:outline-2 focus-visible:outline-teal-600"
+        >
+          {content[panel]()}
+        </Tabs.Content>
+      </Tabs.Root>
     </aside>
   );
 }

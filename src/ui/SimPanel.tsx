@@ -274,7 +274,7 @@ export function SimPanel() {
                 onClick={() => entry.resourceId && focusOn(entry.resourceId)}
                 className={`text-left ${entry.level === 'error' ? 'text-red-700 dark:text-red-300' : ''}`}
               >
-                <span className="text-slate-400">{formatClock(entry.at)}</span> {entry.text}
+                <span className="text-slate-500 dark:text-slate-400">{formatClock(entry.at)}</span> {entry.text}
               </button>
             </li>
           ))}

@@ -62,10 +62,10 @@ export function SimToolbar() {
         type="button"
         className={button}
         onClick={() => void stepSimulation(10)}
-        aria-label="Step 10 seconds"
         title="Advance 10 simulated seconds"
       >
-        <SkipForward size={14} aria-hidden /> 10 s
+        {/* The name starts as the text reads ("10 s"), so speech input can say what it sees. */}
+        <SkipForward size={14} aria-hidden /> <span className="sr-only">Step </span>10 s
       </button>
       <select
         aria-label="Speed"
@@ -97,9 +97,10 @@ export function SimToolbar() {
         onClick={() => void stopSimulation()}
         disabled={!active}
         aria-label="Stop simulation"
-        title="Stop and reset"
+        title="Stop the simulation and reset its clock and costs"
       >
-        <Square size={14} aria-hidden />
+        {/* A filled square, as media players draw Stop; an outline square reads as a checkbox. */}
+        <Square size={12} fill="currentColor" className="text-red-700 dark:text-red-400" aria-hidden /> Stop
       </button>
     </div>
   );

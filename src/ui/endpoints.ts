@@ -7,6 +7,7 @@ import {
   type PacketProtocol,
 } from '../domain';
 import { formatEndpoint, parseEndpoint, type EndpointSpec } from '../engine';
+import { parseIpv4 } from '../net';
 
 export interface EndpointOption {
   /** The endpoint's stable text (`formatEndpoint`): what a flow stores and the CLI accepts. */
@@ -70,6 +71,30 @@ export const firstResourceOption = (options: readonly EndpointOption[]): string 
   options.find((o) => o.spec.kind === 'resource')?.value ?? 'internet';
 
 /**
+ * The destination the reachability form shows: the one chosen while it still
+ * exists, else the first resource that is not the source (asking whether
+ * something reaches itself is never the natural question).
+ */
+export function shownDestination(options: readonly EndpointOption[], from: string, to: string | null): string {
+  if (to !== null && options.some((o) => o.value === to)) return to;
+  return options.find((o) => o.spec.kind === 'resource' && o.value !== from)?.value ?? firstResourceOption(options);
+}
+
+/**
+ * The form after "Can this reach…?" on a resource: it becomes the source and
+ * the destination on screen stays, unless it is that same resource, which
+ * leaves the destination to its default (the first other resource).
+ */
+export function pickReachSource(
+  options: readonly EndpointOption[],
+  form: { from: string; to: string | null },
+  picked: string,
+): { from: string; to: string | null } {
+  const shown = shownDestination(options, form.from, form.to);
+  return { from: picked, to: shown === picked ? null : shown };
+}
+
+/**
  * The endpoint a chosen value names. A value that no longer parses is a
  * resource deleted since it was chosen: resolving its id explains that.
  */
@@ -100,4 +125,18 @@ export const protocolOfChoice = (choice: ProtocolChoice, current: PacketProtocol
 export function protocolOfNumber(n: number): PacketProtocol | null {
   const read = readProtocol(n);
   return read === null || read === 'all' ? null : read;
+}
+
+/**
+ * The options, plus a host on the internet by its address when the source is
+ * one (after a fix that opens SSH to the administrators' range, the question
+ * asks from an address in it).
+ */
+export function withInternetHost(options: EndpointOption[], from: string): EndpointOption[] {
+  if (options.some((o) => o.value === from) || !parseIpv4(from).ok) return options;
+  const spec: EndpointSpec = { kind: 'internet', address: from };
+  return [
+    { value: formatEndpoint(spec), label: `${from} (a host on the internet)`, group: 'Outside', spec },
+    ...options,
+  ];
 }

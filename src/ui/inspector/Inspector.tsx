@@ -40,7 +40,7 @@ export function Inspector() {
           <p className="text-[11px] font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">
             {label}
           </p>
-          <p className="font-mono text-xs text-slate-400">{resource.id}</p>
+          <p className="font-mono text-xs text-slate-500 dark:text-slate-400">{resource.id}</p>
         </div>
         {!viewOnly && (
           <button

@@ -1,5 +1,6 @@
 import { Trash2 } from 'lucide-react';
 import { useId, type ReactNode } from 'react';
+import { Hint } from '../Hint';
 
 /** Small form pieces for the inspector: a label, the control, and an inline error or hint. */
 const control =
@@ -177,13 +178,15 @@ export const smallButton =
 /** The button that removes one row of a table (a rule, a route, a listener, a scheduled action). */
 export function RemoveRowButton({ label, onRemove }: { label: string; onRemove: () => void }) {
   return (
-    <button
-      type="button"
-      aria-label={label}
-      onClick={onRemove}
-      className="rounded p-1 hover:bg-slate-100 dark:hover:bg-slate-800"
-    >
-      <Trash2 size={14} aria-hidden />
-    </button>
+    <Hint text={label}>
+      <button
+        type="button"
+        aria-label={label}
+        onClick={onRemove}
+        className="rounded p-1 hover:bg-slate-100 dark:hover:bg-slate-800"
+      >
+        <Trash2 size={14} aria-hidden />
+      </button>
+    </Hint>
   );
 }
