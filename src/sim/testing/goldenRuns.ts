@@ -35,10 +35,28 @@ const withZoneOutage = (design: Design, at: number, durationSeconds: number): De
 };
 
 export const GOLDEN_RUNS: readonly GoldenRun[] = [
-  { name: 'bench HA, zone a failing', design: () => haSimDesign(4, 50, 20, true), seconds: 86_400, frameEvery: 0 },
-  { name: 'bench HA, no faults', design: () => haSimDesign(4, 50, 20, false), seconds: 86_400, frameEvery: 0 },
+  {
+    name: 'bench HA, zone a failing',
+    design: () => haSimDesign(4, 50, 20, true, false),
+    seconds: 86_400,
+    frameEvery: 0,
+  },
+  { name: 'bench HA, no faults', design: () => haSimDesign(4, 50, 20, false, false), seconds: 86_400, frameEvery: 0 },
   {
     name: 'bench HA, zone a failing, frames',
+    design: () => haSimDesign(4, 50, 20, true, false),
+    seconds: 30_000,
+    frameEvery: 360,
+  },
+  {
+    name: 'bench HA served, zone a failing',
+    design: () => haSimDesign(4, 50, 20, true),
+    seconds: 86_400,
+    frameEvery: 0,
+  },
+  { name: 'bench HA served, no faults', design: () => haSimDesign(4, 50, 20, false), seconds: 86_400, frameEvery: 0 },
+  {
+    name: 'bench HA served, zone a failing, frames',
     design: () => haSimDesign(4, 50, 20, true),
     seconds: 30_000,
     frameEvery: 360,
