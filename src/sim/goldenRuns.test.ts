@@ -10,7 +10,7 @@ import { digest, goldenOutput, GOLDEN_RUNS } from './testing/goldenRuns';
 const recorded: Record<string, { summary: string; frames: string }> = golden;
 
 describe('simulated results stay byte-identical', () => {
-  it.each(GOLDEN_RUNS.map((run) => [run.name, run] as const))('%s', (name, run) => {
+  it.each(GOLDEN_RUNS.map((run) => [run.name, run] as const))('%s', { timeout: 120_000 }, (name, run) => {
     const output = goldenOutput(run);
     expect({ summary: digest(output.summary), frames: digest(output.frames) }).toEqual(recorded[name]);
   });

@@ -151,7 +151,7 @@ export class TrafficSim {
   /** The second that ends at `now`: sends each flow's requests and counts them. */
   tick(now: number): void {
     const paths = this.currentPaths();
-    this.balancing.startSecond();
+    this.balancing.startSecond(now);
     for (const line of this.transfer.values()) line.lastSecondUsd = 0;
     const month = Math.floor(now / (730 * 3600));
     if (month !== this.egressMonth.month) this.egressMonth = { month, gb: 0 };
