@@ -254,7 +254,71 @@ function recentPackets(packets: VisualPacket[], now: number): VisualPacket[] {
 
 const stripVersion = ({ version: _version, ...path }: VersionedPath): FlowPath => path;
 
-/** Paths are small; comparing their JSON tells whether the UI must redraw (and packets switch version). */
+/**
+ * Whether the UI must redraw (and packets switch version): the two paths
+ * would write the same JSON. Compared field by field in JSON's terms rather
+ * than by writing both out, because a path to a load balancer carries every
+ * target's steps and flows are planned again after every change of health.
+ */
 function samePath(a: VersionedPath, b: FlowPath): boolean {
-  return JSON.stringify(a) === JSON.stringify({ ...b, version: a.version });
+  return sameJson(a, { ...b, version: a.version });
+}
+
+/** `JSON.stringify(a) === JSON.stringify(b)` for plain data (no `toJSON`, no cycles), without writing either. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  const kind = jsonKind(a);
+  if (kind !== jsonKind(b)) return false;
+  switch (kind) {
+    // NaN and the infinities are all written as null, and nothing is written for a skipped value.
+    case 'null':
+    case 'skip':
+      return true;
+    // Two different finite numbers are written differently (0 and -0 are ===), as are two different texts.
+    case 'number':
+    case 'string':
+    case 'boolean':
+      return false;
+    default:
+      return sameJsonObject(a as object, b as object);
+  }
+}
+
+/** What JSON writes for a value: nothing (undefined, a function, a symbol), null, a number, text, a boolean, an array or an object. */
+function jsonKind(v: unknown): 'skip' | 'null' | 'number' | 'string' | 'boolean' | 'array' | 'object' {
+  if (v === null) return 'null';
+  switch (typeof v) {
+    case 'number':
+      return Number.isFinite(v) ? 'number' : 'null';
+    case 'string':
+      return 'string';
+    case 'boolean':
+      return 'boolean';
+    case 'object':
+      return Array.isArray(v) ? 'array' : 'object';
+    default:
+      return 'skip';
+  }
+}
+
+function sameJsonObject(a: object, b: object): boolean {
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    if (a.length !== other.length) return false;
+    for (let i = 0; i < a.length; i++) {
+      // In an array, what JSON skips elsewhere is written as null.
+      const x = jsonKind(a[i]) === 'skip' ? null : a[i];
+      const y = jsonKind(other[i]) === 'skip' ? null : other[i];
+      if (!sameJson(x, y)) return false;
+    }
+    return true;
+  }
+  const ka = Object.keys(a).filter((k) => jsonKind((a as Record<string, unknown>)[k]) !== 'skip');
+  const kb = Object.keys(b).filter((k) => jsonKind((b as Record<string, unknown>)[k]) !== 'skip');
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    if (ka[i] !== kb[i]) return false;
+    if (!sameJson((a as Record<string, unknown>)[ka[i]!], (b as Record<string, unknown>)[kb[i]!])) return false;
+  }
+  return true;
 }
