@@ -1,7 +1,9 @@
 import { hasPorts, protocolLabel, type Design, type Flow } from '../domain';
 import type { FlowCounters, VersionedPath, VisualPacket } from './protocol';
+import { PacketLog } from './packetLog';
 import { bytesOn, egressCost, flatCost, GB, TRANSFER_LINE_NAMES, type TransferLine } from './dataTransfer';
 import { planFlowPath, type FlowPath, type LiveOverlay } from './trafficPath';
+import type { PathTransfer } from './dataTransfer';
 import { BalancingCounters } from './balancing';
 import { AvailabilityTracker } from './availability';
 
@@ -15,10 +17,7 @@ import { AvailabilityTracker } from './availability';
 
 /** Visual packets per flow per tick: enough to show a stream, few enough to draw. */
 export const PACKETS_PER_FLOW_PER_TICK = 4;
-/** A frame carries packets born this recently (sim seconds)... */
-export const PACKET_LIFETIME_S = 2;
-/** ...and at most this many, the newest. */
-export const MAX_FRAME_PACKETS = 400;
+export { MAX_FRAME_PACKETS, PACKET_LIFETIME_S } from './packetLog';
 
 const emptyCounters = (): FlowCounters => ({
   sent: 0,
@@ -49,7 +48,7 @@ export class TrafficSim {
   /** Flows whose connection was established and is tracked: a security-group change keeps it open. */
   private readonly established = new Map<string, FlowPath>();
   readonly counters = new Map<string, FlowCounters>();
-  private packets: VisualPacket[] = [];
+  private readonly packets = new PacketLog();
   private nextPacketId = 1;
   private stale = true;
   /** What each data-transfer line has cost, its GB, and its cost in the last second. */
@@ -83,7 +82,7 @@ export class TrafficSim {
       for (const id of map.keys()) if (!ids.has(id)) map.delete(id);
     this.balancing.keepFlows(ids);
     this.availability.forget(ids);
-    this.packets = this.packets.filter((p) => ids.has(p.flowId));
+    this.packets.keepFlows(ids);
     this.stale = true;
   }
 
@@ -163,7 +162,11 @@ export class TrafficSim {
       const due = path && path.error === null ? (this.carry.get(flow.id) ?? 0) + flow.ratePerSecond : 0;
       const count = Math.floor(due + 1e-9);
       this.carry.set(flow.id, Math.max(0, due - count));
-      counters.lastSecond = { sent: count, delivered: 0, dropped: 0 };
+      // Reused: frames and summaries copy it.
+      const lastSecond = counters.lastSecond;
+      lastSecond.sent = count;
+      lastSecond.delivered = 0;
+      lastSecond.dropped = 0;
       if (!path || count === 0) {
         this.availability.record(now, flow.id, 0, 0);
         continue;
@@ -190,34 +193,29 @@ export class TrafficSim {
       const shown = Math.min(count, PACKETS_PER_FLOW_PER_TICK);
       for (let k = 0; k < shown; k++) {
         const branch = this.balancing.nextBranch(flow.id, path);
-        this.packets.push({
-          id: this.nextPacketId++,
-          flowId: flow.id,
-          bornAt: now - 1 + (k + 0.5) / shown,
-          pathVersion: path.version,
-          ...(branch === null ? {} : { branch }),
-        });
+        this.packets.push(this.nextPacketId++, flow.id, now - 1 + (k + 0.5) / shown, path.version, branch);
       }
     }
-    this.packets = recentPackets(this.packets, now);
+    this.packets.keepRecent(now);
   }
 
   /** Puts `count` delivered requests' bytes on the lines their path is billed on. */
   private bill(path: FlowPath, flow: Flow, count: number): void {
-    for (const [line, which] of Object.entries(path.transfer) as Array<
-      [TransferLine, 'request' | 'response' | 'both']
-    >) {
+    for (const [line, which] of billedLines(path)) {
       const gb = (count * bytesOn(which, flow)) / GB;
       let usd: number;
       if (line === 'internetEgress') {
         usd = egressCost(this.egressMonth.gb, gb);
         this.egressMonth.gb += gb;
       } else usd = flatCost(line, gb);
-      const total = this.transfer.get(line) ?? { usd: 0, gb: 0, lastSecondUsd: 0 };
+      let total = this.transfer.get(line);
+      if (!total) {
+        total = { usd: 0, gb: 0, lastSecondUsd: 0 };
+        this.transfer.set(line, total);
+      }
       total.usd += usd;
       total.gb += gb;
       total.lastSecondUsd += usd;
-      this.transfer.set(line, total);
     }
   }
 
@@ -234,7 +232,7 @@ export class TrafficSim {
 
   /** Packets born in the last PACKET_LIFETIME_S seconds, the newest MAX_FRAME_PACKETS, oldest first. */
   visiblePackets(now: number): VisualPacket[] {
-    return recentPackets(this.packets, now);
+    return this.packets.visible(now);
   }
 
   /** Flows in design order with their counters (zero before the first tick). */
@@ -247,9 +245,17 @@ export class TrafficSim {
   }
 }
 
-function recentPackets(packets: VisualPacket[], now: number): VisualPacket[] {
-  const recent = packets.filter((p) => p.bornAt > now - PACKET_LIFETIME_S);
-  return recent.length > MAX_FRAME_PACKETS ? recent.slice(recent.length - MAX_FRAME_PACKETS) : recent;
+type BilledLine = [TransferLine, 'request' | 'response' | 'both'];
+const billedLinesOf = new WeakMap<PathTransfer, readonly BilledLine[]>();
+
+/** A path's billed lines in the order of its `transfer` (the order they are added up in), listed once per path. */
+function billedLines(path: FlowPath): readonly BilledLine[] {
+  let lines = billedLinesOf.get(path.transfer);
+  if (!lines) {
+    lines = Object.entries(path.transfer) as BilledLine[];
+    billedLinesOf.set(path.transfer, lines);
+  }
+  return lines;
 }
 
 const stripVersion = ({ version: _version, ...path }: VersionedPath): FlowPath => path;
