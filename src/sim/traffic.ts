@@ -311,20 +311,37 @@ function sameJsonObject(a: object, b: object): boolean {
   if (Array.isArray(a)) {
     const other = b as unknown[];
     if (a.length !== other.length) return false;
+    // Flows that share a question share its branches and steps, so the same pair of lists comes up again.
+    if (equalLists.get(a)?.has(other)) return true;
     for (let i = 0; i < a.length; i++) {
       // In an array, what JSON skips elsewhere is written as null.
       const x = jsonKind(a[i]) === 'skip' ? null : a[i];
       const y = jsonKind(other[i]) === 'skip' ? null : other[i];
       if (!sameJson(x, y)) return false;
     }
+    let known = equalLists.get(a);
+    if (!known) {
+      known = new WeakSet();
+      equalLists.set(a, known);
+    }
+    known.add(other);
     return true;
   }
-  const ka = Object.keys(a).filter((k) => jsonKind((a as Record<string, unknown>)[k]) !== 'skip');
-  const kb = Object.keys(b).filter((k) => jsonKind((b as Record<string, unknown>)[k]) !== 'skip');
-  if (ka.length !== kb.length) return false;
-  for (let i = 0; i < ka.length; i++) {
-    if (ka[i] !== kb[i]) return false;
-    if (!sameJson((a as Record<string, unknown>)[ka[i]!], (b as Record<string, unknown>)[kb[i]!])) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const kx = Object.keys(x);
+  const ky = Object.keys(y);
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < kx.length && jsonKind(x[kx[i]!]) === 'skip') i++;
+    while (j < ky.length && jsonKind(y[ky[j]!]) === 'skip') j++;
+    if (i === kx.length || j === ky.length) return i === kx.length && j === ky.length;
+    if (kx[i] !== ky[j] || !sameJson(x[kx[i]!], y[ky[j]!])) return false;
+    i++;
+    j++;
   }
-  return true;
 }
+
+/** Lists already found to write the same JSON (lists are never changed once made). */
+const equalLists = new WeakMap<object, WeakSet<object>>();
