@@ -107,6 +107,7 @@ export class BalancingCounters {
       if (!ids.has(id)) {
         this.settleSplit(split);
         this.splits.delete(id);
+        if (this.recentSplit?.flowId === id) this.recentSplit = null;
       }
   }
 
@@ -297,6 +298,17 @@ export class BalancingCounters {
 
   /** The flow's split for this path version: a new path starts owing nothing (its branches may differ). */
   private splitOf(flowId: string, path: VersionedPath): FlowSplit {
+    // A flow's requests and then its packets ask for the same split several times in a row.
+    const recent = this.recentSplit;
+    if (recent !== null && recent.flowId === flowId && recent.split.version === path.version) return recent.split;
+    const split = this.findSplit(flowId, path);
+    this.recentSplit = { flowId, split };
+    return split;
+  }
+
+  private recentSplit: { flowId: string; split: FlowSplit } | null = null;
+
+  private findSplit(flowId: string, path: VersionedPath): FlowSplit {
     const branches = path.balanced?.branches ?? [];
     let split = this.splits.get(flowId);
     if (!split || split.version !== path.version) {

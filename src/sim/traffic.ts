@@ -156,8 +156,11 @@ export class TrafficSim {
     if (month !== this.egressMonth.month) this.egressMonth = { month, gb: 0 };
     for (const flow of this.flows) {
       const path = paths.get(flow.id);
-      const counters = this.counters.get(flow.id) ?? emptyCounters();
-      this.counters.set(flow.id, counters);
+      let counters = this.counters.get(flow.id);
+      if (!counters) {
+        counters = emptyCounters();
+        this.counters.set(flow.id, counters);
+      }
       // Nothing leaves a flow whose endpoints don't resolve, and it owes nothing later.
       const due = path && path.error === null ? (this.carry.get(flow.id) ?? 0) + flow.ratePerSecond : 0;
       const count = Math.floor(due + 1e-9);
