@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { digest, goldenOutput, GOLDEN_RUNS } from '../src/sim/testing/goldenRuns';
+import { digest, goldenOutput, GOLDEN_RUNS } from './goldenRuns';
 
 /**
  * Prints the digests of the golden runs (src/sim/testing/goldenRuns.ts) as

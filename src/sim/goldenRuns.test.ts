@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import golden from './testing/golden.json';
-import { digest, goldenOutput, GOLDEN_RUNS } from './testing/goldenRuns';
+import { digest, goldenOutput, GOLDEN_RUNS } from '../../bench/goldenRuns';
 
 /**
  * The core's speed work must not change a single simulated figure: these

@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
-import { haSimDesign } from '../../../bench/haSim';
-import { simDesign } from '../../../bench/sim';
-import { simulationSettings, type Design } from '../../domain';
-import { highlyAvailableWebApp, singleZoneWebApp } from '../../scenarios/haTemplates';
-import { buildFrame } from '../frame';
-import { Simulation } from '../simulation';
+import { haSimDesign } from './haSim';
+import { simDesign } from './sim';
+import { simulationSettings, type Design } from '../src/domain';
+import { highlyAvailableWebApp, singleZoneWebApp } from '../src/scenarios/haTemplates';
+import { buildFrame } from '../src/sim/frame';
+import { Simulation } from '../src/sim/simulation';
 
 /**
  * Runs whose output must not change when the core is made faster: the same
  * design and seed give the same `nimbus simulate --json` summary and the same
- * frames, byte for byte. `goldenRuns.test.ts` compares their digests with the
- * ones recorded before the speed work (`golden.json`); `npx tsx
+ * frames, byte for byte. `src/sim/goldenRuns.test.ts` compares their digests with the
+ * ones recorded before the speed work (`src/sim/testing/golden.json`); `npx tsx
  * bench/simGolden.ts` prints them again, and writes each run's JSON for a diff.
  */
 export interface GoldenRun {
