@@ -4,6 +4,7 @@ import {
   createElasticIp,
   createNatGateway,
   createRouteTable,
+  createSecurityGroup,
   DesignBuilder,
   simulationSettings,
   type AutoScalingGroup,
@@ -20,8 +21,13 @@ import { Simulation } from '../src/sim/simulation';
  * instances over two zones, each behind its own ALB, `flows` flows from the
  * internet shared by the load balancers, a NAT gateway per zone, and zone a
  * failing for half an hour every six hours (so groups replace and rebalance).
+ * The load balancers' group lets HTTP in from anywhere and the instances'
+ * group lets it in from the load balancers', so the requests are served;
+ * `openToInternet` false keeps the first version of this bench, where every
+ * group was the VPC's default one and the requests were refused at the load
+ * balancer (the default group lets in only its own members).
  */
-export function haSimDesign(groups = 4, perGroup = 50, flows = 20, zoneFailures = true): Design {
+export function haSimDesign(groups = 4, perGroup = 50, flows = 20, zoneFailures = true, openToInternet = true): Design {
   const b = new DesignBuilder('High availability bench');
   const region = b.region();
   const vpc = b.vpc(region, '10.0.0.0/16');
@@ -41,6 +47,23 @@ export function haSimDesign(groups = 4, perGroup = 50, flows = 20, zoneFailures 
     return subnet;
   });
   const sg = [vpc.defaultSecurityGroup.id];
+  let albGroups = sg;
+  if (openToInternet) {
+    const alb = b.add(createSecurityGroup(b.ids, vpc.vpc.id, 'alb', 'HTTP from anywhere to the load balancers'));
+    alb.inbound.push({
+      protocol: 'tcp',
+      ports: { from: 80, to: 80 },
+      peer: { type: 'cidr', cidr: '0.0.0.0/0' },
+      description: 'HTTP',
+    });
+    vpc.defaultSecurityGroup.inbound.push({
+      protocol: 'tcp',
+      ports: { from: 80, to: 80 },
+      peer: { type: 'securityGroup', groupId: alb.id },
+      description: 'HTTP from the load balancers',
+    });
+    albGroups = [alb.id];
+  }
   const template = b.add<LaunchTemplate>({
     kind: 'launchTemplate',
     id: 'lt-web' as LaunchTemplate['id'],
@@ -74,7 +97,7 @@ export function haSimDesign(groups = 4, perGroup = 50, flows = 20, zoneFailures 
       scheme: 'internet-facing',
       vpcId: vpc.vpc.id,
       subnetMappings: publics.map((s) => ({ subnetId: s.id, privateIp: null, elasticIpId: null })),
-      securityGroupIds: sg,
+      securityGroupIds: albGroups,
       listeners: [{ protocol: 'HTTP', port: 80, targetGroupId: targetGroup.id }],
       crossZone: true,
     });

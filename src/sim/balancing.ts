@@ -29,6 +29,13 @@ export interface TargetCounters {
   lastSecond: number;
 }
 
+/** A target's counters as kept: `lastSecond` counts only for the second `second` (older ones are a zero). */
+interface TargetTally {
+  requests: number;
+  lastSecond: number;
+  second: number;
+}
+
 const emptyBalancer = (): BalancerCounters => ({
   served: 0,
   failed: 0,
@@ -46,7 +53,7 @@ interface FlowSplit {
   /** Where the next second's left-over requests start (see `splitRequests`). */
   cursor: number;
   /** Each branch's target counters, found once per path version. */
-  targets: Array<TargetCounters | null>;
+  targets: Array<TargetTally | null>;
   /** The branches that carry steps to animate (see MAX_ANIMATED_BRANCHES). */
   animated: number[];
   /** 1 for a branch whose requests are served. */
@@ -55,16 +62,34 @@ interface FlowSplit {
   packets: number;
   /** Whether its one persistent connection is open (counted new once). */
   connected: boolean;
+  /**
+   * The request count for which the split repeats itself: splitting it again
+   * leaves `owed` and `cursor` as they were, so every later second of that
+   * count gives the same `counts` (null until a second shows it). Such seconds
+   * skip the split, and when every branch with requests is served their
+   * target counts wait in `pendingSeconds` (see `settle`).
+   */
+  steadyCount: number | null;
+  /** In a steady split whose requests are all served: the requests delivered each second and their round trip. */
+  steadyDelivered: number | null;
+  steadyRtt: number | null;
+  /** Steady seconds whose target counts are not added to the targets yet, the last of them at `pendingUntil`. */
+  pendingSeconds: number;
+  pendingUntil: number;
 }
 
 export class BalancingCounters {
   private readonly balancers = new Map<string, BalancerCounters>();
   /** By target group id, then target id. */
-  private readonly targets = new Map<string, Map<string, TargetCounters>>();
+  private readonly targets = new Map<string, Map<string, TargetTally>>();
   private readonly splits = new Map<string, FlowSplit>();
+  /** The second under way (the one `startSecond` began); a target's `lastSecond` of an earlier one reads 0. */
+  private second = 0;
+  /** Whether some split has target counts waiting (see `settle`). */
+  private pending = false;
 
-  /** A new second: the last second's figures start from zero. */
-  startSecond(): void {
+  /** A new second, the one that ends at `now`: the last second's figures start from zero. */
+  startSecond(now: number): void {
     for (const b of this.balancers.values()) {
       b.lastSecond.served = 0;
       b.lastSecond.failed = 0;
@@ -72,12 +97,18 @@ export class BalancingCounters {
       b.load.openConnections = 0;
       b.load.bytes = 0;
     }
-    for (const group of this.targets.values()) for (const t of group.values()) t.lastSecond = 0;
+    // Targets' last-second counts are reset lazily: one counted for an earlier second reads 0.
+    this.second = now;
   }
 
   /** Forgets the splits of flows that are gone (their counts stay in the totals). */
   keepFlows(ids: ReadonlySet<string>): void {
-    for (const id of this.splits.keys()) if (!ids.has(id)) this.splits.delete(id);
+    for (const [id, split] of this.splits)
+      if (!ids.has(id)) {
+        this.settleSplit(split);
+        this.splits.delete(id);
+        if (this.recentSplit?.flowId === id) this.recentSplit = null;
+      }
   }
 
   /** Sends `count` requests of a flow down its load balancer's branches and counts where they end. */
@@ -98,7 +129,12 @@ export class BalancingCounters {
       lb.load.bytes += count * bytesOn('request', flow);
       return;
     }
-    split.cursor = splitRequests(count, split.shares, split.owed, split.counts, split.cursor);
+    if (split.steadyCount === count && split.steadyDelivered !== null) {
+      this.sendSteady(flow, split, lb, counters);
+      return;
+    }
+    this.settleSplit(split);
+    if (split.steadyCount !== count) this.splitAgain(split, count);
     let delivered = 0;
     let dropped = 0;
     let rtt: number | null = null;
@@ -109,6 +145,10 @@ export class BalancingCounters {
       const target = targets[b];
       if (target) {
         target.requests += n;
+        if (target.second !== this.second) {
+          target.second = this.second;
+          target.lastSecond = 0;
+        }
         target.lastSecond += n;
       }
       if (served[b] === 1) {
@@ -132,6 +172,69 @@ export class BalancingCounters {
     counters.lastSecond.delivered = delivered;
     counters.lastSecond.dropped = dropped;
     if (delivered === 0) counters.lastRttMs = null;
+    if (split.steadyCount === count) {
+      split.steadyDelivered = dropped === 0 ? delivered : null;
+      split.steadyRtt = rtt;
+    }
+  }
+
+  /** Splits `count` afresh, and notes when the split has come to repeat itself (see `FlowSplit.steadyCount`). */
+  private splitAgain(split: FlowSplit, count: number): void {
+    const owedBefore = split.owed.slice();
+    const cursorBefore = split.cursor;
+    split.cursor = splitRequests(count, split.shares, split.owed, split.counts, split.cursor);
+    let same = split.cursor === cursorBefore;
+    for (let b = 0; same && b < owedBefore.length; b++) same = Object.is(owedBefore[b], split.owed[b]);
+    split.steadyCount = same ? count : null;
+    split.steadyDelivered = null;
+  }
+
+  /**
+   * A second of a steady split whose requests are all served: the same
+   * counts as the second before, so only the totals move; the targets'
+   * counts wait until something reads them (`settle`), integers added in
+   * bulk, so they come out exactly as second by second.
+   */
+  private sendSteady(flow: Flow, split: FlowSplit, lb: BalancerCounters, counters: FlowCounters): void {
+    const delivered = split.steadyDelivered!;
+    split.pendingSeconds++;
+    split.pendingUntil = this.second;
+    this.pending = true;
+    lb.served += delivered;
+    lb.lastSecond.served += delivered;
+    lb.load.bytes += delivered * bytesOn('both', flow);
+    if (delivered > 0) counters.lastRttMs = split.steadyRtt;
+    counters.delivered += delivered;
+    counters.lastSecond.delivered = delivered;
+    counters.lastSecond.dropped = 0;
+    if (delivered === 0) counters.lastRttMs = null;
+  }
+
+  /** Adds every steady split's waiting seconds to its targets' counts. */
+  private settle(): void {
+    if (!this.pending) return;
+    this.pending = false;
+    for (const split of this.splits.values()) this.settleSplit(split);
+  }
+
+  private settleSplit(split: FlowSplit): void {
+    const seconds = split.pendingSeconds;
+    if (seconds === 0) return;
+    split.pendingSeconds = 0;
+    const last = split.pendingUntil;
+    const { counts, targets } = split;
+    for (let b = 0; b < counts.length; b++) {
+      const n = counts[b]!;
+      const target = targets[b];
+      if (n === 0 || !target) continue;
+      target.requests += n * seconds;
+      // Its last second counts toward the target's only when no later second has been counted there.
+      if (target.second < last) {
+        target.second = last;
+        target.lastSecond = 0;
+      }
+      if (target.second === last) target.lastSecond += n;
+    }
   }
 
   /** The branch the next visual packet of a flow follows: the animated branches with requests this second, in turn. */
@@ -157,7 +260,10 @@ export class BalancingCounters {
 
   /** A target's requests through a group so far and in the last second. */
   targetCounters(groupId: string, targetId: string): TargetCounters {
-    return this.targets.get(groupId)?.get(targetId) ?? { requests: 0, lastSecond: 0 };
+    this.settle();
+    const target = this.targets.get(groupId)?.get(targetId);
+    if (!target) return { requests: 0, lastSecond: 0 };
+    return { requests: target.requests, lastSecond: target.second === this.second ? target.lastSecond : 0 };
   }
 
   private fail(lb: BalancerCounters, status: string, n: number): void {
@@ -175,7 +281,7 @@ export class BalancingCounters {
     return counters;
   }
 
-  private targetOf(groupId: string | null, targetId: string): TargetCounters | null {
+  private targetOf(groupId: string | null, targetId: string): TargetTally | null {
     if (groupId === null) return null;
     let group = this.targets.get(groupId);
     if (!group) {
@@ -184,7 +290,7 @@ export class BalancingCounters {
     }
     let target = group.get(targetId);
     if (!target) {
-      target = { requests: 0, lastSecond: 0 };
+      target = { requests: 0, lastSecond: 0, second: this.second };
       group.set(targetId, target);
     }
     return target;
@@ -192,9 +298,21 @@ export class BalancingCounters {
 
   /** The flow's split for this path version: a new path starts owing nothing (its branches may differ). */
   private splitOf(flowId: string, path: VersionedPath): FlowSplit {
+    // A flow's requests and then its packets ask for the same split several times in a row.
+    const recent = this.recentSplit;
+    if (recent !== null && recent.flowId === flowId && recent.split.version === path.version) return recent.split;
+    const split = this.findSplit(flowId, path);
+    this.recentSplit = { flowId, split };
+    return split;
+  }
+
+  private recentSplit: { flowId: string; split: FlowSplit } | null = null;
+
+  private findSplit(flowId: string, path: VersionedPath): FlowSplit {
     const branches = path.balanced?.branches ?? [];
     let split = this.splits.get(flowId);
     if (!split || split.version !== path.version) {
+      if (split) this.settleSplit(split);
       split = {
         version: path.version,
         owed: new Float64Array(branches.length),
@@ -206,6 +324,11 @@ export class BalancingCounters {
         served: Uint8Array.from(branches, (branch) => (branch.outcome === 'served' ? 1 : 0)),
         packets: 0,
         connected: split?.connected ?? false,
+        steadyCount: null,
+        steadyDelivered: null,
+        steadyRtt: null,
+        pendingSeconds: 0,
+        pendingUntil: 0,
       };
       this.splits.set(flowId, split);
     }

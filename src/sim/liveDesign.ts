@@ -4,29 +4,67 @@ import type { Design, Ec2Instance, InstanceState } from '../domain';
  * The design with the simulation's instance states and auto-assigned public
  * addresses (a stopped instance released its address; a started one holds a
  * new one), so an address names whoever holds it now. The same object when
- * nothing differs (keeps lookup caches).
+ * nothing differs (keeps lookup caches), and the same object as last time
+ * when the same design gets the same states and addresses again: the engine's
+ * caches (`designIndex`, remembered walks) are kept per `resources` object,
+ * and the simulation plans its flows again after every change of health or
+ * state, most of which leave the instances as they were.
  */
 export function withLiveStates(
   design: Design,
   liveStates: Record<string, InstanceState> = {},
   publicIps: Record<string, string | null> = {},
 ): Design {
-  let resources: Design['resources'] | null = null;
+  const edits = new Map<string, Ec2Instance>();
   const change = (id: string, edit: (instance: Ec2Instance) => Ec2Instance | null) => {
-    const current = resources ?? design.resources;
-    const instance = Object.hasOwn(current, id) ? current[id] : undefined;
-    const next = instance?.kind === 'ec2Instance' ? edit(instance) : null;
-    if (!next) return;
-    resources ??= { ...design.resources };
-    resources[id] = next;
+    const current = edits.get(id) ?? (Object.hasOwn(design.resources, id) ? design.resources[id] : undefined);
+    const next = current?.kind === 'ec2Instance' ? edit(current) : null;
+    if (next) edits.set(id, next);
   };
   for (const [id, state] of Object.entries(liveStates))
-    change(id, (instance) => (instance.state === state ? null : { ...instance, state }));
+    change(id, (instance) => (instance.state === state ? null : edited(instance, 'state', state)));
   for (const [id, address] of Object.entries(publicIps))
     change(id, (instance) =>
       !instance.publicIp || instance.elasticIpId !== null || address === null || instance.publicIpAddress === address
         ? null
-        : { ...instance, publicIpAddress: address },
+        : edited(instance, 'publicIpAddress', address),
     );
-  return resources ? { ...design, resources } : design;
+  if (edits.size === 0) return design;
+  const last = lastResults.get(design);
+  if (last && sameEdits(last.edits, edits)) return last.result;
+  const resources = { ...design.resources };
+  for (const [id, instance] of edits) resources[id] = instance;
+  const result = { ...design, resources };
+  lastResults.set(design, { edits, result });
+  return result;
+}
+
+/** An instance with one field changed, the same object each time for the same instance and value. */
+function edited<F extends 'state' | 'publicIpAddress'>(
+  instance: Ec2Instance,
+  field: F,
+  value: Ec2Instance[F],
+): Ec2Instance {
+  let byValue = editedCache.get(instance);
+  if (!byValue) {
+    byValue = new Map();
+    editedCache.set(instance, byValue);
+  }
+  const key = `${field}\u0000${value}`;
+  let next = byValue.get(key);
+  if (!next) {
+    next = { ...instance, [field]: value };
+    byValue.set(key, next);
+  }
+  return next;
+}
+
+const editedCache = new WeakMap<Ec2Instance, Map<string, Ec2Instance>>();
+/** Per design given, the edits last laid over it and the design they made. */
+const lastResults = new WeakMap<Design, { edits: ReadonlyMap<string, Ec2Instance>; result: Design }>();
+
+function sameEdits(a: ReadonlyMap<string, Ec2Instance>, b: ReadonlyMap<string, Ec2Instance>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, instance] of b) if (a.get(id) !== instance) return false;
+  return true;
 }

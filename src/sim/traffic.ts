@@ -1,7 +1,9 @@
 import { hasPorts, protocolLabel, type Design, type Flow } from '../domain';
 import type { FlowCounters, VersionedPath, VisualPacket } from './protocol';
+import { PacketLog } from './packetLog';
 import { bytesOn, egressCost, flatCost, GB, TRANSFER_LINE_NAMES, type TransferLine } from './dataTransfer';
 import { planFlowPath, type FlowPath, type LiveOverlay } from './trafficPath';
+import type { PathTransfer } from './dataTransfer';
 import { BalancingCounters } from './balancing';
 import { AvailabilityTracker } from './availability';
 
@@ -15,10 +17,7 @@ import { AvailabilityTracker } from './availability';
 
 /** Visual packets per flow per tick: enough to show a stream, few enough to draw. */
 export const PACKETS_PER_FLOW_PER_TICK = 4;
-/** A frame carries packets born this recently (sim seconds)... */
-export const PACKET_LIFETIME_S = 2;
-/** ...and at most this many, the newest. */
-export const MAX_FRAME_PACKETS = 400;
+export { MAX_FRAME_PACKETS, PACKET_LIFETIME_S } from './packetLog';
 
 const emptyCounters = (): FlowCounters => ({
   sent: 0,
@@ -49,7 +48,7 @@ export class TrafficSim {
   /** Flows whose connection was established and is tracked: a security-group change keeps it open. */
   private readonly established = new Map<string, FlowPath>();
   readonly counters = new Map<string, FlowCounters>();
-  private packets: VisualPacket[] = [];
+  private readonly packets = new PacketLog();
   private nextPacketId = 1;
   private stale = true;
   /** What each data-transfer line has cost, its GB, and its cost in the last second. */
@@ -83,7 +82,7 @@ export class TrafficSim {
       for (const id of map.keys()) if (!ids.has(id)) map.delete(id);
     this.balancing.keepFlows(ids);
     this.availability.forget(ids);
-    this.packets = this.packets.filter((p) => ids.has(p.flowId));
+    this.packets.keepFlows(ids);
     this.stale = true;
   }
 
@@ -151,19 +150,26 @@ export class TrafficSim {
   /** The second that ends at `now`: sends each flow's requests and counts them. */
   tick(now: number): void {
     const paths = this.currentPaths();
-    this.balancing.startSecond();
+    this.balancing.startSecond(now);
     for (const line of this.transfer.values()) line.lastSecondUsd = 0;
     const month = Math.floor(now / (730 * 3600));
     if (month !== this.egressMonth.month) this.egressMonth = { month, gb: 0 };
     for (const flow of this.flows) {
       const path = paths.get(flow.id);
-      const counters = this.counters.get(flow.id) ?? emptyCounters();
-      this.counters.set(flow.id, counters);
+      let counters = this.counters.get(flow.id);
+      if (!counters) {
+        counters = emptyCounters();
+        this.counters.set(flow.id, counters);
+      }
       // Nothing leaves a flow whose endpoints don't resolve, and it owes nothing later.
       const due = path && path.error === null ? (this.carry.get(flow.id) ?? 0) + flow.ratePerSecond : 0;
       const count = Math.floor(due + 1e-9);
       this.carry.set(flow.id, Math.max(0, due - count));
-      counters.lastSecond = { sent: count, delivered: 0, dropped: 0 };
+      // Reused: frames and summaries copy it.
+      const lastSecond = counters.lastSecond;
+      lastSecond.sent = count;
+      lastSecond.delivered = 0;
+      lastSecond.dropped = 0;
       if (!path || count === 0) {
         this.availability.record(now, flow.id, 0, 0);
         continue;
@@ -190,34 +196,29 @@ export class TrafficSim {
       const shown = Math.min(count, PACKETS_PER_FLOW_PER_TICK);
       for (let k = 0; k < shown; k++) {
         const branch = this.balancing.nextBranch(flow.id, path);
-        this.packets.push({
-          id: this.nextPacketId++,
-          flowId: flow.id,
-          bornAt: now - 1 + (k + 0.5) / shown,
-          pathVersion: path.version,
-          ...(branch === null ? {} : { branch }),
-        });
+        this.packets.push(this.nextPacketId++, flow.id, now - 1 + (k + 0.5) / shown, path.version, branch);
       }
     }
-    this.packets = recentPackets(this.packets, now);
+    this.packets.keepRecent(now);
   }
 
   /** Puts `count` delivered requests' bytes on the lines their path is billed on. */
   private bill(path: FlowPath, flow: Flow, count: number): void {
-    for (const [line, which] of Object.entries(path.transfer) as Array<
-      [TransferLine, 'request' | 'response' | 'both']
-    >) {
+    for (const [line, which] of billedLines(path)) {
       const gb = (count * bytesOn(which, flow)) / GB;
       let usd: number;
       if (line === 'internetEgress') {
         usd = egressCost(this.egressMonth.gb, gb);
         this.egressMonth.gb += gb;
       } else usd = flatCost(line, gb);
-      const total = this.transfer.get(line) ?? { usd: 0, gb: 0, lastSecondUsd: 0 };
+      let total = this.transfer.get(line);
+      if (!total) {
+        total = { usd: 0, gb: 0, lastSecondUsd: 0 };
+        this.transfer.set(line, total);
+      }
       total.usd += usd;
       total.gb += gb;
       total.lastSecondUsd += usd;
-      this.transfer.set(line, total);
     }
   }
 
@@ -234,7 +235,7 @@ export class TrafficSim {
 
   /** Packets born in the last PACKET_LIFETIME_S seconds, the newest MAX_FRAME_PACKETS, oldest first. */
   visiblePackets(now: number): VisualPacket[] {
-    return recentPackets(this.packets, now);
+    return this.packets.visible(now);
   }
 
   /** Flows in design order with their counters (zero before the first tick). */
@@ -247,14 +248,103 @@ export class TrafficSim {
   }
 }
 
-function recentPackets(packets: VisualPacket[], now: number): VisualPacket[] {
-  const recent = packets.filter((p) => p.bornAt > now - PACKET_LIFETIME_S);
-  return recent.length > MAX_FRAME_PACKETS ? recent.slice(recent.length - MAX_FRAME_PACKETS) : recent;
+type BilledLine = [TransferLine, 'request' | 'response' | 'both'];
+const billedLinesOf = new WeakMap<PathTransfer, readonly BilledLine[]>();
+
+/** A path's billed lines in the order of its `transfer` (the order they are added up in), listed once per path. */
+function billedLines(path: FlowPath): readonly BilledLine[] {
+  let lines = billedLinesOf.get(path.transfer);
+  if (!lines) {
+    lines = Object.entries(path.transfer) as BilledLine[];
+    billedLinesOf.set(path.transfer, lines);
+  }
+  return lines;
 }
 
 const stripVersion = ({ version: _version, ...path }: VersionedPath): FlowPath => path;
 
-/** Paths are small; comparing their JSON tells whether the UI must redraw (and packets switch version). */
+/**
+ * Whether the UI must redraw (and packets switch version): the two paths
+ * would write the same JSON. Compared field by field in JSON's terms rather
+ * than by writing both out, because a path to a load balancer carries every
+ * target's steps and flows are planned again after every change of health.
+ */
 function samePath(a: VersionedPath, b: FlowPath): boolean {
-  return JSON.stringify(a) === JSON.stringify({ ...b, version: a.version });
+  return sameJson(a, { ...b, version: a.version });
 }
+
+/** `JSON.stringify(a) === JSON.stringify(b)` for plain data (no `toJSON`, no cycles), without writing either. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  const kind = jsonKind(a);
+  if (kind !== jsonKind(b)) return false;
+  switch (kind) {
+    // NaN and the infinities are all written as null, and nothing is written for a skipped value.
+    case 'null':
+    case 'skip':
+      return true;
+    // Two different finite numbers are written differently (0 and -0 are ===), as are two different texts.
+    case 'number':
+    case 'string':
+    case 'boolean':
+      return false;
+    default:
+      return sameJsonObject(a as object, b as object);
+  }
+}
+
+/** What JSON writes for a value: nothing (undefined, a function, a symbol), null, a number, text, a boolean, an array or an object. */
+function jsonKind(v: unknown): 'skip' | 'null' | 'number' | 'string' | 'boolean' | 'array' | 'object' {
+  if (v === null) return 'null';
+  switch (typeof v) {
+    case 'number':
+      return Number.isFinite(v) ? 'number' : 'null';
+    case 'string':
+      return 'string';
+    case 'boolean':
+      return 'boolean';
+    case 'object':
+      return Array.isArray(v) ? 'array' : 'object';
+    default:
+      return 'skip';
+  }
+}
+
+function sameJsonObject(a: object, b: object): boolean {
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    if (a.length !== other.length) return false;
+    // Flows that share a question share its branches and steps, so the same pair of lists comes up again.
+    if (equalLists.get(a)?.has(other)) return true;
+    for (let i = 0; i < a.length; i++) {
+      // In an array, what JSON skips elsewhere is written as null.
+      const x = jsonKind(a[i]) === 'skip' ? null : a[i];
+      const y = jsonKind(other[i]) === 'skip' ? null : other[i];
+      if (!sameJson(x, y)) return false;
+    }
+    let known = equalLists.get(a);
+    if (!known) {
+      known = new WeakSet();
+      equalLists.set(a, known);
+    }
+    known.add(other);
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const kx = Object.keys(x);
+  const ky = Object.keys(y);
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < kx.length && jsonKind(x[kx[i]!]) === 'skip') i++;
+    while (j < ky.length && jsonKind(y[ky[j]!]) === 'skip') j++;
+    if (i === kx.length || j === ky.length) return i === kx.length && j === ky.length;
+    if (kx[i] !== ky[j] || !sameJson(x[kx[i]!], y[ky[j]!])) return false;
+    i++;
+    j++;
+  }
+}
+
+/** Lists already found to write the same JSON (lists are never changed once made). */
+const equalLists = new WeakMap<object, WeakSet<object>>();
