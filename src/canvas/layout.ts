@@ -7,6 +7,10 @@ import { kindView } from './kinds';
  * template or a hand-written file) are placed in sections the way AWS
  * diagrams read (gateways on top, zones side by side, rules below), and every
  * container grows to fit what it holds.
+ *
+ * Automatic placement is a fallback: `placeMissing` writes its result into the
+ * design once (on opening, and in the same step as an edit that adds something
+ * without a position), so from then on nothing moves unless the user moves it.
  */
 export interface Box {
   x: number;
@@ -60,6 +64,49 @@ function launchRooms(design: Design): Map<string, number> {
 }
 
 export function computeLayout(design: Design): Map<string, Box> {
+  return layOut(design).boxes;
+}
+
+/** Whether `resource` has a stored position in the container it is drawn in (otherwise it is placed automatically). */
+function storedPosition(design: Design, resource: Resource, parentId: string | null) {
+  const stored = Object.hasOwn(design.layout, resource.id) ? design.layout[resource.id] : undefined;
+  return stored?.x !== undefined && stored.y !== undefined && (stored.parentId ?? null) === parentId
+    ? stored
+    : undefined;
+}
+
+/**
+ * The design with a stored position for every resource that had none, at the
+ * box automatic placement gives it, and every other entry as it was. Placing
+ * below everything already placed, it never moves another box. The same
+ * design object when nothing is missing, so calling it again changes nothing.
+ */
+export function placeMissing(design: Design): Design {
+  let missing = false;
+  for (const resource of Object.values(design.resources)) {
+    if (!storedPosition(design, resource, containerOf(design, resource)?.id ?? null)) {
+      missing = true;
+      break;
+    }
+  }
+  if (!missing) return design;
+  const { boxes, automatic } = layOut(design);
+  const layout = { ...design.layout };
+  for (const id of automatic) {
+    const box = boxes.get(id)!;
+    const previous = Object.hasOwn(layout, id) ? layout[id] : undefined;
+    layout[id] = {
+      ...previous,
+      x: box.x,
+      y: box.y,
+      parentId: box.parentId as Design['layout'][string]['parentId'],
+    };
+  }
+  return { ...design, layout };
+}
+
+function layOut(design: Design): { boxes: Map<string, Box>; automatic: string[] } {
+  const automatic: string[] = [];
   const rooms = launchRooms(design);
   const children = new Map<string | null, Resource[]>();
   for (const resource of Object.values(design.resources)) {
@@ -82,9 +129,9 @@ export function computeLayout(design: Design): Map<string, Box> {
     let bottom = top;
     const unplaced: Resource[] = [];
     for (const item of items) {
-      const stored = Object.hasOwn(design.layout, item.id) ? design.layout[item.id] : undefined;
+      const stored = storedPosition(design, item, parentId);
       const size = sizes.get(item.id)!;
-      if (stored?.x !== undefined && stored.y !== undefined && (stored.parentId ?? null) === parentId) {
+      if (stored?.x !== undefined && stored.y !== undefined) {
         const width = Math.max(size.width, stored.width ?? 0);
         const height = Math.max(size.height, stored.height ?? 0);
         boxes.set(item.id, { x: stored.x, y: stored.y, width, height, parentId });
@@ -105,6 +152,7 @@ export function computeLayout(design: Design): Map<string, Box> {
         for (const item of inBand.slice(start, start + columns)) {
           const size = sizes.get(item.id)!;
           boxes.set(item.id, { x, y, ...size, parentId });
+          automatic.push(item.id);
           x += size.width + GAP;
           rowHeight = Math.max(rowHeight, size.height);
           right = Math.max(right, x - GAP);
@@ -134,5 +182,5 @@ export function computeLayout(design: Design): Map<string, Box> {
   };
 
   place(null);
-  return boxes;
+  return { boxes, automatic };
 }

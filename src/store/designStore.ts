@@ -21,6 +21,26 @@ export interface DesignState {
   endBurst: () => void;
 }
 
+/**
+ * Gives positions to resources the layout has none for. The canvas knows node
+ * sizes and placement bands, and it sits above the store, so it hands its
+ * placer in at start-up (`setLayoutPlacer`); until then nothing is placed.
+ */
+export type LayoutPlacer = (design: Design) => Design;
+let placer: LayoutPlacer = (design) => design;
+
+/**
+ * Sets the placer every design goes through when it is opened and after every
+ * edit, so automatic placement is computed once and saved with the design
+ * (within the same undo step), and nothing moves afterwards unless moved.
+ */
+export function setLayoutPlacer(next: LayoutPlacer): void {
+  placer = next;
+}
+
+/** `design` with a position for everything (the same object when nothing was missing). */
+export const withPositions = (design: Design): Design => placer(design);
+
 export const createDesignStore = (initial: Design = emptyDesign(), now: () => number = Date.now) =>
   create<DesignState>()((set) => ({
     history: startHistory(initial),
@@ -29,10 +49,19 @@ export const createDesignStore = (initial: Design = emptyDesign(), now: () => nu
       set((state) =>
         state.locked
           ? state
-          : { history: record(state.history, produce(state.history.present, recipe), now(), options?.coalesceKey) },
+          : {
+              history: record(
+                state.history,
+                placer(produce(state.history.present, recipe)),
+                now(),
+                options?.coalesceKey,
+              ),
+            },
       ),
     replace: (design, options) =>
-      set((state) => (state.locked ? state : { history: record(state.history, design, now(), options?.coalesceKey) })),
+      set((state) =>
+        state.locked ? state : { history: record(state.history, placer(design), now(), options?.coalesceKey) },
+      ),
     undo: () => set((state) => (state.locked ? state : { history: undo(state.history) })),
     redo: () => set((state) => (state.locked ? state : { history: redo(state.history) })),
     endBurst: () => set((state) => (state.history.last ? { history: { ...state.history, last: null } } : state)),
