@@ -13,14 +13,14 @@ import {
   watchLinks,
 } from './store';
 import { designThumbnail } from './canvas/thumbnail';
-import { placeMissing } from './canvas/layout';
+import { placeBeside, placeMissing } from './canvas/layout';
 import { initTheme } from './ui/theme';
 
 // Reading `window.localStorage` itself throws when the browser blocks storage, hence the function.
 const storage = guardStorage(() => window.localStorage);
 initTheme(storage);
 // Before anything opens: every design gets its automatic positions once, saved with it.
-setLayoutPlacer(placeMissing);
+setLayoutPlacer({ placeMissing, placeBeside });
 startPersistence(storage, designThumbnail);
 startLearn(storage);
 void applyLinkIntent().catch(refuseUnreadable);

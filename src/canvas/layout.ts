@@ -184,3 +184,42 @@ function layOut(design: Design): { boxes: Map<string, Box>; automatic: string[] 
   place(null);
   return { boxes, automatic };
 }
+
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/**
+ * Puts each copy (`[copy, original]`) to the right of its original, in the
+ * same container and row, stepping further right past any sibling already
+ * there; the container grows to the right if it must. Nothing else moves.
+ */
+export function placeBeside(design: Design, copies: ReadonlyArray<readonly [string, string]>): Design {
+  const boxes = computeLayout(design);
+  const layout = { ...design.layout };
+  const taken = new Map<string | null, Box[]>();
+  const siblingsIn = (parentId: string | null) => {
+    let list = taken.get(parentId);
+    if (!list) {
+      list = [...boxes].filter(([, box]) => box.parentId === parentId).map(([, box]) => box);
+      taken.set(parentId, list);
+    }
+    return list;
+  };
+  for (const [copyId, originalId] of copies) {
+    const original = boxes.get(originalId);
+    const copy = boxes.get(copyId);
+    if (!original || !copy || original.parentId !== copy.parentId) continue;
+    const siblings = siblingsIn(original.parentId).filter((box) => box !== boxes.get(copyId));
+    const spot: Box = { ...copy, x: original.x + original.width + GAP, y: original.y };
+    for (let tries = 0; tries < 50 && siblings.some((box) => overlaps(box, spot)); tries++) spot.x += copy.width + GAP;
+    siblings.push(spot);
+    taken.set(original.parentId, siblings);
+    layout[copyId] = {
+      ...(Object.hasOwn(layout, copyId) ? layout[copyId] : undefined),
+      x: spot.x,
+      y: spot.y,
+      parentId: original.parentId as Design['layout'][string]['parentId'],
+    };
+  }
+  return { ...design, layout };
+}

@@ -3,7 +3,7 @@ import { idSourceFor, resourcesOfKind, type Design } from '../domain';
 import { addResource, duplicateResources } from '../engine';
 import { LESSONS } from '../scenarios/learn/lessons';
 import { TEMPLATES } from '../scenarios/templates';
-import { computeLayout, placeMissing, type Box } from './layout';
+import { computeLayout, GAP, placeBeside, placeMissing, type Box } from './layout';
 
 const opened = (design: Design) => placeMissing(design);
 
@@ -104,5 +104,21 @@ describe('an edit moves nothing the user did not touch', () => {
     const copy = Object.keys(design.resources).find((id) => !Object.hasOwn(twoTier.resources, id))!;
     const touched = new Set([copy, ...ancestors(boxes, copy)]);
     expect(othersOf(boxes, touched)).toEqual(othersOf(before, touched));
+    // Beside the original, on a free spot of the same row, not on top of it.
+    const beside = computeLayout(placeBeside(design, [[copy, instance.id]]));
+    const original = before.get(instance.id)!;
+    const placed = beside.get(copy)!;
+    expect(placed.y).toBe(original.y);
+    expect(placed.x).toBeGreaterThanOrEqual(original.x + original.width + GAP);
+    for (const [id, box] of beside)
+      if (id !== copy && box.parentId === placed.parentId)
+        expect(
+          box.x < placed.x + placed.width &&
+            placed.x < box.x + box.width &&
+            box.y < placed.y + placed.height &&
+            placed.y < box.y + box.height,
+          `${copy} on ${id}`,
+        ).toBe(false);
+    expect(othersOf(beside, touched)).toEqual(othersOf(before, touched));
   });
 });

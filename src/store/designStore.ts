@@ -26,8 +26,13 @@ export interface DesignState {
  * sizes and placement bands, and it sits above the store, so it hands its
  * placer in at start-up (`setLayoutPlacer`); until then nothing is placed.
  */
-export type LayoutPlacer = (design: Design) => Design;
-let placer: LayoutPlacer = (design) => design;
+export interface LayoutPlacer {
+  /** The design with a position for every resource that had none, every other entry unchanged. */
+  placeMissing: (design: Design) => Design;
+  /** The design with each copy put beside its original (`[copy, original]` ids), in the same container. */
+  placeBeside: (design: Design, copies: ReadonlyArray<readonly [string, string]>) => Design;
+}
+let placer: LayoutPlacer = { placeMissing: (design) => design, placeBeside: (design) => design };
 
 /**
  * Sets the placer every design goes through when it is opened and after every
@@ -39,7 +44,11 @@ export function setLayoutPlacer(next: LayoutPlacer): void {
 }
 
 /** `design` with a position for everything (the same object when nothing was missing). */
-export const withPositions = (design: Design): Design => placer(design);
+export const withPositions = (design: Design): Design => placer.placeMissing(design);
+
+/** `design` with copies placed beside their originals. */
+export const besideOriginals = (design: Design, copies: ReadonlyArray<readonly [string, string]>): Design =>
+  placer.placeBeside(design, copies);
 
 export const createDesignStore = (initial: Design = emptyDesign(), now: () => number = Date.now) =>
   create<DesignState>()((set) => ({
@@ -52,7 +61,7 @@ export const createDesignStore = (initial: Design = emptyDesign(), now: () => nu
           : {
               history: record(
                 state.history,
-                placer(produce(state.history.present, recipe)),
+                withPositions(produce(state.history.present, recipe)),
                 now(),
                 options?.coalesceKey,
               ),
@@ -60,7 +69,7 @@ export const createDesignStore = (initial: Design = emptyDesign(), now: () => nu
       ),
     replace: (design, options) =>
       set((state) =>
-        state.locked ? state : { history: record(state.history, placer(design), now(), options?.coalesceKey) },
+        state.locked ? state : { history: record(state.history, withPositions(design), now(), options?.coalesceKey) },
       ),
     undo: () => set((state) => (state.locked ? state : { history: undo(state.history) })),
     redo: () => set((state) => (state.locked ? state : { history: redo(state.history) })),
