@@ -33,10 +33,10 @@ export const GAP = 20;
 const BAND = { top: 0, main: 1, bottom: 2 } as const;
 
 /** Which band of its container a kind is placed in (0 top, 1 main, 2 bottom), from its view. */
-const section = (kind: Kind): number => BAND[kindView(kind).band];
+export const section = (kind: Kind): number => BAND[kindView(kind).band];
 
 /** How many items a row of the container holds before wrapping. */
-function perRow(container: Resource | null, items: readonly Resource[]): number {
+export function perRow(container: Resource | null, items: readonly Resource[]): number {
   const columns = container ? kindView(container.kind).frame?.columns : undefined;
   return columns ?? (items.some((item) => CONTAINER_KINDS.has(item.kind)) ? 4 : 3);
 }
@@ -53,7 +53,7 @@ const LAUNCH_ROOM_INSTANCES = 4;
  * its own items, so the instances the simulation launches there show inside
  * it (the canvas draws them in that room; see `launched.ts`).
  */
-function launchRooms(design: Design): Map<string, number> {
+export function launchRooms(design: Design): Map<string, number> {
   const rooms = new Map<string, number>();
   for (const group of resourcesOfKind(design, 'autoScalingGroup')) {
     const rows = Math.ceil(Math.min(group.maxSize, LAUNCH_ROOM_INSTANCES) / 2);
