@@ -223,3 +223,33 @@ export function placeBeside(design: Design, copies: ReadonlyArray<readonly [stri
   }
   return { ...design, layout };
 }
+
+/** The box a new item of `kind` is drawn with before it holds anything. */
+export function newItemSize(kind: Kind): { width: number; height: number } {
+  return kindView(kind).frame?.minSize ?? LEAF;
+}
+
+/**
+ * Where a new item of `kind` dropped at `point` (flow coordinates) goes:
+ * centred on the pointer, relative to the container under it and clamped
+ * inside that container (below its title, off its edges), so a drop near an
+ * edge neither spills out nor drifts further down and right with each level
+ * of nesting. Only an item larger than the container's free space makes the
+ * container grow, to the right and down, in place.
+ */
+export function dropPosition(
+  kind: Kind,
+  point: { x: number; y: number },
+  container: { kind: Kind; x: number; y: number; width: number; height: number } | null,
+): { x: number; y: number } {
+  const size = newItemSize(kind);
+  const x = point.x - size.width / 2;
+  const y = point.y - size.height / 2;
+  if (!container) return { x: Math.round(x), y: Math.round(y) };
+  const top = headerHeight(container.kind);
+  const clamp = (value: number, low: number, high: number) => Math.min(Math.max(value, low), Math.max(low, high));
+  return {
+    x: Math.round(clamp(x - container.x, PAD, container.width - PAD - size.width)),
+    y: Math.round(clamp(y - container.y, top, container.height - PAD - size.height)),
+  };
+}

@@ -3,7 +3,18 @@ import { idSourceFor, resourcesOfKind, type Design } from '../domain';
 import { addResource, duplicateResources } from '../engine';
 import { LESSONS } from '../scenarios/learn/lessons';
 import { TEMPLATES } from '../scenarios/templates';
-import { computeLayout, GAP, placeBeside, placeMissing, type Box } from './layout';
+import {
+  computeLayout,
+  dropPosition,
+  GAP,
+  headerHeight,
+  LEAF,
+  newItemSize,
+  PAD,
+  placeBeside,
+  placeMissing,
+  type Box,
+} from './layout';
 
 const opened = (design: Design) => placeMissing(design);
 
@@ -120,5 +131,37 @@ describe('an edit moves nothing the user did not touch', () => {
           `${copy} on ${id}`,
         ).toBe(false);
     expect(othersOf(beside, touched)).toEqual(othersOf(before, touched));
+  });
+});
+
+describe('dropPosition', () => {
+  const subnet = { kind: 'subnet' as const, x: 100, y: 200, width: 500, height: 300 };
+
+  it('centres the new item on the pointer, relative to its container', () => {
+    expect(dropPosition('ec2Instance', { x: 100 + 250, y: 200 + 150 }, subnet)).toEqual({
+      x: 250 - LEAF.width / 2,
+      y: 150 - LEAF.height / 2,
+    });
+  });
+
+  it('clamps it inside the container, below the title, wherever near the edge it is dropped', () => {
+    const top = headerHeight('subnet');
+    expect(dropPosition('ec2Instance', { x: 101, y: 201 }, subnet)).toEqual({ x: PAD, y: top });
+    expect(dropPosition('ec2Instance', { x: 599, y: 499 }, subnet)).toEqual({
+      x: 500 - PAD - LEAF.width,
+      y: 300 - PAD - LEAF.height,
+    });
+  });
+
+  it('an item larger than the free space goes to the top left, so the container grows right and down', () => {
+    const small = { ...subnet, width: 200, height: 100 };
+    expect(dropPosition('ec2Instance', { x: 150, y: 250 }, small)).toEqual({ x: PAD, y: headerHeight('subnet') });
+  });
+
+  it('on the open canvas it is only centred', () => {
+    expect(dropPosition('region', { x: 0, y: 0 }, null)).toEqual({
+      x: -newItemSize('region').width / 2,
+      y: -newItemSize('region').height / 2,
+    });
   });
 });

@@ -153,6 +153,17 @@ export function setLambdaScaling(model: 'perFunction' | 'pre2023Burst'): void {
   store().replace(setSimulationSettingsEdit(current(), { lambdaScaling: model }));
 }
 
+/**
+ * Takes a new layout for the whole design (Tidy up) as one undo step, so undo
+ * puts every position back exactly. `from` is the design it was computed
+ * for: when the design changed meanwhile nothing is applied (false).
+ */
+export function applyLayout(from: Design, layout: Design['layout']): boolean {
+  if (current() !== from || store().locked) return false;
+  store().replace({ ...from, layout });
+  return true;
+}
+
 /** Replaces the design with a changed copy (a reachability fix) as one undo step. */
 export function applyDesignChange(next: Design): void {
   store().replace(next);
