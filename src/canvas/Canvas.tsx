@@ -351,10 +351,15 @@ function CanvasInner() {
         // Dropped on a sibling (a subnet onto a subnet): use the nearest container that can hold it, placed automatically.
         targetId = nearestAccepting(design, spec, under.data.resource)!.id;
       } else {
+        const parentId = under?.id;
+        const siblings = nodes
+          .filter((n) => n.parentId === parentId)
+          .map((n) => ({ x: n.position.x, y: n.position.y, width: n.width ?? 0, height: n.height ?? 0 }));
         position = dropPosition(
           spec.kind,
           point,
           under ? { kind: under.data.resource.kind, ...absoluteRect(under) } : null,
+          siblings,
         );
       }
       const result = addFromPalette(spec, targetId, position);

@@ -234,22 +234,35 @@ export function newItemSize(kind: Kind): { width: number; height: number } {
  * centred on the pointer, relative to the container under it and clamped
  * inside that container (below its title, off its edges), so a drop near an
  * edge neither spills out nor drifts further down and right with each level
- * of nesting. Only an item larger than the container's free space makes the
- * container grow, to the right and down, in place.
+ * of nesting. Where that spot would cover one of `siblings` (boxes relative
+ * to the same container), it goes just below them instead; only then, or when
+ * the item is larger than the free space, does the container grow, to the
+ * right and down, in place. No other box moves.
  */
 export function dropPosition(
   kind: Kind,
   point: { x: number; y: number },
   container: { kind: Kind; x: number; y: number; width: number; height: number } | null,
+  siblings: readonly Omit<Box, 'parentId'>[] = [],
 ): { x: number; y: number } {
   const size = newItemSize(kind);
-  const x = point.x - size.width / 2;
-  const y = point.y - size.height / 2;
-  if (!container) return { x: Math.round(x), y: Math.round(y) };
-  const top = headerHeight(container.kind);
-  const clamp = (value: number, low: number, high: number) => Math.min(Math.max(value, low), Math.max(low, high));
-  return {
-    x: Math.round(clamp(x - container.x, PAD, container.width - PAD - size.width)),
-    y: Math.round(clamp(y - container.y, top, container.height - PAD - size.height)),
-  };
+  const spot = { x: point.x - size.width / 2, y: point.y - size.height / 2, ...size };
+  if (container) {
+    const top = headerHeight(container.kind);
+    const clamp = (value: number, low: number, high: number) => Math.min(Math.max(value, low), Math.max(low, high));
+    spot.x = clamp(spot.x - container.x, PAD, container.width - PAD - size.width);
+    spot.y = clamp(spot.y - container.y, top, container.height - PAD - size.height);
+  }
+  const covers = (box: Omit<Box, 'parentId'>) =>
+    spot.x < box.x + box.width + GAP &&
+    box.x < spot.x + spot.width + GAP &&
+    spot.y < box.y + box.height + GAP &&
+    box.y < spot.y + spot.height + GAP;
+  // Each step moves strictly down past a sibling, so this ends; the bound is only a guard.
+  for (let step = 0; step < siblings.length; step++) {
+    const under = siblings.filter(covers);
+    if (under.length === 0) break;
+    spot.y = Math.max(...under.map((box) => box.y + box.height)) + GAP;
+  }
+  return { x: Math.round(spot.x), y: Math.round(spot.y) };
 }

@@ -153,6 +153,19 @@ describe('dropPosition', () => {
     });
   });
 
+  it('a spot that would cover a sibling moves just below it, never onto it', () => {
+    const top = headerHeight('subnet');
+    const first = { x: PAD, y: top, width: LEAF.width, height: LEAF.height };
+    const second = { x: PAD + LEAF.width + GAP, y: top + 40, width: LEAF.width, height: LEAF.height };
+    expect(dropPosition('ec2Instance', { x: 101, y: 201 }, subnet, [first])).toEqual({
+      x: PAD,
+      y: top + LEAF.height + GAP,
+    });
+    // Below every sibling the new box would touch, however they are staggered.
+    const placed = dropPosition('ec2Instance', { x: 100 + PAD + LEAF.width, y: 201 }, subnet, [first, second]);
+    expect(placed.y).toBe(second.y + LEAF.height + GAP);
+  });
+
   it('an item larger than the free space goes to the top left, so the container grows right and down', () => {
     const small = { ...subnet, width: 200, height: 100 };
     expect(dropPosition('ec2Instance', { x: 150, y: 250 }, small)).toEqual({ x: PAD, y: headerHeight('subnet') });
