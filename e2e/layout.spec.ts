@@ -186,3 +186,43 @@ test('Shift+T tidies up; the shortcut sheet lists it', async ({ page }) => {
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Tidy up the layout');
 });
+
+test('building from scratch: each nested drop lands inside its container under the pointer, and stays in view', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const pane = page.locator('.react-flow__pane');
+  const steps: Array<[string, string, string | null]> = [
+    ['Region', 'region', null],
+    ['VPC', 'vpc', 'region'],
+    ['Availability Zone', 'availabilityZone', 'vpc'],
+    ['Subnet', 'subnet', 'availabilityZone'],
+    ['EC2 instance', 'ec2Instance', 'subnet'],
+  ];
+  for (const [label, kind, parent] of steps) {
+    const target = parent ? page.locator(`.react-flow__node-${parent}`).first() : pane;
+    const box = (await target.boundingBox())!;
+    const at = { x: box.width * 0.5, y: box.height * (parent ? 0.6 : 0.4) };
+    await paletteItem(page, label).dragTo(target, { targetPosition: at, force: true });
+    const added = page.locator(`.react-flow__node-${kind}`).first();
+    await expect(added).toBeVisible();
+    // The view may have followed the new node; measure both boxes as they are now.
+    await page.waitForTimeout(400);
+    const placed = (await added.boundingBox())!;
+    const holder = parent ? (await target.boundingBox())! : null;
+    const view = (await pane.boundingBox())!;
+    if (holder) {
+      // Inside its container, and never further right or down of its container's corner than the pointer was.
+      expect(placed.x, label).toBeGreaterThanOrEqual(holder.x);
+      expect(placed.y, label).toBeGreaterThanOrEqual(holder.y);
+      expect(placed.x - holder.x, label).toBeLessThanOrEqual(at.x);
+      expect(placed.y - holder.y, label).toBeLessThanOrEqual(at.y);
+    }
+    // In view: its top left corner is on screen.
+    expect(placed.x, label).toBeGreaterThanOrEqual(view.x);
+    expect(placed.y, label).toBeGreaterThanOrEqual(view.y);
+    expect(placed.x, label).toBeLessThanOrEqual(view.x + view.width);
+    expect(placed.y, label).toBeLessThanOrEqual(view.y + view.height);
+  }
+  await shot(page, 'scratch-build');
+});

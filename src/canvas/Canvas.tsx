@@ -96,7 +96,7 @@ function nearestAccepting(design: Design, spec: NewResourceSpec, resource: Resou
   return ancestorsOf(design, resource).find((a) => checkDrop(design, spec.kind, a).ok);
 }
 
-/** Pans (at the same zoom) so that the nodes `ids` are in view, unless they already are. */
+/** Pans (at the same zoom, as little as it can) so that the nodes `ids` are in view, unless they already are. */
 function scrollIntoView(
   flow: ReactFlowInstance<ResourceNode, ResourceEdge>,
   element: HTMLElement | null,
@@ -119,8 +119,13 @@ function scrollIntoView(
     right: (-x + element.clientWidth) / zoom - margin,
     bottom: (-y + element.clientHeight) / zoom - margin,
   };
-  if (box.left >= view.left && box.top >= view.top && box.right <= view.right && box.bottom <= view.bottom) return;
-  void flow.setCenter((box.left + box.right) / 2, (box.top + box.bottom) / 2, { zoom, duration: 200 });
+  // The least pan that brings it in (its top left corner first when it is larger than the view).
+  const shift = (low: number, high: number, viewLow: number, viewHigh: number) =>
+    high - low > viewHigh - viewLow || low < viewLow ? viewLow - low : high > viewHigh ? viewHigh - high : 0;
+  const dx = shift(box.left, box.right, view.left, view.right);
+  const dy = shift(box.top, box.bottom, view.top, view.bottom);
+  if (dx === 0 && dy === 0) return;
+  void flow.setViewport({ x: x + dx * zoom, y: y + dy * zoom, zoom }, { duration: 200 });
 }
 
 function CanvasInner() {
@@ -164,6 +169,8 @@ function CanvasInner() {
   }, [opened]);
   const settled = drawnNodes === nodes && measured;
   useEffect(() => {
+    // An empty design has nothing to fit: the first drop must not move the view.
+    if (fit.current.pending && nodes.length === 0) fit.current.pending = false;
     if (!fit.current.pending || !settled) return;
     let frame = 0;
     // React Flow takes new nodes into its store after this render; fit once it holds exactly these.
@@ -178,7 +185,7 @@ function CanvasInner() {
     };
     frame = requestAnimationFrame(() => tryFit(0));
     return () => cancelAnimationFrame(frame);
-  }, [settled, opened, flow, drawnNodes]);
+  }, [settled, opened, flow, drawnNodes, nodes.length]);
   useEffect(() => {
     const element = wrapper.current;
     if (!element || typeof ResizeObserver === 'undefined') return;
