@@ -60,6 +60,8 @@ export function tidyGraph(design: Design, widths: ReadonlyMap<string, number> = 
         id: `${container?.id ?? ''}${BAND}${band}`,
         children: nodes,
         layoutOptions: {
+          // Top band first: the box packing that stacks them takes higher priorities first.
+          'elk.priority': String(3 - band),
           'elk.algorithm': 'rectpacking',
           'elk.padding': '[top=0,left=0,bottom=0,right=0]',
           'elk.spacing.nodeNode': spacing,
@@ -72,9 +74,12 @@ export function tidyGraph(design: Design, widths: ReadonlyMap<string, number> = 
     return bands;
   };
 
-  // The bands of a container stacked one per row, left-aligned, in order (an aspect ratio far below any row's).
+  // The bands of a container stacked one per row, left-aligned, in order (ELK's box packing, by priority, with
+  // an aspect ratio far below any row's): cheaper than rectpacking, which a container of two or three bands
+  // doesn't need.
   const stackOptions = (padding: { top: number; left: number; bottom: number; right: number }) => ({
-    'elk.algorithm': 'rectpacking',
+    'elk.algorithm': 'box',
+    'elk.box.packingMode': 'SIMPLE',
     'elk.padding': `[top=${padding.top},left=${padding.left},bottom=${padding.bottom},right=${padding.right}]`,
     'elk.spacing.nodeNode': spacing,
     'elk.aspectRatio': '0.01',
@@ -165,11 +170,15 @@ function widthsIn(laidOut: ElkNode, into = new Map<string, number>()): Map<strin
 }
 
 /**
- * The whole design laid out again (see above). Twice: a container's size is
- * only known from ELK's answer, and the second pass wraps each band of
- * containers (zones side by side) by those sizes rather than by today's.
+ * The whole design laid out again (see above). A container's size is only
+ * known from ELK's answer, so when the answer gives some container another
+ * width than the one its band was wrapped by (today's), it is laid out a
+ * second time with those widths, so zones sit side by side by their new sizes.
  */
 export async function tidyDesign(design: Design, elk: ElkLayouter): Promise<Design> {
+  const drawn = computeLayout(design);
   const first = await elk.layout(tidyGraph(design));
-  return tidiedDesign(design, await elk.layout(tidyGraph(design, widthsIn(first))));
+  const widths = widthsIn(first);
+  if ([...widths].every(([id, width]) => drawn.get(id)?.width === width)) return tidiedDesign(design, first);
+  return tidiedDesign(design, await elk.layout(tidyGraph(design, widths)));
 }
