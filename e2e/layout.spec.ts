@@ -57,6 +57,21 @@ async function settledNodes(page: Page): Promise<Record<string, Drawn>> {
   return nodes;
 }
 
+/** Nodes the simulation toolbar floating over the canvas covers on screen. */
+async function underToolbar(page: Page): Promise<string[]> {
+  const toolbar = (await page.getByRole('toolbar', { name: 'Simulation' }).boundingBox())!;
+  return page.locator('.react-flow__node').evaluateAll(
+    (elements, bar) =>
+      (elements as HTMLElement[])
+        .filter((element) => {
+          const r = element.getBoundingClientRect();
+          return r.left < bar.x + bar.width && bar.x < r.right && r.top < bar.y + bar.height && bar.y < r.bottom;
+        })
+        .map((element) => element.dataset.id!),
+    toolbar,
+  );
+}
+
 const positions = (nodes: Record<string, Drawn>) =>
   Object.fromEntries(Object.entries(nodes).map(([id, n]) => [id, { x: n.x, y: n.y }]));
 
@@ -144,6 +159,8 @@ test('a drop moves no other node in any template or lesson; Tidy up is one step 
   for (const [index, start] of starts.entries()) {
     await start.open();
     const opened = await settledNodes(page);
+    // Fit view leaves the simulation toolbar clear of every node.
+    await expect.poll(() => underToolbar(page), { message: `${start.name}: under the toolbar` }).toEqual([]);
     if (index === 1) await shot(page, 'template-before-drop');
     const label = await dropSomething(page);
     await expect
