@@ -2,15 +2,21 @@ import {
   Background,
   BackgroundVariant,
   ConnectionMode,
+  ControlButton,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
   ReactFlowProvider,
   applyNodeChanges,
+  useNodesInitialized,
   useReactFlow,
+  type FitViewOptions,
+  type ReactFlowInstance,
   type NodeChange,
   type OnSelectionChangeParams,
 } from '@xyflow/react';
+import { LayoutGrid, LoaderCircle } from 'lucide-react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { ancestorsOf, checkDrop, type NewResourceSpec } from '../engine';
@@ -35,7 +41,9 @@ import { launchedDeriver, launchedKey } from './launched';
 import { absoluteRect, containerAt } from './geometry';
 import { markNodes } from './markNodes';
 import { useRevealInChunks } from './reveal';
-import { HEADER, headerHeight } from './layout';
+import { dropPosition, HEADER, headerHeight } from './layout';
+import { kindView } from './kinds';
+import { tidyUp, useTidyStore } from './tidyRunner';
 import { NODE_TYPES } from './nodes';
 import { PALETTE_MIME } from './palette';
 import { TrafficBadges } from './traffic/TrafficBadges';
@@ -70,9 +78,54 @@ function styleEdges(edges: ResourceEdge[], theme: 'light' | 'dark'): ResourceEdg
   }));
 }
 
+/**
+ * Fit view leaves room at the top for the simulation toolbar that floats over
+ * the canvas (about 40 px tall, 12 px from the top), so no node sits under it.
+ */
+export const FIT_VIEW_OPTIONS: FitViewOptions<ResourceNode> = {
+  padding: { top: '64px', bottom: '24px', left: '24px', right: '24px' },
+  maxZoom: 1,
+};
+
+/** Minimap boxes in each kind's thumbnail colours (leaves in one grey), so the design is recognisable there. */
+const LEAF_COLOURS = { fill: '#cbd5e1', stroke: '#64748b' };
+const minimapColours = (node: ResourceNode) => kindView(node.data.resource.kind).thumbnail ?? LEAF_COLOURS;
+
 /** The closest container above `resource` that accepts the new kind, if any. */
 function nearestAccepting(design: Design, spec: NewResourceSpec, resource: Resource): { id: string } | undefined {
   return ancestorsOf(design, resource).find((a) => checkDrop(design, spec.kind, a).ok);
+}
+
+/** Pans (at the same zoom, as little as it can) so that the nodes `ids` are in view, unless they already are. */
+function scrollIntoView(
+  flow: ReactFlowInstance<ResourceNode, ResourceEdge>,
+  element: HTMLElement | null,
+  ids: readonly string[],
+) {
+  const rects = ids.map((id) => flow.getInternalNode(id)).flatMap((n) => (n ? [absoluteRect(n)] : []));
+  if (!element || rects.length === 0) return;
+  const box = {
+    left: Math.min(...rects.map((r) => r.x)),
+    top: Math.min(...rects.map((r) => r.y)),
+    right: Math.max(...rects.map((r) => r.x + r.width)),
+    bottom: Math.max(...rects.map((r) => r.y + r.height)),
+  };
+  const { x, y, zoom } = flow.getViewport();
+  const margin = 24 / zoom;
+  // The visible part of the flow, less the toolbar along the top.
+  const view = {
+    left: -x / zoom + margin,
+    top: (-y + 64) / zoom,
+    right: (-x + element.clientWidth) / zoom - margin,
+    bottom: (-y + element.clientHeight) / zoom - margin,
+  };
+  // The least pan that brings it in (its top left corner first when it is larger than the view).
+  const shift = (low: number, high: number, viewLow: number, viewHigh: number) =>
+    high - low > viewHigh - viewLow || low < viewLow ? viewLow - low : high > viewHigh ? viewHigh - high : 0;
+  const dx = shift(box.left, box.right, view.left, view.right);
+  const dy = shift(box.top, box.bottom, view.top, view.bottom);
+  if (dx === 0 && dy === 0) return;
+  void flow.setViewport({ x: x + dx * zoom, y: y + dy * zoom, zoom }, { duration: 200 });
 }
 
 function CanvasInner() {
@@ -99,14 +152,74 @@ function CanvasInner() {
   const pathHighlight = useViewStore((s) => s.pathHighlight);
   const viewOnly = useLibraryStore((s) => s.viewOnly);
   const opened = useLibraryStore((s) => s.opened);
-  useEffect(() => {
-    // Another design was opened: show all of it.
-    if (opened > 0) requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1 }));
-  }, [opened, flow]);
   const [nodes, setNodes] = useState<ResourceNode[]>(() => markNodes(derivedNodes, { selection, pathHighlight }));
   const [syncedFrom, setSyncedFrom] = useState({ derivedNodes, selection, pathHighlight });
   const pointer = useRef({ x: 0, y: 0 });
   const drawnNodes = useRevealInChunks(nodes);
+  const measured = useNodesInitialized();
+  const wrapper = useRef<HTMLDivElement>(null);
+  const tidying = useTidyStore((s) => s.running);
+
+  // Another design was opened: show all of it once every node is drawn (large designs are revealed a chunk
+  // per frame) and measured, and keep it fitted while the canvas resizes (a notice appears) until the user
+  // moves the view themselves.
+  const fit = useRef({ pending: true, held: false });
+  useEffect(() => {
+    fit.current = { pending: true, held: false };
+  }, [opened]);
+  const settled = drawnNodes === nodes && measured;
+  useEffect(() => {
+    // An empty design has nothing to fit: the first drop must not move the view.
+    if (fit.current.pending && nodes.length === 0) fit.current.pending = false;
+    if (!fit.current.pending || !settled) return;
+    let frame = 0;
+    // React Flow takes new nodes into its store after this render; fit once it holds exactly these.
+    const tryFit = (attempt: number) => {
+      const current = drawnNodes.every((n) => flow.getInternalNode(n.id)?.internals.userNode === n);
+      if (!current && attempt < 30) {
+        frame = requestAnimationFrame(() => tryFit(attempt + 1));
+        return;
+      }
+      fit.current = { pending: false, held: true };
+      void flow.fitView(FIT_VIEW_OPTIONS);
+    };
+    frame = requestAnimationFrame(() => tryFit(0));
+    return () => cancelAnimationFrame(frame);
+  }, [settled, opened, flow, drawnNodes, nodes.length]);
+  useEffect(() => {
+    const element = wrapper.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    let frame = 0;
+    const observer = new ResizeObserver(() => {
+      // A frame later, once React Flow has taken the new size itself.
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        if (fit.current.held) void flow.fitView(FIT_VIEW_OPTIONS);
+      });
+    });
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, [flow]);
+
+  // Something new in the same design (a drop, a paste, a duplicate): scroll it into view if it is outside.
+  const known = useRef<{ opened: number; ids: ReadonlySet<string> } | null>(null);
+  useEffect(() => {
+    const ids = new Set(Object.keys(design.resources));
+    const before = known.current;
+    known.current = { opened, ids };
+    if (!before || before.opened !== opened) return;
+    // An edit: from now on the view stays where it is, whatever resizes.
+    fit.current.held = false;
+    const added = [...ids].filter((id) => !before.ids.has(id));
+    if (added.length === 0 || added.length > 20) return;
+    const frame = requestAnimationFrame(() => scrollIntoView(flow, wrapper.current, added));
+    return () => cancelAnimationFrame(frame);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [design, opened]);
+
   const drawnEdges = useMemo(() => {
     if (drawnNodes === nodes) return edges;
     const drawn = new Set(drawnNodes.map((n) => n.id));
@@ -245,18 +358,22 @@ function CanvasInner() {
         // Dropped on a sibling (a subnet onto a subnet): use the nearest container that can hold it, placed automatically.
         targetId = nearestAccepting(design, spec, under.data.resource)!.id;
       } else {
-        const origin = under ? absoluteRect(under) : { x: 0, y: 0 };
-        position = {
-          x: point.x - origin.x,
-          y: Math.max(under ? headerHeight(under.data.resource.kind) : -Infinity, point.y - origin.y),
-        };
+        const parentId = under?.id;
+        const siblings = nodes
+          .filter((n) => n.parentId === parentId)
+          .map((n) => ({ x: n.position.x, y: n.position.y, width: n.width ?? 0, height: n.height ?? 0 }));
+        position = dropPosition(
+          spec.kind,
+          point,
+          under ? { kind: under.data.resource.kind, ...absoluteRect(under) } : null,
+          siblings,
+        );
       }
       const result = addFromPalette(spec, targetId, position);
       if (!result.ok) sayAtPointer(event.clientX, event.clientY, result.reason);
       else if (result.id) {
-        // Placed automatically somewhere else? Bring it into view.
-        if (!position) useViewStore.getState().focusOn(result.id);
-        else setSelection([result.id]);
+        // Wherever it went, it is scrolled into view if need be (see above).
+        setSelection([result.id]);
         showPanel('inspector');
       }
     },
@@ -266,6 +383,7 @@ function CanvasInner() {
 
   return (
     <div
+      ref={wrapper}
       className="h-full w-full"
       onPointerMove={(e) => (pointer.current = { x: e.clientX, y: e.clientY })}
       onDragOver={(e) => {
@@ -300,7 +418,11 @@ function CanvasInner() {
         snapToGrid
         snapGrid={[10, 10]}
         fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        onMoveStart={(event) => {
+          // Only the user's own pan or zoom has an event; after it the view stays where they put it.
+          if (event) fit.current.held = false;
+        }}
         minZoom={0.1}
         maxZoom={2}
         colorMode={theme}
@@ -310,8 +432,39 @@ function CanvasInner() {
         <TrafficOverlay theme={theme} />
         <TrafficBadges />
         <FaultControls />
-        <Controls position="bottom-left" />
-        <MiniMap position="bottom-right" pannable zoomable className="!h-28 !w-40" nodeStrokeWidth={2} />
+        <Controls position="bottom-left" fitViewOptions={FIT_VIEW_OPTIONS}>
+          {!viewOnly && (
+            <ControlButton
+              onClick={() => void tidyUp()}
+              disabled={tidying}
+              aria-label="Tidy up"
+              title="Tidy up: lay out the whole design again (Shift+T); undo puts it back"
+            >
+              {tidying ? <LoaderCircle className="animate-spin" aria-hidden /> : <LayoutGrid aria-hidden />}
+            </ControlButton>
+          )}
+        </Controls>
+        {tidying && (
+          <Panel position="bottom-center">
+            <p
+              role="status"
+              className="rounded-md border border-slate-200 bg-white/95 px-3 py-1 text-xs shadow-sm dark:border-slate-700 dark:bg-slate-900/95"
+            >
+              Tidying up the layout…
+            </p>
+          </Panel>
+        )}
+        <MiniMap<ResourceNode>
+          position="bottom-right"
+          pannable
+          zoomable
+          ariaLabel="Minimap"
+          style={{ width: 160, height: 112 }}
+          nodeColor={(node) => minimapColours(node).fill}
+          nodeStrokeColor={(node) => minimapColours(node).stroke}
+          nodeStrokeWidth={6}
+          nodeBorderRadius={8}
+        />
       </ReactFlow>
     </div>
   );

@@ -7,6 +7,10 @@ import { kindView } from './kinds';
  * template or a hand-written file) are placed in sections the way AWS
  * diagrams read (gateways on top, zones side by side, rules below), and every
  * container grows to fit what it holds.
+ *
+ * Automatic placement is a fallback: `placeMissing` writes its result into the
+ * design once (on opening, and in the same step as an edit that adds something
+ * without a position), so from then on nothing moves unless the user moves it.
  */
 export interface Box {
   x: number;
@@ -29,10 +33,10 @@ export const GAP = 20;
 const BAND = { top: 0, main: 1, bottom: 2 } as const;
 
 /** Which band of its container a kind is placed in (0 top, 1 main, 2 bottom), from its view. */
-const section = (kind: Kind): number => BAND[kindView(kind).band];
+export const section = (kind: Kind): number => BAND[kindView(kind).band];
 
 /** How many items a row of the container holds before wrapping. */
-function perRow(container: Resource | null, items: readonly Resource[]): number {
+export function perRow(container: Resource | null, items: readonly Resource[]): number {
   const columns = container ? kindView(container.kind).frame?.columns : undefined;
   return columns ?? (items.some((item) => CONTAINER_KINDS.has(item.kind)) ? 4 : 3);
 }
@@ -49,7 +53,7 @@ const LAUNCH_ROOM_INSTANCES = 4;
  * its own items, so the instances the simulation launches there show inside
  * it (the canvas draws them in that room; see `launched.ts`).
  */
-function launchRooms(design: Design): Map<string, number> {
+export function launchRooms(design: Design): Map<string, number> {
   const rooms = new Map<string, number>();
   // EKS node groups launch through the Auto Scaling group EKS makes for each.
   for (const group of resourcesOfKind(withEksNodeGroups(design), 'autoScalingGroup')) {
@@ -61,6 +65,49 @@ function launchRooms(design: Design): Map<string, number> {
 }
 
 export function computeLayout(design: Design): Map<string, Box> {
+  return layOut(design).boxes;
+}
+
+/** Whether `resource` has a stored position in the container it is drawn in (otherwise it is placed automatically). */
+function storedPosition(design: Design, resource: Resource, parentId: string | null) {
+  const stored = Object.hasOwn(design.layout, resource.id) ? design.layout[resource.id] : undefined;
+  return stored?.x !== undefined && stored.y !== undefined && (stored.parentId ?? null) === parentId
+    ? stored
+    : undefined;
+}
+
+/**
+ * The design with a stored position for every resource that had none, at the
+ * box automatic placement gives it, and every other entry as it was. Placing
+ * below everything already placed, it never moves another box. The same
+ * design object when nothing is missing, so calling it again changes nothing.
+ */
+export function placeMissing(design: Design): Design {
+  let missing = false;
+  for (const resource of Object.values(design.resources)) {
+    if (!storedPosition(design, resource, containerOf(design, resource)?.id ?? null)) {
+      missing = true;
+      break;
+    }
+  }
+  if (!missing) return design;
+  const { boxes, automatic } = layOut(design);
+  const layout = { ...design.layout };
+  for (const id of automatic) {
+    const box = boxes.get(id)!;
+    const previous = Object.hasOwn(layout, id) ? layout[id] : undefined;
+    layout[id] = {
+      ...previous,
+      x: box.x,
+      y: box.y,
+      parentId: box.parentId as Design['layout'][string]['parentId'],
+    };
+  }
+  return { ...design, layout };
+}
+
+function layOut(design: Design): { boxes: Map<string, Box>; automatic: string[] } {
+  const automatic: string[] = [];
   const rooms = launchRooms(design);
   const children = new Map<string | null, Resource[]>();
   for (const resource of Object.values(design.resources)) {
@@ -83,9 +130,9 @@ export function computeLayout(design: Design): Map<string, Box> {
     let bottom = top;
     const unplaced: Resource[] = [];
     for (const item of items) {
-      const stored = Object.hasOwn(design.layout, item.id) ? design.layout[item.id] : undefined;
+      const stored = storedPosition(design, item, parentId);
       const size = sizes.get(item.id)!;
-      if (stored?.x !== undefined && stored.y !== undefined && (stored.parentId ?? null) === parentId) {
+      if (stored?.x !== undefined && stored.y !== undefined) {
         const width = Math.max(size.width, stored.width ?? 0);
         const height = Math.max(size.height, stored.height ?? 0);
         boxes.set(item.id, { x: stored.x, y: stored.y, width, height, parentId });
@@ -106,6 +153,7 @@ export function computeLayout(design: Design): Map<string, Box> {
         for (const item of inBand.slice(start, start + columns)) {
           const size = sizes.get(item.id)!;
           boxes.set(item.id, { x, y, ...size, parentId });
+          automatic.push(item.id);
           x += size.width + GAP;
           rowHeight = Math.max(rowHeight, size.height);
           right = Math.max(right, x - GAP);
@@ -135,5 +183,87 @@ export function computeLayout(design: Design): Map<string, Box> {
   };
 
   place(null);
-  return boxes;
+  return { boxes, automatic };
+}
+
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/**
+ * Puts each copy (`[copy, original]`) to the right of its original, in the
+ * same container and row, stepping further right past any sibling already
+ * there; the container grows to the right if it must. Nothing else moves.
+ */
+export function placeBeside(design: Design, copies: ReadonlyArray<readonly [string, string]>): Design {
+  const boxes = computeLayout(design);
+  const layout = { ...design.layout };
+  const taken = new Map<string | null, Box[]>();
+  const siblingsIn = (parentId: string | null) => {
+    let list = taken.get(parentId);
+    if (!list) {
+      list = [...boxes].filter(([, box]) => box.parentId === parentId).map(([, box]) => box);
+      taken.set(parentId, list);
+    }
+    return list;
+  };
+  for (const [copyId, originalId] of copies) {
+    const original = boxes.get(originalId);
+    const copy = boxes.get(copyId);
+    if (!original || !copy || original.parentId !== copy.parentId) continue;
+    const siblings = siblingsIn(original.parentId).filter((box) => box !== boxes.get(copyId));
+    const spot: Box = { ...copy, x: original.x + original.width + GAP, y: original.y };
+    for (let tries = 0; tries < 50 && siblings.some((box) => overlaps(box, spot)); tries++) spot.x += copy.width + GAP;
+    siblings.push(spot);
+    taken.set(original.parentId, siblings);
+    layout[copyId] = {
+      ...(Object.hasOwn(layout, copyId) ? layout[copyId] : undefined),
+      x: spot.x,
+      y: spot.y,
+      parentId: original.parentId as Design['layout'][string]['parentId'],
+    };
+  }
+  return { ...design, layout };
+}
+
+/** The box a new item of `kind` is drawn with before it holds anything. */
+export function newItemSize(kind: Kind): { width: number; height: number } {
+  return kindView(kind).frame?.minSize ?? LEAF;
+}
+
+/**
+ * Where a new item of `kind` dropped at `point` (flow coordinates) goes:
+ * centred on the pointer, relative to the container under it and clamped
+ * inside that container (below its title, off its edges), so a drop near an
+ * edge neither spills out nor drifts further down and right with each level
+ * of nesting. Where that spot would cover one of `siblings` (boxes relative
+ * to the same container), it goes just below them instead; only then, or when
+ * the item is larger than the free space, does the container grow, to the
+ * right and down, in place. No other box moves.
+ */
+export function dropPosition(
+  kind: Kind,
+  point: { x: number; y: number },
+  container: { kind: Kind; x: number; y: number; width: number; height: number } | null,
+  siblings: readonly Omit<Box, 'parentId'>[] = [],
+): { x: number; y: number } {
+  const size = newItemSize(kind);
+  const spot = { x: point.x - size.width / 2, y: point.y - size.height / 2, ...size };
+  if (container) {
+    const top = headerHeight(container.kind);
+    const clamp = (value: number, low: number, high: number) => Math.min(Math.max(value, low), Math.max(low, high));
+    spot.x = clamp(spot.x - container.x, PAD, container.width - PAD - size.width);
+    spot.y = clamp(spot.y - container.y, top, container.height - PAD - size.height);
+  }
+  const covers = (box: Omit<Box, 'parentId'>) =>
+    spot.x < box.x + box.width + GAP &&
+    box.x < spot.x + spot.width + GAP &&
+    spot.y < box.y + box.height + GAP &&
+    box.y < spot.y + spot.height + GAP;
+  // Each step moves strictly down past a sibling, so this ends; the bound is only a guard.
+  for (let step = 0; step < siblings.length; step++) {
+    const under = siblings.filter(covers);
+    if (under.length === 0) break;
+    spot.y = Math.max(...under.map((box) => box.y + box.height)) + GAP;
+  }
+  return { x: Math.round(spot.x), y: Math.round(spot.y) };
 }

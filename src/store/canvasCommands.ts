@@ -18,7 +18,7 @@ import {
   type NewResourceSpec,
   type NodeMove,
 } from '../engine';
-import { useDesignStore } from './designStore';
+import { besideOriginals, useDesignStore } from './designStore';
 
 /** Canvas commands: each is one undo step and returns what happened, or why it could not. */
 export type CommandResult = { ok: true; message?: string; id?: string } | { ok: false; reason: string };
@@ -85,10 +85,32 @@ export function updateResource<R extends Resource>(
   );
 }
 
-/** Copies resources next to the originals with new ids, as each kind's spec says. */
+/**
+ * Copies resources with new ids, as each kind's spec says, each placed beside
+ * its original (one undo step for them all).
+ */
 export function duplicateResources(ids: readonly string[]): CommandResult {
-  const design = current();
-  return commit(duplicateEdit(design, ids, idSourceFor(design)));
+  let working = current();
+  const copies: Array<[string, string]> = [];
+  let refusal: CommandResult | null = null;
+  // One at a time, so each copy is known with its original.
+  for (const id of ids) {
+    const result = duplicateEdit(working, [id], idSourceFor(working));
+    if (!result.ok) {
+      refusal ??= result;
+      continue;
+    }
+    const copy = Object.keys(result.design.resources).find((key) => !Object.hasOwn(working.resources, key));
+    if (copy) copies.push([copy, id]);
+    working = result.design;
+  }
+  if (copies.length === 0) return refusal ?? commit(duplicateEdit(working, ids, idSourceFor(working)));
+  store().replace(besideOriginals(working, copies));
+  return {
+    ok: true,
+    message: `Duplicated ${copies.length} resource${copies.length === 1 ? '' : 's'}.`,
+    id: copies[copies.length - 1]![0],
+  };
 }
 
 /** Changes a VPC's CIDRs and keeps every route table's `local` routes in step, as AWS does. */
@@ -129,6 +151,17 @@ export function setLambdaFreeTier(on: boolean): void {
 /** Chooses how the simulation scales Lambda: today's per-function model or the pre-2023 account burst. */
 export function setLambdaScaling(model: 'perFunction' | 'pre2023Burst'): void {
   store().replace(setSimulationSettingsEdit(current(), { lambdaScaling: model }));
+}
+
+/**
+ * Takes a new layout for the whole design (Tidy up) as one undo step, so undo
+ * puts every position back exactly. `from` is the design it was computed
+ * for: when the design changed meanwhile nothing is applied (false).
+ */
+export function applyLayout(from: Design, layout: Design['layout']): boolean {
+  if (current() !== from || store().locked) return false;
+  store().replace({ ...from, layout });
+  return true;
 }
 
 /** Replaces the design with a changed copy (a reachability fix) as one undo step. */

@@ -21,6 +21,35 @@ export interface DesignState {
   endBurst: () => void;
 }
 
+/**
+ * Gives positions to resources the layout has none for. The canvas knows node
+ * sizes and placement bands, and it sits above the store, so it hands its
+ * placer in at start-up (`setLayoutPlacer`); until then nothing is placed.
+ */
+export interface LayoutPlacer {
+  /** The design with a position for every resource that had none, every other entry unchanged. */
+  placeMissing: (design: Design) => Design;
+  /** The design with each copy put beside its original (`[copy, original]` ids), in the same container. */
+  placeBeside: (design: Design, copies: ReadonlyArray<readonly [string, string]>) => Design;
+}
+let placer: LayoutPlacer = { placeMissing: (design) => design, placeBeside: (design) => design };
+
+/**
+ * Sets the placer every design goes through when it is opened and after every
+ * edit, so automatic placement is computed once and saved with the design
+ * (within the same undo step), and nothing moves afterwards unless moved.
+ */
+export function setLayoutPlacer(next: LayoutPlacer): void {
+  placer = next;
+}
+
+/** `design` with a position for everything (the same object when nothing was missing). */
+export const withPositions = (design: Design): Design => placer.placeMissing(design);
+
+/** `design` with copies placed beside their originals. */
+export const besideOriginals = (design: Design, copies: ReadonlyArray<readonly [string, string]>): Design =>
+  placer.placeBeside(design, copies);
+
 export const createDesignStore = (initial: Design = emptyDesign(), now: () => number = Date.now) =>
   create<DesignState>()((set) => ({
     history: startHistory(initial),
@@ -29,10 +58,19 @@ export const createDesignStore = (initial: Design = emptyDesign(), now: () => nu
       set((state) =>
         state.locked
           ? state
-          : { history: record(state.history, produce(state.history.present, recipe), now(), options?.coalesceKey) },
+          : {
+              history: record(
+                state.history,
+                withPositions(produce(state.history.present, recipe)),
+                now(),
+                options?.coalesceKey,
+              ),
+            },
       ),
     replace: (design, options) =>
-      set((state) => (state.locked ? state : { history: record(state.history, design, now(), options?.coalesceKey) })),
+      set((state) =>
+        state.locked ? state : { history: record(state.history, withPositions(design), now(), options?.coalesceKey) },
+      ),
     undo: () => set((state) => (state.locked ? state : { history: undo(state.history) })),
     redo: () => set((state) => (state.locked ? state : { history: redo(state.history) })),
     endBurst: () => set((state) => (state.history.last ? { history: { ...state.history, last: null } } : state)),

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { emptyDesign, type Design } from '../domain';
 import { UNREADABLE_PREFIX, type StorageLike } from './autosave';
-import { useDesignStore } from './designStore';
+import { useDesignStore, withPositions } from './designStore';
 import { downloadText } from './download';
 import { startHistory } from './history';
 import {
@@ -179,7 +179,7 @@ function takeNewer(theirs: Design, revision: number): boolean {
  * version as it saved it, so a merge can be taken back.
  */
 function replaceOnScreen(design: Design, saved: Design, revision: number, merged = false): void {
-  useDesignStore.setState({ history: { ...startHistory(design), past: merged ? [saved] : [] } });
+  useDesignStore.setState({ history: { ...startHistory(withPositions(design)), past: merged ? [saved] : [] } });
   const { selection } = useViewStore.getState();
   useViewStore.setState({ selection: selection.filter((id) => Object.hasOwn(design.resources, id)) });
   lastSaved = saved;
@@ -272,7 +272,12 @@ function show(design: Design, revision: number): void {
   // A running simulation, a half-picked flow and a stepped packet belong to the design they started from.
   if (useSimStore.getState().active) void stopSimulation();
   useTrafficView.setState({ tool: null, stepping: null });
-  useDesignStore.setState({ history: startHistory(design), locked: useLibraryStore.getState().viewOnly });
+  // Positions once: whatever has none (a template, a lesson, an import, a file, a link) is placed now and,
+  // unless this is a view link, saved that way with the next save; it is part of opening, not an undo step.
+  useDesignStore.setState({
+    history: startHistory(withPositions(design)),
+    locked: useLibraryStore.getState().viewOnly,
+  });
   useViewStore.setState({ selection: [], pathHighlight: null, highlightedRule: null });
   lastSaved = design;
   openRevision = revision;
@@ -320,8 +325,9 @@ export function flushSave(force = false): void {
 }
 
 /** Adds a design as a new entry and opens it; false (with a notice) when storage refuses. */
-export function addToLibrary(design: Design, now = new Date()): boolean {
+export function addToLibrary(opening: Design, now = new Date()): boolean {
   flushSave(true);
+  const design = withPositions(opening);
   const entry = { ...entryFor(design, newEntryId(now), now), thumbnail: drawThumbnail(design) };
   if (storage && !report(writeDesign(storage, entry.id, design))) return false;
   if (!report(commitIndex((list) => [...list, entry], entry.id))) {

@@ -29,6 +29,7 @@ import {
   useDesignStore,
   useViewStore,
 } from '../store';
+import { tidyUp } from '../canvas/tidyRunner';
 import { importAwsFiles } from './importAwsFiles';
 import { openDesignFile } from './openDesignFile';
 import { saveDesignFile } from './saveDesignFile';
@@ -186,6 +187,15 @@ const EDITING: readonly Action[] = [
     matches: (e) => mod(e) && e.key.toLowerCase() === 'd',
     allowedInViewOnly: false,
     perform: () => duplicateOrExplain(view().selection),
+  },
+  {
+    name: 'tidyUp',
+    label: 'Tidy up the layout',
+    keys: ['Shift+T'],
+    matches: (e) => !mod(e) && !e.altKey && e.shiftKey && e.key.toLowerCase() === 't',
+    allowedInViewOnly: false,
+    enabled: (c) => !c.empty,
+    perform: () => void tidyUp(),
   },
   {
     name: 'deselect',
