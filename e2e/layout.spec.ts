@@ -108,6 +108,9 @@ async function dropSomething(page: Page): Promise<string> {
   const [label, target] = (await vpc.count())
     ? ['Route table', vpc]
     : ['Lambda function', page.locator('.react-flow__node-region').first()];
+  // Notices are toasts over the canvas's bottom edge; the drop aims there, so they go first, as a user would see to.
+  const notices = page.getByRole('region', { name: 'Notices' }).getByRole('button', { name: 'Dismiss' });
+  while ((await notices.count()) > 0) await notices.first().click();
   const box = (await target.boundingBox())!;
   const pane = (await page.locator('.react-flow__pane').boundingBox())!;
   // Near the container's bottom edge (its room for the next drop), within the part of it on screen.

@@ -85,6 +85,7 @@ export async function applyLinkIntent(hash: string = location.hash): Promise<voi
     forgetLink();
     notify({
       tone: 'info',
+      topic: 'opened',
       title: `Opened "${decoded.design.name}" from a link as a new design in your library. Your other designs are still there.`,
     });
     noticeSetAside(decoded.setAside);

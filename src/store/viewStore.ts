@@ -12,6 +12,8 @@ export interface Notice {
   title: string;
   details?: string[];
   action?: { label: string; run: () => void };
+  /** What the notice is news of: a newer notice on the same topic replaces it (the last design opened, not every one). */
+  topic?: 'opened';
 }
 
 export interface PointerMessage {
@@ -93,7 +95,8 @@ export const useViewStore = create<ViewState>()((set) => ({
   panTo: (id) => set({ focus: { id, nonce: nonce++ } }),
   notify: (notice) => {
     const id = nextNoticeId++;
-    set((state) => ({ notices: [...state.notices.filter((n) => n.title !== notice.title), { ...notice, id }] }));
+    const replaced = (n: Notice) => n.title === notice.title || (notice.topic !== undefined && n.topic === notice.topic);
+    set((state) => ({ notices: [...state.notices.filter((n) => !replaced(n)), { ...notice, id }] }));
     return id;
   },
   dismiss: (id) => set((state) => ({ notices: state.notices.filter((n) => n.id !== id) })),

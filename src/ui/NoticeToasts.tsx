@@ -87,8 +87,8 @@ export function NoticeToasts() {
   return (
     <Toaster
       position="bottom-center"
-      expand
-      visibleToasts={5}
+      // Stacked, not spread: several notices cover one toast's height of the canvas until hovered.
+      visibleToasts={4}
       gap={8}
       offset={16}
       theme={theme}

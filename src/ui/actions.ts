@@ -300,6 +300,7 @@ const TEMPLATE_ACTIONS: readonly Action[] = TEMPLATES.map((template) => ({
     view().setSelection([]);
     view().notify({
       tone: 'info',
+      topic: 'opened',
       title: `Opened the template “${template.name}” as a new design. What you had is kept in the Library.`,
     });
   },

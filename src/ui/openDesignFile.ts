@@ -45,6 +45,7 @@ export async function openDesignFile(file: File): Promise<boolean> {
   if (!openDesign(parsed.design)) return false;
   notify({
     tone: 'info',
+    topic: 'opened',
     title: `Opened "${parsed.design.name}" from ${file.name}. It is a new design in your library; what you had is kept there.`,
   });
   noticeSetAside(parsed.setAside);
