@@ -111,7 +111,7 @@ export function deriveEdges(design: Design, showAssociationsOf: ReadonlySet<stri
       id: `${role}:${source}->${target}:${label ?? ''}`,
       source,
       target,
-      type: 'smoothstep',
+      type: 'routed',
       data: { role, ...(label ? { label } : {}) },
       ...(label ? { label } : {}),
       zIndex: 1000,
