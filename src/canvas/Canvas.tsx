@@ -45,6 +45,7 @@ import { dropPosition, HEADER, headerHeight } from './layout';
 import { kindView } from './kinds';
 import { tidyUp, useTidyStore } from './tidyRunner';
 import { NODE_TYPES } from './nodes';
+import { EDGE_TYPES, useEdgeRoutes, useRoutedEdges } from './edges';
 import { PALETTE_MIME } from './palette';
 import { TrafficBadges } from './traffic/TrafficBadges';
 import { FaultControls } from './FaultControls';
@@ -225,6 +226,9 @@ function CanvasInner() {
     const drawn = new Set(drawnNodes.map((n) => n.id));
     return edges.filter((e) => drawn.has(e.source) && drawn.has(e.target));
   }, [drawnNodes, nodes, edges]);
+  useRoutedEdges(drawnNodes, drawnEdges);
+  const routing = useEdgeRoutes((s) => (s.pending || s.answered !== s.wanted ? 'pending' : 'done'));
+  const routingNote = useEdgeRoutes((s) => s.note);
 
   // The design is the truth: local nodes only carry drag positions until the drag ends,
   // and are re-derived whenever the design or the selection changes.
@@ -385,6 +389,7 @@ function CanvasInner() {
     <div
       ref={wrapper}
       className="h-full w-full"
+      data-edge-routing={routing}
       onPointerMove={(e) => (pointer.current = { x: e.clientX, y: e.clientY })}
       onDragOver={(e) => {
         e.preventDefault();
@@ -396,6 +401,7 @@ function CanvasInner() {
         nodes={drawnNodes}
         edges={drawnEdges}
         nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
         onNodesChange={onNodesChange}
         onSelectionChange={onSelectionChange}
         onNodeDragStop={onNodeDragStop}
@@ -444,6 +450,16 @@ function CanvasInner() {
             </ControlButton>
           )}
         </Controls>
+        {routingNote && (
+          <Panel position="top-right">
+            <p
+              role="note"
+              className="max-w-xs rounded-md border border-slate-200 bg-white/95 px-3 py-1 text-xs shadow-sm dark:border-slate-700 dark:bg-slate-900/95"
+            >
+              {routingNote}
+            </p>
+          </Panel>
+        )}
         {tidying && (
           <Panel position="bottom-center">
             <p

@@ -4,6 +4,7 @@ import { blackholeReason, type Finding } from '../engine';
 import { computeLayout, isContainer } from './layout';
 import { nodeFacts, type NodeFacts } from './facts';
 import { viewOf } from './kinds';
+import { ruleChipsOf, type RuleChip } from './chips';
 
 export interface ResourceNodeData extends Record<string, unknown> {
   resource: Resource;
@@ -12,6 +13,8 @@ export interface ResourceNodeData extends Record<string, unknown> {
   problem: { severity: Finding['severity']; messages: string[] } | null;
   /** An instance the simulation launched (an Auto Scaling group's): drawn while it runs, never in the design. */
   launched?: boolean;
+  /** The rule sets acting on it, drawn on its border (a subnet's table and ACL, a card's groups). */
+  chips?: RuleChip[];
 }
 
 export type ResourceNode = Node<ResourceNodeData>;
@@ -63,7 +66,12 @@ export function deriveNodes(
       height: box.height,
       ...(container ? { style: { width: box.width, height: box.height } } : {}),
       zIndex: container ? d : 100 + d,
-      data: { resource, facts: nodeFacts(design, resource), problem: problems.get(resource.id) ?? null },
+      data: {
+        resource,
+        facts: nodeFacts(design, resource),
+        problem: problems.get(resource.id) ?? null,
+        chips: ruleChipsOf(design, resource),
+      },
     };
     const last = before.get(resource.id);
     nodes.push({ node: last && sameNode(last, node) ? last : node, depth: d });
@@ -92,7 +100,8 @@ function sameNode(a: ResourceNode, b: ResourceNode): boolean {
     a.zIndex === b.zIndex &&
     !!a.style === !!b.style &&
     sameJson(a.data.facts, b.data.facts) &&
-    sameJson(a.data.problem, b.data.problem)
+    sameJson(a.data.problem, b.data.problem) &&
+    sameJson(a.data.chips, b.data.chips)
   );
 }
 
@@ -111,7 +120,7 @@ export function deriveEdges(design: Design, showAssociationsOf: ReadonlySet<stri
       id: `${role}:${source}->${target}:${label ?? ''}`,
       source,
       target,
-      type: 'smoothstep',
+      type: 'routed',
       data: { role, ...(label ? { label } : {}) },
       ...(label ? { label } : {}),
       zIndex: 1000,

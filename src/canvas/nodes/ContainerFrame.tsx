@@ -1,5 +1,6 @@
 import { memo, type ReactNode } from 'react';
 import { Badges, Handles, ProblemMarker, type ResourceNodeProps } from './parts';
+import { RuleChips } from '../chips';
 
 /** The frame every container node (Region, VPC, zone, subnet, cluster) draws, styled like AWS group icons. */
 export interface FrameStyle {
@@ -61,6 +62,7 @@ function ContainerFrameImpl({
         {aside}
       </div>
       {connectable && <Handles />}
+      <RuleChips chips={data.chips ?? []} side="top" />
     </div>
   );
 }

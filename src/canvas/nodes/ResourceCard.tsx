@@ -3,6 +3,7 @@ import { useSimStore } from '../../store';
 import { Badges, Handles, ProblemMarker, type ResourceNodeProps } from './parts';
 import { FaultControl } from './FaultControl';
 import { LiveBadges, useLiveBadges } from './LiveBadges';
+import { RuleChips } from '../chips';
 
 /** An instance's badges, with its live state while the simulation runs. */
 function InstanceBadges({ id, badges }: { id: string; badges: ResourceNodeProps['data']['facts']['badges'] }) {
@@ -73,6 +74,7 @@ function ResourceCardImpl({ data, selected, icon, accent }: ResourceNodeProps & 
         </span>
       </div>
       {!launched && <Handles />}
+      {!launched && <RuleChips chips={data.chips ?? []} side="bottom" />}
     </div>
   );
 }

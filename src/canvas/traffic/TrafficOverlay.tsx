@@ -4,7 +4,7 @@ import type { VersionedPath } from '../../sim/protocol';
 import { useDesignStore, useSimStore, useTrafficView } from '../../store';
 import type { ResourceEdge, ResourceNode } from '../derive';
 import { absoluteRect } from '../geometry';
-import { endsPacket, motionPath, placeAt, type MotionPath, type Point } from './motion';
+import { endsPacket, motionPath, placeAt, stepAnchors, type MotionPath, type Point } from './motion';
 
 /** Wall-clock time a packet takes between two places: slow enough to follow, whatever the sim speed. */
 export const MS_PER_LEG = 260;
@@ -57,22 +57,34 @@ export function TrafficOverlay({ theme }: { theme: 'light' | 'dark' }) {
     let frameRequest = 0;
     const pathCache = new Map<string, { version: number; path: MotionPath }>();
 
+    const rectOf = (id: string | null) => {
+      const node = id ? flow.getInternalNode(id) : undefined;
+      return node ? { kind: node.data.resource.kind as string, rect: absoluteRect(node) } : null;
+    };
     const centre = (id: string | null): Point | null => {
-      if (!id) return null;
-      const node = flow.getInternalNode(id);
-      if (!node) return null;
-      const r = absoluteRect(node);
+      const found = rectOf(id);
+      if (!found) return null;
+      const r = found.rect;
       // Containers (a subnet holding an ACL step) are marked at their top edge, where traffic crosses into them.
-      return node.data.resource.kind === 'subnet'
+      return found.kind === 'subnet'
         ? { x: r.x + r.width / 2, y: r.y + 6 }
         : { x: r.x + r.width / 2, y: r.y + r.height / 2 };
     };
+    /** Each step's place: rules drawn where they act (`stepAnchors`), on the subnet's or the card's edge. */
+    const placesOf = (steps: VersionedPath['steps']): (Point | null)[] =>
+      stepAnchors(steps.map((s) => ({ id: s.resourceId, kind: rectOf(s.resourceId)?.kind ?? null }))).map((anchor) => {
+        if (!anchor) return null;
+        const r = rectOf(anchor.id)?.rect;
+        if (!r) return null;
+        return anchor.edge ? { x: r.x + r.width / 2, y: r.y + 6 } : { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      });
     const pathFor = (path: VersionedPath): MotionPath => {
       const cached = pathCache.get(path.flowId);
       if (cached && cached.version === path.version) return cached.path;
+      const places = placesOf(path.steps);
       const motion = motionPath(
-        path.steps.map((s) => ({
-          at: centre(s.resourceId),
+        path.steps.map((s, i) => ({
+          at: places[i] ?? null,
           direction: s.direction,
           dropped: endsPacket(s.decision),
         })),
@@ -148,8 +160,10 @@ export function TrafficOverlay({ theme }: { theme: 'light' | 'dark' }) {
       }
       const stepping = useTrafficView.getState().stepping;
       const stepPath = stepping ? useSimStore.getState().frame?.traffic.paths[stepping.flowId] : undefined;
-      const step = stepPath?.steps[Math.min(stepping!.index, stepPath.steps.length - 1)];
-      const stepAt = step ? centre(step.resourceId) : null;
+      const stepIndex = stepPath ? Math.min(stepping!.index, stepPath.steps.length - 1) : 0;
+      const step = stepPath?.steps[stepIndex];
+      // Where the animated packets pass it; a route table's step (not drawn there) stays on its table.
+      const stepAt = step ? (placesOf(stepPath!.steps)[stepIndex] ?? centre(step.resourceId)) : null;
       if (step && stepAt) {
         // The stepped packet: large, with a ring, in the colour of its direction (a cross when dropped here).
         const x = stepAt.x * zoom + tx;

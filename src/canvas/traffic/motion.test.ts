@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endsPacket, motionPath, placeAt, type StepPlace } from './motion';
+import { endsPacket, motionPath, placeAt, stepAnchors, type StepPlace } from './motion';
 
 const p = (x: number, y = 0) => ({ x, y });
 const step = (at: number | null, direction: 'forward' | 'return' = 'forward', dropped = false): StepPlace => ({
@@ -41,5 +41,33 @@ describe('packet motion', () => {
     expect(placeAt(path, 2.5)).toMatchObject({ point: p(5), returning: true });
     expect(placeAt(path, 9)).toMatchObject({ point: p(0), finished: true });
     expect(placeAt(motionPath([]), 1)).toBeNull();
+  });
+});
+
+describe('stepAnchors', () => {
+  it('draws a security group on the card it guards, an ACL on its subnet edge, and no route table step', () => {
+    const anchors = stepAnchors([
+      { id: 'web', kind: 'ec2Instance' },
+      { id: 'sg-web', kind: 'securityGroup' },
+      { id: 'subnet-a', kind: 'subnet' },
+      { id: 'rtb', kind: 'routeTable' },
+      { id: 'igw', kind: 'internetGateway' },
+    ]);
+    expect(anchors).toEqual([
+      { id: 'web', edge: false },
+      { id: 'web', edge: true },
+      { id: 'subnet-a', edge: true },
+      null,
+      { id: 'igw', edge: false },
+    ]);
+  });
+
+  it('puts an inbound group check on the card after it when the step before is not a card', () => {
+    const anchors = stepAnchors([
+      { id: 'subnet-a', kind: 'subnet' },
+      { id: 'sg-db', kind: 'securityGroup' },
+      { id: 'db', kind: 'dbInstance' },
+    ]);
+    expect(anchors[1]).toEqual({ id: 'db', edge: true });
   });
 });

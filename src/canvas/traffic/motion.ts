@@ -74,3 +74,36 @@ export function placeAt(path: MotionPath, legs: number): PacketPlace | null {
     finished: false,
   };
 }
+
+/** Where a step is drawn: on a node's middle, or on its top edge (where the packet crosses into it); null for nothing. */
+export interface StepAnchor {
+  id: string;
+  edge: boolean;
+}
+
+/**
+ * Where each step of a path is drawn, given each step's node and that node's
+ * kind. Rules act where they apply, so a packet never detours to the rule
+ * boxes: a security group's step sits on the edge of the card it guards (the
+ * step before or after it that is a card, preferring the one before, where
+ * an outbound check happens), a network ACL's step on its subnet's edge (the
+ * path already names the subnet), and a route table's step is not drawn (the
+ * route is the edge the packet travels along).
+ */
+export function stepAnchors(steps: ReadonlyArray<{ id: string | null; kind: string | null }>): (StepAnchor | null)[] {
+  const RULES = new Set(['securityGroup', 'routeTable', 'networkAcl']);
+  const card = (i: number) => {
+    const step = steps[i];
+    return step?.id && step.kind && !RULES.has(step.kind) && step.kind !== 'subnet' ? step.id : null;
+  };
+  return steps.map((step, i) => {
+    if (!step.id || !step.kind) return null;
+    if (step.kind === 'routeTable') return null;
+    if (step.kind === 'subnet') return { id: step.id, edge: true };
+    if (step.kind === 'securityGroup') {
+      const guarded = card(i - 1) ?? card(i + 1);
+      return guarded ? { id: guarded, edge: true } : { id: step.id, edge: false };
+    }
+    return { id: step.id, edge: false };
+  });
+}
