@@ -57,3 +57,21 @@ describe('scheduled changes: choices, the change a form makes, and its words', (
     expect(changeOf(form({ kind: 'removeSecurityGroupRule', pick: '' }))).toMatchObject({ ok: false });
   });
 });
+
+// AWS revokes a security-group rule by what it is (protocol, ports, source), or by its rule id, never by a
+// position (EC2 API Reference, "RevokeSecurityGroupIngress"); a position taken from the design as it was
+// points at another rule once an earlier removal has run.
+describe('two scheduled removals in one group', () => {
+  it('remove the two rules chosen, whichever runs first', () => {
+    const choices = removableRules(design, 'removeSecurityGroupRule', web.id, 'inbound');
+    const http = changeOf(form({ pick: choices[0]!.value, atSeconds: 10 }));
+    const https = changeOf(form({ pick: choices[1]!.value, atSeconds: 20 }));
+    if (!http.ok || !https.ok) throw new Error('the form made no change');
+    const first = applyScheduledChange(design, http.change);
+    if (!first.ok) throw new Error(first.reason);
+    const second = applyScheduledChange(first.design, https.change);
+    expect(second).toMatchObject({ ok: true });
+    if (second.ok) expect((second.design.resources[web.id] as SecurityGroup).inbound).toEqual([]);
+    expect(describeChange(design, https.change)).toBe("At 0:20, remove web's inbound rule TCP 443 from 0.0.0.0/0");
+  });
+});
