@@ -15,7 +15,7 @@ test('a user schedules a security-group rule to go at minute 5, sees it in words
   await section.getByLabel('Change at minute').fill('5');
   await section.getByRole('button', { name: 'Add change' }).click();
   const list = section.getByRole('list', { name: 'Scheduled changes list' });
-  await expect(list).toContainText("At 5:00, remove web's inbound rule 2 (TCP 443 from 0.0.0.0/0)");
+  await expect(list).toContainText("At 5:00, remove web's inbound rule TCP 443 from 0.0.0.0/0");
 
   // A route added at minute 10 through the internet gateway.
   await section.getByLabel('Change', { exact: true }).selectOption({ label: 'Add a route' });

@@ -129,8 +129,12 @@ test('a connection kept open survives the removal of the rule that allowed it (c
   const delivered = flow.getByLabel('Delivered', { exact: true });
   await expect.poll(() => number(delivered)).toBeGreaterThan(0);
 
+  // HTTPS from 0.0.0.0/0 with the default all-outbound rule is untracked (EC2 User Guide, "Security group
+  // connection tracking"): drop the outbound rule first so the group tracks the connection.
   await node(page, 'securityGroup').filter({ hasText: 'web' }).click();
   await page.getByRole('tab', { name: 'Inspector' }).click();
+  await page.getByRole('table', { name: 'Outbound rules' }).locator('tbody tr').first().getByRole('button').click();
+  await expect(page.getByRole('table', { name: 'Outbound rules' }).locator('tbody tr')).toHaveCount(0);
   await removeInboundRule(page, 'https');
   await page.getByRole('tab', { name: 'Traffic' }).click();
   await expect(flow.locator('[data-kept-open="yes"]')).toContainText('Kept open by connection tracking');

@@ -12,14 +12,26 @@ const DirectionSchema = z.enum(['inbound', 'outbound']);
  * tracking keep open connections, or a route change cut them).
  */
 export const ScheduledChangeSchema = z.discriminatedUnion('change', [
-  z.object({
-    at: SimSecondsSchema,
-    change: z.literal('removeSecurityGroupRule'),
-    groupId: z.string(),
-    direction: DirectionSchema,
-    /** Position of the rule in that direction's list. */
-    index: z.number().int().min(0),
-  }),
+  z
+    .object({
+      at: SimSecondsSchema,
+      change: z.literal('removeSecurityGroupRule'),
+      groupId: z.string(),
+      direction: DirectionSchema,
+      /**
+       * The rule to revoke, by protocol, ports and source or destination (its description is not part of
+       * it), as AWS's RevokeSecurityGroupIngress/Egress names a rule: what it is, not where it sits.
+       */
+      rule: SgRuleSchema.optional(),
+      /**
+       * Older files' form: the rule's position in that direction's list when the change runs. Still read;
+       * Nimbus writes `rule` now, since a position shifts once an earlier removal has run.
+       */
+      index: z.number().int().min(0).optional(),
+    })
+    .refine((c) => c.rule !== undefined || c.index !== undefined, {
+      message: 'a scheduled rule removal names no rule: give the rule (protocol, ports and source)',
+    }),
   z.object({
     at: SimSecondsSchema,
     change: z.literal('addSecurityGroupRule'),

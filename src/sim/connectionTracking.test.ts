@@ -3,10 +3,19 @@ import { simulationSettings, type Design, type SecurityGroup, type SgRule } from
 import { TEMPLATES } from '../scenarios/templates';
 import { Simulation } from './simulation';
 
-// Amazon EC2 User Guide, "Security group connection tracking": removing a rule does not interrupt tracked
-// connections; a flow allowed by all traffic from anywhere, both ways, is untracked and stops at once.
-function scenario(web: (group: SecurityGroup) => void): { design: Design; groupId: string; index: number } {
-  const base = TEMPLATES.find((t) => t.id === 'single-web-server')!.build();
+// Amazon EC2 User Guide, "Security group connection tracking" (docs.aws.amazon.com/AWSEC2/latest/UserGuide/
+// security-group-connection-tracking.html): removing a rule does not interrupt tracked connections; a TCP or UDP
+// flow admitted by a rule for 0.0.0.0/0 (any ports), on an interface whose groups let all traffic out to
+// 0.0.0.0/0, is untracked and stops at once. The page's own example: inbound TCP 80 from 0.0.0.0/0 plus the
+// default all-outbound rule leaves port-80 flows untracked; SSH from one address stays tracked.
+const INTERNET_HOSTS = '198.51.100.0/24';
+const everything: SgRule = { protocol: 'all', ports: null, peer: { type: 'cidr', cidr: '0.0.0.0/0' }, description: '' };
+
+function scenario(
+  web: (group: SecurityGroup) => void,
+  more: (base: Design) => Design = (d) => d,
+): { design: Design; groupId: string; index: number } {
+  const base = more(TEMPLATES.find((t) => t.id === 'single-web-server')!.build());
   const group = structuredClone(
     Object.values(base.resources).find((r): r is SecurityGroup => r.kind === 'securityGroup' && r.name === 'web')!,
   );
@@ -40,8 +49,23 @@ function scenario(web: (group: SecurityGroup) => void): { design: Design; groupI
 const delivered = (sim: Simulation) => sim.summary().flows[0]!.delivered;
 
 describe('rule changes over time and connection tracking', () => {
-  it('removing the HTTPS rule keeps the tracked connection open; a new connection is refused', () => {
+  it('HTTPS from anywhere with all traffic out (the single web server template) is untracked: it stops at once', () => {
     const { design } = scenario(() => undefined);
+    const sim = new Simulation(design);
+    sim.runUntil(29);
+    const before = delivered(sim);
+    expect(before).toBeGreaterThan(0);
+    sim.runUntil(31);
+    const atChange = delivered(sim);
+    sim.runUntil(60);
+    expect(delivered(sim)).toBe(atChange);
+    expect(sim.traffic.currentPaths().get('f')!.reachable).toBe(false);
+  });
+
+  it('HTTPS from a narrower source is tracked: removing the rule keeps the connection open; a new one is refused', () => {
+    const { design } = scenario((group) => {
+      for (const rule of group.inbound) rule.peer = { type: 'cidr', cidr: INTERNET_HOSTS };
+    });
     const sim = new Simulation(design);
     sim.runUntil(29);
     const before = delivered(sim);
@@ -62,13 +86,58 @@ describe('rule changes over time and connection tracking', () => {
     expect(delivered(fresh)).toBe(0);
   });
 
+  it('without a rule letting all traffic out, HTTPS from anywhere is tracked', () => {
+    const { design } = scenario((group) => {
+      group.outbound = [
+        { protocol: 'tcp', ports: { from: 443, to: 443 }, peer: { type: 'cidr', cidr: '0.0.0.0/0' }, description: '' },
+      ];
+    });
+    const sim = new Simulation(design);
+    sim.runUntil(29);
+    const before = delivered(sim);
+    sim.runUntil(60);
+    expect(delivered(sim)).toBe(before + 31);
+    expect(sim.traffic.currentPaths().get('f')!.keptOpenByTracking).toBe(true);
+  });
+
+  it('the all-outbound rule counts from any group on the interface, not only the one that admitted the flow', () => {
+    const { design } = scenario(
+      (group) => {
+        group.outbound = [];
+      },
+      (base) => {
+        const instance = Object.values(base.resources).find((r) => r.kind === 'ec2Instance')!;
+        const web = Object.values(base.resources).find(
+          (r): r is SecurityGroup => r.kind === 'securityGroup' && r.name === 'web',
+        )!;
+        const egress: SecurityGroup = {
+          ...web,
+          id: 'sg-egress' as SecurityGroup['id'],
+          name: 'egress',
+          inbound: [],
+          outbound: [everything],
+        };
+        if (instance.kind !== 'ec2Instance') throw new Error('no instance');
+        return {
+          ...base,
+          resources: {
+            ...base.resources,
+            [egress.id]: egress,
+            [instance.id]: { ...instance, securityGroupIds: [...instance.securityGroupIds, egress.id] },
+          },
+        };
+      },
+    );
+    const sim = new Simulation(design);
+    sim.runUntil(29);
+    expect(delivered(sim)).toBeGreaterThan(0);
+    sim.runUntil(31);
+    const atChange = delivered(sim);
+    sim.runUntil(60);
+    expect(delivered(sim)).toBe(atChange);
+  });
+
   it('a flow allowed by all traffic from anywhere, both ways, is untracked and stops at once', () => {
-    const everything: SgRule = {
-      protocol: 'all',
-      ports: null,
-      peer: { type: 'cidr', cidr: '0.0.0.0/0' },
-      description: '',
-    };
     const { design } = scenario((group) => {
       group.inbound = [everything];
       group.outbound = [everything];

@@ -40,6 +40,9 @@ describe('data transfer, as AWS bills it in us-east-1', () => {
     expect(lines['Data transfer: between Availability Zones']).toBeUndefined();
   });
 
+  // Amazon EC2 On-Demand pricing (aws.amazon.com/ec2/pricing/on-demand/), "Data Transfer", data transfer out
+  // from Amazon EC2 to the internet: the first 100 GB a month free (across services), the next 10 TB $0.09
+  // per GB, the next 40 TB $0.085 per GB.
   it('serving the internet: the first 100 GB of a month are free, then $0.09 per GB', () => {
     const d = twoTier();
     // 100 responses of 1 MiB a second for 2,000 s: 195.3 GB out.
@@ -60,6 +63,8 @@ describe('data transfer, as AWS bills it in us-east-1', () => {
     expect(lines['Data transfer: out to the internet']!.costUsd).toBeCloseTo((gb - 100) * 0.09, 6);
   });
 
+  // Amazon EC2 On-Demand pricing, "Data Transfer within the same AWS Region": between Availability Zones
+  // $0.01 per GB in and $0.01 per GB out.
   it('between zones over private addresses: $0.01 per GB each way, so $0.02 per GB moved', () => {
     const d = twoTier();
     const { lines, delivered } = run(
@@ -77,6 +82,50 @@ describe('data transfer, as AWS bills it in us-east-1', () => {
     expect(delivered).toBe(500);
     expect(lines['Data transfer: between Availability Zones']!.costUsd).toBeCloseTo(((500 * 100_000) / GB) * 0.02, 5);
     expect(lines['Data transfer: out to the internet']).toBeUndefined();
+  });
+
+  // Amazon VPC pricing (aws.amazon.com/vpc/pricing/), NAT gateways: traffic sent to a NAT gateway in another
+  // Availability Zone also pays the EC2 between-zones rate ($0.01 per GB each way) on top of $0.045 per GB
+  // processed.
+  it('an instance going out through the NAT gateway of another zone pays between-zones transfer too', () => {
+    const d = twoTier();
+    const routes = Object.values(d.resources).find((r) => r.kind === 'routeTable' && r.name === 'Private routes A');
+    if (routes?.kind !== 'routeTable') throw new Error('no Private routes A');
+    const natB = idOf(d, 'NAT B');
+    const crossZone: Design = {
+      ...d,
+      resources: {
+        ...d.resources,
+        [routes.id]: {
+          ...routes,
+          routes: routes.routes.map((r) =>
+            r.destination === '0.0.0.0/0' ? { ...r, target: natB as typeof r.target } : r,
+          ),
+        },
+      },
+      flows: [
+        {
+          id: 'f1',
+          name: 'flow',
+          from: idOf(d, 'App A'),
+          to: 'internet',
+          protocol: 'tcp',
+          port: 443,
+          ratePerSecond: 10,
+          requestBytes: 1_000,
+          responseBytes: 100_000,
+        },
+      ],
+    };
+    const sim = new Simulation(crossZone);
+    sim.runUntil(100);
+    expect(sim.summary().flows[0]!.delivered).toBe(1000);
+    const lines = Object.fromEntries(sim.summary().dataTransfer.map((l) => [l.line, l]));
+    const gb = (1000 * 101_000) / GB;
+    expect(lines['Data transfer: NAT gateway processing']!.costUsd).toBeCloseTo(gb * 0.045, 6);
+    expect(lines['Data transfer: between Availability Zones']!.gb).toBeCloseTo(gb, 6);
+    expect(lines['Data transfer: between Availability Zones']!.costUsd).toBeCloseTo(gb * 0.02, 6);
+    // Through App A's own zone's NAT gateway there is no such line (the first test).
   });
 
   it('egress tiers count the month’s total: 10 TB in, the next GB costs $0.085', () => {
@@ -98,7 +147,11 @@ describe('data transfer through a transit gateway', () => {
     const delivered = sim.summary().flows[0]!.delivered;
     expect(delivered).toBe(1000);
     const line = sim.summary().dataTransfer.find((l) => l.line === 'Data transfer: transit gateway processing')!;
-    // AWS Transit Gateway pricing: $0.02 per GB of data processed.
+    // AWS Transit Gateway pricing (aws.amazon.com/transit-gateway/pricing/): $0.02 per GB of data processed.
     expect(line.costUsd).toBeCloseTo(((1000 * 100_000) / GB) * 0.02, 5);
+    // The template's two ends sit in different zones: EC2's between-zones rate, $0.01 per GB each way, too.
+    const zones = sim.summary().dataTransfer.find((l) => l.line === 'Data transfer: between Availability Zones')!;
+    expect(zones.gb).toBeCloseTo((1000 * 100_000) / GB, 6);
+    expect(zones.costUsd).toBeCloseTo(((1000 * 100_000) / GB) * 0.02, 5);
   });
 });

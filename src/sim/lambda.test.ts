@@ -8,6 +8,7 @@ import {
   type LoadProfile,
 } from '../domain';
 import { createLambdaSim, tickLambdas } from './lambda';
+import { AsyncEvents } from './lambdaAsync';
 import { Simulation } from './simulation';
 
 const resourcesOf = (d: Design) =>
@@ -145,6 +146,18 @@ describe('Lambda scaling', () => {
     // 100,000 invocations × 0.1 s × 0.5 GB = 5,000 GB-s, plus the init of 10 cold starts.
     expect(gbSeconds).toBeCloseTo(5000 + 10 * 0.14 * 0.5, 3);
     expect(costUsd).toBeCloseTo(gbSeconds * 0.0000166667 + 0.1 * 0.2, 6);
+  });
+
+  // AWS Lambda pricing (aws.amazon.com/lambda/pricing/), US East (N. Virginia): Arm (Graviton2) compute is
+  // $0.0000133334 per GB-second, about 20% under x86's $0.0000166667; requests cost the same.
+  it('bills an arm64 function at the Arm price per GB-second', () => {
+    const d = design([{ name: 'api', rps: 100, durationMs: 100 }]);
+    (d.resources['fn-0'] as LambdaFunction).architecture = 'arm64';
+    const sim = new Simulation(d);
+    sim.runUntil(1000);
+    const { gbSeconds, costUsd } = sim.functions[0]!.totals;
+    expect(gbSeconds).toBeCloseTo(5000 + 10 * 0.14 * 0.5, 3);
+    expect(costUsd).toBeCloseTo(gbSeconds * 0.0000133334 + 0.1 * 0.2, 6);
   });
 });
 
@@ -303,6 +316,37 @@ describe('asynchronous invocation (Lambda Developer Guide, "Asynchronous invocat
     long.runUntil(600);
     expect(long.functions[0]!.asyncEvents.totals.expired).toBe(0);
     expect(long.functions[0]!.totals.queued).toBeGreaterThan(5000);
+  });
+
+  // Lambda Developer Guide, "How Lambda handles errors and retries with asynchronous invocation"
+  // (docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html): each event's age counts from
+  // when it was queued; throttled events go back to the queue and are retried with an interval that grows
+  // exponentially from 1 second after the first attempt to at most 5 minutes.
+  it('an event expires at its own maximum age, not at the age of an older event queued before it', () => {
+    const settings = { maximumRetryAttempts: 2, maximumEventAgeSeconds: 60, onFailure: 'discard' } as const;
+    const events = new AsyncEvents();
+    events.arrive(0, 1);
+    events.arrive(59, 1);
+    expect(events.ready(60, settings)).toBeCloseTo(1, 9);
+    expect(events.totals.expired).toBeCloseTo(1, 9);
+    events.ready(118, settings);
+    expect(events.totals.expired).toBeCloseTo(1, 9);
+    events.ready(119, settings);
+    expect(events.totals.expired).toBeCloseTo(2, 9);
+  });
+
+  it('a throttled event is tried again after 1, 2, 4 … seconds, at most 5 minutes apart', () => {
+    const settings = { maximumRetryAttempts: 2, maximumEventAgeSeconds: 21_600, onFailure: 'discard' } as const;
+    const events = new AsyncEvents();
+    events.arrive(0, 1);
+    const attempts: number[] = [];
+    for (let t = 0; t <= 1200; t++) {
+      if (events.ready(t, settings) > 0) attempts.push(t);
+      events.invoked(t, 0, 0, settings);
+    }
+    const gaps = attempts.slice(1).map((t, i) => t - attempts[i]!);
+    expect(gaps).toEqual([1, 2, 4, 8, 16, 32, 64, 128, 256, 300, 300]);
+    expect(events.queued).toBeCloseTo(1, 9);
   });
 
   it('reserved concurrency 0 sends asynchronous events straight to failure handling, with no invocation or retry', () => {

@@ -196,7 +196,7 @@ export function planFlowPath(design: Design, flow: Flow, overlay: LiveOverlay = 
     // Through a load balancer the bytes are billed between the client and the node it reached: AWS charges no
     // transfer between an ALB and its targets across zones. Nimbus also leaves out an NLB's cross-zone charge.
     transfer: main.reachable ? pathTransfer(live, main.source, result.destination, main.forward) : {},
-    tracked: main.reachable && isTracked(live, main.forward, flow.protocol),
+    tracked: main.reachable && isTracked(live, main.forward, flow.protocol, main.destination),
     ...(balanced ? { balanced: balanced.flow } : {}),
   };
 }

@@ -62,7 +62,8 @@ export function ScheduledChanges() {
       {changes.length === 0 ? (
         <p className="text-xs text-slate-500 dark:text-slate-400">
           None. Add or remove a security-group rule, a network ACL rule or a route at a time, and watch open
-          connections: a group keeps tracked connections open after its rule goes, an ACL or a route cuts them.
+          connections: a group keeps tracked connections open after its rule goes, an ACL or a route cuts them. A flow
+          let in from 0.0.0.0/0 by a group that lets all traffic out is untracked and stops at once.
         </p>
       ) : (
         <ul className="flex flex-col gap-0.5 text-xs" aria-label="Scheduled changes list">

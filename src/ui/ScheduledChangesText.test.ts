@@ -22,17 +22,24 @@ const form = (patch: Partial<ChangeForm>): ChangeForm => ({
 });
 
 describe('scheduled changes: choices, the change a form makes, and its words', () => {
-  it('offers the design\u2019s groups and their rules by position, and removes the one chosen', () => {
+  it('offers the design\u2019s groups and their rules, and removes the one chosen by what it is', () => {
     expect(changeTargets(design, 'removeSecurityGroupRule').map((t) => t.label)).toContain('web');
     const rules = removableRules(design, 'removeSecurityGroupRule', web.id, 'inbound');
     expect(rules.map((r) => r.label)).toEqual(['1. TCP 80 from 0.0.0.0/0', '2. TCP 443 from 0.0.0.0/0']);
-    const made = changeOf(form({ pick: '1' }));
+    const made = changeOf(form({ pick: rules[1]!.value }));
     expect(made).toEqual({
       ok: true,
-      change: { at: 300, change: 'removeSecurityGroupRule', groupId: web.id, direction: 'inbound', index: 1 },
+      change: {
+        at: 300,
+        change: 'removeSecurityGroupRule',
+        groupId: web.id,
+        direction: 'inbound',
+        rule: web.inbound[1],
+      },
     });
     if (!made.ok) return;
-    expect(describeChange(design, made.change)).toBe("At 5:00, remove web's inbound rule 2 (TCP 443 from 0.0.0.0/0)");
+    expect(describeChange(design, made.change)).toBe("At 5:00, remove web's inbound rule TCP 443 from 0.0.0.0/0");
+    expect(changeOf(form({ pick: 'not a rule' }))).toMatchObject({ ok: false });
     const applied = applyScheduledChange(design, made.change);
     expect(applied.ok && (applied.design.resources[web.id] as SecurityGroup).inbound).toHaveLength(1);
   });
@@ -55,5 +62,23 @@ describe('scheduled changes: choices, the change a form makes, and its words', (
     const removal = removableRules(design, 'removeRoute', table.id, 'inbound');
     expect(removal.map((r) => r.label)).toEqual(['0.0.0.0/0 → Internet gateway']);
     expect(changeOf(form({ kind: 'removeSecurityGroupRule', pick: '' }))).toMatchObject({ ok: false });
+  });
+});
+
+// AWS revokes a security-group rule by what it is (protocol, ports, source), or by its rule id, never by a
+// position (EC2 API Reference, "RevokeSecurityGroupIngress"); a position taken from the design as it was
+// points at another rule once an earlier removal has run.
+describe('two scheduled removals in one group', () => {
+  it('remove the two rules chosen, whichever runs first', () => {
+    const choices = removableRules(design, 'removeSecurityGroupRule', web.id, 'inbound');
+    const http = changeOf(form({ pick: choices[0]!.value, atSeconds: 10 }));
+    const https = changeOf(form({ pick: choices[1]!.value, atSeconds: 20 }));
+    if (!http.ok || !https.ok) throw new Error('the form made no change');
+    const first = applyScheduledChange(design, http.change);
+    if (!first.ok) throw new Error(first.reason);
+    const second = applyScheduledChange(first.design, https.change);
+    expect(second).toMatchObject({ ok: true });
+    if (second.ok) expect((second.design.resources[web.id] as SecurityGroup).inbound).toEqual([]);
+    expect(describeChange(design, https.change)).toBe("At 0:20, remove web's inbound rule TCP 443 from 0.0.0.0/0");
   });
 });

@@ -6,6 +6,7 @@ import {
   type RouteTable,
   type ScheduledChange,
   type SgRule,
+  SgRuleSchema,
 } from '../domain';
 import { describeNaclRule, describeSgRule } from '../engine';
 import { scheduleClock } from './faultWords';
@@ -49,8 +50,9 @@ export function removableRules(
   switch (changeResourceKind(kind)) {
     case 'securityGroup': {
       const group = getResource(design, resourceId, 'securityGroup');
+      // The value is the rule itself: a removal names its rule by content, as AWS revokes one.
       return (group?.[direction] ?? []).map((rule, index) => ({
-        value: String(index),
+        value: JSON.stringify(rule),
         label: `${index + 1}. ${describeSgRule(design, rule, direction)}`,
       }));
     }
@@ -98,19 +100,12 @@ export function changeOf(form: ChangeForm): { ok: true; change: ScheduledChange 
   if (!form.resourceId) return { ok: false, reason: 'Choose what the change applies to.' };
   const ports = form.protocol === 'tcp' || form.protocol === 'udp' ? portRange(form.port) : null;
   switch (form.kind) {
-    case 'removeSecurityGroupRule':
-      return form.pick === ''
+    case 'removeSecurityGroupRule': {
+      const rule = pickedSgRule(form.pick);
+      return rule === null
         ? { ok: false, reason: 'Choose the rule to remove.' }
-        : {
-            ok: true,
-            change: {
-              at,
-              change: form.kind,
-              groupId: form.resourceId,
-              direction: form.direction,
-              index: Number(form.pick),
-            },
-          };
+        : { ok: true, change: { at, change: form.kind, groupId: form.resourceId, direction: form.direction, rule } };
+    }
     case 'removeNetworkAclRule':
       return form.pick === ''
         ? { ok: false, reason: 'Choose the rule to remove.' }
@@ -160,6 +155,17 @@ export function changeOf(form: ChangeForm): { ok: true; change: ScheduledChange 
   }
 }
 
+/** The group rule a removal's select value stands for (`removableRules`), or null when it names none. */
+function pickedSgRule(pick: string): SgRule | null {
+  if (pick === '') return null;
+  try {
+    const parsed = SgRuleSchema.safeParse(JSON.parse(pick));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 const portRange = (port: number | null) => (port === null ? { from: 0, to: 65535 } : { from: port, to: port });
 
 /** One scheduled change in words: "At 10:00, remove web's inbound rule 1 (TCP 443 from 0.0.0.0/0)". */
@@ -168,8 +174,11 @@ export function describeChange(design: Design, change: ScheduledChange): string 
   const name = (id: string) => design.resources[id]?.name ?? `${id} (not in the design)`;
   switch (change.change) {
     case 'removeSecurityGroupRule': {
-      const rule = getResource(design, change.groupId, 'securityGroup')?.[change.direction][change.index];
-      return `${when}, remove ${name(change.groupId)}'s ${change.direction} rule ${change.index + 1}${rule ? ` (${describeSgRule(design, rule, change.direction)})` : ''}`;
+      if (change.rule)
+        return `${when}, remove ${name(change.groupId)}'s ${change.direction} rule ${describeSgRule(design, change.rule, change.direction)}`;
+      const index = change.index ?? 0;
+      const rule = getResource(design, change.groupId, 'securityGroup')?.[change.direction][index];
+      return `${when}, remove ${name(change.groupId)}'s ${change.direction} rule ${index + 1}${rule ? ` (${describeSgRule(design, rule, change.direction)})` : ''}`;
     }
     case 'addSecurityGroupRule':
       return `${when}, add to ${name(change.groupId)} ${change.direction}: ${describeSgRule(design, change.rule, change.direction)}`;

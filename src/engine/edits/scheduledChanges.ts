@@ -1,5 +1,18 @@
 import { produce } from 'immer';
-import { getResource, type Design, type ScheduledChange } from '../../domain';
+import { getResource, type Design, type ScheduledChange, type SgRule } from '../../domain';
+import { describeSgRule } from '../reach/ruleEvaluate';
+
+/** Whether two group rules are the same rule to AWS: protocol, ports and peer; a description is only a label. */
+export function sameSgRule(a: SgRule, b: SgRule): boolean {
+  const peerKey = ({ peer }: SgRule) =>
+    peer.type === 'cidr'
+      ? `cidr ${peer.cidr}`
+      : peer.type === 'securityGroup'
+        ? `sg ${peer.groupId}`
+        : `pl ${peer.prefixListId}`;
+  const ports = (r: SgRule) => (r.ports === null ? 'all' : `${r.ports.from}-${r.ports.to}`);
+  return String(a.protocol) === String(b.protocol) && ports(a) === ports(b) && peerKey(a) === peerKey(b);
+}
 
 /**
  * Applies one scheduled rule or route change to a design (pure). Returns the
@@ -17,13 +30,16 @@ export function applyScheduledChange(
       if (!group) return { ok: false, reason: `there is no security group ${change.groupId}` };
       const rules = group[change.direction];
       if (change.change === 'removeSecurityGroupRule') {
-        if (change.index >= rules.length)
-          return { ok: false, reason: `${group.name} has no ${change.direction} rule ${change.index + 1}` };
+        const index = change.rule ? rules.findIndex((r) => sameSgRule(r, change.rule!)) : (change.index ?? -1);
+        const named = change.rule
+          ? `${change.direction} rule ${describeSgRule(design, change.rule, change.direction)}`
+          : `${change.direction} rule ${(change.index ?? -1) + 1}`;
+        if (index < 0 || index >= rules.length) return { ok: false, reason: `${group.name} has no ${named}` };
         return {
           ok: true,
-          summary: `removed ${change.direction} rule ${change.index + 1} of ${group.name}`,
+          summary: `removed ${named} of ${group.name}`,
           design: produce(design, (d) => {
-            (d.resources[group.id] as typeof group)[change.direction].splice(change.index, 1);
+            (d.resources[group.id] as typeof group)[change.direction].splice(index, 1);
           }),
         };
       }
@@ -72,8 +88,15 @@ export function applyScheduledChange(
       const table = getResource(design, change.tableId, 'routeTable');
       if (!table) return { ok: false, reason: `there is no route table ${change.tableId}` };
       if (change.change === 'removeRoute') {
-        if (!table.routes.some((r) => r.destination === change.destination))
-          return { ok: false, reason: `${table.name} has no route for ${change.destination}` };
+        const route = table.routes.find((r) => r.destination === change.destination);
+        if (!route) return { ok: false, reason: `${table.name} has no route for ${change.destination}` };
+        // Amazon VPC User Guide, "Route tables": the local route can't be deleted; DeleteRoute answers
+        // InvalidParameterValue "cannot remove local route".
+        if (route.target === 'local')
+          return {
+            ok: false,
+            reason: `${table.name}'s route for ${change.destination} is the local route, which AWS never removes (DeleteRoute: "cannot remove local route")`,
+          };
         return {
           ok: true,
           summary: `removed the route for ${change.destination} from ${table.name}`,
