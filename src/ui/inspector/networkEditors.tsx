@@ -205,7 +205,9 @@ export function SecurityGroupEditor({ resource: group, design }: EditorProps<Sec
   return (
     <>
       <p className="px-4 pb-2 text-xs text-slate-500 dark:text-slate-400">
-        Stateful: replies to allowed traffic are always allowed. Allow rules only; anything not allowed is denied.
+        Stateful: replies to allowed traffic are allowed. A tracked connection stays open when its rule is removed; one
+        let in from anywhere by a group that allows all traffic out is untracked and stops at once. Allow rules only;
+        anything not allowed is denied.
       </p>
       <Section title="Description">
         <TextField
