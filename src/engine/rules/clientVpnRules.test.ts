@@ -76,9 +76,9 @@ describe('Client VPN endpoint rules', () => {
  */
 describe('Client VPN connections with no target network', () => {
   it('warns that users counted as connected cannot connect while no subnet is associated', () => {
-    const found = validateDesign(
-      clientVpnDesign(({ endpoint }) => void (endpoint.targetSubnetIds = [])).design,
-    ).find((f) => f.code === 'CLIENT_VPN_NOT_ASSOCIATED');
+    const found = validateDesign(clientVpnDesign(({ endpoint }) => void (endpoint.targetSubnetIds = [])).design).find(
+      (f) => f.code === 'CLIENT_VPN_NOT_ASSOCIATED',
+    );
     expect(found?.severity).toBe('warning');
     expect(found?.message).toContain('pending-associate');
     expect(found?.message).toContain('10 connected users');
