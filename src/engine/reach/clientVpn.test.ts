@@ -240,4 +240,3 @@ describe('split tunnel and a destination outside the endpoint\u2019s routes', ()
     expect(r.forward[0]!.explanation).toContain('not sent over the VPN');
   });
 });
-
