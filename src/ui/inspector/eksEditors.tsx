@@ -1,5 +1,6 @@
 import { Plus } from 'lucide-react';
 import {
+  PRICES,
   EKS_AMI_TYPES,
   EKS_CALENDAR_AS_OF,
   EKS_CONTROL_PLANE_HOUR,
@@ -384,7 +385,7 @@ export function EksNodeGroupEditor({ resource: group, design }: EditorProps<EksN
           value={group.diskSizeGiB}
           min={1}
           max={16_384}
-          hint="Nimbus bills each node's root volume as any instance's (8 GiB of gp3)."
+          hint={`Each node's root volume, billed as gp3 at $${PRICES.ebsGbMonth.toFixed(2)} per GB-month (EKS's default is 20 GiB for Linux). AWS fixes it when the node group is created; in a running simulation Nimbus gives the new size to nodes launched from then on.`}
           onChange={(v) =>
             v !== null &&
             Number.isInteger(v) &&
