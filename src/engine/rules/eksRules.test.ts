@@ -105,7 +105,9 @@ describe('EKS versions past their support, and versions EKS never offered', () =
   });
 
   it('the warning names the version EKS runs the cluster on and what it costs', () => {
-    const found = eksFindings(edit((c) => void Object.assign(c, { kubernetesVersion: '1.31', upgradePolicy: 'EXTENDED' })));
+    const found = eksFindings(
+      edit((c) => void Object.assign(c, { kubernetesVersion: '1.31', upgradePolicy: 'EXTENDED' })),
+    );
     const warning = found.find((f) => f.code === 'EKS_VERSION_END_OF_SUPPORT');
     expect(warning?.message).toContain('upgrades it to 1.32');
     expect(warning?.message).toContain('$0.60 per cluster-hour');
@@ -120,4 +122,3 @@ describe('EKS versions past their support, and versions EKS never offered', () =
     expect(found[0]!.message).toContain('"unsupported Kubernetes version 1.20" (InvalidParameterException)');
   });
 });
-

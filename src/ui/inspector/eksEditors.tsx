@@ -9,6 +9,7 @@ import {
   EKS_MAX_REPLICAS,
   EKS_VERSIONS,
   eksControlPlaneHourly,
+  eksRunningVersion,
   eksSupportPhase,
   fargatePodSize,
   findInstanceType,
@@ -56,6 +57,7 @@ function ControlPlane({ cluster }: { cluster: EksCluster }) {
   const hourly = eksControlPlaneHourly(cluster.kubernetesVersion, cluster.upgradePolicy);
   const phase = eksSupportPhase(cluster.kubernetesVersion);
   const known = EKS_VERSIONS.some((v) => v.version === cluster.kubernetesVersion);
+  const running = eksRunningVersion(cluster.kubernetesVersion, cluster.upgradePolicy);
   return (
     <Section title="Control plane">
       <SelectField
@@ -82,8 +84,11 @@ function ControlPlane({ cluster }: { cluster: EksCluster }) {
         onChange={(v) => editCluster(cluster.id, (d) => void (d.upgradePolicy = v))}
       />
       <p className={note} data-testid="eks-control-plane-price">
-        Control plane ${hourly.toFixed(2)}/h ({PHASE_WORDS[phase]} on {EKS_CALENDAR_AS_OF}). AWS bills $
-        {EKS_CONTROL_PLANE_HOUR.standard.toFixed(2)} per cluster-hour under standard support and $
+        Control plane ${hourly.toFixed(2)}/h ({PHASE_WORDS[phase]} on {EKS_CALENDAR_AS_OF}
+        {running !== cluster.kubernetesVersion
+          ? `; EKS has upgraded it to ${running}, ${PHASE_WORDS[eksSupportPhase(running)]}, the price billed`
+          : ''}
+        ). AWS bills ${EKS_CONTROL_PLANE_HOUR.standard.toFixed(2)} per cluster-hour under standard support and $
         {EKS_CONTROL_PLANE_HOUR.extended.toFixed(2)} under extended support (Amazon EKS pricing). AWS’s default for a
         new cluster is Extended; Nimbus reads the calendar on the day shown, as a run has no date.
       </p>
