@@ -19,6 +19,7 @@ describe('launchRefusal, in the words of RunInstances', () => {
     expect(launchRefusal({ amiId: WINDOWS_SERVER_2025, instanceType: 't4g.micro' })).toEqual({
       code: 'InvalidParameterValue',
       message: AWS_WORDS('arm64', 'x86_64'),
+      hint: 'Windows runs on x86_64 only, and t4g.micro is a Graviton (arm64) type: choose an x86_64 type such as t3 or m7i.',
     });
   });
 
