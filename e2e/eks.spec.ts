@@ -47,9 +47,9 @@ test('the EKS template shows its nodes running and billed', async ({ page }) => 
   const eks = page.getByRole('region', { name: 'EKS' });
   await expect(eks).toContainText('app-nodes: 3 of 3 nodes running');
   await expect(eks).toContainText('web (default): 3 of 3 pods running on nodes');
-  // Three m7g.large at $0.0816/h, each with its root volume and public IPv4: $0.2624/h, and $0.10/h of control plane.
-  await expect(eks.getByTestId('eks-node-group-cost')).toContainText('$0.2624/h');
-  await expect(toolbar.getByTestId('cost-rate')).toContainText('$0.3624/h');
+  // Three m7g.large at $0.0816/h, each with its 20 GiB root volume (the node group's disk size) and public IPv4: $0.2664/h, and $0.10/h of control plane.
+  await expect(eks.getByTestId('eks-node-group-cost')).toContainText('$0.2664/h');
+  await expect(toolbar.getByTestId('cost-rate')).toContainText('$0.3664/h');
 
   // More replicas than the nodes hold: the tenth pod stays Pending with the scheduler's reason
   // (3 × 1930m allocatable holds nine pods of 500m).

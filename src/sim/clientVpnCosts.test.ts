@@ -4,6 +4,7 @@ import { PRICES, type ClientVpnEndpoint, type Design } from '../domain';
 import { clientVpnDesign } from '../engine/rules/testing/clientVpnDesign';
 import { Simulation } from './simulation';
 import { staticRates } from './staticCosts';
+import { GB } from './dataTransfer';
 
 /**
  * AWS Client VPN pricing, US East (N. Virginia), https://aws.amazon.com/vpn/pricing/:
@@ -69,5 +70,51 @@ describe('Client VPN users as a flow', () => {
     });
     closed.runUntil(10);
     expect(closed.traffic.flowCounters().find((f) => f.id === 'ssh')).toMatchObject({ sent: 20, delivered: 0 });
+  });
+});
+
+/**
+ * AWS Client VPN pricing (https://aws.amazon.com/vpn/pricing/): besides the
+ * association- and connection-hours, data sent from AWS to the users is billed
+ * as standard data transfer out, at the EC2 internet tiers (Amazon EC2 On-Demand
+ * pricing, "Data Transfer OUT From Amazon EC2 To Internet": first 100 GB a month
+ * free, then $0.09 per GB). The responses a user downloads go out over the
+ * internet to the device.
+ */
+describe('Client VPN data transfer out', () => {
+  it('bills the responses sent to a Client VPN user as data transfer out to the internet', () => {
+    const { design, endpointId, appId } = clientVpnDesign();
+    const flow = {
+      id: 'download',
+      name: 'Admin downloads from App',
+      from: endpointId,
+      to: appId,
+      protocol: 'tcp' as const,
+      port: 22,
+      ratePerSecond: 10,
+      requestBytes: 1_000,
+      responseBytes: 2 ** 20,
+    };
+    const sim = new Simulation({ ...design, flows: [flow] });
+    sim.runUntil(1000);
+    const delivered = sim.traffic.flowCounters().find((f) => f.id === 'download')!.delivered;
+    expect(delivered).toBe(10_000);
+    const egress = sim.summary().dataTransfer.find((l) => l.line === 'Data transfer: out to the internet')!;
+    // Only the responses leave AWS; the requests come in from the user, which is free.
+    expect(egress.gb).toBeCloseTo((delivered * 2 ** 20) / GB, 9);
+  });
+});
+
+/**
+ * ClientVpnEndpointStatus (EC2 API Reference): "pending-associate - The Client
+ * VPN endpoint has been created but no target networks have been associated.
+ * The Client VPN endpoint cannot accept connections." And
+ * DisassociateClientVpnTargetNetwork: disassociating the last target network
+ * terminates all active client connections.
+ */
+describe('Client VPN connections need a target network', () => {
+  it('bills no connection-hours while no subnet is associated', () => {
+    const { design, endpointId } = clientVpnDesign(({ endpoint }) => void (endpoint.targetSubnetIds = []));
+    expect(staticRates(design).filter((r) => r.id.startsWith(endpointId))).toEqual([]);
   });
 });

@@ -52,6 +52,9 @@ export function pathTransfer(
   const throughInternetGateway = forward.some((h) => getResource(design, h.id, 'internetGateway'));
   if (destination.kind === 'internet') lines.internetEgress = 'request';
   else if (source.kind === 'internet') lines.internetEgress = 'response';
+  // A Client VPN user's device is out on the internet: what AWS sends back to it is standard data transfer out
+  // (aws.amazon.com/vpn/pricing/); the request, coming in, is free.
+  else if (source.kind === 'interface' && source.clientVpn) lines.internetEgress = 'response';
   else if (source.kind === 'interface' && destination.kind === 'interface' && throughInternetGateway)
     // From one instance to another's public address: billed as in-Region transfer, each way.
     lines.publicInRegion = 'both';

@@ -1,4 +1,13 @@
-import { findAmi, findInstanceType, PRICES, type Ec2Instance, type InstanceState } from '../domain';
+import {
+  findAmi,
+  findInstanceType,
+  nodeGroupAutoScalingId,
+  PRICES,
+  resourcesOfKind,
+  type Design,
+  type Ec2Instance,
+  type InstanceState,
+} from '../domain';
 import type { ActionResult, Ec2Action } from './protocol';
 import type { Random } from './random';
 
@@ -33,6 +42,8 @@ export interface Ec2Sim {
   /** The billed seconds those earlier prices already cover. */
   earlierTypesSeconds: number;
   publicIpSeconds: number;
+  /** The root EBS volume's size, billed as gp3 while the instance exists. */
+  rootVolumeGiB: number;
   ebsSeconds: number;
   /** Charges that run by the second are settled up to here, lazily, when the state changes or costs are read. */
   settledAt: number;
@@ -64,7 +75,22 @@ export const DURATIONS = {
 const fixed = (seconds: number | undefined): readonly [number, number] | undefined =>
   seconds === undefined ? undefined : [seconds, seconds];
 
-export function createEc2Sim(instance: Ec2Instance): Ec2Sim {
+/**
+ * The root volume an instance launches with: a managed node group's nodes get
+ * the group's `diskSize` (EKS API Reference, CreateNodegroup: "The root device
+ * disk size (in GiB) for your node group instances", 20 GiB by default for
+ * Linux and Bottlerocket); any other instance Nimbus's 8 GiB (the usual size of
+ * an Amazon Linux AMI's root volume; Nimbus models no other volumes).
+ */
+export function rootVolumeGiBOf(design: Design, instance: Ec2Instance): number {
+  if (instance.autoScalingGroupId === undefined) return PRICES.rootVolumeGb;
+  const group = resourcesOfKind(design, 'eksNodeGroup').find(
+    (g) => nodeGroupAutoScalingId(g.id) === instance.autoScalingGroupId,
+  );
+  return group?.diskSizeGiB ?? PRICES.rootVolumeGb;
+}
+
+export function createEc2Sim(instance: Ec2Instance, rootVolumeGiB: number = PRICES.rootVolumeGb): Ec2Sim {
   const running = instance.state === 'running';
   return {
     id: instance.id,
@@ -85,6 +111,7 @@ export function createEc2Sim(instance: Ec2Instance): Ec2Sim {
     earlierTypesUsd: 0,
     earlierTypesSeconds: 0,
     publicIpSeconds: 0,
+    rootVolumeGiB,
     ebsSeconds: 0,
     settledAt: 0,
     version: 0,
@@ -268,7 +295,7 @@ export function ec2Cost(sim: Ec2Sim, now: number): number {
   const instance =
     sim.earlierTypesUsd + ((billedSecondsNow(sim, now) - sim.earlierTypesSeconds) / 3600) * sim.hourlyUsd;
   const ipv4 = (sim.publicIpSeconds / 3600) * PRICES.publicIpv4Hour;
-  const ebs = (sim.ebsSeconds / 3600) * ((PRICES.ebsGbMonth * PRICES.rootVolumeGb) / PRICES.hoursPerMonth);
+  const ebs = (sim.ebsSeconds / 3600) * ((PRICES.ebsGbMonth * sim.rootVolumeGiB) / PRICES.hoursPerMonth);
   return instance + ipv4 + ebs;
 }
 
@@ -279,7 +306,7 @@ export function ec2Rate(sim: Ec2Sim): number {
   return (
     instance +
     (sim.publicIp ? PRICES.publicIpv4Hour : 0) +
-    (PRICES.ebsGbMonth * PRICES.rootVolumeGb) / PRICES.hoursPerMonth
+    (PRICES.ebsGbMonth * sim.rootVolumeGiB) / PRICES.hoursPerMonth
   );
 }
 

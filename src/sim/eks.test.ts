@@ -24,18 +24,29 @@ describe('EKS in the simulation', () => {
     const rows = sim.cost().byResource;
     const nodes = rows.filter((r) => r.name.startsWith('app-nodes-'));
     expect(nodes).toHaveLength(3);
-    // Each node: the instance-hour, its root volume (8 GiB gp3, USD 0.08/GB-month over 730 h) and its public IPv4
-    // (USD 0.005/h, Amazon VPC pricing), since the template's subnets give nodes public addresses.
-    const perNode = 0.0816 + (8 * 0.08) / 730 + 0.005;
+    // Each node: the instance-hour, its root volume (the node group's diskSizeGiB, 20 GiB, EKS's default for Linux:
+    // EKS API Reference, CreateNodegroup `diskSize`; gp3 at USD 0.08/GB-month over 730 h, Amazon EBS pricing) and
+    // its public IPv4 (USD 0.005/h, Amazon VPC pricing), since the template's subnets give nodes public addresses.
+    const perNode = 0.0816 + (20 * 0.08) / 730 + 0.005;
     for (const node of nodes) expect(node.total).toBeCloseTo(perNode, 9);
     expect(rows.find((r) => r.id === cluster(eksTemplate()).id)!.total).toBeCloseTo(0.1, 9);
     // A 730-hour month: 3 × 0.0816 × 730 = USD 178.70 of instance-hours, and USD 73.00 of control plane.
-    const instanceHours = nodes.reduce((sum, n) => sum + n.ratePerHour - (8 * 0.08) / 730 - 0.005, 0) * 730;
+    const instanceHours = nodes.reduce((sum, n) => sum + n.ratePerHour - (20 * 0.08) / 730 - 0.005, 0) * 730;
     expect(instanceHours).toBeCloseTo(178.704, 6);
     expect(0.1 * 730).toBeCloseTo(73, 9);
     const frame = frameOf(sim);
     expect(frame.nodeGroups[0]).toMatchObject({ name: 'app-nodes', desired: 3, running: 3 });
     expect(frame.nodeGroups[0]!.costUsd).toBeCloseTo(3 * perNode, 6);
+  });
+
+  it("bills each node's root volume at the node group's disk size", () => {
+    // EKS API Reference, CreateNodegroup `diskSize`: "The root device disk size (in GiB) for your node group
+    // instances." A 100 GiB gp3 volume at USD 0.08/GB-month is USD 8 a 730-hour month.
+    const sim = new Simulation(edit(eksTemplate(), (_, g) => void (g.diskSizeGiB = 100)));
+    sim.runUntil(3600);
+    const nodes = sim.cost().byResource.filter((r) => r.name.startsWith('app-nodes-'));
+    expect(nodes).toHaveLength(3);
+    for (const node of nodes) expect(node.total).toBeCloseTo(0.0816 + (100 * 0.08) / 730 + 0.005, 9);
   });
 
   it('spreads the nodes over both zones of the node group', () => {

@@ -45,7 +45,9 @@ export function staticRates(design: Design): StaticRate[] {
         name: `${endpoint.name} (${associations} association${associations === 1 ? '' : 's'})`,
         usdPerHour: PRICES.clientVpn.associationHour * associations,
       });
-    if (endpoint.connectedClients > 0)
+    // With no association the endpoint is pending-associate and "cannot accept connections" (EC2 API Reference,
+    // ClientVpnEndpointStatus): no connection-hours.
+    if (endpoint.connectedClients > 0 && associations > 0)
       rates.push({
         id: `${endpoint.id}/connections`,
         name: `${endpoint.name} (${endpoint.connectedClients} connection${endpoint.connectedClients === 1 ? '' : 's'})`,

@@ -75,8 +75,9 @@ describe('nimbus simulate with EKS', () => {
     const { code, out } = await run('simulate', await fileWith(eks), '--duration', '3600');
     expect(code).toBe(0);
     expect(out).toContain('  EKS cluster platform: control plane $0.1000/h');
-    // Three m7g.large nodes for an hour: USD 0.0816 each, plus root volume and public IPv4 (see sim/eks.test.ts).
-    expect(out).toContain('    node group app-nodes: 3 of 3 nodes running, $0.2624');
+    // Three m7g.large nodes for an hour: USD 0.0816 each, plus the node group's 20 GiB root volume and a public
+    // IPv4 (see sim/eks.test.ts).
+    expect(out).toContain('    node group app-nodes: 3 of 3 nodes running, $0.2664');
     expect(out).toContain('    deployment web: 3 of 3 pods running on nodes');
   });
 });

@@ -58,9 +58,40 @@ export function eksSupportPhase(version: string, asOf: string = EKS_CALENDAR_AS_
  */
 export const EKS_CONTROL_PLANE_HOUR = { standard: 0.1, extended: 0.6 } as const;
 
-/** The control plane's hourly price for a cluster's version and upgrade policy, on the calendar's day. */
-export function eksControlPlaneHourly(version: string, upgradePolicy: 'STANDARD' | 'EXTENDED'): number {
-  return upgradePolicy === 'EXTENDED' && eksSupportPhase(version) === 'extended'
+export type EksUpgradePolicy = 'STANDARD' | 'EXTENDED';
+
+/**
+ * The version EKS runs a cluster's control plane on, on `asOf`. Amazon EKS
+ * User Guide, "Understand the Kubernetes version lifecycle on EKS": a cluster
+ * past the support its upgrade policy allows (the end of standard support for
+ * `STANDARD`, of extended support for `EXTENDED`) is "automatically updated by
+ * Amazon EKS to the earliest supported version". Nimbus jumps straight to the
+ * oldest newer version in a phase the policy allows; AWS upgrades one minor
+ * version at a time, which lands there too. A version not in the calendar is
+ * returned as it is (CreateCluster refuses it).
+ */
+export function eksRunningVersion(
+  version: string,
+  upgradePolicy: EksUpgradePolicy,
+  asOf: string = EKS_CALENDAR_AS_OF,
+): string {
+  const info = EKS_VERSIONS.find((v) => v.version === version);
+  const allowed = (phase: EksSupportPhase) =>
+    phase === 'standard' || (upgradePolicy === 'EXTENDED' && phase === 'extended');
+  if (!info || allowed(eksSupportPhase(version, asOf))) return version;
+  const newer = EKS_VERSIONS.filter(
+    (v) => v.releasedOnEks > info.releasedOnEks && allowed(eksSupportPhase(v.version, asOf)),
+  );
+  newer.sort((a, b) => (a.releasedOnEks < b.releasedOnEks ? -1 : 1));
+  return newer[0]?.version ?? version;
+}
+
+/**
+ * The control plane's hourly price for a cluster's version and upgrade policy,
+ * on the calendar's day: the price of the version EKS runs it on.
+ */
+export function eksControlPlaneHourly(version: string, upgradePolicy: EksUpgradePolicy): number {
+  return upgradePolicy === 'EXTENDED' && eksSupportPhase(eksRunningVersion(version, upgradePolicy)) === 'extended'
     ? EKS_CONTROL_PLANE_HOUR.extended
     : EKS_CONTROL_PLANE_HOUR.standard;
 }

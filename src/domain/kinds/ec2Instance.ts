@@ -111,26 +111,25 @@ export function autoPublicIpv4Of(instance: Ec2Instance): string | null {
 /**
  * Why AWS refuses to launch this instance, in its words, or null: an AMI whose
  * architecture doesn't match the instance type's (RunInstances
- * `InvalidParameterValue`), or Windows on a Graviton type (AWS Graviton
- * Getting Started, "Operating systems": Windows is not supported).
+ * `InvalidParameterValue`, word for word). Windows on a Graviton type is that
+ * same case (Windows AMIs are x86_64 only; AWS Graviton Getting Started,
+ * "Operating systems"), so AWS's text is the message and Nimbus's advice
+ * goes in `hint`.
  */
 export function launchRefusal(
   instance: Pick<Ec2Instance, 'amiId' | 'instanceType'>,
-): { code: string; message: string } | null {
+): { code: string; message: string; hint?: string } | null {
   const type = findInstanceType(instance.instanceType);
   const ami = findAmi(instance.amiId);
-  if (!type || !ami) return null;
-  if (ami.platform === 'windows' && type.architecture === 'arm64')
-    return {
-      code: 'InvalidParameterValue',
-      message: `Windows does not run on ${type.name}, a Graviton (arm64) type. Choose an x86_64 type such as t3 or m7i.`,
-    };
-  if (type.architecture !== ami.architecture)
-    return {
-      code: 'InvalidParameterValue',
-      message: `The architecture '${type.architecture}' of the specified instance type does not match the architecture '${ami.architecture}' of the specified AMI. Specify an instance type and an AMI that have matching architectures, and try again.`,
-    };
-  return null;
+  if (!type || !ami || type.architecture === ami.architecture) return null;
+  const message = `The architecture '${type.architecture}' of the specified instance type does not match the architecture '${ami.architecture}' of the specified AMI. Specify an instance type and an AMI that have matching architectures, and try again. You can use 'describe-instance-types' or 'describe-images' to discover the architecture of the instance type or AMI.`;
+  return ami.platform === 'windows' && type.architecture === 'arm64'
+    ? {
+        code: 'InvalidParameterValue',
+        message,
+        hint: `Windows runs on x86_64 only, and ${type.name} is a Graviton (arm64) type: choose an x86_64 type such as t3 or m7i.`,
+      }
+    : { code: 'InvalidParameterValue', message };
 }
 
 export const ec2InstanceKind: KindSpec<'ec2Instance'> = {

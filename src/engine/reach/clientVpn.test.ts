@@ -188,3 +188,55 @@ describe('a Client VPN user as a source', () => {
     expect(shifted.forward[2]!.component).toBe('association of Staff VPN in Private');
   });
 });
+
+/**
+ * An endpoint AWS would refuse to create is no source at all. AWS Client VPN
+ * Administrator Guide, "Rules and best practices for using AWS Client VPN"
+ * (docs.aws.amazon.com/vpn/latest/clientvpn-admin/what-is-best-practices.html):
+ * "Client CIDR ranges must have a block size of at least /22 and must not be
+ * greater than /12", and they "cannot overlap with the local CIDR of the VPC".
+ */
+describe('a Client VPN endpoint AWS refuses', () => {
+  const outcomeFor = (clientCidr: string) => {
+    const f = clientVpnDesign(({ endpoint }) => void (endpoint.clientCidr = clientCidr));
+    return analyzeReachability(f.design, {
+      from: { kind: 'resource', id: f.endpointId },
+      to: { kind: 'resource', id: f.appId },
+      protocol: 'tcp',
+      port: 22,
+    });
+  };
+
+  it('with a /24 client CIDR reaches nothing, and says AWS refuses the size', () => {
+    const outcome = outcomeFor('172.16.0.0/24');
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.error).toContain('172.16.0.0/24');
+    expect(outcome.error).toContain('must have a block size of at least /22 and must not be greater than /12');
+  });
+
+  it('with a client CIDR inside the VPC reaches nothing, and says it overlaps the VPC', () => {
+    const outcome = outcomeFor('10.0.4.0/22');
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.error).toContain('overlaps VPC\u2019s 10.0.0.0/16');
+  });
+});
+
+/**
+ * AWS Client VPN Administrator Guide, "Split-tunnel on AWS Client VPN
+ * endpoints" (split-tunnel-vpn.html): with split tunnel on, only the routes of
+ * the endpoint's route table are pushed to the device; other traffic goes over
+ * the device's own connection, never through the VPN, so no authorization rule
+ * is consulted for it.
+ */
+describe('split tunnel and a destination outside the endpoint\u2019s routes', () => {
+  it('says the traffic is not sent over the VPN, before any authorization rule', () => {
+    const f = clientVpnDesign(({ endpoint }) => void (endpoint.splitTunnel = true));
+    const r = reach(f, { internet: true }, 443);
+    expect(r.reachable).toBe(false);
+    expect(r.blockedBy).toMatchObject({ code: 'NO_ROUTE_TO_DESTINATION', component: 'route table of Staff VPN' });
+    expect(r.forward).toHaveLength(1);
+    expect(r.forward[0]!.explanation).toContain('not sent over the VPN');
+  });
+});

@@ -2,6 +2,8 @@ import { produce } from 'immer';
 import {
   authorizationRulesOf,
   autoAssignedPublicIpv4,
+  CLIENT_VPN_MAX_PREFIX,
+  CLIENT_VPN_MIN_PREFIX,
   getResource,
   resourcesOfKind,
   type ClientVpnAuthorizationRule,
@@ -9,7 +11,7 @@ import {
   type Design,
   type Subnet,
 } from '../../domain';
-import { containsAddress, formatIpv4, parseCidr, parseIpv4, type Cidr } from '../../net';
+import { containsAddress, formatIpv4, overlaps, parseCidr, parseIpv4, type Cidr } from '../../net';
 import { vpcCidrs } from '../topology';
 import { addressOf, type PathContext, type PathOptions } from './context';
 import type { Endpoint, Interface, Resolved } from './endpoints';
@@ -146,10 +148,30 @@ function associationInterface(design: Design, endpoint: ClientVpnEndpoint, subne
   };
 }
 
+/**
+ * Why AWS would refuse to create the endpoint with its client CIDR, or null.
+ * AWS Client VPN Administrator Guide, "Rules and best practices for using AWS
+ * Client VPN" (what-is-best-practices.html): "Client CIDR ranges must have a
+ * block size of at least /22 and must not be greater than /12", and "cannot
+ * overlap with the local CIDR of the VPC".
+ */
+export function clientCidrRefusal(design: Design, endpoint: ClientVpnEndpoint): string | null {
+  const client = parseCidr(endpoint.clientCidr);
+  if (!client.ok) return `${endpoint.name}'s client CIDR "${endpoint.clientCidr}" is not a valid CIDR`;
+  const prefix = client.value.prefix;
+  if (prefix < CLIENT_VPN_MIN_PREFIX || prefix > CLIENT_VPN_MAX_PREFIX)
+    return `AWS refuses ${endpoint.name}: its client CIDR ${endpoint.clientCidr} is a /${prefix}, and "Client CIDR ranges must have a block size of at least /22 and must not be greater than /12", so no user can connect`;
+  const vpc = getResource(design, endpoint.vpcId, 'vpc');
+  const overlapped = vpc ? vpcCidrs(vpc).find((block) => overlaps(block, client.value)) : undefined;
+  if (vpc && overlapped)
+    return `AWS refuses ${endpoint.name}: its client CIDR ${endpoint.clientCidr} overlaps ${vpc.name}\u2019s ${overlapped.text}, and client CIDR ranges "cannot overlap with the local CIDR of the VPC", so no user can connect`;
+  return null;
+}
+
 /** A Client VPN user as a source, entering at the endpoint's first association (until the destination is known). */
 export function clientVpnUser(design: Design, endpoint: ClientVpnEndpoint): Resolved {
-  if (!parseCidr(endpoint.clientCidr).ok)
-    return { ok: false, error: `${endpoint.name}'s client CIDR "${endpoint.clientCidr}" is not a valid CIDR` };
+  const refusal = clientCidrRefusal(design, endpoint);
+  if (refusal) return { ok: false, error: refusal };
   const subnet = endpoint.targetSubnetIds.map((id) => getResource(design, id, 'subnet')).find((s) => !!s);
   if (!subnet)
     return {
@@ -199,6 +221,23 @@ export function enterThroughClientVpn(ctx: PathContext, eni: Interface): boolean
   const toward = ctx.sentTo;
   const where = { id: endpoint.id };
 
+  // With split tunnel on, the device sends only what the endpoint's routes cover into the VPN ("Split-tunnel on
+  // AWS Client VPN endpoints"): anything else never reaches the endpoint, so no authorization rule applies to it.
+  const covered = clientVpnRoutes(ctx.design, endpoint).some((r) => containsAddress(r.destination, toward));
+  if (endpoint.splitTunnel && !covered) {
+    fwd.fail(
+      {
+        step: 'route',
+        component: `route table of ${endpoint.name}`,
+        ...where,
+        rule: null,
+        explanation: `Split tunnel is on and no route of ${endpoint.name} covers ${ip(toward)}: the device sends it over its own connection, so it is not sent over the VPN (Nimbus follows VPN traffic only).`,
+      },
+      'NO_ROUTE_TO_DESTINATION',
+    );
+    return false;
+  }
+
   const authorized = authorizationFor(endpoint, toward);
   const ruleWords = (rule: ClientVpnAuthorizationRule) =>
     `${rule.destinationCidr} for ${rule.accessGroup === null ? 'all users' : `group ${rule.accessGroup}`}`;
@@ -235,7 +274,7 @@ export function enterThroughClientVpn(ctx: PathContext, eni: Interface): boolean
         ...where,
         rule: null,
         explanation: endpoint.splitTunnel
-          ? `Split tunnel is on and no route of ${endpoint.name} covers ${ip(toward)}: the device sends it over its own connection, not through the VPN (Nimbus follows VPN traffic only).`
+          ? `Split tunnel is on and ${endpoint.name}'s routes for ${ip(toward)} go through associated subnets whose zones are down: Client VPN drops it.`
           : `Split tunnel is off, so the device sends everything into the VPN, but ${endpoint.name}'s route table has no route for ${ip(toward)} through an associated subnet whose zone is up: Client VPN drops it.`,
       },
       'NO_ROUTE_TO_DESTINATION',

@@ -69,3 +69,27 @@ describe('Client VPN endpoint rules', () => {
     expect(codes(({ endpoint }) => void (endpoint.authorizationRules = []))).toEqual(['CLIENT_VPN_NO_AUTHORIZATION']);
   });
 });
+
+/**
+ * ClientVpnEndpointStatus (EC2 API Reference): an endpoint with no target
+ * network is `pending-associate` and "cannot accept connections".
+ */
+describe('Client VPN connections with no target network', () => {
+  it('warns that users counted as connected cannot connect while no subnet is associated', () => {
+    const found = validateDesign(clientVpnDesign(({ endpoint }) => void (endpoint.targetSubnetIds = [])).design).find(
+      (f) => f.code === 'CLIENT_VPN_NOT_ASSOCIATED',
+    );
+    expect(found?.severity).toBe('warning');
+    expect(found?.message).toContain('pending-associate');
+    expect(found?.message).toContain('10 connected users');
+  });
+
+  it('says nothing when no one is counted as connected', () => {
+    expect(
+      codes(({ endpoint }) => {
+        endpoint.targetSubnetIds = [];
+        endpoint.connectedClients = 0;
+      }),
+    ).toEqual([]);
+  });
+});

@@ -145,6 +145,18 @@ export function clientVpnRules(design: Design): Finding[] {
           ),
         );
     }
+    // ClientVpnEndpointStatus (EC2 API Reference): with no target network the endpoint is pending-associate and
+    // "cannot accept connections"; disassociating the last one ends every connection.
+    if (endpoint.targetSubnetIds.length === 0 && endpoint.connectedClients > 0)
+      out.push(
+        finding(
+          'warning',
+          'CLIENT_VPN_NOT_ASSOCIATED',
+          endpoint.id,
+          `${endpoint.name} has no target network, so it is pending-associate and accepts no connections: the ${endpoint.connectedClients} connected users it counts cannot connect, and Nimbus bills no connection-hours for them.`,
+          'Associate a subnet of the VPC (one per Availability Zone).',
+        ),
+      );
     if (endpoint.targetSubnetIds.length > 0 && authorizationRulesOf(endpoint).length === 0)
       out.push(
         finding(

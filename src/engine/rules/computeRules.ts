@@ -27,6 +27,7 @@ export function computeRules(design: Design): Finding[] {
           'INSTANCE_ARCHITECTURE_MISMATCH',
           instance.id,
           `${instance.name}: AWS refuses the launch: "${refusal.message}" (${refusal.code})`,
+          refusal.hint,
         ),
       );
     if (!type) {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { produce } from 'immer';
 import {
+  eksControlPlaneHourly,
+  eksRunningVersion,
   fargatePodSize,
   nodeAllocatable,
   parseDesign,
@@ -79,5 +81,44 @@ describe('EKS catalog figures', () => {
   it('models an m7g.large node’s allocatable from the EKS AMI’s kube-reserved', () => {
     // 2 vCPU: 60m + 10m reserved; 8 GiB less 11 MiB × 29 pods + 255 MiB, and 100 MiB of eviction threshold.
     expect(nodeAllocatable('m7g.large')).toEqual({ cpuMillicores: 1930, memoryMiB: 8192 - 574 - 100, pods: 29 });
+  });
+});
+
+/**
+ * Amazon EKS User Guide, "Understand the Kubernetes version lifecycle on EKS"
+ * (docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html): at the
+ * end of extended support, "Existing control planes are automatically updated
+ * by Amazon EKS to the earliest supported version"; with the upgrade policy
+ * STANDARD, at the end of standard support. Amazon EKS pricing
+ * (aws.amazon.com/eks/pricing/): $0.10 per cluster-hour in standard support,
+ * $0.60 in extended support. Nimbus reads the calendar on 2026-12-01.
+ */
+describe('EKS versions past their support, and versions EKS never offered', () => {
+  it('bills a 1.31 cluster on the EXTENDED policy as the 1.32 EKS upgrades it to, in extended support', () => {
+    expect(eksRunningVersion('1.31', 'EXTENDED')).toBe('1.32');
+    expect(eksControlPlaneHourly('1.31', 'EXTENDED')).toBe(0.6);
+    // On the STANDARD policy EKS keeps the cluster in standard support: 1.34 is the oldest version still there.
+    expect(eksRunningVersion('1.31', 'STANDARD')).toBe('1.34');
+    expect(eksControlPlaneHourly('1.31', 'STANDARD')).toBe(0.1);
+    expect(eksRunningVersion('1.33', 'EXTENDED')).toBe('1.33');
+    expect(eksControlPlaneHourly('1.33', 'EXTENDED')).toBe(0.6);
+  });
+
+  it('the warning names the version EKS runs the cluster on and what it costs', () => {
+    const found = eksFindings(
+      edit((c) => void Object.assign(c, { kubernetesVersion: '1.31', upgradePolicy: 'EXTENDED' })),
+    );
+    const warning = found.find((f) => f.code === 'EKS_VERSION_END_OF_SUPPORT');
+    expect(warning?.message).toContain('upgrades it to 1.32');
+    expect(warning?.message).toContain('$0.60 per cluster-hour');
+  });
+
+  it('refuses a version EKS does not offer, in the words of CreateCluster', () => {
+    // CreateCluster answers InvalidParameterException "unsupported Kubernetes version" for a version EKS no longer
+    // (or never) offered.
+    const found = eksFindings(edit((c) => void (c.kubernetesVersion = '1.20')));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'error', code: 'EKS_VERSION_UNSUPPORTED' });
+    expect(found[0]!.message).toContain('"unsupported Kubernetes version 1.20" (InvalidParameterException)');
   });
 });

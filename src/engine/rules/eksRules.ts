@@ -1,4 +1,6 @@
 import {
+  eksControlPlaneHourly,
+  eksRunningVersion,
   eksSupportPhase,
   fargatePodSize,
   getResource,
@@ -51,16 +53,31 @@ export function eksRules(design: Design): Finding[] {
 
 function clusterFindings(design: Design, cluster: EksCluster): Finding[] {
   const out: Finding[] = [];
-  const phase = eksSupportPhase(cluster.kubernetesVersion);
-  if (phase === 'ended')
+  const version = cluster.kubernetesVersion;
+  const phase = eksSupportPhase(version);
+  // CreateCluster refuses a version EKS does not offer: InvalidParameterException "unsupported Kubernetes version".
+  if (phase === 'unknown')
+    out.push(
+      finding(
+        'error',
+        'EKS_VERSION_UNSUPPORTED',
+        cluster.id,
+        `${cluster.name}: EKS refuses the cluster: "unsupported Kubernetes version ${version}" (InvalidParameterException).`,
+        'Choose a version from the list (the ones EKS offers on the calendar Nimbus reads).',
+      ),
+    );
+  const running = eksRunningVersion(version, cluster.upgradePolicy);
+  if (phase === 'ended' && running !== version) {
+    const runningPhase = eksSupportPhase(running) === 'extended' ? 'extended support' : 'standard support';
     out.push(
       finding(
         'warning',
         'EKS_VERSION_END_OF_SUPPORT',
         cluster.id,
-        `${cluster.name}: Kubernetes ${cluster.kubernetesVersion} is past extended support; EKS upgrades such clusters to the oldest version still supported.`,
+        `${cluster.name}: Kubernetes ${version} is past extended support; EKS upgrades it to ${running}, the oldest version still supported, and Nimbus bills that (${runningPhase}, $${eksControlPlaneHourly(version, cluster.upgradePolicy).toFixed(2)} per cluster-hour).`,
       ),
     );
+  }
   cluster.fargateProfiles.forEach((profile) => {
     if (profile.subnetIds.length === 0)
       out.push(

@@ -15,11 +15,14 @@ const edit = (design: Design, recipe: (endpoint: ClientVpnEndpoint, app: Securit
   });
 
 describe('the clientVpnReaches goal, through the Client VPN challenge', () => {
-  it('names each fault in turn: no association, no authorization rule, a group rule for the client CIDR', () => {
+  it('names each fault in turn: a client CIDR AWS refuses, no association, no authorization rule, a group rule for the client CIDR', () => {
     const start = lesson.start;
     expect(evaluateCheck(start, goal('admins-ssh'))).toMatchObject({ met: false });
-    expect(evaluateCheck(start, goal('admins-ssh')).detail).toContain('no target network associated');
+    // AWS would not create an endpoint with a /24 client CIDR, so no user exists to trace from.
+    expect(evaluateCheck(start, goal('admins-ssh')).detail).toContain('client CIDR 172.16.0.0/24 is a /24');
     expect(evaluateCheck(start, goal('valid-client-cidr'))).toMatchObject({ met: false });
+    const validCidr = edit(start, (endpoint) => void (endpoint.clientCidr = '172.16.0.0/22'));
+    expect(evaluateCheck(validCidr, goal('admins-ssh')).detail).toContain('no target network associated');
 
     const associated = edit(start, (endpoint) => {
       endpoint.clientCidr = '172.16.0.0/22';
@@ -68,10 +71,10 @@ describe('the clientVpnReaches goal, through the Client VPN challenge', () => {
       port: 22,
       expect: 'unreachable' as const,
     };
-    const unauthorized = edit(
-      lesson.start,
-      (endpoint) => void endpoint.targetSubnetIds.push('subnet-private' as never),
-    );
+    const unauthorized = edit(lesson.start, (endpoint) => {
+      endpoint.clientCidr = '172.16.0.0/22';
+      endpoint.targetSubnetIds.push('subnet-private' as never);
+    });
     expect(evaluateCheck(unauthorized, mustNot).met).toBe(true);
   });
 

@@ -15,6 +15,7 @@ import {
   ec2Cost,
   ec2Rate,
   removeInstance,
+  rootVolumeGiBOf,
   type Ec2Context,
   type Ec2Event,
   type Ec2Sim,
@@ -82,10 +83,10 @@ export class Ec2Instances implements SimulatedKind, EventHandler<InstanceEvent> 
       if (this.refusedLaunch(instance)) continue;
       // A design may hold an instance still booting: it goes on to running like any launch.
       if (instance.state === 'pending') {
-        this.launch(instance);
+        this.launch(instance, design);
         continue;
       }
-      const sim = createEc2Sim(instance);
+      const sim = createEc2Sim(instance, rootVolumeGiBOf(design, instance));
       // A running instance holds the address the design records for it: design and simulation agree at time 0.
       if (sim.state === 'running' && sim.autoPublicIp && !sim.hasElasticIp)
         sim.publicIp = this.ec2Context.newPublicIp(instance.id);
@@ -114,7 +115,7 @@ export class Ec2Instances implements SimulatedKind, EventHandler<InstanceEvent> 
         continue;
       }
       if (this.refusedLaunch(instance)) continue;
-      this.launch(instance);
+      this.launch(instance, design);
       this.ctx.say('info', instance.id, `Launched ${instance.name} (${instance.instanceType}): pending.`);
     }
     for (const [id, sim] of this.sims) {
@@ -128,8 +129,8 @@ export class Ec2Instances implements SimulatedKind, EventHandler<InstanceEvent> 
   }
 
   /** Launches an instance now: pending, then running after its boot time. */
-  private launch(instance: Ec2Instance): void {
-    const sim = createEc2Sim({ ...instance, state: 'stopped' });
+  private launch(instance: Ec2Instance, design: Design): void {
+    const sim = createEc2Sim({ ...instance, state: 'stopped' }, rootVolumeGiBOf(design, instance));
     sim.everRunning = false;
     sim.settledAt = this.ctx.now;
     sim.timeline = [];

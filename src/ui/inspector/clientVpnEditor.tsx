@@ -278,8 +278,9 @@ function Routes({ endpoint, design }: { endpoint: ClientVpnEndpoint; design: Des
 export function ClientVpnEditor({ resource: endpoint, design }: EditorProps<ClientVpnEndpoint>) {
   const groups = resourcesOfKind(design, 'securityGroup').filter((g) => g.vpcId === endpoint.vpcId);
   const associations = endpoint.targetSubnetIds.length;
-  const hourly =
-    associations * PRICES.clientVpn.associationHour + endpoint.connectedClients * PRICES.clientVpn.connectionHour;
+  // With no association the endpoint accepts no connections (pending-associate), so none are billed.
+  const connections = associations > 0 ? endpoint.connectedClients : 0;
+  const hourly = associations * PRICES.clientVpn.associationHour + connections * PRICES.clientVpn.connectionHour;
   return (
     <>
       <Section title="Client VPN endpoint">
@@ -306,7 +307,7 @@ export function ClientVpnEditor({ resource: endpoint, design }: EditorProps<Clie
           value={endpoint.connectedClients}
           min={0}
           max={CLIENT_VPN_MAX_CONNECTIONS}
-          hint={`Each is billed $${PRICES.clientVpn.connectionHour.toFixed(2)} per connection-hour, each association $${PRICES.clientVpn.associationHour.toFixed(2)} per hour: $${hourly.toFixed(2)}/h now (us-east-1, aws.amazon.com/vpn/pricing). AWS bills partial hours as full ones; Nimbus bills by the second.`}
+          hint={`Each is billed $${PRICES.clientVpn.connectionHour.toFixed(2)} per connection-hour, each association $${PRICES.clientVpn.associationHour.toFixed(2)} per hour: $${hourly.toFixed(2)}/h now (us-east-1, aws.amazon.com/vpn/pricing). ${associations === 0 ? ' With no subnet associated no one can connect, so none are billed.' : ''} AWS bills partial hours as full ones; Nimbus bills by the second. Data sent to users is billed as data transfer out to the internet.`}
           onChange={(v) =>
             editEndpoint(endpoint.id, (d) => void (d.connectedClients = Math.max(0, Math.round(v ?? 0))), 'clients')
           }

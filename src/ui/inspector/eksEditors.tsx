@@ -1,5 +1,6 @@
 import { Plus } from 'lucide-react';
 import {
+  PRICES,
   EKS_AMI_TYPES,
   EKS_CALENDAR_AS_OF,
   EKS_CONTROL_PLANE_HOUR,
@@ -8,6 +9,7 @@ import {
   EKS_MAX_REPLICAS,
   EKS_VERSIONS,
   eksControlPlaneHourly,
+  eksRunningVersion,
   eksSupportPhase,
   fargatePodSize,
   findInstanceType,
@@ -55,6 +57,7 @@ function ControlPlane({ cluster }: { cluster: EksCluster }) {
   const hourly = eksControlPlaneHourly(cluster.kubernetesVersion, cluster.upgradePolicy);
   const phase = eksSupportPhase(cluster.kubernetesVersion);
   const known = EKS_VERSIONS.some((v) => v.version === cluster.kubernetesVersion);
+  const running = eksRunningVersion(cluster.kubernetesVersion, cluster.upgradePolicy);
   return (
     <Section title="Control plane">
       <SelectField
@@ -81,8 +84,11 @@ function ControlPlane({ cluster }: { cluster: EksCluster }) {
         onChange={(v) => editCluster(cluster.id, (d) => void (d.upgradePolicy = v))}
       />
       <p className={note} data-testid="eks-control-plane-price">
-        Control plane ${hourly.toFixed(2)}/h ({PHASE_WORDS[phase]} on {EKS_CALENDAR_AS_OF}). AWS bills $
-        {EKS_CONTROL_PLANE_HOUR.standard.toFixed(2)} per cluster-hour under standard support and $
+        Control plane ${hourly.toFixed(2)}/h ({PHASE_WORDS[phase]} on {EKS_CALENDAR_AS_OF}
+        {running !== cluster.kubernetesVersion
+          ? `; EKS has upgraded it to ${running}, ${PHASE_WORDS[eksSupportPhase(running)]}, the price billed`
+          : ''}
+        ). AWS bills ${EKS_CONTROL_PLANE_HOUR.standard.toFixed(2)} per cluster-hour under standard support and $
         {EKS_CONTROL_PLANE_HOUR.extended.toFixed(2)} under extended support (Amazon EKS pricing). AWS’s default for a
         new cluster is Extended; Nimbus reads the calendar on the day shown, as a run has no date.
       </p>
@@ -384,7 +390,7 @@ export function EksNodeGroupEditor({ resource: group, design }: EditorProps<EksN
           value={group.diskSizeGiB}
           min={1}
           max={16_384}
-          hint="Nimbus bills each node's root volume as any instance's (8 GiB of gp3)."
+          hint={`Each node's root volume, billed as gp3 at $${PRICES.ebsGbMonth.toFixed(2)} per GB-month (EKS's default is 20 GiB for Linux). AWS fixes it when the node group is created; in a running simulation Nimbus gives the new size to nodes launched from then on.`}
           onChange={(v) =>
             v !== null &&
             Number.isInteger(v) &&
