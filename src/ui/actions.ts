@@ -29,10 +29,12 @@ import {
   useDesignStore,
   useViewStore,
 } from '../store';
-import { importAwsFiles } from './importAwsFiles';
-import { openDesignFile } from './openDesignFile';
 import { saveDesignFile } from './saveDesignFile';
 import { copyLink, exportImage } from './shareDesign';
+
+// Importers are fetched when first used: the first screen does not need them (nor their schemas).
+const openDesignFile = async (file: File) => (await import('./openDesignFile')).openDesignFile(file);
+const importAwsFiles = async (files: File[]) => (await import('./importAwsFiles')).importAwsFiles(files);
 
 /** What actions look at to decide whether they are available and how they read. */
 export interface ActionContext {

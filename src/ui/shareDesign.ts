@@ -1,4 +1,3 @@
-import { exportDesignImage } from '../canvas/exportImage';
 import { MAX_SNAPSHOT_CHARS } from '../share/urlCodec';
 import { downloadDataUrl, readLinkIntent, shareUrl, useDesignStore, useViewStore, type LinkMode } from '../store';
 import { fileSlug } from './fileNames';
@@ -45,6 +44,8 @@ export async function exportImage(format: 'png' | 'svg'): Promise<void> {
   const design = useDesignStore.getState().history.present;
   const dark = useViewStore.getState().theme === 'dark';
   try {
+    // The image library is fetched on the first export: the first screen does not need it.
+    const { exportDesignImage } = await import('../canvas/exportImage');
     const url = await exportDesignImage(design, format, dark ? '#0f172a' : '#ffffff');
     downloadDataUrl(`${fileSlug(design.name)}.${format}`, url);
   } catch (error) {
