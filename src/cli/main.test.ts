@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { type Design } from '../domain';
 import { TEMPLATES } from '../scenarios/templates';
 import { challengeUrl, shareUrl } from '../share/links';
-import { findLesson } from '../scenarios/learn';
+import { findLesson } from '../scenarios/learn/lessons';
 import { run } from './testing/runCli';
 import { SUBCOMMANDS } from './subcommands';
 

@@ -14,7 +14,7 @@ import {
   Undo2,
   type LucideIcon,
 } from 'lucide-react';
-import { TEMPLATES } from '../scenarios/templates';
+import { TEMPLATE_INFO } from '../scenarios/templateInfo';
 import {
   deleteResources,
   deletionSet,
@@ -282,19 +282,24 @@ const SHARING: readonly Action[] = [
 ];
 
 /** Opening a template replaces what is on the canvas with a new library entry, so it is an edit. */
-const TEMPLATE_ACTIONS: readonly Action[] = TEMPLATES.map((template) => ({
+async function openTemplate(id: string, name: string): Promise<void> {
+  // The builders are fetched on the first template opened; the menu needs only the names.
+  const { TEMPLATES } = await import('../scenarios/templates');
+  const template = TEMPLATES.find((t) => t.id === id)!;
+  if (!openDesign(template.build())) return;
+  view().setSelection([]);
+  view().notify({
+    tone: 'info',
+    title: `Opened the template “${name}” as a new design. What you had is kept in the Library.`,
+  });
+}
+
+const TEMPLATE_ACTIONS: readonly Action[] = TEMPLATE_INFO.map((template) => ({
   name: `template-${template.id}`,
   label: template.name,
   description: template.description,
   allowedInViewOnly: false,
-  perform: () => {
-    if (!openDesign(template.build())) return;
-    view().setSelection([]);
-    view().notify({
-      tone: 'info',
-      title: `Opened the template “${template.name}” as a new design. What you had is kept in the Library.`,
-    });
-  },
+  perform: () => void openTemplate(template.id, template.name),
 }));
 
 /** Every user action: header buttons, menus, keyboard shortcuts and the shortcut sheet all read this table. */
