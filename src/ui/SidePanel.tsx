@@ -14,11 +14,7 @@ const LearnPanel = lazy(async () => ({ default: (await import('./LearnPanel')).L
 
 /** Shown for the moment a tab's code is on its way: a quiet line, no spinner to flash. */
 function PanelLoading() {
-  return (
-    <p role="status" className="p-4 text-sm text-slate-500 dark:text-slate-400">
-      Loading…
-    </p>
-  );
+  return <p className="p-4 text-sm text-slate-500 dark:text-slate-400">Loading…</p>;
 }
 
 export function SidePanel() {
