@@ -3,7 +3,16 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './index.css';
 import { App } from './ui/App';
-import { applyLinkIntent, guardStorage, refuseUnreadable, startLearn, startPersistence, watchLinks } from './store';
+import { EmbedView } from './ui/EmbedView';
+import {
+  applyLinkIntent,
+  guardStorage,
+  isEmbedPage,
+  refuseUnreadable,
+  startLearn,
+  startPersistence,
+  watchLinks,
+} from './store';
 import { designThumbnail } from './canvas/thumbnail';
 import { initTheme } from './ui/theme';
 
@@ -15,10 +24,15 @@ startLearn(storage);
 void applyLinkIntent().catch(refuseUnreadable);
 watchLinks();
 
+// The service worker that keeps the app for offline use (vite.config.ts). Built app only; a page
+// whose storage is blocked (a third-party iframe) is refused one, and works without it.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`).catch(() => undefined);
+  });
+}
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// embed.html (for iframes on course pages) draws the viewed design alone; every other page is the app.
+createRoot(root).render(<StrictMode>{isEmbedPage() ? <EmbedView /> : <App />}</StrictMode>);

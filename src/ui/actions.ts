@@ -1,5 +1,6 @@
 import {
   CloudDownload,
+  Code,
   FolderOpen,
   Image,
   Keyboard,
@@ -30,7 +31,7 @@ import {
   useViewStore,
 } from '../store';
 import { saveDesignFile } from './saveDesignFile';
-import { copyLink, exportImage } from './shareDesign';
+import { copyEmbedCode, copyLink, exportImage } from './shareDesign';
 
 // Importers are fetched when first used: the first screen does not need them (nor their schemas).
 const openDesignFile = async (file: File) => (await import('./openDesignFile')).openDesignFile(file);
@@ -271,6 +272,14 @@ const SHARING: readonly Action[] = [
     allowedInViewOnly: true,
     perform: () => void copyLink('view'),
   },
+  {
+    name: 'copyEmbed',
+    label: 'Copy embed code',
+    description: 'An <iframe> for a course page: the design alone, read-only, with a link to open it here.',
+    icon: Code,
+    allowedInViewOnly: true,
+    perform: () => void copyEmbedCode(),
+  },
   ...(['png', 'svg'] as const).map((format): Action => ({
     name: `export-${format}`,
     label: `Export ${format.toUpperCase()} image`,
@@ -316,7 +325,11 @@ export interface Menu {
 /** The header's menus, named by their button label. */
 export const MENUS = {
   Templates: { icon: LayoutTemplate, width: 'w-96', items: TEMPLATE_ACTIONS.map((a) => a.name) },
-  Share: { icon: Share2, width: 'w-80', items: ['copyLink', 'copyViewOnlyLink', null, 'export-png', 'export-svg'] },
+  Share: {
+    icon: Share2,
+    width: 'w-80',
+    items: ['copyLink', 'copyViewOnlyLink', 'copyEmbed', null, 'export-png', 'export-svg'],
+  },
 } as const satisfies Record<string, Menu>;
 
 export type MenuName = keyof typeof MENUS;

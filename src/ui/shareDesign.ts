@@ -1,5 +1,13 @@
 import { MAX_SNAPSHOT_CHARS } from '../share/urlCodec';
-import { downloadDataUrl, readLinkIntent, shareUrl, useDesignStore, useViewStore, type LinkMode } from '../store';
+import {
+  downloadDataUrl,
+  embedSnippet,
+  readLinkIntent,
+  shareUrl,
+  useDesignStore,
+  useViewStore,
+  type LinkMode,
+} from '../store';
 import { fileSlug } from './fileNames';
 import { saveDesignFile } from './saveDesignFile';
 
@@ -37,6 +45,35 @@ export async function copyLink(mode: Exclude<LinkMode, 'learn'>): Promise<void> 
   } catch {
     // Clipboard refused (permissions, insecure page): show the link so it can be copied by hand.
     notify({ tone: 'info', title: 'Copy this link:', details: [url] });
+  }
+}
+
+/** The iframe snippet for a course page (README, "Embedding"): the design travels in it like a view-only link. */
+export async function copyEmbedCode(): Promise<void> {
+  const design = useDesignStore.getState().history.present;
+  const snippet = embedSnippet(design, appBase());
+  const { notify } = useViewStore.getState();
+  const snapshot = /#view=([^"]*)/.exec(snippet)?.[1] ?? '';
+  if (snapshot.length > MAX_SNAPSHOT_CHARS) {
+    notify({
+      tone: 'error',
+      title: 'This design is too large to embed by link; save a file instead.',
+      details: [
+        `Nimbus opens links of up to ${MAX_SNAPSHOT_CHARS.toLocaleString('en-US')} characters. Nothing was copied.`,
+      ],
+      action: { label: 'Save as file', run: saveDesignFile },
+    });
+    return;
+  }
+  try {
+    await navigator.clipboard.writeText(snippet);
+    notify({
+      tone: 'info',
+      title: `Embed code copied: paste it into a course page to show “${design.name}” read-only.`,
+      details: ['The page must be allowed to frame embed.html (README, “Embedding”).'],
+    });
+  } catch {
+    notify({ tone: 'info', title: 'Copy this embed code:', details: [snippet] });
   }
 }
 
