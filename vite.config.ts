@@ -102,9 +102,6 @@ export default defineConfig({
   build: {
     // Two pages, one app: the full app and the embed page share every chunk.
     rollupOptions: { input: { app: 'index.html', embed: 'embed.html' } },
-    // AWS's icons stay files the canvas's <img> fetch, rather than data URLs inside the JavaScript
-    // the first screen waits for (they were a sixth of it); the service worker keeps them for offline use.
-    assetsInlineLimit: (file) => (file.endsWith('.svg') ? false : undefined),
   },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],

@@ -24,11 +24,13 @@ export interface CanvasRow {
 
 export const PORT = 4318;
 
-export async function startPreview(port = PORT, build = true): Promise<ChildProcess> {
-  if (build) execSync('npx vite build', { stdio: 'ignore' });
+/** Builds (unless told not to) and serves the app of `cwd`, this checkout by default. */
+export async function startPreview(port = PORT, build = true, cwd = process.cwd()): Promise<ChildProcess> {
+  if (build) execSync('npx vite build', { stdio: 'ignore', cwd });
   const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
     stdio: 'ignore',
     detached: true,
+    cwd,
   });
   for (let i = 0; i < 100; i++) {
     try {

@@ -61,8 +61,13 @@ export interface OpenFastResult {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** Opens `#view=<two-AZ template>` in `runs` fresh browser contexts (empty cache, no service worker). */
-export async function runOpenFastBench(runs = 5, port = PORT, build = true): Promise<OpenFastResult> {
-  const server = await startPreview(port, build);
+export async function runOpenFastBench(
+  runs = 5,
+  port = PORT,
+  build = true,
+  cwd = process.cwd(),
+): Promise<OpenFastResult> {
+  const server = await startPreview(port, build, cwd);
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const template = TEMPLATES.find((t) => t.id === 'two-tier')!;
@@ -94,7 +99,13 @@ export async function runOpenFastBench(runs = 5, port = PORT, build = true): Pro
       openMs.push((await page.evaluate('window.__allDrawnAt')) as number);
       await context.close();
     }
-    return { startup: startupGzipBytes(), template: template.name, nodes, openMs, medianOpenMs: median(openMs) };
+    return {
+      startup: startupGzipBytes(join(cwd, 'dist')),
+      template: template.name,
+      nodes,
+      openMs,
+      medianOpenMs: median(openMs),
+    };
   } finally {
     await browser.close();
     if (server.pid) process.kill(-server.pid);

@@ -25,10 +25,15 @@ void applyLinkIntent().catch(refuseUnreadable);
 watchLinks();
 
 // The service worker that keeps the app for offline use (vite.config.ts). Built app only; a page
-// whose storage is blocked (a third-party iframe) is refused one, and works without it.
+// whose storage is blocked (a third-party iframe) is refused one, and works without it. It registers
+// a few seconds after load: installing it downloads the whole app (about 2 MB), which would otherwise
+// compete with the first visit's own requests (the analysis worker, a link's design).
+const SERVICE_WORKER_DELAY_MS = 3000;
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   window.addEventListener('load', () => {
-    navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`).catch(() => undefined);
+    setTimeout(() => {
+      navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`).catch(() => undefined);
+    }, SERVICE_WORKER_DELAY_MS);
   });
 }
 
