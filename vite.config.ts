@@ -3,13 +3,37 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * Who may frame Nimbus. A `<meta>` policy cannot say it (browsers ignore
- * frame-ancestors there), so it is a response header; nothing embeds Nimbus yet.
- * The embed mode will list the sites allowed to frame it here and on the host.
+ * frame-ancestors there), so it is a response header. The app itself may not be
+ * framed (no clickjacking of its buttons). The embed page (embed.html) exists to
+ * be framed by course pages, which can be anywhere, so the dev and preview
+ * servers let any site frame that page alone; a real host lists its course
+ * sites instead (README, "Embedding"). The fragment never reaches a server,
+ * which is why the embed page is a path of its own rather than a `#embed=` link.
  */
 export const FRAME_POLICY = { 'Content-Security-Policy': "frame-ancestors 'none'" };
+export const EMBED_FRAME_POLICY = { 'Content-Security-Policy': 'frame-ancestors *' };
+
+function framePolicy(): Plugin {
+  const middleware = (
+    req: { url?: string },
+    res: { setHeader: (name: string, value: string) => void },
+    next: () => void,
+  ) => {
+    const path = (req.url ?? '/').split(/[?#]/)[0]!;
+    const policy = path.endsWith('/embed.html') ? EMBED_FRAME_POLICY : FRAME_POLICY;
+    for (const [name, value] of Object.entries(policy)) res.setHeader(name, value);
+    next();
+  };
+  return {
+    name: 'nimbus:frame-policy',
+    configureServer: (server) => void server.middlewares.use(middleware),
+    configurePreviewServer: (server) => void server.middlewares.use(middleware),
+  };
+}
 
 /**
  * The dev server adds inline scripts to index.html (React Refresh's preamble).
@@ -32,11 +56,53 @@ function devScriptHashes(): Plugin {
   };
 }
 
+/**
+ * Installable, and opens again with no network after one visit: a service worker
+ * (Workbox, generated at build) precaches the app shell, every lazy chunk, the
+ * analysis worker and the icons. main.tsx registers it; a new build replaces
+ * the old one on the next visit (autoUpdate). The dev server runs without it.
+ */
+const offline = VitePWA({
+  registerType: 'autoUpdate',
+  // main.tsx registers it (from the app's own bundle: the page allows no inline script).
+  injectRegister: false,
+  devOptions: { enabled: false },
+  includeAssets: ['favicon.svg'],
+  manifest: {
+    name: 'Nimbus — AWS architecture playground',
+    short_name: 'Nimbus',
+    description: 'Draw, check and simulate AWS architectures in your browser.',
+    start_url: '/',
+    scope: '/',
+    display: 'standalone',
+    theme_color: '#0f766e',
+    background_color: '#f8fafc',
+    icons: [
+      { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: '/icon-512-maskable.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      { src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+    // The analysis worker's bundle is large; it must be cached too, or the page opens offline without it.
+    maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+    navigateFallback: 'index.html',
+    cleanupOutdatedCaches: true,
+    // The first visit's page is controlled as soon as the worker is active, so it is ready offline without a reload.
+    clientsClaim: true,
+    skipWaiting: true,
+  },
+});
+
 export default defineConfig({
-  plugins: [react(), tailwindcss(), devScriptHashes()],
-  server: { headers: FRAME_POLICY },
-  preview: { headers: FRAME_POLICY },
+  plugins: [react(), tailwindcss(), devScriptHashes(), framePolicy(), offline],
   worker: { format: 'es' },
+  build: {
+    // Two pages, one app: the full app and the embed page share every chunk.
+    rollupOptions: { input: { app: 'index.html', embed: 'embed.html' } },
+  },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',

@@ -24,15 +24,17 @@ export interface CanvasRow {
 
 export const PORT = 4318;
 
-export async function startPreview(): Promise<ChildProcess> {
-  execSync('npx vite build', { stdio: 'ignore' });
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
+/** Builds (unless told not to) and serves the app of `cwd`, this checkout by default. */
+export async function startPreview(port = PORT, build = true, cwd = process.cwd()): Promise<ChildProcess> {
+  if (build) execSync('npx vite build', { stdio: 'ignore', cwd });
+  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
     stdio: 'ignore',
     detached: true,
+    cwd,
   });
   for (let i = 0; i < 100; i++) {
     try {
-      const response = await fetch(`http://127.0.0.1:${PORT}/`);
+      const response = await fetch(`http://127.0.0.1:${port}/`);
       if (response.ok) return server;
     } catch {
       // not up yet

@@ -53,6 +53,7 @@ test('Escape closes the Templates and Share menus, arrow keys move through their
   expect(items.map((t) => t.split('\n')[0])).toEqual([
     'Copy link',
     'Copy view-only link',
+    'Copy embed code',
     'Export PNG image',
     'Export SVG image',
   ]);

@@ -5,4 +5,6 @@ import { z } from 'zod';
  * compiling parsers with `new Function` (its probe for that would itself be
  * reported as a policy violation). Imported first by main.tsx.
  */
-z.config({ jitless: true });
+// Only where a page's policy applies: the analysis worker, the CLI and the tests keep zod's compiled
+// parsers (src/domain imports this too, so that it runs before the schemas in whichever chunk holds them).
+if (typeof document !== 'undefined') z.config({ jitless: true });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { type Design } from '../domain';
 import { TEMPLATES } from '../scenarios/templates';
 import { challengeUrl, shareUrl } from '../share/links';
-import { findLesson } from '../scenarios/learn';
+import { findLesson } from '../scenarios/learn/lessons';
 import { run } from './testing/runCli';
 import { SUBCOMMANDS } from './subcommands';
 
@@ -119,7 +119,8 @@ describe('the installed nimbus command', () => {
     );
     expect(bad).toMatchObject({ code: 2, stdout: '' });
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
-  });
+    // Two Node processes that each load the TypeScript sources through tsx: seconds on a busy machine.
+  }, 30_000);
 });
 
 describe('nimbus reach', () => {

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LESSONS } from '../scenarios/learn';
+import { LESSONS } from '../scenarios/learn/lessons';
 import { TEMPLATES } from '../scenarios/templates';
 import { challengeUrl, shareUrl } from '../share/links';
 import { run } from './testing/runCli';

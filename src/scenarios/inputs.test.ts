@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeJsonSnapshot } from '../share/urlCodec';
 import { decodeChallengeLink, inputsApi, parseLessonFile } from './inputs';
-import { LESSONS } from './learn';
+import { LESSONS } from './learn/lessons';
 import { TEMPLATES } from './templates';
 
 /** What the worker answers for links and files: the same results and messages as on the main thread before. */

@@ -11,15 +11,13 @@ import {
   type SgRule,
 } from '../domain';
 import { highlyAvailableWebApp, singleZoneWebApp } from './haTemplates';
+import { TEMPLATE_INFO, type TemplateId, type TemplateInfo } from './templateInfo';
 
 /**
  * Starting points from the course, each a complete design with no errors.
  * Opening one adds it to the library as a new design.
  */
-export interface Template {
-  id: string;
-  name: string;
-  description: string;
+export interface Template extends TemplateInfo {
   build: () => Design;
 }
 
@@ -305,69 +303,17 @@ function transitGatewayHub(): Design {
   return b.build();
 }
 
-export const TEMPLATES: readonly Template[] = [
-  {
-    id: 'single-web-server',
-    name: 'Single public web server',
-    description: 'VPC, one public subnet, internet gateway, a web server with HTTP/HTTPS open.',
-    build: singleWebServer,
-  },
-  {
-    id: 'two-tier',
-    name: 'Two AZs, public and private (NAT)',
-    description: 'The classic web tier + app tier across two Availability Zones, one NAT gateway per zone.',
-    build: twoTier,
-  },
-  {
-    id: 'hybrid',
-    name: 'Hybrid: VPN and Direct Connect',
-    description: 'A VPC joined to an on-premises network by a Site-to-Site VPN and Direct Connect.',
-    build: hybrid,
-  },
-  {
-    id: 'serverless-api',
-    name: 'Serverless API',
-    description: 'API Gateway invoking a Lambda function.',
-    build: serverlessApi,
-  },
-  {
-    id: 'containers',
-    name: 'Containers on Fargate',
-    description: 'An ECS service on Fargate in a private subnet, reaching out through a NAT gateway.',
-    build: containers,
-  },
-  {
-    id: 'eks',
-    name: 'EKS with a node group',
-    description:
-      'An EKS cluster whose managed node group of three m7g.large nodes spans two zones, running a deployment.',
-    build: eks,
-  },
-  {
-    id: 'two-vpcs',
-    name: 'Two VPCs to peer',
-    description: 'Two private VPCs with distinct CIDRs: connect one to the other to peer them, then add the routes.',
-    build: twoVpcs,
-  },
-  {
-    id: 'tgw-three-vpcs',
-    name: 'Transit gateway: three VPCs',
-    description:
-      'Three VPCs attached to one transit gateway (default route table, propagated routes), with traffic between them.',
-    build: transitGatewayHub,
-  },
-  {
-    id: 'ha-web-app',
-    name: 'Highly available web app',
-    description:
-      'An internet-facing ALB over two zones, an Auto Scaling group of web servers in private subnets (ELB health checks, CPU target tracking), a NAT gateway per zone and a Multi-AZ RDS MySQL database.',
-    build: highlyAvailableWebApp,
-  },
-  {
-    id: 'ha-web-app-single-az',
-    name: 'Highly available web app (single AZ)',
-    description:
-      'The same app with everything in us-east-1a: one NAT gateway, a Single-AZ database. The ALB still has a public subnet in us-east-1b (AWS requires two zones for an ALB) and the DB subnet group covers both zones (RDS requires it), but nothing runs there.',
-    build: singleZoneWebApp,
-  },
-];
+const BUILDERS: Record<TemplateId, () => Design> = {
+  'single-web-server': singleWebServer,
+  'two-tier': twoTier,
+  hybrid: hybrid,
+  'serverless-api': serverlessApi,
+  containers: containers,
+  eks: eks,
+  'two-vpcs': twoVpcs,
+  'tgw-three-vpcs': transitGatewayHub,
+  'ha-web-app': highlyAvailableWebApp,
+  'ha-web-app-single-az': singleZoneWebApp,
+};
+
+export const TEMPLATES: readonly Template[] = TEMPLATE_INFO.map((info) => ({ ...info, build: BUILDERS[info.id] }));

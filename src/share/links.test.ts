@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDesign } from '../domain';
-import { challengeUrl, readLinkIntent, readShareUrl, shareUrl } from './links';
+import { appUrlOfEmbed, challengeUrl, embedSnippet, embedUrl, readLinkIntent, readShareUrl, shareUrl } from './links';
 import { decodeJsonSnapshot, decodeSnapshot } from './urlCodec';
 
 describe('share links', () => {
@@ -32,5 +32,23 @@ describe('share links', () => {
     expect(readShareUrl('https://x.example/#d=n1.abc')).toEqual({ kind: 'open', snapshot: 'n1.abc' });
     expect(readShareUrl('design#d=n1.abc.json')).toEqual({ kind: 'none' });
     expect(readShareUrl('https://x.example/')).toEqual({ kind: 'none' });
+  });
+
+  it('points an embed at embed.html beside the app, with the view fragment, and back at the app', () => {
+    const embed = new URL(embedUrl(emptyDesign('Lab'), 'https://nimbus.example/app/'));
+    expect(embed.pathname).toBe('/app/embed.html');
+    expect(readLinkIntent(embed.hash).kind).toBe('view');
+    const app = new URL(appUrlOfEmbed(embed.toString()));
+    expect(app.pathname).toBe('/app/');
+    expect(app.hash).toBe(embed.hash);
+  });
+
+  it('writes an iframe snippet whose design name cannot close the attribute or add markup', () => {
+    const snippet = embedSnippet(emptyDesign('Lab "3" <script>alert(1)</script>'), 'https://nimbus.example/');
+    expect(snippet).toMatch(
+      /^<iframe src="https:\/\/nimbus\.example\/embed\.html#view=n1\.[\w-]+" title="Lab &quot;3&quot; &lt;script&gt;/,
+    );
+    expect(snippet).not.toContain('<script');
+    expect(snippet.match(/"/g)).toHaveLength(12);
   });
 });

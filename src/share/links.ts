@@ -15,6 +15,34 @@ export function shareUrl(design: Design, mode: Exclude<LinkMode, 'learn'>, base:
   return url.toString();
 }
 
+/**
+ * The page course sites put in an iframe: `embed.html` beside the app, with the
+ * same `#view=` fragment. It is its own file so that a host can let other sites
+ * frame that page alone (frame-ancestors), keeping the full app unframeable.
+ */
+export const EMBED_PAGE = 'embed.html';
+
+export function embedUrl(design: Design, base: string): string {
+  const url = new URL(EMBED_PAGE, base);
+  url.hash = `${PARAM.view}=${encodeSnapshot(design)}`;
+  return url.toString();
+}
+
+/** The full app showing the same view link as an embed page (its "Open in Nimbus"). */
+export function appUrlOfEmbed(embed: string): string {
+  const url = new URL(embed);
+  if (url.pathname.endsWith(`/${EMBED_PAGE}`)) url.pathname = url.pathname.slice(0, -EMBED_PAGE.length);
+  return url.toString();
+}
+
+const escapeAttribute = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The HTML a course page pastes to show the design; the name is escaped, it is only ever an attribute's text. */
+export function embedSnippet(design: Design, base: string): string {
+  return `<iframe src="${escapeAttribute(embedUrl(design, base))}" title="${escapeAttribute(`${design.name} (Nimbus)`)}" width="960" height="560" style="border: 1px solid #cbd5e1; border-radius: 8px" loading="lazy"></iframe>`;
+}
+
 /** A challenge (or lesson) file as a link: `#learn=<snapshot of the lesson JSON>`. */
 export function challengeUrl(lesson: unknown, base: string): string {
   const url = new URL(base);

@@ -1,4 +1,4 @@
-import { readLinkIntent } from '../share/links';
+import { EMBED_PAGE, readLinkIntent } from '../share/links';
 import { decodeSnapshot } from '../share/urlCodec';
 import { decodeChallengeLink, type ChallengeLinkResult } from '../scenarios/inputs';
 import { startLesson } from './learnStore';
@@ -8,7 +8,10 @@ import { noticeSetAside } from './setAsideNotice';
 import { useViewStore } from './viewStore';
 import { analysisWorker, describeWorkerError, offMainThread } from './workerClient';
 
-export { readLinkIntent, shareUrl, type LinkIntent, type LinkMode } from '../share/links';
+export { appUrlOfEmbed, embedSnippet, readLinkIntent, shareUrl, type LinkIntent, type LinkMode } from '../share/links';
+
+/** Whether this page is the embed page (embed.html): the design alone, for an iframe on a course page. */
+export const isEmbedPage = (path: string = location.pathname): boolean => path.endsWith(`/${EMBED_PAGE}`);
 
 function refuseLink(message: string): void {
   const { notify, dismiss } = useViewStore.getState();

@@ -238,10 +238,17 @@ export class WorkerSupervisor<Api extends object> {
  * tab's memory), from a Web Lock the worker holds for its whole life: the
  * browser releases it when the worker's context is destroyed. Null where Web
  * Locks are missing (an insecure context): the supervisor's heartbeat and call
- * time limits catch a dead worker there.
+ * time limits catch a dead worker there, and where the browser refuses the lock.
  */
 export function webLockExit(name: string): Promise<void> | null {
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
   if (!locks) return null;
-  return locks.request(name, () => undefined).then(() => undefined);
+  // A page whose storage is blocked (a third-party iframe, such as the embed page on a course site)
+  // is refused Web Locks: then only the heartbeat and the time limits watch the worker.
+  return locks
+    .request(name, () => undefined)
+    .then(
+      () => undefined,
+      () => new Promise<void>(() => undefined),
+    );
 }

@@ -10,7 +10,8 @@ import {
   RotateCcw,
   Trophy,
 } from 'lucide-react';
-import { LESSONS, type Lesson } from '../scenarios/learn';
+import type { Lesson } from '../scenarios/learn';
+import { LESSONS } from '../scenarios/learn/lessons';
 import { challengeUrl } from '../share/links';
 import { JsonFilesButton } from './JsonFilesButton';
 import {

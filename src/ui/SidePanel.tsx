@@ -1,13 +1,21 @@
 import * as Tabs from '@radix-ui/react-tabs';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { findingsFor, selectDesign, useDesignStore, useViewStore, type SidePanel as PanelName } from '../store';
-import { Inspector } from './inspector/Inspector';
-import { LearnPanel } from './LearnPanel';
-import { ProblemsPanel } from './ProblemsPanel';
-import { ReachabilityPanel } from './ReachabilityPanel';
-import { SimPanel } from './SimPanel';
-import { SubnetCalculator } from './SubnetCalculator';
-import { TrafficPanel } from './TrafficPanel';
+
+// Each tab's code is fetched the first time it is shown, so none of it delays the canvas
+// (the inspector's editors and rule tables too: the page opens with nothing selected).
+const Inspector = lazy(async () => ({ default: (await import('./inspector/Inspector')).Inspector }));
+const ReachabilityPanel = lazy(async () => ({ default: (await import('./ReachabilityPanel')).ReachabilityPanel }));
+const SimPanel = lazy(async () => ({ default: (await import('./SimPanel')).SimPanel }));
+const TrafficPanel = lazy(async () => ({ default: (await import('./TrafficPanel')).TrafficPanel }));
+const ProblemsPanel = lazy(async () => ({ default: (await import('./ProblemsPanel')).ProblemsPanel }));
+const SubnetCalculator = lazy(async () => ({ default: (await import('./SubnetCalculator')).SubnetCalculator }));
+const LearnPanel = lazy(async () => ({ default: (await import('./LearnPanel')).LearnPanel }));
+
+/** Shown for the moment a tab's code is on its way: a quiet line, no spinner to flash. */
+function PanelLoading() {
+  return <p className="p-4 text-sm text-slate-500 dark:text-slate-400">Loading…</p>;
+}
 
 export function SidePanel() {
   const panel = useViewStore((s) => s.panel);
@@ -54,7 +62,7 @@ export function SidePanel() {
           value={panel}
           className="min-h-0 flex-1 overflow-y-auto focus-visible:outline-2 focus-visible:outline-teal-600"
         >
-          {content[panel]()}
+          <Suspense fallback={<PanelLoading />}>{content[panel]()}</Suspense>
         </Tabs.Content>
       </Tabs.Root>
     </aside>

@@ -1,5 +1,6 @@
 import {
   CloudDownload,
+  Code,
   FolderOpen,
   Image,
   Keyboard,
@@ -14,7 +15,7 @@ import {
   Undo2,
   type LucideIcon,
 } from 'lucide-react';
-import { TEMPLATES } from '../scenarios/templates';
+import { TEMPLATE_INFO } from '../scenarios/templateInfo';
 import {
   deleteResources,
   deletionSet,
@@ -30,10 +31,12 @@ import {
   useViewStore,
 } from '../store';
 import { tidyUp } from '../canvas/tidyRunner';
-import { importAwsFiles } from './importAwsFiles';
-import { openDesignFile } from './openDesignFile';
 import { saveDesignFile } from './saveDesignFile';
-import { copyLink, exportImage } from './shareDesign';
+import { copyEmbedCode, copyLink, exportImage } from './shareDesign';
+
+// Importers are fetched when first used: the first screen does not need them (nor their schemas).
+const openDesignFile = async (file: File) => (await import('./openDesignFile')).openDesignFile(file);
+const importAwsFiles = async (files: File[]) => (await import('./importAwsFiles')).importAwsFiles(files);
 
 /** What actions look at to decide whether they are available and how they read. */
 export interface ActionContext {
@@ -279,6 +282,14 @@ const SHARING: readonly Action[] = [
     allowedInViewOnly: true,
     perform: () => void copyLink('view'),
   },
+  {
+    name: 'copyEmbed',
+    label: 'Copy embed code',
+    description: 'An <iframe> for a course page: the design alone, read-only, with a link to open it here.',
+    icon: Code,
+    allowedInViewOnly: true,
+    perform: () => void copyEmbedCode(),
+  },
   ...(['png', 'svg'] as const).map((format): Action => ({
     name: `export-${format}`,
     label: `Export ${format.toUpperCase()} image`,
@@ -290,20 +301,25 @@ const SHARING: readonly Action[] = [
 ];
 
 /** Opening a template replaces what is on the canvas with a new library entry, so it is an edit. */
-const TEMPLATE_ACTIONS: readonly Action[] = TEMPLATES.map((template) => ({
+async function openTemplate(id: string, name: string): Promise<void> {
+  // The builders are fetched on the first template opened; the menu needs only the names.
+  const { TEMPLATES } = await import('../scenarios/templates');
+  const template = TEMPLATES.find((t) => t.id === id)!;
+  if (!openDesign(template.build())) return;
+  view().setSelection([]);
+  view().notify({
+    tone: 'info',
+    topic: 'opened',
+    title: `Opened the template “${name}” as a new design. What you had is kept in the Library.`,
+  });
+}
+
+const TEMPLATE_ACTIONS: readonly Action[] = TEMPLATE_INFO.map((template) => ({
   name: `template-${template.id}`,
   label: template.name,
   description: template.description,
   allowedInViewOnly: false,
-  perform: () => {
-    if (!openDesign(template.build())) return;
-    view().setSelection([]);
-    view().notify({
-      tone: 'info',
-      topic: 'opened',
-      title: `Opened the template “${template.name}” as a new design. What you had is kept in the Library.`,
-    });
-  },
+  perform: () => void openTemplate(template.id, template.name),
 }));
 
 /** Every user action: header buttons, menus, keyboard shortcuts and the shortcut sheet all read this table. */
@@ -320,7 +336,11 @@ export interface Menu {
 /** The header's menus, named by their button label. */
 export const MENUS = {
   Templates: { icon: LayoutTemplate, width: 'w-96', items: TEMPLATE_ACTIONS.map((a) => a.name) },
-  Share: { icon: Share2, width: 'w-80', items: ['copyLink', 'copyViewOnlyLink', null, 'export-png', 'export-svg'] },
+  Share: {
+    icon: Share2,
+    width: 'w-80',
+    items: ['copyLink', 'copyViewOnlyLink', 'copyEmbed', null, 'export-png', 'export-svg'],
+  },
 } as const satisfies Record<string, Menu>;
 
 export type MenuName = keyof typeof MENUS;

@@ -1,6 +1,13 @@
-import { exportDesignImage } from '../canvas/exportImage';
 import { MAX_SNAPSHOT_CHARS } from '../share/urlCodec';
-import { downloadDataUrl, readLinkIntent, shareUrl, useDesignStore, useViewStore, type LinkMode } from '../store';
+import {
+  downloadDataUrl,
+  embedSnippet,
+  readLinkIntent,
+  shareUrl,
+  useDesignStore,
+  useViewStore,
+  type LinkMode,
+} from '../store';
 import { fileSlug } from './fileNames';
 import { saveDesignFile } from './saveDesignFile';
 
@@ -41,10 +48,41 @@ export async function copyLink(mode: Exclude<LinkMode, 'learn'>): Promise<void> 
   }
 }
 
+/** The iframe snippet for a course page (README, "Embedding"): the design travels in it like a view-only link. */
+export async function copyEmbedCode(): Promise<void> {
+  const design = useDesignStore.getState().history.present;
+  const snippet = embedSnippet(design, appBase());
+  const { notify } = useViewStore.getState();
+  const snapshot = /#view=([^"]*)/.exec(snippet)?.[1] ?? '';
+  if (snapshot.length > MAX_SNAPSHOT_CHARS) {
+    notify({
+      tone: 'error',
+      title: 'This design is too large to embed by link; save a file instead.',
+      details: [
+        `Nimbus opens links of up to ${MAX_SNAPSHOT_CHARS.toLocaleString('en-US')} characters. Nothing was copied.`,
+      ],
+      action: { label: 'Save as file', run: saveDesignFile },
+    });
+    return;
+  }
+  try {
+    await navigator.clipboard.writeText(snippet);
+    notify({
+      tone: 'info',
+      title: `Embed code copied: paste it into a course page to show “${design.name}” read-only.`,
+      details: ['The page must be allowed to frame embed.html (README, “Embedding”).'],
+    });
+  } catch {
+    notify({ tone: 'info', title: 'Copy this embed code:', details: [snippet] });
+  }
+}
+
 export async function exportImage(format: 'png' | 'svg'): Promise<void> {
   const design = useDesignStore.getState().history.present;
   const dark = useViewStore.getState().theme === 'dark';
   try {
+    // The image library is fetched on the first export: the first screen does not need it.
+    const { exportDesignImage } = await import('../canvas/exportImage');
     const url = await exportDesignImage(design, format, dark ? '#0f172a' : '#ffffff');
     downloadDataUrl(`${fileSlug(design.name)}.${format}`, url);
   } catch (error) {

@@ -12,10 +12,13 @@ import type { WorkerApi } from './protocol';
 const locked: Promise<void> = new Promise((resolve) => {
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
   if (!locks || !self.name) return resolve();
-  void locks.request(self.name, () => {
-    resolve();
-    return new Promise<never>(() => undefined);
-  });
+  // Refused where the page's storage is blocked (a third-party iframe): the page's time limits remain.
+  locks
+    .request(self.name, () => {
+      resolve();
+      return new Promise<never>(() => undefined);
+    })
+    .catch(() => resolve());
 });
 
 /**

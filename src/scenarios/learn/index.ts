@@ -10,4 +10,5 @@ export {
   type LiveInstanceStates,
 } from './evaluate';
 export type { CheckOutcome } from './designChecks';
-export { LESSONS, findLesson } from './lessons';
+// The built-in course is `./lessons` (LESSONS, findLesson), imported apart: the app's first
+// screen reads lesson files but not the course, which the Learn tab fetches when opened.
