@@ -95,7 +95,8 @@ export const useViewStore = create<ViewState>()((set) => ({
   panTo: (id) => set({ focus: { id, nonce: nonce++ } }),
   notify: (notice) => {
     const id = nextNoticeId++;
-    const replaced = (n: Notice) => n.title === notice.title || (notice.topic !== undefined && n.topic === notice.topic);
+    const replaced = (n: Notice) =>
+      n.title === notice.title || (notice.topic !== undefined && n.topic === notice.topic);
     set((state) => ({ notices: [...state.notices.filter((n) => !replaced(n)), { ...notice, id }] }));
     return id;
   },
