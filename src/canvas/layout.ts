@@ -35,18 +35,11 @@ const BAND = { top: 0, main: 1, bottom: 2 } as const;
 /** Which band of its container a kind is placed in (0 top, 1 main, 2 bottom), from its view. */
 export const section = (kind: Kind): number => BAND[kindView(kind).band];
 
-/**
- * How many items a row of the container holds before wrapping. Rules and links
- * (the bottom band) go two to a row: three made every VPC wider than its zones
- * need, which shrank the whole design at fit view below legible text.
- */
+/** How many items a row of the container holds before wrapping. */
 export function perRow(container: Resource | null, items: readonly Resource[]): number {
   const columns = container ? kindView(container.kind).frame?.columns : undefined;
-  if (columns) return columns;
-  if (items.some((item) => CONTAINER_KINDS.has(item.kind))) return 4;
-  return items.length > 0 && items.every((item) => section(item.kind) === BAND.bottom) ? BOTTOM_PER_ROW : 3;
+  return columns ?? (items.some((item) => CONTAINER_KINDS.has(item.kind)) ? 4 : 3);
 }
-const BOTTOM_PER_ROW = 2;
 
 export function isContainer(resource: Resource): boolean {
   return CONTAINER_KINDS.has(resource.kind);

@@ -18,9 +18,12 @@ export interface FrameStyle {
   headerHeight?: number;
 }
 
-/** The title block's room besides the title: its vertical padding, and a row of badges when there are any. */
-const HEADER_PADDING = 14;
-const BADGE_ROW = 18;
+/** The title block's room besides the title: its vertical padding (6 px near, 4 px far, each side) and a row of badges. */
+const NEAR_PADDING = 12;
+const FAR_PADDING = 8;
+const BADGE_ROW = 16;
+/** Near, the fact line (11 px type, about 14 tall) shares the block with the title. */
+const FACT_LINE = 14;
 
 /** Red diagonal hatching over whatever the frame holds: out of service, still readable. */
 const DOWN_HATCH = {
@@ -49,9 +52,11 @@ function ContainerFrameImpl({
   const step = useZoomStep();
   // Far away the title is drawn large enough to read on screen, and the fact line gives it its room.
   const far = isFar(step);
-  const headerRoom = (frame.headerHeight ?? 52) - HEADER_PADDING - (facts.badges.length > 0 || down ? BADGE_ROW : 0);
-  // Near, the fact line (11 px, about 14 tall) shares the block with the title.
-  const titlePx = nameFontPx(step, 13, Math.max(13, (far ? headerRoom : headerRoom - 14) / 1.15));
+  const headerRoom =
+    (frame.headerHeight ?? 52) -
+    (far ? FAR_PADDING : NEAR_PADDING + FACT_LINE) -
+    (facts.badges.length > 0 || down ? BADGE_ROW : 0);
+  const titlePx = nameFontPx(step, 13, Math.max(13, headerRoom / (far ? 1 : 1.15)));
   const factText = facts.lines.join(' · ');
   return (
     <div
@@ -62,7 +67,7 @@ function ContainerFrameImpl({
       data-down={down ? 'true' : undefined}
       style={down || hatched ? DOWN_HATCH : undefined}
     >
-      <div className={`flex items-start gap-2 rounded-t-[3px] px-2 py-1.5 ${frame.header}`}>
+      <div className={`flex items-start gap-2 rounded-t-[3px] px-2 ${far ? 'py-1' : 'py-1.5'} ${frame.header}`}>
         {frame.icon && <img src={frame.icon} alt="" className="h-6 w-6 shrink-0 rounded-sm" draggable={false} />}
         <div className="flex min-w-0 flex-1 flex-col gap-0.5 leading-tight">
           <div className="flex items-center gap-1.5">
@@ -70,7 +75,7 @@ function ContainerFrameImpl({
               data-testid="node-name"
               title={facts.title}
               className="truncate font-semibold"
-              style={{ fontSize: titlePx, lineHeight: 1.15 }}
+              style={{ fontSize: titlePx, lineHeight: far ? 1 : 1.15 }}
             >
               {facts.title}
             </span>

@@ -5,7 +5,7 @@ import { FaultControl } from './FaultControl';
 import { LiveBadges, useLiveBadges } from './LiveBadges';
 import { isFar, nameFontPx, useZoomStep } from './zoom';
 
-/** A card's border and vertical padding far away (3 px and a 1 px border each side); its name's two lines share the rest. */
+/** A card's border and vertical padding far away (3 px and a 1 px border each side); its name has the rest. */
 const FAR_CHROME = 8;
 const NAME_LINE_HEIGHT = 1;
 
@@ -37,7 +37,10 @@ function ResourceCardImpl({
   const step = useZoomStep();
   // Far away: the name, large enough to read on screen (two lines at most), and the badges; near: every fact line.
   const far = isFar(step);
-  const namePx = nameFontPx(step, 12, ((height ?? 64) - FAR_CHROME) / (2 * NAME_LINE_HEIGHT));
+  // Two lines of name where that is large enough; when the view is further out still, one line as tall as the card.
+  const room = (height ?? 64) - FAR_CHROME;
+  const namePx = nameFontPx(step, 12, room / NAME_LINE_HEIGHT);
+  const twoLines = far && namePx <= room / (2 * NAME_LINE_HEIGHT);
   // While live state shows, the card keeps its one most telling line so it still fits its box.
   const lines = far
     ? []
@@ -77,7 +80,7 @@ function ResourceCardImpl({
           <span
             data-testid="node-name"
             title={facts.title}
-            className={`font-semibold ${far ? 'line-clamp-2 break-words' : 'truncate'}`}
+            className={`font-semibold ${twoLines ? 'line-clamp-2 break-words' : 'truncate'}`}
             style={{ fontSize: namePx, lineHeight: NAME_LINE_HEIGHT }}
           >
             {facts.title}
@@ -86,6 +89,8 @@ function ResourceCardImpl({
           <span className="flex-1" />
           <FaultControl resource={resource} placeholder />
         </div>
+        {/* Far away the fact lines are not drawn, but screen readers and find-in-page still read them. */}
+        {far && <span className="sr-only">{facts.lines.join(', ')}</span>}
         {lines.map((line) => (
           <div key={line} title={line} className="truncate font-mono text-[10.5px] text-slate-600 dark:text-slate-400">
             {line}

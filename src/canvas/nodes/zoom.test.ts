@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { isFar, MIN_NAME_PX, nameFontPx, NEAR_ZOOM, ZOOM_STEPS, zoomStep } from './zoom';
+import { createStore } from 'zustand/vanilla';
+import {
+  currentZoomStep,
+  isFar,
+  MIN_NAME_PX,
+  nameFontPx,
+  NEAR_ZOOM,
+  subscribeToZoomStep,
+  ZOOM_STEPS,
+  zoomStep,
+} from './zoom';
 
 describe('zoom steps', () => {
   it('reads a zoom as the largest step at or below it', () => {
@@ -34,5 +44,30 @@ describe('name font size', () => {
     expect(nameFontPx(1, 12, 40)).toBe(12);
     expect(nameFontPx(0.5, 12, 40)).toBe(22);
     expect(nameFontPx(0.1, 12, 24)).toBe(24);
+  });
+});
+
+describe('zoom step watcher', () => {
+  const canvasStore = (zoom: number) =>
+    createStore<{ transform: [number, number, number] }>(() => ({ transform: [0, 0, zoom] }));
+
+  it('tells its listeners only when the zoom enters another step', () => {
+    const store = canvasStore(0.45);
+    const heard: number[] = [];
+    const stop = subscribeToZoomStep(store as never, () => heard.push(currentZoomStep(store as never)));
+    for (const zoom of [0.46, 0.47, 0.44, 0.5, 0.52, 0.47]) store.setState({ transform: [10, 20, zoom] });
+    store.setState({ transform: [99, 99, 0.47] });
+    expect(heard).toEqual([0.48, 0.43]);
+    stop();
+  });
+
+  it('stops listening when its last listener leaves, and reads the step fresh after', () => {
+    const store = canvasStore(1);
+    let calls = 0;
+    const stop = subscribeToZoomStep(store as never, () => calls++);
+    stop();
+    store.setState({ transform: [0, 0, 0.2] });
+    expect(calls).toBe(0);
+    expect(currentZoomStep(store as never)).toBe(0.2);
   });
 });

@@ -1,4 +1,5 @@
-import { useStore, type ReactFlowState } from '@xyflow/react';
+import { useStoreApi, type ReactFlowState } from '@xyflow/react';
+import { useCallback, useSyncExternalStore } from 'react';
 
 /**
  * Level of detail from the canvas zoom. Nodes read a zoom *step*, not the
@@ -42,7 +43,65 @@ export function nameFontPx(step: number, basePx: number, capPx: number): number 
   return Math.min(capPx, Math.max(basePx, Math.ceil((MIN_NAME_PX / step) * 2) / 2));
 }
 
-const selectStep = (s: ReactFlowState) => zoomStep(s.transform[2]);
+type FlowStore = ReturnType<typeof useStoreApi>;
+
+/**
+ * One watcher per canvas: it reads the zoom on every viewport change (each
+ * frame of a pan) and tells the nodes only when the step changes. Each node
+ * selecting from the canvas store itself would run thousands of selectors a
+ * frame while a large design pans.
+ */
+interface StepWatch {
+  step: number;
+  listeners: Set<() => void>;
+  stop: (() => void) | null;
+}
+const watches = new WeakMap<FlowStore, StepWatch>();
+
+function watchOf(store: FlowStore): StepWatch {
+  let watch = watches.get(store);
+  if (!watch) {
+    watch = { step: zoomStep(store.getState().transform[2]), listeners: new Set(), stop: null };
+    watches.set(store, watch);
+  }
+  return watch;
+}
+
+/** Calls `listener` whenever the zoom of `store` (a canvas store) enters another step; returns the unsubscribe. */
+export function subscribeToZoomStep(
+  store: Pick<FlowStore, 'getState' | 'subscribe'>,
+  listener: () => void,
+): () => void {
+  const watch = watchOf(store as FlowStore);
+  watch.listeners.add(listener);
+  if (!watch.stop) {
+    watch.step = zoomStep(store.getState().transform[2]);
+    watch.stop = store.subscribe((state: ReactFlowState) => {
+      const step = zoomStep(state.transform[2]);
+      if (step === watch.step) return;
+      watch.step = step;
+      for (const notify of watch.listeners) notify();
+    });
+  }
+  return () => {
+    watch.listeners.delete(listener);
+    if (watch.listeners.size === 0) {
+      watch.stop?.();
+      watch.stop = null;
+    }
+  };
+}
+
+/** The zoom step `store` is at now, as its watcher last saw it. */
+export function currentZoomStep(store: Pick<FlowStore, 'getState'>): number {
+  const watch = watchOf(store as FlowStore);
+  // Nobody listening means nobody updates the stored step: read it fresh.
+  return watch.stop ? watch.step : zoomStep(store.getState().transform[2]);
+}
 
 /** The canvas's current zoom step; a node using it re-renders only when the step changes. */
-export const useZoomStep = () => useStore(selectStep);
+export function useZoomStep(): number {
+  const store = useStoreApi();
+  const subscribeToStep = useCallback((listener: () => void) => subscribeToZoomStep(store, listener), [store]);
+  return useSyncExternalStore(subscribeToStep, () => currentZoomStep(store));
+}
