@@ -22,7 +22,8 @@ export interface CanvasRow {
   frames: number;
 }
 
-export const PORT = 4318;
+/** `npm run bench` serves on 4318; NIMBUS_BENCH_PORT runs one bench beside another checkout's. */
+export const PORT = Number(process.env.NIMBUS_BENCH_PORT ?? 4318);
 
 export async function startPreview(): Promise<ChildProcess> {
   execSync('npx vite build', { stdio: 'ignore' });

@@ -7,7 +7,7 @@ import { isFar, nameFontPx, useZoomStep } from './zoom';
 
 /** A card's border and vertical padding far away (3 px and a 1 px border each side); its name has the rest. */
 const FAR_CHROME = 8;
-const NAME_LINE_HEIGHT = 1;
+const NAME_LINE_HEIGHT = 1.1;
 
 /** An instance's badges, with its live state while the simulation runs. */
 function InstanceBadges({ id, badges }: { id: string; badges: ResourceNodeProps['data']['facts']['badges'] }) {
