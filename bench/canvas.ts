@@ -22,7 +22,8 @@ export interface CanvasRow {
   frames: number;
 }
 
-export const PORT = 4318;
+/** `npm run bench` serves on 4318; NIMBUS_BENCH_PORT runs one bench beside another checkout's. */
+export const PORT = Number(process.env.NIMBUS_BENCH_PORT ?? 4318);
 
 /** Builds (unless told not to) and serves the app of `cwd`, this checkout by default. */
 export async function startPreview(port = PORT, build = true, cwd = process.cwd()): Promise<ChildProcess> {

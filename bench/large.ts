@@ -25,7 +25,7 @@ export interface LargeResult {
   open: Step & { allDrawnMs: number };
   click: Step;
   keystroke: Step;
-  pan: Step & { medianFrameMs: number; p95FrameMs: number; frames: number };
+  pan: Step & { medianFrameMs: number; p95FrameMs: number; frames: number; busyPerFrameMs: number };
   play: Step & { simSeconds: number; startLongestMs: number };
   rules: { rules: number; open: Step };
 }
@@ -104,6 +104,12 @@ async function measureLarge(page: Page, design: Design): Promise<Omit<LargeResul
     const tick = (now) => { window.__frames.push(now - last); last = now; if (window.__recording) requestAnimationFrame(tick); };
     requestAnimationFrame(tick);
   `);
+  // The main thread's busy time over the pan (CDP TaskDuration), spread over the frames drawn: what a frame costs.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const taskSeconds = async () =>
+    (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+  const busyBefore = await taskSeconds();
   const mini = (await page.locator('.react-flow__minimap').boundingBox())!;
   const x0 = mini.x + mini.width / 2;
   const y0 = mini.y + mini.height / 2;
@@ -114,10 +120,13 @@ async function measureLarge(page: Page, design: Design): Promise<Omit<LargeResul
     await page.mouse.move(x0, y0, { steps: 30 });
   }
   await page.mouse.up();
+  const busyMs = ((await taskSeconds()) - busyBefore) * 1000;
+  await cdp.detach();
   const frames = (await page.evaluate('window.__recording = false; window.__frames.slice(2)')) as number[];
   const panTasks = await takeTasks(page);
   const pan = {
     ...step(Math.max(...frames), panTasks),
+    busyPerFrameMs: busyMs / frames.length,
     medianFrameMs: percentile(frames, 0.5),
     p95FrameMs: percentile(frames, 0.95),
     frames: frames.length,

@@ -25,8 +25,6 @@ import apiGateway from 'aws-icons/icons/architecture-service/AmazonAPIGateway.sv
 import sqs from 'aws-icons/icons/architecture-service/AmazonSimpleQueueService.svg';
 import s3 from 'aws-icons/icons/architecture-service/AmazonSimpleStorageService.svg';
 import eventBridge from 'aws-icons/icons/architecture-service/AmazonEventBridge.svg';
-import securityGroup from 'aws-icons/icons/resource/AWSTrustedAdvisorChecklistSecurity.svg';
-import zone from 'aws-icons/icons/architecture-group/AWSCloud.svg';
 import ebsVolume from 'aws-icons/icons/resource/AmazonElasticBlockStoreVolume.svg';
 import peering from 'aws-icons/icons/resource/AmazonVPCPeeringConnection.svg';
 import transitGateway from 'aws-icons/icons/architecture-service/AWSTransitGateway.svg';
@@ -40,6 +38,27 @@ import launchTemplate from 'aws-icons/icons/resource/AWSCloudFormationTemplate.s
 import rds from 'aws-icons/icons/architecture-service/AmazonRDS.svg';
 import rdsMultiAz from 'aws-icons/icons/resource/AmazonRDSMultiAZ.svg';
 import dbInstance from 'aws-icons/icons/resource/AmazonEC2DBInstance.svg';
+
+/**
+ * AWS's architecture icons have no icon for an Availability Zone or a security
+ * group: its guidelines (https://aws.amazon.com/architecture/icons/, "Groups")
+ * draw both as group boxes, an Availability Zone dashed blue and a security
+ * group red. Where Nimbus needs an icon for them (the palette, a security
+ * group's card), it draws that box in miniature.
+ */
+const groupBox = (stroke: string, inner: string) =>
+  `data:image/svg+xml,${encodeURIComponent(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40"><rect x="4" y="4" width="32" height="32" rx="3" fill="#fff" stroke="${stroke}" stroke-width="3" stroke-dasharray="5 3"/>${inner}</svg>`,
+  )}`;
+const zone = groupBox(
+  '#147EBA',
+  '<text x="20" y="25" font-family="sans-serif" font-size="12" font-weight="700" text-anchor="middle" fill="#147EBA">AZ</text>',
+);
+// A padlock inside the red box: the group guards what it holds.
+const securityGroup = groupBox(
+  '#DD344C',
+  '<rect x="13" y="19" width="14" height="11" rx="1.5" fill="#DD344C"/><path d="M16 19v-3a4 4 0 0 1 8 0v3" fill="none" stroke="#DD344C" stroke-width="2.5"/>',
+);
 
 export const ICONS = {
   region,

@@ -15,10 +15,11 @@ function ZoneNode(p: ResourceNodeProps) {
       connectable={false}
       down={since ? `${zone} down since ${since}` : null}
       aside={<FaultControl resource={p.data.resource} placeholder />}
+      // AWS's architecture-icon guidelines (https://aws.amazon.com/architecture/icons/, "Groups") draw an
+      // Availability Zone as a dashed blue box with its name and no icon.
       frame={{
-        border: 'border-sky-500/80 bg-transparent',
-        header: 'text-sky-900 dark:text-sky-100',
-        icon: ICONS.zone,
+        border: 'border-[#147EBA] bg-transparent',
+        header: 'text-[#147EBA] dark:text-sky-300',
         dashed: true,
       }}
     />

@@ -7,9 +7,11 @@ const RegionNode = (p: ResourceNodeProps) => (
   <ContainerFrame
     {...p}
     connectable={false}
+    // AWS's architecture-icon guidelines (https://aws.amazon.com/architecture/icons/, "Groups"): a Region is a
+    // dashed teal box with the Region flag at its top left.
     frame={{
-      border: 'border-teal-600/70 bg-teal-50/30 dark:bg-teal-950/20',
-      header: 'text-teal-900 dark:text-teal-100',
+      border: 'border-[#00A4A6] bg-transparent',
+      header: 'text-[#007A7C] dark:text-teal-200',
       icon: ICONS.region,
       dashed: true,
     }}

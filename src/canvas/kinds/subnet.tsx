@@ -7,6 +7,9 @@ import type { ResourceNodeProps } from '../nodes/parts';
 import { usableText } from '../usableText';
 import type { KindView } from './view';
 
+/** A subnet's title block is taller than other containers': its badges take a third line. */
+const SUBNET_HEADER = 68;
+
 function SubnetNode(p: ResourceNodeProps) {
   const isPublic = p.data.facts.badges[0]?.tone === 'public';
   const zoneId = p.data.resource.kind === 'subnet' ? p.data.resource.azId : null;
@@ -23,17 +26,22 @@ function SubnetNode(p: ResourceNodeProps) {
         {...p}
         hatched={zoneDown}
         connectable
+        // AWS's architecture-icon guidelines (https://aws.amazon.com/architecture/icons/, "Groups"): a public
+        // subnet is a green box filled pale green, a private subnet a blue one filled pale blue, each with its
+        // subnet icon at the top left.
         frame={
           isPublic
             ? {
-                border: 'border-emerald-600/80 bg-emerald-50/60 dark:bg-emerald-950/30',
-                header: 'bg-emerald-600/10 text-emerald-900 dark:text-emerald-100',
+                border: 'border-[#7AA116] bg-[#F2F6E8] dark:bg-lime-950/30',
+                header: 'text-[#3F5A0A] dark:text-lime-100',
                 icon: ICONS.publicSubnet,
+                headerHeight: SUBNET_HEADER,
               }
             : {
-                border: 'border-sky-600/80 bg-sky-50/60 dark:bg-sky-950/30',
-                header: 'bg-sky-600/10 text-sky-900 dark:text-sky-100',
+                border: 'border-[#00A4A6] bg-[#E6F6F7] dark:bg-cyan-950/30',
+                header: 'text-[#006B6D] dark:text-cyan-100',
                 icon: ICONS.privateSubnet,
+                headerHeight: SUBNET_HEADER,
               }
         }
       />
@@ -51,7 +59,7 @@ export const subnetView: KindView<'subnet'> = {
   icon: ICONS.privateSubnet,
   palette: [{ group: 'Networking', id: 'subnet', label: 'Subnet', hint: 'Drop in an Availability Zone' }],
   band: 'main',
-  frame: { minSize: { width: 260, height: 130 }, headerHeight: 68, columns: 2 },
+  frame: { minSize: { width: 260, height: 130 }, headerHeight: SUBNET_HEADER, columns: 2 },
   facts(design, subnet, facts) {
     facts.lines.push(`${subnet.cidr} · ${usableText(subnet.cidr)}`);
     const table = routeTableForSubnet(design, subnet);

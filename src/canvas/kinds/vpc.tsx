@@ -8,9 +8,11 @@ const VpcNode = (p: ResourceNodeProps) => (
   <ContainerFrame
     {...p}
     connectable
+    // AWS's architecture-icon guidelines (https://aws.amazon.com/architecture/icons/, "Groups"): a VPC is a
+    // solid purple box with the VPC icon at its top left.
     frame={{
-      border: 'border-violet-600/80 bg-violet-50/30 dark:bg-violet-950/20',
-      header: 'text-violet-900 dark:text-violet-100',
+      border: 'border-[#8C4FFF] bg-transparent',
+      header: 'text-[#6B2FD9] dark:text-violet-200',
       icon: ICONS.vpc,
     }}
   />

@@ -4,6 +4,11 @@ import { Badges, Handles, ProblemMarker, type ResourceNodeProps } from './parts'
 import { FaultControl } from './FaultControl';
 import { LiveBadges, useLiveBadges } from './LiveBadges';
 import { RuleChips } from '../chips';
+import { isFar, nameFontPx, useZoomStep } from './zoom';
+
+/** A card's border and vertical padding far away (3 px and a 1 px border each side); its name has the rest. */
+const FAR_CHROME = 8;
+const NAME_LINE_HEIGHT = 1.1;
 
 /** An instance's badges, with its live state while the simulation runs. */
 function InstanceBadges({ id, badges }: { id: string; badges: ResourceNodeProps['data']['facts']['badges'] }) {
@@ -21,12 +26,26 @@ function InstanceBadges({ id, badges }: { id: string; badges: ResourceNodeProps[
 }
 
 /** The card every leaf node (instance, gateway, table, function…) draws. */
-function ResourceCardImpl({ data, selected, icon, accent }: ResourceNodeProps & { icon: string; accent: string }) {
+function ResourceCardImpl({
+  data,
+  selected,
+  icon,
+  accent,
+  height,
+}: ResourceNodeProps & { icon: string; accent: string }) {
   const { facts, problem, resource, launched } = data;
   const live = useLiveBadges(resource);
+  const step = useZoomStep();
+  // Far away: the name, large enough to read on screen (two lines at most), and the badges; near: every fact line.
+  const far = isFar(step);
+  // Two lines of name where that is large enough; when the view is further out still, one line as tall as the card.
+  const room = (height ?? 64) - FAR_CHROME;
+  const namePx = nameFontPx(step, 12, room / NAME_LINE_HEIGHT);
+  const twoLines = far && namePx <= room / (2 * NAME_LINE_HEIGHT);
   // While live state shows, the card keeps its one most telling line so it still fits its box.
-  const lines =
-    live.length === 0
+  const lines = far
+    ? []
+    : live.length === 0
       ? facts.lines
       : resource.kind === 'loadBalancer'
         ? []
@@ -36,8 +55,13 @@ function ResourceCardImpl({ data, selected, icon, accent }: ResourceNodeProps & 
     <div
       data-kind={resource.kind}
       data-launched={launched ? 'true' : undefined}
+      data-far={far ? 'true' : undefined}
       aria-label={launched ? `${facts.title}, ${facts.lines.join(', ')}` : undefined}
-      className={`flex h-full w-full items-start gap-2 rounded-md border px-2 py-1.5 shadow-sm ${
+      // Far away the fact lines are not drawn: the card's tooltip gives them.
+      title={far ? [facts.title, ...facts.lines, ...facts.badges.map((b) => b.text)].join('\n') : undefined}
+      className={`nimbus-card flex h-full w-full items-start gap-2 rounded-md border px-2 ${
+        far ? 'py-[3px]' : 'py-1.5 shadow-sm'
+      } ${
         launched
           ? 'border-dashed border-orange-500 bg-orange-50 dark:border-orange-400 dark:bg-orange-950/50'
           : 'bg-white dark:bg-slate-900'
@@ -52,15 +76,24 @@ function ResourceCardImpl({ data, selected, icon, accent }: ResourceNodeProps & 
       } ${selected ? 'ring-2 ring-teal-500' : ''} border-l-4 ${accent}`}
     >
       <img src={icon} alt="" className="mt-0.5 h-7 w-7 shrink-0 rounded-sm bg-white p-px" draggable={false} />
-      <div className="min-w-0 flex-1 leading-tight">
-        <div className="flex items-center gap-1">
-          <span className="truncate text-[12px] font-semibold">{facts.title}</span>
+      <div className={`min-w-0 flex-1 leading-tight ${far ? 'max-h-full overflow-hidden' : ''}`}>
+        <div className="flex items-start gap-1">
+          <span
+            data-testid="node-name"
+            title={facts.title}
+            className={`font-semibold ${twoLines ? 'line-clamp-2 break-words' : 'truncate'}`}
+            style={{ fontSize: namePx, lineHeight: NAME_LINE_HEIGHT }}
+          >
+            {facts.title}
+          </span>
           <ProblemMarker problem={problem} />
           <span className="flex-1" />
           <FaultControl resource={resource} placeholder />
         </div>
+        {/* Far away the fact lines are not drawn, but screen readers and find-in-page still read them. */}
+        {far && <span className="sr-only">{facts.lines.join(', ')}</span>}
         {lines.map((line) => (
-          <div key={line} className="truncate font-mono text-[10.5px] text-slate-600 dark:text-slate-400">
+          <div key={line} title={line} className="truncate font-mono text-[10.5px] text-slate-600 dark:text-slate-400">
             {line}
           </div>
         ))}

@@ -52,10 +52,15 @@ const BADGE_TONE = {
 export function Badges({ badges, wrap = true }: { badges: ResourceNode['data']['facts']['badges']; wrap?: boolean }) {
   if (badges.length === 0) return null;
   return (
-    <span className={`flex gap-1 ${wrap ? 'flex-wrap' : 'overflow-hidden'}`}>
+    <span
+      className={`flex gap-1 ${wrap ? 'flex-wrap' : 'overflow-hidden'}`}
+      // A row that does not wrap may cut its last badges off: its tooltip lists them all.
+      title={wrap ? undefined : badges.map((b) => b.text).join(' · ')}
+    >
       {badges.map((b) => (
         <span
           key={b.text}
+          title={b.text}
           className={`max-w-[150px] shrink-0 truncate rounded px-1.5 py-px text-[10px] font-medium ${BADGE_TONE[b.tone]}`}
         >
           {b.text}

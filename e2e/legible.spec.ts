@@ -1,0 +1,102 @@
+import { expect, test, type Page } from '@playwright/test';
+import { watchConsole } from './console';
+
+/**
+ * Legible at fit view (issue 19): for every template, opened at 1440×900 and
+ * fitted, every resource name is drawn at 11 px or more on screen, and every
+ * piece of text cut short (wider or taller than its box) has a tooltip giving
+ * it whole, on itself or on an element around it within its node.
+ */
+
+test.use({ viewport: { width: 1440, height: 900 } });
+
+/** The nodes once two readings a moment apart agree (fit view runs after layout settles). */
+async function settle(page: Page): Promise<void> {
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const now = await page.evaluate(() =>
+          JSON.stringify([
+            document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform,
+            document.querySelectorAll('.react-flow__node').length,
+          ]),
+        );
+        const same = now === last && !now.includes(',0]');
+        last = now;
+        return same;
+      },
+      { intervals: [200, 200, 300, 500] },
+    )
+    .toBe(true);
+}
+
+interface Reading {
+  names: Array<{ node: string; text: string; screenPx: number }>;
+  clippedWithoutTooltip: string[];
+}
+
+function read(page: Page): Promise<Reading> {
+  return page.evaluate(() => {
+    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')!;
+    const zoom = new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a;
+    const names = [...document.querySelectorAll<HTMLElement>('.react-flow__node [data-testid="node-name"]')].map(
+      (el) => ({
+        node: el.closest<HTMLElement>('.react-flow__node')!.dataset.id!,
+        text: el.textContent ?? '',
+        screenPx: parseFloat(getComputedStyle(el).fontSize) * zoom,
+      }),
+    );
+    const clippedWithoutTooltip: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node *')) {
+      const text = el.textContent?.trim();
+      // Text for screen readers only is not drawn, so not cut short.
+      if (!text || el.classList.contains('sr-only')) continue;
+      const clipped = el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
+      const style = getComputedStyle(el);
+      if (!clipped || (style.overflowX === 'visible' && style.overflowY === 'visible')) continue;
+      // A tooltip on the element, or on one around it inside the node (a card's tooltip lists all its facts).
+      let covered = false;
+      for (
+        let tip: HTMLElement | null = el;
+        tip && !tip.classList.contains('react-flow__node');
+        tip = tip.parentElement
+      )
+        if (tip.getAttribute('title')?.trim()) covered = true;
+      if (!covered)
+        clippedWithoutTooltip.push(`${el.closest<HTMLElement>('.react-flow__node')!.dataset.id}: "${text}"`);
+    }
+    return { names, clippedWithoutTooltip };
+  });
+}
+
+const TEMPLATE_COUNT = 10;
+/** A folder to save a screenshot of each template at fit view into, for a look by eye. */
+const shots = process.env.LEGIBLE_SHOTS;
+
+test('every template at fit view: names at 11 px or more on screen, nothing cut short without a tooltip', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const problems = watchConsole(page);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await expect(page.getByRole('menuitem')).toHaveCount(TEMPLATE_COUNT);
+  await page.keyboard.press('Escape');
+  for (let index = 0; index < TEMPLATE_COUNT; index++) {
+    await page.getByRole('button', { name: 'Templates' }).click();
+    const item = page.getByRole('menuitem').nth(index);
+    const template = (await item.innerText()).split('\n')[0]!;
+    await item.click();
+    await settle(page);
+    if (shots) await page.screenshot({ path: `${shots}/template-${index + 1}.png` });
+    const { names, clippedWithoutTooltip } = await read(page);
+    expect(names.length, `${template}: names drawn`).toBeGreaterThan(0);
+    const nodes = await page.locator('.react-flow__node').count();
+    expect(names.length, `${template}: every node shows its name`).toBe(nodes);
+    const small = names.filter((n) => n.screenPx < 11).map((n) => `${n.text} at ${n.screenPx.toFixed(1)} px`);
+    expect(small, `${template}: names under 11 px on screen`).toEqual([]);
+    expect(clippedWithoutTooltip, `${template}: text cut short without a tooltip`).toEqual([]);
+  }
+  expect(problems).toEqual([]);
+});
