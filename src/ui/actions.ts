@@ -27,11 +27,13 @@ import {
   setLibraryOpen,
   undoCommand,
   useDesignStore,
+  useLibraryStore,
   useViewStore,
 } from '../store';
 import { importAwsFiles } from './importAwsFiles';
 import { openDesignFile } from './openDesignFile';
 import { saveDesignFile } from './saveDesignFile';
+import { templateOpened } from './TryThisState';
 import { copyLink, exportImage } from './shareDesign';
 
 /** What actions look at to decide whether they are available and how they read. */
@@ -288,6 +290,7 @@ const TEMPLATE_ACTIONS: readonly Action[] = TEMPLATES.map((template) => ({
   perform: () => {
     if (!openDesign(template.build())) return;
     view().setSelection([]);
+    templateOpened(template.id, useLibraryStore.getState().currentId);
     view().notify({
       tone: 'info',
       title: `Opened the template “${template.name}” as a new design. What you had is kept in the Library.`,
