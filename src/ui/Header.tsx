@@ -19,7 +19,7 @@ const iconButton =
 const VIEW_ONLY_TEXT = 'View only: explore, inspect, check reachability and simulate; nothing here can be edited.';
 
 /** Shown instead of the editing tools while looking at a `#view=` link; shortened where the header is narrow. */
-function ViewOnlyBar({ short }: { short: boolean }) {
+function ViewOnlyBar({ short, phone }: { short: boolean; phone: boolean }) {
   return (
     <div
       title={short ? VIEW_ONLY_TEXT : undefined}
@@ -27,13 +27,16 @@ function ViewOnlyBar({ short }: { short: boolean }) {
     >
       <Eye size={16} aria-hidden />
       <span>{short ? 'View only' : VIEW_ONLY_TEXT}</span>
-      <button
-        type="button"
-        onClick={copyViewToLibrary}
-        className="rounded-md bg-amber-600 px-2.5 py-1 text-xs font-semibold text-white hover:bg-amber-700"
-      >
-        Make a copy
-      </button>
+      {/* A copy is for editing, which needs a larger screen. */}
+      {!phone && (
+        <button
+          type="button"
+          onClick={copyViewToLibrary}
+          className="rounded-md bg-amber-600 px-2.5 py-1 text-xs font-semibold text-white hover:bg-amber-700"
+        >
+          Make a copy
+        </button>
+      )}
     </div>
   );
 }
@@ -133,10 +136,10 @@ export function Header() {
         readOnly={viewOnly}
         maxLength={MAX_NAME_LENGTH}
         onChange={(e) => renameDesign(e.target.value)}
-        className="w-64 min-w-0 shrink rounded-md border border-transparent bg-transparent px-2 py-1 text-sm hover:border-slate-300 focus:border-teal-600 focus:outline-none dark:hover:border-slate-700"
+        className={`${phone ? 'w-24 flex-1' : 'w-64 shrink'} min-w-0 rounded-md border border-transparent bg-transparent px-2 py-1 text-sm hover:border-slate-300 focus:border-teal-600 focus:outline-none dark:hover:border-slate-700`}
       />
       <ActionButton action={actionNamed('library')} context={context} className={iconButton} />
-      {viewOnly && <ViewOnlyBar short={!roomy} />}
+      {viewOnly && <ViewOnlyBar short={!roomy} phone={phone} />}
       <div className="ml-auto flex shrink-0 items-center gap-1">
         {tools.map((tool, i) =>
           tool === null ? (

@@ -27,8 +27,8 @@ async function openLesson(id: string): Promise<void> {
 
 /**
  * A small card in the canvas's top-left corner, under the simulation toolbar after a template opens: two or
- * three next steps that fit it (ask the question its first flow asks, press
- * Play, open the lesson that continues it). Closing it keeps it closed for that
+ * three next steps that fit it (ask the question its first flow asks, start
+ * the simulation, open the lesson that continues it). Closing it keeps it closed for that
  * template; it also goes when another design comes on screen.
  */
 export function TryThisCard() {
@@ -78,7 +78,7 @@ export function TryThisCard() {
           </Step>
         )}
         <Step icon={<Play size={14} aria-hidden />} onClick={() => void playSimulation()}>
-          Press Play and watch it run.
+          Start the simulation and watch it run.
         </Step>
         {lesson && (
           <Step icon={<BookOpen size={14} aria-hidden />} onClick={() => void openLesson(lesson.id)}>

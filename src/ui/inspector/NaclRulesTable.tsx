@@ -14,7 +14,7 @@ export function NaclRulesTable({ acl, direction }: { acl: NetworkAcl; direction:
   const columns: RuleColumn<NaclRule>[] = [
     {
       header: 'Rule',
-      width: 'w-16',
+      minWidth: 'min-w-[4.5rem]',
       cell: ({ rule }, { control, edit }) => (
         <input
           aria-label="Rule number"
@@ -32,6 +32,7 @@ export function NaclRulesTable({ acl, direction }: { acl: NetworkAcl; direction:
     {
       header: peer,
       width: 'w-28',
+      minWidth: 'min-w-[7rem]',
       cell: ({ rule }, { control, edit }) => (
         <CidrCell
           label={`${peer} CIDR`}
@@ -43,6 +44,7 @@ export function NaclRulesTable({ acl, direction }: { acl: NetworkAcl; direction:
     },
     {
       header: 'Action',
+      minWidth: 'min-w-[4.75rem]',
       cell: ({ rule }, { control, edit }) => (
         <select
           aria-label="Allow or deny"
