@@ -190,3 +190,43 @@ test('after a template opens, a try-this card offers next steps; Ask pre-fills t
   await expect(card).toBeVisible();
   await expect(card).toContainText('Make a subnet public');
 });
+
+test('at the narrowest side panel the ACL table shows whole rule numbers and Allow/Deny, in view', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/');
+  await openTemplate(page, /Two AZs/);
+  // Narrowest the handle allows: one step past it collapses the panel, and one step back opens it at its minimum.
+  await page.getByRole('separator', { name: 'Resize the side panel' }).focus();
+  const inspectorTab = page.getByRole('tab', { name: 'Inspector' });
+  for (let i = 0; i < 30 && (await inspectorTab.isVisible()); i++) await page.keyboard.press('ArrowRight');
+  await expect(inspectorTab).toBeHidden();
+  await page.keyboard.press('ArrowLeft');
+  await expect(inspectorTab).toBeVisible();
+  await page.locator('.react-flow__node-networkAcl').first().click();
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  const table = page.getByRole('table', { name: 'Inbound rules' });
+  await expect(table).toBeVisible();
+  const panel = (await page.locator('aside').boundingBox())!;
+  expect(panel.width).toBeLessThan(320);
+  for (const control of [table.getByLabel('Rule number').first(), table.getByLabel('Allow or deny').first()]) {
+    const box = (await control.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(panel.x);
+    expect(box.x + box.width).toBeLessThanOrEqual(panel.x + panel.width);
+    // The control is wide enough for its whole text: nothing of it is cut.
+    const cut = await control.evaluate((el) => {
+      const probe = document.createElement('span');
+      const style = getComputedStyle(el);
+      probe.style.font = style.font;
+      probe.style.position = 'absolute';
+      probe.style.visibility = 'hidden';
+      probe.textContent =
+        el instanceof HTMLSelectElement ? el.selectedOptions[0]!.text : (el as HTMLInputElement).value;
+      document.body.append(probe);
+      const needed = probe.getBoundingClientRect().width;
+      probe.remove();
+      const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+      return needed > el.clientWidth - padding - (el instanceof HTMLSelectElement ? 16 : 14);
+    });
+    expect(cut).toBe(false);
+  }
+});

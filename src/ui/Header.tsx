@@ -133,6 +133,7 @@ export function Header() {
       <input
         aria-label="Design name"
         value={design.name}
+        title={design.name}
         readOnly={viewOnly}
         maxLength={MAX_NAME_LENGTH}
         onChange={(e) => renameDesign(e.target.value)}

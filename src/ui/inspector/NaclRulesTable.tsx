@@ -11,6 +11,7 @@ function nextRuleNumber(rules: readonly NaclRule[]): number {
 /** Inbound or outbound NACL rules, sorted by number as AWS evaluates them, ending with the `*` deny. */
 export function NaclRulesTable({ acl, direction }: { acl: NetworkAcl; direction: 'inbound' | 'outbound' }) {
   const peer = peerLabel(direction);
+  // Allow or Deny right after the rule number: the two that decide are never scrolled out of a narrow panel.
   const columns: RuleColumn<NaclRule>[] = [
     {
       header: 'Rule',
@@ -23,21 +24,6 @@ export function NaclRulesTable({ acl, direction }: { acl: NetworkAcl; direction:
           max={32766}
           value={rule.ruleNumber}
           onChange={(e) => edit((r) => void (r.ruleNumber = Number(e.target.value)), 'number')}
-          className={control}
-        />
-      ),
-    },
-    ruleTypeColumn(),
-    portRangeColumn(),
-    {
-      header: peer,
-      width: 'w-28',
-      minWidth: 'min-w-[7rem]',
-      cell: ({ rule }, { control, edit }) => (
-        <CidrCell
-          label={`${peer} CIDR`}
-          value={rule.cidr}
-          onChange={(cidr) => edit((r) => void (r.cidr = cidr), 'cidr')}
           className={control}
         />
       ),
@@ -55,6 +41,21 @@ export function NaclRulesTable({ acl, direction }: { acl: NetworkAcl; direction:
           <option value="allow">Allow</option>
           <option value="deny">Deny</option>
         </select>
+      ),
+    },
+    ruleTypeColumn(),
+    portRangeColumn(),
+    {
+      header: peer,
+      width: 'w-28',
+      minWidth: 'min-w-[7rem]',
+      cell: ({ rule }, { control, edit }) => (
+        <CidrCell
+          label={`${peer} CIDR`}
+          value={rule.cidr}
+          onChange={(cidr) => edit((r) => void (r.cidr = cidr), 'cidr')}
+          className={control}
+        />
       ),
     },
   ];
@@ -76,10 +77,10 @@ export function NaclRulesTable({ acl, direction }: { acl: NetworkAcl; direction:
         cells: (
           <>
             <td className={`${td} font-mono`}>*</td>
+            <td className={`${td} font-medium text-red-700 dark:text-red-300`}>Deny</td>
             <td className={td}>All traffic</td>
             <td className={td}>all</td>
             <td className={`${td} font-mono`}>0.0.0.0/0</td>
-            <td className={`${td} font-medium text-red-700 dark:text-red-300`}>Deny</td>
             <td />
           </>
         ),
