@@ -8,6 +8,7 @@ export const LESSON_FOR_TEMPLATE: Readonly<Record<string, { id: string; title: s
   hybrid: { id: 'hybrid-connectivity', title: 'Reach the VPC from the data centre' },
   'serverless-api': { id: 'lambda-scaling', title: 'How far Lambda scales' },
   containers: { id: 'containers', title: 'Run containers without managing servers' },
+  eks: { id: 'containers', title: 'Run containers without managing servers' },
   'ha-web-app': { id: 'survive-zone-loss', title: 'Survive the loss of an Availability Zone' },
   'ha-web-app-single-az': { id: 'survive-zone-loss', title: 'Survive the loss of an Availability Zone' },
 };
