@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 /**
  * Writes the screenshots the README shows; they are looked at, not compared.
@@ -9,20 +9,62 @@ const dir = process.env.NIMBUS_SCREENSHOT_DIR ?? 'test-results';
 // Long walks through the app with the simulation running: a loaded CI machine needs more than the default.
 test.describe.configure({ timeout: 90_000 });
 
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+async function twoAzAtFit(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('menuitem', { name: /Two AZs/ }).click();
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.locator('.react-flow__node')).not.toHaveCount(0);
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  await page.waitForTimeout(400);
+}
+
 for (const theme of ['light', 'dark'] as const) {
-  test(`two-AZ template screenshot (${theme})`, async ({ page }) => {
-    await page.setViewportSize({ width: 1920, height: 1080 });
+  test(`two-AZ template screenshot at 1440×900 (${theme})`, async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
     await page.addInitScript((t) => localStorage.setItem('nimbus.theme', t), theme);
-    await page.goto('/');
-    await page.getByRole('button', { name: 'Templates' }).click();
-    await page.getByRole('menuitem', { name: /Two AZs/ }).click();
-    await page.getByRole('button', { name: 'Dismiss' }).click();
-    await expect(page.locator('.react-flow__node')).not.toHaveCount(0);
-    await page.getByRole('button', { name: 'Fit View' }).click();
-    await page.waitForTimeout(400);
+    await twoAzAtFit(page);
     await page.screenshot({ path: `${dir}/two-az-${theme}.png` });
   });
 }
+
+test('two-AZ template screenshot at 1280×720, with an ACL in the inspector', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await twoAzAtFit(page);
+  await page.getByRole('region', { name: 'Try this' }).getByRole('button', { name: 'Close these suggestions' }).click();
+  await page.locator('.react-flow__node-networkAcl').first().click();
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  await expect(page.getByRole('table', { name: 'Inbound rules' })).toBeVisible();
+  await page.screenshot({ path: `${dir}/two-az-1280.png` });
+});
+
+test('phone screenshot: a view link at 390×844 with an instance inspected', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('menuitem', { name: /Two AZs/ }).click();
+  await page.getByRole('button', { name: 'Share' }).click();
+  await page.getByRole('menuitem', { name: /Copy view-only link/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'copied' })).toBeVisible();
+  const link = (await page.evaluate('navigator.clipboard.readText()')) as string;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('about:blank');
+  await page.goto(link);
+  await expect(page.locator('.react-flow__node')).not.toHaveCount(0);
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${dir}/phone-view.png` });
+  await page
+    .locator('.react-flow__node')
+    .filter({ hasText: /^Web A/ })
+    .first()
+    .click();
+  await expect(page.getByRole('region', { name: 'Side panel' })).toBeVisible();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${dir}/phone-inspect.png` });
+});
 
 test('lesson in progress screenshot', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });

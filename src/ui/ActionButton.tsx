@@ -72,15 +72,23 @@ export function ActionMenu({
   viewOnly,
   context,
   buttonClass,
+  labelClass,
 }: {
   menu: MenuName;
   viewOnly: boolean;
   context: ActionContext;
   buttonClass: string;
+  labelClass?: string;
 }) {
   const { icon: Icon, width } = MENUS[menu];
   return (
-    <MenuButton label={menu} icon={<Icon size={16} aria-hidden />} buttonClass={buttonClass} menuClass={width}>
+    <MenuButton
+      label={menu}
+      icon={<Icon size={16} aria-hidden />}
+      buttonClass={buttonClass}
+      menuClass={width}
+      labelClass={labelClass}
+    >
       {menuItems(menu, viewOnly).map((action, i) => {
         if (action === null) return <MenuDivider key={`divider-${i}`} />;
         if (action.files) return null;

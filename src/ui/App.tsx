@@ -8,8 +8,10 @@ import { LibraryDialog } from './LibraryDialog';
 import { HintProvider } from './Hint';
 import { NoticeToasts } from './NoticeToasts';
 import { Palette } from './Palette';
+import { PanelLayout, useScreenSize } from './PanelLayout';
 import { SidePanel } from './SidePanel';
 import { StorageBanner } from './StorageBanner';
+import { TryThisCard } from './TryThis';
 
 function isTextField(target: EventTarget | null): boolean {
   return (
@@ -42,16 +44,22 @@ function useShortcuts() {
 export function App() {
   useShortcuts();
   const viewOnly = useLibraryStore((s) => s.viewOnly);
+  const phone = useScreenSize() === 'phone';
   return (
     <HintProvider delayDuration={400}>
-      <div className="flex h-full flex-col">
+      <div className="flex h-full min-w-0 flex-col overflow-hidden">
         <Header />
         <StorageBanner />
-        <div className="flex min-h-0 flex-1">
-          {!viewOnly && <Palette />}
-          <CanvasArea />
-          <SidePanel />
-        </div>
+        <PanelLayout
+          palette={viewOnly ? null : Palette}
+          canvas={
+            <div className="relative flex min-w-0 flex-1 overflow-hidden">
+              <CanvasArea />
+              {!phone && <TryThisCard />}
+            </div>
+          }
+          side={<SidePanel />}
+        />
         <ConfirmDialog />
         <ShortcutSheet />
         <LibraryDialog />

@@ -12,12 +12,15 @@ export function MenuButton({
   icon,
   buttonClass,
   menuClass = 'w-80',
+  labelClass,
   children,
 }: {
   label: string;
   icon: ReactNode;
   buttonClass: string;
   menuClass?: string;
+  /** Classes for the label, e.g. to keep it for screen readers only on a narrow screen. */
+  labelClass?: string;
   children: ReactNode;
 }) {
   return (
@@ -25,7 +28,7 @@ export function MenuButton({
     // aria-hidden while its buttons stay focusable); a click outside still closes the menu.
     <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger className={buttonClass}>
-        {icon} {label}
+        {icon} {labelClass ? <span className={labelClass}>{label}</span> : label}
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content

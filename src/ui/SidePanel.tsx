@@ -41,18 +41,18 @@ export function SidePanel() {
   };
   // Radix's tabs: arrow keys move between tabs (and show each), Home and End jump to the ends.
   return (
-    <aside className="flex w-[clamp(340px,36vw,480px)] shrink-0 flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <aside className="flex h-full min-h-0 w-full min-w-0 flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <Tabs.Root
         value={panel}
         onValueChange={(value) => showPanel(value as PanelName)}
         className="flex min-h-0 flex-1 flex-col"
       >
-        <Tabs.List aria-label="Panels" className="flex overflow-x-auto border-b border-slate-200 dark:border-slate-800">
+        <Tabs.List aria-label="Panels" className="flex flex-wrap border-b border-slate-200 dark:border-slate-800">
           {tabs.map(([name, label]) => (
             <Tabs.Trigger
               key={name}
               value={name}
-              className="flex-1 border-b-2 border-transparent px-1 py-2.5 text-[12.5px] font-medium whitespace-nowrap text-slate-600 hover:text-slate-900 data-[state=active]:border-teal-600 data-[state=active]:text-teal-800 dark:text-slate-300 dark:hover:text-white dark:data-[state=active]:border-teal-400 dark:data-[state=active]:text-teal-300"
+              className="flex-1 border-b-2 border-transparent px-2 py-2.5 text-sm font-medium whitespace-nowrap text-slate-600 hover:text-slate-900 data-[state=active]:border-teal-600 data-[state=active]:text-teal-800 dark:text-slate-300 dark:hover:text-white dark:data-[state=active]:border-teal-400 dark:data-[state=active]:text-teal-300"
             >
               {label}
             </Tabs.Trigger>

@@ -47,7 +47,7 @@ export function SimToolbar() {
     <div
       role="toolbar"
       aria-label="Simulation"
-      className="absolute top-3 left-1/2 z-10 flex -translate-x-1/2 items-center gap-1 whitespace-nowrap rounded-lg border border-slate-200 bg-white/95 px-2 py-1 shadow-sm dark:border-slate-700 dark:bg-slate-900/95"
+      className="absolute top-3 left-1/2 z-10 flex max-w-[calc(100%-1.5rem)] -translate-x-1/2 items-center overflow-x-auto gap-1 whitespace-nowrap rounded-lg border border-slate-200 bg-white/95 px-2 py-1 shadow-sm dark:border-slate-700 dark:bg-slate-900/95"
     >
       {running ? (
         <button type="button" className={button} onClick={() => void pauseSimulation()} aria-label="Pause">

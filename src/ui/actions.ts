@@ -28,10 +28,12 @@ import {
   setLibraryOpen,
   undoCommand,
   useDesignStore,
+  useLibraryStore,
   useViewStore,
 } from '../store';
 import { tidyUp } from '../canvas/tidyRunner';
 import { saveDesignFile } from './saveDesignFile';
+import { templateOpened } from './TryThisState';
 import { copyEmbedCode, copyLink, exportImage } from './shareDesign';
 
 // Importers are fetched when first used: the first screen does not need them (nor their schemas).
@@ -307,6 +309,7 @@ async function openTemplate(id: string, name: string): Promise<void> {
   const template = TEMPLATES.find((t) => t.id === id)!;
   if (!openDesign(template.build())) return;
   view().setSelection([]);
+  templateOpened(id, useLibraryStore.getState().currentId);
   view().notify({
     tone: 'info',
     topic: 'opened',

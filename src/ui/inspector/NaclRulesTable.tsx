@@ -11,10 +11,11 @@ function nextRuleNumber(rules: readonly NaclRule[]): number {
 /** Inbound or outbound NACL rules, sorted by number as AWS evaluates them, ending with the `*` deny. */
 export function NaclRulesTable({ acl, direction }: { acl: NetworkAcl; direction: 'inbound' | 'outbound' }) {
   const peer = peerLabel(direction);
+  // Allow or Deny right after the rule number: the two that decide are never scrolled out of a narrow panel.
   const columns: RuleColumn<NaclRule>[] = [
     {
       header: 'Rule',
-      width: 'w-16',
+      minWidth: 'min-w-[4.5rem]',
       cell: ({ rule }, { control, edit }) => (
         <input
           aria-label="Rule number"
@@ -27,22 +28,9 @@ export function NaclRulesTable({ acl, direction }: { acl: NetworkAcl; direction:
         />
       ),
     },
-    ruleTypeColumn(),
-    portRangeColumn(),
-    {
-      header: peer,
-      width: 'w-28',
-      cell: ({ rule }, { control, edit }) => (
-        <CidrCell
-          label={`${peer} CIDR`}
-          value={rule.cidr}
-          onChange={(cidr) => edit((r) => void (r.cidr = cidr), 'cidr')}
-          className={control}
-        />
-      ),
-    },
     {
       header: 'Action',
+      minWidth: 'min-w-[4.75rem]',
       cell: ({ rule }, { control, edit }) => (
         <select
           aria-label="Allow or deny"
@@ -53,6 +41,21 @@ export function NaclRulesTable({ acl, direction }: { acl: NetworkAcl; direction:
           <option value="allow">Allow</option>
           <option value="deny">Deny</option>
         </select>
+      ),
+    },
+    ruleTypeColumn(),
+    portRangeColumn(),
+    {
+      header: peer,
+      width: 'w-28',
+      minWidth: 'min-w-[7rem]',
+      cell: ({ rule }, { control, edit }) => (
+        <CidrCell
+          label={`${peer} CIDR`}
+          value={rule.cidr}
+          onChange={(cidr) => edit((r) => void (r.cidr = cidr), 'cidr')}
+          className={control}
+        />
       ),
     },
   ];
@@ -74,10 +77,10 @@ export function NaclRulesTable({ acl, direction }: { acl: NetworkAcl; direction:
         cells: (
           <>
             <td className={`${td} font-mono`}>*</td>
+            <td className={`${td} font-medium text-red-700 dark:text-red-300`}>Deny</td>
             <td className={td}>All traffic</td>
             <td className={td}>all</td>
             <td className={`${td} font-mono`}>0.0.0.0/0</td>
-            <td className={`${td} font-medium text-red-700 dark:text-red-300`}>Deny</td>
             <td />
           </>
         ),

@@ -35,6 +35,7 @@ export function RoutesTable({ table, design }: { table: RouteTable; design: Desi
               <select
                 aria-label="Target"
                 value={route.target}
+                title={targets.find((t) => t.id === route.target)?.label ?? `${route.target} (blackhole)`}
                 onChange={(e) => edit((r) => void (r.target = e.target.value as Route['target']), 'target')}
                 className={`${control} ${blackhole ? 'border-red-500 text-red-700 dark:text-red-300' : ''}`}
               >

@@ -28,6 +28,11 @@ export interface RuleColumn<R> {
   header: string;
   /** A Tailwind width class for the column's control. */
   width?: string;
+  /**
+   * A Tailwind min-width class for a control whose text must never be cut
+   * (a rule number, Allow or Deny): the table scrolls sideways before it does.
+   */
+  minWidth?: string;
   cell: (row: RuleRow<R>, context: CellContext<R>) => ReactNode;
 }
 
@@ -106,7 +111,9 @@ export function RuleTable<Owner extends Resource, R>(props: RuleTableProps<Owner
   const change = (recipe: (draft: Draft<Owner>) => void, field?: string) =>
     updateResource<Owner>(owner.id, recipe, field);
   const contextFor = (column: RuleColumn<R>, index: number): CellContext<R> => ({
-    control: column.width ? `${cellControl} ${column.width}` : cellControl,
+    control: [column.minWidth ? cellControl.replace('min-w-0', column.minWidth) : cellControl, column.width]
+      .filter(Boolean)
+      .join(' '),
     edit: (recipe, field) => change((d) => recipe(rulesIn(d)[index]!), `${editKey}:${index}:${field}`),
   });
   return (
@@ -115,7 +122,8 @@ export function RuleTable<Owner extends Resource, R>(props: RuleTableProps<Owner
       {(rules.length > 0 || !props.whenEmpty) && (
         <div
           ref={scroller}
-          className={virtual ? 'max-h-[60vh] overflow-y-auto overscroll-contain' : 'contents'}
+          // At the narrowest side panel the table scrolls sideways rather than cut a rule number or Allow/Deny.
+          className={virtual ? 'max-h-[60vh] overflow-auto overscroll-contain' : 'overflow-x-auto'}
           data-testid={virtual ? 'rule-table-scroller' : undefined}
         >
           <table

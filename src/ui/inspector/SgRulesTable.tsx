@@ -33,6 +33,12 @@ export function SgRulesTable({
         <div className="flex gap-1">
           <select
             aria-label={`${peer} kind`}
+            title={(() => {
+              const peer = rule.peer;
+              if (peer.type === 'cidr') return 'CIDR';
+              const id = peer.type === 'prefixList' ? peer.prefixListId : peer.groupId;
+              return [...groups, ...lists].find((item) => item.id === id)?.name;
+            })()}
             value={
               rule.peer.type === 'cidr'
                 ? 'cidr'

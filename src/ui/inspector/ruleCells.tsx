@@ -71,7 +71,8 @@ export function CidrCell({
       value={value}
       disabled={disabled}
       aria-invalid={!!error}
-      title={error ?? undefined}
+      // The whole value on hover, since a narrow column may cut it; the reason when it is not a CIDR.
+      title={error ?? (value || undefined)}
       onChange={(e) => onChange(e.target.value)}
       className={`${className} font-mono`}
     />
@@ -94,6 +95,7 @@ function PortsCell({
     <input
       aria-label="Port range"
       defaultValue={formatPorts(ports)}
+      title={formatPorts(ports)}
       key={formatPorts(ports)}
       disabled={disabled}
       aria-invalid={invalid}
@@ -125,6 +127,7 @@ function PresetCell({
     <select
       aria-label="Rule type"
       value={current.id}
+      title={current.label}
       onChange={(e) => {
         const preset = presets.find((p) => p.id === e.target.value)!;
         onChange({ protocol: preset.protocol, ports: preset.ports });
@@ -144,6 +147,7 @@ function PresetCell({
 export function ruleTypeColumn<R extends PortRule>(): RuleColumn<R> {
   return {
     header: 'Type',
+    minWidth: 'min-w-[6rem]',
     cell: ({ rule }, { control, edit }) => (
       <PresetCell
         protocol={rule.protocol}
@@ -190,6 +194,7 @@ export function portRangeColumn<R extends PortRule>(): RuleColumn<R> {
   return {
     header: 'Ports',
     width: 'w-24',
+    minWidth: 'min-w-[4.5rem]',
     cell: ({ rule }, { control, edit }) =>
       typeof rule.protocol === 'number' ? (
         <ProtocolNumberCell
