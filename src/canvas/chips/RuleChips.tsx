@@ -34,7 +34,6 @@ function RuleChipsImpl({ chips, side }: { chips: readonly RuleChip[]; side: 'top
             <button
               type="button"
               data-chip-kind={chip.kind}
-              aria-label={`${KIND_WORD[chip.kind]} ${chip.name}: ${chip.count}`}
               className="flex min-w-0 items-center gap-1 rounded-full border border-slate-300 bg-white px-1.5 py-px text-[10px] leading-tight text-slate-700 shadow-sm hover:border-teal-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200"
               onClick={(event) => {
                 event.stopPropagation();
@@ -44,7 +43,10 @@ function RuleChipsImpl({ chips, side }: { chips: readonly RuleChip[]; side: 'top
               }}
             >
               <img src={kindView(chip.kind).icon} alt="" className="h-3 w-3 shrink-0 rounded-sm" draggable={false} />
+              {/* The name is the visible words with the kind before them, so speech input can say what it sees. */}
+              <span className="sr-only">{KIND_WORD[chip.kind]} </span>
               <span className="truncate font-medium">{chip.name}</span>
+              <span className="sr-only">, rules: </span>
               <span className="shrink-0 font-mono opacity-75">{chip.count}</span>
             </button>
           </Tooltip.Trigger>
