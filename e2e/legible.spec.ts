@@ -62,7 +62,8 @@ function read(page: Page): Promise<Reading> {
         tip && !tip.classList.contains('react-flow__node');
         tip = tip.parentElement
       )
-        if (tip.getAttribute('title')?.trim()) covered = true;
+        // A rule chip's Radix tooltip says its whole name (`data-tooltip`); elsewhere a `title` does.
+        if (tip.getAttribute('title')?.trim() || tip.hasAttribute('data-tooltip')) covered = true;
       if (!covered)
         clippedWithoutTooltip.push(`${el.closest<HTMLElement>('.react-flow__node')!.dataset.id}: "${text}"`);
     }

@@ -34,6 +34,8 @@ function RuleChipsImpl({ chips, side }: { chips: readonly RuleChip[]; side: 'top
             <button
               type="button"
               data-chip-kind={chip.kind}
+              // Its tooltip gives the whole name and the rules, so a name cut short here is still readable.
+              data-tooltip="rules"
               className="flex min-w-0 items-center gap-1 rounded-full border border-slate-300 bg-white px-1.5 py-px text-[10px] leading-tight text-slate-700 shadow-sm hover:border-teal-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200"
               onClick={(event) => {
                 event.stopPropagation();
