@@ -43,25 +43,40 @@ export const CLEARANCE = 8;
 /** How far apart parallel edges sharing a channel are pushed. */
 const NUDGE = 4;
 
-/** The parts of libavoid's generated API this adapter uses. */
-/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * The parts of libavoid's generated API this adapter uses. Its objects are
+ * handles into WebAssembly memory: opaque here except for the few methods called.
+ */
+type AvoidHandle = { readonly __avoidHandle?: never };
+interface AvoidRouter extends AvoidHandle {
+  setRoutingParameter(parameter: number, value: number): void;
+  setRoutingOption(option: number, value: boolean): void;
+  processTransaction(): void;
+}
+interface AvoidPolyline {
+  size(): number;
+  get_ps(index: number): { x: number; y: number };
+}
+interface AvoidConnector extends AvoidHandle {
+  displayRoute(): AvoidPolyline;
+}
 export interface Avoid {
-  Router: new (flags: number) => any;
-  Point: new (x: number, y: number) => any;
-  Rectangle: new (topLeft: any, bottomRight: any) => any;
-  ShapeRef: new (router: any, polygon: any) => any;
+  Router: new (flags: number) => AvoidRouter;
+  Point: new (x: number, y: number) => AvoidHandle;
+  Rectangle: new (topLeft: AvoidHandle, bottomRight: AvoidHandle) => AvoidHandle;
+  ShapeRef: new (router: AvoidRouter, polygon: AvoidHandle) => AvoidHandle;
   ShapeConnectionPin: new (
-    shape: any,
+    shape: AvoidHandle,
     classId: number,
     x: number,
     y: number,
     proportional: boolean,
     insideOffset: number,
     directions: number,
-  ) => any;
-  ConnEnd: new (shape: any, classId: number) => any;
-  ConnRef: new (router: any, source: any, target: any) => any;
-  destroy(object: any): void;
+  ) => AvoidHandle;
+  ConnEnd: new (shape: AvoidHandle, classId: number) => AvoidHandle;
+  ConnRef: new (router: AvoidRouter, source: AvoidHandle, target: AvoidHandle) => AvoidConnector;
+  destroy(object: AvoidHandle): void;
   OrthogonalRouting: number;
   ConnDirUp: number;
   ConnDirDown: number;
@@ -71,7 +86,6 @@ export interface Avoid {
   idealNudgingDistance: number;
   nudgeOrthogonalSegmentsConnectedToShapes: number;
 }
-/* eslint-enable @typescript-eslint/no-explicit-any */
 
 const PIN = 1;
 
@@ -112,7 +126,7 @@ export function routeEdges(avoid: Avoid, request: RouteRequest): Map<string, Rou
     router.setRoutingParameter(avoid.shapeBufferDistance, CLEARANCE);
     router.setRoutingParameter(avoid.idealNudgingDistance, NUDGE);
     router.setRoutingOption(avoid.nudgeOrthogonalSegmentsConnectedToShapes, true);
-    const shapes = new Map<string, unknown>();
+    const shapes = new Map<string, AvoidHandle>();
     for (const box of obstacles) {
       const shape = new avoid.ShapeRef(
         router,
@@ -124,7 +138,7 @@ export function routeEdges(avoid: Avoid, request: RouteRequest): Map<string, Rou
     const pin = (id: string) => {
       if (pinned.has(id)) return;
       pinned.add(id);
-      const shape = shapes.get(id);
+      const shape = shapes.get(id)!;
       // Each side's middle, leaving outwards: the router picks the side that gives the shortest, least bent path.
       for (const [x, y, direction] of [
         [0.5, 0, avoid.ConnDirUp],
@@ -141,8 +155,8 @@ export function routeEdges(avoid: Avoid, request: RouteRequest): Map<string, Rou
         edge,
         connector: new avoid.ConnRef(
           router,
-          new avoid.ConnEnd(shapes.get(edge.source), PIN),
-          new avoid.ConnEnd(shapes.get(edge.target), PIN),
+          new avoid.ConnEnd(shapes.get(edge.source)!, PIN),
+          new avoid.ConnEnd(shapes.get(edge.target)!, PIN),
         ),
       };
     });
