@@ -1,25 +1,12 @@
 import { z } from 'zod';
 import { EksClusterIdSchema, RegionIdSchema, SubnetIdSchema, type SubnetId } from '../ids';
 import { atMost, NameSchema } from '../common';
-import { EKS_MAX_NODES_PER_NODE_GROUP } from '../catalogs/limits';
 import { resourceById, resourcesOfKind } from '../lookup';
 import type { Design, Resource } from '../design';
 import { listIn, listRef, requiredRef } from './references';
 import type { KindSpec } from './spec';
 import { refusedDrop } from './drop';
-import type { EksNodeGroup } from './eksNodeGroup';
-
-const NodeCountSchema = z
-  .number()
-  .int()
-  .min(0)
-  .max(
-    EKS_MAX_NODES_PER_NODE_GROUP,
-    atMost(
-      EKS_MAX_NODES_PER_NODE_GROUP,
-      'Nimbus\'s bound for the Amazon EKS quota "Nodes per managed node group", 450 by default and raised on request',
-    ),
-  );
+import { NodeCountSchema, type EksNodeGroup } from './eksNodeGroup';
 
 /**
  * What files saved before node groups were resources said of a cluster's

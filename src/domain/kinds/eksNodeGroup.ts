@@ -19,7 +19,8 @@ import { listRef, requiredRef } from './references';
 import type { KindSpec } from './spec';
 import { created, refusedDrop } from './drop';
 
-const NodeCountSchema = z
+/** A node count within the EKS quota, for a node group and for the cluster field older files carry. */
+export const NodeCountSchema = z
   .number()
   .int()
   .min(0)
