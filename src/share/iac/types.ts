@@ -22,3 +22,27 @@ export interface IacFile {
   text: string;
   mime: string;
 }
+
+/** A file read beside the one imported (a Terraform sidecar, more `.tf` files of the same module). */
+export interface IacCompanion {
+  name: string;
+  text: string;
+}
+
+/**
+ * One infrastructure-as-code format Nimbus writes and reads. The Share menu,
+ * the Open dialog and the CLI (`nimbus export`, `nimbus import`) list these;
+ * adding a format is one entry in `IAC_FORMATS` (`formats.ts`).
+ */
+export interface IacFormat {
+  /** `--format` on the command line. */
+  id: string;
+  /** In menus: "CloudFormation (YAML)". */
+  label: string;
+  /** The files an export writes (one for CloudFormation; the code and its sidecar for Terraform). */
+  exportDesign(design: Design): IacFile[];
+  /** A cheap look at a file's name and first characters: is it this format's? Never throws. */
+  recognises(text: string, fileName: string): boolean;
+  /** Reads a file of this format; never throws, says what it couldn't read in the result. */
+  importText(text: string, fileName: string, companions?: readonly IacCompanion[]): IacImportResult;
+}

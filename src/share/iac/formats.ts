@@ -1,0 +1,9 @@
+import type { IacFormat } from './types';
+
+/** Every infrastructure-as-code format, in the order menus list them. */
+export const IAC_FORMATS: readonly IacFormat[] = [];
+
+/** The format a file is in, or undefined when it is none of them. */
+export function recogniseIacFormat(text: string, fileName: string): IacFormat | undefined {
+  return IAC_FORMATS.find((format) => format.recognises(text, fileName));
+}
