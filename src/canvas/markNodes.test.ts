@@ -21,7 +21,7 @@ describe('markNodes', () => {
     expect(nodes.filter((n) => n.selected || n.className)).toHaveLength(3);
   });
 
-  it('marks what a comparison added and changed, touching only those nodes, and the path wins over it', () => {
+  it('marks what a comparison added and changed, touching only those nodes, beside the path highlight', () => {
     const held = markNodes(derived, none).map((n) => ({ ...n, measured: { width: 1, height: 1 } }));
     const compare = { added: new Set(['subnet-1']), changed: new Set(['vpc-1']) };
     const marked = markNodes(derived, { ...none, compare }, { ...none, derived, nodes: held });
@@ -30,7 +30,7 @@ describe('markNodes', () => {
       ['subnet-1', 'diff-added'],
     ]);
     const onPath = markNodes(derived, { selection: [], pathHighlight: { onPath: ['vpc-1'], blocked: null }, compare });
-    expect(onPath.find((n) => n.id === 'vpc-1')!.className).toBe('path-ok');
+    expect(onPath.find((n) => n.id === 'vpc-1')!.className).toBe('path-ok diff-changed');
     // Ending the comparison gives the plain nodes back.
     const ended = markNodes(derived, none, { ...none, compare, derived, nodes: marked });
     expect(ended.find((n) => n.id === 'subnet-1')).toBe(derived.find((n) => n.id === 'subnet-1'));

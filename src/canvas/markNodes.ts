@@ -8,13 +8,12 @@ export interface NodeMarks {
   compare?: { added: ReadonlySet<string>; changed: ReadonlySet<string> } | null;
 }
 
-/** The class a node gets from the marks; the path highlight wins over a comparison's mark. */
+/** The classes a node gets from the marks: the path's and the comparison's, both when both apply. */
 function classOf(marks: NodeMarks, id: string): string | undefined {
-  if (id === marks.pathHighlight?.blocked) return 'path-blocked';
-  if (marks.pathHighlight?.onPath.includes(id)) return 'path-ok';
-  if (marks.compare?.added.has(id)) return 'diff-added';
-  if (marks.compare?.changed.has(id)) return 'diff-changed';
-  return undefined;
+  const path =
+    id === marks.pathHighlight?.blocked ? 'path-blocked' : marks.pathHighlight?.onPath.includes(id) ? 'path-ok' : '';
+  const compared = marks.compare?.added.has(id) ? 'diff-added' : marks.compare?.changed.has(id) ? 'diff-changed' : '';
+  return [path, compared].filter(Boolean).join(' ') || undefined;
 }
 
 /** The previous call's input and output, so unchanged nodes are handed back as they are. */
@@ -41,16 +40,9 @@ export function markNodes(derived: readonly ResourceNode[], marks: NodeMarks, be
   const blocked = marks.pathHighlight?.blocked;
   const compare = marks.compare;
   const fresh = (n: ResourceNode): ResourceNode => {
-    const className =
-      n.id === blocked
-        ? 'path-blocked'
-        : onPath.has(n.id)
-          ? 'path-ok'
-          : compare?.added.has(n.id)
-            ? 'diff-added'
-            : compare?.changed.has(n.id)
-              ? 'diff-changed'
-              : undefined;
+    const path = n.id === blocked ? 'path-blocked' : onPath.has(n.id) ? 'path-ok' : '';
+    const compared = compare?.added.has(n.id) ? 'diff-added' : compare?.changed.has(n.id) ? 'diff-changed' : '';
+    const className = [path, compared].filter(Boolean).join(' ') || undefined;
     return selected.has(n.id) || className
       ? { ...n, selected: selected.has(n.id), ...(className ? { className } : {}) }
       : n;
