@@ -152,9 +152,14 @@ describe('diffDesigns', () => {
       ],
     }));
     const diff = diffDesigns(before, after);
-    expect(diff.paths.opened.length).toBeGreaterThan(0);
-    expect(diff.paths.opened.every((p) => p.sourceKind === 'subnet' && p.port === 5432)).toBe(true);
-    expect(diff.paths.opened.map((p) => p.text)).toContain('subnet Public A → subnet Private A: App A (i-2) TCP 5432');
+    // One path per instance and port, naming every subnet it opens from (the instance's own is not a source).
+    expect(diff.paths.opened.map((p) => [p.instanceName, p.port, p.sourceKind])).toEqual([
+      ['App A', 5432, 'subnet'],
+      ['App B', 5432, 'subnet'],
+    ]);
+    const appA = diff.paths.opened[0]!;
+    expect([...appA.sourceIds!].sort()).toEqual(['subnet-1', 'subnet-3', 'subnet-4']);
+    expect(appA.text).toBe('subnet Public A and 2 more subnets → subnet Private A: App A (i-2) TCP 5432');
     expect(diff.paths.opened[0]!.rule?.text).toBe('app: TCP 5432 from 10.0.0.0/16');
     expect(diff.exposure.new).toEqual([]);
   });

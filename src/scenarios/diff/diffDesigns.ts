@@ -1,7 +1,7 @@
 import { resourceById, type Design } from '../../domain';
 import { analyzeExposure, validateDesign, type ExposureFinding, type Finding } from '../../engine';
 import { diffCost, monthlyCostEstimate, type CostDiff } from './cost';
-import { openingRule, openPaths, type ReachPath } from './paths';
+import { openingRule, openPaths, subnetPathChanges, type ReachPath } from './paths';
 import { diffResources, matchResources, type MatchOptions, type ResourceDiff } from './resources';
 
 /** A finding as the diff lists it: which side's design it is in is said by the list it is in. */
@@ -91,8 +91,15 @@ export function diffDesigns(before: Design, after: Design, options: DiffOptions 
   const exposureAfter = analyzeExposure(after);
   const pathsBefore = openPaths(before, exposureBefore);
   const pathsAfter = openPaths(after, exposureAfter, canon);
-  const opened = [...pathsAfter.values()].filter((p) => !pathsBefore.has(p.key)).sort(byText);
-  const closed = [...pathsBefore.values()].filter((p) => !pathsAfter.has(p.key)).sort(byText);
+  const fromBefore = new Map([...matching.toBefore].map(([afterId, beforeId]) => [beforeId, afterId]));
+  const opened = [
+    ...[...pathsAfter.outside.values()].filter((p) => !pathsBefore.outside.has(p.key)),
+    ...subnetPathChanges(pathsBefore, pathsAfter, after, (id) => fromBefore.get(id) ?? id),
+  ].sort(byText);
+  const closed = [
+    ...[...pathsBefore.outside.values()].filter((p) => !pathsAfter.outside.has(p.key)),
+    ...subnetPathChanges(pathsAfter, pathsBefore, before, (id) => id),
+  ].sort(byText);
   const withRule = (design: Design) => (path: ReachPath, i: number) => {
     if (i >= MAX_RULE_LOOKUPS) return path;
     const rule = openingRule(design, path);

@@ -10,8 +10,10 @@ export interface ReachPath {
   /** Identity across the two designs, in the before side's ids. */
   key: string;
   sourceKind: 'internet' | 'onPremises' | 'subnet';
-  /** The on-premises network or the source subnet; null for the internet. */
+  /** The on-premises network or the (first) source subnet; null for the internet. */
   sourceId: string | null;
+  /** For a subnet source, every subnet the path opens or closes from (a host in each, with no groups of its own). */
+  sourceIds?: string[];
   sourceName: string;
   instanceId: string;
   instanceName: string;
@@ -46,17 +48,28 @@ function pathText(p: Omit<ReachPath, 'key' | 'text' | 'rule'>): string {
   }
 }
 
+type Where = Pick<ReachPath, 'instanceId' | 'instanceName' | 'subnetName' | 'vpcName' | 'protocol' | 'port'>;
+
 /**
- * The open paths of one design from its exposure report, one per source,
- * instance and port (a subnet class of the report is spread to its subnets).
+ * The open paths of one design, from its exposure report. Paths from the
+ * internet and on-premises networks are kept one per source, instance and
+ * port; paths from subnets, which a big design has hundreds of thousands of
+ * (every subnet to every instance), as the set of source subnets per instance
+ * and port, and only the differences become paths (`subnetPathChanges`).
  * `canon` turns this side's ids into the before side's, for the keys.
  */
+export interface OpenPaths {
+  outside: Map<string, ReachPath>;
+  fromSubnets: Map<string, { where: Where; subnetIds: Set<string> }>;
+}
+
 export function openPaths(
   design: Design,
   report: ExposureReport,
   canon: (id: string) => string = (id) => id,
-): Map<string, ReachPath> {
-  const paths = new Map<string, ReachPath>();
+): OpenPaths {
+  const outside = new Map<string, ReachPath>();
+  const fromSubnets: OpenPaths['fromSubnets'] = new Map();
   const onPremisesByName = new Map<string, string>();
   for (const network of resourcesOfKind(design, 'onPremisesNetwork'))
     if (!onPremisesByName.has(network.name)) onPremisesByName.set(network.name, network.id);
@@ -64,25 +77,61 @@ export function openPaths(
     const instance = getResource(design, entry.instanceId, 'ec2Instance');
     const subnet = instance ? getResource(design, instance.subnetId, 'subnet') : undefined;
     const vpc = subnet ? getResource(design, subnet.vpcId, 'vpc') : undefined;
-    const where = {
+    const at = {
       instanceId: entry.instanceId,
       instanceName: entry.instanceName,
       subnetName: subnet?.name ?? instance?.subnetId ?? '',
       vpcName: vpc?.name ?? subnet?.vpcId ?? '',
       protocol: 'tcp' as const,
     };
-    const sources: { id: string | null; name: string }[] =
-      entry.sourceKind === 'internet'
-        ? [{ id: null, name: 'internet' }]
-        : entry.sourceKind === 'onPremises'
-          ? [{ id: onPremisesByName.get(entry.source) ?? null, name: entry.source }]
-          : (entry.subnetIds ?? []).map((id) => ({ id, name: getResource(design, id, 'subnet')?.name ?? id }));
-    for (const source of sources)
-      for (const port of entry.ports) {
-        const key = `${entry.sourceKind}:${source.id === null ? '-' : canon(source.id)}>${canon(entry.instanceId)}:tcp/${port}`;
-        const path = { ...where, sourceKind: entry.sourceKind, sourceId: source.id, sourceName: source.name, port };
-        paths.set(key, { key, ...path, text: pathText(path) });
+    const instanceKey = canon(entry.instanceId);
+    for (const port of entry.ports) {
+      if (entry.sourceKind === 'subnet') {
+        const key = `${instanceKey}:tcp/${port}`;
+        let cell = fromSubnets.get(key);
+        if (!cell) fromSubnets.set(key, (cell = { where: { ...at, port }, subnetIds: new Set() }));
+        for (const id of entry.subnetIds ?? []) cell.subnetIds.add(canon(id));
+        continue;
       }
+      const sourceId = entry.sourceKind === 'onPremises' ? (onPremisesByName.get(entry.source) ?? null) : null;
+      const key = `${entry.sourceKind}:${sourceId === null ? '-' : canon(sourceId)}>${instanceKey}:tcp/${port}`;
+      const path = { ...at, port, sourceKind: entry.sourceKind, sourceId, sourceName: entry.source };
+      outside.set(key, { key, ...path, text: pathText(path) });
+    }
+  }
+  return { outside, fromSubnets };
+}
+
+/** "Private A", "Private A and 3 more subnets". */
+function subnetsLabel(design: Design, ids: readonly string[]): string {
+  const first = getResource(design, ids[0], 'subnet')?.name ?? ids[0] ?? '';
+  return ids.length === 1 ? first : `${first} and ${ids.length - 1} more subnet${ids.length === 2 ? '' : 's'}`;
+}
+
+/**
+ * The subnet → instance paths open in `to` and not in `from`, one path per
+ * instance and port naming the source subnets. `to` is the side whose design
+ * names them; `toIds` turns its canonical ids back into that design's own.
+ */
+export function subnetPathChanges(
+  from: OpenPaths,
+  to: OpenPaths,
+  design: Design,
+  toIds: (canonId: string) => string,
+): ReachPath[] {
+  const paths: ReachPath[] = [];
+  for (const [key, cell] of to.fromSubnets) {
+    const had = from.fromSubnets.get(key)?.subnetIds;
+    const gained = [...cell.subnetIds].filter((id) => !had?.has(id)).map(toIds);
+    if (gained.length === 0) continue;
+    const path = {
+      ...cell.where,
+      sourceKind: 'subnet' as const,
+      sourceId: gained[0]!,
+      sourceIds: gained,
+      sourceName: subnetsLabel(design, gained),
+    };
+    paths.push({ key: `subnet>${key}`, ...path, text: pathText(path) });
   }
   return paths;
 }
