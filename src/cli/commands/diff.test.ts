@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resourcesOfKind, type Design, type Resource, type SecurityGroup } from '../../domain';
 import { TEMPLATES } from '../../scenarios/templates';
-import { shareUrl } from '../../share/links';
+import { shareUrl, whatIfUrl } from '../../share/links';
 import { run } from '../testing/runCli';
 import { readFailOn } from './diff';
 
@@ -140,6 +140,17 @@ describe('nimbus diff', () => {
     const { code, out } = await run('diff', file('before.json'), link, '--fail-on', 'internet-exposure');
     expect(code).toBe(1);
     expect(out).toContain('Paths opened: 1');
+  });
+
+  it('reads both sides from one what-if link', async () => {
+    const link = whatIfUrl(base(), withSshOpen(base()), 'https://nimbus.example/');
+    const { code, out } = await run('diff', link, '--fail-on', 'internet-exposure');
+    expect(code).toBe(1);
+    expect(out).toContain('Paths opened: 1');
+    expect(await run('diff', link.replace('~n1.', '~n1.x'))).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('the what-if link could not be opened'),
+    });
   });
 
   it('exits 2 on bad input: a missing file, one plain design alone, an unknown condition', async () => {

@@ -1,6 +1,8 @@
 import type { Design } from '../../domain';
 import { diffDesigns, type DesignDiff, type ReachPath } from '../../scenarios/diff';
 import { badInput, BAD_INPUT, printJson, readChangeArgument, readDesignInput, type CliIo } from '../io';
+import { readWhatIf } from '../../share/links';
+import { decodeSnapshot } from '../../share/urlCodec';
 import { readOptions } from '../options';
 import type { Subcommand } from '../subcommand';
 
@@ -133,6 +135,12 @@ function printText(io: CliIo, diff: DesignDiff): void {
   );
 }
 
+/** The two sides of a what-if link (`https://…#whatif=…~…`) given on the command line, or null. */
+function readWhatIfLink(text: string): { before: string; after: string } | null {
+  const hash = text.indexOf('#');
+  return /^https?:\/\//.test(text) && hash >= 0 ? readWhatIf(text.slice(hash)) : null;
+}
+
 /** `nimbus diff <before> <after> [--json] [--fail-on …]`: what a change does to resources, paths, findings and cost. */
 export const diffCommand: Subcommand = {
   name: 'diff',
@@ -140,7 +148,7 @@ export const diffCommand: Subcommand = {
   summary: [
     'what a change does: resources added, removed and changed; paths opened and closed (internet,',
     'on-premises and subnets to instances); exposure and validation findings new and resolved; monthly cost.',
-    'One Terraform plan (terraform show -json) carries both sides. Exit 1 when a --fail-on condition is met',
+    'One Terraform plan (terraform show -json) or what-if link carries both sides. Exit 1 when a --fail-on condition is met',
     '(internet-exposure: a new internet path; new-errors; cost-increase:<percent>: more than that), 2 bad input',
   ],
   readsOptions: true,
@@ -156,7 +164,18 @@ export const diffCommand: Subcommand = {
     let before: Design;
     let after: Design;
     let fromCode: boolean;
-    if (positional.length === 1) {
+    const whatIf = positional.length === 1 ? readWhatIfLink(positional[0]!) : null;
+    if (whatIf) {
+      const left = decodeSnapshot(whatIf.before);
+      const right = decodeSnapshot(whatIf.after);
+      if (!left.ok || !right.ok)
+        return fail(
+          `the what-if link could not be opened. ${!left.ok ? left.message : !right.ok ? right.message : ''}`,
+        );
+      before = left.design;
+      after = right.design;
+      fromCode = false;
+    } else if (positional.length === 1) {
       const change = await readChangeArgument('diff', positional[0]!, io);
       if (!change) return BAD_INPUT;
       ({ before, after } = change);
