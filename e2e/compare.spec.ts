@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 const node = (page: Page, kind: string) => page.locator(`.react-flow__node-${kind}`);
@@ -40,6 +41,17 @@ test('a new user opens SSH to the internet and compares with the version they op
   const mark = await web.evaluate((element) => getComputedStyle(element, '::after').content);
   expect(mark).toBe('"~ changed"');
   await page.screenshot({ path: 'test-results/compare-ssh.png' });
+  // The panel and the marks pass axe's serious and critical checks (contrast of the red and the words included).
+  const axe = await new AxeBuilder({ page })
+    .include('[aria-label="Comparison"]')
+    .include('.react-flow__node.diff-changed')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(
+    axe.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 
   await panel.getByRole('button', { name: 'End comparison' }).click();
   await expect(panel).toHaveCount(0);
