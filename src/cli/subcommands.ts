@@ -1,4 +1,5 @@
 import { cidrCommand } from './commands/cidr';
+import { diffCommand } from './commands/diff';
 import { exposureCommand } from './commands/exposure';
 import { importAwsCommand } from './commands/importAws';
 import { reachCommand } from './commands/reach';
@@ -14,6 +15,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   exposureCommand,
   importAwsCommand,
   simulateCommand,
+  diffCommand,
 ];
 
 const SUMMARY_COLUMN = 41;
