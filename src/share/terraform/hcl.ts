@@ -1,0 +1,104 @@
+/**
+ * The subset of HCL Nimbus writes: blocks with labels, attributes, strings,
+ * numbers, booleans, null, lists, maps and references (`aws_vpc.main.id`).
+ * Written by hand because it is small; every output is parsed back by a real
+ * HCL parser (`@cdktf/hcl2json`) in the tests.
+ */
+
+/** A Terraform reference written bare: `aws_vpc.main.id`, `var.region`. */
+export class HclRef {
+  constructor(readonly path: string) {}
+}
+
+export type HclValue = string | number | boolean | null | HclRef | HclValue[] | HclMap;
+
+/** A map written as `{ key = value }` (tags), kept apart from blocks. */
+export class HclMap {
+  constructor(readonly entries: Record<string, HclValue>) {}
+}
+
+export interface HclAttribute {
+  attr: string;
+  value: HclValue;
+}
+export interface HclBlock {
+  block: string;
+  labels: string[];
+  body: HclBody;
+}
+export type HclBody = (HclAttribute | HclBlock)[];
+
+export const ref = (path: string): HclRef => new HclRef(path);
+export const attr = (name: string, value: HclValue): HclAttribute => ({ attr: name, value });
+export const block = (name: string, labels: string[], body: HclBody): HclBlock => ({ block: name, labels, body });
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/**
+ * A quoted HCL string. Besides JSON's escapes, `${` and `%{` start templates
+ * in HCL, so they are doubled (`$${`, `%%{`) and a name such as `${x}` stays text.
+ */
+export function quote(text: string): string {
+  let out = '"';
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (ch === '"') out += '\\"';
+    else if (ch === '\\') out += '\\\\';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (code < 0x20 || code === 0x7f) out += `\\u${code.toString(16).padStart(4, '0')}`;
+    else out += ch;
+  }
+  return `${out.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{')}"`;
+}
+
+function writeValue(value: HclValue, indent: string): string {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return quote(value);
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`HCL has no number ${value}`);
+    return String(value);
+  }
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (value instanceof HclRef) return value.path;
+  if (value instanceof HclMap) {
+    const entries = Object.entries(value.entries);
+    if (entries.length === 0) return '{}';
+    const inner = `${indent}  `;
+    const width = Math.max(...entries.map(([k]) => mapKey(k).length));
+    return `{\n${entries.map(([k, v]) => `${inner}${mapKey(k).padEnd(width)} = ${writeValue(v, inner)}`).join('\n')}\n${indent}}`;
+  }
+  if (value.length === 0) return '[]';
+  const items = value.map((v) => writeValue(v, `${indent}  `));
+  const oneLine = `[${items.join(', ')}]`;
+  if (oneLine.length <= 100 && !oneLine.includes('\n')) return oneLine;
+  return `[\n${items.map((i) => `${indent}  ${i},`).join('\n')}\n${indent}]`;
+}
+
+const mapKey = (key: string): string => (IDENTIFIER.test(key) ? key : quote(key));
+
+function writeBody(body: HclBody, indent: string): string {
+  const lines: string[] = [];
+  const attrs = body.filter((e): e is HclAttribute => 'attr' in e);
+  const width = Math.max(0, ...attrs.map((a) => a.attr.length));
+  for (const entry of body) {
+    if ('attr' in entry) {
+      lines.push(`${indent}${entry.attr.padEnd(width)} = ${writeValue(entry.value, indent)}`);
+    } else {
+      lines.push(writeBlock(entry, indent));
+    }
+  }
+  return lines.join('\n');
+}
+
+function writeBlock(b: HclBlock, indent: string): string {
+  const head = [b.block, ...b.labels.map(quote)].join(' ');
+  if (b.body.length === 0) return `${indent}${head} {}`;
+  return `${indent}${head} {\n${writeBody(b.body, `${indent}  `)}\n${indent}}`;
+}
+
+/** HCL text of top-level blocks, one blank line between them. */
+export function writeHcl(blocks: readonly HclBlock[], header = ''): string {
+  return `${header}${blocks.map((b) => writeBlock(b, '')).join('\n\n')}\n`;
+}
