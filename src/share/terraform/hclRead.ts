@@ -10,13 +10,14 @@
 
 export type HclJson = string | number | boolean | null | HclJson[] | { [key: string]: HclJson };
 
-type Token =
+type Token = (
   | { t: 'ident'; v: string; line: number }
   | { t: 'string'; v: string; line: number }
   | { t: 'number'; v: number; raw: string; line: number }
   | { t: 'punct'; v: string; line: number }
   | { t: 'newline'; line: number }
-  | { t: 'eof'; line: number };
+  | { t: 'eof'; line: number }
+) & { start?: number; end?: number };
 
 /** Files past this size are refused before reading: a module's `.tf` files are far smaller. */
 export const MAX_HCL_CHARS = 5_000_000;
@@ -27,16 +28,23 @@ export class HclSyntaxError extends Error {}
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
+  let tokenStart = 0;
+  const push = (token: Token) => {
+    token.start = tokenStart;
+    token.end = i;
+    tokens.push(token);
+  };
   let line = 1;
   const fail = (message: string): never => {
     throw new HclSyntaxError(`line ${line}: ${message}`);
   };
   while (i < text.length) {
+    tokenStart = i;
     const ch = text[i]!;
     if (ch === '\n') {
-      tokens.push({ t: 'newline', line });
-      line++;
       i++;
+      push({ t: 'newline', line });
+      line++;
     } else if (ch === ' ' || ch === '\t' || ch === '\r') i++;
     else if (ch === '#' || (ch === '/' && text[i + 1] === '/')) {
       while (i < text.length && text[i] !== '\n') i++;
@@ -86,29 +94,29 @@ function tokenize(text: string): Token[] {
         i++;
       }
       i++;
-      tokens.push({ t: 'string', v: value, line });
+      push({ t: 'string', v: value, line });
     } else if (ch === '<' && text[i + 1] === '<') {
       fail('heredoc strings are not read by Nimbus; write the value as a quoted string');
     } else if (/[0-9]/.test(ch)) {
       const match = /^[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(i, i + 40))!;
-      tokens.push({ t: 'number', v: Number(match[0]), raw: match[0], line });
       i += match[0].length;
+      push({ t: 'number', v: Number(match[0]), raw: match[0], line });
     } else if (/[A-Za-z_]/.test(ch)) {
       const match = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(text.slice(i, i + 300))!;
-      tokens.push({ t: 'ident', v: match[0], line });
       i += match[0].length;
+      push({ t: 'ident', v: match[0], line });
     } else if ('{}[]()=,.:?!*+-/<>&|%'.includes(ch)) {
       const two = text.slice(i, i + 2);
       if (['==', '!=', '<=', '>=', '&&', '||', '=>'].includes(two)) {
-        tokens.push({ t: 'punct', v: two, line });
         i += 2;
+        push({ t: 'punct', v: two, line });
       } else {
-        tokens.push({ t: 'punct', v: ch, line });
         i++;
+        push({ t: 'punct', v: ch, line });
       }
     } else fail(`unexpected character ${JSON.stringify(ch)}`);
   }
-  tokens.push({ t: 'eof', line });
+  tokens.push({ t: 'eof', line, start: text.length, end: text.length });
   return tokens;
 }
 
@@ -247,7 +255,10 @@ class Parser {
         const keyText = (key as { v: string }).v;
         if (keyText === '__proto__') this.fail('a map key may not be "__proto__"', key);
         out[keyText] = this.expression(depth + 1);
-        if (this.isPunct(',')) this.pos++;
+        if (this.isPunct(',')) {
+          this.pos++;
+          continue;
+        }
         const end = this.peek();
         if (end.t !== 'newline' && !this.isPunct('}')) this.fail('expected a new line or "," after a map value');
       }
@@ -268,12 +279,11 @@ class Parser {
     return this.fail('expected a value');
   }
 
-  /** The text of an expression up to the end of its line, a `,` or a closing bracket at its own depth. */
+  /** The source text of an expression up to the end of its line, a `,` or a closing bracket at its own depth. */
   private rawExpression(): string {
     const first = this.peek();
     let depth = 0;
-    const parts: string[] = [];
-    let previous: Token | undefined;
+    let last: Token | undefined;
     for (;;) {
       const token = this.peek();
       if (token.t === 'eof') break;
@@ -281,23 +291,11 @@ class Parser {
         break;
       if (token.t === 'punct' && ['(', '[', '{'].includes(token.v)) depth++;
       if (token.t === 'punct' && [')', ']', '}'].includes(token.v)) depth--;
-      if (token.t === 'newline') {
-        this.pos++;
-        continue;
-      }
-      const glue =
-        previous === undefined ||
-        (token.t === 'punct' && ['.', ')', ']', '(', '['].includes(token.v)) ||
-        (previous.t === 'punct' && ['.', '(', '['].includes(previous.v));
-      const text =
-        token.t === 'string' ? JSON.stringify(token.v) : token.t === 'number' ? token.raw : (token as { v: string }).v;
-      parts.push(glue ? text : ` ${text}`);
-      previous = token;
+      if (token.t !== 'newline') last = token;
       this.pos++;
     }
-    if (parts.length === 0) this.fail('expected a value', first);
-    void this.text;
-    return parts.join('');
+    if (!last) this.fail('expected a value', first);
+    return this.text.slice(first.start, last.end);
   }
 }
 
