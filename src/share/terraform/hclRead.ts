@@ -165,6 +165,7 @@ class Parser {
       if (token.t !== 'ident') this.fail('expected an argument or block name');
       this.pos++;
       const name = token.v;
+      if (name === '__proto__') this.fail('"__proto__" is not a name Nimbus reads', token);
       if (this.isPunct('=')) {
         this.pos++;
         if (Object.hasOwn(out, name)) this.fail(`the argument "${name}" is set twice`, token);
@@ -176,8 +177,9 @@ class Parser {
       }
       const labels: string[] = [];
       while (this.peek().t === 'string' || this.peek().t === 'ident') {
-        const label = this.next();
-        labels.push((label as { v: string }).v);
+        const label = this.next() as Token & { v: string };
+        if (label.v === '__proto__') this.fail('"__proto__" is not a label Nimbus reads', label);
+        labels.push(label.v);
       }
       this.expectPunct('{');
       const inner = this.body(depth + 1, false);

@@ -214,9 +214,17 @@ export function sourceOfPlan(plan: Json, side: PlanSide): TfSource {
     return { ...applyReferences(r, config), ...(unknown ? { unknown } : {}) };
   });
   const { ids, names } = literalIndexes(withRefs);
+  // Data sources are read during the plan, so their values are in the prior state.
+  const prior =
+    isObject(plan.prior_state) && isObject(plan.prior_state.values) ? plan.prior_state.values.root_module : undefined;
+  const priorData = split(moduleResources(prior), []).dataSources;
+  const dataSources = [
+    ...split_.dataSources,
+    ...priorData.filter((d) => !split_.dataSources.some((p) => p.address === d.address)),
+  ];
   return {
     resources: withRefs,
-    dataSources: split_.dataSources,
+    dataSources,
     region: regionOf(withRefs, plan.configuration),
     literalIds: ids,
     literalNames: names,
