@@ -3,8 +3,8 @@ import { IAC_SIDECAR_FORMAT, sidecarOf, type IacSidecar } from '../iac/sidecar';
 import type { IacFile } from '../iac/types';
 import { AMI_SSM_PARAMETERS } from './amis';
 import type { EncodeContext } from './context';
-import { attr, block, HclMap, ref, writeHcl, type HclBlock, type HclValue } from './hcl';
-import { readHcl } from './hclRead';
+import { attr, block, HclMap, hclJson, ref, writeHcl, type HclBlock, type HclValue } from './hcl';
+import type { HclJson } from './hclRead';
 import { decodeHclJson } from './importTerraform';
 import { mappingsFor } from './table';
 import { PROVIDER_VERSION } from './version';
@@ -23,6 +23,7 @@ const snake = (kind: string): string => kind.replace(/[A-Z]/g, (c) => `_${c.toLo
 
 interface Written {
   text: string;
+  json: Record<string, unknown>;
   ids: Record<string, string>;
   /** Resources Terraform has no resource for, by id. */
   whole: Resource[];
@@ -116,10 +117,13 @@ function writeTerraform(design: Design): Written {
   const header = `# Written by Nimbus from the design "${design.name.replace(/[\r\n]+/g, ' ')}".\n# The drawing, flows and simulation settings are in the .nimbus.json file beside this one.\n\n`;
   const ids: Record<string, string> = {};
   for (const [id, at] of address) ids[at] = id;
-  return { text: writeHcl([...head, ...resourceBlocks, ...outputs], header), ids, whole };
+  const blocks = [...head, ...resourceBlocks, ...outputs];
+  return { text: writeHcl(blocks, header), json: hclJson(blocks), ids, whole };
 }
 
-const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+const sameJson = (a: unknown, b: unknown): boolean =>
+  a === b ||
+  (typeof a === 'object' && typeof b === 'object' && JSON.stringify(canonical(a)) === JSON.stringify(canonical(b)));
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (value && typeof value === 'object')
@@ -144,11 +148,14 @@ export function exportTerraform(design: Design, stem = fileStem(design.name)): I
   const written = writeTerraform(design);
   const sidecar: IacSidecar = { ...sidecarOf(design), ids: written.ids as IacSidecar['ids'], extra: {} };
   for (const r of written.whole) sidecar.extra[r.id] = { ...r };
-  const parsed = readHcl(written.text);
-  if (!parsed.ok) throw new Error(`Nimbus wrote Terraform it can't read back: ${parsed.message}`);
-  const decoded = decodeHclJson(parsed.json, { ...sidecar, extra: { ...sidecar.extra } }, 'terraform-hcl', {
-    fieldsFromSidecar: false,
-  });
+  const decoded = decodeHclJson(
+    written.json as Record<string, HclJson>,
+    { ...sidecar, extra: { ...sidecar.extra } },
+    'terraform-hcl',
+    {
+      fieldsFromSidecar: false,
+    },
+  );
   if (!decoded.ok) throw new Error(`Nimbus wrote Terraform it can't read back: ${decoded.message}`);
   for (const r of Object.values(design.resources)) {
     if (Object.hasOwn(sidecar.extra, r.id)) continue;

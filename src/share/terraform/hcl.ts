@@ -102,3 +102,38 @@ function writeBlock(b: HclBlock, indent: string): string {
 export function writeHcl(blocks: readonly HclBlock[], header = ''): string {
   return `${header}${blocks.map((b) => writeBlock(b, '')).join('\n\n')}\n`;
 }
+
+const templateEscaped = (text: string): string => text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
+
+function valueJson(value: HclValue): unknown {
+  if (typeof value === 'string') return templateEscaped(value);
+  if (value instanceof HclRef) return `\${${value.path}}`;
+  if (value instanceof HclMap)
+    return Object.fromEntries(Object.entries(value.entries).map(([k, v]) => [k, valueJson(v)]));
+  if (Array.isArray(value)) return value.map(valueJson);
+  return value;
+}
+
+function bodyJson(body: HclBody, into: Record<string, unknown>): Record<string, unknown> {
+  for (const entry of body) {
+    if ('attr' in entry) {
+      into[entry.attr] = valueJson(entry.value);
+      continue;
+    }
+    let holder = into;
+    const path = [entry.block, ...entry.labels];
+    for (const key of path.slice(0, -1)) holder = (holder[key] ??= {}) as Record<string, unknown>;
+    const last = path[path.length - 1]!;
+    ((holder[last] ??= []) as unknown[]).push(bodyJson(entry.body, {}));
+  }
+  return into;
+}
+
+/**
+ * The JSON hcl2json would give for these blocks, without writing and reading
+ * the text (the export reads its own output back this way; the tests check it
+ * equals what hcl2json reads from the text).
+ */
+export function hclJson(blocks: readonly HclBlock[]): Record<string, unknown> {
+  return bodyJson([...blocks], {});
+}

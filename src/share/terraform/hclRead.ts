@@ -25,6 +25,10 @@ const MAX_DEPTH = 64;
 
 export class HclSyntaxError extends Error {}
 
+const PLAIN_RUN = /[^"\\$%{}\n]*/y;
+const NUMBER = /[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
+const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_-]*/y;
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
@@ -59,6 +63,14 @@ function tokenize(text: string): Token[] {
       let depth = 0;
       for (;;) {
         if (i >= text.length || text[i] === '\n') fail('a string is never closed');
+        // The common case: a run of characters that are none of the special ones.
+        PLAIN_RUN.lastIndex = i;
+        const run = PLAIN_RUN.exec(text)![0];
+        if (run.length > 0) {
+          value += run;
+          i += run.length;
+          continue;
+        }
         const c = text[i]!;
         if (c === '"' && depth === 0) break;
         if (c === '\\') {
@@ -98,11 +110,13 @@ function tokenize(text: string): Token[] {
     } else if (ch === '<' && text[i + 1] === '<') {
       fail('heredoc strings are not read by Nimbus; write the value as a quoted string');
     } else if (/[0-9]/.test(ch)) {
-      const match = /^[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(i, i + 40))!;
+      NUMBER.lastIndex = i;
+      const match = NUMBER.exec(text)!;
       i += match[0].length;
       push({ t: 'number', v: Number(match[0]), raw: match[0], line });
     } else if (/[A-Za-z_]/.test(ch)) {
-      const match = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(text.slice(i, i + 300))!;
+      IDENTIFIER.lastIndex = i;
+      const match = IDENTIFIER.exec(text)!;
       i += match[0].length;
       push({ t: 'ident', v: match[0], line });
     } else if ('{}[]()=,.:?!*+-/<>&|%'.includes(ch)) {

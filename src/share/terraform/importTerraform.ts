@@ -117,15 +117,21 @@ export function decodeSource(
     });
     return regionId;
   };
+  const zonesByName = new Map<string, Record<string, unknown>[]>();
+  for (const r of resources.values())
+    if (r.kind === 'availabilityZone' && typeof r.zoneName === 'string')
+      zonesByName.set(r.zoneName, [...(zonesByName.get(r.zoneName) ?? []), r]);
   const azId = (zoneName: string, vpcId: string | null): string => {
-    const candidates = [...resources.values()].filter((r) => r.kind === 'availabilityZone' && r.zoneName === zoneName);
+    const candidates = zonesByName.get(zoneName) ?? [];
     const inVpc = candidates.find(
       (r) => (sidecar?.layout[r.id as string]?.parentId ?? layout[r.id as string]?.parentId) === vpcId,
     );
     const found = inVpc ?? (vpcId === null ? candidates[0] : undefined) ?? (sidecar ? candidates[0] : undefined);
     if (found) return found.id as string;
     const id = `az-${vpcId ?? 'region'}-${zoneName}`;
-    resources.set(id, { kind: 'availabilityZone', id, name: zoneName, regionId: ensureRegion(), zoneName });
+    const zone = { kind: 'availabilityZone', id, name: zoneName, regionId: ensureRegion(), zoneName };
+    resources.set(id, zone);
+    zonesByName.set(zoneName, [...candidates, zone]);
     if (vpcId) layout[id] = { parentId: vpcId as LayoutEntry['parentId'] };
     return id;
   };
@@ -161,7 +167,7 @@ export function decodeSource(
     if ((v === undefined || v === null) && r.unknown?.has(key)) unknown(r, key);
     return v;
   };
-  const children = new Map<string, TfResource[]>();
+  const children = new Map<string, Map<string, TfResource[]>>();
   const ctx: DecodeContext = {
     id,
     ids,
@@ -185,16 +191,23 @@ export function decodeSource(
       return typeof name === 'string' ? name : r.name;
     },
     children: (type, field, address) => {
-      const key = `${type} ${field} ${address}`;
-      let found = children.get(key);
-      if (!found) {
-        const target = idOfAddress.get(address);
-        found = source.resources.filter(
-          (c) => c.type === type && target !== undefined && id(c.values[field]) === target,
-        );
-        children.set(key, found);
+      // Indexed once per type and field, by the id each one names: linear in the file, not quadratic.
+      const key = `${type} ${field}`;
+      let index = children.get(key);
+      if (!index) {
+        index = new Map();
+        for (const c of source.resources) {
+          if (c.type !== type) continue;
+          const target = id(c.values[field]);
+          if (target === null) continue;
+          const list = index.get(target);
+          if (list) list.push(c);
+          else index.set(target, [c]);
+        }
+        children.set(key, index);
       }
-      return found;
+      const target = idOfAddress.get(address);
+      return (target !== undefined ? index.get(target) : undefined) ?? [];
     },
     regionId: ensureRegion,
     azId,
@@ -233,8 +246,9 @@ export function decodeSource(
     resources.set(rid, resource);
     readSoFar[rid] = resource;
   }
+  const partsRead = new Set([...children.values()].flatMap((index) => [...index.values()].flat()));
   for (const r of source.resources)
-    if (PART_TYPES.has(r.type) && ![...children.values()].some((list) => list.includes(r)))
+    if (PART_TYPES.has(r.type) && !partsRead.has(r))
       note.warnings.push(`${r.address} names a resource the files don't hold; not drawn.`);
 
   deriveVpcs(resources);
