@@ -78,17 +78,29 @@ function writeValue(value: HclValue, indent: string): string {
 
 const mapKey = (key: string): string => (IDENTIFIER.test(key) ? key : quote(key));
 
+/** Lines of a body, `=` aligned over each run of one-line attributes as `terraform fmt` aligns them. */
 function writeBody(body: HclBody, indent: string): string {
   const lines: string[] = [];
-  const attrs = body.filter((e): e is HclAttribute => 'attr' in e);
-  const width = Math.max(0, ...attrs.map((a) => a.attr.length));
+  let run: { name: string; value: string }[] = [];
+  const flush = () => {
+    const width = Math.max(0, ...run.map((a) => a.name.length));
+    for (const a of run) lines.push(`${indent}${a.name.padEnd(width)} = ${a.value}`);
+    run = [];
+  };
   for (const entry of body) {
     if ('attr' in entry) {
-      lines.push(`${indent}${entry.attr.padEnd(width)} = ${writeValue(entry.value, indent)}`);
+      const value = writeValue(entry.value, indent);
+      if (value.includes('\n')) {
+        // A multi-line value ends the run; its own line is aligned with the run before it.
+        run.push({ name: entry.attr, value });
+        flush();
+      } else run.push({ name: entry.attr, value });
     } else {
+      flush();
       lines.push(writeBlock(entry, indent));
     }
   }
+  flush();
   return lines.join('\n');
 }
 
