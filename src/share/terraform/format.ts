@@ -1,7 +1,7 @@
 import type { Design } from '../../domain/design';
 import { withoutBom } from '../../domain/parse';
 import { parseSidecar, type IacSidecar } from '../iac/sidecar';
-import type { IacCompanion, IacFormat, IacImportResult, IacSource } from '../iac/types';
+import type { IacCompanion, IacFormat, IacImportNote, IacImportResult, IacSource } from '../iac/types';
 import { exportTerraform } from './exportTerraform';
 import { readHcl, MAX_HCL_CHARS, type HclJson } from './hclRead';
 import { decodeSource, sourceOfHclJson, type TfSource } from './importTerraform';
@@ -144,12 +144,35 @@ export function recognisesTerraform(text: string, fileName: string): boolean {
   }
 }
 
-/** Terraform (HCL) in the table of infrastructure-as-code formats. */
-export const TERRAFORM_FORMAT: IacFormat = {
+/** Both sides of a plan in one result, the shape `IacFormat.sides` returns for `nimbus diff <plan.json>`. */
+export type TerraformSidesResult =
+  { ok: true; before: Design; after: Design; note: IacImportNote } | { ok: false; message: string };
+
+/** A plan's two sides; the note is the after side's, with the before side's warnings added. */
+export function terraformSides(text: string): TerraformSidesResult {
+  const { before, after } = terraformPlanSides(text);
+  if (!after.ok) return after;
+  if (!before.ok) return { ok: false, message: `the plan's prior state can't be read: ${before.message}` };
+  const warnings = [...after.note.warnings, ...before.note.warnings.filter((w) => !after.note.warnings.includes(w))];
+  return { ok: true, before: before.design, after: after.design, note: { ...after.note, warnings } };
+}
+
+/** Terraform (HCL) in the table of infrastructure-as-code formats; a plan also gives its two sides. */
+export const TERRAFORM_FORMAT: IacFormat & { sides(text: string, fileName: string): TerraformSidesResult } = {
   id: 'terraform',
   label: 'Terraform (HCL)',
   exportDesign: (design: Design) => exportTerraform(design),
   recognises: recognisesTerraform,
+  sides: (text) => {
+    try {
+      return terraformSides(text);
+    } catch (error) {
+      return {
+        ok: false,
+        message: `The Terraform plan can't be read (${error instanceof Error ? error.message : String(error)}).`,
+      };
+    }
+  },
   importText: (text, fileName, companions) => {
     try {
       return importTerraform(text, fileName, companions);

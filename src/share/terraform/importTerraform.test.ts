@@ -113,6 +113,21 @@ describe('Terraform plan JSON (terraform show -json plan.out)', () => {
     expect(sides.after.ok && resourcesOfKind(sides.after.design, 'natGateway')).toHaveLength(2);
   });
 
+  it('the format entry gives both sides in one result for nimbus diff', () => {
+    const sides = TERRAFORM_FORMAT.sides(fixture('two-az-plan.json'), 'plan.json');
+    expect(
+      sides.ok && [
+        resourcesOfKind(sides.before, 'natGateway').length,
+        resourcesOfKind(sides.after, 'natGateway').length,
+      ],
+    ).toEqual([0, 2]);
+    expect(sides.ok && sides.note.unsupported).toEqual([{ type: 'aws_sqs_queue', count: 2 }]);
+    expect(TERRAFORM_FORMAT.sides(fixture('two-az-state.tfstate'), 'terraform.tfstate')).toEqual({
+      ok: false,
+      message: expect.stringMatching(/not Terraform Nimbus can read|plan/),
+    });
+  });
+
   it('a plan without a prior state gives an empty before', () => {
     const plan = JSON.parse(fixture('two-az-plan.json')) as Record<string, unknown>;
     delete plan.prior_state;
