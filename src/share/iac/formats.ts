@@ -1,7 +1,8 @@
 import type { IacFormat } from './types';
+import { TERRAFORM_FORMAT } from '../terraform/format';
 
 /** Every infrastructure-as-code format, in the order menus list them. */
-export const IAC_FORMATS: readonly IacFormat[] = [];
+export const IAC_FORMATS: readonly IacFormat[] = [TERRAFORM_FORMAT];
 
 /** The format a file is in, or undefined when it is none of them. */
 export function recogniseIacFormat(text: string, fileName: string): IacFormat | undefined {
