@@ -29,7 +29,7 @@ test('a rule chip mounts no tooltip until hovered or focused; its tooltip names 
 
   const chip = page.locator('button[data-chip-kind="securityGroup"]').first();
   // Its name is its visible words with the kind before them (the icon's text alternative).
-  await expect(chip).toHaveAccessibleName(/^Security group\s*web\s*4 in · 1 out$/);
+  await expect(chip).toHaveAccessibleName(/^Security group\s*web,?\s*4 in · 1 out$/);
   await chip.hover();
   const tooltip = page.getByRole('tooltip');
   await expect(tooltip).toHaveCount(1);
@@ -80,4 +80,10 @@ test('at fit view a node draws no hidden text in a box of its own, and its facts
   expect(positioned.slice(0, 5)).toEqual([]);
   // The fact lines a far card does not draw can still be found in the page (and read by a screen reader).
   await expect(page.locator('.react-flow__node-ec2Instance').first()).toContainText('t3.micro · 2 vCPU · 1 GiB');
+  // Far away a chip is its icon, named by the words it would draw near; hovering still gives the rules.
+  const chip = page.locator('.react-flow__node-ec2Instance button[data-chip-kind="securityGroup"]').first();
+  await expect(chip).toHaveText('');
+  await expect(chip).toHaveAccessibleName('Security group web, 4 in · 1 out');
+  await chip.hover();
+  await expect(page.getByRole('tooltip')).toContainText('in: TCP 443 from 0.0.0.0/0');
 });

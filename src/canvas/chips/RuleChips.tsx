@@ -24,7 +24,16 @@ export const CHIP_TOOLTIP = 'rules';
  * large design has thousands of chips, and a tooltip each (with its state,
  * context and listeners) made mounting, clicking and panning slower.
  */
-function RuleChipsImpl({ chips, side }: { chips: readonly RuleChip[]; side: 'top' | 'bottom' }) {
+function RuleChipsImpl({
+  chips,
+  side,
+  far = false,
+}: {
+  chips: readonly RuleChip[];
+  side: 'top' | 'bottom';
+  /** Far away (the node's zoom detail) a chip is its icon alone: its 10 px words could not be read there. */
+  far?: boolean;
+}) {
   if (chips.length === 0) return null;
   return (
     <div
@@ -41,7 +50,11 @@ function RuleChipsImpl({ chips, side }: { chips: readonly RuleChip[]; side: 'top
           data-chip-kind={chip.kind}
           // Its tooltip gives the whole name and the rules, so a name cut short here is still readable.
           data-tooltip={CHIP_TOOLTIP}
-          className="flex min-w-0 items-center gap-1 rounded-full border border-slate-300 bg-white px-1.5 py-px text-[10px] leading-tight text-slate-700 shadow-sm hover:border-teal-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200"
+          // An icon alone is named by its words as they would be drawn near.
+          aria-label={far ? `${KIND_WORD[chip.kind]} ${chip.name}, ${chip.count}` : undefined}
+          className={`flex min-w-0 items-center gap-1 rounded-full border border-slate-300 bg-white py-px text-[10px] leading-tight text-slate-700 shadow-sm hover:border-teal-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 ${
+            far ? 'px-0.5' : 'px-1.5'
+          }`}
           onClick={(event) => {
             event.stopPropagation();
             const view = useViewStore.getState();
@@ -57,12 +70,12 @@ function RuleChipsImpl({ chips, side }: { chips: readonly RuleChip[]; side: 'top
            */}
           <img
             src={kindView(chip.kind).icon}
-            alt={KIND_WORD[chip.kind]}
+            alt={far ? '' : KIND_WORD[chip.kind]}
             className="h-3 w-3 shrink-0 rounded-sm"
             draggable={false}
           />
-          <span className="truncate font-medium">{chip.name}</span>
-          <span className="shrink-0 font-mono opacity-75">{chip.count}</span>
+          {!far && <span className="truncate font-medium">{chip.name}</span>}
+          {!far && <span className="shrink-0 font-mono opacity-75">{chip.count}</span>}
         </button>
       ))}
     </div>

@@ -111,7 +111,7 @@ function ResourceCardImpl({
         </span>
       </div>
       {!launched && <Handles />}
-      {!launched && <RuleChips chips={data.chips ?? []} side="bottom" />}
+      {!launched && <RuleChips chips={data.chips ?? []} side="bottom" far={far} />}
     </div>
   );
 }
