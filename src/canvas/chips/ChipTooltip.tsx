@@ -76,9 +76,16 @@ function ChipTooltipImpl({
       window.clearTimeout(timer);
       if (anchor === current && document.activeElement !== anchor) hide();
     };
+    // A press closes it, and the focus that the press gives the chip does not open it again (as Radix's tooltips).
+    let pressed: HTMLElement | null = null;
+    const onDown = (event: PointerEvent) => {
+      pressed = chipButton(event.target);
+      hide();
+    };
     const onFocusIn = (event: FocusEvent) => {
       const anchor = chipButton(event.target);
-      if (anchor) show(anchor);
+      if (anchor && anchor !== pressed) show(anchor);
+      pressed = null;
     };
     const onFocusOut = (event: FocusEvent) => {
       if (chipButton(event.target) === current) hide();
@@ -91,7 +98,7 @@ function ChipTooltipImpl({
     root.addEventListener('focusin', onFocusIn);
     root.addEventListener('focusout', onFocusOut);
     root.addEventListener('keydown', onKeyDown);
-    root.addEventListener('pointerdown', hide);
+    root.addEventListener('pointerdown', onDown);
     root.addEventListener('wheel', hide, { passive: true });
     return () => {
       window.clearTimeout(timer);
@@ -100,7 +107,7 @@ function ChipTooltipImpl({
       root.removeEventListener('focusin', onFocusIn);
       root.removeEventListener('focusout', onFocusOut);
       root.removeEventListener('keydown', onKeyDown);
-      root.removeEventListener('pointerdown', hide);
+      root.removeEventListener('pointerdown', onDown);
       root.removeEventListener('wheel', hide);
     };
   }, [container, chipsOf]);
