@@ -47,6 +47,7 @@ import { kindView } from './kinds';
 import { tidyUp, useTidyStore } from './tidyRunner';
 import { NODE_TYPES } from './nodes';
 import { EDGE_TYPES, useEdgeRoutes, useRoutedEdges } from './edges';
+import { ChipTooltip } from './chips';
 import { PALETTE_MIME } from './palette';
 import { TrafficBadges } from './traffic/TrafficBadges';
 import { FaultControls } from './FaultControls';
@@ -304,6 +305,9 @@ function CanvasInner() {
     useViewStore.getState().askReachFrom(node.id);
   }, []);
 
+  // The rule chips' one tooltip finds a hovered chip's rules in its node.
+  const chipsOf = useCallback((id: string) => flow.getNode(id)?.data.chips, [flow]);
+
   const internalNodes = () => nodes.map((n) => flow.getInternalNode(n.id)).filter((n) => n !== undefined);
 
   const onNodeDragStop = useCallback(
@@ -403,6 +407,7 @@ function CanvasInner() {
       }}
       onDrop={onDrop}
     >
+      <ChipTooltip container={wrapper} chipsOf={chipsOf} />
       <ReactFlow<ResourceNode, ResourceEdge>
         nodes={drawnNodes}
         edges={drawnEdges}

@@ -1,12 +1,31 @@
 import { MousePointerClick } from 'lucide-react';
+import { useEffect } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { selectDesign, useDesignStore } from '../store';
 import { PointerToast } from './PointerToast';
 import { SimToolbar } from './SimToolbar';
 
+/**
+ * The inspector's code is fetched on first use (ui/SidePanel.tsx), and the
+ * first click on a node opens it. Fetching it once the page is idle means that
+ * click waits for no download or parse of it.
+ */
+function usePreloadedInspector() {
+  useEffect(() => {
+    const load = () => void import('./inspector/Inspector');
+    if (typeof requestIdleCallback === 'undefined') {
+      const timer = setTimeout(load, 2000);
+      return () => clearTimeout(timer);
+    }
+    const idle = requestIdleCallback(load, { timeout: 5000 });
+    return () => cancelIdleCallback(idle);
+  }, []);
+}
+
 /** The drawing area, with a hint while the design is empty. */
 export function CanvasArea() {
   const empty = useDesignStore((s) => Object.keys(selectDesign(s).resources).length === 0);
+  usePreloadedInspector();
   return (
     <main aria-label="Canvas" className="relative min-w-0 flex-1">
       <Canvas />

@@ -1,25 +1,39 @@
-import * as Tooltip from '@radix-ui/react-tooltip';
 import { memo } from 'react';
 import { useViewStore } from '../../store';
 import { kindView } from '../kinds';
 import type { RuleChip } from './ruleChips';
 
-const KIND_WORD: Record<RuleChip['kind'], string> = {
+/** The kind of rule set a chip stands for, in words: its icon's text alternative and its tooltip's first word. */
+export const KIND_WORD: Record<RuleChip['kind'], string> = {
   routeTable: 'Route table',
   networkAcl: 'Network ACL',
   securityGroup: 'Security group',
 };
 
-/** At most this many rules in a hover card; the inspector lists them all. */
-const LISTED = 12;
+/** Marks a chip for the canvas's one shared tooltip (`ChipTooltip`), which lists its rules on hover or focus. */
+export const CHIP_TOOLTIP = 'rules';
 
 /**
  * The rule sets acting on a node, as chips sitting on its border (a subnet's
  * top edge, a card's bottom edge): where a packet crosses them. Hover or focus
  * lists the rules; a click selects the rule set, which opens it in the
  * inspector. They float over the border, so the node keeps its size.
+ *
+ * A chip is a plain button: the tooltip is not mounted per chip but once per
+ * canvas, and found from `data-chip-id` when a chip is hovered or focused. A
+ * large design has thousands of chips, and a tooltip each (with its state,
+ * context and listeners) made mounting, clicking and panning slower.
  */
-function RuleChipsImpl({ chips, side }: { chips: readonly RuleChip[]; side: 'top' | 'bottom' }) {
+function RuleChipsImpl({
+  chips,
+  side,
+  far = false,
+}: {
+  chips: readonly RuleChip[];
+  side: 'top' | 'bottom';
+  /** Far away (the node's zoom detail) a chip is its icon alone: its 10 px words could not be read there. */
+  far?: boolean;
+}) {
   if (chips.length === 0) return null;
   return (
     <div
@@ -29,48 +43,40 @@ function RuleChipsImpl({ chips, side }: { chips: readonly RuleChip[]; side: 'top
       }`}
     >
       {chips.map((chip) => (
-        <Tooltip.Root key={chip.id}>
-          <Tooltip.Trigger asChild>
-            <button
-              type="button"
-              data-chip-kind={chip.kind}
-              // Its tooltip gives the whole name and the rules, so a name cut short here is still readable.
-              data-tooltip="rules"
-              className="flex min-w-0 items-center gap-1 rounded-full border border-slate-300 bg-white px-1.5 py-px text-[10px] leading-tight text-slate-700 shadow-sm hover:border-teal-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200"
-              onClick={(event) => {
-                event.stopPropagation();
-                const view = useViewStore.getState();
-                view.setSelection([chip.id]);
-                view.showPanel('inspector');
-              }}
-            >
-              <img src={kindView(chip.kind).icon} alt="" className="h-3 w-3 shrink-0 rounded-sm" draggable={false} />
-              {/* The name is the visible words with the kind before them, so speech input can say what it sees. */}
-              <span className="sr-only">{KIND_WORD[chip.kind]} </span>
-              <span className="truncate font-medium">{chip.name}</span>
-              <span className="sr-only">, rules: </span>
-              <span className="shrink-0 font-mono opacity-75">{chip.count}</span>
-            </button>
-          </Tooltip.Trigger>
-          <Tooltip.Portal>
-            <Tooltip.Content
-              sideOffset={6}
-              collisionPadding={8}
-              className="z-[70] max-w-sm rounded-md bg-slate-900 px-2 py-1.5 text-xs text-white shadow-lg dark:bg-slate-100 dark:text-slate-900"
-            >
-              <p className="font-semibold">
-                {KIND_WORD[chip.kind]} {chip.name}
-              </p>
-              <ul className="mt-0.5 font-mono text-[11px]">
-                {chip.rules.slice(0, LISTED).map((rule, i) => (
-                  <li key={i}>{rule}</li>
-                ))}
-                {chip.rules.length === 0 && <li>No rules</li>}
-                {chip.rules.length > LISTED && <li>…and {chip.rules.length - LISTED} more (click to open)</li>}
-              </ul>
-            </Tooltip.Content>
-          </Tooltip.Portal>
-        </Tooltip.Root>
+        <button
+          key={chip.id}
+          type="button"
+          data-chip-id={chip.id}
+          data-chip-kind={chip.kind}
+          // Its tooltip gives the whole name and the rules, so a name cut short here is still readable.
+          data-tooltip={CHIP_TOOLTIP}
+          // An icon alone is named by its words as they would be drawn near.
+          aria-label={far ? `${KIND_WORD[chip.kind]} ${chip.name}, ${chip.count}` : undefined}
+          className={`flex min-w-0 items-center gap-1 rounded-full border border-slate-300 bg-white py-px text-[10px] leading-tight text-slate-700 shadow-sm hover:border-teal-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 ${
+            far ? 'px-0.5' : 'px-1.5'
+          }`}
+          onClick={(event) => {
+            event.stopPropagation();
+            const view = useViewStore.getState();
+            view.setSelection([chip.id]);
+            view.showPanel('inspector');
+          }}
+        >
+          {/*
+           * The icon says the kind, so its text alternative is the kind's name: the chip's name is then its
+           * visible words with the kind before them ("Security group web 4 in · 1 out"), which speech input can
+           * say. Not visually hidden text: thousands of clipped, positioned spans made every frame of a pan
+           * slower to hit-test and paint.
+           */}
+          <img
+            src={kindView(chip.kind).icon}
+            alt={far ? '' : KIND_WORD[chip.kind]}
+            className="h-3 w-3 shrink-0 rounded-sm"
+            draggable={false}
+          />
+          {!far && <span className="truncate font-medium">{chip.name}</span>}
+          {!far && <span className="shrink-0 font-mono opacity-75">{chip.count}</span>}
+        </button>
       ))}
     </div>
   );

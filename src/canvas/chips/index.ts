@@ -1,3 +1,7 @@
-/** Rule sets drawn where they act: the chip derivation (pure) and the chips a node mounts on its border. */
+/**
+ * Rule sets drawn where they act: the chip derivation (pure), the chips a node
+ * mounts on its border, and the one tooltip a canvas mounts for all of them.
+ */
 export { ruleChipsOf, type RuleChip } from './ruleChips';
 export { RuleChips } from './RuleChips';
+export { ChipTooltip } from './ChipTooltip';

@@ -42,19 +42,27 @@ export function requestKey(request: RouteRequest): string {
   return JSON.stringify(request);
 }
 
-export function requestRoutes(request: RouteRequest): void {
-  const key = requestKey(request);
+/** The key of every request over `ROUTE_NODE_LIMIT` boxes: such a design is never routed, whatever moves in it. */
+export const UNROUTED_KEY = `over ${ROUTE_NODE_LIMIT} boxes`;
+
+/** Says on the canvas that this design is too large to route; its edges keep React Flow's step paths. */
+export function declineRoutes(): void {
+  const state = useEdgeRoutes.getState();
+  if (state.answered === UNROUTED_KEY && !state.pending) return;
+  // A newer answer to an older request is not shown.
+  asked++;
+  useEdgeRoutes.setState({
+    routes: new Map(),
+    answered: UNROUTED_KEY,
+    pending: false,
+    note: `Edges are drawn as simple steps in designs over ${ROUTE_NODE_LIMIT} boxes; in smaller ones they are routed around boxes.`,
+  });
+}
+
+/** Routes `request` in the worker (at most `ROUTE_NODE_LIMIT` boxes: larger designs go to `declineRoutes`). */
+export function requestRoutes(request: RouteRequest, key = requestKey(request)): void {
   const state = useEdgeRoutes.getState();
   if (key === state.answered && !state.pending) return;
-  if (request.boxes.length > ROUTE_NODE_LIMIT) {
-    useEdgeRoutes.setState({
-      routes: new Map(),
-      answered: key,
-      pending: false,
-      note: `Edges are drawn as simple steps in designs over ${ROUTE_NODE_LIMIT} boxes; in smaller ones they are routed around boxes.`,
-    });
-    return;
-  }
   if (request.edges.length === 0) {
     useEdgeRoutes.setState({ routes: new Map(), answered: key, pending: false, note: null });
     return;

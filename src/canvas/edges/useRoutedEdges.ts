@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import type { ResourceEdge, ResourceNode } from '../derive';
 import { labelText } from './labels';
 import type { RouteBox, RouteRequest } from './route';
-import { requestKey, requestRoutes, useEdgeRoutes } from './routeRunner';
+import { declineRoutes, requestKey, requestRoutes, ROUTE_NODE_LIMIT, UNROUTED_KEY, useEdgeRoutes } from './routeRunner';
 
 /** How long positions must stay still before edges are routed again (a drag moves them every frame). */
 const SETTLE_MS = 120;
@@ -29,24 +29,36 @@ export function absoluteBoxes(nodes: readonly ResourceNode[]): RouteBox[] {
   }));
 }
 
-/** Asks for routes for `edges` between `nodes` as drawn, once they have stayed put for a moment. */
+/**
+ * Asks for routes for `edges` between `nodes` as drawn, once they have stayed put for a moment. A design
+ * over `ROUTE_NODE_LIMIT` nodes is not routed, so its boxes are not gathered or keyed at all: that cost
+ * (a pass over every node and a JSON key of them all) came with every click and keystroke, and with
+ * every chunk of a large design being drawn.
+ */
 export function useRoutedEdges(nodes: readonly ResourceNode[], edges: readonly ResourceEdge[]): void {
-  const request = useMemo<RouteRequest>(
-    () => ({
-      boxes: absoluteBoxes(nodes),
-      edges: edges.map((e) => ({
-        id: e.id,
-        source: e.source,
-        target: e.target,
-        ...(labelText(e) ? { label: labelText(e)! } : {}),
-      })),
-    }),
-    [nodes, edges],
+  const routed = nodes.length <= ROUTE_NODE_LIMIT;
+  // Over the limit the request is null whatever the nodes are, so it is not worked out again when they change.
+  const drawnNodes = routed ? nodes : null;
+  const drawnEdges = routed ? edges : null;
+  const request = useMemo<RouteRequest | null>(
+    () =>
+      drawnNodes && drawnEdges
+        ? {
+            boxes: absoluteBoxes(drawnNodes),
+            edges: drawnEdges.map((e) => ({
+              id: e.id,
+              source: e.source,
+              target: e.target,
+              ...(labelText(e) ? { label: labelText(e)! } : {}),
+            })),
+          }
+        : null,
+    [drawnNodes, drawnEdges],
   );
-  const key = useMemo(() => requestKey(request), [request]);
+  const key = useMemo(() => (request ? requestKey(request) : UNROUTED_KEY), [request]);
   useEffect(() => {
     useEdgeRoutes.setState({ wanted: key });
-    const timer = setTimeout(() => requestRoutes(request), SETTLE_MS);
+    const timer = setTimeout(() => (request ? requestRoutes(request, key) : declineRoutes()), SETTLE_MS);
     return () => clearTimeout(timer);
   }, [key, request]);
 }

@@ -101,7 +101,7 @@ function ContainerFrameImpl({
         {aside}
       </div>
       {connectable && <Handles />}
-      <RuleChips chips={data.chips ?? []} side="top" />
+      <RuleChips chips={data.chips ?? []} side="top" far={far} />
     </div>
   );
 }

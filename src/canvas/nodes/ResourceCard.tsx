@@ -90,8 +90,12 @@ function ResourceCardImpl({
           <span className="flex-1" />
           <FaultControl resource={resource} placeholder />
         </div>
-        {/* Far away the fact lines are not drawn, but screen readers and find-in-page still read them. */}
-        {far && <span className="sr-only">{facts.lines.join(', ')}</span>}
+        {/*
+         * Far away the fact lines are not drawn, but screen readers and find-in-page still read them: in the flow
+         * with no height (`nimbus-unseen`), not `sr-only`, whose position and clip made each card's a layer of its
+         * own that every frame of a pan hit-tested and painted.
+         */}
+        {far && <span className="nimbus-unseen">{facts.lines.join(', ')}</span>}
         {lines.map((line) => (
           <div key={line} title={line} className="truncate font-mono text-[10.5px] text-slate-600 dark:text-slate-400">
             {line}
@@ -107,7 +111,7 @@ function ResourceCardImpl({
         </span>
       </div>
       {!launched && <Handles />}
-      {!launched && <RuleChips chips={data.chips ?? []} side="bottom" />}
+      {!launched && <RuleChips chips={data.chips ?? []} side="bottom" far={far} />}
     </div>
   );
 }
