@@ -29,6 +29,7 @@ import {
   type RuleRef,
 } from '../engine';
 import { balance, type BalancedFlow } from './balancedPath';
+import { planInputs, rememberedPlan, rememberPlan } from './planMemo';
 
 export type { BalancedFlow, FlowBranch } from './balancedPath';
 
@@ -159,6 +160,15 @@ function specOf(
 /** Plans the path of one request of a flow, honouring the simulation's live state (instances, zones, health) when given. */
 export function planFlowPath(design: Design, flow: Flow, overlay: LiveOverlay = {}): FlowPath {
   const live = withLiveStates(design, overlay.liveStates, overlay.publicIps);
+  const inputs = planInputs(live, flow, overlay);
+  const known = inputs && rememberedPlan(flow, inputs);
+  if (known) return known;
+  const path = plan(live, flow, overlay);
+  if (inputs) rememberPlan(flow, inputs, path);
+  return path;
+}
+
+function plan(live: Design, flow: Flow, overlay: LiveOverlay): FlowPath {
   const from = specOf(live, flow.from, 'source');
   if (!from.ok) return failed(flow, from.error);
   const to = specOf(live, flow.to, 'destination');
