@@ -15,6 +15,27 @@ export function withLiveStates(
   liveStates: Record<string, InstanceState> = {},
   publicIps: Record<string, string | null> = {},
 ): Design {
+  // Planning asks once per flow with the same overlay: the records are the simulation's, made anew for each
+  // plan and never changed, so the same three objects give the same design.
+  if (lastCall && lastCall.design === design && lastCall.liveStates === liveStates && lastCall.publicIps === publicIps)
+    return lastCall.result;
+  const result = overlaid(design, liveStates, publicIps);
+  lastCall = { design, liveStates, publicIps, result };
+  return result;
+}
+
+let lastCall: {
+  design: Design;
+  liveStates: Record<string, InstanceState>;
+  publicIps: Record<string, string | null>;
+  result: Design;
+} | null = null;
+
+function overlaid(
+  design: Design,
+  liveStates: Record<string, InstanceState>,
+  publicIps: Record<string, string | null>,
+): Design {
   const edits = new Map<string, Ec2Instance>();
   const change = (id: string, edit: (instance: Ec2Instance) => Ec2Instance | null) => {
     const current = edits.get(id) ?? (Object.hasOwn(design.resources, id) ? design.resources[id] : undefined);
