@@ -17,7 +17,7 @@ import { loadBalancerNodes, nodeFor, type LoadBalancerNode } from './loadBalance
 import { backLegPacket, backLegSource, keepsClient, targetEndpoint } from './loadBalancerBackLeg';
 import type { ReachOutcome, ReachQuery, ReachResult } from './reachability';
 import type { BlockCode, Hop, HopInput, HopPacket } from './trace';
-import { cachedWalk, walkHoldsUnder, type Walked } from './walk';
+import { cachedWalk, outageSet, walkHoldsUnder, type Walked } from './walk';
 import { networkEpochOf } from './networkEpoch';
 import { gateOf, listenerLabel, summaryOf } from './loadBalancerGate';
 
@@ -382,7 +382,7 @@ function viaNode(through: Through, target: RegisteredTarget, via: LoadBalancerNo
     group,
     health,
     name,
-    (options.outOfService ?? []).includes(target.id),
+    outageSet(options.outOfService).has(target.id),
     target.id,
     target.autoScalingGroupId,
     target.subnetId,

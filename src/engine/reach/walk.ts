@@ -95,8 +95,22 @@ function instanceOf(design: Design, end: Endpoint): Resource | undefined {
 const outagesKey = (options: PathOptions) =>
   `${options.zonesDown?.join(',') ?? ''}|${options.outOfService?.join(',') ?? ''}`;
 
+/** An outage list as a set, made once per list (the simulation makes one list per plan and many walks ask of it). */
+export function outageSet(list: readonly string[] | undefined): ReadonlySet<string> {
+  if (!list) return NO_OUTAGES;
+  let set = outageSets.get(list);
+  if (!set) {
+    set = new Set(list);
+    outageSets.set(list, set);
+  }
+  return set;
+}
+
+const NO_OUTAGES: ReadonlySet<string> = new Set();
+const outageSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
 const answers = (options: PathOptions, asked: Asked) =>
-  (asked.zone ? options.zonesDown : options.outOfService)?.includes(asked.id) === asked.answer;
+  outageSet(asked.zone ? options.zonesDown : options.outOfService).has(asked.id) === asked.answer;
 
 /** An outage list that notes each `includes` asked of it; any other read marks the walk as having read it whole. */
 function watched(list: readonly string[], zone: boolean, log: { asked: Asked[]; whole: boolean }): readonly string[] {
