@@ -1,6 +1,6 @@
 import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
-import type { Design, Ec2Instance, RouteTable, SecurityGroup } from '../../domain';
+import { asResourceId, type Design, type Ec2Instance, type RouteTable, type SecurityGroup } from '../../domain';
 import { haDesign, named, tcpFrom } from '../testing/haDesign';
 import type { PathOptions } from './context';
 import { resolveEndpoint, type Endpoint } from './endpoints';
@@ -78,7 +78,7 @@ describe('network epochs', () => {
       const table = Object.values(d.resources).find(
         (r) => r.kind === 'routeTable' && r.routes.length > 1,
       ) as RouteTable;
-      table.routes.push({ destination: '192.168.0.0/16', target: webA(d as Design).id });
+      table.routes.push({ destination: '192.168.0.0/16', target: asResourceId(webA(d as Design).id) });
     });
     const webStopped = withState(design, webA(design).id, 'stopped');
     expect(networkEpochOf(webStopped.resources)).not.toBe(networkEpochOf(design.resources));
