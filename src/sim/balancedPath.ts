@@ -1,5 +1,5 @@
 import { getResource, type Design } from '../domain';
-import type { LoadBalancerReach, PathOptions, ReachResult, TargetReach } from '../engine';
+import type { LoadBalancerReach, PathOptions, ReachResult, TargetLeg, TargetReach } from '../engine';
 import { outcomeOf, refusalOf, targetShares, type BranchOutcome, type Share } from './loadBalancing';
 import type { FlowPath, PathHops, PathStep } from './trafficPath';
 
@@ -50,6 +50,57 @@ function animatedBranches(targets: readonly TargetReach[]): Set<number> {
   return chosen;
 }
 
+/** A target's verdict through one of its legs, the same object for the same target and leg (see `branchOf`). */
+function throughLeg(target: TargetReach, leg: TargetLeg): TargetReach {
+  let byTarget = legVerdicts.get(leg);
+  if (!byTarget) {
+    byTarget = new WeakMap();
+    legVerdicts.set(leg, byTarget);
+  }
+  let merged = byTarget.get(target);
+  if (!merged) {
+    merged = { ...target, ...leg };
+    byTarget.set(target, merged);
+  }
+  return merged;
+}
+
+const legVerdicts = new WeakMap<TargetLeg, WeakMap<TargetReach, TargetReach>>();
+
+/**
+ * A branch, the same object for the same verdict, share, steps and round
+ * trip: verdicts are remembered (`engine/reach/loadBalancers.ts`), so after
+ * a change elsewhere most branches are what they were and the traffic's
+ * comparison of the old path and the new one finds them equal at once.
+ */
+function branchOf(target: TargetReach, share: number, steps: PathStep[], rttMs: number | null): FlowBranch {
+  const earlier = branches.get(target);
+  const known = earlier?.find((b) => b.share === share && b.steps === steps && b.rttMs === rttMs);
+  if (known) return known;
+  const branch: FlowBranch = {
+    targetId: target.target.id,
+    name: target.name,
+    share,
+    outcome: outcomeOf(target),
+    blockedBy: target.blockedBy
+      ? {
+          direction: target.blockedBy.direction,
+          code: target.blockedBy.code,
+          component: target.blockedBy.component,
+          id: target.blockedBy.id,
+        }
+      : null,
+    steps,
+    rttMs,
+  };
+  branches.set(target, [branch, ...(earlier ?? [])].slice(0, BRANCHES_PER_VERDICT));
+  return branch;
+}
+
+const branches = new WeakMap<TargetReach, FlowBranch[]>();
+const BRANCHES_PER_VERDICT = 4;
+const NO_STEPS: PathStep[] = [];
+
 /**
  * The branches: a target's share split evenly over its legs when it has
  * them (DNS gives clients every node's address, so each node in service takes
@@ -82,7 +133,7 @@ function throughNodes(
       }
       alike.set(key, shares.length);
       shares.push({ targetIndex, share: share / legs.length });
-      chosen.push({ ...target, ...leg });
+      chosen.push(throughLeg(target, leg));
     }
   }
   return { shares, chosen };
@@ -140,28 +191,12 @@ export function balance(
     const shape = shapeOf(target);
     if (!rttByShape.has(shape)) rttByShape.set(shape, path.rttMs);
   }
+  const servedRtt = [...laidOut.values()].find((p) => p.rttMs !== null)?.rttMs ?? null;
   const branches: FlowBranch[] = shares.map(({ share }, b) => {
     const target = chosen[b]!;
     const own = laidOut.get(b);
-    const steps = own?.steps ?? [];
-    const servedRtt = [...laidOut.values()].find((p) => p.rttMs !== null)?.rttMs ?? null;
     const rttMs = own ? own.rttMs : target.reachable ? (rttByShape.get(shapeOf(target)) ?? servedRtt) : null;
-    return {
-      targetId: target.target.id,
-      name: target.name,
-      share,
-      outcome: outcomeOf(target),
-      blockedBy: target.blockedBy
-        ? {
-            direction: target.blockedBy.direction,
-            code: target.blockedBy.code,
-            component: target.blockedBy.component,
-            id: target.blockedBy.id,
-          }
-        : null,
-      steps,
-      rttMs,
-    };
+    return branchOf(target, share, own?.steps ?? NO_STEPS, rttMs);
   });
   let mainIndex = -1;
   shares.forEach(({ share }, b) => {

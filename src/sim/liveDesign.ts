@@ -15,20 +15,52 @@ export function withLiveStates(
   liveStates: Record<string, InstanceState> = {},
   publicIps: Record<string, string | null> = {},
 ): Design {
-  const edits = new Map<string, Ec2Instance>();
-  const change = (id: string, edit: (instance: Ec2Instance) => Ec2Instance | null) => {
-    const current = edits.get(id) ?? (Object.hasOwn(design.resources, id) ? design.resources[id] : undefined);
-    const next = current?.kind === 'ec2Instance' ? edit(current) : null;
-    if (next) edits.set(id, next);
+  // Planning asks once per flow with the same overlay: the records are the simulation's, made anew for each
+  // plan and never changed, so the same three objects give the same design.
+  if (lastCall && lastCall.design === design && lastCall.liveStates === liveStates && lastCall.publicIps === publicIps)
+    return lastCall.result;
+  const result = overlaid(design, liveStates, publicIps);
+  lastCall = { design, liveStates, publicIps, result };
+  return result;
+}
+
+let lastCall: {
+  design: Design;
+  liveStates: Record<string, InstanceState>;
+  publicIps: Record<string, string | null>;
+  result: Design;
+} | null = null;
+
+function overlaid(
+  design: Design,
+  liveStates: Record<string, InstanceState>,
+  publicIps: Record<string, string | null>,
+): Design {
+  const { resources: given } = design;
+  const instanceAt = (id: string) => {
+    const resource = Object.hasOwn(given, id) ? given[id] : undefined;
+    return resource?.kind === 'ec2Instance' ? resource : undefined;
   };
-  for (const [id, state] of Object.entries(liveStates))
-    change(id, (instance) => (instance.state === state ? null : edited(instance, 'state', state)));
-  for (const [id, address] of Object.entries(publicIps))
-    change(id, (instance) =>
-      !instance.publicIp || instance.elasticIpId !== null || address === null || instance.publicIpAddress === address
-        ? null
-        : edited(instance, 'publicIpAddress', address),
-    );
+  // Plain loops over the records (no entry arrays, no callbacks): planning calls this after every change.
+  const edits = new Map<string, Ec2Instance>();
+  for (const id of Object.keys(liveStates)) {
+    const instance = instanceAt(id);
+    const state = liveStates[id]!;
+    if (instance && instance.state !== state) edits.set(id, edited(instance, 'state', state));
+  }
+  for (const id of Object.keys(publicIps)) {
+    const instance = edits.get(id) ?? instanceAt(id);
+    const address = publicIps[id] as string | null;
+    if (
+      !instance ||
+      !instance.publicIp ||
+      instance.elasticIpId !== null ||
+      address === null ||
+      instance.publicIpAddress === address
+    )
+      continue;
+    edits.set(id, edited(instance, 'publicIpAddress', address));
+  }
   if (edits.size === 0) return design;
   const last = lastResults.get(design);
   if (last && sameEdits(last.edits, edits)) return last.result;

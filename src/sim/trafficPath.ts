@@ -18,6 +18,7 @@ import {
   parseEndpoint,
   endpointLabel,
   endpointResourceId,
+  networkEpochOf,
   type BlockCode,
   type Decision,
   type Endpoint,
@@ -29,6 +30,7 @@ import {
   type RuleRef,
 } from '../engine';
 import { balance, type BalancedFlow } from './balancedPath';
+import { planInputs, rememberedPlan, rememberPlan } from './planMemo';
 
 export type { BalancedFlow, FlowBranch } from './balancedPath';
 
@@ -159,6 +161,15 @@ function specOf(
 /** Plans the path of one request of a flow, honouring the simulation's live state (instances, zones, health) when given. */
 export function planFlowPath(design: Design, flow: Flow, overlay: LiveOverlay = {}): FlowPath {
   const live = withLiveStates(design, overlay.liveStates, overlay.publicIps);
+  const inputs = planInputs(live, flow, overlay);
+  const known = inputs && rememberedPlan(flow, inputs);
+  if (known) return known;
+  const path = plan(live, flow, overlay);
+  if (inputs) rememberPlan(flow, inputs, path);
+  return path;
+}
+
+function plan(live: Design, flow: Flow, overlay: LiveOverlay): FlowPath {
   const from = specOf(live, flow.from, 'source');
   if (!from.ok) return failed(flow, from.error);
   const to = specOf(live, flow.to, 'destination');
@@ -207,8 +218,49 @@ export type PathHops = Pick<
   'reachable' | 'forward' | 'return' | 'blockedBy' | 'source' | 'destination' | 'sent'
 >;
 
-/** The path's hops as animated steps, each with its latency, and the round trip when the response gets back. */
+/** An end as `layOutSteps` reads it: its kind, the node that stands for it and its label. */
+const endText = (live: Design, end: Endpoint) => `${end.kind}|${endpointResourceId(live, end)}|${endpointLabel(end)}`;
+
+/** Steps laid out, by the forward hops they were laid out from (the walks behind them are remembered, so the lists repeat). */
+const laidOut = new WeakMap<
+  readonly Hop[],
+  Array<{ inputs: readonly unknown[]; path: { steps: PathStep[]; rttMs: number | null } }>
+>();
+const LAYOUTS_PER_HOPS = 4;
+
+/**
+ * The path's hops as animated steps, each with its latency, and the round
+ * trip when the response gets back. The same object again for the same
+ * hops, ends, packet and flow in the same network: flows are planned again
+ * after every change, and most of their paths are what they were.
+ */
 export function stepsOf(live: Design, flow: Flow, result: PathHops): { steps: PathStep[]; rttMs: number | null } {
+  const { sent } = result;
+  // Everything `layOutSteps` reads: the resources the hops name are the network's (the epoch's) or the ends'.
+  const inputs = [
+    networkEpochOf(live.resources),
+    flow.protocol,
+    flow.port,
+    result.return,
+    result.reachable,
+    result.blockedBy?.direction,
+    endText(live, result.source),
+    endText(live, result.destination),
+    sent.protocol,
+    sent.srcIp,
+    sent.srcPort,
+    sent.dstIp,
+    sent.dstPort,
+  ];
+  const earlier = laidOut.get(result.forward);
+  const known = earlier?.find((l) => l.inputs.every((value, i) => value === inputs[i]));
+  if (known) return known.path;
+  const path = layOutSteps(live, flow, result);
+  laidOut.set(result.forward, [{ inputs, path }, ...(earlier ?? [])].slice(0, LAYOUTS_PER_HOPS));
+  return path;
+}
+
+function layOutSteps(live: Design, flow: Flow, result: PathHops): { steps: PathStep[]; rttMs: number | null } {
   const { source: src, destination: dst } = result;
   const hops = [...result.forward, ...result.return];
   let packet: PacketView = result.sent;

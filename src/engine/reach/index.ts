@@ -20,3 +20,4 @@ export {
   type TargetReach,
 } from './loadBalancers';
 export { loadBalancerNodes, type LoadBalancerNode } from './loadBalancerNodes';
+export { networkEpochOf, type NetworkEpoch } from './networkEpoch';

@@ -6,6 +6,7 @@ import {
   type Listener,
   type LoadBalancer,
   type PacketProtocol,
+  type Resource,
   type TargetGroup,
 } from '../../domain';
 import { formatIpv4 } from '../../net';
@@ -16,7 +17,8 @@ import { loadBalancerNodes, nodeFor, type LoadBalancerNode } from './loadBalance
 import { backLegPacket, backLegSource, keepsClient, targetEndpoint } from './loadBalancerBackLeg';
 import type { ReachOutcome, ReachQuery, ReachResult } from './reachability';
 import type { BlockCode, Hop, HopInput, HopPacket } from './trace';
-import { cachedWalk, type Walked } from './walk';
+import { cachedWalk, outageSet, walkHoldsUnder, type Walked } from './walk';
+import { networkEpochOf } from './networkEpoch';
 import { gateOf, listenerLabel, summaryOf } from './loadBalancerGate';
 
 export { listenerLabel };
@@ -185,17 +187,7 @@ export function analyzeThroughLoadBalancer(
       },
     };
   }
-  const listenerHop = lbHop(
-    {
-      step: 'handOver',
-      component: `listener ${listenerLabel(listener)} of ${lb.name}`,
-      id: lb.id,
-      rule: `${listenerLabel(listener)} → forward to ${group.name}`,
-      explanation: `${lb.name}'s listener ${listenerLabel(listener)} takes the ${lb.type === 'application' ? 'request and forwards it' : 'connection and passes it on'} to target group ${group.name} (${group.protocol}:${group.port}).`,
-    },
-    first.ctx.forward.packet,
-    'forward',
-  );
+  const listenerHop = listenerHopOf(lb, listener, group, first.ctx);
   const walks: Walks = { fronts, backs: new Map() };
   const legNodes =
     balancesAcrossZones(lb) && inService.length > 1 ? [front, ...inService.filter((n) => n !== front)] : [];
@@ -230,6 +222,60 @@ export function analyzeThroughLoadBalancer(
   };
 }
 
+/** The listener's hop, the same object for the same load balancer, listener, group and client leg, so the verdicts made with it are found again. */
+function listenerHopOf(lb: LoadBalancer, listener: Listener, group: TargetGroup, front: PathContext): Hop {
+  let byListener = listenerHops.get(front);
+  if (!byListener) {
+    byListener = [];
+    listenerHops.set(front, byListener);
+  }
+  const known = byListener.find((h) => h.lb === lb && h.listener === listener && h.group === group);
+  if (known) return known.hop;
+  const hop = lbHop(
+    {
+      step: 'handOver',
+      component: `listener ${listenerLabel(listener)} of ${lb.name}`,
+      id: lb.id,
+      rule: `${listenerLabel(listener)} → forward to ${group.name}`,
+      explanation: `${lb.name}'s listener ${listenerLabel(listener)} takes the ${lb.type === 'application' ? 'request and forwards it' : 'connection and passes it on'} to target group ${group.name} (${group.protocol}:${group.port}).`,
+    },
+    front.forward.packet,
+    'forward',
+  );
+  byListener.push({ lb, listener, group, hop });
+  return hop;
+}
+
+const listenerHops = new WeakMap<
+  PathContext,
+  Array<{ lb: LoadBalancer; listener: Listener; group: TargetGroup; hop: Hop }>
+>();
+
+/**
+ * Verdicts made, by the node's walk to the target: a flow is planned again
+ * after every launch and health change, and most targets' verdicts are what
+ * they were. A verdict is reused when everything it was made from is the same:
+ * the two walks (remembered per network, `walk.ts`), the listener's hop, the
+ * load balancer and group objects, and the target's fields, name, health and
+ * impairment. Verdicts are never changed once made.
+ */
+const verdicts = new WeakMap<Walked, Array<{ inputs: readonly unknown[]; reach: TargetReach }>>();
+/**
+ * Verdicts by the instance a target is: found before the target is resolved
+ * and its walk keyed, when the network epoch, the client's walk to the node
+ * (which names the node and the client), the listener's hop, the load
+ * balancer, group and the target's fields, name, health and impairment are
+ * the same, and the node's walk to the target still holds under the outages
+ * (its end is this instance object, the rest of what it read is the epoch's).
+ */
+const byInstance = new WeakMap<Resource, Array<{ inputs: readonly unknown[]; leg: Walked; reach: TargetReach }>>();
+/** Combined verdicts (a target's legs through every node), by the first leg's verdict. */
+const combined = new WeakMap<TargetReach, Array<{ legs: readonly TargetReach[]; reach: TargetReach }>>();
+const VERDICTS_PER_WALK = 4;
+
+const sameList = (a: readonly unknown[], b: readonly unknown[]) =>
+  a.length === b.length && a.every((value, i) => value === b[i]);
+
 /** Walks made once per question: the client's leg to each node, each node's leg to each target. */
 interface Walks {
   fronts: Map<string, Walked>;
@@ -255,6 +301,15 @@ interface Through {
 function targetReach(through: Through, target: RegisteredTarget): TargetReach {
   if (through.legNodes.length === 0) return viaNode(through, target, null);
   const legs = through.legNodes.map((node) => viaNode(through, target, node));
+  const known = combined.get(legs[0]!);
+  const same = known?.find((c) => sameList(c.legs, legs));
+  if (same) return same.reach;
+  const reach = combinedReach(legs);
+  combined.set(legs[0]!, [{ legs, reach }, ...(known ?? [])].slice(0, VERDICTS_PER_WALK));
+  return reach;
+}
+
+function combinedReach(legs: readonly TargetReach[]): TargetReach {
   const shown = legs.find((l) => !l.reachable) ?? legs[0]!;
   return {
     ...shown,
@@ -317,6 +372,27 @@ function viaNode(through: Through, target: RegisteredTarget, via: LoadBalancerNo
   const frontCtx = toNode.ctx;
   const frontBlock = blockOf(frontCtx);
   if (frontBlock) return unreachable(frontCtx.forward.hops, frontCtx.back.hops, frontBlock, node.subnet.id);
+  // An instance target's verdict, found again without resolving it or keying its walk: see `byInstance`.
+  const instance = target.type === 'instance' ? resourceById(design, target.id) : undefined;
+  const instanceInputs = instance && [
+    networkEpochOf(design.resources),
+    toNode,
+    listenerHop,
+    lb,
+    group,
+    health,
+    name,
+    outageSet(options.outOfService).has(target.id),
+    target.id,
+    target.autoScalingGroupId,
+    target.subnetId,
+    target.zoneId,
+  ];
+  const earlierByInstance = instance && byInstance.get(instance);
+  if (instanceInputs) {
+    const known = earlierByInstance?.find((v) => sameList(v.inputs, instanceInputs) && walkHoldsUnder(v.leg, options));
+    if (known) return known.reach;
+  }
   const dst = targetEndpoint(design, target, options);
   const packet = frontCtx.forward.packet;
   if (typeof dst === 'string') {
@@ -352,7 +428,55 @@ function viaNode(through: Through, target: RegisteredTarget, via: LoadBalancerNo
     walks.backs.set(key, leg);
   }
   if (!leg.ok) return groupStop('CANNOT_ROUTE', leg.error, node.subnet.id, frontCtx);
-  const ctx = leg.ctx;
+  const impaired = dst.kind === 'interface' && (options.outOfService ?? []).includes(dst.ownerId);
+  // The target's own fields are read one by one: its object is made anew for every design (`targetsOf`).
+  const inputs = [
+    toNode,
+    listenerHop,
+    lb,
+    group,
+    health,
+    name,
+    impaired,
+    target.id,
+    target.type,
+    target.autoScalingGroupId,
+    target.subnetId,
+    target.zoneId,
+  ];
+  const earlier = verdicts.get(leg);
+  const known = earlier?.find((v) => sameList(v.inputs, inputs));
+  if (known) {
+    if (instance && instanceInputs)
+      byInstance.set(
+        instance,
+        [{ inputs: instanceInputs, leg, reach: known.reach }, ...(earlierByInstance ?? [])].slice(0, VERDICTS_PER_WALK),
+      );
+    return known.reach;
+  }
+  const reach = legVerdict(through, target, node, toNode.ctx, leg.ctx, dst, { health, name, impaired });
+  verdicts.set(leg, [{ inputs, reach }, ...(earlier ?? [])].slice(0, VERDICTS_PER_WALK));
+  if (instance && instanceInputs)
+    byInstance.set(
+      instance,
+      [{ inputs: instanceInputs, leg, reach }, ...(earlierByInstance ?? [])].slice(0, VERDICTS_PER_WALK),
+    );
+  return reach;
+}
+
+/** A target's verdict through a node once both legs are walked. */
+function legVerdict(
+  through: Through,
+  target: RegisteredTarget,
+  node: LoadBalancerNode,
+  frontCtx: PathContext,
+  ctx: PathContext,
+  dst: Endpoint,
+  { health, name, impaired }: { health: string; name: string; impaired: boolean },
+): TargetReach {
+  const { lb, group, listenerHop } = through;
+  const packet = frontCtx.forward.packet;
+  const component = `target group ${group.name}`;
   const chooseHop = lbHop(
     {
       step: 'route',
@@ -373,7 +497,6 @@ function viaNode(through: Through, target: RegisteredTarget, via: LoadBalancerNo
   // A target that is not running (stopped, terminated) has nothing to connect to: 502. One in a zone that is
   // down, or impaired, answers nothing at all: no connection within 10 s is a 504 (aws-semantics-2 section 5;
   // ELB User Guide, "Troubleshoot your Application Load Balancers", HTTP 504).
-  const impaired = dst.kind === 'interface' && (options.outOfService ?? []).includes(dst.ownerId);
   const notRunning = blockedBy?.code === 'BAD_STATE' && !impaired;
   return {
     target,
