@@ -1,7 +1,8 @@
 import type { IacFormat } from './types';
+import { CLOUDFORMATION_JSON, CLOUDFORMATION_YAML } from '../cloudformation/formats';
 
 /** Every infrastructure-as-code format, in the order menus list them. */
-export const IAC_FORMATS: readonly IacFormat[] = [];
+export const IAC_FORMATS: readonly IacFormat[] = [CLOUDFORMATION_YAML, CLOUDFORMATION_JSON];
 
 /** The format a file is in, or undefined when it is none of them. */
 export function recogniseIacFormat(text: string, fileName: string): IacFormat | undefined {
