@@ -21,6 +21,9 @@ export interface ExportContext {
   logicalOf(id: string): string | undefined;
   /** Adds a resource beside the kind's own (a route, an association) and returns its logical id. */
   add(base: string, resource: CfnResource): string;
+  /** The logical id of a gateway's `AWS::EC2::VPCGatewayAttachment`, the same whoever asks first (the gateway, or a route that depends on it). */
+  attachmentOf(gatewayId: string): string;
+  put(logicalId: string, resource: CfnResource): void;
   /** A template parameter (created once per name); returns its `!Ref`. */
   parameter(name: string, spec: CfnProperties): CfnValue;
   output(name: string, value: CfnValue, description: string): void;

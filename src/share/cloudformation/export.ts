@@ -80,6 +80,7 @@ export function designToTemplate(design: Design): CfnTemplate {
       };
     return undefined;
   };
+  const attachments = new Map<string, string>();
   const ctx: ExportContext = {
     design,
     ref: (id) => (id ? (vpcDefault(id) ?? (logical.has(id) ? { Ref: logical.get(id)! } : id)) : id),
@@ -89,6 +90,17 @@ export function designToTemplate(design: Design): CfnTemplate {
       const name = allocate(base);
       template.Resources[name] = withoutEmptyDependsOn(resource);
       return name;
+    },
+    attachmentOf(gatewayId) {
+      let name = attachments.get(gatewayId);
+      if (!name) {
+        name = allocate(`${logical.get(gatewayId) ?? 'Gateway'}Attachment`);
+        attachments.set(gatewayId, name);
+      }
+      return name;
+    },
+    put(name, resource) {
+      template.Resources[name] = withoutEmptyDependsOn(resource);
     },
     parameter(name, spec) {
       parameters[name] ??= spec;

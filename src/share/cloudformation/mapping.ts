@@ -189,7 +189,10 @@ const ROUTE_TARGET_PROPERTIES = [...new Set(Object.values(ROUTE_TARGET_PROPERTY)
 /** A route through a gateway needs its attachment first (AWS CloudFormation User Guide, "DependsOn attribute"). */
 const gatewayAttachment = (ctx: ExportContext, targetId: string) => {
   const logical = ctx.logicalOf(targetId);
-  return logical ? [`${logical}Attachment`] : [];
+  const gateway = ctx.design.resources[targetId];
+  const attached =
+    (gateway?.kind === 'internetGateway' || gateway?.kind === 'virtualPrivateGateway') && gateway.vpcId !== null;
+  return logical && attached ? [ctx.attachmentOf(targetId)] : [];
 };
 
 const AMAZON_DNS_SUFFIX = '.amazonaws.com';
@@ -311,9 +314,8 @@ export const CFN_MAPPINGS: MappingTable = {
     types: ['AWS::EC2::InternetGateway'],
     beside: ['AWS::EC2::VPCGatewayAttachment'],
     write(gateway, ctx) {
-      const logical = ctx.logicalOf(gateway.id)!;
       if (gateway.vpcId)
-        ctx.add(`${logical}Attachment`, {
+        ctx.put(ctx.attachmentOf(gateway.id), {
           Type: 'AWS::EC2::VPCGatewayAttachment',
           Properties: { VpcId: ctx.ref(gateway.vpcId), InternetGatewayId: ctx.ref(gateway.id) },
         });
@@ -380,9 +382,8 @@ export const CFN_MAPPINGS: MappingTable = {
     types: ['AWS::EC2::VPNGateway'],
     beside: [],
     write(gateway, ctx) {
-      const logical = ctx.logicalOf(gateway.id)!;
       if (gateway.vpcId)
-        ctx.add(`${logical}Attachment`, {
+        ctx.put(ctx.attachmentOf(gateway.id), {
           Type: 'AWS::EC2::VPCGatewayAttachment',
           Properties: { VpcId: ctx.ref(gateway.vpcId), VpnGatewayId: ctx.ref(gateway.id) },
         });
@@ -938,8 +939,8 @@ export const CFN_MAPPINGS: MappingTable = {
           Name: cluster.name || undefined,
           Version: cluster.kubernetesVersion,
           RoleArn: role,
+          // The upgrade policy (`UpgradePolicy`) is newer than the resource specification the export is checked against: kept in the metadata.
           ResourcesVpcConfig: { SubnetIds: refs(ctx, cluster.subnetIds) },
-          UpgradePolicy: { SupportType: cluster.upgradePolicy },
         }),
       };
     },
