@@ -175,9 +175,9 @@ describe('CloudFormation round trip: design → template → the same design', (
           expect(plain(back.design)).toEqual(plain(checked.design));
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
-  });
+  }, 120_000);
 
   it('is recognised by the format table and read back by its own entry', () => {
     const design = TEMPLATES[1]!.build();
@@ -344,7 +344,7 @@ describe(`the CloudFormation resource specification check (@aws-cdk/cfnspec, spe
       }),
       { numRuns: 30 },
     );
-  });
+  }, 120_000);
 
   it('bites: a wrong property, a missing required one and a wrong attribute are reported', () => {
     const problems: string[] = [];

@@ -32,8 +32,6 @@ export interface EvaluationScope {
   mappings: Record<string, unknown>;
   conditions: Record<string, unknown>;
   region: string;
-  /** Collects what could not be evaluated, in words. */
-  unknown: (what: string) => void;
   warn: (text: string) => void;
 }
 
@@ -207,8 +205,8 @@ function asList(value: unknown, length: number, fn: string): unknown[] {
   return value;
 }
 
-function unknownValue(scope: EvaluationScope, what: string): Unknown {
-  scope.unknown(what);
+/** Said in the import note by whoever reads the value (with the property's name), not here. */
+function unknownValue(_scope: EvaluationScope, what: string): Unknown {
   return new Unknown(what);
 }
 

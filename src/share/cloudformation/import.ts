@@ -127,7 +127,6 @@ export function readTemplateObject(input: unknown, options: { fileName?: string;
     mappings: isRecord(input.Mappings) ? input.Mappings : {},
     conditions: isRecord(input.Conditions) ? input.Conditions : {},
     region: regionCode,
-    unknown,
     warn,
   };
 

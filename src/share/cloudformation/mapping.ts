@@ -58,14 +58,14 @@ function portsOf(protocol: Protocol, ports: PortRange) {
   return protocol === 'icmp' ? { FromPort: -1, ToPort: -1 } : {};
 }
 
-function readSgRule(props: CfnProperties, direction: 'in' | 'out', ctx: ImportContext): SgRule | null {
+function readSgRule(props: CfnProperties, direction: 'in' | 'out', ctx: ImportContext, where: string): SgRule | null {
   const protocol = readProtocol(String(props.IpProtocol ?? '-1'));
   if (protocol === null) {
     ctx.warn(`a group rule with protocol ${String(props.IpProtocol)} was skipped: not an IP protocol`);
     return null;
   }
-  const from = ctx.number(props.FromPort, 'FromPort');
-  const to = ctx.number(props.ToPort, 'ToPort');
+  const from = ctx.number(props.FromPort, `${where}.FromPort`);
+  const to = ctx.number(props.ToPort, `${where}.ToPort`);
   const ports = (protocol === 'tcp' || protocol === 'udp') && from !== null ? { from, to: to ?? from } : null;
   const groupKey = direction === 'in' ? 'SourceSecurityGroupId' : 'DestinationSecurityGroupId';
   const listKey = direction === 'in' ? 'SourcePrefixListId' : 'DestinationPrefixListId';
@@ -75,7 +75,7 @@ function readSgRule(props: CfnProperties, direction: 'in' | 'out', ctx: ImportCo
       ? { type: 'securityGroup' as const, groupId: ctx.idOf(group) ?? '' }
       : props[listKey] !== undefined
         ? { type: 'prefixList' as const, prefixListId: ctx.idOf(props[listKey]) ?? '' }
-        : { type: 'cidr' as const, cidr: ctx.text(props.CidrIp ?? '0.0.0.0/0', 'CidrIp') ?? '' };
+        : { type: 'cidr' as const, cidr: ctx.text(props.CidrIp ?? '0.0.0.0/0', `${where}.CidrIp`) ?? '' };
   return {
     protocol,
     ports,
@@ -115,7 +115,7 @@ function writeGroupRules(
 function readGroupRules(logicalId: string, attributeOfVpc: string | null, ctx: ImportContext) {
   const pick = (type: string, direction: 'in' | 'out') =>
     [...ctx.beside(type, 'GroupId', logicalId), ...(attributeOfVpc ? ctx.beside(type, 'GroupId', attributeOfVpc) : [])]
-      .map((r) => readSgRule(r.properties, direction, ctx))
+      .map((r) => readSgRule(r.properties, direction, ctx, r.logicalId))
       .filter((r): r is SgRule => r !== null);
   return {
     inbound: pick('AWS::EC2::SecurityGroupIngress', 'in'),
@@ -695,7 +695,7 @@ export const CFN_MAPPINGS: MappingTable = {
     read({ logicalId, properties }, ctx) {
       const inline = (key: string, direction: 'in' | 'out') =>
         (Array.isArray(properties[key]) ? (properties[key] as CfnProperties[]) : [])
-          .map((r) => readSgRule(r, direction, ctx))
+          .map((r, i) => readSgRule(r, direction, ctx, `${logicalId}.${key}[${i}]`))
           .filter((r): r is SgRule => r !== null);
       const separate = readGroupRules(logicalId, null, ctx);
       const outbound = [...inline('SecurityGroupEgress', 'out'), ...separate.outbound];
@@ -1051,7 +1051,10 @@ export const CFN_MAPPINGS: MappingTable = {
       const async = ctx.beside('AWS::Lambda::EventInvokeConfig', 'FunctionName', logicalId)[0]?.properties;
       return {
         kind: 'lambdaFunction',
-        name: typeof properties.FunctionName === 'string' ? properties.FunctionName : ctx.nameOf(properties, logicalId),
+        name:
+          (properties.FunctionName === undefined
+            ? null
+            : ctx.text(properties.FunctionName, `${logicalId}.FunctionName`)) ?? ctx.nameOf(properties, logicalId),
         regionId: ctx.region(),
         runtime: properties.Runtime,
         architecture: arch === 'arm64' ? 'arm64' : 'x86_64',
