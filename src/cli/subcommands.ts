@@ -1,6 +1,8 @@
 import { cidrCommand } from './commands/cidr';
 import { exposureCommand } from './commands/exposure';
+import { exportCommand } from './commands/export';
 import { importAwsCommand } from './commands/importAws';
+import { importIacCommand } from './commands/importIac';
 import { reachCommand } from './commands/reach';
 import { simulateCommand } from './commands/simulate';
 import { validateCommand } from './commands/validate';
@@ -13,6 +15,8 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   reachCommand,
   exposureCommand,
   importAwsCommand,
+  exportCommand,
+  importIacCommand,
   simulateCommand,
 ];
 

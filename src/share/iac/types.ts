@@ -34,7 +34,7 @@ export interface IacCompanion {
  * the Open dialog and the CLI (`nimbus export`, `nimbus import`) list these;
  * adding a format is one entry in `IAC_FORMATS` (`formats.ts`).
  */
-export interface IacFormat {
+export interface IacFormat extends IacCompanionNames {
   /** `--format` on the command line. */
   id: string;
   /** In menus: "CloudFormation (YAML)". */
@@ -45,4 +45,14 @@ export interface IacFormat {
   recognises(text: string, fileName: string): boolean;
   /** Reads a file of this format; never throws, says what it couldn't read in the result. */
   importText(text: string, fileName: string, companions?: readonly IacCompanion[]): IacImportResult;
+}
+
+/**
+ * What a format reads beside a file, from the names of the other files in its
+ * folder (Terraform: the module's other `.tf` files and the sidecar). Optional:
+ * a format without it reads one file alone. The Open dialog passes the files
+ * chosen with it; `nimbus import` reads these from the file's folder.
+ */
+export interface IacCompanionNames {
+  companionNames?(fileName: string, siblings: readonly string[]): string[];
 }
