@@ -191,12 +191,31 @@ export function readTemplateObject(input: unknown, options: { fileName?: string;
       idByLogical.set(r.logicalId, Object.hasOwn(sidecarIds, r.logicalId) ? sidecarIds[r.logicalId]! : newId(kind));
   }
 
-  const names = (value: unknown, key: string): boolean => {
-    if (Array.isArray(value)) return value.some((v) => names(v, key));
-    if (value instanceof ResourceRef) return value.logicalId === key;
-    if (value instanceof AttributeRef)
-      return value.logicalId === key || `${value.logicalId}.${value.attribute}` === key;
-    return false;
+  // The resources of a type by what one of their properties names (`X`, or `X.Attribute`), built once per type and property.
+  const namedBy = (value: unknown, into: Set<string>) => {
+    if (Array.isArray(value)) value.forEach((v) => namedBy(v, into));
+    else if (value instanceof ResourceRef) into.add(value.logicalId);
+    else if (value instanceof AttributeRef) into.add(value.logicalId).add(`${value.logicalId}.${value.attribute}`);
+  };
+  const besideIndex = new Map<string, Map<string, ReadResource[]>>();
+  const besideOf = (type: string, property: string) => {
+    const indexKey = `${type} ${property}`;
+    let index = besideIndex.get(indexKey);
+    if (!index) {
+      index = new Map();
+      for (const r of read) {
+        if (r.type !== type) continue;
+        const keys = new Set<string>();
+        namedBy(r.properties[property], keys);
+        for (const key of keys) {
+          const list = index.get(key);
+          if (list) list.push(r);
+          else index.set(key, [r]);
+        }
+      }
+      besideIndex.set(indexKey, index);
+    }
+    return index;
   };
   const out = new Map<string, Record<string, unknown>>();
   const layout: Record<string, { parentId: string | null }> = {};
@@ -239,7 +258,7 @@ export function readTemplateObject(input: unknown, options: { fileName?: string;
       if (value === false || value === 'false') return false;
       return null;
     },
-    beside: (type, property, key) => read.filter((r) => r.type === type && names(r.properties[property], key)),
+    beside: (type, property, key) => besideOf(type, property).get(key) ?? [],
     read: (logicalId) => byLogical.get(logicalId),
     nameOf(properties, fallback) {
       const tags = Array.isArray(properties.Tags) ? (properties.Tags as CfnProperties[]) : [];
