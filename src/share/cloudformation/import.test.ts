@@ -220,3 +220,50 @@ describe('bad input gets one clear message', () => {
     expect(result.ok && result.note.warnings).toContain('Nimbus models none of the resource types in this template.');
   });
 });
+
+describe('intrinsic functions, evaluated as far as the template allows', () => {
+  const template = `
+Parameters:
+  Zones: { Type: CommaDelimitedList, Default: "eu-west-1a,eu-west-1b" }
+  Prefix: { Type: String, Default: "10.9" }
+  Size: { Type: String, Default: large }
+Conditions:
+  Big: !Or [!Equals [!Ref Size, large], !Equals [!Ref Size, huge]]
+  Both: !And [!Condition Big, !Not [!Equals [!Ref Prefix, "10.0"]]]
+Resources:
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties:
+      CidrBlock: !Join ["", [!Ref Prefix, ".0.0/16"]]
+      Tags: [{ Key: Name, Value: !Sub ["\${Env}-\${AWS::Region}", { Env: staging }] }]
+  A:
+    Type: AWS::EC2::Subnet
+    Properties:
+      VpcId: !Ref Vpc
+      CidrBlock: !Select [0, !Cidr [!GetAtt Vpc.CidrBlock, 2, 8]]
+      AvailabilityZone: !Select [1, !Ref Zones]
+      MapPublicIpOnLaunch: !If [Both, true, false]
+      Tags: [{ Key: Name, Value: !Select [0, !Split ["-", "first-second"]] }]
+  B:
+    Type: AWS::EC2::Subnet
+    Properties:
+      VpcId: !Ref Vpc
+      CidrBlock: !Sub "\${Prefix}.1.0/24"
+      AvailabilityZone: !ImportValue shared-zone
+`;
+
+  it('computes !Join, !Sub (both forms), !Split, !Select, !If with !And/!Or/!Not, list parameters; !ImportValue is unknown', () => {
+    const { design, note } = imported(template, 'intrinsics.yaml');
+    const [vpc] = resourcesOfKind(design, 'vpc');
+    expect(vpc).toMatchObject({ cidr: '10.9.0.0/16', name: 'staging-eu-west-1' });
+    const [a, b] = resourcesOfKind(design, 'subnet');
+    expect(a).toMatchObject({ name: 'first', mapPublicIpOnLaunch: true, cidr: '' });
+    expect(design.resources[a!.azId]).toMatchObject({ zoneName: 'eu-west-1b' });
+    expect(b).toMatchObject({ cidr: '10.9.1.0/24' });
+    // `!Cidr` of an attribute known only once deployed, and another stack's export, are unknown and said so.
+    expect(note.unknownValues).toEqual([
+      'A.CidrBlock: a !Cidr of Vpc.CidrBlock',
+      'B.AvailabilityZone: !ImportValue "shared-zone" (another stack\'s export)',
+    ]);
+  });
+});

@@ -98,9 +98,17 @@ export function readTemplateObject(input: unknown, options: { fileName?: string;
   // The Region: the drawing's, else the zones' the template names, else us-east-1.
   const templateResources = Object.entries(input.Resources);
   const restoredRegion = restored.find(([, r]) => r.kind === 'region')?.[1];
-  const namedZone = templateResources
-    .map(([, r]) => (isRecord(r) && isRecord(r.Properties) ? r.Properties.AvailabilityZone : undefined))
-    .find((z): z is string => typeof z === 'string' && /^[a-z]{2}-[a-z]+-\d[a-z]$/.test(z));
+  // A zone named in a resource, else in a parameter's default (`eu-west-1a`, or a list of them).
+  const ZONE = /^[a-z]{2}(-[a-z]+)+-\d[a-z]$/;
+  const parameterDefaults = Object.values(isRecord(input.Parameters) ? input.Parameters : {}).flatMap((p) =>
+    isRecord(p) && typeof p.Default === 'string' ? p.Default.split(',').map((z) => z.trim()) : [],
+  );
+  const namedZone = [
+    ...templateResources.map(([, r]) =>
+      isRecord(r) && isRecord(r.Properties) ? r.Properties.AvailabilityZone : undefined,
+    ),
+    ...parameterDefaults,
+  ].find((z): z is string => typeof z === 'string' && ZONE.test(z));
   const regionCode =
     typeof restoredRegion?.code === 'string' ? restoredRegion.code : namedZone ? namedZone.slice(0, -1) : 'us-east-1';
   if (!restoredRegion && !namedZone)
