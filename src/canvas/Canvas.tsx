@@ -35,6 +35,7 @@ import {
   useTrafficView,
   useViewStore,
 } from '../store';
+import { useCompareStore } from '../store/compareStore';
 import { pickFlowEnd } from './traffic/trafficTool';
 import { deriveEdges, nodeDeriver, type ResourceEdge, type ResourceNode } from './derive';
 import { launchedDeriver, launchedKey } from './launched';
@@ -151,10 +152,13 @@ function CanvasInner() {
   const { setSelection, showPanel, sayAtPointer } = useViewStore.getState();
   const flow = useReactFlow<ResourceNode, ResourceEdge>();
   const pathHighlight = useViewStore((s) => s.pathHighlight);
+  const compare = useCompareStore((s) => s.marks);
   const viewOnly = useLibraryStore((s) => s.viewOnly);
   const opened = useLibraryStore((s) => s.opened);
-  const [nodes, setNodes] = useState<ResourceNode[]>(() => markNodes(derivedNodes, { selection, pathHighlight }));
-  const [syncedFrom, setSyncedFrom] = useState({ derivedNodes, selection, pathHighlight });
+  const [nodes, setNodes] = useState<ResourceNode[]>(() =>
+    markNodes(derivedNodes, { selection, pathHighlight, compare }),
+  );
+  const [syncedFrom, setSyncedFrom] = useState({ derivedNodes, selection, pathHighlight, compare });
   const pointer = useRef({ x: 0, y: 0 });
   const drawnNodes = useRevealInChunks(nodes);
   const measured = useNodesInitialized();
@@ -235,17 +239,19 @@ function CanvasInner() {
   if (
     syncedFrom.derivedNodes !== derivedNodes ||
     syncedFrom.selection !== selection ||
-    syncedFrom.pathHighlight !== pathHighlight
+    syncedFrom.pathHighlight !== pathHighlight ||
+    syncedFrom.compare !== compare
   ) {
-    setSyncedFrom({ derivedNodes, selection, pathHighlight });
+    setSyncedFrom({ derivedNodes, selection, pathHighlight, compare });
     setNodes((current) =>
       markNodes(
         derivedNodes,
-        { selection, pathHighlight },
+        { selection, pathHighlight, compare },
         {
           derived: syncedFrom.derivedNodes,
           selection: syncedFrom.selection,
           pathHighlight: syncedFrom.pathHighlight,
+          compare: syncedFrom.compare,
           nodes: current,
         },
       ),

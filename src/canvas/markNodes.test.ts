@@ -21,6 +21,21 @@ describe('markNodes', () => {
     expect(nodes.filter((n) => n.selected || n.className)).toHaveLength(3);
   });
 
+  it('marks what a comparison added and changed, touching only those nodes, beside the path highlight', () => {
+    const held = markNodes(derived, none).map((n) => ({ ...n, measured: { width: 1, height: 1 } }));
+    const compare = { added: new Set(['subnet-1']), changed: new Set(['vpc-1']) };
+    const marked = markNodes(derived, { ...none, compare }, { ...none, derived, nodes: held });
+    expect(marked.filter((n, i) => n !== held[i]).map((n) => [n.id, n.className])).toEqual([
+      ['vpc-1', 'diff-changed'],
+      ['subnet-1', 'diff-added'],
+    ]);
+    const onPath = markNodes(derived, { selection: [], pathHighlight: { onPath: ['vpc-1'], blocked: null }, compare });
+    expect(onPath.find((n) => n.id === 'vpc-1')!.className).toBe('path-ok diff-changed');
+    // Ending the comparison gives the plain nodes back.
+    const ended = markNodes(derived, none, { ...none, compare, derived, nodes: marked });
+    expect(ended.find((n) => n.id === 'subnet-1')).toBe(derived.find((n) => n.id === 'subnet-1'));
+  });
+
   it('keeps the canvas’s own node objects for nodes whose derivation and marks did not change', () => {
     // React Flow hands back measured copies of every node.
     const held = markNodes(derived, none).map((n) => ({ ...n, measured: { width: 1, height: 1 } }));

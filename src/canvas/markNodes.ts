@@ -1,9 +1,19 @@
 import type { ResourceNode } from './derive';
 
-/** What the canvas lays over derived nodes: the selection and the last analysed path. */
+/** What the canvas lays over derived nodes: the selection, the last analysed path and a comparison's changes. */
 export interface NodeMarks {
   selection: readonly string[];
   pathHighlight: { onPath: readonly string[]; blocked: string | null } | null;
+  /** "Compare with…": resources the open design added or changed (`compareStore`); absent or null when none runs. */
+  compare?: { added: ReadonlySet<string>; changed: ReadonlySet<string> } | null;
+}
+
+/** The classes a node gets from the marks: the path's and the comparison's, both when both apply. */
+function classOf(marks: NodeMarks, id: string): string | undefined {
+  const path =
+    id === marks.pathHighlight?.blocked ? 'path-blocked' : marks.pathHighlight?.onPath.includes(id) ? 'path-ok' : '';
+  const compared = marks.compare?.added.has(id) ? 'diff-added' : marks.compare?.changed.has(id) ? 'diff-changed' : '';
+  return [path, compared].filter(Boolean).join(' ') || undefined;
 }
 
 /** The previous call's input and output, so unchanged nodes are handed back as they are. */
@@ -15,12 +25,7 @@ export interface MarkedBefore extends NodeMarks {
 
 const markOf = (marks: NodeMarks, id: string) => ({
   selected: marks.selection.includes(id),
-  className:
-    id === marks.pathHighlight?.blocked
-      ? 'path-blocked'
-      : marks.pathHighlight?.onPath.includes(id)
-        ? 'path-ok'
-        : undefined,
+  className: classOf(marks, id),
 });
 
 /**
@@ -33,8 +38,11 @@ export function markNodes(derived: readonly ResourceNode[], marks: NodeMarks, be
   const selected = new Set(marks.selection);
   const onPath = new Set(marks.pathHighlight?.onPath ?? []);
   const blocked = marks.pathHighlight?.blocked;
+  const compare = marks.compare;
   const fresh = (n: ResourceNode): ResourceNode => {
-    const className = n.id === blocked ? 'path-blocked' : onPath.has(n.id) ? 'path-ok' : undefined;
+    const path = n.id === blocked ? 'path-blocked' : onPath.has(n.id) ? 'path-ok' : '';
+    const compared = compare?.added.has(n.id) ? 'diff-added' : compare?.changed.has(n.id) ? 'diff-changed' : '';
+    const className = [path, compared].filter(Boolean).join(' ') || undefined;
     return selected.has(n.id) || className
       ? { ...n, selected: selected.has(n.id), ...(className ? { className } : {}) }
       : n;
@@ -42,7 +50,10 @@ export function markNodes(derived: readonly ResourceNode[], marks: NodeMarks, be
   if (!before) return derived.map(fresh);
   const derivedBefore = new Map(before.derived.map((n) => [n.id, n]));
   const held = new Map(before.nodes.map((n) => [n.id, n]));
-  const marksMoved = before.selection !== marks.selection || before.pathHighlight !== marks.pathHighlight;
+  const marksMoved =
+    before.selection !== marks.selection ||
+    before.pathHighlight !== marks.pathHighlight ||
+    (before.compare ?? null) !== (marks.compare ?? null);
   const touched = new Set<string>();
   if (marksMoved) {
     // Only the nodes whose marks differ between the two are looked at again.
@@ -53,6 +64,10 @@ export function markNodes(derived: readonly ResourceNode[], marks: NodeMarks, be
       ...(marks.pathHighlight?.onPath ?? []),
       before.pathHighlight?.blocked,
       marks.pathHighlight?.blocked,
+      ...(before.compare?.added ?? []),
+      ...(before.compare?.changed ?? []),
+      ...(marks.compare?.added ?? []),
+      ...(marks.compare?.changed ?? []),
     ])
       if (id) touched.add(id);
   }

@@ -1,5 +1,6 @@
 import { describeSetAside, parseDesignJson, type Design, type SetAsideResource } from '../domain';
 import { importAws, type AwsFile } from '../share/awsImport';
+import { recogniseIacFormat, type IacFormat, type IacImportNote } from '../share/iac';
 import { readShareUrl } from '../share/links';
 import { decodeJsonSnapshot, decodeSnapshot } from '../share/urlCodec';
 import { parseLesson } from '../scenarios/learn';
@@ -64,10 +65,61 @@ function warnSetAside(io: CliIo, command: string, source: string, setAside: read
 
 /**
  * Reads a design argument: a design file, a directory of AWS describe-* JSON,
- * a share link or a challenge link (its starting design). On failure says why
+ * a share link, a challenge link (its starting design), or a file of one of
+ * the infrastructure-as-code formats (`IAC_FORMATS`). On failure says why
  * on stderr and returns null (exit 2).
  */
 export async function readDesignArgument(command: string, path: string, io: CliIo): Promise<Design | null> {
+  return (await readDesignInput(command, path, io))?.design ?? null;
+}
+
+/** A design argument as read, and whether it came from code (whose ids may be generated, not Nimbus's). */
+export interface DesignInput {
+  design: Design;
+  /** The import note when the design was read from an infrastructure-as-code file; null otherwise. */
+  fromCode: IacImportNote | null;
+}
+
+/** The last part of a path: what a format recognises a file by. */
+const fileNameOf = (path: string) => path.split(/[\\/]/).filter(Boolean).pop() ?? path;
+
+/** `note:` lines on stderr for what an import could not bring in; the command carries on. */
+export function reportIacNote(io: CliIo, command: string, source: string, note: IacImportNote): void {
+  const lines: string[] = [];
+  if (note.unsupported.length > 0)
+    lines.push(
+      `resource types Nimbus does not model, left out: ${note.unsupported.map((u) => `${u.type} × ${u.count}`).join(', ')}`,
+    );
+  if (note.unknownValues.length > 0)
+    lines.push(
+      `values unknown until apply: ${note.unknownValues.slice(0, 10).join(', ')}${note.unknownValues.length > 10 ? ` (and ${note.unknownValues.length - 10} more)` : ''}`,
+    );
+  lines.push(...note.warnings);
+  for (const line of lines) io.err(`nimbus ${command}: note: ${source}: ${line}`);
+}
+
+/** Reads a file argument's text; on failure says why and returns null. */
+async function readFileArgument(command: string, path: string, io: CliIo): Promise<string | null> {
+  try {
+    return await io.readText(path);
+  } catch (error) {
+    io.err(`nimbus ${command}: can't read ${path}${afterPath(error)}`);
+    return null;
+  }
+}
+
+function importCode(command: string, path: string, text: string, format: IacFormat, io: CliIo): DesignInput | null {
+  const result = format.importText(text, fileNameOf(path));
+  if (!result.ok) {
+    io.err(`nimbus ${command}: ${path} could not be read as ${format.label}: ${result.message}`);
+    return null;
+  }
+  reportIacNote(io, command, path, result.note);
+  return { design: result.design, fromCode: result.note };
+}
+
+/** `readDesignArgument`, saying also whether the design came from code. */
+export async function readDesignInput(command: string, path: string, io: CliIo): Promise<DesignInput | null> {
   const link = readShareUrl(path);
   if (link.kind === 'learn') {
     // A challenge link: the design is the challenge's starting point.
@@ -77,7 +129,7 @@ export async function readDesignArgument(command: string, path: string, io: CliI
       return null;
     }
     const lesson = parseLesson(decoded.json);
-    if (lesson.ok) return lesson.lesson.start;
+    if (lesson.ok) return { design: lesson.lesson.start, fromCode: null };
     io.err(`nimbus ${command}: the challenge link could not be opened: ${lesson.errors.slice(0, 3).join('; ')}`);
     return null;
   }
@@ -88,7 +140,7 @@ export async function readDesignArgument(command: string, path: string, io: CliI
       return null;
     }
     warnSetAside(io, command, 'the share link', decoded.setAside);
-    return decoded.design;
+    return { design: decoded.design, fromCode: null };
   }
   let entries: string[] | null;
   let text: string;
@@ -99,7 +151,12 @@ export async function readDesignArgument(command: string, path: string, io: CliI
     io.err(`nimbus ${command}: can't read ${path}${afterPath(error)}`);
     return null;
   }
-  if (entries) return readAwsDirectory(command, path, entries, io);
+  if (entries) {
+    const design = await readAwsDirectory(command, path, entries, io);
+    return design ? { design, fromCode: null } : null;
+  }
+  const format = recogniseIacFormat(text, fileNameOf(path));
+  if (format) return importCode(command, path, text, format, io);
   const parsed = parseDesignJson(text);
   if (!parsed.ok) {
     const shown = parsed.errors.slice(0, 5).join('; ');
@@ -109,7 +166,35 @@ export async function readDesignArgument(command: string, path: string, io: CliI
     return null;
   }
   warnSetAside(io, command, path, parsed.setAside);
-  return parsed.design;
+  return { design: parsed.design, fromCode: null };
+}
+
+/**
+ * Reads one file that carries both sides of a change (a Terraform plan), for
+ * `nimbus diff <plan.json>`. Null, with the reason on stderr, when it can't be
+ * read or its format holds one design only.
+ */
+export async function readChangeArgument(
+  command: string,
+  path: string,
+  io: CliIo,
+): Promise<{ before: Design; after: Design; note: IacImportNote } | null> {
+  const text = await readFileArgument(command, path, io);
+  if (text === null) return null;
+  const format = recogniseIacFormat(text, fileNameOf(path));
+  if (!format?.sides) {
+    io.err(
+      `nimbus ${command}: ${path} holds one design${format ? ` (${format.label})` : ''}; give the design before and the design after, or a Terraform plan (terraform show -json), which carries both`,
+    );
+    return null;
+  }
+  const result = format.sides(text, fileNameOf(path));
+  if (!result.ok) {
+    io.err(`nimbus ${command}: ${path} could not be read as ${format.label}: ${result.message}`);
+    return null;
+  }
+  reportIacNote(io, command, path, result.note);
+  return result;
 }
 
 /**

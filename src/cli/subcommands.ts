@@ -1,4 +1,5 @@
 import { cidrCommand } from './commands/cidr';
+import { diffCommand } from './commands/diff';
 import { exposureCommand } from './commands/exposure';
 import { exportCommand } from './commands/export';
 import { importAwsCommand } from './commands/importAws';
@@ -18,6 +19,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   exportCommand,
   importIacCommand,
   simulateCommand,
+  diffCommand,
 ];
 
 const SUMMARY_COLUMN = 41;

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDesign } from '../domain';
-import { appUrlOfEmbed, challengeUrl, embedSnippet, embedUrl, readLinkIntent, readShareUrl, shareUrl } from './links';
+import {
+  appUrlOfEmbed,
+  challengeUrl,
+  embedSnippet,
+  embedUrl,
+  readLinkIntent,
+  readShareUrl,
+  readWhatIf,
+  shareUrl,
+  whatIfUrl,
+} from './links';
 import { decodeJsonSnapshot, decodeSnapshot } from './urlCodec';
 
 describe('share links', () => {
@@ -50,5 +60,24 @@ describe('share links', () => {
     );
     expect(snippet).not.toContain('<script');
     expect(snippet.match(/"/g)).toHaveLength(12);
+  });
+});
+
+describe('what-if links', () => {
+  it('carry both designs, each decoded as a share link', () => {
+    const before = emptyDesign('Before');
+    const after = emptyDesign('After');
+    const url = whatIfUrl(before, after, 'https://nimbus.example/');
+    expect(url).toMatch(/^https:\/\/nimbus\.example\/#whatif=n1\.[A-Za-z0-9_-]+~n1\.[A-Za-z0-9_-]+$/);
+    const sides = readWhatIf(new URL(url).hash)!;
+    const left = decodeSnapshot(sides.before);
+    const right = decodeSnapshot(sides.after);
+    expect(left.ok && left.design.name).toBe(before.name);
+    expect(right.ok && right.design.name).toBe('After');
+    // Not a share link of either kind, and a side missing is no what-if link.
+    expect(readLinkIntent(new URL(url).hash)).toEqual({ kind: 'none' });
+    expect(readWhatIf('#whatif=n1.abc')).toBeNull();
+    expect(readWhatIf('#whatif=n1.a~n1.b~n1.c')).toBeNull();
+    expect(readWhatIf('#d=n1.abc')).toBeNull();
   });
 });

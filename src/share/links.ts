@@ -62,6 +62,29 @@ export function readLinkIntent(hash: string): LinkIntent {
   return { kind: 'none' };
 }
 
+/**
+ * A what-if link: `#whatif=<before snapshot>~<after snapshot>`, each the same
+ * codec as a share link (`~` is in neither base64url nor the `n1.` prefix).
+ * It opens view-only, straight into the comparison of the two.
+ */
+export const WHAT_IF_PARAM = 'whatif';
+const WHAT_IF_SEPARATOR = '~';
+
+export function whatIfUrl(before: Design, after: Design, base: string): string {
+  const url = new URL(base);
+  url.hash = `${WHAT_IF_PARAM}=${encodeSnapshot(before)}${WHAT_IF_SEPARATOR}${encodeSnapshot(after)}`;
+  return url.toString();
+}
+
+/** The two snapshots of a what-if fragment (with or without its `#`); null when it is not one or lacks a side. */
+export function readWhatIf(hash: string): { before: string; after: string } | null {
+  const fragment = hash.replace(/^#/, '');
+  if (!fragment.startsWith(`${WHAT_IF_PARAM}=`)) return null;
+  const sides = fragment.slice(WHAT_IF_PARAM.length + 1).split(WHAT_IF_SEPARATOR);
+  if (sides.length !== 2 || !sides[0] || !sides[1]) return null;
+  return { before: sides[0], after: sides[1] };
+}
+
 /** The intent of a whole share URL (as pasted on a command line), or none. */
 export function readShareUrl(text: string): LinkIntent {
   const hash = text.indexOf('#');

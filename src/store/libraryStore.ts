@@ -18,6 +18,7 @@ import {
   writeDesign,
   writeItem,
   type LibraryEntry,
+  type ReadDesign,
   type WriteResult,
 } from './library';
 import { listInWords, mergeDesigns } from './merge';
@@ -592,4 +593,9 @@ export function startLibrary(store: StorageLike, thumbnail: (design: Design) => 
     }
     storage = null;
   };
+}
+
+/** A library entry's stored design, read without opening it (Compare with…); null when no library is running. */
+export function readLibraryDesign(id: string): ReadDesign | null {
+  return storage ? readDesign(storage, id) : null;
 }

@@ -1,4 +1,5 @@
-import { EMBED_PAGE, readLinkIntent } from '../share/links';
+import { EMBED_PAGE, readLinkIntent, readWhatIf } from '../share/links';
+import { openWhatIf } from './compareStore';
 import { decodeSnapshot } from '../share/urlCodec';
 import { decodeChallengeLink, type ChallengeLinkResult } from '../scenarios/inputs';
 import { startLesson } from './learnStore';
@@ -60,6 +61,12 @@ export async function applyLinkIntent(hash: string = location.hash): Promise<voi
   // Decoding takes a moment: a link opened meanwhile wins over this one.
   const mine = ++latestLink;
   const { notify } = useViewStore.getState();
+  const whatIf = readWhatIf(hash);
+  if (whatIf) {
+    const refused = await openWhatIf(whatIf, () => mine === latestLink);
+    if (refused) refuseLink(refused);
+    return;
+  }
   if (intent.kind === 'none') {
     // Leaving a view link (e.g. the user cleared the address): back to their own designs.
     if (useLibraryStore.getState().viewOnly) location.reload();

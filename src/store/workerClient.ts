@@ -24,6 +24,8 @@ const SLOW_CALLS: Record<string, number> = {
   parseDesignFile: 30_000,
   parseLessonFile: 30_000,
   importIacFile: 30_000,
+  /** Two exposure analyses, validations and cost runs: seconds on a design of thousands of resources. */
+  diffDesigns: 60_000,
 };
 
 const browserWorker: SupervisorOptions = {

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useDesignStore, useLibraryStore } from '../store';
 import { actionForKey, currentActionContext } from './actions';
 import { CanvasArea } from './CanvasArea';
+import { CompareDialog } from './CompareDialog';
 import { ConfirmDialog, ShortcutSheet } from './Dialogs';
 import { Header } from './Header';
 import { LibraryDialog } from './LibraryDialog';
@@ -63,6 +64,7 @@ export function App() {
         <ConfirmDialog />
         <ShortcutSheet />
         <LibraryDialog />
+        <CompareDialog />
         <NoticeToasts />
       </div>
     </HintProvider>

@@ -45,7 +45,7 @@ function ViewOnlyBar({ short, phone }: { short: boolean; phone: boolean }) {
  * The tools that move into the header's "More" menu when the window is too
  * narrow for all of them on one line, least used first out.
  */
-const OVERFLOW_BELOW_ROOMY = ['openDesign', 'importAws', 'saveFile', 'shortcuts', 'toggleTheme'];
+const OVERFLOW_BELOW_ROOMY = ['openDesign', 'importAws', 'saveFile', 'compare', 'shortcuts', 'toggleTheme'];
 /** On a phone, editing needs a larger screen: only looking, sharing and files stay. */
 const HIDDEN_ON_PHONE = ['undo', 'redo'];
 

@@ -3,6 +3,7 @@ import {
   Code,
   FileCode,
   FolderOpen,
+  GitCompareArrows,
   Image,
   Keyboard,
   LayoutTemplate,
@@ -33,6 +34,7 @@ import {
   useViewStore,
 } from '../store';
 import { tidyUp } from '../canvas/tidyRunner';
+import { setCompareDialogOpen } from '../store/compareStore';
 import { saveDesignFile } from './saveDesignFile';
 import { templateOpened } from './TryThisState';
 import { copyEmbedCode, copyLink, exportIac, exportImage } from './shareDesign';
@@ -257,6 +259,14 @@ const FILES_AND_VIEW: readonly Action[] = [
     perform: (files) => void importAwsFiles(files),
   },
   {
+    name: 'compare',
+    label: 'Compare with…',
+    icon: GitCompareArrows,
+    title: 'What the open design changes against an earlier version, a library entry or a file',
+    allowedInViewOnly: true,
+    perform: () => setCompareDialogOpen(true),
+  },
+  {
     name: 'saveFile',
     label: 'Save as file',
     icon: Save,
@@ -385,6 +395,7 @@ export const HEADER_TOOLS: ReadonlyArray<string | { menu: MenuName } | null> = [
   'openDesign',
   'importAws',
   'saveFile',
+  'compare',
   { menu: 'Share' },
   'shortcuts',
   'toggleTheme',

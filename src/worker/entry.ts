@@ -1,4 +1,5 @@
 import { expose } from 'comlink';
+import { diffApi } from '../scenarios/diff';
 import { inputsApi } from '../scenarios/inputs';
 import { learnApi } from '../scenarios/learn/learnApi';
 import { analysisApi } from '../sim/analysisApi';
@@ -30,6 +31,7 @@ export const workerApi: WorkerApi = {
   ...analysisApi,
   ...learnApi,
   ...inputsApi,
+  ...diffApi,
   ping: () => locked.then(() => 'ok' as const),
 };
 

@@ -1,10 +1,11 @@
+import type { DiffApi } from '../scenarios/diff';
 import type { InputsApi } from '../scenarios/inputs';
 import type { learnApi } from '../scenarios/learn/learnApi';
 import type { AnalysisApi } from '../sim/protocol';
 
 /**
  * What the page may call in the worker: the simulation's analyses, the
- * lesson checks and the reading of links and files. It lives with the worker
+ * lesson checks, the reading of links and files, and the what-if diff of two designs. It lives with the worker
  * entry, the one shell that joins `sim/` and `scenarios/`, so no lower folder
  * names a higher one.
  */
@@ -13,4 +14,4 @@ export interface LifeApi {
   /** Answers once the worker is ready and holds its lock (see `entry.ts`). */
   ping(): Promise<'ok'>;
 }
-export type WorkerApi = AnalysisApi & LearnApi & InputsApi & LifeApi;
+export type WorkerApi = AnalysisApi & LearnApi & InputsApi & DiffApi & LifeApi;

@@ -16,6 +16,13 @@ export interface IacImportNote {
 
 export type IacImportResult = { ok: true; design: Design; note: IacImportNote } | { ok: false; message: string };
 
+/**
+ * Both sides of a change one file carries (a Terraform plan: the state before
+ * apply and the planned values after), for `nimbus diff <plan.json>`.
+ */
+export type IacSidesResult =
+  { ok: true; before: Design; after: Design; note: IacImportNote } | { ok: false; message: string };
+
 /** One file an export writes: the code, and for Terraform the sidecar beside it. */
 export interface IacFile {
   name: string;
@@ -45,6 +52,12 @@ export interface IacFormat extends IacCompanionNames {
   recognises(text: string, fileName: string): boolean;
   /** Reads a file of this format; never throws, says what it couldn't read in the result. */
   importText(text: string, fileName: string, companions?: readonly IacCompanion[]): IacImportResult;
+  /**
+   * Only for formats whose one file holds a change (the Terraform plan entry
+   * fills it with `terraformPlanSides`): the design before and after it. Absent,
+   * the format's files hold one design, and a diff needs two files.
+   */
+  sides?(text: string, fileName: string, companions?: readonly IacCompanion[]): IacSidesResult;
 }
 
 /**
