@@ -56,6 +56,9 @@ test('Escape closes the Templates and Share menus, arrow keys move through their
     'Copy embed code',
     'Export PNG image',
     'Export SVG image',
+    'Export as CloudFormation (YAML)',
+    'Export as CloudFormation (JSON)',
+    'Export as Terraform (HCL)',
   ]);
   // Enter on an item chooses it and closes the menu.
   await page.getByRole('button', { name: 'Switch to dark mode' }).click();

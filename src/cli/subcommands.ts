@@ -1,7 +1,9 @@
 import { cidrCommand } from './commands/cidr';
 import { diffCommand } from './commands/diff';
 import { exposureCommand } from './commands/exposure';
+import { exportCommand } from './commands/export';
 import { importAwsCommand } from './commands/importAws';
+import { importIacCommand } from './commands/importIac';
 import { reachCommand } from './commands/reach';
 import { simulateCommand } from './commands/simulate';
 import { validateCommand } from './commands/validate';
@@ -14,6 +16,8 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   reachCommand,
   exposureCommand,
   importAwsCommand,
+  exportCommand,
+  importIacCommand,
   simulateCommand,
   diffCommand,
 ];

@@ -1,5 +1,6 @@
 import { parseDesignJson } from '../domain';
 import { decodeJsonSnapshot, decodeSnapshot } from '../share/urlCodec';
+import { recogniseIacFormat, type IacCompanion, type IacImportResult } from '../share/iac';
 import { parseLesson, type Lesson } from './learn/schema';
 
 /**
@@ -34,11 +35,28 @@ export function parseLessonFile(text: string): LessonFileResult {
   return parsed.ok ? parsed : { ok: false, notJson: false, errors: parsed.errors };
 }
 
+/**
+ * A CloudFormation template or Terraform file (with the files chosen beside
+ * it), read by the format that recognises it; the format's label comes back
+ * for the notice.
+ */
+export function importIacFile(
+  text: string,
+  fileName: string,
+  companions: readonly IacCompanion[] = [],
+): IacImportResult & { formatLabel?: string } {
+  const format = recogniseIacFormat(text, fileName);
+  if (!format)
+    return { ok: false, message: `${fileName} is not a CloudFormation template or Terraform file Nimbus reads.` };
+  return { ...format.importText(text, fileName, companions), formatLabel: format.label };
+}
+
 export const inputsApi = {
   decodeDesignLink: (snapshot: string) => decodeSnapshot(snapshot),
   decodeChallengeLink,
   parseDesignFile: (text: string) => parseDesignJson(text),
   parseLessonFile,
+  importIacFile,
 };
 
 export type InputsApi = typeof inputsApi;

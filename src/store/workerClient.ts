@@ -1,5 +1,6 @@
 import { parseDesignJson } from '../domain';
-import { parseLessonFile } from '../scenarios/inputs';
+import { importIacFile, parseLessonFile } from '../scenarios/inputs';
+import type { IacCompanion } from '../share/iac';
 import type { WorkerApi } from '../worker/protocol';
 import { useViewStore } from './viewStore';
 import {
@@ -22,6 +23,7 @@ const SLOW_CALLS: Record<string, number> = {
   decodeChallengeLink: 30_000,
   parseDesignFile: 30_000,
   parseLessonFile: 30_000,
+  importIacFile: 30_000,
   /** Two exposure analyses, validations and cost runs: seconds on a design of thousands of resources. */
   diffDesigns: 60_000,
 };
@@ -107,6 +109,13 @@ export const parseDesignText = (text: string) =>
   offMainThread(
     () => analysisWorker().parseDesignFile(text),
     () => parseDesignJson(text),
+  );
+
+/** A CloudFormation or Terraform file, imported off the main thread. */
+export const importIacText = (text: string, fileName: string, companions: IacCompanion[] = []) =>
+  offMainThread(
+    () => analysisWorker().importIacFile(text, fileName, companions),
+    () => importIacFile(text, fileName, companions),
   );
 
 /** A challenge file's text, parsed and validated off the main thread. */

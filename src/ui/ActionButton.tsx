@@ -44,6 +44,7 @@ export function ActionButton({
         className={className}
         testId={action.files.testId}
         multiple={action.files.multiple}
+        accept={action.files.accept}
         hint={titleOf(action, context) ?? label}
         onFiles={action.perform}
       >

@@ -90,7 +90,7 @@ function MoreMenu({ actions, context }: { actions: Action[]; context: ActionCont
               }}
               type="file"
               multiple={action.files.multiple}
-              accept=".json,application/json"
+              accept={action.files.accept ?? '.json,application/json'}
               className="hidden"
               data-testid={action.files.testId}
               onChange={(e) => {

@@ -11,6 +11,7 @@ export function JsonFilesButton({
   testId,
   hint,
   multiple = false,
+  accept = '.json,application/json',
   onFiles,
 }: {
   children: ReactNode;
@@ -18,6 +19,8 @@ export function JsonFilesButton({
   testId: string;
   hint?: string;
   multiple?: boolean;
+  /** The file types the picker offers (JSON unless given). */
+  accept?: string;
   onFiles: (files: File[]) => void;
 }) {
   const input = useRef<HTMLInputElement>(null);
@@ -32,7 +35,7 @@ export function JsonFilesButton({
         ref={input}
         type="file"
         multiple={multiple}
-        accept=".json,application/json"
+        accept={accept}
         className="hidden"
         data-testid={testId}
         onChange={(e) => {

@@ -1,6 +1,7 @@
 import {
   CloudDownload,
   Code,
+  FileCode,
   FolderOpen,
   GitCompareArrows,
   Image,
@@ -36,10 +37,11 @@ import { tidyUp } from '../canvas/tidyRunner';
 import { setCompareDialogOpen } from '../store/compareStore';
 import { saveDesignFile } from './saveDesignFile';
 import { templateOpened } from './TryThisState';
-import { copyEmbedCode, copyLink, exportImage } from './shareDesign';
+import { copyEmbedCode, copyLink, exportIac, exportImage } from './shareDesign';
+import { IAC_FORMATS } from '../share/iac';
 
 // Importers are fetched when first used: the first screen does not need them (nor their schemas).
-const openDesignFile = async (file: File) => (await import('./openDesignFile')).openDesignFile(file);
+const openFiles = async (files: File[]) => (await import('./openDesignFile')).openFiles(files);
 const importAwsFiles = async (files: File[]) => (await import('./importAwsFiles')).importAwsFiles(files);
 
 /** What actions look at to decide whether they are available and how they read. */
@@ -80,9 +82,12 @@ export interface CommandAction extends ActionBase {
   files?: undefined;
 }
 
-/** An action that works on JSON files the user picks. */
+/** What the Open dialog offers: designs, CloudFormation templates (YAML, JSON, `.template`) and Terraform. */
+const OPEN_FILE_TYPES = '.json,.yaml,.yml,.template,.tf,application/json';
+
+/** An action that works on files the user picks (JSON unless `accept` says more). */
 export interface FilesAction extends ActionBase {
-  files: { multiple: boolean; testId: string };
+  files: { multiple: boolean; testId: string; accept?: string };
   perform: (files: File[]) => void;
   keys?: undefined;
   matches?: undefined;
@@ -238,9 +243,11 @@ const FILES_AND_VIEW: readonly Action[] = [
     name: 'openDesign',
     label: 'Open design…',
     icon: FolderOpen,
-    files: { multiple: false, testId: 'open-design-input' },
+    title:
+      'Open a Nimbus design, or a CloudFormation template or Terraform file (choose several to read them together)',
+    files: { multiple: true, testId: 'open-design-input', accept: OPEN_FILE_TYPES },
     allowedInViewOnly: false,
-    perform: ([file]) => void openDesignFile(file!),
+    perform: (files) => void openFiles(files),
   },
   {
     name: 'importAws',
@@ -310,6 +317,16 @@ const SHARING: readonly Action[] = [
     enabled: (c) => !c.empty,
     perform: () => void exportImage(format),
   })),
+  // One entry per infrastructure-as-code format (CloudFormation YAML and JSON, Terraform, …).
+  ...IAC_FORMATS.map((format): Action => ({
+    name: `export-iac-${format.id}`,
+    label: `Export as ${format.label}`,
+    description: 'Code for the whole design; the drawing travels with it, so opening the file brings it back.',
+    icon: FileCode,
+    allowedInViewOnly: true,
+    enabled: (c) => !c.empty,
+    perform: () => void exportIac(format.id),
+  })),
 ];
 
 /** Opening a template replaces what is on the canvas with a new library entry, so it is an edit. */
@@ -346,13 +363,24 @@ export interface Menu {
   items: ReadonlyArray<string | null>;
 }
 
+const SHARE_ITEMS: Array<string | null> = [
+  'copyLink',
+  'copyViewOnlyLink',
+  'copyEmbed',
+  null,
+  'export-png',
+  'export-svg',
+  null,
+  ...IAC_FORMATS.map((format) => `export-iac-${format.id}`),
+];
+
 /** The header's menus, named by their button label. */
 export const MENUS = {
-  Templates: { icon: LayoutTemplate, width: 'w-96', items: TEMPLATE_ACTIONS.map((a) => a.name) },
+  Templates: { icon: LayoutTemplate, width: 'w-96', items: TEMPLATE_ACTIONS.map((a): string | null => a.name) }, // one item type with Share's, whose dividers are null
   Share: {
     icon: Share2,
     width: 'w-80',
-    items: ['copyLink', 'copyViewOnlyLink', 'copyEmbed', null, 'export-png', 'export-svg'],
+    items: SHARE_ITEMS,
   },
 } as const satisfies Record<string, Menu>;
 

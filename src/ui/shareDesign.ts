@@ -1,6 +1,9 @@
+import { strToU8, zipSync } from 'fflate';
+import { IAC_FORMATS, type IacFile } from '../share/iac';
 import { MAX_SNAPSHOT_CHARS } from '../share/urlCodec';
 import {
   downloadDataUrl,
+  downloadText,
   embedSnippet,
   readLinkIntent,
   shareUrl,
@@ -91,4 +94,42 @@ export async function exportImage(format: 'png' | 'svg'): Promise<void> {
       title: `The ${format.toUpperCase()} could not be drawn: ${error instanceof Error ? error.message : String(error)}`,
     });
   }
+}
+
+/**
+ * Share → Export as CloudFormation / Terraform: the design as code. One file
+ * downloads as it is; a format that writes several (code and sidecar) comes
+ * as one zip.
+ */
+export async function exportIac(formatId: string): Promise<void> {
+  const design = useDesignStore.getState().history.present;
+  const { notify } = useViewStore.getState();
+  const format = IAC_FORMATS.find((f) => f.id === formatId);
+  if (!format) return;
+  let files: IacFile[];
+  try {
+    files = format.exportDesign(design);
+  } catch (error) {
+    notify({
+      tone: 'error',
+      title: `The ${format.label} export failed: ${error instanceof Error ? error.message : String(error)}`,
+    });
+    return;
+  }
+  if (files.length === 1) {
+    const [file] = files;
+    downloadText(file!.name, file!.text, file!.mime);
+  } else {
+    const zipped = zipSync(Object.fromEntries(files.map((f) => [f.name, strToU8(f.text)])));
+    const url = URL.createObjectURL(new Blob([zipped], { type: 'application/zip' }));
+    downloadDataUrl(`${fileSlug(design.name)}.${format.id}.zip`, url);
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+  notify({
+    tone: 'info',
+    title: `Exported “${design.name}” as ${format.label}: ${files.map((f) => f.name).join(', ')}.`,
+    details: [
+      'What the code can’t say (the drawing, flows, simulation settings) travels with it, so Open brings the design back.',
+    ],
+  });
 }

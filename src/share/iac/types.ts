@@ -41,7 +41,7 @@ export interface IacCompanion {
  * the Open dialog and the CLI (`nimbus export`, `nimbus import`) list these;
  * adding a format is one entry in `IAC_FORMATS` (`formats.ts`).
  */
-export interface IacFormat {
+export interface IacFormat extends IacCompanionNames {
   /** `--format` on the command line. */
   id: string;
   /** In menus: "CloudFormation (YAML)". */
@@ -58,4 +58,14 @@ export interface IacFormat {
    * the format's files hold one design, and a diff needs two files.
    */
   sides?(text: string, fileName: string, companions?: readonly IacCompanion[]): IacSidesResult;
+}
+
+/**
+ * What a format reads beside a file, from the names of the other files in its
+ * folder (Terraform: the module's other `.tf` files and the sidecar). Optional:
+ * a format without it reads one file alone. The Open dialog passes the files
+ * chosen with it; `nimbus import` reads these from the file's folder.
+ */
+export interface IacCompanionNames {
+  companionNames?(fileName: string, siblings: readonly string[]): string[];
 }
