@@ -1,6 +1,6 @@
 import { BookOpen, Play, Route, X } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { TEMPLATES } from '../scenarios/templates';
+import { TEMPLATE_INFO } from '../scenarios/templateInfo';
 import { playSimulation, selectDesign, startLesson, useDesignStore, useLibraryStore, useViewStore } from '../store';
 import { hideTryThis, LESSON_FOR_TEMPLATE, useTryThisStore } from './TryThisState';
 
@@ -36,7 +36,7 @@ export function TryThisCard() {
   const currentId = useLibraryStore((s) => s.currentId);
   const design = useDesignStore(selectDesign);
   if (!shown || shown.entryId !== currentId) return null;
-  const template = TEMPLATES.find((t) => t.id === shown.templateId);
+  const template = TEMPLATE_INFO.find((t) => t.id === shown.templateId);
   if (!template) return null;
   const flow = design.flows?.[0];
   const nameOf = (endpoint: string) =>
