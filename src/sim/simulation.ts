@@ -78,7 +78,7 @@ export class Simulation {
       statusCheckFailedAt: (id) => this.faults.statusCheckFailedAt(id),
       zonesDown: () => this.faults.zonesDown,
       targetHealth: (group, id) => this.health.healthSince(group, id),
-      requestsSent: (flowId) => this.flows.traffic.counters.get(flowId)?.sent ?? 0,
+      requestsSent: (flowId) => this.flows.traffic.requestsSent(flowId),
       terminate: (id) => void this.ec2.act(id, 'terminate'),
       membersChanged: () => this.syncKinds(),
     });

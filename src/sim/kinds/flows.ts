@@ -35,7 +35,7 @@ export class Flows implements SimulatedKind {
 
   summary() {
     return {
-      flows: this.traffic.flowCounters().map((f) => summarize(f, this.traffic.availability.ofFlow(f.id))),
+      flows: this.traffic.flowCounters().map((f) => summarize(f, this.traffic.availabilityOf(f.id))),
       dataTransfer: this.traffic
         .transferCosts()
         .map((t) => ({ line: t.name, gb: round(t.gb, 6), costUsd: round(t.total) })),
