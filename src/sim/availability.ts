@@ -69,21 +69,23 @@ class FlowAvailability {
     }
     this.sent += sent * seconds;
     this.served += served * seconds;
-    for (let k = Math.max(0, seconds - WINDOW_SECONDS); k < seconds; k++) {
-      const slot = (this.seconds + k) % WINDOW_SECONDS;
+    if (seconds >= WINDOW_SECONDS) {
+      // The whole window is these seconds: whole numbers, so its sums are exact products.
+      this.windowSent.fill(sent);
+      this.windowServed.fill(served);
+      this.windowSentSum = sent * WINDOW_SECONDS;
+      this.windowServedSum = served * WINDOW_SECONDS;
+      this.seconds += seconds;
+      return;
+    }
+    for (let k = 0; k < seconds; k++) {
+      const slot = this.seconds % WINDOW_SECONDS;
+      this.windowSentSum += sent - this.windowSent[slot]!;
+      this.windowServedSum += served - this.windowServed[slot]!;
       this.windowSent[slot] = sent;
       this.windowServed[slot] = served;
+      this.seconds++;
     }
-    this.seconds += seconds;
-    // Whole numbers: the running sums always equal the window's contents added up.
-    let sentSum = 0;
-    let servedSum = 0;
-    for (let slot = 0; slot < WINDOW_SECONDS; slot++) {
-      sentSum += this.windowSent[slot]!;
-      servedSum += this.windowServed[slot]!;
-    }
-    this.windowSentSum = sentSum;
-    this.windowServedSum = servedSum;
   }
 
   get percent(): number | null {

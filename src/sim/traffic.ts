@@ -1,4 +1,4 @@
-import { hasPorts, protocolLabel, type Design, type Flow } from '../domain';
+import { hasPorts, PRICES, protocolLabel, type Design, type Flow } from '../domain';
 import type { FlowCounters, VersionedPath, VisualPacket } from './protocol';
 import { PacketLog } from './packetLog';
 import { bytesOn, egressCost, flatCost, GB, TRANSFER_LINE_NAMES, type TransferLine } from './dataTransfer';
@@ -74,8 +74,11 @@ interface SteadyFlow {
   shown: number;
 }
 
-/** Seconds this far back from the last one still have visual packets to draw (they live PACKET_LIFETIME_S). */
-const DRAWN_SECONDS = PACKET_LIFETIME_S + 1;
+/**
+ * Seconds this far back from the last one still have visual packets to draw:
+ * they live PACKET_LIFETIME_S, and a second's are born within it.
+ */
+const DRAWN_SECONDS = PACKET_LIFETIME_S;
 
 export class TrafficSim {
   private design: Design;
@@ -99,14 +102,17 @@ export class TrafficSim {
   private readonly served = new AvailabilityTracker();
   /**
    * When every flow's last second will repeat itself exactly (same paths,
-   * counts and outcomes: see `steadyPlan`), what each adds per second;
-   * seconds of it are then only counted (`steadySeconds`, the last ending at
-   * `steadyUntil`) and added up when something reads the counters or the
-   * plan stops holding (`settle`), to the same numbers as second by second.
+   * counts and outcomes: see `steadyPlan`), what each adds per second.
+   * Seconds of it are then only counted (the last at `steadyUntil`), and
+   * each part of the figures (counts, availability, data transfer, visual
+   * packets) is added up to there when something reads it or the plan stops
+   * holding, to the same numbers as second by second.
    */
   private steady: SteadyFlow[] | null = null;
-  private steadySeconds = 0;
+  private steadyStarted = false;
   private steadyUntil = 0;
+  /** The last second each part has added up, while a plan holds. */
+  private readonly settledUntil = { counts: 0, served: 0, transfer: 0, packets: 0 };
 
   constructor(
     design: Design,
@@ -125,8 +131,7 @@ export class TrafficSim {
 
   /** A new design: flows that keep their id keep their counters; paths are planned again before the next request. */
   setDesign(design: Design): void {
-    this.settle();
-    this.steady = null;
+    this.endSteady();
     this.design = design;
     this.flows = design.flows ?? [];
     const ids = new Set(this.flows.map((f) => f.id));
@@ -140,32 +145,31 @@ export class TrafficSim {
 
   /** An instance changed state or address: plan again before the next request. */
   invalidate(): void {
-    this.settle();
-    this.steady = null;
+    this.endSteady();
     this.stale = true;
   }
 
   /** The load balancers' counters (see `balancing.ts`), the steady seconds added up first. */
   get balancing(): BalancingCounters {
-    this.settle();
+    this.settleCounts();
     return this.balancers;
   }
 
   /** Served and failed requests over time (see `availability.ts`), the steady seconds added up first. */
   get availability(): AvailabilityTracker {
-    this.settle();
+    this.settleServed();
     return this.served;
   }
 
   /** Requests a flow has sent so far. */
   requestsSent(flowId: string): number {
-    this.settle();
+    this.settleCounts();
     return this.counters.get(flowId)?.sent ?? 0;
   }
 
   /** Every load balancer's counters so far, by id. */
   balancerCounters(): ReadonlyMap<string, BalancerCounters> {
-    this.settle();
+    this.settleCounts();
     return this.balancers.balancerCounters();
   }
 
@@ -179,19 +183,19 @@ export class TrafficSim {
 
   /** A target's requests through a group so far and in the last second. */
   targetCounters(groupId: string, targetId: string): TargetCounters {
-    this.settle();
+    this.settleCounts();
     return this.balancers.targetCounters(groupId, targetId);
   }
 
   /** A flow's served percent and its last failure episode's recovery (see `availability.ts`). */
   availabilityOf(flowId: string): ReturnType<AvailabilityTracker['ofFlow']> {
-    this.settle();
+    this.settleServed();
     return this.served.ofFlow(flowId);
   }
 
   /** The availability chart's series. */
   availabilityFrame(): ReturnType<AvailabilityTracker['frame']> {
-    this.settle();
+    this.settleServed();
     return this.served.frame();
   }
 
@@ -255,14 +259,26 @@ export class TrafficSim {
   tick(now: number): void {
     // A new month starts internet egress from zero: that second is added up on its own.
     if (this.steady !== null && !this.stale && Math.floor(now / (730 * 3600)) === this.egressMonth.month) {
-      if (this.steadySeconds === 0) this.startSteadySeconds();
-      this.steadySeconds++;
+      if (!this.steadyStarted) this.startSteadySeconds();
       this.steadyUntil = now;
       return;
     }
-    this.settle();
+    this.endSteady();
     this.tickEach(now);
     this.steady = this.repeatSteadySeconds ? this.steadyPlan() : null;
+    this.steadyStarted = false;
+    this.steadyUntil = now;
+    const settled = this.settledUntil;
+    settled.counts = settled.served = settled.transfer = settled.packets = now;
+  }
+
+  /** The plan stops holding: every part is added up to its last second, and seconds are added one by one again. */
+  private endSteady(): void {
+    this.settleCounts();
+    this.settleServed();
+    this.settleTransfer();
+    this.settlePackets();
+    this.steady = null;
   }
 
   /** The second that ends at `now`, flow by flow. */
@@ -384,6 +400,7 @@ export class TrafficSim {
 
   /** The first steady second: the last-second figures as each of them leaves them (read without `settle`). */
   private startSteadySeconds(): void {
+    this.steadyStarted = true;
     const plan = this.steady!;
     const balanced: SteadyBalancedSecond[] = [];
     for (const s of plan) {
@@ -397,19 +414,12 @@ export class TrafficSim {
     this.balancers.startSteadySeconds(balanced);
   }
 
-  /**
-   * Adds up the steady seconds counted since the last time: counts in bulk
-   * (whole numbers), money and GB second by second and flow by flow in the
-   * order the ticks would have added them (floating point), and the visual
-   * packets of the last seconds (older ones would be gone already).
-   */
-  private settle(): void {
-    const seconds = this.steadySeconds;
-    if (seconds === 0) return;
-    this.steadySeconds = 0;
-    const plan = this.steady!;
-    const last = this.steadyUntil;
-    const first = last - seconds + 1;
+  /** The steady seconds the counts have not added yet: whole numbers, so added in bulk. */
+  private settleCounts(): void {
+    const plan = this.steady;
+    const seconds = this.steadyUntil - this.settledUntil.counts;
+    if (plan === null || seconds <= 0) return;
+    this.settledUntil.counts = this.steadyUntil;
     const balanced: SteadyBalancedSecond[] = [];
     for (const s of plan) {
       const c = s.counters;
@@ -422,18 +432,29 @@ export class TrafficSim {
       }
       if (s.balanced) balanced.push(s.balanced);
     }
-    this.balancers.repeatSteadySeconds(balanced, seconds, last);
+    this.balancers.repeatSteadySeconds(balanced, seconds, this.steadyUntil);
+  }
+
+  /** The steady seconds the availability tracker has not recorded yet. */
+  private settleServed(): void {
+    const plan = this.steady;
+    const from = this.settledUntil.served + 1;
+    if (plan === null || from > this.steadyUntil) return;
+    this.settledUntil.served = this.steadyUntil;
     this.served.recordRepeated(
-      first,
-      last,
+      from,
+      this.steadyUntil,
       plan.map((s) => ({ flowId: s.flow.id, sent: s.path ? s.sent : 0, served: s.delivered })),
     );
-    this.settleTransfer(plan, first, last);
-    this.settlePackets(plan, first, last);
   }
 
   /** The steady seconds' data transfer, added exactly as `bill` adds it second after second, flow after flow. */
-  private settleTransfer(plan: readonly SteadyFlow[], first: number, last: number): void {
+  private settleTransfer(): void {
+    const plan = this.steady;
+    const first = this.settledUntil.transfer + 1;
+    const last = this.steadyUntil;
+    if (plan === null || first > last) return;
+    this.settledUntil.transfer = last;
     for (const total of this.transfer.values()) total.lastSecondUsd = 0;
     const billed: TransferTotal[] = [];
     const bills: SteadyBill[] = [];
@@ -457,7 +478,7 @@ export class TrafficSim {
         const total = bill.total!;
         let usd: number;
         if (bill.usd === null) {
-          usd = egressCost(month.gb, bill.gb);
+          usd = egressInTier(month.gb, bill.gb) ?? egressCost(month.gb, bill.gb);
           month.gb += bill.gb;
         } else usd = bill.usd;
         total.usd += usd;
@@ -468,7 +489,12 @@ export class TrafficSim {
   }
 
   /** The steady seconds' visual packets: the last ones drawn as `tick` draws them, the older ones only numbered. */
-  private settlePackets(plan: readonly SteadyFlow[], first: number, last: number): void {
+  private settlePackets(): void {
+    const plan = this.steady;
+    const first = this.settledUntil.packets + 1;
+    const last = this.steadyUntil;
+    if (plan === null || first > last) return;
+    this.settledUntil.packets = last;
     const drawnFrom = Math.max(first, last - DRAWN_SECONDS + 1);
     const skipped = drawnFrom - first;
     if (skipped > 0)
@@ -509,7 +535,7 @@ export class TrafficSim {
 
   /** The data-transfer bill by line, for the cost meter: totals and the rate of the last second. */
   transferCosts(): Array<{ id: string; name: string; total: number; ratePerHour: number; gb: number }> {
-    this.settle();
+    this.settleTransfer();
     return [...this.transfer.entries()].map(([line, t]) => ({
       id: `transfer:${line}`,
       name: TRANSFER_LINE_NAMES[line],
@@ -521,13 +547,13 @@ export class TrafficSim {
 
   /** Packets born in the last PACKET_LIFETIME_S seconds, the newest MAX_FRAME_PACKETS, oldest first. */
   visiblePackets(now: number): VisualPacket[] {
-    this.settle();
+    this.settlePackets();
     return this.packets.visible(now);
   }
 
   /** Flows in design order with their counters (zero before the first tick). */
   flowCounters(): Array<FlowCounters & { id: string; name: string }> {
-    this.settle();
+    this.settleCounts();
     return this.flows.map((f) => {
       const c = this.counters.get(f.id) ?? emptyCounters();
       // Copies, so a frame or summary taken now does not change with later ticks.
@@ -535,6 +561,21 @@ export class TrafficSim {
     });
   }
 }
+
+/**
+ * `egressCost(gbBefore, gb)` when the GB fit in the tier `gbBefore` is in
+ * (null when they don't): that function then adds `gb * perGb` of that one
+ * tier to zero, so this is the same number, found without the walk.
+ */
+export function egressInTier(gbBefore: number, gb: number): number | null {
+  for (const tier of EGRESS_TIERS) {
+    if (gbBefore >= tier.upToGb) continue;
+    return gb > 0 && gb <= tier.upToGb - gbBefore ? gb * tier.perGb : null;
+  }
+  return null;
+}
+
+const EGRESS_TIERS = PRICES.transfer.internetEgressTiers;
 
 type BilledLine = [TransferLine, 'request' | 'response' | 'both'];
 const billedLinesOf = new WeakMap<PathTransfer, readonly BilledLine[]>();
