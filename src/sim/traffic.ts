@@ -388,8 +388,7 @@ export class TrafficSim {
         second.lastRttMs = null;
       }
       if (second.delivered > 0)
-        for (const [line, which] of billedLines(path))
-        {
+        for (const [line, which] of billedLines(path)) {
           const gb = (second.delivered * bytesOn(which, flow)) / GB;
           const usd = line === 'internetEgress' ? null : flatCost(line, gb);
           second.bills.push({ line, gb, usd, total: this.transfer.get(line) ?? null });

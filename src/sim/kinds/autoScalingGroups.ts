@@ -210,7 +210,8 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
       if (this.inputs.instanceState(id) !== 'running' || this.inputs.isImpaired(id)) return false;
       if (this.inputs.statusCheckFailedAt(id) !== null) return false;
       if (group.healthCheckType === 'ELB')
-        for (const tg of group.targetGroupIds) if (this.inputs.targetHealth(tg, id)?.health === 'unhealthy') return false;
+        for (const tg of group.targetGroupIds)
+          if (this.inputs.targetHealth(tg, id)?.health === 'unhealthy') return false;
     }
     return this.imbalance(group, run, run.members) === 0;
   }

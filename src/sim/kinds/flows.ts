@@ -13,8 +13,10 @@ export class Flows implements SimulatedKind {
     design: Design,
     private readonly ctx: SimContext,
     live: () => LiveOverlay,
+    /** See `SimulationOptions.skipSteady`. */
+    skipSteady = true,
   ) {
-    this.traffic = new TrafficSim(design, live, (level, id, text) => ctx.say(level, id, text));
+    this.traffic = new TrafficSim(design, live, (level, id, text) => ctx.say(level, id, text), skipSteady);
   }
 
   sync(design: Design): void {
