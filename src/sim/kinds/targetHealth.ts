@@ -90,6 +90,7 @@ export class TargetHealth implements SimulatedKind, EventHandler<CheckEvent> {
 
   /** Something a check reads changed: skipped checks are counted as passed, and groups are checked again. */
   private wake(): void {
+    if (this.steady.size === 0) return;
     for (const [health, skipped] of this.steady) for (const target of health.targets.values()) target.passes += skipped;
     this.steady.clear();
   }
