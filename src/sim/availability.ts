@@ -56,6 +56,38 @@ class FlowAvailability {
     }
   }
 
+  /**
+   * `seconds` seconds in a row from `firstSecond`, each sending `sent` and
+   * serving `served`: what as many `record` calls would leave. Counts are
+   * whole numbers, so while no episode is open and every request is served
+   * the sums come out the same added in one step.
+   */
+  recordRepeated(firstSecond: number, seconds: number, sent: number, served: number): void {
+    if (this.episodeStart !== null || served < sent) {
+      for (let k = 0; k < seconds; k++) this.record(firstSecond + k, sent, served);
+      return;
+    }
+    this.sent += sent * seconds;
+    this.served += served * seconds;
+    if (seconds >= WINDOW_SECONDS) {
+      // The whole window is these seconds: whole numbers, so its sums are exact products.
+      this.windowSent.fill(sent);
+      this.windowServed.fill(served);
+      this.windowSentSum = sent * WINDOW_SECONDS;
+      this.windowServedSum = served * WINDOW_SECONDS;
+      this.seconds += seconds;
+      return;
+    }
+    for (let k = 0; k < seconds; k++) {
+      const slot = this.seconds % WINDOW_SECONDS;
+      this.windowSentSum += sent - this.windowSent[slot]!;
+      this.windowServedSum += served - this.windowServed[slot]!;
+      this.windowSent[slot] = sent;
+      this.windowServed[slot] = served;
+      this.seconds++;
+    }
+  }
+
   get percent(): number | null {
     return this.sent === 0 ? null : (100 * this.served) / this.sent;
   }
@@ -86,6 +118,46 @@ export class AvailabilityTracker {
     }
     bucket.served += served;
     bucket.failed += sent - served;
+  }
+
+  /**
+   * The seconds that end at `firstNow` … `lastNow`, each the same for every
+   * flow in `flows` (in the order `record` would have taken them): what a
+   * `record` call per flow per second would leave (counts are whole numbers,
+   * so adding them per second or in bulk comes out the same).
+   */
+  recordRepeated(
+    firstNow: number,
+    lastNow: number,
+    flows: ReadonlyArray<{ flowId: string; sent: number; served: number }>,
+  ): void {
+    const seconds = lastNow - firstNow + 1;
+    if (seconds <= 0 || flows.length === 0) return;
+    let sent = 0;
+    let served = 0;
+    for (const f of flows) {
+      let flow = this.flows.get(f.flowId);
+      if (!flow) {
+        flow = new FlowAvailability();
+        this.flows.set(f.flowId, flow);
+      }
+      flow.recordRepeated(firstNow - 1, seconds, f.sent, f.served);
+      sent += f.sent;
+      served += f.served;
+    }
+    this.sent += sent * seconds;
+    this.served += served * seconds;
+    for (let now = firstNow; now <= lastNow; now++) {
+      const at = Math.floor((now - 1) / AVAILABILITY_BUCKET_SECONDS) * AVAILABILITY_BUCKET_SECONDS;
+      let bucket = this.series.at(-1);
+      if (!bucket || bucket.at !== at) {
+        bucket = { at, served: 0, failed: 0 };
+        this.series.push(bucket);
+        if (this.series.length > MAX_BUCKETS) this.series.shift();
+      }
+      bucket.served += served;
+      bucket.failed += sent - served;
+    }
   }
 
   forget(keep: ReadonlySet<string>): void {

@@ -78,6 +78,19 @@ interface FlowSplit {
   pendingUntil: number;
 }
 
+/** What one steady second of a balanced flow adds (see `BalancingCounters.steadySecond`). */
+export interface SteadyBalancedSecond {
+  split: FlowSplit;
+  lb: BalancerCounters;
+  delivered: number;
+  rttMs: number | null;
+  newConnections: number;
+  openConnections: number;
+  bytes: number;
+  /** Every animated branch has requests, so each visual packet takes the next one. */
+  everyShownHasRequests: boolean;
+}
+
 export class BalancingCounters {
   private readonly balancers = new Map<string, BalancerCounters>();
   /** By target group id, then target id. */
@@ -208,6 +221,71 @@ export class BalancingCounters {
     counters.lastSecond.delivered = delivered;
     counters.lastSecond.dropped = 0;
     if (delivered === 0) counters.lastRttMs = null;
+  }
+
+  /**
+   * Whether the flow's next second of `count` requests down this path takes
+   * the steady way of `send` (every request served, the split repeating
+   * itself): then what that second adds, the same every second after.
+   */
+  steadySecond(flow: Flow, path: VersionedPath, count: number): SteadyBalancedSecond | null {
+    const balanced = path.balanced;
+    if (!balanced || balanced.refused || balanced.branches.length === 0) return null;
+    const split = this.splits.get(flow.id);
+    if (!split || split.version !== path.version || !split.connected) return null;
+    if (split.steadyCount !== count || split.steadyDelivered === null) return null;
+    const delivered = split.steadyDelivered;
+    const persistent = flow.connection === 'persistent';
+    const shown = split.animated;
+    let everyShownHasRequests = true;
+    for (const b of shown) if (split.counts[b] === 0) everyShownHasRequests = false;
+    return {
+      split,
+      lb: this.balancer(balanced.loadBalancerId),
+      delivered,
+      rttMs: delivered > 0 ? split.steadyRtt : null,
+      newConnections: persistent ? 0 : count,
+      openConnections: persistent ? 1 : 0,
+      bytes: delivered * bytesOn('both', flow),
+      everyShownHasRequests,
+    };
+  }
+
+  /**
+   * The per-second figures (load balancers' last second and load) as `send`
+   * leaves them after one second of each of these steady seconds, in order.
+   */
+  startSteadySeconds(seconds: readonly SteadyBalancedSecond[]): void {
+    this.startSecond(this.second);
+    for (const s of seconds) {
+      s.lb.lastSecond.served += s.delivered;
+      s.lb.load.newConnections += s.newConnections;
+      s.lb.load.openConnections += s.openConnections;
+      s.lb.load.bytes += s.bytes;
+    }
+  }
+
+  /**
+   * `seconds` steady seconds of each, the last ending at `last`: what as many
+   * `send` calls would leave (whole numbers, so added in bulk).
+   */
+  repeatSteadySeconds(steady: readonly SteadyBalancedSecond[], seconds: number, last: number): void {
+    if (seconds <= 0) return;
+    this.second = last;
+    for (const s of steady) {
+      s.split.pendingSeconds += seconds;
+      s.split.pendingUntil = last;
+      s.lb.served += s.delivered * seconds;
+      this.pending = true;
+    }
+  }
+
+  /** Moves a steady flow's visual packets on by `packets` without drawing them (see `nextBranch`). */
+  skipPackets(steady: SteadyBalancedSecond, flowId: string, path: VersionedPath, packets: number): void {
+    const split = steady.split;
+    // Each packet takes the next animated branch when every one of them has requests.
+    if (steady.everyShownHasRequests) split.packets += split.animated.length === 0 ? 0 : packets;
+    else for (let k = 0; k < packets; k++) this.nextBranch(flowId, path);
   }
 
   /** Adds every steady split's waiting seconds to its targets' counts. */

@@ -39,6 +39,17 @@ type QueuedEvent = { kind: 'tick' } | { kind: 'kind'; handler: EventHandler<unkn
 
 const TICK: QueuedEvent = { kind: 'tick' };
 
+export interface SimulationOptions {
+  seed?: number;
+  /**
+   * Steady stretches are skipped and added up when read (the default): seconds
+   * every flow repeats, Auto Scaling looks and health checks that would find
+   * nothing new. False does every one as it comes, the reference the skipping
+   * is tested against (`steadySkipping.test.ts`); results are the same.
+   */
+  skipSteady?: boolean;
+}
+
 export class Simulation {
   now = 0;
   readonly log: LogEntry[] = [];
@@ -61,7 +72,8 @@ export class Simulation {
   private readonly queue = new EventQueue<QueuedEvent>();
   private readonly random: Random;
 
-  constructor(input: Design, options: { seed?: number } = {}) {
+  constructor(input: Design, options: SimulationOptions = {}) {
+    const skipSteady = options.skipSteady ?? true;
     // An EKS managed node group runs on an Auto Scaling group EKS makes for it: the run sees that group.
     const design = withEksNodeGroups(input);
     this.random = createRandom(options.seed ?? 1);
@@ -72,16 +84,21 @@ export class Simulation {
     });
     const instanceState = (id: string) => this.ec2.sims.get(id)?.state;
     // Groups come first: their instances in service at the start are part of the design every other kind starts from.
-    this.groups = new AutoScalingGroups(design, ctx, {
-      instanceState,
-      isImpaired: (id) => this.faults.isImpaired(id),
-      statusCheckFailedAt: (id) => this.faults.statusCheckFailedAt(id),
-      zonesDown: () => this.faults.zonesDown,
-      targetHealth: (group, id) => this.health.healthSince(group, id),
-      requestsSent: (flowId) => this.flows.traffic.counters.get(flowId)?.sent ?? 0,
-      terminate: (id) => void this.ec2.act(id, 'terminate'),
-      membersChanged: () => this.syncKinds(),
-    });
+    this.groups = new AutoScalingGroups(
+      design,
+      ctx,
+      {
+        instanceState,
+        isImpaired: (id) => this.faults.isImpaired(id),
+        statusCheckFailedAt: (id) => this.faults.statusCheckFailedAt(id),
+        zonesDown: () => this.faults.zonesDown,
+        targetHealth: (group, id) => this.health.healthSince(group, id),
+        requestsSent: (flowId) => this.flows.traffic.requestsSent(flowId),
+        terminate: (id) => void this.ec2.act(id, 'terminate'),
+        membersChanged: () => this.syncKinds(),
+      },
+      skipSteady,
+    );
     const start = this.groups.withInstances(design);
     this.faults.sync(start);
     this.ec2 = new Ec2Instances(start, ctx, {
@@ -90,13 +107,18 @@ export class Simulation {
     });
     this.lambda = new LambdaFunctions(start, ctx);
     this.ecs = new EcsServices(start, ctx, this.ec2);
-    this.flows = new Flows(start, ctx, () => this.liveOverlay());
-    this.health = new TargetHealth(start, ctx, {
-      instanceState,
-      isImpaired: (id) => this.faults.isImpaired(id),
-      zonesDown: () => this.faults.zonesDown,
-      deregistered: (id) => this.groups.isLeaving(id),
-    });
+    this.flows = new Flows(start, ctx, () => this.liveOverlay(), skipSteady);
+    this.health = new TargetHealth(
+      start,
+      ctx,
+      {
+        instanceState,
+        isImpaired: (id) => this.faults.isImpaired(id),
+        zonesDown: () => this.faults.zonesDown,
+        deregistered: (id) => this.groups.isLeaving(id),
+      },
+      skipSteady,
+    );
     this.databases = new Databases(start, ctx, () => this.faults.zonesDown);
     this.staticCharges = new StaticCharges(start, ctx);
     this.kinds = [

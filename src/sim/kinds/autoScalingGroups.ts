@@ -49,6 +49,8 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
     design: Design,
     private readonly ctx: SimContext,
     private readonly inputs: GroupInputs,
+    /** Off: every group is looked at every 10 s (the reference skipped looks are tested against). */
+    private readonly repeatSteadyLooks = true,
   ) {
     this.design = design;
     this.follow(design);
@@ -86,7 +88,21 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
   }
 
   sync(design: Design): void {
+    this.steadyRuns.clear();
     this.follow(design);
+  }
+
+  /**
+   * Groups whose last look found nothing to do and nothing that time alone
+   * can change (see `isSteady`): the next look would find the same, so it is
+   * skipped until an instance, a target's health, a zone, a fault, the design
+   * or the group's capacity changes.
+   */
+  private readonly steadyRuns = new Set<GroupRun>();
+
+  /** An instance's state or health, a fault or a zone changed: every group looks again. */
+  liveStateChanged(): void {
+    this.steadyRuns.clear();
   }
 
   private follow(design: Design): void {
@@ -170,9 +186,34 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
     let changed = false;
     for (const group of resourcesOfKind(this.design, 'autoScalingGroup')) {
       const run = this.runs.get(group.id);
-      if (run) changed = this.tend(group, run) || changed;
+      if (!run || this.steadyRuns.has(run)) continue;
+      const tended = this.tend(group, run);
+      if (!tended && this.repeatSteadyLooks && this.isSteady(group, run)) this.steadyRuns.add(run);
+      changed = tended || changed;
     }
     if (changed) this.inputs.membersChanged();
+  }
+
+  /**
+   * After a look that changed nothing: whether the next finds the same with
+   * nothing else changed. Every member is in service and healthy by every
+   * check (running, not impaired, no target unhealthy, which a grace period
+   * ending could reveal), the group is at its desired capacity and balanced:
+   * then `tend` reads only states that change with a notice (`sync`,
+   * `liveStateChanged`) and the clock plays no part.
+   */
+  private isSteady(group: AutoScalingGroup, run: GroupRun): boolean {
+    if (run.members.length !== run.desired) return false;
+    for (const m of run.members) {
+      if (m.lifecycle !== 'InService' || m.unhealthyBy !== null) return false;
+      const id = m.instance.id;
+      if (this.inputs.instanceState(id) !== 'running' || this.inputs.isImpaired(id)) return false;
+      if (this.inputs.statusCheckFailedAt(id) !== null) return false;
+      if (group.healthCheckType === 'ELB')
+        for (const tg of group.targetGroupIds)
+          if (this.inputs.targetHealth(tg, id)?.health === 'unhealthy') return false;
+    }
+    return this.imbalance(group, run, run.members) === 0;
   }
 
   private tend(group: AutoScalingGroup, run: GroupRun): boolean {
@@ -379,6 +420,7 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
       `At ${this.clock()} ${decision.cause} changing the desired capacity from ${run.desired} to ${desired}.`,
     );
     run.desired = desired;
+    this.steadyRuns.delete(run);
     this.monitor();
   }
 
@@ -397,6 +439,7 @@ export class AutoScalingGroups implements SimulatedKind, EventHandler<GroupEvent
       'info',
       `Executing scheduled action ${action.name}: min ${run.minSize}, desired ${run.desired}, max ${run.maxSize}.`,
     );
+    this.steadyRuns.delete(run);
     if (action.everySeconds !== null)
       this.ctx.schedule<GroupEvent>(this.ctx.now + action.everySeconds, this, { kind: 'scheduled', groupId, index });
     this.monitor();

@@ -13,8 +13,10 @@ export class Flows implements SimulatedKind {
     design: Design,
     private readonly ctx: SimContext,
     live: () => LiveOverlay,
+    /** See `SimulationOptions.skipSteady`. */
+    skipSteady = true,
   ) {
-    this.traffic = new TrafficSim(design, live, (level, id, text) => ctx.say(level, id, text));
+    this.traffic = new TrafficSim(design, live, (level, id, text) => ctx.say(level, id, text), skipSteady);
   }
 
   sync(design: Design): void {
@@ -35,7 +37,7 @@ export class Flows implements SimulatedKind {
 
   summary() {
     return {
-      flows: this.traffic.flowCounters().map((f) => summarize(f, this.traffic.availability.ofFlow(f.id))),
+      flows: this.traffic.flowCounters().map((f) => summarize(f, this.traffic.availabilityOf(f.id))),
       dataTransfer: this.traffic
         .transferCosts()
         .map((t) => ({ line: t.name, gb: round(t.gb, 6), costUsd: round(t.total) })),

@@ -136,9 +136,8 @@ export class LoadBalancers implements SimulatedKind {
   }
 
   tick(): void {
-    const counters = this.traffic.balancing.balancerCounters();
     for (const billing of this.billing.values()) {
-      const load = counters.get(billing.lb.id)?.load;
+      const load = this.traffic.balancerLoad(billing.lb.id);
       const hour = billing.hour;
       hour.seconds += 1;
       if (load) {
@@ -179,7 +178,7 @@ export class LoadBalancers implements SimulatedKind {
 
   summary(now: number): { loadBalancers?: LoadBalancerSummary[] } {
     if (this.billing.size === 0) return {};
-    const counters = this.traffic.balancing.balancerCounters();
+    const counters = this.traffic.balancerCounters();
     return {
       loadBalancers: [...this.billing.values()].map((b) => {
         const c = counters.get(b.lb.id);
@@ -197,11 +196,11 @@ export class LoadBalancers implements SimulatedKind {
 
   frame(now: number) {
     const overlay = this.live();
-    const counters = this.traffic.balancing.balancerCounters();
+    const counters = this.traffic.balancerCounters();
     const rows: LoadBalancerFrame[] = [...this.billing.values()].map((b) =>
       this.row(b, counters.get(b.lb.id), overlay, now),
     );
-    return { loadBalancers: rows, availability: this.traffic.availability.frame() };
+    return { loadBalancers: rows, availability: this.traffic.availabilityFrame() };
   }
 
   private row(billing: Billing, c: BalancerCounters | undefined, overlay: LiveOverlay, now: number): LoadBalancerFrame {
@@ -219,7 +218,7 @@ export class LoadBalancers implements SimulatedKind {
         id: group.id,
         name: group.name,
         targets: withDraining(targetsOf(design, group), this.checks.trackedTargets(group.id)).map((t): TargetFrame => {
-          const requests = this.traffic.balancing.targetCounters(group.id, t.id);
+          const requests = this.traffic.targetCounters(group.id, t.id);
           const checked = this.checks.stateOf(group.id, t.id);
           return {
             id: t.id,

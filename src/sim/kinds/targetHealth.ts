@@ -69,6 +69,8 @@ export class TargetHealth implements SimulatedKind, EventHandler<CheckEvent> {
     design: Design,
     private readonly ctx: SimContext,
     private readonly inputs: HealthInputs,
+    /** Off: every group is checked at every interval (the reference skipped checks are tested against). */
+    private readonly repeatSteadyChecks = true,
   ) {
     this.design = design;
     this.follow(design);
@@ -78,8 +80,28 @@ export class TargetHealth implements SimulatedKind, EventHandler<CheckEvent> {
   /** True while the design the run starts with registers its targets. */
   private starting = true;
 
+  /**
+   * Groups whose last check changed nothing with every target healthy, and
+   * how many checks were skipped since: with the design, instance states,
+   * faults and zones as they were (each changes with `sync` or
+   * `liveStateChanged`), every check would pass again and change nothing.
+   */
+  private readonly steady = new Map<GroupHealth, number>();
+
+  /** Something a check reads changed: skipped checks are counted as passed, and groups are checked again. */
+  private wake(): void {
+    if (this.steady.size === 0) return;
+    for (const [health, skipped] of this.steady) for (const target of health.targets.values()) target.passes += skipped;
+    this.steady.clear();
+  }
+
+  liveStateChanged(): void {
+    this.wake();
+  }
+
   /** A new design: the flows plan again anyway, so only the overlay is rebuilt. */
   sync(design: Design): void {
+    this.wake();
     this.follow(design);
     this.overlayCache = null;
   }
@@ -109,10 +131,15 @@ export class TargetHealth implements SimulatedKind, EventHandler<CheckEvent> {
   handle(event: CheckEvent): void {
     const health = this.groups.get(event.groupId);
     if (!health || health.version !== event.version) return;
-    const group = getResource(this.design, event.groupId, 'targetGroup');
-    if (group) {
-      this.register(group, health);
-      if (this.check(group, health)) this.changed();
+    const skipped = this.steady.get(health);
+    if (skipped !== undefined) this.steady.set(health, skipped + 1);
+    else {
+      const group = getResource(this.design, event.groupId, 'targetGroup');
+      if (group) {
+        const registered = this.register(group, health);
+        if (this.check(group, health)) this.changed();
+        else if (!registered && this.repeatSteadyChecks && allHealthy(health)) this.steady.set(health, 0);
+      }
     }
     this.scheduleCheck(event.groupId, health);
   }
@@ -163,8 +190,8 @@ export class TargetHealth implements SimulatedKind, EventHandler<CheckEvent> {
     });
   }
 
-  /** New targets start `initial`; deregistered ones drain, then go. */
-  private register(group: TargetGroup, health: GroupHealth): void {
+  /** New targets start `initial`; deregistered ones drain, then go. True when a target was added, changed or removed. */
+  private register(group: TargetGroup, health: GroupHealth): boolean {
     const now = this.ctx.now;
     const facts = this.factsOf(group, health);
     const current = new Set<string>();
@@ -219,6 +246,7 @@ export class TargetHealth implements SimulatedKind, EventHandler<CheckEvent> {
       }
     }
     if (changed) this.overlayCache = null;
+    return changed;
   }
 
   /** Checks every registered target once; true when any state changed. */
@@ -297,6 +325,16 @@ export class TargetHealth implements SimulatedKind, EventHandler<CheckEvent> {
 }
 
 const NOT_REGISTERED = 'Target.NotRegistered';
+
+/**
+ * Every target healthy and its last check passed (a failed one counts toward
+ * unhealthy): a check that passes them all again changes nothing but their
+ * count of passes, which a healthy target never reads.
+ */
+function allHealthy(health: GroupHealth): boolean {
+  for (const target of health.targets.values()) if (target.health !== 'healthy' || target.failures !== 0) return false;
+  return true;
+}
 
 const notRegistered = (health: GroupHealth, id: string) => health.targets.get(id)?.reason === NOT_REGISTERED;
 
