@@ -38,7 +38,7 @@ import { setCompareDialogOpen } from '../store/compareStore';
 import { saveDesignFile } from './saveDesignFile';
 import { templateOpened } from './TryThisState';
 import { copyEmbedCode, copyLink, exportIac, exportImage } from './shareDesign';
-import { IAC_FORMATS } from '../share/iac';
+import { IAC_FORMAT_NAMES } from '../share/iac/formatNames';
 
 // Importers are fetched when first used: the first screen does not need them (nor their schemas).
 const openFiles = async (files: File[]) => (await import('./openDesignFile')).openFiles(files);
@@ -318,7 +318,7 @@ const SHARING: readonly Action[] = [
     perform: () => void exportImage(format),
   })),
   // One entry per infrastructure-as-code format (CloudFormation YAML and JSON, Terraform, …).
-  ...IAC_FORMATS.map((format): Action => ({
+  ...IAC_FORMAT_NAMES.map((format): Action => ({
     name: `export-iac-${format.id}`,
     label: `Export as ${format.label}`,
     description: 'Code for the whole design; the drawing travels with it, so opening the file brings it back.',
@@ -371,7 +371,7 @@ const SHARE_ITEMS: Array<string | null> = [
   'export-png',
   'export-svg',
   null,
-  ...IAC_FORMATS.map((format) => `export-iac-${format.id}`),
+  ...IAC_FORMAT_NAMES.map((format) => `export-iac-${format.id}`),
 ];
 
 /** The header's menus, named by their button label. */
