@@ -4,10 +4,7 @@ import { watchConsole } from './console';
 
 const plan = readFileSync('src/share/terraform/fixtures/two-az-plan.json');
 
-// runs once the Open dialog reads IAC_FORMATS (cfn branch)
-test.fixme('a Terraform plan JSON opens through Open and its VPC, subnets and instances are drawn', async ({
-  page,
-}) => {
+test('a Terraform plan JSON opens through Open and its VPC, subnets and instances are drawn', async ({ page }) => {
   const problems = watchConsole(page);
   await page.goto('/');
   await page
