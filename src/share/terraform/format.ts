@@ -157,12 +157,27 @@ export function terraformSides(text: string): TerraformSidesResult {
   return { ok: true, before: before.design, after: after.design, note: { ...after.note, warnings } };
 }
 
+/**
+ * What `nimbus import` reads beside a Terraform file from its folder: for
+ * `<stem>.tf`, the module's other `.tf` files (Terraform reads every `.tf` of
+ * a folder as one module) and the sidecar `<stem>.nimbus.json` an export wrote
+ * beside it; for `<stem>.tf.json`, the sidecar. Plans and state have none.
+ */
+export function terraformCompanionNames(fileName: string, siblings: readonly string[]): string[] {
+  const stem = /^(.*)\.tf(\.json)?$/i.exec(fileName);
+  if (!stem) return [];
+  const sidecar = `${stem[1]}.nimbus.json`;
+  const moduleFiles = stem[2] ? [] : siblings.filter((n) => /\.tf$/i.test(n) && n !== fileName);
+  return [...moduleFiles.sort(), ...siblings.filter((n) => n === sidecar)];
+}
+
 /** Terraform (HCL) in the table of infrastructure-as-code formats; a plan also gives its two sides. */
 export const TERRAFORM_FORMAT: IacFormat & { sides(text: string, fileName: string): TerraformSidesResult } = {
   id: 'terraform',
   label: 'Terraform (HCL)',
   exportDesign: (design: Design) => exportTerraform(design),
   recognises: recognisesTerraform,
+  companionNames: terraformCompanionNames,
   sides: (text) => {
     try {
       return terraformSides(text);
