@@ -13,6 +13,7 @@ import { runSimBench, simDesign } from './sim';
 import LZString from 'lz-string';
 import { encodeSnapshot } from '../src/share/urlCodec';
 import { TEMPLATES } from '../src/scenarios/templates';
+import { iacSection } from './iac';
 
 /**
  * `npm run bench`: measures the core analyses and writes docs/benchmarks.md.
@@ -93,6 +94,8 @@ Characters in the URL fragment: \`n1.\` + base64url(deflate level 9 of the desig
 | --- | --- | --- | --- | --- | --- |
 ${linkRows.join('\n')}
 `;
+
+report += iacSection();
 
 const simResult = runSimBench();
 const haSteady = runHaSimBench(false);

@@ -4,10 +4,7 @@ import { watchConsole } from './console';
 
 const plan = readFileSync('src/share/terraform/fixtures/two-az-plan.json');
 
-// runs once the Open dialog reads IAC_FORMATS (cfn branch)
-test.fixme('a Terraform plan JSON opens through Open and its VPC, subnets and instances are drawn', async ({
-  page,
-}) => {
+test('a Terraform plan JSON opens through Open and its VPC, subnets and instances are drawn', async ({ page }) => {
   const problems = watchConsole(page);
   await page.goto('/');
   await page
@@ -23,5 +20,8 @@ test.fixme('a Terraform plan JSON opens through Open and its VPC, subnets and in
   await expect(page.locator('.react-flow__node-ec2Instance').first()).toContainText('Web');
   // The import note names what Nimbus does not model.
   await expect(page.getByText(/aws_sqs_queue × 2/)).toBeVisible();
+  // Addresses the plan knows only after apply are Nimbus's choice, said so, and not reported as invalid.
+  await expect(page.getByText(/4 private addresses the code leaves to AWS are Nimbus's choice/)).toBeVisible();
+  await expect(page.getByText(/the private IP is not valid/)).toHaveCount(0);
   expect(problems).toEqual([]);
 });

@@ -267,3 +267,26 @@ Resources:
     ]);
   });
 });
+
+describe('addresses the template leaves to AWS', () => {
+  it('gives each instance its subnet’s lowest free address, and the note says it is Nimbus’s choice', () => {
+    const result = importCloudFormation(
+      `Resources:
+  Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.3.0.0/16 } }
+  Subnet: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, CidrBlock: 10.3.1.0/24, AvailabilityZone: eu-west-1a } }
+  Fixed: { Type: AWS::EC2::Instance, Properties: { SubnetId: !Ref Subnet, ImageId: ami-0123456789abcdef0, PrivateIpAddress: 10.3.1.4 } }
+  Free: { Type: AWS::EC2::Instance, Properties: { SubnetId: !Ref Subnet, ImageId: ami-0123456789abcdef0 } }
+`,
+      'addresses.yaml',
+    );
+    if (!result.ok) throw new Error(result.message);
+    const byLogicalName = Object.fromEntries(
+      resourcesOfKind(result.design, 'ec2Instance').map((i) => [i.name, i.privateIp]),
+    );
+    // AWS reserves a subnet's first four addresses: 10.3.1.4 is the first an instance may have, and Fixed has it.
+    expect(byLogicalName).toEqual({ Fixed: '10.3.1.4', Free: '10.3.1.5' });
+    expect(result.note.warnings).toContain(
+      "1 private address the code leaves to AWS is Nimbus's choice, the lowest free address of the subnet (Free 10.3.1.5); AWS picks its own when it creates the resource.",
+    );
+  });
+});

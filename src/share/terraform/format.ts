@@ -1,5 +1,6 @@
 import type { Design } from '../../domain/design';
 import { withoutBom } from '../../domain/parse';
+import { assignMissingAddresses } from '../iac/addresses';
 import { parseSidecar, type IacSidecar } from '../iac/sidecar';
 import type { IacCompanion, IacFormat, IacImportNote, IacImportResult, IacSource } from '../iac/types';
 import { exportTerraform } from './exportTerraform';
@@ -68,7 +69,10 @@ function finish(source: TfSource, kind: IacSource, companions?: readonly IacComp
     decoded.note.warnings.push(
       `${decoded.note.unknownValues.length} value${decoded.note.unknownValues.length === 1 ? ' is' : 's are'} known only after apply (listed as unknown values); Nimbus leaves them empty or uses the kind's default, so addresses may be missing until the plan is applied.`,
     );
-  return { ok: true, design: decoded.design, note: decoded.note };
+  if (sidecar) return { ok: true, design: decoded.design, note: decoded.note };
+  const addressed = assignMissingAddresses(decoded.design);
+  if (addressed.warning) decoded.note.warnings.push(addressed.warning);
+  return { ok: true, design: addressed.design, note: decoded.note };
 }
 
 /** `.tf` text (and more `.tf` files of the same module among the companions). */
@@ -157,12 +161,27 @@ export function terraformSides(text: string): TerraformSidesResult {
   return { ok: true, before: before.design, after: after.design, note: { ...after.note, warnings } };
 }
 
+/**
+ * What `nimbus import` reads beside a Terraform file from its folder: for
+ * `<stem>.tf`, the module's other `.tf` files (Terraform reads every `.tf` of
+ * a folder as one module) and the sidecar `<stem>.nimbus.json` an export wrote
+ * beside it; for `<stem>.tf.json`, the sidecar. Plans and state have none.
+ */
+export function terraformCompanionNames(fileName: string, siblings: readonly string[]): string[] {
+  const stem = /^(.*)\.tf(\.json)?$/i.exec(fileName);
+  if (!stem) return [];
+  const sidecar = `${stem[1]}.nimbus.json`;
+  const moduleFiles = stem[2] ? [] : siblings.filter((n) => /\.tf$/i.test(n) && n !== fileName);
+  return [...moduleFiles.sort(), ...siblings.filter((n) => n === sidecar)];
+}
+
 /** Terraform (HCL) in the table of infrastructure-as-code formats; a plan also gives its two sides. */
 export const TERRAFORM_FORMAT: IacFormat & { sides(text: string, fileName: string): TerraformSidesResult } = {
   id: 'terraform',
   label: 'Terraform (HCL)',
   exportDesign: (design: Design) => exportTerraform(design),
   recognises: recognisesTerraform,
+  companionNames: terraformCompanionNames,
   sides: (text) => {
     try {
       return terraformSides(text);

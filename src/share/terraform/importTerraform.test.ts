@@ -3,6 +3,7 @@ import { parse as hcl2json } from '@cdktf/hcl2json';
 import { describe, expect, it } from 'vitest';
 import { resourcesOfKind, type Design } from '../../domain/design';
 import { INHERITED_NAMES } from '../../domain/ownKeys';
+import { validateDesign } from '../../engine';
 import { TEMPLATES } from '../../scenarios/templates';
 import { exportTerraform } from './exportTerraform';
 import { importTerraform, recognisesTerraform, terraformPlanSides, TERRAFORM_FORMAT } from './format';
@@ -79,9 +80,14 @@ describe('Terraform plan JSON (terraform show -json plan.out)', () => {
     const instances = resourcesOfKind(design, 'ec2Instance');
     expect(instances.map((i) => [i.name, design.resources[i.subnetId]?.name, i.instanceType, i.privateIp])).toEqual([
       ['Web', 'Public A', 't3.small', '10.0.0.10'],
-      ['App 1', 'Private A', 't3.medium', ''],
-      ['App 2', 'Private A', 't3.medium', ''],
+      // Known only after apply: the subnet's lowest free addresses, said in the note.
+      ['App 1', 'Private A', 't3.medium', '10.0.10.4'],
+      ['App 2', 'Private A', 't3.medium', '10.0.10.5'],
     ]);
+    expect(note.warnings).toContain(
+      "4 private addresses the code leaves to AWS are Nimbus's choice, the lowest free address of the subnet (NAT A 10.0.0.4, NAT B 10.0.1.4, App 1 10.0.10.4, App 2 10.0.10.5); AWS picks its own when it creates the resource.",
+    );
+    expect(validateDesign(design).filter((f) => f.code === 'PRIVATE_IP_INVALID')).toEqual([]);
     // The AMI comes from the public SSM parameter of Amazon Linux 2023.
     expect(instances[0]!.amiId).toBe('ami-0a1b2c3d4e5f60001');
     expect(instances[0]!.securityGroupIds).toEqual([byName(design, 'web')!.id]);
