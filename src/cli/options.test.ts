@@ -10,9 +10,13 @@ describe('readOptions', () => {
   });
 
   it('joins the repeats of an option said to be a list, with commas', () => {
-    const { options } = readOptions(['--fail-on', 'new-errors', '--fail-on', 'cost-increase:5', '--json', 'x'], ['fail-on', 'json'], {
-      lists: ['fail-on'],
-    });
+    const { options } = readOptions(
+      ['--fail-on', 'new-errors', '--fail-on', 'cost-increase:5', '--json', 'x'],
+      ['fail-on', 'json'],
+      {
+        lists: ['fail-on'],
+      },
+    );
     expect(options.get('fail-on')).toBe('new-errors,cost-increase:5');
     expect(options.get('json')).toBe('x');
   });
