@@ -167,21 +167,29 @@ export function decodeSource(
     if ((v === undefined || v === null) && r.unknown?.has(key)) unknown(r, key);
     return v;
   };
+  /** A value read as text, a number or a flag: an expression (`cidrsubnet(...)`, `each.value`) is not evaluated, and the note says so. */
+  const readLiteral = (r: TfResource, key: string): unknown => {
+    const v = read(r, key);
+    if (!isExpression(v)) return v;
+    const said = `${r.address}.${key} = ${v.slice(2, -1)}: not evaluated`;
+    if (!note.unknownValues.includes(said)) note.unknownValues.push(said);
+    return undefined;
+  };
   const children = new Map<string, Map<string, TfResource[]>>();
   const ctx: DecodeContext = {
     id,
     ids,
     str: (r, key, fallback) => {
-      const v = read(r, key);
-      return typeof v === 'string' && !isExpression(v) ? v : typeof v === 'number' ? String(v) : fallback;
+      const v = readLiteral(r, key);
+      return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : fallback;
     },
     num: (r, key, fallback) => {
-      const v = read(r, key);
+      const v = readLiteral(r, key);
       const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
       return Number.isFinite(n) ? n : fallback;
     },
     bool: (r, key, fallback) => {
-      const v = read(r, key);
+      const v = readLiteral(r, key);
       return typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : fallback;
     },
     name: (r) => {
