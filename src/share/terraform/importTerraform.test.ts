@@ -79,8 +79,9 @@ describe('Terraform plan JSON (terraform show -json plan.out)', () => {
     const instances = resourcesOfKind(design, 'ec2Instance');
     expect(instances.map((i) => [i.name, design.resources[i.subnetId]?.name, i.instanceType, i.privateIp])).toEqual([
       ['Web', 'Public A', 't3.small', '10.0.0.10'],
-      ['App 1', 'Private A', 't3.medium', ''],
-      ['App 2', 'Private A', 't3.medium', ''],
+      // Left to AWS in the plan: Nimbus picks the lowest free addresses of the subnet.
+      ['App 1', 'Private A', 't3.medium', '10.0.10.4'],
+      ['App 2', 'Private A', 't3.medium', '10.0.10.5'],
     ]);
     // The AMI comes from the public SSM parameter of Amazon Linux 2023.
     expect(instances[0]!.amiId).toBe('ami-0a1b2c3d4e5f60001');
@@ -92,10 +93,11 @@ describe('Terraform plan JSON (terraform show -json plan.out)', () => {
     expect(note.unsupported).toEqual([{ type: 'aws_sqs_queue', count: 2 }]);
     expect(note.unknownValues).toEqual(
       expect.arrayContaining([
-        'aws_instance.app[0].private_ip',
-        'aws_instance.app[1].private_ip',
+        'aws_instance.app[0].private_ip: assigned at launch; Nimbus picked 10.0.10.4',
+        'aws_instance.app[1].private_ip: assigned at launch; Nimbus picked 10.0.10.5',
+        "aws_instance.app[0].associate_public_ip_address: from the subnet's map_public_ip_on_launch (false)",
         'aws_eip.nat_a.public_ip',
-        'aws_nat_gateway.nat_b.private_ip',
+        'aws_nat_gateway.nat_b.private_ip: assigned at launch; Nimbus picked 10.0.1.4',
       ]),
     );
     expect(note.warnings.join('\n')).toMatch(/data\.aws_ssm_parameter × 1/);

@@ -53,7 +53,11 @@ const plan = (changes: Record<string, unknown>[], configuration: Record<string, 
     terraform_version: '1.9.0',
     planned_values: {
       root_module: {
-        resources: changes.map((c) => ({ mode: 'managed', provider_name: 'registry.terraform.io/hashicorp/aws', ...c })),
+        resources: changes.map((c) => ({
+          mode: 'managed',
+          provider_name: 'registry.terraform.io/hashicorp/aws',
+          ...c,
+        })),
       },
     },
     resource_changes: changes.map((c) => ({
@@ -186,7 +190,9 @@ resource "aws_security_group" "inline" {
     expect(note.warnings).toContain(
       'aws_vpc_security_group_ingress_rule.v6: IPv6 rule (2001:db8::/32) not modelled; Nimbus models IPv4',
     );
-    expect(note.warnings).toContain('aws_security_group.inline ingress: IPv6 rule (::/0) not modelled; Nimbus models IPv4');
+    expect(note.warnings).toContain(
+      'aws_security_group.inline ingress: IPv6 rule (::/0) not modelled; Nimbus models IPv4',
+    );
   });
 
   it('lists each expression it does not evaluate among the unknown values', () => {
@@ -196,6 +202,8 @@ resource "aws_subnet" "a" {
   cidr_block = cidrsubnet(aws_vpc.main.cidr_block, 8, 1)
 }
 `);
-    expect(note.unknownValues).toContain('aws_subnet.a.cidr_block = cidrsubnet(aws_vpc.main.cidr_block, 8, 1): not evaluated');
+    expect(note.unknownValues).toContain(
+      'aws_subnet.a.cidr_block = cidrsubnet(aws_vpc.main.cidr_block, 8, 1): not evaluated',
+    );
   });
 });

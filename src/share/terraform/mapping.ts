@@ -698,7 +698,8 @@ export function createMappings(vpcCidrs: (vpcId: string) => string[]): KindMappi
           amiId: ctx.amiId(r.values.ami),
           instanceType: ctx.str(r, 'instance_type', 't3.micro'),
           privateIp: ctx.str(r, 'private_ip', ''),
-          publicIp: ctx.bool(r, 'associate_public_ip_address', false),
+          // Left out or unknown: the subnet's map_public_ip_on_launch, settled once every resource is read.
+          publicIp: ctx.optionalBool(r, 'associate_public_ip_address'),
           publicIpAddress:
             typeof r.values.public_ip === 'string' && r.values.public_ip !== '' ? r.values.public_ip : null,
           elasticIpId: eip ? ctx.id(eip.values.allocation_id) : null,

@@ -270,7 +270,10 @@ export function sourceOfPlan(plan: Json, side: PlanSide): TfSource {
   const withRefs = split_.resources.map((r) => {
     const config = refs.get(r.address) ?? refs.get(r.address.replace(/\[[^\]]*\]$/, ''));
     const unknown = unknowns.get(r.address);
-    return { ...applyReferences(r, config, { address: r.address, addresses, warnings }), ...(unknown ? { unknown } : {}) };
+    return {
+      ...applyReferences(r, config, { address: r.address, addresses, warnings }),
+      ...(unknown ? { unknown } : {}),
+    };
   });
   const { ids, names } = literalIndexes(withRefs);
   // Data sources are read during the plan, so their values are in the prior state.
