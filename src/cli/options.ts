@@ -1,7 +1,12 @@
-/** Reads `--name value` options; returns the positional arguments and the options. */
+/**
+ * Reads `--name value` options; returns the positional arguments and the options.
+ * A repeated option keeps its last value, except one named in `lists`
+ * (a comma-separated list such as `--fail-on`), whose repeats are joined with commas.
+ */
 export function readOptions(
   args: string[],
   names: readonly string[],
+  how: { lists?: readonly string[] } = {},
 ): { positional: string[]; options: Map<string, string>; error: string | null } {
   const positional: string[] = [];
   const options = new Map<string, string>();
@@ -15,7 +20,8 @@ export function readOptions(
     if (!names.includes(name)) return { positional, options, error: `unknown option --${name}` };
     const value = args[i + 1];
     if (value === undefined || value.startsWith('--')) return { positional, options, error: `--${name} needs a value` };
-    options.set(name, value);
+    const earlier = options.get(name);
+    options.set(name, earlier !== undefined && how.lists?.includes(name) ? `${earlier},${value}` : value);
     i++;
   }
   return { positional, options, error: null };

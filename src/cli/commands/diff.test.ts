@@ -168,6 +168,42 @@ describe('nimbus diff', () => {
     });
     expect((await run('diff')).code).toBe(2);
   });
+  describe('a Terraform plan of counted instances in public subnets, SSH open to 0.0.0.0/0', () => {
+    // Both instances leave associate_public_ip_address and private_ip to AWS (unknown in the plan);
+    // their subnets have map_public_ip_on_launch = true.
+    const plan = 'src/share/terraform/fixtures/counted-plan.json';
+
+    it('fails internet-exposure, naming each path: the subnet gives the instances public addresses', async () => {
+      const { code, err } = await run('diff', plan, '--fail-on', 'internet-exposure');
+      expect(code).toBe(1);
+      expect(err).toContain('nimbus diff: fail-on internet-exposure: 2 new internet paths: ');
+      expect(err).toContain('internet → web0 (i-web_0) TCP 22');
+      expect(err).toContain('internet → web1 (i-web_1) TCP 22');
+    });
+
+    it('passes new-errors: a private address AWS assigns at launch is not an error', async () => {
+      const { code, out, err } = await run('diff', plan, '--fail-on', 'new-errors');
+      expect(out).not.toContain('PRIVATE_IP_INVALID');
+      expect(err).toContain('aws_instance.web[0].private_ip: assigned at launch; Nimbus picked 10.0.0.4');
+      expect(code).toBe(0);
+    });
+  });
+
+  it('reads a repeated --fail-on as all of its conditions, not only the last', async () => {
+    // The change opens SSH and costs nothing more: only the first condition is met.
+    const { code, err } = await run(
+      'diff',
+      file('before.json'),
+      file('ssh.json'),
+      '--fail-on',
+      'internet-exposure',
+      '--fail-on',
+      'cost-increase:99999',
+    );
+    expect(code).toBe(1);
+    expect(err).toMatch(/^nimbus diff: fail-on internet-exposure: 1 new internet path: /);
+    expect(err).not.toContain('fail-on cost-increase');
+  });
 });
 
 describe('readFailOn', () => {

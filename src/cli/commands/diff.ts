@@ -153,7 +153,7 @@ export const diffCommand: Subcommand = {
   ],
   readsOptions: true,
   async run(args, { io, json }) {
-    const { positional, options, error } = readOptions(args, ['fail-on']);
+    const { positional, options, error } = readOptions(args, ['fail-on'], { lists: ['fail-on'] });
     const fail = (message: string) => badInput(io, 'diff', message);
     if (error) return fail(error);
     const failOn = options.has('fail-on') ? readFailOn(options.get('fail-on')!) : { ok: true as const, conditions: [] };

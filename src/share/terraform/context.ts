@@ -44,6 +44,8 @@ export interface DecodeContext {
   str(resource: TfResource, key: string, fallback: string): string;
   num(resource: TfResource, key: string, fallback: number): number;
   bool(resource: TfResource, key: string, fallback: boolean): boolean;
+  /** A flag the source sets, or null when it leaves it out or Terraform knows it only after apply. */
+  optionalBool(resource: TfResource, key: string): boolean | null;
   /** The name a resource had in Nimbus: its `Name` tag, else its Terraform name. */
   name(resource: TfResource): string;
   /** Resources of `type` whose `field` names the resource at `address` (its associations, rules, listeners). */

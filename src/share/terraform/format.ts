@@ -67,7 +67,7 @@ function finish(source: TfSource, kind: IacSource, companions?: readonly IacComp
   if (!decoded.ok) return decoded;
   if (kind !== 'terraform-hcl' && decoded.note.unknownValues.length > 0)
     decoded.note.warnings.push(
-      `${decoded.note.unknownValues.length} value${decoded.note.unknownValues.length === 1 ? ' is' : 's are'} known only after apply (listed as unknown values); Nimbus leaves them empty or uses the kind's default, so addresses may be missing until the plan is applied.`,
+      `${decoded.note.unknownValues.length} value${decoded.note.unknownValues.length === 1 ? ' is' : 's are'} known only after apply (listed as unknown values); Nimbus fills in what AWS would decide at launch where it can (each entry says what it picked) and otherwise leaves them empty or uses the kind's default, so addresses may differ once the plan is applied.`,
     );
   if (sidecar) return { ok: true, design: decoded.design, note: decoded.note };
   const addressed = assignMissingAddresses(decoded.design);

@@ -98,10 +98,11 @@ describe('Terraform plan JSON (terraform show -json plan.out)', () => {
     expect(note.unsupported).toEqual([{ type: 'aws_sqs_queue', count: 2 }]);
     expect(note.unknownValues).toEqual(
       expect.arrayContaining([
-        'aws_instance.app[0].private_ip',
-        'aws_instance.app[1].private_ip',
+        'aws_instance.app[0].private_ip: assigned at launch; Nimbus picked 10.0.10.4',
+        'aws_instance.app[1].private_ip: assigned at launch; Nimbus picked 10.0.10.5',
+        "aws_instance.app[0].associate_public_ip_address: from the subnet's map_public_ip_on_launch (false)",
         'aws_eip.nat_a.public_ip',
-        'aws_nat_gateway.nat_b.private_ip',
+        'aws_nat_gateway.nat_b.private_ip: assigned at launch; Nimbus picked 10.0.1.4',
       ]),
     );
     expect(note.warnings.join('\n')).toMatch(/data\.aws_ssm_parameter × 1/);

@@ -4,6 +4,7 @@ import { KIND_SPECS, ALL_KINDS } from '../../domain/kinds/registry';
 import { findRegion } from '../../domain/catalogs/regions';
 import { DEFAULT_AMI_ID } from '../../domain/catalogs/amis';
 import { parseWholeDesign } from '../../domain/parse';
+import { allocatePrivateIp, formatIpv4, parseCidr, parseIpv4 } from '../../net';
 import type { IacSidecar } from '../iac/sidecar';
 import type { IacImportNote, IacSource } from '../iac/types';
 import { amiOfParameter } from './amis';
@@ -167,22 +168,31 @@ export function decodeSource(
     if ((v === undefined || v === null) && r.unknown?.has(key)) unknown(r, key);
     return v;
   };
+  /** A value read as text, a number or a flag: an expression (`cidrsubnet(...)`, `each.value`) is not evaluated, and the note says so. */
+  const readLiteral = (r: TfResource, key: string): unknown => {
+    const v = read(r, key);
+    if (!isExpression(v)) return v;
+    const said = `${r.address}.${key} = ${v.slice(2, -1)}: not evaluated`;
+    if (!note.unknownValues.includes(said)) note.unknownValues.push(said);
+    return undefined;
+  };
   const children = new Map<string, Map<string, TfResource[]>>();
   const ctx: DecodeContext = {
     id,
     ids,
     str: (r, key, fallback) => {
-      const v = read(r, key);
-      return typeof v === 'string' && !isExpression(v) ? v : typeof v === 'number' ? String(v) : fallback;
+      const v = readLiteral(r, key);
+      return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : fallback;
     },
     num: (r, key, fallback) => {
-      const v = read(r, key);
+      const v = readLiteral(r, key);
       const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
       return Number.isFinite(n) ? n : fallback;
     },
-    bool: (r, key, fallback) => {
-      const v = read(r, key);
-      return typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : fallback;
+    bool: (r, key, fallback) => ctx.optionalBool(r, key) ?? fallback,
+    optionalBool: (r, key) => {
+      const v = readLiteral(r, key);
+      return typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : null;
     },
     name: (r) => {
       const tags = r.values.tags;
@@ -252,6 +262,7 @@ export function decodeSource(
       note.warnings.push(`${r.address} names a resource the files don't hold; not drawn.`);
 
   deriveVpcs(resources);
+  settleLaunchDefaults(resources, new Map([...idOfAddress].map(([address, rid]) => [rid, address])), note);
   if (!sidecar) addAwsDefaults(resources);
 
   const design = emptyDesign(sidecar?.name ?? 'Imported from Terraform');
@@ -289,6 +300,62 @@ function deriveVpcs(resources: Map<string, Record<string, unknown>>): void {
     }
   }
 }
+
+/**
+ * What AWS decides at launch when the code leaves it out (AWS, "Amazon EC2
+ * instance IP addressing", docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-instance-addressing.html):
+ * an instance gets a public IPv4 address when its subnet's
+ * map_public_ip_on_launch is true, and a private address from its subnet's
+ * range. Nimbus picks the lowest free usable one (the first four of a subnet
+ * are AWS's) in the order the resources were read, and the note says so.
+ */
+function settleLaunchDefaults(
+  resources: Map<string, Record<string, unknown>>,
+  addressOfId: ReadonlyMap<string, string>,
+  note: IacImportNote,
+): void {
+  const subnetOf = (subnetId: unknown): Record<string, unknown> | undefined => {
+    const subnet = typeof subnetId === 'string' ? resources.get(subnetId) : undefined;
+    return subnet?.kind === 'subnet' ? subnet : undefined;
+  };
+  for (const r of resources.values())
+    if (r.kind === 'ec2Instance' && typeof r.publicIp !== 'boolean') {
+      r.publicIp = subnetOf(r.subnetId)?.mapPublicIpOnLaunch === true;
+      const path = `${addressOfId.get(r.id as string) ?? (r.id as string)}.associate_public_ip_address`;
+      const at = note.unknownValues.indexOf(path);
+      if (at >= 0)
+        note.unknownValues[at] = `${path}: from the subnet's map_public_ip_on_launch (${String(r.publicIp)})`;
+    }
+
+  const taken = new Set<number>();
+  const hold = (text: unknown) => {
+    const parsed = typeof text === 'string' ? parseIpv4(text) : undefined;
+    if (parsed?.ok) taken.add(parsed.value);
+  };
+  for (const r of resources.values()) {
+    hold(r.privateIp);
+    hold(r.standbyPrivateIp);
+    if (Array.isArray(r.subnetMappings))
+      for (const m of r.subnetMappings as { privateIp?: unknown }[]) hold(m.privateIp);
+  }
+  for (const r of resources.values()) {
+    if (!LAUNCH_ADDRESSED_KINDS.has(r.kind as string) || r.privateIp !== '') continue;
+    const block = parseCidr(String(subnetOf(r.subnetId)?.cidr ?? ''));
+    if (!block.ok) continue;
+    const picked = allocatePrivateIp(block.value, taken);
+    if (picked === null) continue;
+    taken.add(picked);
+    r.privateIp = formatIpv4(picked);
+    const path = `${addressOfId.get(r.id as string) ?? (r.id as string)}.private_ip`;
+    const said = `${path}: assigned at launch; Nimbus picked ${r.privateIp as string}`;
+    const at = note.unknownValues.indexOf(path);
+    if (at >= 0) note.unknownValues[at] = said;
+    else note.unknownValues.push(said);
+  }
+}
+
+/** The kinds whose private address AWS assigns from their subnet when the code gives none. */
+const LAUNCH_ADDRESSED_KINDS = new Set(['ec2Instance', 'natGateway', 'dbInstance']);
 
 /**
  * What a design read without a sidecar still needs, as AWS makes it: each

@@ -137,7 +137,23 @@ function sgRuleResource(groupRef: HclValue, rule: SgRule, ctx: EncodeContext): H
   ];
 }
 
-function sgRuleOf(values: Record<string, unknown>, ctx: DecodeContext, protocolKey: string, selfId: string): SgRule[] {
+/**
+ * The rules of one Terraform rule (one peer each). IPv6 peers (`cidr_ipv6`,
+ * `ipv6_cidr_blocks`) are left out with a warning naming `where`: Nimbus
+ * models IPv4 addressing only.
+ */
+function sgRuleOf(
+  values: Record<string, unknown>,
+  ctx: DecodeContext,
+  protocolKey: string,
+  selfId: string,
+  where: string,
+): SgRule[] {
+  const ipv6 = [
+    ...(typeof values.cidr_ipv6 === 'string' ? [values.cidr_ipv6] : []),
+    ...strings(values.ipv6_cidr_blocks),
+  ];
+  for (const cidr of ipv6) ctx.warn(`${where}: IPv6 rule (${cidr}) not modelled; Nimbus models IPv4`);
   const protocol = readProtocolOr(values[protocolKey]);
   const ports = portsOf(protocol, values.from_port, values.to_port);
   const description = typeof values.description === 'string' ? values.description : '';
@@ -630,11 +646,12 @@ export function createMappings(vpcCidrs: (vpcId: string) => string[]): KindMappi
       decode: (r, ctx) => {
         const isDefault = r.type === 'aws_default_security_group';
         const self = ctx.id(`\${${r.address}.id}`) ?? '';
-        const inline = (key: string) => list(r.values[key]).flatMap((v) => sgRuleOf(v, ctx, 'protocol', self));
+        const inline = (key: string) =>
+          list(r.values[key]).flatMap((v) => sgRuleOf(v, ctx, 'protocol', self, `${r.address} ${key}`));
         const separate = (type: string) =>
           ctx
             .children(type, 'security_group_id', r.address)
-            .flatMap((c) => sgRuleOf(c.values, ctx, 'ip_protocol', self));
+            .flatMap((c) => sgRuleOf(c.values, ctx, 'ip_protocol', self, c.address));
         return {
           name: isDefault ? ctx.name(r) : typeof r.values.name === 'string' ? r.values.name : ctx.name(r),
           vpcId: ctx.id(r.values.vpc_id) ?? '',
@@ -681,7 +698,8 @@ export function createMappings(vpcCidrs: (vpcId: string) => string[]): KindMappi
           amiId: ctx.amiId(r.values.ami),
           instanceType: ctx.str(r, 'instance_type', 't3.micro'),
           privateIp: ctx.str(r, 'private_ip', ''),
-          publicIp: ctx.bool(r, 'associate_public_ip_address', false),
+          // Left out or unknown: the subnet's map_public_ip_on_launch, settled once every resource is read.
+          publicIp: ctx.optionalBool(r, 'associate_public_ip_address'),
           publicIpAddress:
             typeof r.values.public_ip === 'string' && r.values.public_ip !== '' ? r.values.public_ip : null,
           elasticIpId: eip ? ctx.id(eip.values.allocation_id) : null,

@@ -118,35 +118,93 @@ function configurationReferences(configuration: unknown): Map<string, Map<string
   return out;
 }
 
+const isResourceRef = (r: string): boolean =>
+  !r.startsWith('var.') &&
+  !r.startsWith('local.') &&
+  !r.startsWith('count.') &&
+  !r.startsWith('each.') &&
+  !r.startsWith('path.') &&
+  !r.startsWith('self.');
+
+/** Where a resource sits among its instances: `[0]` of `aws_instance.web[0]`, `["a"]` of a `for_each` one; '' when it is one of one. */
+const instanceKeyOf = (address: string): string => /(\[[^\]]*\])$/.exec(address)?.[1] ?? '';
+
+/**
+ * How one reference of a configuration is read for one planned instance.
+ * `aws_subnet.public[count.index].id` is written as the bare address and the
+ * key (`["aws_subnet.public", "count.index"]`): the instance of the same key
+ * is meant (`aws_subnet.public[0]` for `aws_instance.web[0]`).
+ */
+interface ReferenceReader {
+  /** The planned resource the references are read for. */
+  address: string;
+  /** Every planned resource address. */
+  addresses: ReadonlySet<string>;
+  warnings: string[];
+}
+
+/** The resource references of a list, with counted bare addresses resolved to one instance. */
+function resourceReferences(references: readonly string[], reader: ReferenceReader | undefined, key: string): string[] {
+  const keyed = references.some((r) => r === 'count.index' || r.startsWith('each.'));
+  const out: string[] = [];
+  for (const ref of references.filter(isResourceRef)) {
+    const local = ref.replace(/^(?:module\.[^.[]+(?:\[[^\]]*\])?\.)*/, '');
+    const parts = local.split('.');
+    const isBare = parts.length === (parts[0] === 'data' ? 3 : 2) && !/\]$/.test(local);
+    // A bare address after its attribute form (`aws_vpc.main.id`, `aws_vpc.main`) adds nothing.
+    if (isBare && out.some((o) => o.startsWith(`${ref}.`) || o.startsWith(`${ref}[`))) continue;
+    if (!isBare || !reader || reader.addresses.has(ref)) {
+      if (ref.split('.').length >= 3) out.push(ref);
+      continue;
+    }
+    const instances = [...reader.addresses].filter((a) => a.startsWith(`${ref}[`));
+    if (instances.length === 0) continue;
+    const wanted = keyed ? `${ref}${instanceKeyOf(reader.address)}` : '';
+    if (wanted && reader.addresses.has(wanted)) out.push(`${wanted}.id`);
+    else {
+      reader.warnings.push(
+        `${reader.address}.${key} names ${wanted || `one of ${ref}`}, which the plan does not hold; Nimbus used ${instances[0]!}.`,
+      );
+      out.push(`${instances[0]!}.id`);
+    }
+  }
+  return out;
+}
+
 /** A reference of a configuration as an expression the decoders read: the resource part (`aws_vpc.main.id`), not the bare address. */
-const asExpression = (references: readonly string[]): string | undefined => {
-  const resourceRef = references.find(
-    (r) => !r.startsWith('var.') && !r.startsWith('local.') && r.split('.').length >= 3,
-  );
+const asExpression = (
+  references: readonly string[],
+  reader: ReferenceReader | undefined,
+  key: string,
+): string | undefined => {
+  const resourceRef = resourceReferences(references, reader, key)[0];
   return resourceRef ? `\${${resourceRef}}` : undefined;
 };
 
-function applyReferences(r: TfResource, refs: Map<string, string[] | string[][]> | undefined): TfResource {
+function applyReferences(
+  r: TfResource,
+  refs: Map<string, string[] | string[][]> | undefined,
+  reader?: ReferenceReader,
+): TfResource {
   if (!refs) return r;
   const values: Json = { ...r.values };
   for (const [key, list] of refs) {
     if (list.length === 0) continue;
     if (typeof list[0] === 'string') {
       const flat = list as string[];
-      const expression = asExpression(flat);
+      const expression = asExpression(flat, reader && { ...reader, warnings: [] }, key);
       if (!expression) continue;
       const current = values[key];
       if (Array.isArray(current) || (current === undefined && /s$/.test(key)) || (current === null && /s$/.test(key))) {
-        const all = flat.filter((x) => x.split('.').length >= 3 && !x.startsWith('var.')).map((x) => `\${${x}}`);
-        values[key] = all;
-      } else values[key] = expression;
+        values[key] = resourceReferences(flat, reader, key).map((x) => `\${${x}}`);
+      } else values[key] = asExpression(flat, reader, key);
     } else {
       const blocks = Array.isArray(values[key]) ? [...(values[key] as unknown[])] : [];
       (list as string[][]).forEach((entries, i) => {
         const current = isObject(blocks[i]) ? { ...(blocks[i] as Json) } : {};
         for (const entry of entries) {
           const [sub, refText] = entry.split('=') as [string, string];
-          const expression = asExpression(refText.split(' '));
+          const expression = asExpression(refText.split(' '), reader, `${key}.${sub}`);
           if (expression) current[sub] = Array.isArray(current[sub]) ? [expression] : expression;
         }
         blocks[i] = current;
@@ -208,10 +266,14 @@ export function sourceOfPlan(plan: Json, side: PlanSide): TfSource {
   const split_ = split(rows, warnings);
   const refs = configurationReferences(plan.configuration);
   const unknowns = unknownsOf(plan.resource_changes);
+  const addresses = new Set([...split_.resources, ...split_.dataSources].map((r) => r.address));
   const withRefs = split_.resources.map((r) => {
     const config = refs.get(r.address) ?? refs.get(r.address.replace(/\[[^\]]*\]$/, ''));
     const unknown = unknowns.get(r.address);
-    return { ...applyReferences(r, config), ...(unknown ? { unknown } : {}) };
+    return {
+      ...applyReferences(r, config, { address: r.address, addresses, warnings }),
+      ...(unknown ? { unknown } : {}),
+    };
   });
   const { ids, names } = literalIndexes(withRefs);
   // Data sources are read during the plan, so their values are in the prior state.
