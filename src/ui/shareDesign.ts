@@ -5,6 +5,7 @@ import {
   downloadDataUrl,
   downloadText,
   embedSnippet,
+  exportIacFilesOf,
   readLinkIntent,
   shareUrl,
   useDesignStore,
@@ -108,7 +109,9 @@ export async function exportIac(formatId: string): Promise<void> {
   if (!format) return;
   let files: IacFile[];
   try {
-    files = format.exportDesign(design);
+    const written = await exportIacFilesOf(design, format.id);
+    if (!written.ok) throw new Error(written.message);
+    files = written.files;
   } catch (error) {
     notify({
       tone: 'error',
