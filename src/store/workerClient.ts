@@ -1,5 +1,5 @@
-import { parseDesignJson } from '../domain';
-import { importIacFile, parseLessonFile } from '../scenarios/inputs';
+import { parseDesignJson, type Design } from '../domain';
+import { exportIacFiles, importIacFile, parseLessonFile } from '../scenarios/inputs';
 import type { IacCompanion } from '../share/iac';
 import type { WorkerApi } from '../worker/protocol';
 import { useViewStore } from './viewStore';
@@ -24,6 +24,7 @@ const SLOW_CALLS: Record<string, number> = {
   parseDesignFile: 30_000,
   parseLessonFile: 30_000,
   importIacFile: 30_000,
+  exportIacFiles: 30_000,
   /** Two exposure analyses, validations and cost runs: seconds on a design of thousands of resources. */
   diffDesigns: 60_000,
 };
@@ -116,6 +117,13 @@ export const importIacText = (text: string, fileName: string, companions: IacCom
   offMainThread(
     () => analysisWorker().importIacFile(text, fileName, companions),
     () => importIacFile(text, fileName, companions),
+  );
+
+/** A design written as CloudFormation or Terraform off the main thread. */
+export const exportIacFilesOf = (design: Design, formatId: string) =>
+  offMainThread(
+    () => analysisWorker().exportIacFiles(design, formatId),
+    () => exportIacFiles(design, formatId),
   );
 
 /** A challenge file's text, parsed and validated off the main thread. */

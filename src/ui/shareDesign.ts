@@ -5,6 +5,7 @@ import {
   downloadDataUrl,
   downloadText,
   embedSnippet,
+  exportIacFilesOf,
   readLinkIntent,
   shareUrl,
   useDesignStore,
@@ -108,7 +109,9 @@ export async function exportIac(formatId: string): Promise<void> {
   if (!format) return;
   let files: IacFile[];
   try {
-    files = format.exportDesign(design);
+    const written = await exportIacFilesOf(design, format.id);
+    if (!written.ok) throw new Error(written.message);
+    files = written.files;
   } catch (error) {
     notify({
       tone: 'error',
@@ -125,10 +128,12 @@ export async function exportIac(formatId: string): Promise<void> {
     downloadDataUrl(`${fileSlug(design.name)}.${format.id}.zip`, url);
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
+  const warnings = files.flatMap((f) => f.warnings ?? []);
   notify({
-    tone: 'info',
+    tone: warnings.length > 0 ? 'warning' : 'info',
     title: `Exported “${design.name}” as ${format.label}: ${files.map((f) => f.name).join(', ')}.`,
     details: [
+      ...warnings,
       'What the code can’t say (the drawing, flows, simulation settings) travels with it, so Open brings the design back.',
     ],
   });

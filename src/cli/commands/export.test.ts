@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDesignJson } from '../../domain';
+import { DesignBuilder } from '../../domain/builder';
 import { IAC_FORMATS } from '../../share/iac';
 import { run } from '../testing/runCli';
 
@@ -52,6 +53,22 @@ describe('nimbus export and nimbus import', () => {
     );
     expect(err).toContain('note: unknown until deployed: AdminSsh.CidrIp: ');
     expect(err).toContain("note: DevOnlyBox is left out: its condition IsDev is false with the parameters' defaults.");
+  });
+
+  it('export says on stderr what CloudFormation would refuse, and stdout stays the template', async () => {
+    const b = new DesignBuilder('Default ACL');
+    const vpc = b.vpc(b.region('eu-west-1'), '10.0.0.0/16', 'V');
+    vpc.defaultNetworkAcl.inbound = [
+      { ruleNumber: 100, protocol: 'tcp', ports: { from: 22, to: 22 }, cidr: '0.0.0.0/0', action: 'deny' },
+    ];
+    const file = join(await mkdtemp(join(tmpdir(), 'nimbus-cfn-')), 'design.json');
+    await writeFile(file, JSON.stringify(b.build()));
+    const exported = await run('export', file, '--format', 'cloudformation-json');
+    expect(exported.code).toBe(0);
+    expect(JSON.parse(exported.out)).toHaveProperty('Resources');
+    expect(exported.err).toContain(
+      "nimbus export: warning: V: the default network ACL's inbound rule 100 (deny tcp 0.0.0.0/0) was not written",
+    );
   });
 
   it('names the formats when --format is missing or unknown (exit 2)', async () => {

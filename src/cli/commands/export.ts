@@ -32,6 +32,8 @@ export const exportCommand: Subcommand = {
     const design = await readDesignArgument('export', positional[0]!, io);
     if (!design) return BAD_INPUT;
     const files = format.exportDesign(design);
+    // What the code could not say so the provider accepts it: on stderr, so stdout stays the file.
+    for (const warning of files.flatMap((f) => f.warnings ?? [])) io.err(`nimbus export: warning: ${warning}`);
     const output = options.get('output');
     if (!output) {
       if (files.length === 1) io.out(files[0]!.text.trimEnd());

@@ -14,7 +14,10 @@ import { TEMPLATES } from '../../scenarios/templates';
 import { LESSONS } from '../../scenarios/learn/lessons';
 import { SOLUTIONS } from '../../scenarios/learn/solutions';
 import { IAC_FORMATS, recogniseIacFormat } from '../iac';
-import { designToTemplate, importCloudFormation, templateText } from '.';
+import { CLOUDFORMATION_JSON, CLOUDFORMATION_YAML, designToTemplate, importCloudFormation, templateText } from '.';
+import { validateDesign } from '../../engine';
+
+type CfnProps = Record<string, unknown>;
 import { DesignBuilder } from '../../domain/builder';
 import { AMIS } from '../../domain/catalogs/amis';
 import {
@@ -25,7 +28,7 @@ import {
   createSecurityGroup,
 } from '../../domain/factories';
 import type { NaclRule, SgRule } from '../../domain/kinds';
-import type { SecurityGroupId } from '../../domain/ids';
+import { asResourceId, type SecurityGroupId } from '../../domain/ids';
 
 /** Every design the checks run over: the templates, each lesson's start and solution, the benchmark's generators. */
 const DESIGNS: [string, () => Design][] = [
@@ -373,5 +376,199 @@ describe(`the CloudFormation resource specification check (@aws-cdk/cfnspec, spe
       'G.GroupDescription: required, missing',
       'Resources.V.Properties.X: AWS::EC2::VPC has no attribute Colour',
     ]);
+  });
+});
+
+// ---- what the template deploys, read as AWS reads it --------------------------
+
+/** The template as a user would deploy it by hand: Nimbus's metadata taken away. */
+const withoutMetadata = (design: Design) => {
+  const template = JSON.parse(JSON.stringify(designToTemplate(design))) as Record<string, unknown>;
+  delete template.Metadata;
+  return JSON.stringify(template);
+};
+
+describe('a main route table with routes of its own', () => {
+  const build = () => {
+    const b = new DesignBuilder('Main routes');
+    const region = b.region('eu-west-1');
+    const vpc = b.vpc(region, '10.0.0.0/16', 'V');
+    const zone = b.zone(region, 'eu-west-1a', vpc);
+    const gateway = b.internetGateway(vpc);
+    const publicSubnet = b.subnet(vpc, zone, '10.0.0.0/24', 'pub', { public: true });
+    const design = b.build();
+    const main = Object.values(design.resources).find((r) => r.kind === 'routeTable' && r.main);
+    if (main?.kind !== 'routeTable') throw new Error('the VPC has no main table');
+    main.routes.push({ destination: '0.0.0.0/0', target: asResourceId(gateway.id) });
+    return { design, main, publicSubnet };
+  };
+
+  it('is written as a table with that route, associated with the subnets that use it', () => {
+    const { design, main, publicSubnet } = build();
+    const resources = Object.values(designToTemplate(design).Resources);
+    const tables = resources.filter((r) => r.Type === 'AWS::EC2::RouteTable');
+    expect(tables).toHaveLength(1);
+    expect(resources.filter((r) => r.Type === 'AWS::EC2::Route').map((r) => r.Properties)).toEqual([
+      expect.objectContaining({ DestinationCidrBlock: '0.0.0.0/0', GatewayId: { Ref: 'InternetGateway' } }),
+    ]);
+    const associations = resources.filter((r) => r.Type === 'AWS::EC2::SubnetRouteTableAssociation');
+    expect(associations.map((a) => a.Properties?.SubnetId)).toEqual([{ Ref: 'Pub' }]);
+    expect(specificationProblems(design)).toEqual([]);
+    // With the metadata, it comes back as the main table it was.
+    const back = importCloudFormation(templateText(design, 'json'), 'x.json');
+    if (!back.ok) throw new Error(back.message);
+    expect(back.design.resources[main.id]).toEqual(main);
+    expect(Object.values(back.design.resources).filter((r) => r.kind === 'routeTable')).toHaveLength(1);
+    // Without it, as AWS deploys it: the VPC's own main table, and the written one holding the subnet.
+    const deployed = importCloudFormation(withoutMetadata(design), 'x.json');
+    if (!deployed.ok) throw new Error(deployed.message);
+    const written = Object.values(deployed.design.resources).find((r) => r.kind === 'routeTable' && !r.main);
+    expect(written).toMatchObject({ subnetIds: [publicSubnet.id] });
+    expect(written?.kind === 'routeTable' && written.routes.map((r) => r.destination)).toEqual([
+      '10.0.0.0/16',
+      '0.0.0.0/0',
+    ]);
+  });
+});
+
+describe('security group egress as AWS creates it (AWS CloudFormation User Guide, AWS::EC2::SecurityGroup, SecurityGroupEgress)', () => {
+  const vpcYaml = (groups: string) => `
+AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties: { CidrBlock: 10.0.0.0/16 }
+${groups}`;
+  const groupNamed = (text: string, name: string) => {
+    const result = importCloudFormation(text, 'x.yaml');
+    if (!result.ok) throw new Error(result.message);
+    const group = Object.values(result.design.resources).find((r) => r.kind === 'securityGroup' && r.name === name);
+    if (group?.kind !== 'securityGroup') throw new Error(`no group ${name}`);
+    return group;
+  };
+
+  it('a group with no outbound rules deploys with none: one rule that matches nothing, read back as none', () => {
+    const b = new DesignBuilder('No egress');
+    const vpc = b.vpc(b.region('eu-west-1'), '10.0.0.0/16', 'V');
+    const group = b.add(createSecurityGroup(b.ids, vpc.vpc.id, 'noout', 'no outbound'));
+    group.outbound = [];
+    const design = b.build();
+    const written = designToTemplate(design).Resources.Noout?.Properties?.SecurityGroupEgress;
+    expect(written).toEqual([
+      expect.objectContaining({ IpProtocol: 'icmp', FromPort: 252, ToPort: 86, CidrIp: '255.255.255.255/32' }),
+    ]);
+    expect(groupNamed(withoutMetadata(design), 'noout').outbound).toEqual([]);
+    expect(specificationProblems(design)).toEqual([]);
+  });
+
+  it('a hand-written group without egress rules, or with `SecurityGroupEgress: []`, gets all traffic out', () => {
+    const text = vpcYaml(`
+  Absent:
+    Type: AWS::EC2::SecurityGroup
+    Properties: { GroupDescription: absent, GroupName: absent, VpcId: !Ref Vpc }
+  Empty:
+    Type: AWS::EC2::SecurityGroup
+    Properties: { GroupDescription: empty, GroupName: empty, VpcId: !Ref Vpc, SecurityGroupEgress: [] }
+`);
+    const allOut = [expect.objectContaining({ protocol: 'all', peer: { type: 'cidr', cidr: '0.0.0.0/0' } })];
+    expect(groupNamed(text, 'absent').outbound).toEqual(allOut);
+    expect(groupNamed(text, 'empty').outbound).toEqual(allOut);
+  });
+
+  it('a separate AWS::EC2::SecurityGroupEgress takes the default away: only that rule', () => {
+    const text = vpcYaml(`
+  Web:
+    Type: AWS::EC2::SecurityGroup
+    Properties: { GroupDescription: web, GroupName: web, VpcId: !Ref Vpc }
+  WebOut:
+    Type: AWS::EC2::SecurityGroupEgress
+    Properties: { GroupId: !GetAtt Web.GroupId, IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 10.0.0.0/8 }
+`);
+    expect(groupNamed(text, 'web').outbound).toEqual([
+      { protocol: 'tcp', ports: { from: 443, to: 443 }, peer: { type: 'cidr', cidr: '10.0.0.0/8' }, description: '' },
+    ]);
+  });
+
+  it('an IPv6-only rule is left out with a warning, never read as 0.0.0.0/0', () => {
+    const text = vpcYaml(`
+  V6Only:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: ssh from ipv6 office
+      GroupName: v6
+      VpcId: !Ref Vpc
+      SecurityGroupIngress:
+        - { IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIpv6: "2001:db8::/32" }
+`);
+    const result = importCloudFormation(text, 'x.yaml');
+    if (!result.ok) throw new Error(result.message);
+    expect(groupNamed(text, 'v6').inbound).toEqual([]);
+    expect(result.note.warnings).toContainEqual(expect.stringContaining('IPv6 2001:db8::/32 was left out'));
+  });
+});
+
+describe('the default network ACL and group: what CloudFormation can and cannot say', () => {
+  it('rule 100 of the default ACL is not written (AWS holds it: NetworkAclEntryAlreadyExists) and the export says so', () => {
+    const b = new DesignBuilder('Default ACL');
+    const vpc = b.vpc(b.region('eu-west-1'), '10.0.0.0/16', 'V');
+    vpc.defaultNetworkAcl.inbound = [
+      { ruleNumber: 100, protocol: 'tcp', ports: { from: 22, to: 22 }, cidr: '0.0.0.0/0', action: 'deny' },
+      { ruleNumber: 110, protocol: 'tcp', ports: { from: 80, to: 80 }, cidr: '0.0.0.0/0', action: 'allow' },
+    ];
+    vpc.defaultSecurityGroup.outbound = [];
+    const design = b.build();
+    const [file] = CLOUDFORMATION_JSON.exportDesign(design);
+    const template = JSON.parse(file!.text) as { Resources: Record<string, { Type: string; Properties: CfnProps }> };
+    const entries = Object.values(template.Resources).filter((r) => r.Type === 'AWS::EC2::NetworkAclEntry');
+    expect(entries.map((e) => e.Properties.RuleNumber)).toEqual([110]);
+    expect(file!.warnings).toEqual([
+      expect.stringContaining("default network ACL's inbound rule 100 (allow all traffic) can't be removed"),
+      expect.stringContaining("default network ACL's inbound rule 100 (deny tcp 0.0.0.0/0) was not written"),
+      expect.stringContaining(`default security group's rule "all traffic out" can't be removed`),
+    ]);
+  });
+
+  it('a design CloudFormation can say whole exports without warnings', () => {
+    const b = new DesignBuilder('Plain');
+    b.vpc(b.region('eu-west-1'), '10.0.0.0/16', 'V');
+    expect(CLOUDFORMATION_YAML.exportDesign(b.build())[0]!.warnings).toBeUndefined();
+  });
+});
+
+describe('what a template leaves to AWS', () => {
+  const text = `
+AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties: { CidrBlock: 10.0.0.0/16 }
+  Zoned:
+    Type: AWS::EC2::Subnet
+    Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/24, AvailabilityZone: eu-west-1b }
+  Unzoned:
+    Type: AWS::EC2::Subnet
+    Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24 }
+  Pinned:
+    Type: AWS::EC2::Instance
+    Properties: { ImageId: ami-12345678, InstanceType: t3.micro, SubnetId: !Ref Unzoned, PrivateIpAddress: 10.0.1.4 }
+  Web:
+    Type: AWS::EC2::Instance
+    Properties: { ImageId: ami-12345678, InstanceType: t3.micro, SubnetId: !Ref Unzoned }
+`;
+  const result = importCloudFormation(text, 'x.yaml');
+  if (!result.ok) throw new Error(result.message);
+  const byName = (name: string) => Object.values(result.design.resources).find((r) => r.name === name);
+
+  it('a subnet without AvailabilityZone is drawn in the Region’s first zone, by its code', () => {
+    const subnet = byName('Unzoned');
+    const zone = subnet?.kind === 'subnet' ? result.design.resources[subnet.azId] : undefined;
+    expect(zone).toMatchObject({ kind: 'availabilityZone', zoneName: 'eu-west-1a' });
+  });
+
+  it('an instance without PrivateIpAddress gets the subnet’s lowest free address, said as picked', () => {
+    // The first four addresses of a subnet are AWS's (Amazon VPC User Guide, "Subnet CIDR blocks"); .4 is taken.
+    expect(byName('Web')).toMatchObject({ privateIp: '10.0.1.5' });
+    expect(result.note.unknownValues).toContain('Web.PrivateIpAddress: assigned at launch; Nimbus picked 10.0.1.5');
+    expect(validateDesign(result.design).filter((i) => i.code === 'PRIVATE_IP_INVALID')).toEqual([]);
   });
 });

@@ -54,7 +54,10 @@ export interface ImportContext {
   impliedId(kind: Kind, key: string): string;
   /** The Availability Zone of a zone name in a VPC, made when the design has none. */
   zone(zoneName: string, vpcId: string | null): string;
+  /** The Nimbus id of the Region the stack is drawn in. */
   region(): string;
+  /** That Region's code (`us-east-1`). */
+  regionCode(): string;
   /** Adds a resource the code implies. */
   imply(resource: Record<string, unknown>): void;
   /** Notes a value only a deployed stack knows (an Elastic IP's address). */

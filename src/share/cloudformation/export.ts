@@ -44,6 +44,12 @@ export function inCode(resource: Resource, design: Design): boolean {
  * comparing, so whatever the mapping can't say is kept, never lost).
  */
 export function designToTemplate(design: Design): CfnTemplate {
+  return exportTemplate(design).template;
+}
+
+/** The template of a design, and what it could not say in a way CloudFormation accepts (see `designToTemplate`). */
+export function exportTemplate(design: Design): { template: CfnTemplate; warnings: string[] } {
+  const warnings: string[] = [];
   const taken = new Set<string>();
   const allocate = (base: string) => {
     const clean = (/^[A-Za-z]/.test(base) ? base : `R${base}`).slice(0, MAX_LOGICAL_ID - 6) || 'Resource';
@@ -130,7 +136,7 @@ export function designToTemplate(design: Design): CfnTemplate {
     const vpcLogical =
       (resource.kind === 'securityGroup' || resource.kind === 'networkAcl') && resource.isDefault
         ? logical.get(resource.vpcId)
-        : resource.kind === 'routeTable' && resource.main
+        : resource.kind === 'routeTable' && resource.main && !logical.has(resource.id)
           ? logical.get(resource.vpcId)
           : undefined;
     if (!vpcLogical) continue;
@@ -145,26 +151,41 @@ export function designToTemplate(design: Design): CfnTemplate {
       delete extra[resource.id];
     }
   }
-  writeDefaultRules(design, logical, ctx);
+  writeDefaultRules(design, logical, ctx, (text) => {
+    if (!warnings.includes(text)) warnings.push(text);
+  });
   if (Object.keys(parameters).length > 0) template.Parameters = parameters;
   if (Object.keys(outputs).length > 0) template.Outputs = outputs;
   template.Metadata.Nimbus = { ...template.Metadata.Nimbus, ids: ids as IacSidecar['ids'], extra };
   keepWhatTheCodeCantSay(design, template);
-  return template;
+  return { template, warnings };
 }
 
 /** Rules and associations of a VPC's default group and ACL beyond AWS's own, written against `!GetAtt Vpc.Default…`. */
-function writeDefaultRules(design: Design, logical: ReadonlyMap<string, string>, ctx: ExportContext) {
+function writeDefaultRules(
+  design: Design,
+  logical: ReadonlyMap<string, string>,
+  ctx: ExportContext,
+  warn: (text: string) => void,
+) {
   for (const resource of Object.values(design.resources)) {
     if (resource.kind === 'securityGroup' && resource.isDefault && logical.has(resource.vpcId)) {
       const base = `${logical.get(resource.vpcId)}DefaultGroup`;
-      const own = resource.inbound.filter(
-        (r, i) =>
-          !(i === 0 && r.peer.type === 'securityGroup' && r.peer.groupId === resource.id && r.protocol === 'all'),
-      );
-      const out = resource.outbound.filter(
-        (r, i) => !(i === 0 && r.protocol === 'all' && r.peer.type === 'cidr' && r.peer.cidr === '0.0.0.0/0'),
-      );
+      const vpcName = logical.get(resource.vpcId)!;
+      const fromMembers = (r: SgRule) =>
+        r.peer.type === 'securityGroup' && r.peer.groupId === resource.id && r.protocol === 'all';
+      const toAnywhere = (r: SgRule) => r.protocol === 'all' && r.peer.type === 'cidr' && r.peer.cidr === '0.0.0.0/0';
+      // CloudFormation adds rules to the default group; it can't take AWS's own away.
+      if (!resource.inbound.some(fromMembers))
+        warn(
+          `${vpcName}: the default security group's rule "all traffic from members of this group" can't be removed in CloudFormation; the deployed group keeps it.`,
+        );
+      if (!resource.outbound.some(toAnywhere))
+        warn(
+          `${vpcName}: the default security group's rule "all traffic out" can't be removed in CloudFormation; the deployed group keeps it.`,
+        );
+      const own = resource.inbound.filter((r, i) => !(i === resource.inbound.findIndex(fromMembers) && fromMembers(r)));
+      const out = resource.outbound.filter((r, i) => !(i === resource.outbound.findIndex(toAnywhere) && toAnywhere(r)));
       const group = ctx.att(resource.id, 'GroupId');
       own.forEach((rule) =>
         ctx.add(`${base}Ingress`, {
@@ -182,13 +203,28 @@ function writeDefaultRules(design: Design, logical: ReadonlyMap<string, string>,
     if (resource.kind === 'networkAcl' && resource.isDefault && logical.has(resource.vpcId)) {
       const base = `${logical.get(resource.vpcId)}DefaultAcl`;
       const acl = ctx.ref(resource.id);
-      const beyondAws = (rules: typeof resource.inbound) =>
-        rules.filter(
-          (r) => !(r.ruleNumber === 100 && r.protocol === 'all' && r.cidr === '0.0.0.0/0' && r.action === 'allow'),
-        );
+      const vpcName = logical.get(resource.vpcId)!;
+      const awsOwn = (r: NaclRule) =>
+        r.ruleNumber === 100 && r.protocol === 'all' && r.cidr === '0.0.0.0/0' && r.action === 'allow';
+      // The default ACL already holds rule 100 (allow all) each way: an entry of that number is refused
+      // (NetworkAclEntryAlreadyExists), and CloudFormation can't delete AWS's own entries.
+      const beyondAws = (rules: readonly NaclRule[], direction: string) => {
+        if (!rules.some(awsOwn))
+          warn(
+            `${vpcName}: the default network ACL's ${direction} rule 100 (allow all traffic) can't be removed or changed in CloudFormation; the deployed ACL keeps it.`,
+          );
+        return rules.filter((r) => {
+          if (awsOwn(r)) return false;
+          if (r.ruleNumber !== 100) return true;
+          warn(
+            `${vpcName}: the default network ACL's ${direction} rule 100 (${r.action} ${r.protocol} ${r.cidr}) was not written: AWS's own rule 100 holds that number, and CloudFormation refuses a second. Use another rule number or a network ACL of your own.`,
+          );
+          return false;
+        });
+      };
       for (const [rules, egress] of [
-        [beyondAws(resource.inbound), false],
-        [beyondAws(resource.outbound), true],
+        [beyondAws(resource.inbound, 'inbound'), false],
+        [beyondAws(resource.outbound, 'outbound'), true],
       ] as const)
         for (const rule of rules)
           ctx.add(`${base}${egress ? 'Out' : 'In'}${rule.ruleNumber}`, {

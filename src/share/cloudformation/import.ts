@@ -1,3 +1,4 @@
+import { proposePrivateIp } from '../../engine/proposals';
 import { findRegion } from '../../domain/catalogs/regions';
 import { CURRENT_DESIGN_VERSION, DESIGN_FORMAT, ResourceSchema, type Design, type Kind } from '../../domain/design';
 import { KIND_SPECS } from '../../domain/kinds/registry';
@@ -297,6 +298,7 @@ export function readTemplateObject(input: unknown, options: { fileName?: string;
         out.set(id, { kind: 'region', id, name: findRegion(regionCode)?.name ?? regionCode, code: regionCode });
       return id;
     },
+    regionCode: () => regionCode,
     imply(resource) {
       out.set(String(resource.id), resource);
     },
@@ -363,6 +365,7 @@ export function readTemplateObject(input: unknown, options: { fileName?: string;
     ...(sidecar?.simulation ? { simulation: sidecar.simulation } : {}),
   };
   if (options.forExport) return { ok: true, resources, design: design as unknown as Design, note };
+  pickLaunchAddresses(design as unknown as Design, idByLogical, unknown);
   const checked = parseWholeDesign(design);
   if (!checked.ok) return { ok: false, message: `the imported design is not valid: ${checked.errors[0] ?? ''}` };
   if (resources.size === 0 && read.length > 0 && unsupported.size > 0)
@@ -371,4 +374,26 @@ export function readTemplateObject(input: unknown, options: { fileName?: string;
   const addressed = assignMissingAddresses(checked.design);
   if (addressed.warning) warn(addressed.warning);
   return { ok: true, resources, design: addressed.design, note };
+}
+
+/**
+ * An instance the template gives no `PrivateIpAddress` gets one from its subnet
+ * at launch (Amazon EC2 User Guide, "Private IPv4 addresses"); Nimbus draws the
+ * subnet's lowest free address, in template order, and says it picked it.
+ */
+function pickLaunchAddresses(
+  design: Design,
+  idByLogical: ReadonlyMap<string, string>,
+  unknown: (what: string) => void,
+) {
+  for (const [logicalId, id] of idByLogical) {
+    const instance = design.resources[id];
+    if (instance?.kind !== 'ec2Instance' || instance.privateIp !== '') continue;
+    const subnet = design.resources[instance.subnetId];
+    if (subnet?.kind !== 'subnet') continue;
+    const picked = proposePrivateIp(design, subnet, instance.id);
+    if (picked === null) continue;
+    (instance as { privateIp: string }).privateIp = picked;
+    unknown(`${logicalId}.PrivateIpAddress: assigned at launch; Nimbus picked ${picked}`);
+  }
 }

@@ -1,7 +1,7 @@
 import { protocolNumber, readProtocol, type PortRange, type Protocol } from '../../domain/common';
-import type { Resource } from '../../domain/design';
+import type { Design, Resource } from '../../domain/design';
 import { ALLOW_ALL_OUTBOUND_SG_RULE } from '../../domain/factories';
-import type { NaclRule, SgRule } from '../../domain/kinds';
+import type { NaclRule, RouteTable, SgRule } from '../../domain/kinds';
 import { AMI_PARAMETERS } from './amis';
 import { ResourceRef } from './evaluate';
 import {
@@ -70,12 +70,21 @@ function readSgRule(props: CfnProperties, direction: 'in' | 'out', ctx: ImportCo
   const groupKey = direction === 'in' ? 'SourceSecurityGroupId' : 'DestinationSecurityGroupId';
   const listKey = direction === 'in' ? 'SourcePrefixListId' : 'DestinationPrefixListId';
   const group = props[groupKey] ?? (direction === 'in' ? props.SourceSecurityGroupName : undefined);
+  if (group === undefined && props[listKey] === undefined && props.CidrIp === undefined) {
+    // Never widen a rule to the IPv4 internet: an IPv6-only rule (or one naming no peer) is left out.
+    ctx.warn(
+      props.CidrIpv6 !== undefined
+        ? `${where}: a rule for IPv6 ${String(props.CidrIpv6)} was left out (Nimbus models IPv4; AWS also allows IPv6 rules)`
+        : `${where}: a rule naming no peer (CidrIp, a group or a prefix list) was left out`,
+    );
+    return null;
+  }
   const peer =
     group !== undefined
       ? { type: 'securityGroup' as const, groupId: ctx.idOf(group) ?? '' }
       : props[listKey] !== undefined
         ? { type: 'prefixList' as const, prefixListId: ctx.idOf(props[listKey]) ?? '' }
-        : { type: 'cidr' as const, cidr: ctx.text(props.CidrIp ?? '0.0.0.0/0', `${where}.CidrIp`) ?? '' };
+        : { type: 'cidr' as const, cidr: ctx.text(props.CidrIp, `${where}.CidrIp`) ?? '' };
   return {
     protocol,
     ports,
@@ -86,6 +95,25 @@ function readSgRule(props: CfnProperties, direction: 'in' | 'out', ctx: ImportCo
 
 /** What AWS gives a group written without egress rules (and every VPC's default group). */
 const ALL_TRAFFIC_OUT: SgRule = ALLOW_ALL_OUTBOUND_SG_RULE;
+
+/**
+ * An egress rule that matches nothing (ICMP type 252 code 86 to 255.255.255.255/32),
+ * written for a group with no outbound rules: AWS gives a group declared without
+ * egress rules "all traffic out" (AWS CloudFormation User Guide, AWS::EC2::SecurityGroup,
+ * SecurityGroupEgress), so "none" has to be said with a rule. The AWS CDK writes the same one.
+ */
+const MATCHES_NOTHING_OUT: CfnProperties = {
+  IpProtocol: 'icmp',
+  FromPort: 252,
+  ToPort: 86,
+  CidrIp: '255.255.255.255/32',
+  Description: 'Disallow all traffic',
+};
+const matchesNothing = (props: CfnProperties) =>
+  String(props.IpProtocol) === 'icmp' &&
+  Number(props.FromPort) === 252 &&
+  Number(props.ToPort) === 86 &&
+  props.CidrIp === '255.255.255.255/32';
 
 /** A rule naming a group goes in its own resource, so groups that name each other (or themselves) make no cycle. */
 const namesGroup = (rule: SgRule) => rule.peer.type === 'securityGroup';
@@ -195,6 +223,20 @@ const gatewayAttachment = (ctx: ExportContext, targetId: string) => {
   return logical && attached ? [ctx.attachmentOf(targetId)] : [];
 };
 
+const mainTableRoutesBeyondLocal = (table: RouteTable) =>
+  table.main && (table.routes.some((r) => r.target !== 'local') || table.propagatingGatewayIds.length > 0);
+
+/** The VPC's subnets no table names: they use its main table. */
+function subnetsOnMainTable(table: RouteTable, design: Design): string[] {
+  const resources = Object.values(design.resources);
+  const explicit = new Set(
+    resources.flatMap((r) => (r.kind === 'routeTable' && r.vpcId === table.vpcId && !r.main ? r.subnetIds : [])),
+  );
+  return resources
+    .filter((r) => r.kind === 'subnet' && r.vpcId === table.vpcId && !explicit.has(r.id))
+    .map((r) => r.id);
+}
+
 const AMAZON_DNS_SUFFIX = '.amazonaws.com';
 
 export const CFN_MAPPINGS: MappingTable = {
@@ -297,7 +339,8 @@ export const CFN_MAPPINGS: MappingTable = {
     },
     read({ logicalId, properties }, ctx) {
       const vpcId = ctx.idOf(properties.VpcId);
-      const zoneName = ctx.text(properties.AvailabilityZone ?? `${ctx.region()}a`, `${logicalId}.AvailabilityZone`);
+      // Without a zone AWS picks one; Nimbus draws the Region's first ("us-east-1a").
+      const zoneName = ctx.text(properties.AvailabilityZone ?? `${ctx.regionCode()}a`, `${logicalId}.AvailabilityZone`);
       return {
         kind: 'subnet',
         name: ctx.nameOf(properties, logicalId),
@@ -556,10 +599,13 @@ export const CFN_MAPPINGS: MappingTable = {
   routeTable: {
     types: ['AWS::EC2::RouteTable'],
     beside: ['AWS::EC2::Route', 'AWS::EC2::SubnetRouteTableAssociation', 'AWS::EC2::VPNGatewayRoutePropagation'],
-    // CloudFormation can't declare a VPC's main route table (it has no attribute naming it either).
-    inCode: (table) => !table.main,
+    // CloudFormation can't declare a VPC's main route table (it has no attribute naming it either). A main
+    // table with routes of its own is written as a table of its own, associated with every subnet that
+    // uses the main table, so the deployed subnets route the same way.
+    inCode: (table) => !table.main || mainTableRoutesBeyondLocal(table),
     write(table, ctx) {
       const logical = ctx.logicalOf(table.id)!;
+      const subnetIds = table.main ? subnetsOnMainTable(table, ctx.design) : table.subnetIds;
       for (const route of table.routes) {
         if (route.target === 'local') continue;
         const target = ctx.design.resources[route.target];
@@ -578,7 +624,7 @@ export const CFN_MAPPINGS: MappingTable = {
               : undefined,
         });
       }
-      table.subnetIds.forEach((subnetId) =>
+      subnetIds.forEach((subnetId) =>
         ctx.add(`${logical}Association`, {
           Type: 'AWS::EC2::SubnetRouteTableAssociation',
           Properties: { RouteTableId: ctx.ref(table.id), SubnetId: ctx.ref(subnetId) },
@@ -632,7 +678,7 @@ export const CFN_MAPPINGS: MappingTable = {
       };
     },
     notes:
-      'Routes as `AWS::EC2::Route`, associations as `AWS::EC2::SubnetRouteTableAssociation`. A VPC’s main route table can’t be declared in CloudFormation: it is kept in the metadata.',
+      'Routes as `AWS::EC2::Route`, associations as `AWS::EC2::SubnetRouteTableAssociation`. A VPC’s main route table can’t be declared in CloudFormation: it is kept in the metadata, and when it has routes beyond local it is written as a table of its own associated with the subnets that use it (subnets added later in AWS use the VPC’s own main table).',
   },
 
   networkAcl: {
@@ -680,6 +726,9 @@ export const CFN_MAPPINGS: MappingTable = {
       const outbound = group.outbound.filter((r) => !namesGroup(r));
       // Without egress rules AWS gives a group "all traffic out"; a group with only such a rule needs none written.
       const onlyDefaultOut = outbound.length === 1 && sameRule(outbound[0], ALL_TRAFFIC_OUT);
+      // No rules out at all: say so with a rule that matches nothing. Rules naming groups are their own
+      // resources, and the first of those already takes AWS's default away.
+      const noneOut = group.outbound.length === 0;
       return {
         Type: 'AWS::EC2::SecurityGroup',
         Properties: compact({
@@ -687,18 +736,33 @@ export const CFN_MAPPINGS: MappingTable = {
           GroupName: group.name || undefined,
           VpcId: ctx.ref(group.vpcId),
           SecurityGroupIngress: group.inbound.filter((r) => !namesGroup(r)).map((r) => sgRuleProperties(r, 'in', ctx)),
-          SecurityGroupEgress: onlyDefaultOut ? undefined : outbound.map((r) => sgRuleProperties(r, 'out', ctx)),
+          SecurityGroupEgress: noneOut
+            ? [MATCHES_NOTHING_OUT]
+            : onlyDefaultOut
+              ? undefined
+              : outbound.map((r) => sgRuleProperties(r, 'out', ctx)),
           Tags: tagsOf(group.name),
         }),
       };
     },
     read({ logicalId, properties }, ctx) {
+      const listed = (key: string) => (Array.isArray(properties[key]) ? (properties[key] as CfnProperties[]) : []);
       const inline = (key: string, direction: 'in' | 'out') =>
-        (Array.isArray(properties[key]) ? (properties[key] as CfnProperties[]) : [])
-          .map((r, i) => readSgRule(r, direction, ctx, `${logicalId}.${key}[${i}]`))
+        listed(key)
+          .map((r, i) =>
+            direction === 'out' && matchesNothing(r)
+              ? null
+              : readSgRule(r, direction, ctx, `${logicalId}.${key}[${i}]`),
+          )
           .filter((r): r is SgRule => r !== null);
       const separate = readGroupRules(logicalId, null, ctx);
       const outbound = [...inline('SecurityGroupEgress', 'out'), ...separate.outbound];
+      // No egress rule written (absent or `[]`) and none beside: AWS adds "all traffic out". A separate
+      // `AWS::EC2::SecurityGroupEgress` takes that default away (AWS CloudFormation User Guide,
+      // AWS::EC2::SecurityGroup, SecurityGroupEgress).
+      const nothingWritten =
+        listed('SecurityGroupEgress').length === 0 &&
+        ctx.beside('AWS::EC2::SecurityGroupEgress', 'GroupId', logicalId).length === 0;
       return {
         kind: 'securityGroup',
         name: typeof properties.GroupName === 'string' ? properties.GroupName : ctx.nameOf(properties, logicalId),
@@ -706,7 +770,7 @@ export const CFN_MAPPINGS: MappingTable = {
         isDefault: false,
         description: typeof properties.GroupDescription === 'string' ? properties.GroupDescription : '',
         inbound: [...inline('SecurityGroupIngress', 'in'), ...separate.inbound],
-        outbound: properties.SecurityGroupEgress === undefined ? [ALL_TRAFFIC_OUT, ...outbound] : outbound,
+        outbound: nothingWritten ? [ALL_TRAFFIC_OUT] : outbound,
       };
     },
     notes:

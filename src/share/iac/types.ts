@@ -28,6 +28,8 @@ export interface IacFile {
   name: string;
   text: string;
   mime: string;
+  /** What the file could not say so the provider accepts it (a rule CloudFormation refuses), for the user to read. */
+  warnings?: string[];
 }
 
 /** A file read beside the one imported (a Terraform sidecar, more `.tf` files of the same module). */
