@@ -3,7 +3,6 @@ import { findRegion } from '../../domain/catalogs/regions';
 import { CURRENT_DESIGN_VERSION, DESIGN_FORMAT, ResourceSchema, type Design, type Kind } from '../../domain/design';
 import { KIND_SPECS } from '../../domain/kinds/registry';
 import { parseWholeDesign } from '../../domain/parse';
-import { assignMissingAddresses } from '../iac/addresses';
 import { parseSidecar, type IacSidecar } from '../iac/sidecar';
 import type { IacImportNote, IacImportResult } from '../iac/types';
 import type { CfnProperties, ImportContext, ReadResource } from './context';
@@ -370,10 +369,7 @@ export function readTemplateObject(input: unknown, options: { fileName?: string;
   if (!checked.ok) return { ok: false, message: `the imported design is not valid: ${checked.errors[0] ?? ''}` };
   if (resources.size === 0 && read.length > 0 && unsupported.size > 0)
     warn('Nimbus models none of the resource types in this template.');
-  if (sidecar) return { ok: true, resources, design: checked.design, note };
-  const addressed = assignMissingAddresses(checked.design);
-  if (addressed.warning) warn(addressed.warning);
-  return { ok: true, resources, design: addressed.design, note };
+  return { ok: true, resources, design: checked.design, note };
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { Design } from '../../domain/design';
 import { withoutBom } from '../../domain/parse';
-import { assignMissingAddresses } from '../iac/addresses';
 import { parseSidecar, type IacSidecar } from '../iac/sidecar';
 import type { IacCompanion, IacFormat, IacImportNote, IacImportResult, IacSource } from '../iac/types';
 import { exportTerraform } from './exportTerraform';
@@ -69,10 +68,7 @@ function finish(source: TfSource, kind: IacSource, companions?: readonly IacComp
     decoded.note.warnings.push(
       `${decoded.note.unknownValues.length} value${decoded.note.unknownValues.length === 1 ? ' is' : 's are'} known only after apply (listed as unknown values); Nimbus fills in what AWS would decide at launch where it can (each entry says what it picked) and otherwise leaves them empty or uses the kind's default, so addresses may differ once the plan is applied.`,
     );
-  if (sidecar) return { ok: true, design: decoded.design, note: decoded.note };
-  const addressed = assignMissingAddresses(decoded.design);
-  if (addressed.warning) decoded.note.warnings.push(addressed.warning);
-  return { ok: true, design: addressed.design, note: decoded.note };
+  return { ok: true, design: decoded.design, note: decoded.note };
 }
 
 /** `.tf` text (and more `.tf` files of the same module among the companions). */
