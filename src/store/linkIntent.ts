@@ -1,7 +1,7 @@
 import { EMBED_PAGE, readLinkIntent, readWhatIf } from '../share/links';
 import { openWhatIf } from './compareStore';
 import { decodeSnapshot } from '../share/urlCodec';
-import { decodeChallengeLink, type ChallengeLinkResult } from '../scenarios/inputs';
+import type { ChallengeLinkResult } from '../scenarios/inputs';
 import { startLesson } from './learnStore';
 import { useDesignStore } from './designStore';
 import { addToLibrary, showReadOnly, useLibraryStore } from './libraryStore';
@@ -75,7 +75,8 @@ export async function applyLinkIntent(hash: string = location.hash): Promise<voi
   if (intent.kind === 'learn') {
     const parsed = await offMainThread(
       () => analysisWorker().decodeChallengeLink(intent.snapshot),
-      () => decodeChallengeLink(intent.snapshot),
+      // Without a worker the reader is fetched here: it is not needed to draw.
+      async () => (await import('../scenarios/inputs')).decodeChallengeLink(intent.snapshot),
     );
     if (mine === latestLink) openChallengeLink(parsed);
     return;

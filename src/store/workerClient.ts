@@ -1,5 +1,4 @@
 import { parseDesignJson, type Design } from '../domain';
-import { exportIacFiles, importIacFile, parseLessonFile } from '../scenarios/inputs';
 import type { IacCompanion } from '../share/iac';
 import type { WorkerApi } from '../worker/protocol';
 import { useViewStore } from './viewStore';
@@ -96,7 +95,7 @@ export const isWorkerError = (error: unknown): error is WorkerError => error ins
  * Reads untrusted input in the worker so a huge one can't freeze the page;
  * when no worker can run, the same pure function runs here, as it always did.
  */
-export async function offMainThread<T>(inWorker: () => Promise<T>, here: () => T): Promise<T> {
+export async function offMainThread<T>(inWorker: () => Promise<T>, here: () => T | Promise<T>): Promise<T> {
   try {
     return await inWorker();
   } catch (error) {
@@ -104,6 +103,12 @@ export async function offMainThread<T>(inWorker: () => Promise<T>, here: () => T
     throw error;
   }
 }
+
+/**
+ * The readers of files and code, for a page without a worker: fetched then,
+ * since the code formats (their mappings and YAML) are not needed to draw.
+ */
+const inputs = () => import('../scenarios/inputs');
 
 /** A design file's text, parsed and validated off the main thread. */
 export const parseDesignText = (text: string) =>
@@ -116,19 +121,19 @@ export const parseDesignText = (text: string) =>
 export const importIacText = (text: string, fileName: string, companions: IacCompanion[] = []) =>
   offMainThread(
     () => analysisWorker().importIacFile(text, fileName, companions),
-    () => importIacFile(text, fileName, companions),
+    async () => (await inputs()).importIacFile(text, fileName, companions),
   );
 
 /** A design written as CloudFormation or Terraform off the main thread. */
 export const exportIacFilesOf = (design: Design, formatId: string) =>
   offMainThread(
     () => analysisWorker().exportIacFiles(design, formatId),
-    () => exportIacFiles(design, formatId),
+    async () => (await inputs()).exportIacFiles(design, formatId),
   );
 
 /** A challenge file's text, parsed and validated off the main thread. */
 export const parseLessonText = (text: string) =>
   offMainThread(
     () => analysisWorker().parseLessonFile(text),
-    () => parseLessonFile(text),
+    async () => (await inputs()).parseLessonFile(text),
   );

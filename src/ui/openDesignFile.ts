@@ -117,12 +117,20 @@ async function openOne(file: File): Promise<boolean> {
 }
 
 /** "14 resources; not modelled: AWS::SQS::Queue × 2", then what is unknown until deploy and other warnings. */
+const NOTE_LINES = 12;
+
 function noteText(note: IacImportNote, resources: number): { summary: string; details: string[] } {
   const unsupported = note.unsupported.map((u) => `${u.type} × ${u.count}`).join(', ');
-  return {
-    summary: `${resources} resources${unsupported ? `; not modelled: ${unsupported}` : ''}`,
-    details: [...note.unknownValues.map((v) => `Unknown until deployed: ${v}`), ...note.warnings].slice(0, 12),
-  };
+  const lines = [...note.unknownValues.map((v) => `Unknown until deployed: ${v}`), ...note.warnings];
+  // A notice stays readable at a dozen lines; the rest are counted, never dropped without a word.
+  const shown =
+    lines.length > NOTE_LINES
+      ? [
+          ...lines.slice(0, NOTE_LINES - 1),
+          `…and ${lines.length - (NOTE_LINES - 1)} more (nimbus import prints them all)`,
+        ]
+      : lines;
+  return { summary: `${resources} resources${unsupported ? `; not modelled: ${unsupported}` : ''}`, details: shown };
 }
 
 async function importIac(file: File, text: string, companions: IacCompanion[]): Promise<boolean> {

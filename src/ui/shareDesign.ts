@@ -1,5 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
-import { IAC_FORMATS, type IacFile } from '../share/iac';
+import type { IacFile } from '../share/iac';
+import { IAC_FORMAT_NAMES } from '../share/iac/formatNames';
 import { MAX_SNAPSHOT_CHARS } from '../share/urlCodec';
 import {
   downloadDataUrl,
@@ -105,7 +106,7 @@ export async function exportImage(format: 'png' | 'svg'): Promise<void> {
 export async function exportIac(formatId: string): Promise<void> {
   const design = useDesignStore.getState().history.present;
   const { notify } = useViewStore.getState();
-  const format = IAC_FORMATS.find((f) => f.id === formatId);
+  const format = IAC_FORMAT_NAMES.find((f) => f.id === formatId);
   if (!format) return;
   let files: IacFile[];
   try {
