@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeJsonSnapshot } from '../share/urlCodec';
 import { decodeChallengeLink, inputsApi, parseLessonFile } from './inputs';
+import { iacApi } from './iacInputs';
 import { LESSONS } from './learn/lessons';
 import { TEMPLATES } from './templates';
 
@@ -62,14 +63,14 @@ describe('reading links and files for the page', () => {
 describe('writing a design as code for Share → Export (in the worker)', () => {
   const design = TEMPLATES[0]!.build();
 
-  it('gives the files the format writes, warnings and all', () => {
-    const written = inputsApi.exportIacFiles(design, 'cloudformation');
+  it('gives the files the format writes, warnings and all', async () => {
+    const written = await iacApi.exportIacFiles(design, 'cloudformation');
     expect(written.ok && written.files.map((f) => f.name)).toEqual([expect.stringMatching(/\.yaml$/)]);
     expect(written.ok && written.files[0]!.text).toMatch(/^AWSTemplateFormatVersion/);
   });
 
-  it('answers an unknown format with a message, not a throw', () => {
-    expect(inputsApi.exportIacFiles(design, 'pulumi')).toEqual({
+  it('answers an unknown format with a message, not a throw', async () => {
+    expect(await iacApi.exportIacFiles(design, 'pulumi')).toEqual({
       ok: false,
       message: 'Nimbus has no export format pulumi.',
     });

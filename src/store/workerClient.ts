@@ -121,14 +121,14 @@ export const parseDesignText = (text: string) =>
 export const importIacText = (text: string, fileName: string, companions: IacCompanion[] = []) =>
   offMainThread(
     () => analysisWorker().importIacFile(text, fileName, companions),
-    async () => (await inputs()).importIacFile(text, fileName, companions),
+    async () => (await import('../scenarios/iacInputs')).importIacFile(text, fileName, companions),
   );
 
 /** A design written as CloudFormation or Terraform off the main thread. */
 export const exportIacFilesOf = (design: Design, formatId: string) =>
   offMainThread(
     () => analysisWorker().exportIacFiles(design, formatId),
-    async () => (await inputs()).exportIacFiles(design, formatId),
+    async () => (await import('../scenarios/iacInputs')).exportIacFiles(design, formatId),
   );
 
 /** A challenge file's text, parsed and validated off the main thread. */

@@ -1,6 +1,7 @@
 import { expose } from 'comlink';
 import { diffApi } from '../scenarios/diff';
 import { inputsApi } from '../scenarios/inputs';
+import { iacApi } from '../scenarios/iacInputs';
 import { learnApi } from '../scenarios/learn/learnApi';
 import { analysisApi } from '../sim/analysisApi';
 import type { WorkerApi } from './protocol';
@@ -31,6 +32,7 @@ export const workerApi: WorkerApi = {
   ...analysisApi,
   ...learnApi,
   ...inputsApi,
+  ...iacApi,
   ...diffApi,
   ping: () => locked.then(() => 'ok' as const),
 };

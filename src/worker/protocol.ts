@@ -1,5 +1,6 @@
 import type { DiffApi } from '../scenarios/diff';
 import type { InputsApi } from '../scenarios/inputs';
+import type { IacApi } from '../scenarios/iacInputs';
 import type { learnApi } from '../scenarios/learn/learnApi';
 import type { AnalysisApi } from '../sim/protocol';
 
@@ -14,4 +15,4 @@ export interface LifeApi {
   /** Answers once the worker is ready and holds its lock (see `entry.ts`). */
   ping(): Promise<'ok'>;
 }
-export type WorkerApi = AnalysisApi & LearnApi & InputsApi & DiffApi & LifeApi;
+export type WorkerApi = AnalysisApi & LearnApi & InputsApi & IacApi & DiffApi & LifeApi;
