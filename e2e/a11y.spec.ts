@@ -7,6 +7,8 @@ const shots = '/tmp/a11y-shots';
 async function openTemplate(page: Page, name: RegExp) {
   await page.getByRole('button', { name: 'Templates' }).click();
   await page.getByRole('menuitem', { name }).click();
+  // A template's builder is fetched when it is chosen: wait for the design before editing it.
+  await expect(page.getByLabel('Design name')).toHaveValue(name);
 }
 
 /** The serious and critical violations axe finds against WCAG 2.1 A and AA, one line each. */

@@ -5,6 +5,8 @@ import { watchConsole } from './console';
 async function openTemplate(page: Page, name: RegExp) {
   await page.getByRole('button', { name: 'Templates' }).click();
   await page.getByRole('menuitem', { name }).click();
+  // A template's builder is fetched when it is chosen: wait for the design before editing it.
+  await expect(page.getByLabel('Design name')).toHaveValue(name);
 }
 
 /** The open design as Save as file writes it. */

@@ -12,6 +12,8 @@ function watchErrors(page: Page): string[] {
 async function openTemplate(page: Page, name: RegExp) {
   await page.getByRole('button', { name: 'Templates' }).click();
   await page.getByRole('menuitem', { name }).click();
+  // A template's builder is fetched when it is chosen: wait for the design before editing it.
+  await expect(page.getByLabel('Design name')).toHaveValue(name);
 }
 
 async function setTheme(page: Page, theme: 'light' | 'dark') {
