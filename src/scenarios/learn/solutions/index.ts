@@ -9,9 +9,11 @@ import { solveLambdaScaling } from './lambda-scaling';
 import { solveNaclVsSg } from './nacl-vs-sg';
 import { solveNatGateways } from './nat-gateways';
 import { solveNatReturnTraffic } from './nat-return-traffic';
+import { solvePeeringAndTransitGateways } from './peering-and-transit-gateways';
 import { solveRoutesAndIgw } from './routes-and-igw';
 import { solveVpcSubnets } from './vpc-subnets-cidr';
 import { solveSurviveZoneLoss } from './survive-zone-loss';
+import { solveVpcEndpoints } from './vpc-endpoints';
 import { solveWebServerUnreachable } from './web-server-unreachable';
 
 /** Reference solutions by lesson id, for tests: each returns the start design with the student's fix applied. */
@@ -30,4 +32,6 @@ export const SOLUTIONS: Readonly<Record<string, (start: Design) => Design>> = {
   'web-server-unreachable': solveWebServerUnreachable,
   'nat-return-traffic': solveNatReturnTraffic,
   'client-vpn': solveClientVpn,
+  'peering-and-transit-gateways': solvePeeringAndTransitGateways,
+  'vpc-endpoints': solveVpcEndpoints,
 };
