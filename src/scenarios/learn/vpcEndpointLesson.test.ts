@@ -30,7 +30,7 @@ function dropGatewayEndpoint(design: Design): Resource[] {
     region,
     vpc,
     ids: { next: <T extends string>(kind: string) => `${kind}-${++n}` as T } as never,
-    proposeVpcCidr: () => null,
+    proposeVpcCidr: () => '10.9.0.0/16',
     proposeSubnetCidr: () => null,
     proposePrivateIp: () => null,
     nextPublicIp: () => '203.0.113.9',

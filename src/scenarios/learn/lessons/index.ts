@@ -15,6 +15,7 @@ import natReturnTraffic from './13-nat-return-traffic.json';
 import clientVpn from './14-client-vpn.json';
 import peeringAndTransitGateways from './15-peering-and-transit-gateways.json';
 import vpcEndpoints from './16-vpc-endpoints.json';
+import dataTransferCost from './17-data-transfer-cost.json';
 
 /**
  * The course, in order. JSON files are the source (teachers edit data, not
@@ -38,6 +39,7 @@ const FILES: ReadonlyArray<readonly [string, unknown]> = [
   ['14-client-vpn.json', clientVpn],
   ['15-peering-and-transit-gateways.json', peeringAndTransitGateways],
   ['16-vpc-endpoints.json', vpcEndpoints],
+  ['17-data-transfer-cost.json', dataTransferCost],
 ];
 
 function load(name: string, data: unknown): Lesson {

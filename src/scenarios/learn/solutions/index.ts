@@ -1,6 +1,7 @@
 import type { Design } from '../../../domain';
 import { solveClientVpn } from './client-vpn';
 import { solveContainers } from './containers';
+import { solveDataTransferCost } from './data-transfer-cost';
 import { solveEc2AndAmis } from './ec2-and-amis';
 import { solveHybridConnectivity } from './hybrid-connectivity';
 import { solveInstanceLifecycle } from './instance-lifecycle';
@@ -34,4 +35,5 @@ export const SOLUTIONS: Readonly<Record<string, (start: Design) => Design>> = {
   'client-vpn': solveClientVpn,
   'peering-and-transit-gateways': solvePeeringAndTransitGateways,
   'vpc-endpoints': solveVpcEndpoints,
+  'data-transfer-cost': solveDataTransferCost,
 };
