@@ -9,6 +9,7 @@ import {
   type NatGatewayId,
   type Resource,
   type RouteTable,
+  type Subnet,
   type VpcEndpoint,
 } from '../../domain';
 import { evaluateGoals } from './evaluate';
@@ -67,12 +68,12 @@ describe('the VPC endpoints lesson', () => {
       const igw = { kind: 'internetGateway', id: 'igw-1' as InternetGatewayId, name: 'IGW', vpcId: 'vpc-1' } as const;
       d.resources[igw.id] = igw as never;
       d.resources['subnet-public'] = {
-        ...(d.resources['subnet-private'] as never as object),
-        id: 'subnet-public',
+        ...(d.resources['subnet-private'] as Subnet),
+        id: 'subnet-public' as Subnet['id'],
         name: 'Public subnet',
         cidr: '10.0.0.0/24',
         mapPublicIpOnLaunch: true,
-      } as never;
+      };
       (d.resources['rtb-1'] as RouteTable).routes.push({ destination: '0.0.0.0/0', target: asResourceId(igw.id) });
       d.resources['eipalloc-nat'] = {
         kind: 'elasticIp',
