@@ -28,7 +28,7 @@ describe('lesson files', () => {
     expect(new Set(LESSONS.map((l) => l.id)).size).toBe(LESSONS.length);
   });
 
-  it('follow the course: ten topic lessons, high availability, then at least two challenges', () => {
+  it('follow the course: ten topic lessons, high availability, at least two challenges, then the networking lessons', () => {
     const lessons = LESSONS.filter((l) => l.kind === 'lesson');
     expect(lessons.map((l) => l.id)).toEqual([
       'ec2-and-amis',
@@ -42,6 +42,10 @@ describe('lesson files', () => {
       'nacl-vs-sg',
       'hybrid-connectivity',
       'survive-zone-loss',
+      // Numbered after the challenges, so the first fourteen keep their numbers.
+      'peering-and-transit-gateways',
+      'vpc-endpoints',
+      'data-transfer-cost',
     ]);
     expect(LESSONS.filter((l) => l.kind === 'challenge').length).toBeGreaterThanOrEqual(2);
     expect(LESSONS.slice(0, 11).every((l) => l.kind === 'lesson')).toBe(true);

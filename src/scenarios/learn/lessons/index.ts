@@ -13,6 +13,9 @@ import surviveZoneLoss from './11-survive-zone-loss.json';
 import webServerUnreachable from './12-web-server-unreachable.json';
 import natReturnTraffic from './13-nat-return-traffic.json';
 import clientVpn from './14-client-vpn.json';
+import peeringAndTransitGateways from './15-peering-and-transit-gateways.json';
+import vpcEndpoints from './16-vpc-endpoints.json';
+import dataTransferCost from './17-data-transfer-cost.json';
 
 /**
  * The course, in order. JSON files are the source (teachers edit data, not
@@ -34,6 +37,9 @@ const FILES: ReadonlyArray<readonly [string, unknown]> = [
   ['12-web-server-unreachable.json', webServerUnreachable],
   ['13-nat-return-traffic.json', natReturnTraffic],
   ['14-client-vpn.json', clientVpn],
+  ['15-peering-and-transit-gateways.json', peeringAndTransitGateways],
+  ['16-vpc-endpoints.json', vpcEndpoints],
+  ['17-data-transfer-cost.json', dataTransferCost],
 ];
 
 function load(name: string, data: unknown): Lesson {
