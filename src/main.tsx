@@ -1,3 +1,5 @@
+// First, so a link's decoding worker loads while the rest of the app is set up.
+import './store/earlyWorker';
 import './zodConfig';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
