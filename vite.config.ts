@@ -116,6 +116,11 @@ export default defineConfig({
     rollupOptions: {
       input: { app: 'index.html', embed: 'embed.html' },
       treeshake: { moduleSideEffects: pureLayerHasNoSideEffects },
+      // zod and its page setting in one chunk: every chunk that builds a schema imports this one,
+      // so the setting runs before any schema, wherever the bundler puts the schemas.
+      output: {
+        codeSplitting: { groups: [{ name: 'zod', test: /node_modules[\\/]zod[\\/]|src[\\/]zodConfig\.ts$/ }] },
+      },
     },
   },
   test: {
