@@ -75,7 +75,8 @@ export function App() {
   const confirmAsked = useViewStore((s) => s.confirm !== null);
   const shortcutsOpen = useViewStore((s) => s.shortcutsOpen);
   const libraryOpen = useLibraryStore((s) => s.open);
-  const compareOpen = useCompareStore((s) => s.dialogOpen);
+  // CompareDialog also draws the comparison's panel, which a what-if link shows without the dialog.
+  const compareOpen = useCompareStore((s) => s.dialogOpen || s.status !== 'idle');
   return (
     <HintProvider delayDuration={400}>
       <div className="flex h-full min-w-0 flex-col overflow-hidden">
