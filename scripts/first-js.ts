@@ -13,6 +13,12 @@ import { startupGzipBytes, startupScripts } from '../bench/openFast';
  * A source's share is its share of the chunk's minified bytes, applied to the
  * chunk's gzip size, so the figures are estimates that add up to the total.
  */
+// Piped into `head`, the reader may close early; that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const dist = process.argv[2] ?? 'dist';
 const top = Number(process.argv[3] ?? 25);
 if (!existsSync(join(dist, 'index.html'))) {
