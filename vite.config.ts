@@ -96,12 +96,32 @@ const offline = VitePWA({
   },
 });
 
+/**
+ * The pure layers (docs/architecture.md) do nothing when imported: a module there only
+ * declares functions, tables and schemas. Saying so lets the bundler leave out a module
+ * whose exports the page never uses, even when a barrel (`engine/index.ts`) names it or
+ * it builds a schema at load; otherwise everything a barrel re-exports is in the first
+ * JavaScript. `zodConfig.ts` is outside them: its import is all it does.
+ */
+const PURE_LAYERS = /\/src\/(domain|net|engine|sim|share|scenarios)\//;
+function pureLayerHasNoSideEffects(id: string): boolean | undefined {
+  return PURE_LAYERS.test(id) ? false : undefined;
+}
+
 export default defineConfig({
   plugins: [react(), tailwindcss(), devScriptHashes(), framePolicy(), offline],
   worker: { format: 'es' },
   build: {
     // Two pages, one app: the full app and the embed page share every chunk.
-    rollupOptions: { input: { app: 'index.html', embed: 'embed.html' } },
+    rollupOptions: {
+      input: { app: 'index.html', embed: 'embed.html' },
+      treeshake: { moduleSideEffects: pureLayerHasNoSideEffects },
+      // zod and its page setting in one chunk: every chunk that builds a schema imports this one,
+      // so the setting runs before any schema, wherever the bundler puts the schemas.
+      output: {
+        codeSplitting: { groups: [{ name: 'zod', test: /node_modules[\\/]zod[\\/]|src[\\/]zodConfig\.ts$/ }] },
+      },
+    },
   },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],

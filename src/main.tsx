@@ -1,4 +1,6 @@
 import './zodConfig';
+// Next, so a link's decoding worker loads while the rest of the app is set up.
+import './store/earlyWorker';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './index.css';

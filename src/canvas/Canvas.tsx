@@ -25,7 +25,7 @@ import {
   addFromPalette,
   connectResources,
   descendantsOf,
-  findingsFor,
+  useFindings,
   moveNodes,
   rehome,
   selectDesign,
@@ -133,7 +133,7 @@ function scrollIntoView(
 
 function CanvasInner() {
   const design = useDesignStore(selectDesign);
-  const findings = findingsFor(design);
+  const findings = useFindings(design);
   // The last derivation, handed back so unchanged resources keep their node objects.
   const [derive] = useState(nodeDeriver);
   // Instances the simulation launched join the design's nodes while it runs; the key changes only when one comes or goes.

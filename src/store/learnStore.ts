@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { create } from 'zustand';
-import { parseLesson, type GoalResult, type Lesson } from '../scenarios/learn';
+// The schema alone: the goal checks (and the simulation they run) live in the analysis worker.
+import { parseLesson, type Lesson } from '../scenarios/learn/schema';
+import type { GoalResult } from '../scenarios/learn/evaluate';
 import type { StorageLike } from './autosave';
 import { useDesignStore } from './designStore';
 import { addToLibrary, openEntry, useLibraryStore } from './libraryStore';

@@ -9,6 +9,7 @@ import {
   type SupervisorOptions,
   type WorkerCalls,
 } from './workerSupervisor';
+import { createAnalysisWorker, WORKER_NAME_PREFIX } from './workerStart';
 
 export { WorkerError } from './workerSupervisor';
 
@@ -29,10 +30,10 @@ const SLOW_CALLS: Record<string, number> = {
 };
 
 const browserWorker: SupervisorOptions = {
-  create: (name) => new Worker(new URL('../worker/entry.ts', import.meta.url), { type: 'module', name }),
+  create: createAnalysisWorker,
   watchExit: webLockExit,
   timeoutMs: (method) => SLOW_CALLS[method] ?? 15_000,
-  namePrefix: `nimbus-worker-${Math.random().toString(36).slice(2)}`,
+  namePrefix: WORKER_NAME_PREFIX,
 };
 
 /**

@@ -1,11 +1,9 @@
-import { useEffect } from 'react';
-import { useDesignStore, useLibraryStore } from '../store';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
+import { useDesignStore, useLibraryStore, useViewStore } from '../store';
+import { useCompareStore } from '../store/compareStore';
 import { actionForKey, currentActionContext } from './actions';
 import { CanvasArea } from './CanvasArea';
-import { CompareDialog } from './CompareDialog';
-import { ConfirmDialog, ShortcutSheet } from './Dialogs';
 import { Header } from './Header';
-import { LibraryDialog } from './LibraryDialog';
 import { HintProvider } from './Hint';
 import { NoticeToasts } from './NoticeToasts';
 import { Palette } from './Palette';
@@ -19,6 +17,34 @@ function isTextField(target: EventTarget | null): boolean {
     target instanceof HTMLElement &&
     (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
   );
+}
+
+// Dialogs are fetched the first time they open: none of them is needed to draw the design.
+const CompareDialog = lazy(() => import('./CompareDialog').then((m) => ({ default: m.CompareDialog })));
+const ConfirmDialog = lazy(() => import('./Dialogs').then((m) => ({ default: m.ConfirmDialog })));
+const ShortcutSheet = lazy(() => import('./Dialogs').then((m) => ({ default: m.ShortcutSheet })));
+const LibraryDialog = lazy(() => import('./LibraryDialog').then((m) => ({ default: m.LibraryDialog })));
+
+/**
+ * Mounts `dialog` once `opened` has been true, and keeps it mounted after, so its
+ * closing (focus return, animation) is the dialog's own as before. Each dialog
+ * still reads its open state from the store itself.
+ */
+function OnceOpened({ opened, dialog: Dialog }: { opened: boolean; dialog: ComponentType }) {
+  const everOpened = useOnceTrue(opened);
+  if (!everOpened) return null;
+  return (
+    <Suspense fallback={null}>
+      <Dialog />
+    </Suspense>
+  );
+}
+
+/** True from the first render where `value` is true on. */
+function useOnceTrue(value: boolean): boolean {
+  const [seen, setSeen] = useState(value);
+  if (value && !seen) setSeen(true);
+  return seen || value;
 }
 
 /** Keyboard shortcuts from the action table; text fields keep their own keys (and their own undo). */
@@ -46,6 +72,11 @@ export function App() {
   useShortcuts();
   const viewOnly = useLibraryStore((s) => s.viewOnly);
   const phone = useScreenSize() === 'phone';
+  const confirmAsked = useViewStore((s) => s.confirm !== null);
+  const shortcutsOpen = useViewStore((s) => s.shortcutsOpen);
+  const libraryOpen = useLibraryStore((s) => s.open);
+  // CompareDialog also draws the comparison's panel, which a what-if link shows without the dialog.
+  const compareOpen = useCompareStore((s) => s.dialogOpen || s.status !== 'idle');
   return (
     <HintProvider delayDuration={400}>
       <div className="flex h-full min-w-0 flex-col overflow-hidden">
@@ -61,10 +92,10 @@ export function App() {
           }
           side={<SidePanel />}
         />
-        <ConfirmDialog />
-        <ShortcutSheet />
-        <LibraryDialog />
-        <CompareDialog />
+        <OnceOpened opened={confirmAsked} dialog={ConfirmDialog} />
+        <OnceOpened opened={shortcutsOpen} dialog={ShortcutSheet} />
+        <OnceOpened opened={libraryOpen} dialog={LibraryDialog} />
+        <OnceOpened opened={compareOpen} dialog={CompareDialog} />
         <NoticeToasts />
       </div>
     </HintProvider>

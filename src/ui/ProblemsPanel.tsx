@@ -1,9 +1,9 @@
 import { CircleCheck, CircleX, TriangleAlert } from 'lucide-react';
-import { findingsFor, selectDesign, selectPrimarySelection, useDesignStore, useViewStore } from '../store';
+import { useFindings, selectDesign, selectPrimarySelection, useDesignStore, useViewStore } from '../store';
 
 export function ProblemsPanel() {
   const design = useDesignStore(selectDesign);
-  const findings = findingsFor(design);
+  const findings = useFindings(design);
   const selectedId = useViewStore(selectPrimarySelection);
   const focusOn = useViewStore((s) => s.focusOn);
   const errors = findings.filter((f) => f.severity === 'error').length;

@@ -1,6 +1,6 @@
 import * as Tabs from '@radix-ui/react-tabs';
 import { lazy, Suspense, type ReactNode } from 'react';
-import { findingsFor, selectDesign, useDesignStore, useViewStore, type SidePanel as PanelName } from '../store';
+import { useFindings, selectDesign, useDesignStore, useViewStore, type SidePanel as PanelName } from '../store';
 
 // Each tab's code is fetched the first time it is shown, so none of it delays the canvas
 // (the inspector's editors and rule tables too: the page opens with nothing selected).
@@ -20,7 +20,7 @@ function PanelLoading() {
 export function SidePanel() {
   const panel = useViewStore((s) => s.panel);
   const showPanel = useViewStore((s) => s.showPanel);
-  const count = findingsFor(useDesignStore(selectDesign)).length;
+  const count = useFindings(useDesignStore(selectDesign)).length;
   const tabs: Array<[PanelName, string]> = [
     ['inspector', 'Inspector'],
     ['reach', 'Reachability'],

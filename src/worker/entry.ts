@@ -1,9 +1,5 @@
 import { expose } from 'comlink';
-import { diffApi } from '../scenarios/diff';
 import { inputsApi } from '../scenarios/inputs';
-import { iacApi } from '../scenarios/iacInputs';
-import { learnApi } from '../scenarios/learn/learnApi';
-import { analysisApi } from '../sim/analysisApi';
 import type { WorkerApi } from './protocol';
 
 /**
@@ -23,17 +19,65 @@ const locked: Promise<void> = new Promise((resolve) => {
     .catch(() => resolve());
 });
 
+/** A part of the API whose code is fetched on its first call. */
+type Part = () => Promise<object>;
+
+function once(load: () => Promise<object>): Part {
+  let loaded: Promise<object> | null = null;
+  return () => (loaded ??= load());
+}
+
+const analyses = once(async () => (await import('../sim/analysisApi')).analysisApi);
+const lessons = once(async () => (await import('../scenarios/learn/learnApi')).learnApi);
+const iac = once(async () => (await import('../scenarios/iacInputs')).iacApi);
+const diff = once(async () => (await import('../scenarios/diff')).diffApi);
+
+/**
+ * Where each call's code lives. Typed over every name of `WorkerApi` that the
+ * worker fetches later, so a new call does not compile until it is placed here.
+ */
+const LATER: Record<Exclude<keyof WorkerApi, keyof typeof inputsApi | 'ping'>, Part> = {
+  exposure: analyses,
+  exposureUpload: analyses,
+  exposureCancel: analyses,
+  simLoad: analyses,
+  simSync: analyses,
+  simRestore: analyses,
+  simPlay: analyses,
+  simPause: analyses,
+  simStep: analyses,
+  simSpeed: analyses,
+  simAct: analyses,
+  simFault: analyses,
+  checkGoals: lessons,
+  importIacFile: iac,
+  exportIacFiles: iac,
+  diffDesigns: diff,
+};
+
+function later(name: keyof typeof LATER) {
+  return async (...args: unknown[]): Promise<unknown> => {
+    const part = (await LATER[name]()) as Record<string, (...callArgs: unknown[]) => unknown>;
+    return part[name]!(...args);
+  };
+}
+
 /**
  * The Web Worker entry: heavy analyses, the simulation, goal checks and the
  * reading of links and files run here, off the main thread. A thin shell, like
- * the CLI, over the pure layers.
+ * the CLI, over the pure layers. Only the readers of links and files are in its
+ * first script, so a share link is decoded as soon as the worker starts; the
+ * simulation, analyses, lesson checks, code formats and diffs are fetched on
+ * their first call.
  */
+// Through comlink every call is a promise on the page, so answering later with one is the same to it.
+const fetchedLater = Object.fromEntries(
+  Object.keys(LATER).map((name) => [name, later(name as keyof typeof LATER)]),
+) as unknown as Omit<WorkerApi, keyof typeof inputsApi | 'ping'>;
+
 export const workerApi: WorkerApi = {
-  ...analysisApi,
-  ...learnApi,
   ...inputsApi,
-  ...iacApi,
-  ...diffApi,
+  ...fetchedLater,
   ping: () => locked.then(() => 'ok' as const),
 };
 
