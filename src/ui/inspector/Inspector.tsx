@@ -2,11 +2,11 @@ import { Trash2 } from 'lucide-react';
 import { sameId, type Resource } from '../../domain';
 import { kindLabel } from '../../engine';
 import {
-  findingsFor,
   selectDesign,
   selectPrimarySelection,
   updateResource,
   useDesignStore,
+  useFindings,
   useLibraryStore,
   useViewStore,
 } from '../../store';
@@ -22,6 +22,8 @@ export function Inspector() {
   const id = useViewStore(selectPrimarySelection);
   const viewOnly = useLibraryStore((s) => s.viewOnly);
   const resource = id ? design.resources[id] : undefined;
+  // Above the early return: the hook re-renders once validation has loaded, even for an inspector opened before.
+  const findings = useFindings(design);
   if (!resource) {
     return (
       <p className="px-6 py-10 text-center text-sm text-slate-500 dark:text-slate-400">
@@ -31,7 +33,7 @@ export function Inspector() {
   }
   const Editor = KIND_EDITORS[resource.kind] as
     ((props: { resource: Resource; design: typeof design }) => React.ReactNode) | null;
-  const problems = findingsFor(design).filter((f) => sameId(f.resourceId, resource.id));
+  const problems = findings.filter((f) => sameId(f.resourceId, resource.id));
   const label = kindLabel(resource.kind).replace(/^(an?|the) /, '');
   return (
     <div aria-label={`Inspector: ${resource.name}`} className="flex flex-col pb-6">
