@@ -20,6 +20,10 @@ export interface CanvasRow {
   panWorstMs: number;
   /** Main-thread task time during the pan divided by frames drawn. */
   busyPerFrameMs: number;
+  /** Of that busy time per frame: script, style recalculation and layout (CDP metrics), the rest is paint and hit-testing. */
+  scriptPerFrameMs: number;
+  stylePerFrameMs: number;
+  layoutPerFrameMs: number;
   longFrames: number;
   frames: number;
 }
@@ -101,9 +105,17 @@ async function measure(page: Page, size: number): Promise<CanvasRow> {
   `);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
-  const taskSeconds = async () =>
-    (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
-  const busyBefore = await taskSeconds();
+  const metrics = async () => {
+    const all = (await cdp.send('Performance.getMetrics')).metrics;
+    const seconds = (name: string) => all.find((m) => m.name === name)?.value ?? 0;
+    return {
+      task: seconds('TaskDuration'),
+      script: seconds('ScriptDuration'),
+      style: seconds('RecalcStyleDuration'),
+      layout: seconds('LayoutDuration'),
+    };
+  };
+  const before = await metrics();
   const pane = (await page.locator('.react-flow__pane').boundingBox())!;
   // Grab the empty margin fitView leaves at the top left, so the drag pans instead of moving a node.
   // A design that covers the canvas even at the smallest zoom has no such margin: drag the minimap instead.
@@ -122,8 +134,9 @@ async function measure(page: Page, size: number): Promise<CanvasRow> {
     await page.mouse.move(x0, y0, { steps: 40 });
   }
   await page.mouse.up();
-  const busyMs = ((await taskSeconds()) - busyBefore) * 1000;
+  const after = await metrics();
   const frames = (await page.evaluate('window.__recording = false; window.__frames.slice(2)')) as number[];
+  const perFrameMs = (key: keyof typeof after) => ((after[key] - before[key]) * 1000) / frames.length;
   return {
     resources,
     pannedBy,
@@ -132,7 +145,10 @@ async function measure(page: Page, size: number): Promise<CanvasRow> {
     panMedianMs: percentile(frames, 0.5),
     panP95Ms: percentile(frames, 0.95),
     panWorstMs: Math.max(...frames),
-    busyPerFrameMs: busyMs / frames.length,
+    busyPerFrameMs: perFrameMs('task'),
+    scriptPerFrameMs: perFrameMs('script'),
+    stylePerFrameMs: perFrameMs('style'),
+    layoutPerFrameMs: perFrameMs('layout'),
     longFrames: frames.filter((f) => f > 50).length,
     frames: frames.length,
   };
