@@ -18,10 +18,10 @@ interface Rect {
   height: number;
 }
 
-/** Surface colours per theme; the mask dims what lies outside the view. */
+/** Surface colours per theme (slate-800 is the dark panels' surface); the mask dims what lies outside the view, and the view's outline keeps at least 3:1 against the surface. */
 export const MINIMAP_SURFACE = {
-  light: { background: '#ffffff', mask: 'rgba(226, 232, 240, 0.65)', outline: '#94a3b8' },
-  dark: { background: '#1e293b', mask: 'rgba(2, 6, 23, 0.6)', outline: '#64748b' },
+  light: { background: '#ffffff', mask: 'rgba(226, 232, 240, 0.65)', outline: '#64748b' },
+  dark: { background: '#1e293b', mask: 'rgba(2, 6, 23, 0.6)', outline: '#94a3b8' },
 } as const;
 
 const PADDING_PX = 5;
