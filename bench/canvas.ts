@@ -1,7 +1,7 @@
 import { spawn, execSync, type ChildProcess } from 'node:child_process';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium';
-import { generateDesign } from './generate';
+import { generateDesign, generateInstances } from './generate';
 
 /**
  * Canvas cost as a user feels it, in headless Chromium against the built app:
@@ -11,6 +11,8 @@ import { generateDesign } from './generate';
  */
 export interface CanvasRow {
   resources: number;
+  /** How the pan was made: dragging the background, or the minimap when the design covers the whole canvas. */
+  pannedBy: 'background' | 'minimap';
   nodesDrawn: number;
   renderMs: number;
   panMedianMs: number;
@@ -18,6 +20,10 @@ export interface CanvasRow {
   panWorstMs: number;
   /** Main-thread task time during the pan divided by frames drawn. */
   busyPerFrameMs: number;
+  /** Of that busy time per frame: script, style recalculation and layout (CDP metrics), the rest is paint and hit-testing. */
+  scriptPerFrameMs: number;
+  stylePerFrameMs: number;
+  layoutPerFrameMs: number;
   longFrames: number;
   frames: number;
 }
@@ -62,8 +68,11 @@ export const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))]!;
 };
 
+/** Sizes from this one up count instances, as the large design's bench does (2,000 gives 2,679 resources). */
+export const INSTANCE_SIZES_FROM = 1000;
+
 async function measure(page: Page, size: number): Promise<CanvasRow> {
-  const design = generateDesign(size);
+  const design = size >= INSTANCE_SIZES_FROM ? generateInstances(size) : generateDesign(size);
   const resources = Object.keys(design.resources).length;
   // Scripts go to the page as text: tsx rewrites functions with helpers the page does not have.
   await page.addInitScript(`
@@ -76,8 +85,10 @@ async function measure(page: Page, size: number): Promise<CanvasRow> {
   `);
   await page.goto(`http://127.0.0.1:${PORT}/`);
   await waitInPage(page, 'window.__drawnAt !== undefined', 60_000);
-  await page.waitForTimeout(500);
   const renderMs = (await page.evaluate('window.__drawnAt')) as number;
+  // Large designs are drawn a chunk per frame: pan once all of it is there.
+  await waitInPage(page, `document.querySelectorAll('.react-flow__node').length >= ${resources}`, 60_000);
+  await page.waitForTimeout(500);
   const nodesDrawn = await page.locator('.react-flow__node').count();
 
   // Pan back and forth across the design while recording frame intervals.
@@ -94,30 +105,50 @@ async function measure(page: Page, size: number): Promise<CanvasRow> {
   `);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
-  const taskSeconds = async () =>
-    (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
-  const busyBefore = await taskSeconds();
+  const metrics = async () => {
+    const all = (await cdp.send('Performance.getMetrics')).metrics;
+    const seconds = (name: string) => all.find((m) => m.name === name)?.value ?? 0;
+    return {
+      task: seconds('TaskDuration'),
+      script: seconds('ScriptDuration'),
+      style: seconds('RecalcStyleDuration'),
+      layout: seconds('LayoutDuration'),
+    };
+  };
+  const before = await metrics();
   const pane = (await page.locator('.react-flow__pane').boundingBox())!;
   // Grab the empty margin fitView leaves at the top left, so the drag pans instead of moving a node.
-  const x0 = pane.x + 12;
-  const y0 = pane.y + 12;
+  // A design that covers the canvas even at the smallest zoom has no such margin: drag the minimap instead.
+  const marginIsEmpty = (await page.evaluate(
+    `document.elementFromPoint(${pane.x + 12}, ${pane.y + 12})?.classList.contains('react-flow__pane') ?? false`,
+  )) as boolean;
+  const mini = (await page.locator('.react-flow__minimap').boundingBox())!;
+  const pannedBy = marginIsEmpty ? 'background' : 'minimap';
+  const [x0, y0, dx, dy] = marginIsEmpty
+    ? [pane.x + 12, pane.y + 12, 600, 300]
+    : [mini.x + mini.width / 2, mini.y + mini.height / 2, -40, -30];
   await page.mouse.move(x0, y0);
   await page.mouse.down();
   for (let i = 0; i < 4; i++) {
-    await page.mouse.move(x0 + 600, y0 + 300, { steps: 40 });
+    await page.mouse.move(x0 + dx, y0 + dy, { steps: 40 });
     await page.mouse.move(x0, y0, { steps: 40 });
   }
   await page.mouse.up();
-  const busyMs = ((await taskSeconds()) - busyBefore) * 1000;
+  const after = await metrics();
   const frames = (await page.evaluate('window.__recording = false; window.__frames.slice(2)')) as number[];
+  const perFrameMs = (key: keyof typeof after) => ((after[key] - before[key]) * 1000) / frames.length;
   return {
     resources,
+    pannedBy,
     nodesDrawn,
     renderMs,
     panMedianMs: percentile(frames, 0.5),
     panP95Ms: percentile(frames, 0.95),
     panWorstMs: Math.max(...frames),
-    busyPerFrameMs: busyMs / frames.length,
+    busyPerFrameMs: perFrameMs('task'),
+    scriptPerFrameMs: perFrameMs('script'),
+    stylePerFrameMs: perFrameMs('style'),
+    layoutPerFrameMs: perFrameMs('layout'),
     longFrames: frames.filter((f) => f > 50).length,
     frames: frames.length,
   };

@@ -6,5 +6,10 @@ import { runLargeBench } from './large';
  * For measuring a canvas change without the whole of `npm run bench` (which writes docs/benchmarks.md).
  */
 const which = process.argv[2] ?? 'canvas';
-const result = which === 'large' ? await runLargeBench(2000) : await runCanvasBench([50, 500]);
+const result =
+  which === 'large'
+    ? await runLargeBench(2000)
+    : await runCanvasBench(
+        process.env.NIMBUS_BENCH_SIZES ? process.env.NIMBUS_BENCH_SIZES.split(',').map(Number) : [50, 500],
+      );
 console.log(JSON.stringify(result, null, 2));

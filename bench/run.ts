@@ -133,7 +133,7 @@ History: before instance nodes subscribed to their state text only, every frame 
 `;
 
 const canvas = await runCanvasBench(
-  process.env.NIMBUS_BENCH_SIZES ? process.env.NIMBUS_BENCH_SIZES.split(',').map(Number) : [50, 200, 500],
+  process.env.NIMBUS_BENCH_SIZES ? process.env.NIMBUS_BENCH_SIZES.split(',').map(Number) : [50, 200, 500, 2000],
 );
 const canvasRows = canvas.map(
   (r) =>

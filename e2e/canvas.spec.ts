@@ -159,3 +159,20 @@ test('an EBS volume dropped in a zone attaches to an instance there, and names i
   await expect(page.getByRole('list', { name: 'Problems' }).getByLabel('Error')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/ebs-volume.png' });
 });
+
+test('in dark mode the minimap sits on the dark surface, and a drag on it pans the canvas', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('nimbus.theme', 'dark'));
+  await page.goto('/');
+  await dropFromPalette(page, 'Region', page.locator('.react-flow__pane'), { x: 0.1, y: 0.1 });
+  const minimap = page.locator('.react-flow__minimap');
+  // slate-800, the dark panels' surface (white before: boxes on a white card in a dark page).
+  await expect(minimap).toHaveCSS('background-color', 'rgb(30, 41, 59)');
+  const viewport = page.locator('.react-flow__viewport');
+  const before = await viewport.getAttribute('style');
+  const box = (await minimap.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 - 20, box.y + box.height / 2 - 10, { steps: 5 });
+  await page.mouse.up();
+  expect(await viewport.getAttribute('style')).not.toBe(before);
+});

@@ -1,10 +1,7 @@
 import {
-  Background,
-  BackgroundVariant,
   ConnectionMode,
   ControlButton,
   Controls,
-  MiniMap,
   Panel,
   ReactFlow,
   ReactFlowProvider,
@@ -17,6 +14,7 @@ import {
   type OnSelectionChangeParams,
 } from '@xyflow/react';
 import { LayoutGrid, LoaderCircle } from 'lucide-react';
+import { useStore } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { ancestorsOf, checkDrop, type NewResourceSpec } from '../engine';
@@ -52,6 +50,7 @@ import { PALETTE_MIME } from './palette';
 import { TrafficBadges } from './traffic/TrafficBadges';
 import { FaultControls } from './FaultControls';
 import { TrafficOverlay } from './traffic/TrafficOverlay';
+import { CanvasMiniMap } from './minimap/CanvasMiniMap';
 
 const EDGE_STYLE: Record<NonNullable<ResourceEdge['data']>['role'], React.CSSProperties> = {
   association: { stroke: '#64748b', strokeDasharray: '5 4', strokeWidth: 1.5 },
@@ -93,6 +92,36 @@ export const FIT_VIEW_OPTIONS: FitViewOptions<ResourceNode> = {
 /** Minimap boxes in each kind's thumbnail colours (leaves in one grey), so the design is recognisable there. */
 const LEAF_COLOURS = { fill: '#cbd5e1', stroke: '#64748b' };
 const minimapColours = (node: ResourceNode) => kindView(node.data.resource.kind).thumbnail ?? LEAF_COLOURS;
+
+const DOT_GAP = 20;
+const transformOf = (s: { transform: [number, number, number] }) => s.transform;
+
+/**
+ * Dots every 20 flow units behind the design. Not React Flow's Background: it moves an SVG pattern's
+ * origin on every pan, a repaint, and any repaint makes the browser re-layer the whole page, which at
+ * thousands of nodes was most of a pan frame. Here a pan changes only a transform of a box one gap larger
+ * than the pane, which the compositor applies alone; its paint changes only when the zoom does.
+ */
+function DotBackground() {
+  const [x, y, zoom] = useStore(transformOf);
+  const gap = DOT_GAP * zoom;
+  const wrap = (v: number) => ((v % gap) + gap) % gap;
+  return (
+    <div className="react-flow__background" style={{ overflow: 'hidden', pointerEvents: 'none' }} aria-hidden>
+      <div
+        className="nimbus-dots"
+        style={{
+          position: 'absolute',
+          inset: -gap,
+          backgroundSize: `${gap}px ${gap}px`,
+          backgroundPosition: `${gap / 2}px ${gap / 2}px`,
+          transform: `translate(${wrap(x)}px, ${wrap(y)}px)`,
+          willChange: 'transform',
+        }}
+      />
+    </div>
+  );
+}
 
 /** The closest container above `resource` that accepts the new kind, if any. */
 function nearestAccepting(design: Design, spec: NewResourceSpec, resource: Resource): { id: string } | undefined {
@@ -445,7 +474,7 @@ function CanvasInner() {
         colorMode={theme}
         proOptions={{ hideAttribution: true }}
       >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+        <DotBackground />
         <TrafficOverlay theme={theme} />
         <TrafficBadges />
         <FaultControls />
@@ -481,17 +510,7 @@ function CanvasInner() {
             </p>
           </Panel>
         )}
-        <MiniMap<ResourceNode>
-          position="bottom-right"
-          pannable
-          zoomable
-          ariaLabel="Minimap"
-          style={{ width: 160, height: 112 }}
-          nodeColor={(node) => minimapColours(node).fill}
-          nodeStrokeColor={(node) => minimapColours(node).stroke}
-          nodeStrokeWidth={6}
-          nodeBorderRadius={8}
-        />
+        <CanvasMiniMap colours={minimapColours} theme={theme} />
       </ReactFlow>
     </div>
   );
