@@ -1,3 +1,4 @@
+import { setHoveredRule } from './hoveredRule';
 import { memo, useEffect, useId, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { CHIP_TOOLTIP, KIND_WORD } from './RuleChips';
@@ -55,6 +56,7 @@ function ChipTooltipImpl({
       if (!chip) return;
       current = anchor;
       setShown({ chip, anchor });
+      setHoveredRule(chip.id);
     };
     const hide = () => {
       window.clearTimeout(timer);
@@ -62,6 +64,7 @@ function ChipTooltipImpl({
       current = null;
       closedAt = performance.now();
       setShown(null);
+      setHoveredRule(null);
     };
     const onOver = (event: PointerEvent) => {
       const anchor = chipButton(event.target);

@@ -53,7 +53,12 @@ describe('shelfOf', () => {
     const vpcId = vpcOf(design);
     const before = shelfOf(design, vpcId, 2 * PILL_WIDTH + PILL_GAP);
     const added = produce(design, (d) => {
-      d.resources['rtb-new'] = { ...(d.resources['rtb-2'] as RouteTable), id: 'rtb-new', subnetIds: [], main: false };
+      d.resources['rtb-new'] = {
+        ...(d.resources['rtb-2'] as RouteTable),
+        id: 'rtb-new' as RouteTable['id'],
+        subnetIds: [],
+        main: false,
+      };
     });
     const after = shelfOf(added, vpcId, 2 * PILL_WIDTH + PILL_GAP);
     expect(after.pills.slice(0, -1)).toEqual(before.pills);
