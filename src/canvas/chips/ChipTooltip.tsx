@@ -112,6 +112,8 @@ function ChipTooltipImpl({
       root.removeEventListener('keydown', onKeyDown);
       root.removeEventListener('pointerdown', onDown);
       root.removeEventListener('wheel', hide);
+      // A canvas that goes away while a chip is hovered must not leave that rule set's edges drawn.
+      setHoveredRule(null);
     };
   }, [container, chipsOf]);
 
