@@ -124,6 +124,8 @@ export function deriveEdges(design: Design, showAssociationsOf: ReadonlySet<stri
       type: 'routed',
       data: { role, ...(label ? { label } : {}) },
       ...(label ? { label } : {}),
+      // An association ends at the chip it explains, drawn on hover: it must not catch that chip's click.
+      ...(role === 'association' ? { className: 'pointer-events-none', selectable: false, focusable: false } : {}),
       zIndex: 1000,
     });
   for (const table of resourcesOfKind(design, 'routeTable')) {
