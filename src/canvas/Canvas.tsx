@@ -45,7 +45,7 @@ import { kindView } from './kinds';
 import { tidyUp, useTidyStore } from './tidyRunner';
 import { NODE_TYPES } from './nodes';
 import { EDGE_TYPES, useEdgeRoutes, useRoutedEdges } from './edges';
-import { ChipTooltip } from './chips';
+import { ChipTooltip, useHoveredRule } from './chips';
 import { PALETTE_MIME } from './palette';
 import { TrafficBadges } from './traffic/TrafficBadges';
 import { FaultControls } from './FaultControls';
@@ -177,7 +177,11 @@ function CanvasInner() {
   );
   const selection = useViewStore((s) => s.selection);
   const theme = useViewStore((s) => s.theme);
-  const edges = useMemo(() => styleEdges(deriveEdges(design, new Set(selection)), theme), [design, selection, theme]);
+  const hoveredRule = useHoveredRule((s) => s.id);
+  const edges = useMemo(
+    () => styleEdges(deriveEdges(design, new Set(hoveredRule ? [...selection, hoveredRule] : selection)), theme),
+    [design, selection, hoveredRule, theme],
+  );
   const focus = useViewStore((s) => s.focus);
   const { setSelection, showPanel, sayAtPointer } = useViewStore.getState();
   const flow = useReactFlow<ResourceNode, ResourceEdge>();

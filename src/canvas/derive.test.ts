@@ -39,6 +39,18 @@ describe('deriveEdges', () => {
       deriveEdges(design, new Set(selected)).map((e) => `${e.data?.role} ${e.source}->${e.target}`);
     expect(roles([])).toEqual(['route rtb-2->igw-1']);
     expect(roles(['subnet-1'])).toEqual(['association subnet-1->rtb-2', 'route rtb-2->igw-1']);
+    // A group's members and an ACL's explicit subnets are associations too, drawn only for either end.
+    expect(roles(['sg-1'])).toEqual(expect.arrayContaining(['association i-1->sg-1']));
+    expect(roles(['i-1'])).toContain('association i-1->sg-1');
+    const withAcl = produce(design, (d) => {
+      const acl = Object.values(d.resources).find((r) => r.kind === 'networkAcl') as { subnetIds: string[] };
+      acl.subnetIds = ['subnet-2'];
+    });
+    const aclId = Object.values(withAcl.resources).find((r) => r.kind === 'networkAcl')!.id;
+    expect(deriveEdges(withAcl).some((e) => e.data?.role === 'association')).toBe(false);
+    expect(deriveEdges(withAcl, new Set([aclId])).map((e) => `${e.source}->${e.target}`)).toContain(
+      `subnet-2->${aclId}`,
+    );
     const detached = produce(design, (d) => void ((d.resources['igw-1'] as { vpcId: string | null }).vpcId = null));
     expect(deriveEdges(detached).find((e) => e.target === 'igw-1')?.data?.role).toBe('blackhole');
   });

@@ -109,9 +109,10 @@ function sameNode(a: ResourceNode, b: ResourceNode): boolean {
 const sameJson = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * Links between resources. Route-table associations are already badges on
- * subnets, so their edges appear only for the selected subnet or table, which
- * keeps a large diagram readable.
+ * Links between resources. Associations (route table or network ACL with a
+ * subnet, security group with a member) are already chips on the subnets and
+ * cards, so their edges appear only for `showAssociationsOf` (the selection,
+ * and a hovered chip or shelf pill), which keeps a large diagram readable.
  */
 export function deriveEdges(design: Design, showAssociationsOf: ReadonlySet<string> = new Set()): ResourceEdge[] {
   const edges: ResourceEdge[] = [];
@@ -123,6 +124,8 @@ export function deriveEdges(design: Design, showAssociationsOf: ReadonlySet<stri
       type: 'routed',
       data: { role, ...(label ? { label } : {}) },
       ...(label ? { label } : {}),
+      // An association ends at the chip it explains, drawn on hover: it must not catch that chip's click.
+      ...(role === 'association' ? { className: 'pointer-events-none', selectable: false, focusable: false } : {}),
       zIndex: 1000,
     });
   for (const table of resourcesOfKind(design, 'routeTable')) {
@@ -139,6 +142,21 @@ export function deriveEdges(design: Design, showAssociationsOf: ReadonlySet<stri
         route.destination,
       );
     }
+  }
+  // The other rule resources' associations, drawn like the route tables': only for the selection.
+  for (const acl of resourcesOfKind(design, 'networkAcl'))
+    for (const subnetId of acl.subnetIds)
+      if (resourceById(design, subnetId) && (showAssociationsOf.has(subnetId) || showAssociationsOf.has(acl.id)))
+        add(subnetId, acl.id, 'association');
+  for (const member of Object.values(design.resources)) {
+    if (!('securityGroupIds' in member) || !Array.isArray(member.securityGroupIds)) continue;
+    for (const groupId of member.securityGroupIds as unknown[])
+      if (
+        typeof groupId === 'string' &&
+        resourceById(design, groupId)?.kind === 'securityGroup' &&
+        (showAssociationsOf.has(member.id) || showAssociationsOf.has(groupId))
+      )
+        add(member.id, groupId, 'association');
   }
   // Links a kind's view declares: a VPN between its gateways, a trigger to its function…
   for (const resource of Object.values(design.resources)) {

@@ -1,3 +1,4 @@
+import { setHoveredRule } from './hoveredRule';
 import { memo, useEffect, useId, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { CHIP_TOOLTIP, KIND_WORD } from './RuleChips';
@@ -55,6 +56,7 @@ function ChipTooltipImpl({
       if (!chip) return;
       current = anchor;
       setShown({ chip, anchor });
+      setHoveredRule(chip.id);
     };
     const hide = () => {
       window.clearTimeout(timer);
@@ -62,6 +64,7 @@ function ChipTooltipImpl({
       current = null;
       closedAt = performance.now();
       setShown(null);
+      setHoveredRule(null);
     };
     const onOver = (event: PointerEvent) => {
       const anchor = chipButton(event.target);
@@ -109,6 +112,8 @@ function ChipTooltipImpl({
       root.removeEventListener('keydown', onKeyDown);
       root.removeEventListener('pointerdown', onDown);
       root.removeEventListener('wheel', hide);
+      // A canvas that goes away while a chip is hovered must not leave that rule set's edges drawn.
+      setHoveredRule(null);
     };
   }, [container, chipsOf]);
 

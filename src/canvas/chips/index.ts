@@ -5,3 +5,4 @@
 export { ruleChipsOf, type RuleChip } from './ruleChips';
 export { RuleChips } from './RuleChips';
 export { ChipTooltip } from './ChipTooltip';
+export { useHoveredRule, setHoveredRule } from './hoveredRule';
