@@ -21,14 +21,20 @@ export function SidePanel() {
   const panel = useViewStore((s) => s.panel);
   const showPanel = useViewStore((s) => s.showPanel);
   const count = findingsFor(useDesignStore(selectDesign)).length;
-  const tabs: Array<[PanelName, string]> = [
-    ['inspector', 'Inspector'],
-    ['reach', 'Reachability'],
-    ['simulation', 'Simulation'],
-    ['traffic', 'Traffic'],
-    ['problems', count > 0 ? `Problems (${count})` : 'Problems'],
-    ['calculator', 'Subnets'],
-    ['learn', 'Learn'],
+  // The visible label is short so all seven tabs fit one row of the panel at 1280 px; the full
+  // name stays the tab's accessible name and its title.
+  const tabs: Array<{ name: PanelName; label: string; short?: string }> = [
+    { name: 'inspector', label: 'Inspector', short: 'Inspect' },
+    { name: 'reach', label: 'Reachability', short: 'Reach' },
+    { name: 'simulation', label: 'Simulation', short: 'Sim' },
+    { name: 'traffic', label: 'Traffic' },
+    {
+      name: 'problems',
+      label: count > 0 ? `Problems (${count})` : 'Problems',
+      short: count > 0 ? `Problems ${count}` : undefined,
+    },
+    { name: 'calculator', label: 'Subnets' },
+    { name: 'learn', label: 'Learn' },
   ];
   const content: Record<PanelName, () => ReactNode> = {
     inspector: () => <Inspector />,
@@ -47,14 +53,20 @@ export function SidePanel() {
         onValueChange={(value) => showPanel(value as PanelName)}
         className="flex min-h-0 flex-1 flex-col"
       >
-        <Tabs.List aria-label="Panels" className="flex flex-wrap border-b border-slate-200 dark:border-slate-800">
-          {tabs.map(([name, label]) => (
+        {/* One row always: if the panel is dragged narrower than the tabs, the row scrolls instead of wrapping. */}
+        <Tabs.List
+          aria-label="Panels"
+          className="flex shrink-0 flex-nowrap overflow-x-auto border-b border-slate-200 [scrollbar-width:none] dark:border-slate-800"
+        >
+          {tabs.map(({ name, label, short }) => (
             <Tabs.Trigger
               key={name}
               value={name}
-              className="flex-1 border-b-2 border-transparent px-2 py-2.5 text-sm font-medium whitespace-nowrap text-slate-600 hover:text-slate-900 data-[state=active]:border-teal-600 data-[state=active]:text-teal-800 dark:text-slate-300 dark:hover:text-white dark:data-[state=active]:border-teal-400 dark:data-[state=active]:text-teal-300"
+              aria-label={short ? label : undefined}
+              title={short ? label : undefined}
+              className="flex-auto shrink-0 border-b-2 border-transparent px-1 py-2.5 text-sm font-medium whitespace-nowrap text-slate-600 hover:text-slate-900 data-[state=active]:border-teal-600 data-[state=active]:text-teal-800 dark:text-slate-300 dark:hover:text-white dark:data-[state=active]:border-teal-400 dark:data-[state=active]:text-teal-300"
             >
-              {label}
+              {short ?? label}
             </Tabs.Trigger>
           ))}
         </Tabs.List>
