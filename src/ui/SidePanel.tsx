@@ -1,4 +1,5 @@
 import * as Tabs from '@radix-ui/react-tabs';
+import { Play, Route, type LucideIcon } from 'lucide-react';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { findingsFor, selectDesign, useDesignStore, useViewStore, type SidePanel as PanelName } from '../store';
 
@@ -21,18 +22,14 @@ export function SidePanel() {
   const panel = useViewStore((s) => s.panel);
   const showPanel = useViewStore((s) => s.showPanel);
   const count = findingsFor(useDesignStore(selectDesign)).length;
-  // The visible label is short so all seven tabs fit one row of the panel at 1280 px; the full
-  // name stays the tab's accessible name and its title.
-  const tabs: Array<{ name: PanelName; label: string; short?: string }> = [
-    { name: 'inspector', label: 'Inspector', short: 'Inspect' },
-    { name: 'reach', label: 'Reachability', short: 'Reach' },
-    { name: 'simulation', label: 'Simulation', short: 'Sim' },
+  // Reachability and Simulation show an icon, so all seven tabs fit one row of the panel at 1280 px;
+  // their name stays the tab's accessible name and its title.
+  const tabs: Array<{ name: PanelName; label: string; icon?: LucideIcon }> = [
+    { name: 'inspector', label: 'Inspector' },
+    { name: 'reach', label: 'Reachability', icon: Route },
+    { name: 'simulation', label: 'Simulation', icon: Play },
     { name: 'traffic', label: 'Traffic' },
-    {
-      name: 'problems',
-      label: count > 0 ? `Problems (${count})` : 'Problems',
-      short: count > 0 ? `Problems ${count}` : undefined,
-    },
+    { name: 'problems', label: count > 0 ? `Problems (${count})` : 'Problems' },
     { name: 'calculator', label: 'Subnets' },
     { name: 'learn', label: 'Learn' },
   ];
@@ -58,15 +55,15 @@ export function SidePanel() {
           aria-label="Panels"
           className="flex shrink-0 flex-nowrap overflow-x-auto border-b border-slate-200 [scrollbar-width:none] dark:border-slate-800"
         >
-          {tabs.map(({ name, label, short }) => (
+          {tabs.map(({ name, label, icon: Icon }) => (
             <Tabs.Trigger
               key={name}
               value={name}
-              aria-label={short ? label : undefined}
-              title={short ? label : undefined}
-              className="flex-auto shrink-0 border-b-2 border-transparent px-1 py-2.5 text-sm font-medium whitespace-nowrap text-slate-600 hover:text-slate-900 data-[state=active]:border-teal-600 data-[state=active]:text-teal-800 dark:text-slate-300 dark:hover:text-white dark:data-[state=active]:border-teal-400 dark:data-[state=active]:text-teal-300"
+              aria-label={Icon ? label : undefined}
+              title={Icon ? label : undefined}
+              className="flex-auto shrink-0 border-b-2 border-transparent px-1.5 py-2.5 text-sm font-medium whitespace-nowrap text-slate-600 hover:text-slate-900 data-[state=active]:border-teal-600 data-[state=active]:text-teal-800 dark:text-slate-300 dark:hover:text-white dark:data-[state=active]:border-teal-400 dark:data-[state=active]:text-teal-300"
             >
-              {short ?? label}
+              {Icon ? <Icon size={16} className="mx-auto" aria-hidden /> : label}
             </Tabs.Trigger>
           ))}
         </Tabs.List>
