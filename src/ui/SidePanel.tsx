@@ -23,7 +23,7 @@ export function SidePanel() {
   const showPanel = useViewStore((s) => s.showPanel);
   const count = findingsFor(useDesignStore(selectDesign)).length;
   // Reachability and Simulation show an icon, so all seven tabs fit one row of the panel at 1280 px;
-  // their name stays the tab's accessible name and its title.
+  // their name stays the tab's text for screen readers and its title.
   const tabs: Array<{ name: PanelName; label: string; icon?: LucideIcon }> = [
     { name: 'inspector', label: 'Inspector' },
     { name: 'reach', label: 'Reachability', icon: Route },
@@ -59,11 +59,17 @@ export function SidePanel() {
             <Tabs.Trigger
               key={name}
               value={name}
-              aria-label={Icon ? label : undefined}
               title={Icon ? label : undefined}
               className="flex-auto shrink-0 border-b-2 border-transparent px-1.5 py-2.5 text-sm font-medium whitespace-nowrap text-slate-600 hover:text-slate-900 data-[state=active]:border-teal-600 data-[state=active]:text-teal-800 dark:text-slate-300 dark:hover:text-white dark:data-[state=active]:border-teal-400 dark:data-[state=active]:text-teal-300"
             >
-              {Icon ? <Icon size={16} className="mx-auto" aria-hidden /> : label}
+              {Icon ? (
+                <>
+                  <Icon size={16} className="mx-auto" aria-hidden />
+                  <span className="sr-only">{label}</span>
+                </>
+              ) : (
+                label
+              )}
             </Tabs.Trigger>
           ))}
         </Tabs.List>
