@@ -1,4 +1,5 @@
 import * as Tabs from '@radix-ui/react-tabs';
+import { Play, Route, type LucideIcon } from 'lucide-react';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useFindings, selectDesign, useDesignStore, useViewStore, type SidePanel as PanelName } from '../store';
 
@@ -21,14 +22,16 @@ export function SidePanel() {
   const panel = useViewStore((s) => s.panel);
   const showPanel = useViewStore((s) => s.showPanel);
   const count = useFindings(useDesignStore(selectDesign)).length;
-  const tabs: Array<[PanelName, string]> = [
-    ['inspector', 'Inspector'],
-    ['reach', 'Reachability'],
-    ['simulation', 'Simulation'],
-    ['traffic', 'Traffic'],
-    ['problems', count > 0 ? `Problems (${count})` : 'Problems'],
-    ['calculator', 'Subnets'],
-    ['learn', 'Learn'],
+  // Reachability and Simulation show an icon, so all seven tabs fit one row of the panel at 1280 px;
+  // their name stays the tab's text for screen readers and its title.
+  const tabs: Array<{ name: PanelName; label: string; icon?: LucideIcon }> = [
+    { name: 'inspector', label: 'Inspector' },
+    { name: 'reach', label: 'Reachability', icon: Route },
+    { name: 'simulation', label: 'Simulation', icon: Play },
+    { name: 'traffic', label: 'Traffic' },
+    { name: 'problems', label: count > 0 ? `Problems (${count})` : 'Problems' },
+    { name: 'calculator', label: 'Subnets' },
+    { name: 'learn', label: 'Learn' },
   ];
   const content: Record<PanelName, () => ReactNode> = {
     inspector: () => <Inspector />,
@@ -47,14 +50,26 @@ export function SidePanel() {
         onValueChange={(value) => showPanel(value as PanelName)}
         className="flex min-h-0 flex-1 flex-col"
       >
-        <Tabs.List aria-label="Panels" className="flex flex-wrap border-b border-slate-200 dark:border-slate-800">
-          {tabs.map(([name, label]) => (
+        {/* One row always: if the panel is dragged narrower than the tabs, the row scrolls instead of wrapping. */}
+        <Tabs.List
+          aria-label="Panels"
+          className="flex shrink-0 flex-nowrap overflow-x-auto border-b border-slate-200 [scrollbar-width:none] dark:border-slate-800"
+        >
+          {tabs.map(({ name, label, icon: Icon }) => (
             <Tabs.Trigger
               key={name}
               value={name}
-              className="flex-1 border-b-2 border-transparent px-2 py-2.5 text-sm font-medium whitespace-nowrap text-slate-600 hover:text-slate-900 data-[state=active]:border-teal-600 data-[state=active]:text-teal-800 dark:text-slate-300 dark:hover:text-white dark:data-[state=active]:border-teal-400 dark:data-[state=active]:text-teal-300"
+              title={Icon ? label : undefined}
+              className="flex-auto shrink-0 border-b-2 border-transparent px-1.5 py-2.5 text-sm font-medium whitespace-nowrap text-slate-600 hover:text-slate-900 data-[state=active]:border-teal-600 data-[state=active]:text-teal-800 dark:text-slate-300 dark:hover:text-white dark:data-[state=active]:border-teal-400 dark:data-[state=active]:text-teal-300"
             >
-              {label}
+              {Icon ? (
+                <>
+                  <Icon size={16} className="mx-auto" aria-hidden />
+                  <span className="sr-only">{label}</span>
+                </>
+              ) : (
+                label
+              )}
             </Tabs.Trigger>
           ))}
         </Tabs.List>
