@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { chooseRouteTarget } from './routeTable';
 
 const node = (page: Page, kind: string) => page.locator(`.react-flow__node-${kind}`);
 const fitView = (page: Page) => page.getByRole('button', { name: 'Fit View' }).click();
@@ -17,11 +18,7 @@ async function addRoute(page: Page, destination: string, target: RegExp) {
   const rows = page.getByRole('table', { name: 'Routes' }).locator('tbody tr');
   const row = rows.last();
   await row.getByLabel('Destination').fill(destination);
-  const select = row.getByLabel('Target');
-  const options = await select.locator('option').allInnerTexts();
-  const label = options.find((o) => target.test(o));
-  if (!label) throw new Error(`no target like ${target} in ${options.join(', ')}`);
-  await select.selectOption({ label });
+  await chooseRouteTarget(row, target);
 }
 
 test.describe.configure({ timeout: 90_000 });
