@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Design, Flow } from '../domain';
+import { parseDesign, type Design, type Flow } from '../domain';
 import { TEMPLATES } from '../scenarios/templates';
 import { egressCost, GB } from './dataTransfer';
 import { Simulation } from './simulation';
+import { LESSONS } from '../scenarios/learn/lessons';
 
 /** The two-zone template: Web A/B public in us-east-1a/b, App A/B private behind a NAT gateway in each zone. */
 const twoTier = () => TEMPLATES.find((t) => t.id === 'two-tier')!.build();
@@ -153,5 +154,77 @@ describe('data transfer through a transit gateway', () => {
     const zones = sim.summary().dataTransfer.find((l) => l.line === 'Data transfer: between Availability Zones')!;
     expect(zones.gb).toBeCloseTo((1000 * 100_000) / GB, 6);
     expect(zones.costUsd).toBeCloseTo(((1000 * 100_000) / GB) * 0.02, 5);
+  });
+});
+
+describe('data transfer to AWS services in the Region', () => {
+  const s3Lesson = () => LESSONS.find((l) => l.id === 'data-transfer-cost')!.start;
+
+  // Amazon EC2 On-Demand pricing (aws.amazon.com/ec2/pricing/on-demand/), "Data Transfer within the same AWS
+  // Region": data between Amazon EC2 and Amazon S3 (or DynamoDB, SQS, SNS...) in the same Region is free. Through
+  // a NAT gateway it is still processed there (Amazon VPC pricing).
+  it('an instance reading from S3 through its NAT gateway pays the NAT processing, not internet data out', () => {
+    const sim = new Simulation(s3Lesson());
+    sim.runUntil(100);
+    expect(sim.summary().flows[0]!.delivered).toBeGreaterThan(0);
+    const lines = sim.summary().dataTransfer.map((l) => l.line);
+    expect(lines).toContain('Data transfer: NAT gateway processing');
+    expect(lines).not.toContain('Data transfer: out to the internet');
+  });
+
+  // AWS PrivateLink pricing (aws.amazon.com/privatelink/pricing/): an interface endpoint bills $0.01 per GB of
+  // data it processes, whichever way it goes.
+  it('an interface endpoint bills $0.01 per GB it processes, both ways', () => {
+    const d = twoTier();
+    const vpcId = idOf(d, 'Production VPC');
+    const withEndpoint = {
+      ...d,
+      resources: {
+        ...d.resources,
+        'sg-endpoint': {
+          kind: 'securityGroup',
+          id: 'sg-endpoint',
+          name: 'endpoint',
+          vpcId,
+          isDefault: false,
+          description: 'HTTPS from the VPC',
+          inbound: [{ protocol: 'tcp', ports: { from: 443, to: 443 }, peer: { type: 'cidr', cidr: '10.0.0.0/16' } }],
+          outbound: [],
+        },
+        'vpce-sqs': {
+          kind: 'vpcEndpoint',
+          id: 'vpce-sqs',
+          name: 'SQS endpoint',
+          vpcId,
+          type: 'interface',
+          serviceName: 'com.amazonaws.us-east-1.sqs',
+          prefixListId: null,
+          routeTableIds: [],
+          subnetIds: [idOf(d, 'Private B')],
+          privateIps: [],
+          securityGroupIds: ['sg-endpoint'],
+        },
+      },
+      flows: [
+        {
+          id: 'f1',
+          name: 'to SQS',
+          from: idOf(d, 'App B'),
+          to: 'vpce-sqs',
+          protocol: 'tcp',
+          port: 443,
+          ratePerSecond: 10,
+          requestBytes: 50_000,
+          responseBytes: 50_000,
+        },
+      ],
+    };
+    const parsed = parseDesign(withEndpoint);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const sim = new Simulation(parsed.design);
+    sim.runUntil(100);
+    expect(sim.summary().flows[0]!.delivered).toBe(1000);
+    const line = sim.summary().dataTransfer.find((l) => l.line === 'Data transfer: interface endpoint processing');
+    expect(line?.costUsd).toBeCloseTo(((1000 * 100_000) / GB) * 0.01, 6);
   });
 });

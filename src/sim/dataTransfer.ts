@@ -10,6 +10,7 @@ import type { Endpoint, Hop } from '../engine';
 export type TransferLine =
   | 'natProcessing'
   | 'transitGatewayProcessing'
+  | 'interfaceEndpointProcessing'
   | 'internetEgress'
   | 'betweenZones'
   | 'publicInRegion'
@@ -18,6 +19,7 @@ export type TransferLine =
 export const TRANSFER_LINE_NAMES: Record<TransferLine, string> = {
   natProcessing: 'Data transfer: NAT gateway processing',
   transitGatewayProcessing: 'Data transfer: transit gateway processing',
+  interfaceEndpointProcessing: 'Data transfer: interface endpoint processing',
   internetEgress: 'Data transfer: out to the internet',
   betweenZones: 'Data transfer: between Availability Zones',
   publicInRegion: 'Data transfer: over public addresses in the Region',
@@ -49,8 +51,15 @@ export function pathTransfer(
   // A transit gateway bills the data sent into it from a VPC, VPN or Direct Connect: each direction enters once
   // (AWS Transit Gateway pricing, "Data processing").
   if (forward.some((h) => getResource(design, h.id, 'transitGateway'))) lines.transitGatewayProcessing = 'both';
+  // An interface endpoint bills every GB it processes, whichever way (AWS PrivateLink pricing).
+  if (destination.kind === 'interface' && destination.ownerKind === 'vpcEndpoint')
+    lines.interfaceEndpointProcessing = 'both';
   const throughInternetGateway = forward.some((h) => getResource(design, h.id, 'internetGateway'));
-  if (destination.kind === 'internet') lines.internetEgress = 'request';
+  // S3 or DynamoDB in the Region is not the internet: data between EC2 and them is free (EC2 On-Demand pricing,
+  // "Data Transfer within the same AWS Region"); a NAT gateway on the way still bills its processing.
+  if (destination.kind === 'internet' && destination.service) {
+    // No transfer line of its own.
+  } else if (destination.kind === 'internet') lines.internetEgress = 'request';
   else if (source.kind === 'internet') lines.internetEgress = 'response';
   // A Client VPN user's device is out on the internet: what AWS sends back to it is standard data transfer out
   // (aws.amazon.com/vpn/pricing/); the request, coming in, is free.
@@ -84,6 +93,7 @@ export function bytesOn(which: 'request' | 'response' | 'both', flow: Pick<Flow,
 const FLAT_RATE: Record<Exclude<TransferLine, 'internetEgress'>, number> = {
   natProcessing: PRICES.transfer.natGatewayPerGb,
   transitGatewayProcessing: PRICES.transitGateway.perGb,
+  interfaceEndpointProcessing: PRICES.interfaceEndpoint.perGb,
   // $0.01 per GB in each direction: out of one zone and into the other.
   betweenZones: 2 * PRICES.transfer.interZonePerGbEachWay,
   publicInRegion: 2 * PRICES.transfer.interZonePerGbEachWay,

@@ -31,7 +31,7 @@ export const vpcEndpointView: KindView<'vpcEndpoint'> = {
     );
     if (endpoint.type === 'interface')
       facts.lines.push(
-        `$${PRICES.interfaceEndpoint.azHour}/zone-hour, $${PRICES.interfaceEndpoint.perGb}/GB (not billed here) · AWS PrivateLink pricing`,
+        `$${PRICES.interfaceEndpoint.azHour}/zone-hour, $${PRICES.interfaceEndpoint.perGb}/GB processed · AWS PrivateLink pricing`,
       );
   },
 };

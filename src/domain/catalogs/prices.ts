@@ -28,8 +28,8 @@ export const PRICES = {
   transitGateway: { attachmentHour: 0.05, perGb: 0.02 },
   /**
    * AWS PrivateLink, us-east-1: an interface endpoint per Availability Zone (one per
-   * subnet it has) per hour, plus $0.01 per GB processed for the first PB (shown, not
-   * billed). Gateway endpoints have no charge. Source: https://aws.amazon.com/privatelink/pricing/
+   * subnet it has) per hour, plus $0.01 per GB processed for the first PB (the simulation bills
+   * the flows sent to it; Nimbus keeps to the first tier). Gateway endpoints have no charge. Source: https://aws.amazon.com/privatelink/pricing/
    * (read 2026-12-01).
    */
   interfaceEndpoint: { azHour: 0.01, perGb: 0.01 },
