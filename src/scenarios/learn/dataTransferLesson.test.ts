@@ -53,4 +53,16 @@ describe('the data-transfer cost lesson', () => {
     });
     expect(unmet(withoutNat).map((g) => g.id)).toEqual(['worker-reaches-internet']);
   });
+
+  it('does not count deleting or shrinking the S3 flow as the fix: the workload is the lesson’s', () => {
+    const solvedStart = SOLUTIONS[lesson.id]!(lesson.start);
+    const withoutFlow = { ...solvedStart, flows: [] };
+    expect(unmet(withoutFlow).map((g) => g.id)).toEqual(['s3-reads-kept']);
+    const slower = { ...solvedStart, flows: [{ ...solvedStart.flows![0]!, ratePerSecond: 0.1 }] };
+    expect(unmet(slower).map((g) => g.id)).toContain('s3-reads-kept');
+    const smaller = { ...solvedStart, flows: [{ ...solvedStart.flows![0]!, responseBytes: 1_000 }] };
+    const failed = results(smaller).find((g) => g.id === 's3-reads-kept')!;
+    expect(failed.met).toBe(false);
+    expect(failed.detail).toContain('256 KiB');
+  });
 });

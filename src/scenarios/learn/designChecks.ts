@@ -1,6 +1,7 @@
 import { findInstanceType, getResource, resourcesOfKind, type Design, type Ec2Instance } from '../../domain';
 import { analyzeReachability, parseEndpoint, validateDesign, type ReachResult } from '../../engine';
 import { describeSubnet, parseCidr } from '../../net';
+import { DEFAULT_RESPONSE_BYTES } from '../../sim/dataTransfer';
 import type { GoalCheck, InstanceMatch } from './schema';
 
 /** The verdict on one check, with the reason in words a student can act on. */
@@ -115,4 +116,31 @@ export function checkInstances(design: Design, check: CheckOf<'instances'>): Che
   if (check.atMost !== undefined && found.length > check.atMost)
     return { met: false, detail: `${head}; the goal allows at most ${check.atMost}.` };
   return { met: true, detail: `${head}.` };
+}
+
+const bytesInWords = (bytes: number) =>
+  bytes >= 2 ** 20 && bytes % 2 ** 20 === 0
+    ? `${bytes / 2 ** 20} MiB`
+    : bytes >= 2 ** 10 && bytes % 2 ** 10 === 0
+      ? `${bytes / 2 ** 10} KiB`
+      : `${bytes} bytes`;
+
+export function checkFlowKept(design: Design, check: CheckOf<'flowKept'>): CheckOutcome {
+  const wanted = `from ${check.from} to ${check.to}, ${check.atLeastPerSecond} requests a second or more${
+    check.atLeastResponseBytes > 0 ? `, with responses of ${bytesInWords(check.atLeastResponseBytes)} or more` : ''
+  }`;
+  const flow = design.flows?.find((f) => f.id === check.flowId);
+  if (!flow) return { met: false, detail: `The flow the lesson sets (${wanted}) is no longer in the design.` };
+  const name = `“${flow.name}”`;
+  if (flow.from !== check.from || flow.to !== check.to)
+    return { met: false, detail: `${name} no longer runs ${wanted.split(',')[0]}.` };
+  if (flow.ratePerSecond < check.atLeastPerSecond)
+    return { met: false, detail: `${name} sends ${flow.ratePerSecond} a second; the workload is ${wanted}.` };
+  const response = flow.responseBytes ?? DEFAULT_RESPONSE_BYTES;
+  if (response < check.atLeastResponseBytes)
+    return {
+      met: false,
+      detail: `${name}'s responses are ${bytesInWords(response)}; the workload is ${wanted}.`,
+    };
+  return { met: true, detail: `${name} still runs ${wanted}.` };
 }

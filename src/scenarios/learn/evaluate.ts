@@ -2,6 +2,7 @@ import { produce } from 'immer';
 import type { Design, InstanceState } from '../../domain';
 import {
   checkClientVpnReaches,
+  checkFlowKept,
   checkInstances,
   checkNoFindings,
   checkReach,
@@ -38,6 +39,8 @@ export function evaluateCheck(design: Design, check: GoalCheck): CheckOutcome {
       return checkServedThroughZoneOutage(design, check);
     case 'clientVpnReaches':
       return checkClientVpnReaches(design, check);
+    case 'flowKept':
+      return checkFlowKept(design, check);
   }
 }
 

@@ -52,6 +52,11 @@ function checkProblems(design: Design, check: GoalCheck): Problem[] {
         ...(to.ok ? [] : [{ field: 'to', message: to.error }]),
       ];
     }
+    case 'flowKept':
+      return (['from', 'to'] as const).flatMap((field) => {
+        const resolved = parseEndpoint(design, check[field]);
+        return resolved.ok ? [] : [{ field, message: resolved.error }];
+      });
     case 'noFindings':
     case 'monthlyCostUnder':
       return [];

@@ -142,6 +142,18 @@ export const ServedThroughZoneOutageCheckSchema = z
   .refine((c) => c.atSeconds + c.recoverySeconds < c.untilSeconds, {
     message: 'untilSeconds must come after atSeconds + recoverySeconds',
   });
+/**
+ * A flow of the design still runs as the lesson set it: the same ends, at least this rate and response size. A
+ * cost goal pairs with it, so a bill cannot drop by deleting or shrinking the workload it is about.
+ */
+export const FlowKeptCheckSchema = z.object({
+  type: z.literal('flowKept'),
+  flowId: z.string().min(1),
+  from: z.string().min(1),
+  to: z.string().min(1),
+  atLeastPerSecond: LoadRateSchema.positive(),
+  atLeastResponseBytes: z.number().int().min(0).default(0),
+});
 export const GoalCheckSchema = z.discriminatedUnion('type', [
   ReachCheckSchema,
   UsableAddressesCheckSchema,
@@ -152,6 +164,7 @@ export const GoalCheckSchema = z.discriminatedUnion('type', [
   ServiceRunningCheckSchema,
   ServedThroughZoneOutageCheckSchema,
   ClientVpnReachesCheckSchema,
+  FlowKeptCheckSchema,
 ]);
 export type GoalCheck = z.infer<typeof GoalCheckSchema>;
 export type InstanceMatch = z.infer<typeof InstanceMatchSchema>;
