@@ -1,13 +1,14 @@
 import type { LessonScore } from '../../scenarios/learn/score';
 
-const points = (n: number) => `${Number(n.toFixed(2))} ${n === 1 ? 'point' : 'points'}`;
+const amount = (n: number) => String(Number(n.toFixed(2)));
+const points = (n: number) => `${amount(n)} ${n === 1 ? 'point' : 'points'}`;
 
 /**
  * The weighted score as a bar and in words: the weight of the goals met over
  * the weight of all goals (docs/learn-format.md#weights).
  */
 export function ScoreBar({ score, label = 'Score' }: { score: LessonScore; label?: string }) {
-  const words = `${label}: ${score.percent}% (${points(score.earnedWeight)} of ${points(score.totalWeight)})`;
+  const words = `${label}: ${score.percent}% (${amount(score.earnedWeight)} of ${points(score.totalWeight)})`;
   return (
     <div className="flex flex-col gap-1" data-testid="live-score">
       <p className="text-sm font-medium">{words}</p>
