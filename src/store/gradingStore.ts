@@ -125,17 +125,21 @@ export const setClassOpen = (open: boolean): void => useGradingStore.setState({ 
 let gradingRun = 0;
 
 /** Grades each pasted link or dropped file in the worker, one at a time, adding its row to the class table. */
-export async function gradeClass(items: ReadonlyArray<{ source: string; text: string }>): Promise<void> {
+export async function gradeClass(
+  items: ReadonlyArray<{ source: string; text: string; refused?: string }>,
+): Promise<void> {
   const run = ++gradingRun;
   useGradingStore.setState({ progress: { done: 0, total: items.length } });
   for (const [index, item] of items.entries()) {
     let row: ClassRow;
-    try {
-      const graded = await analysisWorker().gradeSubmission(item.text);
-      row = graded.ok ? { source: item.source, graded } : { source: item.source, error: graded.message };
-    } catch (error) {
-      row = { source: item.source, error: `It could not be checked: ${describeWorkerError(error)}` };
-    }
+    if (item.refused) row = { source: item.source, error: item.refused };
+    else
+      try {
+        const graded = await analysisWorker().gradeSubmission(item.text);
+        row = graded.ok ? { source: item.source, graded } : { source: item.source, error: graded.message };
+      } catch (error) {
+        row = { source: item.source, error: `It could not be checked: ${describeWorkerError(error)}` };
+      }
     if (run !== gradingRun) return;
     useGradingStore.setState((s) => ({ rows: [...s.rows, row], progress: { done: index + 1, total: items.length } }));
   }

@@ -17,12 +17,17 @@ const MAX_FILE_BYTES = 6_000_000;
 
 type Sort = 'added' | 'name' | 'score';
 
-async function filesToItems(files: readonly File[]): Promise<Array<{ source: string; text: string }>> {
+async function filesToItems(files: readonly File[]) {
   return Promise.all(
-    files.map(async (file) => ({
-      source: file.name,
-      text: file.size > MAX_FILE_BYTES ? 'too large' : await file.text(),
-    })),
+    files.map(async (file) =>
+      file.size > MAX_FILE_BYTES
+        ? {
+            source: file.name,
+            text: '',
+            refused: `The file is larger than ${MAX_FILE_BYTES / 1_000_000} MB, far more than a submission.`,
+          }
+        : { source: file.name, text: await file.text() },
+    ),
   );
 }
 
