@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 
@@ -31,6 +32,16 @@ function tamper(link: string, student: string): string {
     .replace(/\//g, '_')
     .replace(/=+$/, '');
   return `${base}#s=n1.${packed}`;
+}
+
+/** Serious and critical WCAG 2.1 A/AA violations on the screen as it is, one line each. */
+async function seriousViolations(page: Page, exclude: string[] = []): Promise<string[]> {
+  let axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  for (const selector of exclude) axe = axe.exclude(selector);
+  const results = await axe.analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
 }
 
 async function teacherPage(browser: Browser, theme: 'light' | 'dark'): Promise<Page> {
@@ -100,6 +111,7 @@ test('a student submits a partial and a complete attempt; the teacher’s class 
   );
   await expect(rows.nth(3)).toContainText(/line 4: .*(incomplete|damaged)/);
   await teacher.screenshot({ path: 'test-results/grading-class-light.png' });
+  expect(await seriousViolations(teacher)).toEqual([]);
 
   const [download] = await Promise.all([
     teacher.waitForEvent('download'),
@@ -123,12 +135,15 @@ test('a student submits a partial and a complete attempt; the teacher’s class 
   );
   await expect(reviewer.locator('.react-flow__node-networkAcl').filter({ hasText: 'web-acl' })).toHaveCount(1);
   await reviewer.screenshot({ path: 'test-results/grading-review-dark.png' });
+  // The header's view-only bar ("Make a copy", white on amber-600) is not part of grading; its contrast is reported apart.
+  expect(await seriousViolations(reviewer, ['header .bg-amber-600'])).toEqual([]);
   await reviewer.getByRole('button', { name: 'Class view' }).click();
   const darkDialog = reviewer.getByRole('dialog', { name: 'Class view' });
   await darkDialog.getByLabel('Submission links').fill([complete, tampered].join('\n'));
   await darkDialog.getByRole('button', { name: 'Grade the links' }).click();
   await expect(darkDialog.getByTestId('class-row')).toHaveCount(2, { timeout: 30_000 });
   await reviewer.screenshot({ path: 'test-results/grading-class-dark.png' });
+  expect(await seriousViolations(reviewer, ['header .bg-amber-600'])).toEqual([]);
 
   // The student's panel in dark.
   await page.evaluate(() => localStorage.setItem('nimbus.theme', 'dark'));
@@ -138,4 +153,5 @@ test('a student submits a partial and a complete attempt; the teacher’s class 
     timeout: 20_000,
   });
   await page.screenshot({ path: 'test-results/grading-live-score-dark.png' });
+  expect(await seriousViolations(page)).toEqual([]);
 });
