@@ -102,7 +102,7 @@ export const showHint = (goalId: string): void =>
 let generation = 0;
 
 /** The running simulation's instance states (none when it is not running), so lifecycle actions there count. */
-function liveInstanceStates(): Record<string, string> {
+export function liveInstanceStates(): Record<string, string> {
   const frame = useSimStore.getState().frame;
   if (!frame) return {};
   // An instance no longer listed by EC2 ("gone") was terminated.

@@ -1,4 +1,5 @@
 import { EMBED_PAGE, readLinkIntent, readWhatIf } from '../share/links';
+import { SUBMISSION_PARAM } from '../share/submission';
 import { openWhatIf } from './compareStore';
 import { decodeSnapshot } from '../share/urlCodec';
 import type { ChallengeLinkResult } from '../scenarios/inputs';
@@ -64,6 +65,12 @@ export async function applyLinkIntent(hash: string = location.hash): Promise<voi
   const whatIf = readWhatIf(hash);
   if (whatIf) {
     const refused = await openWhatIf(whatIf, () => mine === latestLink);
+    if (refused) refuseLink(refused);
+    return;
+  }
+  if (hash.replace(/^#/, '').startsWith(`${SUBMISSION_PARAM}=`)) {
+    // A student's submission: graded again in the worker and shown read-only (fetched only for such a link).
+    const refused = await (await import('./gradingStore')).openSubmissionLink(hash, () => mine === latestLink);
     if (refused) refuseLink(refused);
     return;
   }

@@ -18,6 +18,8 @@ const SLOW_CALLS: Record<string, number> = {
   ping: 10_000,
   exposure: 60_000,
   checkGoals: 60_000,
+  /** One submission's goal checks, as checkGoals. */
+  gradeSubmission: 60_000,
   simRestore: 120_000,
   decodeDesignLink: 30_000,
   decodeChallengeLink: 30_000,

@@ -9,11 +9,18 @@ import {
   LoaderCircle,
   RotateCcw,
   Trophy,
+  Users,
 } from 'lucide-react';
 import type { Lesson } from '../scenarios/learn';
 import { LESSONS } from '../scenarios/learn/lessons';
 import { challengeUrl } from '../share/links';
+import { scoreGoals } from '../scenarios/learn/score';
+import { setClassOpen, useGradingStore } from '../store/gradingStore';
+import { ClassView } from './ClassView';
 import { JsonFilesButton } from './JsonFilesButton';
+import { ScoreBar, weightWords } from './learn/ScoreBar';
+import { SubmissionReview } from './learn/SubmissionReview';
+import { SubmitWork } from './learn/SubmitWork';
 import {
   describeWorkerError,
   leaveLesson,
@@ -131,6 +138,12 @@ function LessonList() {
         <p className="mt-1 px-2.5 text-xs text-slate-500 dark:text-slate-400">
           Teachers write challenges as JSON files (a design plus goals); see docs/learn-format.md.
         </p>
+        <button type="button" className={`${button} mt-2`} onClick={() => setClassOpen(true)}>
+          <Users size={16} aria-hidden /> Class view…
+        </button>
+        <p className="mt-1 px-2.5 text-xs text-slate-500 dark:text-slate-400">
+          For teachers: paste students’ submission links or drop their files, and get a table of grades (CSV).
+        </p>
       </div>
     </div>
   );
@@ -143,6 +156,8 @@ function ActiveLesson({ lesson, entryId }: { lesson: Lesson; entryId: string }) 
   const onItsDesign = useLibraryStore((s) => s.currentId === entryId && !s.viewOnly);
   const verdicts = new Map(results?.map((r) => [r.id, r]) ?? []);
   const complete = onItsDesign && results !== null && results.length > 0 && results.every((r) => r.met);
+  const score = onItsDesign && results ? scoreGoals(lesson.goals, results) : null;
+  const weighted = lesson.goals.some((g) => g.weight !== 1);
   return (
     <div
       className="flex flex-col gap-3 p-4"
@@ -201,6 +216,7 @@ function ActiveLesson({ lesson, entryId }: { lesson: Lesson; entryId: string }) 
         )}
         {checking && <LoaderCircle size={12} className="animate-spin" aria-label="checking" />}
       </h3>
+      {score && <ScoreBar score={score} />}
       <ul aria-label="Goals" className="flex flex-col gap-2">
         {lesson.goals.map((goal) => {
           const verdict = verdicts.get(goal.id);
@@ -223,7 +239,14 @@ function ActiveLesson({ lesson, entryId }: { lesson: Lesson; entryId: string }) 
                   <Circle size={18} className="mt-0.5 shrink-0 text-slate-400" aria-label="not met yet" />
                 )}
                 <div className="min-w-0 flex-1">
-                  <p className="text-sm font-medium">{goal.text}</p>
+                  <p className="text-sm font-medium">
+                    {goal.text}
+                    {weighted && (
+                      <span className="ml-1 text-xs font-normal text-slate-500 dark:text-slate-400">
+                        ({weightWords(goal.weight)})
+                      </span>
+                    )}
+                  </p>
                   {verdict && onItsDesign && (
                     <p className="mt-0.5 text-xs text-slate-600 dark:text-slate-400">{verdict.detail}</p>
                   )}
@@ -248,11 +271,25 @@ function ActiveLesson({ lesson, entryId }: { lesson: Lesson; entryId: string }) 
           );
         })}
       </ul>
+      {onItsDesign && <SubmitWork />}
     </div>
   );
 }
 
 export function LearnPanel() {
   const active = useLearnStore((s) => s.active);
-  return active ? <ActiveLesson lesson={active.lesson} entryId={active.entryId} /> : <LessonList />;
+  const reviewing = useGradingStore((s) => s.reviewing);
+  const viewOnly = useLibraryStore((s) => s.viewOnly);
+  return (
+    <>
+      {reviewing && viewOnly ? (
+        <SubmissionReview graded={reviewing} />
+      ) : active ? (
+        <ActiveLesson lesson={active.lesson} entryId={active.entryId} />
+      ) : (
+        <LessonList />
+      )}
+      <ClassView />
+    </>
+  );
 }

@@ -29,6 +29,7 @@ function once(load: () => Promise<object>): Part {
 
 const analyses = once(async () => (await import('../sim/analysisApi')).analysisApi);
 const lessons = once(async () => (await import('../scenarios/learn/learnApi')).learnApi);
+const grading = once(async () => (await import('../scenarios/learn/gradingApi')).gradingApi);
 const iac = once(async () => (await import('../scenarios/iacInputs')).iacApi);
 const diff = once(async () => (await import('../scenarios/diff')).diffApi);
 
@@ -50,6 +51,7 @@ const LATER: Record<Exclude<keyof WorkerApi, keyof typeof inputsApi | 'ping'>, P
   simAct: analyses,
   simFault: analyses,
   checkGoals: lessons,
+  gradeSubmission: grading,
   importIacFile: iac,
   exportIacFiles: iac,
   diffDesigns: diff,

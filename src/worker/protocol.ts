@@ -2,6 +2,7 @@ import type { DiffApi } from '../scenarios/diff';
 import type { InputsApi } from '../scenarios/inputs';
 import type { IacApi } from '../scenarios/iacInputs';
 import type { learnApi } from '../scenarios/learn/learnApi';
+import type { gradingApi } from '../scenarios/learn/gradingApi';
 import type { AnalysisApi } from '../sim/protocol';
 
 /**
@@ -10,7 +11,7 @@ import type { AnalysisApi } from '../sim/protocol';
  * entry, the one shell that joins `sim/` and `scenarios/`, so no lower folder
  * names a higher one.
  */
-export type LearnApi = typeof learnApi;
+export type LearnApi = typeof learnApi & typeof gradingApi;
 export interface LifeApi {
   /** Answers once the worker is ready and holds its lock (see `entry.ts`). */
   ping(): Promise<'ok'>;

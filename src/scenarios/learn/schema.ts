@@ -171,6 +171,9 @@ export type InstanceMatch = z.infer<typeof InstanceMatchSchema>;
 
 const SlugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase words joined by dashes');
 
+/** Far more than any sensible ratio between two goals; it keeps a typo such as 1e9 out of a grade. */
+export const MAX_GOAL_WEIGHT = 100;
+
 export const GoalSchema = z.object({
   id: SlugSchema,
   /** What the student must achieve, in plain words. */
@@ -178,6 +181,12 @@ export const GoalSchema = z.object({
   /** A nudge towards the fix, shown on request. */
   hint: z.string().min(1).max(500),
   check: GoalCheckSchema,
+  /**
+   * The goal's share of the grade: the score is the weight of the goals met over the
+   * weight of all goals. Optional, so files written before weights open unchanged
+   * (every goal then counts the same).
+   */
+  weight: z.number().positive().max(MAX_GOAL_WEIGHT).default(1),
 });
 export type Goal = z.infer<typeof GoalSchema>;
 
