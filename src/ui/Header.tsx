@@ -32,7 +32,7 @@ function ViewOnlyBar({ short, phone }: { short: boolean; phone: boolean }) {
         <button
           type="button"
           onClick={copyViewToLibrary}
-          className="rounded-md bg-amber-600 px-2.5 py-1 text-xs font-semibold text-white hover:bg-amber-700"
+          className="rounded-md bg-amber-700 px-2.5 py-1 text-xs font-semibold text-white hover:bg-amber-800"
         >
           Make a copy
         </button>
