@@ -110,7 +110,8 @@ function pureLayerHasNoSideEffects(id: string): boolean | undefined {
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), devScriptHashes(), framePolicy(), offline],
-  worker: { format: 'es' },
+  // The worker's bundle is built apart and gets the same rule, or its first script carries whole barrels.
+  worker: { format: 'es', rolldownOptions: { treeshake: { moduleSideEffects: pureLayerHasNoSideEffects } } },
   build: {
     // Two pages, one app: the full app and the embed page share every chunk.
     rollupOptions: {
