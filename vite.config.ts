@@ -57,64 +57,6 @@ function devScriptHashes(): Plugin {
 }
 
 /**
- * main.tsx is tiny and imports the app (boot.tsx) dynamically, so it can start a link's
- * worker before the app has loaded. The browser would fetch the app only once main.tsx
- * runs; listing the app's chunks (boot.tsx's and every chunk it imports statically) as
- * modulepreload links in the HTML fetches them at once, in parallel with main.tsx.
- * bench/openFast.ts counts these links as the JavaScript before the canvas.
- */
-const BOOT_MODULE = /[\\/]src[\\/]boot\.tsx$/;
-function bootPreloads(): Plugin {
-  let base = '/';
-  return {
-    name: 'nimbus:boot-preloads',
-    apply: 'build',
-    configResolved: (config) => void (base = config.base),
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, { bundle, chunk }) {
-        if (!bundle || !chunk) return;
-        const chunks = new Map(
-          Object.values(bundle).flatMap((output) => (output.type === 'chunk' ? [[output.fileName, output]] : [])),
-        );
-        // The HTML's chunk, or a chunk it imports (both pages share main.tsx), imports the app dynamically.
-        const boot = [chunk.fileName, ...chunk.imports]
-          .flatMap((file) => chunks.get(file)?.dynamicImports ?? [])
-          .map((file) => chunks.get(file))
-          .find((c) => c && BOOT_MODULE.test(c.facadeModuleId ?? ''));
-        if (!boot)
-          throw new Error('main.tsx no longer imports boot.tsx dynamically: update bootPreloads in vite.config.ts');
-        // The entry's own static imports are linked by Vite already.
-        const linked = new Set<string>([chunk.fileName, ...chunk.imports]);
-        const files: string[] = [];
-        const queue = [boot.fileName];
-        while (queue.length > 0) {
-          const file = queue.shift()!;
-          if (linked.has(file)) continue;
-          linked.add(file);
-          files.push(file);
-          queue.push(...(chunks.get(file)?.imports ?? []));
-        }
-        // Their styles too (React Flow's), which the app would otherwise request only once it is imported.
-        const styles = files.flatMap((file) => [...(chunks.get(file)?.viteMetadata?.importedCss ?? [])]);
-        return [
-          ...styles.map((file) => ({
-            tag: 'link',
-            attrs: { rel: 'stylesheet', crossorigin: true, href: `${base}${file}` },
-            injectTo: 'head' as const,
-          })),
-          ...files.map((file) => ({
-            tag: 'link',
-            attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` },
-            injectTo: 'head' as const,
-          })),
-        ];
-      },
-    },
-  };
-}
-
-/**
  * Installable, and opens again with no network after one visit: a service worker
  * (Workbox, generated at build) precaches the app shell, every lazy chunk, the
  * analysis worker and the icons. main.tsx registers it; a new build replaces
@@ -167,10 +109,13 @@ function pureLayerHasNoSideEffects(id: string): boolean | undefined {
 }
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), devScriptHashes(), framePolicy(), bootPreloads(), offline],
+  plugins: [react(), tailwindcss(), devScriptHashes(), framePolicy(), offline],
   // The worker's bundle is built apart and gets the same rule, or its first script carries whole barrels.
   worker: { format: 'es', rolldownOptions: { treeshake: { moduleSideEffects: pureLayerHasNoSideEffects } } },
   build: {
+    // dist/.vite/manifest.json: which chunks each entry and each dynamic import needs. bench/openFast.ts
+    // reads it to count the JavaScript before the canvas (main.tsx imports the app dynamically).
+    manifest: true,
     // AWS's icons as files (about 17 KB gzip of data URLs otherwise in the first JavaScript):
     // the canvas asks only for the icons of the kinds it draws; the service worker precaches them all.
     assetsInlineLimit: (file) => (/[\\/]aws-icons[\\/]/.test(file) ? false : undefined),
