@@ -7,12 +7,12 @@ import './index.css';
 /**
  * The page's entry, kept tiny on purpose: the app (boot.tsx and what it needs to
  * draw) is imported dynamically, and when the address holds a link, only once the
- * analysis worker that decodes it has loaded (or a second has passed). Fetched
+ * analysis worker that decodes it has loaded (or half a second has passed). Fetched
  * together, the worker's scripts would wait behind the app's on the browser's few
  * connections to the host, and the design would come after the canvas instead of
  * with it. Without a link the app is imported at once.
  */
-const WAIT_FOR_WORKER_MS = 1000;
+const WAIT_FOR_WORKER_MS = 500;
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
