@@ -57,6 +57,57 @@ function devScriptHashes(): Plugin {
 }
 
 /**
+ * Keeps heavy modules out of the JavaScript before the canvas (docs/architecture.md,
+ * "What loads when"): the build fails when one of them is in the page entry's chunks,
+ * the app's (boot.tsx, which main.tsx imports at once) or a chunk those import
+ * statically. zod and the kinds' schemas are not listed yet: the kinds' views and
+ * specs, which the canvas needs, live in the same modules as their schemas.
+ */
+export const NOT_BEFORE_THE_CANVAS: { test: RegExp; why: string; inlinedOnly?: boolean }[] = [
+  { test: /[\\/]node_modules[\\/]fflate[\\/]/, why: 'the link codec is fetched when a link is made or decoded here' },
+  {
+    test: /[\\/]node_modules[\\/]aws-icons[\\/]/,
+    why: 'icons are files, requested when drawn',
+    // Its URL may be there, not the icon inlined as a data URL.
+    inlinedOnly: true,
+  },
+  { test: /[\\/]src[\\/]share[\\/]urlCodec\.ts$/, why: 'the link codec is fetched when a link is made' },
+  { test: /[\\/]src[\\/]ui[\\/]shareDesign\.ts$/, why: 'Share actions are fetched on first use' },
+];
+const BOOT_MODULE = /[\\/]src[\\/]boot\.tsx$/;
+
+function firstJavaScriptCheck(): Plugin {
+  return {
+    name: 'nimbus:first-javascript-check',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = new Map(
+        Object.values(bundle).flatMap((output) => (output.type === 'chunk' ? [[output.fileName, output]] : [])),
+      );
+      // The worker's build has chunks of its own and no boot.tsx: nothing to check there.
+      const boot = [...chunks.values()].find((chunk) => BOOT_MODULE.test(chunk.facadeModuleId ?? ''));
+      if (!boot) return;
+      const first = new Set<string>();
+      const queue = [boot.fileName, ...[...chunks.values()].filter((c) => c.isEntry).map((c) => c.fileName)];
+      while (queue.length > 0) {
+        const file = queue.pop()!;
+        if (first.has(file)) continue;
+        first.add(file);
+        queue.push(...(chunks.get(file)?.imports ?? []));
+      }
+      const found = [...first].flatMap((file) =>
+        Object.entries(chunks.get(file)!.modules).flatMap(([id, module]) =>
+          NOT_BEFORE_THE_CANVAS.filter(
+            (rule) => rule.test.test(id) && (!rule.inlinedOnly || (module.code ?? '').includes('data:')),
+          ).map((rule) => `${id} in ${file} (${rule.why})`),
+        ),
+      );
+      if (found.length > 0) this.error(`Heavy modules in the JavaScript before the canvas:\n${found.join('\n')}`);
+    },
+  };
+}
+
+/**
  * Installable, and opens again with no network after one visit: a service worker
  * (Workbox, generated at build) precaches the app shell, every lazy chunk, the
  * analysis worker and the icons. main.tsx registers it; a new build replaces
@@ -109,9 +160,16 @@ function pureLayerHasNoSideEffects(id: string): boolean | undefined {
 }
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), devScriptHashes(), framePolicy(), offline],
-  worker: { format: 'es' },
+  plugins: [react(), tailwindcss(), devScriptHashes(), framePolicy(), firstJavaScriptCheck(), offline],
+  // The worker's bundle is built apart and gets the same rule, or its first script carries whole barrels.
+  worker: { format: 'es', rolldownOptions: { treeshake: { moduleSideEffects: pureLayerHasNoSideEffects } } },
   build: {
+    // dist/.vite/manifest.json: which chunks each entry and each dynamic import needs. bench/openFast.ts
+    // reads it to count the JavaScript before the canvas (main.tsx imports the app dynamically).
+    manifest: true,
+    // AWS's icons as files (about 17 KB gzip of data URLs otherwise in the first JavaScript):
+    // the canvas asks only for the icons of the kinds it draws; the service worker precaches them all.
+    assetsInlineLimit: (file) => (/[\\/]aws-icons[\\/]/.test(file) ? false : undefined),
     // Two pages, one app: the full app and the embed page share every chunk.
     rollupOptions: {
       input: { app: 'index.html', embed: 'embed.html' },

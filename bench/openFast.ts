@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -12,13 +12,29 @@ import { PORT, startPreview, waitInPage } from './canvas';
  * canvas can appear, and the time from navigation to a share link's design drawn.
  */
 
+/** The module main.tsx imports as soon as it runs (after a link's worker has loaded): the app itself. */
+const BOOT_MODULE = 'src/boot.tsx';
+
+interface ManifestChunk {
+  file: string;
+  dynamicImports?: string[];
+}
+
 /**
- * The JavaScript the built index.html loads before anything else can run: its
- * module scripts, its modulepreload links, and every chunk those import
- * statically (a dynamic `import()` is fetched later, on demand, so it is not counted).
+ * The JavaScript the built index.html needs before the canvas can appear: its
+ * module scripts, its modulepreload links, every chunk those import statically,
+ * and the app that main.tsx imports dynamically at once (boot.tsx, found through
+ * the build's manifest, with every chunk it imports statically). Other dynamic
+ * imports are fetched later, on demand, so they are not counted.
  */
 export function startupScripts(dist = 'dist'): string[] {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const manifestFile = join(dist, '.vite', 'manifest.json');
+  // Builds from before the app was imported dynamically have no manifest: their HTML names everything.
+  const manifest = existsSync(manifestFile)
+    ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, ManifestChunk>)
+    : {};
+  const byFile = new Map(Object.values(manifest).map((chunk) => [chunk.file, chunk]));
   const queue = [
     ...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g),
     ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
@@ -33,6 +49,10 @@ export function startupScripts(dist = 'dist'): string[] {
     for (const [, spec] of code.matchAll(/(?:\bfrom|\bimport)\s*["'](\.\/[^"']+\.js)["']/g)) {
       queue.push(join(file, '..', spec!));
     }
+    if (byFile.get(file)?.dynamicImports?.includes(BOOT_MODULE)) queue.push(manifest[BOOT_MODULE]!.file);
+  }
+  if (existsSync(manifestFile) && ![...seen].includes(manifest[BOOT_MODULE]?.file ?? '')) {
+    throw new Error(`The page no longer imports ${BOOT_MODULE}: update startupScripts (bench/openFast.ts).`);
   }
   return [...seen].sort();
 }

@@ -1,49 +1,31 @@
-import './zodConfig';
-// Next, so a link's decoding worker loads while the rest of the app is set up.
+// Runs before the rest of the app is even fetched: a link's decoding worker starts now.
 import './store/earlyWorker';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { earlyWorkerLoaded } from './store/workerStart';
+// Styles from the entry, so the build links them from the HTML and they load with the page.
 import './index.css';
-import { App } from './ui/App';
-import { EmbedView } from './ui/EmbedView';
-import {
-  applyLinkIntent,
-  guardStorage,
-  isEmbedPage,
-  refuseUnreadable,
-  setLayoutPlacer,
-  startLearn,
-  startPersistence,
-  watchLinks,
-} from './store';
-import { designThumbnail } from './canvas/thumbnail';
-import { placeBeside, placeMissing } from './canvas/layout';
-import { initTheme } from './ui/theme';
 
-// Reading `window.localStorage` itself throws when the browser blocks storage, hence the function.
-const storage = guardStorage(() => window.localStorage);
-initTheme(storage);
-// Before anything opens: every design gets its automatic positions once, saved with it.
-setLayoutPlacer({ placeMissing, placeBeside });
-startPersistence(storage, designThumbnail);
-startLearn(storage);
-void applyLinkIntent().catch(refuseUnreadable);
-watchLinks();
-
-// The service worker that keeps the app for offline use (vite.config.ts). Built app only; a page
-// whose storage is blocked (a third-party iframe) is refused one, and works without it. It registers
-// a few seconds after load: installing it downloads the whole app (about 2 MB), which would otherwise
-// compete with the first visit's own requests (the analysis worker, a link's design).
-const SERVICE_WORKER_DELAY_MS = 3000;
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  window.addEventListener('load', () => {
-    setTimeout(() => {
-      navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`).catch(() => undefined);
-    }, SERVICE_WORKER_DELAY_MS);
-  });
-}
+/**
+ * The page's entry, kept tiny on purpose: the app (boot.tsx and what it needs to
+ * draw) is imported dynamically, and when the address holds a link, only once the
+ * analysis worker that decodes it has loaded (or half a second has passed). Fetched
+ * together, the worker's scripts would wait behind the app's on the browser's few
+ * connections to the host, and the design would come after the canvas instead of
+ * with it. Without a link the app is imported at once.
+ */
+const WAIT_FOR_WORKER_MS = 500;
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-// embed.html (for iframes on course pages) draws the viewed design alone; every other page is the app.
-createRoot(root).render(<StrictMode>{isEmbedPage() ? <EmbedView /> : <App />}</StrictMode>);
+
+earlyWorkerLoaded(WAIT_FOR_WORKER_MS)
+  .then(() => import('./boot'))
+  .then(
+    ({ renderPage }) => renderPage(root),
+    (error: unknown) => {
+      // Text only: nothing from the failure is read as markup.
+      const message = document.createElement('p');
+      message.className = 'p-6 text-sm';
+      message.textContent = `Nimbus could not load (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`;
+      root.replaceChildren(message);
+    },
+  );

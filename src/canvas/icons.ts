@@ -1,4 +1,6 @@
-// AWS Architecture Icons from the MIT-licensed `aws-icons` package.
+// AWS Architecture Icons from the MIT-licensed `aws-icons` package. Each is a file of the
+// build (vite.config.ts, `assetsInlineLimit`), not a data URL inside the JavaScript: the
+// browser fetches only the icons of what is drawn, and the palette's after the page is idle.
 import region from 'aws-icons/icons/architecture-group/Region.svg';
 import vpc from 'aws-icons/icons/architecture-group/VirtualprivatecloudVPC.svg';
 import privateSubnet from 'aws-icons/icons/architecture-group/Privatesubnet.svg';

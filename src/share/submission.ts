@@ -1,3 +1,4 @@
+import { SUBMISSION_PARAM } from './linkFragments';
 import { encodeJsonSnapshot, MAX_SNAPSHOT_CHARS } from './urlCodec';
 
 /**
@@ -6,7 +7,8 @@ import { encodeJsonSnapshot, MAX_SNAPSHOT_CHARS } from './urlCodec';
  * and the score their page computed; `scenarios/learn/submission.ts` reads it).
  * The fragment never reaches a server, so handing in work uploads nothing.
  */
-export const SUBMISSION_PARAM = 's';
+export { SUBMISSION_PARAM };
+
 /** The file a student can download instead of (or as well as) the link; the class view reads both. */
 export const SUBMISSION_FILE_SUFFIX = '.nimbus-submission.json';
 

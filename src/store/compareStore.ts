@@ -2,7 +2,6 @@ import { create } from 'zustand';
 import type { Design } from '../domain';
 import type { DesignDiff, DiffCallResult } from '../scenarios/diff';
 import { useDesignStore } from './designStore';
-import { decodeSnapshot } from '../share/urlCodec';
 import { showReadOnly, useLibraryStore } from './libraryStore';
 import { analysisWorker, describeWorkerError, isWorkerError, offMainThread } from './workerClient';
 
@@ -113,7 +112,8 @@ export async function openWhatIf(
   const decode = (snapshot: string) =>
     offMainThread(
       () => analysisWorker().decodeDesignLink(snapshot),
-      () => decodeSnapshot(snapshot),
+      // Without a worker the codec is fetched here, like the link readers.
+      async () => (await import('../share/urlCodec')).decodeSnapshot(snapshot),
     );
   const [before, after] = await Promise.all([decode(sides.before), decode(sides.after)]);
   if (!stillWanted()) return null;

@@ -1,7 +1,5 @@
-import { EMBED_PAGE, readLinkIntent, readWhatIf } from '../share/links';
-import { SUBMISSION_PARAM } from '../share/submission';
+import { EMBED_PAGE, readLinkIntent, readWhatIf, SUBMISSION_PARAM } from '../share/linkFragments';
 import { openWhatIf } from './compareStore';
-import { decodeSnapshot } from '../share/urlCodec';
 import type { ChallengeLinkResult } from '../scenarios/inputs';
 import { startLesson } from './learnStore';
 import { useDesignStore } from './designStore';
@@ -10,7 +8,8 @@ import { noticeSetAside } from './setAsideNotice';
 import { useViewStore } from './viewStore';
 import { analysisWorker, describeWorkerError, offMainThread } from './workerClient';
 
-export { appUrlOfEmbed, embedSnippet, readLinkIntent, shareUrl, type LinkIntent, type LinkMode } from '../share/links';
+// Only the fragment readers: the link builders (share/links.ts) bring the codec and its deflate library.
+export { appUrlOfEmbed, readLinkIntent, type LinkIntent, type LinkMode } from '../share/linkFragments';
 
 /** Whether this page is the embed page (embed.html): the design alone, for an iframe on a course page. */
 export const isEmbedPage = (path: string = location.pathname): boolean => path.endsWith(`/${EMBED_PAGE}`);
@@ -90,7 +89,8 @@ export async function applyLinkIntent(hash: string = location.hash): Promise<voi
   }
   const decoded = await offMainThread(
     () => analysisWorker().decodeDesignLink(intent.snapshot),
-    () => decodeSnapshot(intent.snapshot),
+    // Without a worker the codec is fetched here: the first screen does not need it.
+    async () => (await import('../share/urlCodec')).decodeSnapshot(intent.snapshot),
   );
   if (mine !== latestLink) return;
   if (!decoded.ok) return refuseLink(decoded.message);

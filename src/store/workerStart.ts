@@ -1,12 +1,14 @@
+import { WORKER_LOADED } from '../worker/protocol';
+
 /**
- * How the analysis worker is made. Kept apart, with no imports, so `earlyWorker.ts`
- * can start the worker before the rest of the app is evaluated; the supervisor
- * then takes that worker as its first.
+ * How the analysis worker is made. Kept apart, importing only the worker's
+ * protocol constant, so `earlyWorker.ts` can start the worker before the rest of
+ * the app is fetched; the supervisor then takes that worker as its first.
  */
 export const WORKER_NAME_PREFIX = `nimbus-worker-${Math.random().toString(36).slice(2)}`;
 const FIRST_WORKER_NAME = `${WORKER_NAME_PREFIX}-1`;
 
-let early: { worker: Worker; failed: boolean } | null = null;
+let early: { worker: Worker; failed: boolean; loaded: Promise<void> } | null = null;
 
 function newAnalysisWorker(name: string): Worker {
   return new Worker(new URL('../worker/entry.ts', import.meta.url), { type: 'module', name });
@@ -36,10 +38,32 @@ export function startAnalysisWorkerEarly(): void {
   if (early || typeof Worker === 'undefined') return;
   try {
     const worker = newAnalysisWorker(FIRST_WORKER_NAME);
-    const started = { worker, failed: false };
+    const loaded = new Promise<void>((resolve) => {
+      const isLoaded = (event: MessageEvent) => {
+        const data = event.data as { nimbusWorker?: unknown } | null;
+        if (data?.nimbusWorker !== WORKER_LOADED.nimbusWorker) return;
+        worker.removeEventListener('message', isLoaded);
+        resolve();
+      };
+      worker.addEventListener('message', isLoaded);
+      worker.addEventListener('error', () => resolve(), { once: true });
+    });
+    const started = { worker, failed: false, loaded };
     worker.addEventListener('error', () => (started.failed = true), { once: true });
     early = started;
   } catch {
     // The supervisor makes its own and reports why it can't.
   }
+}
+
+/**
+ * Resolves when the early worker's first script has run (or failed to load), at
+ * the latest after `maxMs`; at once when none was started. On HTTP/1.1 a browser
+ * opens six connections to a host, and the app's thirty-odd scripts would queue
+ * the worker's two behind them: fetched first, the worker decodes the link while
+ * the app loads, and the design is ready when the canvas is.
+ */
+export function earlyWorkerLoaded(maxMs: number): Promise<void> {
+  if (!early) return Promise.resolve();
+  return Promise.race([early.loaded, new Promise<void>((resolve) => setTimeout(resolve, maxMs))]);
 }

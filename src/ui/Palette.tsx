@@ -1,14 +1,38 @@
 import { ChevronsLeft, ChevronsRight, Search } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { PALETTE_MIME, searchPalette, type PaletteItem } from '../canvas/palette';
 import { addFromPalette, selectPrimarySelection, useViewStore } from '../store';
 
 const railButton =
   'inline-flex h-9 w-9 shrink-0 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white';
 
+/**
+ * Whether the page has been idle once since it started. AWS's icons are files of
+ * the build (canvas/icons.ts), so the palette's forty of them are requested only
+ * then, after what the canvas draws first (and a link's worker) has loaded.
+ */
+let idleOnce = false;
+const whenIdle = (run: () => void) =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 1500 }) : setTimeout(run, 300);
+
+function useIdleOnce(): boolean {
+  const [idle, setIdle] = useState(idleOnce);
+  useEffect(() => {
+    if (idle) return;
+    let live = true;
+    whenIdle(() => {
+      idleOnce = true;
+      if (live) setIdle(true);
+    });
+    return () => void (live = false);
+  }, [idle]);
+  return idle;
+}
+
 /** One palette entry: drag it onto the canvas, or click it to add it to the selected container. */
 function PaletteEntry({ item, iconOnly }: { item: PaletteItem; iconOnly: boolean }) {
   const selected = useViewStore(selectPrimarySelection);
+  const showIcon = useIdleOnce();
   return (
     <button
       type="button"
@@ -30,7 +54,11 @@ function PaletteEntry({ item, iconOnly }: { item: PaletteItem; iconOnly: boolean
           : 'flex w-full cursor-grab items-center gap-2 rounded-md px-1.5 py-1 text-left text-sm hover:bg-slate-100 active:cursor-grabbing dark:hover:bg-slate-800'
       }
     >
-      <img src={item.icon} alt="" className="h-6 w-6 shrink-0 rounded-sm bg-white" draggable={false} />
+      {showIcon ? (
+        <img src={item.icon} alt="" className="h-6 w-6 shrink-0 rounded-sm bg-white" draggable={false} />
+      ) : (
+        <span aria-hidden className="h-6 w-6 shrink-0 rounded-sm bg-white" />
+      )}
       {!iconOnly && <span className="truncate">{item.label}</span>}
     </button>
   );

@@ -37,12 +37,17 @@ import { tidyUp } from '../canvas/tidyRunner';
 import { setCompareDialogOpen } from '../store/compareStore';
 import { saveDesignFile } from './saveDesignFile';
 import { templateOpened } from './TryThisState';
-import { copyEmbedCode, copyLink, exportIac, exportImage } from './shareDesign';
 import { IAC_FORMAT_NAMES } from '../share/iac/formatNames';
 
 // Importers are fetched when first used: the first screen does not need them (nor their schemas).
 const openFiles = async (files: File[]) => (await import('./openDesignFile')).openFiles(files);
 const importAwsFiles = async (files: File[]) => (await import('./importAwsFiles')).importAwsFiles(files);
+// So are the Share actions, and with them the link codec and its deflate library.
+const shareDesign = () => import('./shareDesign');
+const copyLink = async (mode: 'open' | 'view') => (await shareDesign()).copyLink(mode);
+const copyEmbedCode = async () => (await shareDesign()).copyEmbedCode();
+const exportImage = async (format: 'png' | 'svg') => (await shareDesign()).exportImage(format);
+const exportIac = async (formatId: string) => (await shareDesign()).exportIac(formatId);
 
 /** What actions look at to decide whether they are available and how they read. */
 export interface ActionContext {

@@ -1,18 +1,13 @@
-import { strToU8, zipSync } from 'fflate';
+/**
+ * Share menu actions: links, embed code, images and code exports. ui/actions.ts
+ * fetches this module on first use, so the link codec and its deflate library
+ * are not part of the page's first JavaScript.
+ */
 import type { IacFile } from '../share/iac';
 import { IAC_FORMAT_NAMES } from '../share/iac/formatNames';
+import { embedSnippet, readLinkIntent, shareUrl } from '../share/links';
 import { MAX_SNAPSHOT_CHARS } from '../share/urlCodec';
-import {
-  downloadDataUrl,
-  downloadText,
-  embedSnippet,
-  exportIacFilesOf,
-  readLinkIntent,
-  shareUrl,
-  useDesignStore,
-  useViewStore,
-  type LinkMode,
-} from '../store';
+import { downloadDataUrl, downloadText, exportIacFilesOf, useDesignStore, useViewStore, type LinkMode } from '../store';
 import { fileSlug } from './fileNames';
 import { saveDesignFile } from './saveDesignFile';
 
@@ -124,6 +119,7 @@ export async function exportIac(formatId: string): Promise<void> {
     const [file] = files;
     downloadText(file!.name, file!.text, file!.mime);
   } else {
+    const { strToU8, zipSync } = await import('fflate');
     const zipped = zipSync(Object.fromEntries(files.map((f) => [f.name, strToU8(f.text)])));
     const url = URL.createObjectURL(new Blob([zipped], { type: 'application/zip' }));
     downloadDataUrl(`${fileSlug(design.name)}.${format.id}.zip`, url);

@@ -1,6 +1,6 @@
 import { expose } from 'comlink';
 import { inputsApi } from '../scenarios/inputs';
-import type { WorkerApi } from './protocol';
+import { WORKER_LOADED, type WorkerApi } from './protocol';
 
 /**
  * The page learns this worker has gone (terminated, crashed, out of memory)
@@ -84,3 +84,4 @@ export const workerApi: WorkerApi = {
 };
 
 expose(workerApi);
+self.postMessage(WORKER_LOADED);

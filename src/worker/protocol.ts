@@ -16,4 +16,11 @@ export interface LifeApi {
   /** Answers once the worker is ready and holds its lock (see `entry.ts`). */
   ping(): Promise<'ok'>;
 }
+/**
+ * Posted once by the worker when its first script has run, before any call: the
+ * page waits for it before fetching the rest of the app when a link is to be
+ * decoded (`store/workerStart.ts`). comlink ignores it (it has no call id).
+ */
+export const WORKER_LOADED = { nimbusWorker: 'loaded' } as const;
+
 export type WorkerApi = AnalysisApi & LearnApi & InputsApi & IacApi & DiffApi & LifeApi;
