@@ -1,4 +1,4 @@
-import { spawn, execSync, type ChildProcess } from 'node:child_process';
+import { spawn, execFileSync, execSync, type ChildProcess } from 'node:child_process';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium';
 import { generateDesign, generateInstances } from './generate';
@@ -28,8 +28,16 @@ export interface CanvasRow {
   frames: number;
 }
 
-/** `npm run bench` serves on 4318; NIMBUS_BENCH_PORT runs one bench beside another checkout's. */
-export const PORT = Number(process.env.NIMBUS_BENCH_PORT ?? 4318);
+/**
+ * The port the benches serve the built app on: NIMBUS_BENCH_PORT when given, else one that is free
+ * right now, so a bench never collides with another checkout's preview or tests on the same machine.
+ */
+function freePort(): number {
+  const script =
+    "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close();});";
+  return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim());
+}
+export const PORT = Number(process.env.NIMBUS_BENCH_PORT ?? freePort());
 
 /** Builds (unless told not to) and serves the app of `cwd`, this checkout by default. */
 export async function startPreview(port = PORT, build = true, cwd = process.cwd()): Promise<ChildProcess> {
@@ -209,8 +217,12 @@ export async function runSimulationUiBench(
   }
 }
 
-export async function runCanvasBench(sizes: readonly number[]): Promise<CanvasRow[]> {
-  const server = await startPreview();
+/** `cwd` (this checkout by default) is the app measured; `build: false` serves its dist/ as it is. */
+export async function runCanvasBench(
+  sizes: readonly number[],
+  { cwd = process.cwd(), build = true }: { cwd?: string; build?: boolean } = {},
+): Promise<CanvasRow[]> {
+  const server = await startPreview(PORT, build, cwd);
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const rows: CanvasRow[] = [];

@@ -75,7 +75,8 @@ function ResourceCardImpl({
               : 'border-slate-300 dark:border-slate-700'
       } ${selected ? 'ring-2 ring-teal-500' : ''} border-l-4 ${accent}`}
     >
-      <img src={icon} alt="" className="mt-0.5 h-7 w-7 shrink-0 rounded-sm bg-white p-px" draggable={false} />
+      {/* Square corners: a rounded image is clipped to its corners, one more clip per card for every frame of a pan. */}
+      <img src={icon} alt="" className="mt-0.5 h-7 w-7 shrink-0 bg-white p-px" draggable={false} />
       <div className={`min-w-0 flex-1 leading-tight ${far ? 'max-h-full overflow-hidden' : ''}`}>
         <div className="flex items-start gap-1">
           <span
