@@ -20,6 +20,8 @@ export interface CanvasRow {
   panWorstMs: number;
   /** Main-thread task time during the pan divided by frames drawn. */
   busyPerFrameMs: number;
+  /** The main thread's CPU time during the pan (CDP ThreadTime) per frame: the same work, less swayed by a loaded machine. */
+  cpuPerFrameMs: number;
   /** Of that busy time per frame: script, style recalculation and layout (CDP metrics), the rest is paint and hit-testing. */
   scriptPerFrameMs: number;
   stylePerFrameMs: number;
@@ -118,6 +120,7 @@ async function measure(page: Page, size: number): Promise<CanvasRow> {
     const seconds = (name: string) => all.find((m) => m.name === name)?.value ?? 0;
     return {
       task: seconds('TaskDuration'),
+      cpu: seconds('ThreadTime'),
       script: seconds('ScriptDuration'),
       style: seconds('RecalcStyleDuration'),
       layout: seconds('LayoutDuration'),
@@ -154,6 +157,7 @@ async function measure(page: Page, size: number): Promise<CanvasRow> {
     panP95Ms: percentile(frames, 0.95),
     panWorstMs: Math.max(...frames),
     busyPerFrameMs: perFrameMs('task'),
+    cpuPerFrameMs: perFrameMs('cpu'),
     scriptPerFrameMs: perFrameMs('script'),
     stylePerFrameMs: perFrameMs('style'),
     layoutPerFrameMs: perFrameMs('layout'),
