@@ -1,4 +1,5 @@
 import { spawn, execFileSync, execSync, type ChildProcess } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium';
 import { generateDesign, generateInstances } from './generate';
@@ -28,6 +29,8 @@ export interface CanvasRow {
   layoutPerFrameMs: number;
   longFrames: number;
   frames: number;
+  /** The machine's one-minute load average when the pan ended (the machine is shared). */
+  loadAverage: number;
 }
 
 /**
@@ -163,6 +166,7 @@ async function measure(page: Page, size: number): Promise<CanvasRow> {
     layoutPerFrameMs: perFrameMs('layout'),
     longFrames: frames.filter((f) => f > 50).length,
     frames: frames.length,
+    loadAverage: loadavg()[0]!,
   };
 }
 
@@ -256,6 +260,11 @@ export function canvasSection(canvas: readonly CanvasRow[]): string {
   const against500 = at500
     ? ` At 500 resources a pan frame costs ${at500.busyPerFrameMs.toFixed(1)} ms of main-thread work, against ${FILED_500_MS} ms when issue 19 was filed (${at500.busyPerFrameMs <= FILED_500_MS ? 'no slower' : 'slower still'}).`
     : '';
+  const load = Math.max(...canvas.map((r) => r.loadAverage ?? 0));
+  const loaded =
+    load > 4
+      ? ` These rows were measured with the machine's load average at up to ${load.toFixed(0)} on its 2 cores (other checkouts' browsers and builds), so the busy columns mostly measure waiting for a core; compare the CPU column.`
+      : '';
   return `
 ## Canvas (headless Chromium, built app, 1440×900)
 
@@ -270,8 +279,8 @@ Measured on 2026-11-30 while building the canvas: before the viewport was promot
 
 Measured on 2026-12-01, after routed edges, rule chips and zoom-based detail had made panning 500 resources cost more main-thread work per frame (16.1 ms, from 10.3): the extra work was the browser's rather than the app's script. Hit-testing each mouse move, and painting and layering each frame, grow with the number of paint layers and clips inside the nodes, and those changes had added thousands: visually hidden text (Tailwind's \`sr-only\`, positioned and clipped) twice in every rule chip and once in every far card, layout containment on every card, and a Radix tooltip mounted per chip. Now a chip names its kind by its icon's text alternative and, far away, is its icon alone (its 10 px words can't be read there); a far card keeps its fact lines in a zero-height box in the flow (\`nimbus-unseen\` in src/index.css); containment sits on React Flow's node element, which is a layer already; dragging the background or the minimap starts no text selection (which hit-tested the canvas a second time per move); and every chip shares one tooltip that exists only while a chip is hovered or focused (src/canvas/chips/ChipTooltip.tsx).
 
-Measured on 2026-12-02, at 2,679 resources: a CDP trace of a minimap pan showed most of each frame in the browser's \`Layerize\` and \`Commit\` steps, with 16 compositing layers whatever the design's size. A pan changes the viewport's transform only, yet the browser sorts every piece of the page's drawing into layers again on each such frame, and a piece begins at every change of transform or clip: React Flow's \`translate(-50%, -50%)\` on each connection handle, the clip of every rounded image (card icons and chip icons), the ellipsis clip of every badge, the zero-height clip of unseen text, and on a far card the clip around its name and badges. Now handles sit on the edge by margins (src/index.css), images have square corners, badges are shortened in characters with the whole text in their tooltip (\`canvas/nodes/badgeText.ts\`), unseen text has no size instead of a clip, and a far card whose name fills it keeps its badges in the page undrawn, with no clip around them (they were cut off before). Injecting CSS that removes each of these in turn showed which mattered; \`e2e/canvas-cost.spec.ts\` checks that compositing layers do not grow with the node count (CDP \`LayerTree\`) and that nodes hold no transform or rounded image and at most two clips. What is left per node is React Flow's own transform and the name's ellipsis. Before these changes (main at cc2de51, measured minutes apart on the same loaded machine, alternating): 2,679 resources 37.3 to 46.4 ms of main-thread work per pan frame, 500 resources 12.9 to 13.7 ms.
+Measured on 2026-12-02, at 2,679 resources: a CDP trace of a minimap pan showed most of each frame in the browser's \`Layerize\` and \`Commit\` steps, with 16 compositing layers whatever the design's size. A pan changes the viewport's transform only, yet the browser sorts every piece of the page's drawing into layers again on each such frame, and a piece begins at every change of transform or clip: React Flow's \`translate(-50%, -50%)\` on each connection handle, the clip of every rounded image (card icons and chip icons), the ellipsis clip of every badge, the zero-height clip of unseen text, and on a far card the clip around its name and badges. Now handles sit on the edge by margins (src/index.css), images have square corners, badges are shortened in characters with the whole text in their tooltip (\`canvas/nodes/badgeText.ts\`), unseen text has no size instead of a clip, and a far card whose name fills it keeps its badges in the page undrawn, with no clip around them (they were cut off before). Injecting CSS that removes each of these in turn showed which mattered; \`e2e/canvas-cost.spec.ts\` checks that compositing layers do not grow with the node count (CDP \`LayerTree\`) and that nodes hold no transform or rounded image and at most two clips. What is left per node is React Flow's own transform and the name's ellipsis. Before and after, measured with this bench minutes apart and alternating (main at cc2de51 against this change; the machine's load swayed every figure): at 2,679 resources 37.3 and 46.4 ms of main-thread work per pan frame before, 26.8 and 28.8 ms after the first four changes; at 500 resources 12.9 and 13.7 ms before, 11.8 and 12.7 ms after; later, with the load average near 20, 105.9 ms before and 40.8 ms after at 2,679 resources (21.9 and 14.8 ms at 500).
 
-Rendering ${largest.resources} resources takes ${(largest.renderMs / smallest.renderMs).toFixed(1)}× the time of ${smallest.resources}; the median pan frame at ${largest.resources} is ${largest.panMedianMs.toFixed(1)} ms, ${largest.panMedianMs < 17 ? 'on time' : 'late'} at 60 Hz, with ${largest.busyPerFrameMs.toFixed(1)} ms of main-thread work per frame (target: under 16 ms; ${largest.busyPerFrameMs < 16 ? 'met' : 'not met'}).${against500}
+Rendering ${largest.resources} resources takes ${(largest.renderMs / smallest.renderMs).toFixed(1)}× the time of ${smallest.resources}; the median pan frame at ${largest.resources} is ${largest.panMedianMs.toFixed(1)} ms, ${largest.panMedianMs < 17 ? 'on time' : 'late'} at 60 Hz, with ${largest.busyPerFrameMs.toFixed(1)} ms of main-thread work per frame (target: under 16 ms; ${largest.busyPerFrameMs < 16 ? 'met' : 'not met'}), ${largest.cpuPerFrameMs.toFixed(1)} ms of it CPU time.${against500}${loaded}
 `;
 }
