@@ -5,7 +5,7 @@ import { cidr, nextFreeBlock } from '../src/net';
 import { generateDesign } from './generate';
 import { reachabilitySection } from './reach';
 import { runLargeBench, type Step } from './large';
-import { runCanvasBench, runSimulationUiBench } from './canvas';
+import { canvasSection, runCanvasBench, runSimulationUiBench } from './canvas';
 import { runTrafficBench } from './traffic';
 import { runOpenFastBench } from './openFast';
 import { haSimDesign, runHaSimBench } from './haSim';
@@ -135,28 +135,7 @@ History: before instance nodes subscribed to their state text only, every frame 
 const canvas = await runCanvasBench(
   process.env.NIMBUS_BENCH_SIZES ? process.env.NIMBUS_BENCH_SIZES.split(',').map(Number) : [50, 200, 500, 2000],
 );
-const canvasRows = canvas.map(
-  (r) =>
-    `| ${r.resources} | ${r.nodesDrawn} | ${r.renderMs.toFixed(0)} | ${r.panMedianMs.toFixed(1)} | ${r.panP95Ms.toFixed(1)} | ${r.panWorstMs.toFixed(1)} | ${r.busyPerFrameMs.toFixed(1)} | ${r.longFrames} of ${r.frames} |`,
-);
-const largest = canvas[canvas.length - 1]!;
-const smallest = canvas[0]!;
-report += `
-## Canvas (headless Chromium, built app, 1440×900)
-
-Time to render: from navigation start to the first frame with the generated design drawn (app start-up included), opening it from autosave.
-Panning: the mouse drags the background back and forth for about 320 moves while every animation frame is timed. Headless Chromium draws at most 60 frames a second, so 16.7 ms is a frame on time and longer means frames were dropped; the main-thread column is the busy time (CDP \`TaskDuration\`) spread over the frames drawn, the work a frame really costs.
-
-| resources | nodes drawn | render ms | pan median frame ms | pan p95 ms | pan worst ms | main-thread ms per frame | frames over 50 ms |
-| --- | --- | --- | --- | --- | --- | --- | --- |
-${canvasRows.join('\n')}
-
-Measured on 2026-11-30 while building the canvas: before the viewport was promoted to its own compositing layer (\`will-change: transform\` in src/index.css), panning 500 resources repainted every node each frame and the median pan frame was 50.0 ms at a 60 Hz cap (p95 66.7 ms); with it, panning only moves the layer.
-
-Measured on 2026-12-01, after routed edges, rule chips and zoom-based detail had made panning 500 resources cost more main-thread work per frame (16.1 ms, from 10.3): the extra work was the browser's rather than the app's script. Hit-testing each mouse move, and painting and layering each frame, grow with the number of paint layers and clips inside the nodes, and those changes had added thousands: visually hidden text (Tailwind's \`sr-only\`, positioned and clipped) twice in every rule chip and once in every far card, layout containment on every card, and a Radix tooltip mounted per chip. Now a chip names its kind by its icon's text alternative and, far away, is its icon alone (its 10 px words can't be read there); a far card keeps its fact lines in a zero-height box in the flow (\`nimbus-unseen\` in src/index.css); containment sits on React Flow's node element, which is a layer already; dragging the background or the minimap starts no text selection (which hit-tested the canvas a second time per move); and every chip shares one tooltip that exists only while a chip is hovered or focused (src/canvas/chips/ChipTooltip.tsx).
-
-Rendering ${largest.resources} resources takes ${(largest.renderMs / smallest.renderMs).toFixed(1)}× the time of ${smallest.resources}; the median pan frame at ${largest.resources} is ${largest.panMedianMs.toFixed(1)} ms, on time at 60 Hz, with ${largest.busyPerFrameMs.toFixed(1)} ms of main-thread work per frame (target: under 16 ms).
-`;
+report += canvasSection(canvas);
 
 const large = await runLargeBench(2000);
 const stepRow = (name: string, target: number, r: Step, before: { ms: number; task: number } | null, note = '') =>
@@ -175,9 +154,12 @@ ${stepRow('click to inspector', 200, large.click, { ms: 323, task: 330 })}
 ${stepRow('keystroke in the name', 200, large.keystroke, { ms: 284, task: 280 })}
 ${stepRow('pan (worst frame)', 200, large.pan, { ms: 117, task: 124 }, `; median frame ${large.pan.medianFrameMs.toFixed(1)} ms, p95 ${large.pan.p95FrameMs.toFixed(1)} ms over ${large.pan.frames} frames`)}
 ${stepRow('play, 8 s at 60×', 50, large.play, { ms: 8000, task: 0 })}
+${stepRow('Tidy up', 50, large.tidy, null, '; target: no task over 50 ms but the one that draws the new positions')}
 ${stepRow(`open a ${(large.rules.rules + 4).toLocaleString('en-US')}-rule group (ten times AWS's maximum per direction)`, 200, large.rules.open, { ms: 2596, task: 5029 })}
 
 Before: the branch's starting commit (879ae67), measured on 2026-12-01 with this bench about a quarter of an hour before the figures above; the shared machine's load changes from minute to minute (an earlier run of the same commit gave 1,879 ms for the click and 1,707 ms for the keystroke), so compare a row's ratio rather than its absolute times. A ratio counts a step with no long task (or a shorter one) as 50 ms. What changed: opening the design mounted all its nodes in one task (about 850 ms); new nodes are now drawn 150 per frame, containers first (\`canvas/reveal.ts\`); rule tables draw only the rows in view (before, the group of 10,000 rules took 2,596 ms to open with a 5,029 ms task; AWS allows at most 1,000 per direction, so such a group opens with that quota as an error finding); unchanged resources keep their React Flow node objects, so a click or a keystroke re-renders one or two nodes instead of all ${large.resources.toLocaleString('en-US')}. After the canvas work of 2026-12-01 (routed edges, rule chips, zoom-based detail) these steps were slower again; what changed since: the nodes lost the paint layers that work added (see the Canvas section: no visually hidden positioned text, chips as icons far away, one shared chip tooltip, containment on React Flow's node element, no text selection while panning), a design over the routing limit (800 boxes) no longer gathers and keys every box on each click, keystroke and drawn chunk, and the inspector's code is fetched when the page is idle rather than on the first click.
+
+Tidy up (after the keystroke, from the click on its button to the notice that it is done): the tasks over 50 ms were ${large.tidy.tasksMs.length === 0 ? 'none' : large.tidy.tasksMs.map((ms) => ms.toFixed(0)).join(', ') + ' ms'}. ELK lays the design out in its own Web Worker (\`canvas/tidyRunner.ts\`), but building its graph (\`canvas/tidy.ts\` reads the automatic layout of the whole design once), reading its answer and saving the result run on the main thread, besides the one React commit that draws the new positions; ${large.tidy.longTasks <= 1 ? 'so the commit is the only long task' : 'so the target (the commit the only long task) is not met yet: moving the graph building into the worker is the next step'}.
 `;
 
 const traffic = await runTrafficBench(50, [4, 16]);

@@ -90,3 +90,65 @@ test('at fit view a node draws no hidden text in a box of its own, and its facts
   await chip.hover();
   await expect(page.getByRole('tooltip')).toContainText('in: TCP 443 from 0.0.0.0/0');
 });
+
+/** What a design's nodes hold that splits their drawing into more pieces for the browser to layer. */
+async function nodeDrawingPieces(page: Page) {
+  return page.evaluate(() => {
+    const nodes = [...document.querySelectorAll<HTMLElement>('.react-flow__node')];
+    const transformed: string[] = [];
+    const roundedImages: string[] = [];
+    let mostClips = { id: '', clips: 0 };
+    for (const node of nodes) {
+      let clips = 0;
+      for (const el of node.querySelectorAll<HTMLElement>('*')) {
+        const style = getComputedStyle(el);
+        if (style.transform !== 'none') transformed.push(`${node.dataset.id}: ${el.className}`);
+        if (el instanceof HTMLImageElement && style.borderRadius !== '0px') roundedImages.push(node.dataset.id!);
+        // An image's `overflow: clip` (the browser's own style sheet) cuts nothing: the picture fills its box.
+        if (!(el instanceof HTMLImageElement) && (style.overflowX !== 'visible' || style.overflowY !== 'visible'))
+          clips++;
+      }
+      if (clips > mostClips.clips) mostClips = { id: node.dataset.id!, clips };
+    }
+    return { nodes: nodes.length, transformed, roundedImages, mostClips };
+  });
+}
+
+/** Compositing layers in the page now, from CDP's LayerTree (after a small pan, so the tree is reported). */
+async function compositingLayers(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  let layers = -1;
+  cdp.on('LayerTree.layerTreeDidChange', (event) => (layers = event.layers?.length ?? layers));
+  await cdp.send('LayerTree.enable');
+  const mini = (await page.locator('.react-flow__minimap').boundingBox())!;
+  await page.mouse.move(mini.x + mini.width / 2, mini.y + mini.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(mini.x + mini.width / 2 - 10, mini.y + mini.height / 2 - 6, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(() => layers).toBeGreaterThan(0);
+  await cdp.detach();
+  return layers;
+}
+
+test('panning moves one layer: compositing layers do not grow with the nodes, and nodes hold no transforms or rounded images and few clips', async ({
+  page,
+}) => {
+  const layersAt: Record<number, number> = {};
+  for (const size of [50, 500]) {
+    await openGenerated(page, size);
+    const total = Object.keys(generateDesign(size).resources).length;
+    await expect(page.locator('.react-flow__node')).toHaveCount(total);
+    layersAt[size] = await compositingLayers(page);
+    // Each transform, rounded image and clip inside a node is a piece of its own that the browser layers again on
+    // every frame of a pan (docs/benchmarks.md, "Canvas"): React Flow's node element is the one transform a node has.
+    const pieces = await nodeDrawingPieces(page);
+    expect(pieces.transformed.slice(0, 5)).toEqual([]);
+    expect(pieces.roundedImages.slice(0, 5)).toEqual([]);
+    // Far away (500 resources at fit view) a node clips its name, and around name and badges when they fit.
+    if (size === 500)
+      expect(pieces.mostClips.clips, `most clips in one node: ${pieces.mostClips.id}`).toBeLessThanOrEqual(2);
+  }
+  // Ten times the nodes, the same layers: the viewport, the minimap and the panels, not one per node.
+  expect(layersAt[500]!, `layers: ${JSON.stringify(layersAt)}`).toBeLessThanOrEqual(layersAt[50]! + 2);
+  expect(layersAt[500]!).toBeLessThan(40);
+});

@@ -31,10 +31,14 @@ const spacing = String(GAP);
  * The ELK graph of `design`: every resource a node, each container's children
  * grouped into bands. A band wraps after as many items as automatic placement
  * puts in a row, judged by the items' widths: `widths` (a container's width
- * from an earlier answer), else the width drawn now.
+ * from an earlier answer), else the width drawn now (`current`, the automatic layout of `design`, handed in
+ * by a caller that has it already: at thousands of resources it is a long task of its own).
  */
-export function tidyGraph(design: Design, widths: ReadonlyMap<string, number> = new Map()): ElkNode {
-  const current = computeLayout(design);
+export function tidyGraph(
+  design: Design,
+  widths: ReadonlyMap<string, number> = new Map(),
+  current: ReturnType<typeof computeLayout> = computeLayout(design),
+): ElkNode {
   const widthOf = (id: string) => widths.get(id) ?? current.get(id)?.width ?? 0;
   const rooms = launchRooms(design);
   const children = new Map<string | null, Resource[]>();
@@ -177,8 +181,8 @@ function widthsIn(laidOut: ElkNode, into = new Map<string, number>()): Map<strin
  */
 export async function tidyDesign(design: Design, elk: ElkLayouter): Promise<Design> {
   const drawn = computeLayout(design);
-  const first = await elk.layout(tidyGraph(design));
+  const first = await elk.layout(tidyGraph(design, new Map(), drawn));
   const widths = widthsIn(first);
   if ([...widths].every(([id, width]) => drawn.get(id)?.width === width)) return tidiedDesign(design, first);
-  return tidiedDesign(design, await elk.layout(tidyGraph(design, widths)));
+  return tidiedDesign(design, await elk.layout(tidyGraph(design, widths, drawn)));
 }

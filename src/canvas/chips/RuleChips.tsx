@@ -71,7 +71,7 @@ function RuleChipsImpl({
           <img
             src={kindView(chip.kind).icon}
             alt={far ? '' : KIND_WORD[chip.kind]}
-            className="h-3 w-3 shrink-0 rounded-sm"
+            className="h-3 w-3 shrink-0"
             draggable={false}
           />
           {!far && <span className="truncate font-medium">{chip.name}</span>}

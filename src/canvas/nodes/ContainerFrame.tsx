@@ -69,7 +69,7 @@ function ContainerFrameImpl({
       style={down || hatched ? DOWN_HATCH : undefined}
     >
       <div className={`flex items-start gap-2 rounded-t-[3px] px-2 ${far ? 'py-1' : 'py-1.5'} ${frame.header}`}>
-        {frame.icon && <img src={frame.icon} alt="" className="h-6 w-6 shrink-0 rounded-sm" draggable={false} />}
+        {frame.icon && <img src={frame.icon} alt="" className="h-6 w-6 shrink-0" draggable={false} />}
         <div className="flex min-w-0 flex-1 flex-col gap-0.5 leading-tight">
           <div className="flex items-center gap-1.5">
             <span

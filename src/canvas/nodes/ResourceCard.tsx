@@ -9,6 +9,8 @@ import { isFar, nameFontPx, useZoomStep } from './zoom';
 /** A card's border and vertical padding far away (3 px and a 1 px border each side); its name has the rest. */
 const FAR_CHROME = 8;
 const NAME_LINE_HEIGHT = 1.1;
+/** A row of badges: 10 px type at leading-tight and a pixel of padding above and below. */
+const BADGE_ROW = 14;
 
 /** An instance's badges, with its live state while the simulation runs. */
 function InstanceBadges({ id, badges }: { id: string; badges: ResourceNodeProps['data']['facts']['badges'] }) {
@@ -42,6 +44,11 @@ function ResourceCardImpl({
   const room = (height ?? 64) - FAR_CHROME;
   const namePx = nameFontPx(step, 12, room / NAME_LINE_HEIGHT);
   const twoLines = far && namePx <= room / (2 * NAME_LINE_HEIGHT);
+  // Far away the name may fill the card, leaving no room for a row of badges. Then the badges stay in the page
+  // (screen readers, tests) but take no room and draw nothing (`nimbus-unseen`), and the card needs no clip
+  // around name and badges: at thousands of cards each clip is more for the browser to layer on every frame
+  // of a pan (docs/benchmarks.md, "Canvas"). Before, such badges were drawn and cut off by that clip.
+  const badgesFit = !far || room - (twoLines ? 2 : 1) * namePx * NAME_LINE_HEIGHT >= BADGE_ROW;
   // While live state shows, the card keeps its one most telling line so it still fits its box.
   const lines = far
     ? []
@@ -75,8 +82,9 @@ function ResourceCardImpl({
               : 'border-slate-300 dark:border-slate-700'
       } ${selected ? 'ring-2 ring-teal-500' : ''} border-l-4 ${accent}`}
     >
-      <img src={icon} alt="" className="mt-0.5 h-7 w-7 shrink-0 rounded-sm bg-white p-px" draggable={false} />
-      <div className={`min-w-0 flex-1 leading-tight ${far ? 'max-h-full overflow-hidden' : ''}`}>
+      {/* Square corners: a rounded image is clipped to its corners, one more clip per card for every frame of a pan. */}
+      <img src={icon} alt="" className="mt-0.5 h-7 w-7 shrink-0 bg-white p-px" draggable={false} />
+      <div className={`min-w-0 flex-1 leading-tight ${far && badgesFit ? 'max-h-full overflow-hidden' : ''}`}>
         <div className="flex items-start gap-1">
           <span
             data-testid="node-name"
@@ -101,7 +109,7 @@ function ResourceCardImpl({
             {line}
           </div>
         ))}
-        <span className="flex flex-wrap items-center gap-1">
+        <span className={badgesFit ? 'flex flex-wrap items-center gap-1' : 'nimbus-unseen'}>
           {resource.kind === 'ec2Instance' ? (
             <InstanceBadges id={resource.id} badges={badges} />
           ) : (

@@ -1,6 +1,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { CircleX, TriangleAlert } from 'lucide-react';
 import type { ResourceNode } from '../derive';
+import { badgeText } from './badgeText';
 
 /** Shared pieces of node components: connection handles, problem marker, badges. */
 export function Handles() {
@@ -61,9 +62,9 @@ export function Badges({ badges, wrap = true }: { badges: ResourceNode['data']['
         <span
           key={b.text}
           title={b.text}
-          className={`max-w-[150px] shrink-0 truncate rounded px-1.5 py-px text-[10px] font-medium ${BADGE_TONE[b.tone]}`}
+          className={`shrink-0 whitespace-nowrap rounded px-1.5 py-px text-[10px] font-medium ${BADGE_TONE[b.tone]}`}
         >
-          {b.text}
+          {badgeText(b.text)}
         </span>
       ))}
     </span>
