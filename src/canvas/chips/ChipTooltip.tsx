@@ -20,7 +20,7 @@ interface Shown {
 }
 
 const chipButton = (target: EventTarget | null) =>
-  target instanceof Element ? target.closest<HTMLElement>(`button[data-tooltip="${CHIP_TOOLTIP}"]`) : null;
+  target instanceof Element ? target.closest<HTMLElement>(`[data-tooltip="${CHIP_TOOLTIP}"]`) : null;
 
 /**
  * The one tooltip of every rule chip on the canvas: it listens on the canvas

@@ -30,8 +30,10 @@ export interface Shelf {
   height: number;
 }
 
-export const PILL_WIDTH = 168;
-export const PILL_HEIGHT = 26;
+/** Two pills and their gap fit a VPC of the smallest width (440, less 20 of padding each side). */
+export const PILL_WIDTH = 196;
+/** Two lines near (name; count and state); far, one line of name as large as it fits. */
+export const PILL_HEIGHT = 34;
 export const PILL_GAP = 6;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
