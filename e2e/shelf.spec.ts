@@ -38,7 +38,10 @@ const paletteItem = (page: Page, label: string) =>
 
 async function openTemplate(page: Page, name: string) {
   await page.getByRole('button', { name: 'Templates' }).click();
-  await page.getByRole('menuitem', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) }).first().click();
+  await page
+    .getByRole('menuitem', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) })
+    .first()
+    .click();
   await expect(page.getByLabel('Design name')).toHaveValue(/.+/);
   await expect(page.locator('.react-flow__node-subnet').first()).toBeVisible();
 }
@@ -80,9 +83,9 @@ test("the two-AZ template's route tables are pills on the VPC's shelf; hover, ad
   for (const title of await pills.evaluateAll((all) => all.map((p) => p.getAttribute('title') ?? '')))
     expect(title).toMatch(/^Route table .+, \d+ routes?/);
   const vpc = (await page.locator('.react-flow__node-vpc').first().boundingBox())!;
-  const subnets = await page.locator('.react-flow__node-subnet').evaluateAll((all) =>
-    all.map((s) => s.getBoundingClientRect().bottom),
-  );
+  const subnets = await page
+    .locator('.react-flow__node-subnet')
+    .evaluateAll((all) => all.map((s) => s.getBoundingClientRect().bottom));
   for (const box of await tables.evaluateAll((all) => all.map((t) => t.getBoundingClientRect().toJSON() as DOMRect))) {
     expect(box.height).toBeLessThan(40);
     expect(box.top).toBeGreaterThan(Math.max(...subnets));

@@ -141,6 +141,7 @@ function ShelfPillImpl({ id, data, selected, icon, accent }: ResourceNodeProps &
       data-shelf-pill=""
       data-status={status || undefined}
       data-icon-only={iconOnly ? 'true' : undefined}
+      data-name={resource.name}
       data-chip-id={id}
       data-tooltip={CHIP_TOOLTIP}
       aria-label={iconOnly ? words : undefined}

@@ -31,10 +31,11 @@ export interface Shelf {
 }
 
 /** Two pills and their gap fit a VPC of the smallest width (440, less 20 of padding each side). */
-export const PILL_WIDTH = 196;
+export const PILL_WIDTH = 190;
 /** Two lines near (name; count and state); far, one line of name as large as it fits. */
 export const PILL_HEIGHT = 34;
-export const PILL_GAP = 6;
+/** As between cards: an edge keeps 8 px off every box it passes (`edges/route.ts`), so it needs 20 to run between pills. */
+export const PILL_GAP = 20;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
