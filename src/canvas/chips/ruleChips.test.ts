@@ -32,4 +32,17 @@ describe('ruleChipsOf', () => {
     ]);
     expect(chips('igw-1')).toEqual([]);
   });
+
+  it("gives a rule set its own chip, which its shelf pill's hover card lists", () => {
+    expect(chips('rtb-2')).toEqual([
+      expect.objectContaining({
+        id: 'rtb-2',
+        kind: 'routeTable',
+        count: '2 routes',
+        rules: chips('subnet-1')[0]!.rules,
+      }),
+    ]);
+    expect(chips('acl-1')[0]).toMatchObject({ id: 'acl-1', kind: 'networkAcl', count: '1 in · 1 out' });
+    expect(chips('sg-1')[0]).toMatchObject({ id: 'sg-1', kind: 'securityGroup' });
+  });
 });
