@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleDesign } from '../engine/testing/sampleDesign';
-import type { Design } from '../domain';
+import type { Design, RouteTable } from '../domain';
 import { computeLayout, GAP, HEADER, PAD, PILL, placeMissing, type Box } from './layout';
 import { PILL_GAP } from './shelf/shelf';
 
@@ -106,7 +106,7 @@ describe("a VPC's shelf", () => {
         ...opened,
         resources: {
           ...opened.resources,
-          'rtb-new': { ...opened.resources['rtb-2']!, id: 'rtb-new', subnetIds: [] } as Design['resources'][string],
+          'rtb-new': { ...(opened.resources['rtb-2'] as RouteTable), id: 'rtb-new' as RouteTable['id'], subnetIds: [] },
         },
       }),
     );
