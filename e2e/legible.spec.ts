@@ -35,7 +35,8 @@ interface Reading {
   names: Array<{ node: string; text: string; screenPx: number }>;
   /**
    * Shelf pills drawn as their icon alone (too far for their name at 11 px, as rule chips are): each must
-   * still be named, by its accessible name and a tooltip, both giving its resource's name.
+   * still be named, by its text (kept unseen for screen readers) giving its resource's name, and have a tooltip
+   * (a `title`, or the canvas's rule tooltip, which names the rule set, marked `data-tooltip`).
    */
   iconOnly: Array<{ node: string; named: boolean }>;
   clippedWithoutTooltip: string[];
@@ -59,8 +60,8 @@ function read(page: Page): Promise<Reading> {
           node: el.closest<HTMLElement>('.react-flow__node')!.dataset.id!,
           named:
             name.length > 0 &&
-            (el.getAttribute('aria-label') ?? '').includes(name) &&
-            (el.getAttribute('title') ?? '').includes(name),
+            (el.textContent ?? '').includes(name) &&
+            ((el.getAttribute('title') ?? '').includes(name) || el.hasAttribute('data-tooltip')),
         };
       },
     );

@@ -48,8 +48,8 @@ function nodesAt(clientX: number, clientY: number): string[] {
  * subnet (or, for a group, an instance) associates it there, through the same
  * connect command as joining handles. Valid targets are lit while dragging,
  * and a drop anywhere on a target's body counts; a refusal says why at the
- * pointer. Far away the pill is its icon alone, named by its words (the chips'
- * level of detail).
+ * pointer. Far away the pill shows its name alone; further out its icon alone,
+ * its words kept in the page unseen, with the rule tooltip giving them whole.
  */
 function ShelfPillImpl({ id, data, selected, icon, accent }: ResourceNodeProps & { icon: string; accent: string }) {
   const { resource, problem, pill } = data;
@@ -61,7 +61,6 @@ function ShelfPillImpl({ id, data, selected, icon, accent }: ResourceNodeProps &
   const hovered = useHoveredRule((s) => s.id === id);
   const count = pill?.count ?? '';
   const status = pill?.status ?? '';
-  const words = `${KIND_WORD[kind]} ${resource.name}, ${count}${status ? `, ${status}` : ''}`;
 
   const flow = useReactFlow<ResourceNode, ResourceEdge>();
   const press = useRef<{ x: number; y: number; pointerId: number } | null>(null);
@@ -144,8 +143,7 @@ function ShelfPillImpl({ id, data, selected, icon, accent }: ResourceNodeProps &
       data-name={resource.name}
       data-chip-id={id}
       data-tooltip={CHIP_TOOLTIP}
-      aria-label={iconOnly ? words : undefined}
-      title={words}
+      // Its words, whole, are in the canvas's one rule tooltip (with its rules), so it needs no `title` of its own.
       className={`nimbus-card nodrag nopan flex h-full w-full cursor-grab items-center gap-1.5 rounded-full border border-l-4 bg-white px-2 active:cursor-grabbing dark:bg-slate-900 ${
         status === 'not attached' ? 'border-dashed' : ''
       } ${
@@ -174,6 +172,13 @@ function ShelfPillImpl({ id, data, selected, icon, accent }: ResourceNodeProps &
       }}
     >
       <img src={icon} alt="" className="h-4 w-4 shrink-0 rounded-sm" draggable={false} />
+      {/*
+       * Icon alone, its words stay in the page for screen readers and find-in-page, in the flow with no height
+       * (`nimbus-unseen`, as a far card's fact lines), so the node's name is still its text.
+       */}
+      {iconOnly && (
+        <span className="nimbus-unseen">{`${resource.name}, ${KIND_WORD[kind]}, ${count}${status ? `, ${status}` : ''}`}</span>
+      )}
       {!iconOnly && (
         <div className="flex min-w-0 flex-1 flex-col leading-tight">
           <span
