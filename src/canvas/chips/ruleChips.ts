@@ -14,13 +14,34 @@ export interface RuleChip {
   name: string;
   /** "3 routes", "2 in · 1 out". */
   count: string;
-  /** One line a rule, for the hover card. */
+  /** One line a rule, for the hover card: the first `LISTED_RULES` only (a group may have thousands). */
   rules: string[];
+  /** How many rules there are in all, listed or not. */
+  ruleCount: number;
+}
+
+/** The most rules a hover card lists; the inspector lists them all. */
+export const LISTED_RULES = 12;
+
+/** The first rules' lines, described only as far as the hover card lists them. */
+function listed<T>(groups: ReadonlyArray<readonly [readonly T[], (rule: T) => string]>): {
+  rules: string[];
+  ruleCount: number;
+} {
+  const rules: string[] = [];
+  let ruleCount = 0;
+  for (const [items, describe] of groups) {
+    for (const item of items.slice(0, Math.max(0, LISTED_RULES - rules.length))) rules.push(describe(item));
+    ruleCount += items.length;
+  }
+  return { rules, ruleCount };
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 type RuleResource = Extract<Resource, { kind: RuleChip['kind'] }>;
+type NaclRule = Extract<Resource, { kind: 'networkAcl' }>['inbound'][number];
+type SgRule = Extract<Resource, { kind: 'securityGroup' }>['inbound'][number];
 
 /** One rule set as a chip; `count` may say more than its rules (a subnet on the main table). */
 function chipOf(design: Design, rules: RuleResource, count?: string): RuleChip {
@@ -31,7 +52,7 @@ function chipOf(design: Design, rules: RuleResource, count?: string): RuleChip {
         kind: 'routeTable',
         name: rules.name,
         count: count ?? plural(rules.routes.length, 'route'),
-        rules: rules.routes.map((r) => `${r.destination} → ${design.resources[r.target]?.name ?? r.target}`),
+        ...listed([[rules.routes, (r) => `${r.destination} → ${design.resources[r.target]?.name ?? r.target}`]]),
       };
     case 'networkAcl':
       return {
@@ -39,12 +60,12 @@ function chipOf(design: Design, rules: RuleResource, count?: string): RuleChip {
         kind: 'networkAcl',
         name: rules.name,
         count: count ?? `${rules.inbound.length} in · ${rules.outbound.length} out`,
-        rules: [
-          ...rules.inbound.map((r) => `in: ${describeNaclRule(r)}`),
-          'in: rule * (deny all)',
-          ...rules.outbound.map((r) => `out: ${describeNaclRule(r)}`),
-          'out: rule * (deny all)',
-        ],
+        ...listed<NaclRule | null>([
+          [rules.inbound, (r) => `in: ${describeNaclRule(r!)}`],
+          [[null], () => 'in: rule * (deny all)'],
+          [rules.outbound, (r) => `out: ${describeNaclRule(r!)}`],
+          [[null], () => 'out: rule * (deny all)'],
+        ]),
       };
     case 'securityGroup':
       return {
@@ -52,10 +73,10 @@ function chipOf(design: Design, rules: RuleResource, count?: string): RuleChip {
         kind: 'securityGroup',
         name: rules.name,
         count: count ?? `${rules.inbound.length} in · ${rules.outbound.length} out`,
-        rules: [
-          ...rules.inbound.map((r) => `in: ${describeSgRule(design, r, 'inbound')}`),
-          ...rules.outbound.map((r) => `out: ${describeSgRule(design, r, 'outbound')}`),
-        ],
+        ...listed<SgRule>([
+          [rules.inbound, (r) => `in: ${describeSgRule(design, r, 'inbound')}`],
+          [rules.outbound, (r) => `out: ${describeSgRule(design, r, 'outbound')}`],
+        ]),
       };
   }
 }
