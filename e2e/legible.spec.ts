@@ -33,6 +33,12 @@ async function settle(page: Page): Promise<void> {
 
 interface Reading {
   names: Array<{ node: string; text: string; screenPx: number }>;
+  /**
+   * Shelf pills drawn as their icon alone (too far for their name at 11 px, as rule chips are): each must
+   * still be named, by its text (kept unseen for screen readers) giving its resource's name, and have a tooltip
+   * (a `title`, or the canvas's rule tooltip, which names the rule set, marked `data-tooltip`).
+   */
+  iconOnly: Array<{ node: string; named: boolean }>;
   clippedWithoutTooltip: string[];
 }
 
@@ -46,6 +52,18 @@ function read(page: Page): Promise<Reading> {
         text: el.textContent ?? '',
         screenPx: parseFloat(getComputedStyle(el).fontSize) * zoom,
       }),
+    );
+    const iconOnly = [...document.querySelectorAll<HTMLElement>('.react-flow__node [data-icon-only="true"]')].map(
+      (el) => {
+        const name = el.dataset.name ?? '';
+        return {
+          node: el.closest<HTMLElement>('.react-flow__node')!.dataset.id!,
+          named:
+            name.length > 0 &&
+            (el.textContent ?? '').includes(name) &&
+            ((el.getAttribute('title') ?? '').includes(name) || el.hasAttribute('data-tooltip')),
+        };
+      },
     );
     const clippedWithoutTooltip: string[] = [];
     for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node *')) {
@@ -67,7 +85,7 @@ function read(page: Page): Promise<Reading> {
       if (!covered)
         clippedWithoutTooltip.push(`${el.closest<HTMLElement>('.react-flow__node')!.dataset.id}: "${text}"`);
     }
-    return { names, clippedWithoutTooltip };
+    return { names, iconOnly, clippedWithoutTooltip };
   });
 }
 
@@ -91,10 +109,14 @@ test('every template at fit view: names at 11 px or more on screen, nothing cut 
     await item.click();
     await settle(page);
     if (shots) await page.screenshot({ path: `${shots}/template-${index + 1}.png` });
-    const { names, clippedWithoutTooltip } = await read(page);
+    const { names, iconOnly, clippedWithoutTooltip } = await read(page);
     expect(names.length, `${template}: names drawn`).toBeGreaterThan(0);
     const nodes = await page.locator('.react-flow__node').count();
-    expect(names.length, `${template}: every node shows its name`).toBe(nodes);
+    expect(names.length + iconOnly.length, `${template}: every node shows its name`).toBe(nodes);
+    expect(
+      iconOnly.filter((pill) => !pill.named).map((pill) => pill.node),
+      `${template}: icon-only pills without their name as accessible name and tooltip`,
+    ).toEqual([]);
     const small = names.filter((n) => n.screenPx < 11).map((n) => `${n.text} at ${n.screenPx.toFixed(1)} px`);
     expect(small, `${template}: names under 11 px on screen`).toEqual([]);
     expect(clippedWithoutTooltip, `${template}: text cut short without a tooltip`).toEqual([]);

@@ -24,6 +24,19 @@ describe('deriveNodes', () => {
     expect(facts('subnet-1').lines[0]).toBe('10.0.1.0/24 · 251 usable');
   });
 
+  it('draws rule resources as shelf pills: not moved by dragging, with their count and state in words', () => {
+    const pill = nodes.find((n) => n.id === 'rtb-1')!;
+    expect(pill).toMatchObject({
+      parentId: 'vpc-1',
+      draggable: false,
+      data: { pill: { count: '1 route', status: 'main' } },
+    });
+    expect(nodes.find((n) => n.id === 'sg-1')!.data.pill).toEqual({ count: '1 in · 1 out', status: '' });
+    // The pill's hover card lists its own rules.
+    expect(pill.data.chips).toEqual([expect.objectContaining({ id: 'rtb-1', kind: 'routeTable' })]);
+    expect(nodes.find((n) => n.id === 'i-1')!.draggable).toBeUndefined();
+  });
+
   it('marks nodes that have problems with their messages', () => {
     const broken = produce(design, (d) => void ((d.resources['subnet-2'] as { cidr: string }).cidr = '10.0.1.0/25'));
     const marked = deriveNodes(broken, validateDesign(broken)).filter((n) => n.data.problem);

@@ -5,6 +5,7 @@ import { computeLayout, isContainer } from './layout';
 import { nodeFacts, type NodeFacts } from './facts';
 import { viewOf } from './kinds';
 import { ruleChipsOf, type RuleChip } from './chips';
+import { isShelfKind, pillFactsOf, type PillFacts } from './shelf/shelf';
 
 export interface ResourceNodeData extends Record<string, unknown> {
   resource: Resource;
@@ -15,6 +16,8 @@ export interface ResourceNodeData extends Record<string, unknown> {
   launched?: boolean;
   /** The rule sets acting on it, drawn on its border (a subnet's table and ACL, a card's groups). */
   chips?: RuleChip[];
+  /** A rule resource drawn as a shelf pill: its rule count and its state in words. */
+  pill?: PillFacts;
 }
 
 export type ResourceNode = Node<ResourceNodeData>;
@@ -66,11 +69,14 @@ export function deriveNodes(
       height: box.height,
       ...(container ? { style: { width: box.width, height: box.height } } : {}),
       zIndex: container ? d : 100 + d,
+      // A pill's place is its shelf's: dragging one connects it to what it is dropped on (`shelf/ShelfPill.tsx`).
+      ...(isShelfKind(resource.kind) ? { draggable: false } : {}),
       data: {
         resource,
         facts: nodeFacts(design, resource),
         problem: problems.get(resource.id) ?? null,
         chips: ruleChipsOf(design, resource),
+        ...(isShelfKind(resource.kind) ? { pill: pillFactsOf(design, resource) } : {}),
       },
     };
     const last = before.get(resource.id);
@@ -101,7 +107,9 @@ function sameNode(a: ResourceNode, b: ResourceNode): boolean {
     !!a.style === !!b.style &&
     sameJson(a.data.facts, b.data.facts) &&
     sameJson(a.data.problem, b.data.problem) &&
-    sameJson(a.data.chips, b.data.chips)
+    a.draggable === b.draggable &&
+    sameJson(a.data.chips, b.data.chips) &&
+    sameJson(a.data.pill, b.data.pill)
   );
 }
 

@@ -1,12 +1,16 @@
 import { resourcesOfKind, withEksNodeGroups, type Design, type Kind, type Resource } from '../domain';
 import { CONTAINER_KINDS, containerOf } from '../engine';
 import { kindView } from './kinds';
+import { isShelfKind, PILL_HEIGHT, PILL_WIDTH, shelfOf, type Shelf } from './shelf/shelf';
 
 /**
  * Where every node goes. Stored positions win; resources without one (from a
  * template or a hand-written file) are placed in sections the way AWS
- * diagrams read (gateways on top, zones side by side, rules below), and every
- * container grows to fit what it holds.
+ * diagrams read (gateways on top, zones side by side), and every container
+ * grows to fit what it holds. A VPC's route tables, ACLs and groups are not
+ * placed by position at all: they are pills of its shelf (`shelf/shelf.ts`),
+ * one strip below everything else the VPC holds, in the design's order; a
+ * position stored for one (a design saved when they were cards) is ignored.
  *
  * Automatic placement is a fallback: `placeMissing` writes its result into the
  * design once (on opening, and in the same step as an edit that adds something
@@ -43,6 +47,14 @@ export function perRow(container: Resource | null, items: readonly Resource[]): 
 
 export function isContainer(resource: Resource): boolean {
   return CONTAINER_KINDS.has(resource.kind);
+}
+
+/** The box of a rule resource's pill, on its VPC's shelf or (with no VPC to hold it) on its own. */
+export const PILL = { width: PILL_WIDTH, height: PILL_HEIGHT } as const;
+
+/** Whether `resource` is drawn as a pill on the shelf of `container`: then the shelf, not a position, places it. */
+export function onShelf(resource: Resource, container: Resource | null | undefined): boolean {
+  return container?.kind === 'vpc' && isShelfKind(resource.kind);
 }
 
 /** Launched instances a subnet keeps room for: up to this many of its groups' maximum, two to a row. */
@@ -122,7 +134,9 @@ function layOut(design: Design): { boxes: Map<string, Box>; automatic: string[] 
     const parentId = container?.id ?? null;
     const items = children.get(parentId) ?? [];
     const sizes = new Map<string, { width: number; height: number }>();
-    for (const item of items) sizes.set(item.id, isContainer(item) ? place(item) : LEAF);
+    for (const item of items)
+      sizes.set(item.id, isContainer(item) ? place(item) : isShelfKind(item.kind) ? PILL : LEAF);
+    const shelved = new Set(items.filter((item) => onShelf(item, container)).map((item) => item.id));
 
     const top = container ? headerHeight(container.kind) : 0;
     const left = container ? PAD : 0;
@@ -130,6 +144,7 @@ function layOut(design: Design): { boxes: Map<string, Box>; automatic: string[] 
     let bottom = top;
     const unplaced: Resource[] = [];
     for (const item of items) {
+      if (shelved.has(item.id)) continue;
       const stored = storedPosition(design, item, parentId);
       const size = sizes.get(item.id)!;
       if (stored?.x !== undefined && stored.y !== undefined) {
@@ -166,13 +181,26 @@ function layOut(design: Design): { boxes: Map<string, Box>; automatic: string[] 
     const frame = kindView(container.kind).frame;
     const min = frame?.minSize ?? LEAF;
     const stored = Object.hasOwn(design.layout, container.id) ? design.layout[container.id] : undefined;
+    const width = Math.max(
+      min.width,
+      right + PAD,
+      rooms.has(container.id) ? PAD + 2 * LEAF.width + GAP + PAD : 0,
+      stored?.width ?? 0,
+      shelved.size > 0 ? PAD + PILL.width + PAD : 0,
+    );
+    if (shelved.size > 0) {
+      const shelf = shelfOf(design, container.id, width - 2 * PAD);
+      const shelfTop = shelfTopOf(design, shelf, { top, below: bottom > top ? bottom + GAP : top }, (row) =>
+        items.some((item) => !shelved.has(item.id) && overlaps(boxes.get(item.id)!, row)),
+      );
+      for (const pill of shelf.pills) {
+        boxes.set(pill.id, { x: PAD + pill.x, y: shelfTop + pill.y, ...PILL, parentId });
+        if (!storedPosition(design, design.resources[pill.id]!, parentId)) automatic.push(pill.id);
+      }
+      bottom = Math.max(bottom, shelfTop + shelf.height);
+    }
     return {
-      width: Math.max(
-        min.width,
-        right + PAD,
-        rooms.has(container.id) ? PAD + 2 * LEAF.width + GAP + PAD : 0,
-        stored?.width ?? 0,
-      ),
+      width,
       height: Math.max(
         min.height,
         bottom + PAD + (frame?.dropRoom ?? 0),
@@ -186,7 +214,28 @@ function layOut(design: Design): { boxes: Map<string, Box>; automatic: string[] 
   return { boxes, automatic };
 }
 
-const overlaps = (a: Box, b: Box) =>
+/**
+ * The shelf's top edge inside its VPC. Once placed it stays put: its first pill's stored position holds it
+ * (less that pill's row), so an item growing or dropped elsewhere in the VPC never moves it, and a design saved
+ * when rule resources were cards opens with the shelf where their band began. With no stored pill, or where
+ * that row would lie over something else the VPC holds, it goes `below` everything else.
+ */
+function shelfTopOf(
+  design: Design,
+  shelf: Shelf,
+  { top, below }: { top: number; below: number },
+  covers: (row: Omit<Box, 'parentId'>) => boolean,
+): number {
+  for (const pill of shelf.pills) {
+    const stored = Object.hasOwn(design.layout, pill.id) ? design.layout[pill.id] : undefined;
+    if (stored?.y === undefined || (stored.parentId ?? null) !== shelf.vpcId) continue;
+    const y = Math.max(top, stored.y - pill.y);
+    return covers({ x: PAD, y, width: Math.max(shelf.width, 1), height: shelf.height }) ? below : y;
+  }
+  return below;
+}
+
+const overlaps = (a: Omit<Box, 'parentId'>, b: Omit<Box, 'parentId'>) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 /**

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { resourcesOfKind, type Design } from '../domain';
 import { LESSONS } from '../scenarios/learn/lessons';
 import { TEMPLATES } from '../scenarios/templates';
-import { computeLayout, HEADER, placeMissing, type Box } from './layout';
+import { computeLayout, HEADER, onShelf, PILL, placeMissing, type Box } from './layout';
 import { tidyDesign } from './tidy';
 
 const elk = new ELK();
@@ -53,6 +53,21 @@ describe('Tidy up', () => {
     expect(zones[0]!.y).toBe(zones[1]!.y);
     expect(boxes.get(igw!.id)!.y + boxes.get(igw!.id)!.height).toBeLessThanOrEqual(zones[0]!.y);
     for (const table of tables) expect(table.y).toBeGreaterThanOrEqual(zones[0]!.y + zones[0]!.height);
+  });
+
+  it("keeps room for each VPC's shelf: its pills in one strip below everything else the VPC holds", async () => {
+    const design = starts.find(([name]) => name === 'template tgw-three-vpcs')![1];
+    const tidy = await tidyDesign(design, elk);
+    const boxes = computeLayout(tidy);
+    for (const vpc of resourcesOfKind(design, 'vpc')) {
+      const inside = [...boxes].filter(([, box]) => box.parentId === vpc.id);
+      const pills = inside.filter(([id]) => onShelf(design.resources[id]!, vpc));
+      const others = inside.filter(([id]) => !onShelf(design.resources[id]!, vpc));
+      expect(pills.length).toBeGreaterThan(0);
+      const top = Math.min(...pills.map(([, box]) => box.y));
+      for (const [, box] of others) expect(box.y + box.height, vpc.id).toBeLessThan(top);
+      for (const [id, box] of pills) expect(box, id).toMatchObject(PILL);
+    }
   });
 
   it('is a fixed point: tidying a tidy design changes nothing', async () => {

@@ -2,7 +2,20 @@ import type { ElkNode } from 'elkjs/lib/elk-api';
 import type { Design, LayoutEntry, Resource } from '../domain';
 import { containerOf } from '../engine';
 import { kindView } from './kinds';
-import { computeLayout, GAP, headerHeight, isContainer, LEAF, launchRooms, PAD, perRow, section } from './layout';
+import {
+  computeLayout,
+  GAP,
+  headerHeight,
+  isContainer,
+  LEAF,
+  launchRooms,
+  onShelf,
+  PAD,
+  PILL,
+  perRow,
+  section,
+} from './layout';
+import { shelfOf } from './shelf/shelf';
 
 /**
  * Tidy up: the whole design laid out again by ELK, following the containment
@@ -24,6 +37,8 @@ export interface ElkLayouter {
 /** Band node ids carry a character resource ids never contain, so they can't collide with a resource. */
 const BAND = ' band ';
 const isBand = (id: string) => id.includes(BAND);
+/** The room a VPC's shelf takes, as the last band of the VPC. */
+const SHELF_BAND = `${BAND}shelf`;
 
 const spacing = String(GAP);
 
@@ -50,7 +65,9 @@ export function tidyGraph(
   }
 
   const bandsOf = (container: Resource | null): ElkNode[] => {
-    const items = children.get(container?.id ?? null) ?? [];
+    const all = children.get(container?.id ?? null) ?? [];
+    // A VPC's rule resources are its shelf, laid out by the canvas: ELK keeps room for the strip, last.
+    const items = all.filter((item) => !onShelf(item, container));
     const bands: ElkNode[] = [];
     for (const band of [0, 1, 2]) {
       const inBand = items.filter((item) => section(item.kind) === band);
@@ -74,6 +91,10 @@ export function tidyGraph(
           'elk.contentAlignment': 'V_TOP H_LEFT',
         },
       });
+    }
+    if (container && items.length < all.length) {
+      const shelf = shelfOf(design, container.id, Math.max(widthOf(container.id), PAD + PILL.width + PAD) - 2 * PAD);
+      bands.push({ id: `${container.id}${SHELF_BAND}`, width: shelf.width, height: shelf.height });
     }
     return bands;
   };
@@ -139,6 +160,16 @@ export function tidiedDesign(design: Design, laidOut: ElkNode): Design {
   const visit = (node: ElkNode, parentId: string | null, offset: { x: number; y: number }) => {
     for (const child of node.children ?? []) {
       const at = { x: offset.x + (child.x ?? 0), y: offset.y + (child.y ?? 0) };
+      if (child.id.endsWith(SHELF_BAND) && parentId) {
+        // The pills as the canvas lays the shelf out at this width; the first one's position holds the shelf there.
+        for (const pill of shelfOf(design, parentId, child.width ?? 0).pills)
+          layout[pill.id] = {
+            x: Math.round(at.x + pill.x),
+            y: Math.round(at.y + pill.y),
+            parentId: parentId as LayoutEntry['parentId'],
+          };
+        continue;
+      }
       if (isBand(child.id)) {
         visit(child, parentId, at);
         continue;

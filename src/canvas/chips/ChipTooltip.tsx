@@ -2,10 +2,8 @@ import { setHoveredRule } from './hoveredRule';
 import { memo, useEffect, useId, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { CHIP_TOOLTIP, KIND_WORD } from './RuleChips';
-import type { RuleChip } from './ruleChips';
+import { LISTED_RULES, type RuleChip } from './ruleChips';
 
-/** At most this many rules in the tooltip; the inspector lists them all. */
-const LISTED = 12;
 /** Hovering opens after this long, as the app's other tooltips do (`HintProvider` in ui/App.tsx). */
 const OPEN_DELAY_MS = 400;
 /** Within this long after one closed, the next opens at once: moving along a row of chips reads them in turn. */
@@ -20,7 +18,7 @@ interface Shown {
 }
 
 const chipButton = (target: EventTarget | null) =>
-  target instanceof Element ? target.closest<HTMLElement>(`button[data-tooltip="${CHIP_TOOLTIP}"]`) : null;
+  target instanceof Element ? target.closest<HTMLElement>(`[data-tooltip="${CHIP_TOOLTIP}"]`) : null;
 
 /**
  * The one tooltip of every rule chip on the canvas: it listens on the canvas
@@ -156,11 +154,11 @@ function ChipTooltipImpl({
         {KIND_WORD[chip.kind]} {chip.name}
       </p>
       <ul className="mt-0.5 font-mono text-[11px]">
-        {chip.rules.slice(0, LISTED).map((rule, i) => (
+        {chip.rules.map((rule, i) => (
           <li key={i}>{rule}</li>
         ))}
-        {chip.rules.length === 0 && <li>No rules</li>}
-        {chip.rules.length > LISTED && <li>…and {chip.rules.length - LISTED} more (click to open)</li>}
+        {chip.ruleCount === 0 && <li>No rules</li>}
+        {chip.ruleCount > LISTED_RULES && <li>…and {chip.ruleCount - LISTED_RULES} more (click to open)</li>}
       </ul>
     </div>,
     document.body,

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { useViewStore } from '../../store';
 import { kindView } from '../kinds';
 import type { RuleChip } from './ruleChips';
+import { useHoveredRule } from './hoveredRule';
 
 /** The kind of rule set a chip stands for, in words: its icon's text alternative and its tooltip's first word. */
 export const KIND_WORD: Record<RuleChip['kind'], string> = {
@@ -34,6 +35,8 @@ function RuleChipsImpl({
   /** Far away (the node's zoom detail) a chip is its icon alone: its 10 px words could not be read there. */
   far?: boolean;
 }) {
+  // The rule set hovered anywhere (a chip, its shelf pill) rings its chips here; only nodes showing it re-render.
+  const hovered = useHoveredRule((s) => (s.id !== null && chips.some((c) => c.id === s.id) ? s.id : null));
   if (chips.length === 0) return null;
   return (
     <div
@@ -48,13 +51,14 @@ function RuleChipsImpl({
           type="button"
           data-chip-id={chip.id}
           data-chip-kind={chip.kind}
+          data-hovered={hovered === chip.id ? 'true' : undefined}
           // Its tooltip gives the whole name and the rules, so a name cut short here is still readable.
           data-tooltip={CHIP_TOOLTIP}
           // An icon alone is named by its words as they would be drawn near.
           aria-label={far ? `${KIND_WORD[chip.kind]} ${chip.name}, ${chip.count}` : undefined}
           className={`flex min-w-0 items-center gap-1 rounded-full border border-slate-300 bg-white py-px text-[10px] leading-tight text-slate-700 shadow-sm hover:border-teal-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 ${
             far ? 'px-0.5' : 'px-1.5'
-          }`}
+          } ${hovered === chip.id ? 'ring-2 ring-teal-400' : ''}`}
           onClick={(event) => {
             event.stopPropagation();
             const view = useViewStore.getState();

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sampleDesign } from '../../engine/testing/sampleDesign';
-import { ruleChipsOf } from './ruleChips';
+import { produce } from 'immer';
+import type { SecurityGroup } from '../../domain';
+import { LISTED_RULES, ruleChipsOf } from './ruleChips';
 
 describe('ruleChipsOf', () => {
   const design = sampleDesign();
@@ -28,8 +30,32 @@ describe('ruleChipsOf', () => {
         name: 'default',
         count: '1 in · 1 out',
         rules: ['in: all traffic from default', 'out: all traffic to 0.0.0.0/0'],
+        ruleCount: 2,
       },
     ]);
     expect(chips('igw-1')).toEqual([]);
+  });
+
+  it("gives a rule set its own chip, which its shelf pill's hover card lists", () => {
+    expect(chips('rtb-2')).toEqual([
+      expect.objectContaining({
+        id: 'rtb-2',
+        kind: 'routeTable',
+        count: '2 routes',
+        rules: chips('subnet-1')[0]!.rules,
+      }),
+    ]);
+    expect(chips('acl-1')[0]).toMatchObject({ id: 'acl-1', kind: 'networkAcl', count: '1 in · 1 out' });
+    expect(chips('sg-1')[0]).toMatchObject({ id: 'sg-1', kind: 'securityGroup' });
+  });
+
+  it('describes only the rules a hover card lists, and counts them all', () => {
+    const big = produce(design, (d) => {
+      const group = d.resources['sg-1'] as SecurityGroup;
+      group.inbound = Array.from({ length: 500 }, (_, i) => ({ ...group.inbound[0]!, fromPort: i, toPort: i }));
+    });
+    const [chip] = ruleChipsOf(big, big.resources['sg-1']!);
+    expect(chip!.rules).toHaveLength(LISTED_RULES);
+    expect(chip!.ruleCount).toBe(501);
   });
 });

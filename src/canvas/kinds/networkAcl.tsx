@@ -1,9 +1,10 @@
 import { ICONS } from '../icons';
-import { ACCENT, card } from './cards';
+import { shelfPill } from '../shelf/ShelfPill';
+import { ACCENT } from './cards';
 import type { KindView } from './view';
 
 export const networkAclView: KindView<'networkAcl'> = {
-  node: card(ICONS.nacl, ACCENT.security),
+  node: shelfPill(ICONS.nacl, ACCENT.security),
   icon: ICONS.nacl,
   palette: [{ group: 'Security', id: 'nacl', label: 'Network ACL', hint: 'Drop in a VPC' }],
   band: 'bottom',

@@ -1,9 +1,10 @@
 import { ICONS } from '../icons';
-import { ACCENT, card } from './cards';
+import { shelfPill } from '../shelf/ShelfPill';
+import { ACCENT } from './cards';
 import type { KindView } from './view';
 
 export const routeTableView: KindView<'routeTable'> = {
-  node: card(ICONS.router, ACCENT.network),
+  node: shelfPill(ICONS.router, ACCENT.network),
   icon: ICONS.router,
   palette: [{ group: 'Networking', id: 'route-table', label: 'Route table', hint: 'Drop in a VPC' }],
   band: 'bottom',

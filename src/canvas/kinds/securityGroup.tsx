@@ -1,15 +1,17 @@
 import { resourcesOfKind } from '../../domain';
 import { ICONS } from '../icons';
-import { ACCENT, card } from './cards';
+import { shelfPill } from '../shelf/ShelfPill';
+import { ACCENT } from './cards';
 import type { KindView } from './view';
 
 /**
- * Security groups are cards here, not boxes around their members (an instance may be in several); AWS's
+ * Security groups are shelf pills here, not boxes around their members (an instance may be in several); AWS's
  * architecture-icon guidelines (https://aws.amazon.com/architecture/icons/, "Groups") draw a security group as
- * a red group box, so the card carries that box as its icon and a dashed border with a red edge.
+ * a red group box, so the pill carries that box as its icon, with a red edge. (A dashed pill is one that acts
+ * on nothing.)
  */
 export const securityGroupView: KindView<'securityGroup'> = {
-  node: card(ICONS.securityGroup, `${ACCENT.security} border-dashed`),
+  node: shelfPill(ICONS.securityGroup, ACCENT.security),
   icon: ICONS.securityGroup,
   palette: [{ group: 'Security', id: 'sg', label: 'Security group', hint: 'Drop in a VPC' }],
   band: 'bottom',

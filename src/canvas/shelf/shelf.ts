@@ -30,20 +30,32 @@ export interface Shelf {
   height: number;
 }
 
-export const PILL_WIDTH = 168;
-export const PILL_HEIGHT = 26;
-export const PILL_GAP = 6;
+/** Two pills and their gap fit a VPC of the smallest width (440, less 20 of padding each side). */
+export const PILL_WIDTH = 190;
+/** Two lines near (name; count and state); far, one line of name as large as it fits. */
+export const PILL_HEIGHT = 34;
+/** As between cards: an edge keeps 8 px off every box it passes (`edges/route.ts`), so it needs 20 to run between pills. */
+export const PILL_GAP = 20;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 type RuleResource = RouteTable | NetworkAcl | SecurityGroup;
 
-const isRuleResource = (resource: Resource): resource is RuleResource =>
-  resource.kind === 'routeTable' || resource.kind === 'networkAcl' || resource.kind === 'securityGroup';
+/** Whether a kind is drawn as a shelf pill (inside its VPC) rather than as a card. */
+export const isShelfKind = (kind: Resource['kind']): kind is ShelfKind =>
+  kind === 'routeTable' || kind === 'networkAcl' || kind === 'securityGroup';
+
+const isRuleResource = (resource: Resource): resource is RuleResource => isShelfKind(resource.kind);
+
+/** Per `resources` object (designs are never changed in place), so every pill of one design shares one scan. */
+const groupsInUseCache = new WeakMap<Design['resources'], Set<string>>();
 
 /** Ids of every security group some resource of the design names, in one pass. */
 function attachedGroupIds(design: Design): Set<string> {
+  const cached = groupsInUseCache.get(design.resources);
+  if (cached) return cached;
   const ids = new Set<string>();
+  groupsInUseCache.set(design.resources, ids);
   for (const resource of Object.values(design.resources)) {
     if (!('securityGroupIds' in resource) || !Array.isArray(resource.securityGroupIds)) continue;
     for (const id of resource.securityGroupIds as unknown[]) if (typeof id === 'string') ids.add(id);
@@ -51,7 +63,14 @@ function attachedGroupIds(design: Design): Set<string> {
   return ids;
 }
 
-function pillFacts(resource: RuleResource, groupsInUse: ReadonlySet<string>): Pick<ShelfPill, 'count' | 'status'> {
+export type PillFacts = Pick<ShelfPill, 'count' | 'status'>;
+
+/** What a rule resource's pill says besides its name: its rule count and its state in words. */
+export function pillFactsOf(design: Design, resource: Resource): PillFacts | undefined {
+  return isRuleResource(resource) ? pillFacts(resource, attachedGroupIds(design)) : undefined;
+}
+
+function pillFacts(resource: RuleResource, groupsInUse: ReadonlySet<string>): PillFacts {
   switch (resource.kind) {
     case 'routeTable':
       return {
