@@ -51,6 +51,7 @@ import { FaultControls } from './FaultControls';
 import { TrafficOverlay } from './traffic/TrafficOverlay';
 import { CanvasMiniMap } from './minimap/CanvasMiniMap';
 import { FIT_VIEW_OPTIONS, useFitViewMeasure } from './fitViewPadding';
+import { PaneMenu } from './PaneMenu';
 
 const EDGE_STYLE: Record<NonNullable<ResourceEdge['data']>['role'], React.CSSProperties> = {
   association: { stroke: '#64748b', strokeDasharray: '5 4', strokeWidth: 1.5 },
@@ -433,6 +434,7 @@ function CanvasInner() {
       onDrop={onDrop}
     >
       <ChipTooltip container={wrapper} chipsOf={chipsOf} />
+      <PaneMenu container={wrapper} />
       <ReactFlow<ResourceNode, ResourceEdge>
         nodes={drawnNodes}
         edges={drawnEdges}
