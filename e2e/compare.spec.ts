@@ -40,6 +40,11 @@ test('a new user opens SSH to the internet and compares with the version they op
   await expect(web).toHaveClass(/diff-changed/);
   const mark = await web.evaluate((element) => getComputedStyle(element, '::after').content);
   expect(mark).toBe('"~ changed"');
+  // Docked in the side panel, above its tabs: the canvas it marks is not covered.
+  await expect(page.locator('aside').getByRole('region', { name: 'Comparison' })).toBeVisible();
+  const docked = (await panel.boundingBox())!;
+  const canvas = (await page.locator('.react-flow').boundingBox())!;
+  expect(docked.x).toBeGreaterThanOrEqual(canvas.x + canvas.width);
   await page.screenshot({ path: 'test-results/compare-ssh.png' });
   // The panel and the marks pass axe's serious and critical checks (contrast of the red and the words included).
   const axe = await new AxeBuilder({ page })

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { watchConsole } from './console';
+import { lessonCount, openLesson } from './lessonStarts';
 
 /**
  * Edges people can follow, on every template at 1440×900 and fit view: no
@@ -140,25 +141,45 @@ test('on every template at fit view, edges go around the boxes they do not join 
   let edgesSeen = 0;
   for (let index = 0; index < count; index++) {
     const name = await openTemplate(page, index);
-    await page.getByRole('button', { name: 'Fit view' }).click();
-    const { nodes, edges } = await settled(page);
-    const crossings: string[] = [];
-    const labelsOnNodes: string[] = [];
-    for (const edge of edges) {
-      edgesSeen++;
-      expect(edge.routed, `${name}: ${edge.source} → ${edge.target} is routed`).toBe(true);
-      const allowed = allowedFor(edge, nodes);
-      for (const node of nodes) {
-        if (allowed.has(node.id)) continue;
-        if (edge.samples.some((p) => inside(p, node)))
-          crossings.push(`${edge.source} → ${edge.target} crosses ${node.id}`);
-        if (edge.label && overlaps(edge.label, node))
-          labelsOnNodes.push(`"${edge.text}" (${edge.source} → ${edge.target}) on ${node.id}`);
-      }
-    }
-    expect(crossings, `${name}: edges over boxes they don't join`).toEqual([]);
-    expect(labelsOnNodes, `${name}: labels over boxes`).toEqual([]);
+    edgesSeen += await expectEdgesClear(page, name);
   }
   expect(edgesSeen).toBeGreaterThan(10);
   expect(problems).toEqual([]);
 });
+
+test("on every lesson's starting design at fit view, edges go around the boxes they do not join and labels sit off them", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const problems = watchConsole(page);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/');
+  const count = await lessonCount(page);
+  expect(count).toBeGreaterThanOrEqual(17);
+  let edgesSeen = 0;
+  for (let index = 0; index < count; index++) edgesSeen += await expectEdgesClear(page, await openLesson(page, index));
+  expect(edgesSeen).toBeGreaterThan(10);
+  expect(problems).toEqual([]);
+});
+
+/** Fits the design on screen and checks every edge is routed around what it doesn't join; the number of edges. */
+async function expectEdgesClear(page: Page, name: string): Promise<number> {
+  await page.getByRole('button', { name: 'Fit view' }).click();
+  const { nodes, edges } = await settled(page);
+  const crossings: string[] = [];
+  const labelsOnNodes: string[] = [];
+  for (const edge of edges) {
+    expect(edge.routed, `${name}: ${edge.source} → ${edge.target} is routed`).toBe(true);
+    const allowed = allowedFor(edge, nodes);
+    for (const node of nodes) {
+      if (allowed.has(node.id)) continue;
+      if (edge.samples.some((p) => inside(p, node)))
+        crossings.push(`${edge.source} → ${edge.target} crosses ${node.id}`);
+      if (edge.label && overlaps(edge.label, node))
+        labelsOnNodes.push(`"${edge.text}" (${edge.source} → ${edge.target}) on ${node.id}`);
+    }
+  }
+  expect(crossings, `${name}: edges over boxes they don't join`).toEqual([]);
+  expect(labelsOnNodes, `${name}: labels over boxes`).toEqual([]);
+  return edges.length;
+}

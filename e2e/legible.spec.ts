@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { watchConsole } from './console';
+import { lessonCount, openLesson } from './lessonStarts';
 
 /**
  * Legible at fit view (issue 19): for every template, opened at 1440×900 and
@@ -107,19 +108,39 @@ test('every template at fit view: names at 11 px or more on screen, nothing cut 
     const item = page.getByRole('menuitem').nth(index);
     const template = (await item.innerText()).split('\n')[0]!;
     await item.click();
-    await settle(page);
-    if (shots) await page.screenshot({ path: `${shots}/template-${index + 1}.png` });
-    const { names, iconOnly, clippedWithoutTooltip } = await read(page);
-    expect(names.length, `${template}: names drawn`).toBeGreaterThan(0);
-    const nodes = await page.locator('.react-flow__node').count();
-    expect(names.length + iconOnly.length, `${template}: every node shows its name`).toBe(nodes);
-    expect(
-      iconOnly.filter((pill) => !pill.named).map((pill) => pill.node),
-      `${template}: icon-only pills without their name as accessible name and tooltip`,
-    ).toEqual([]);
-    const small = names.filter((n) => n.screenPx < 11).map((n) => `${n.text} at ${n.screenPx.toFixed(1)} px`);
-    expect(small, `${template}: names under 11 px on screen`).toEqual([]);
-    expect(clippedWithoutTooltip, `${template}: text cut short without a tooltip`).toEqual([]);
+    await expectLegible(page, template, `template-${index + 1}`);
   }
   expect(problems).toEqual([]);
 });
+
+test("every lesson's starting design at fit view: names at 11 px or more, nothing cut short without a tooltip", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const problems = watchConsole(page);
+  await page.goto('/');
+  const count = await lessonCount(page);
+  expect(count).toBeGreaterThanOrEqual(17);
+  for (let index = 0; index < count; index++) {
+    const lesson = await openLesson(page, index);
+    await expectLegible(page, lesson, `lesson-${index + 1}`);
+  }
+  expect(problems).toEqual([]);
+});
+
+/** The design on screen, once fitted, has every name drawn at 11 px or more and nothing cut without a tooltip. */
+async function expectLegible(page: Page, design: string, shot: string): Promise<void> {
+  await settle(page);
+  if (shots) await page.screenshot({ path: `${shots}/${shot}.png` });
+  const { names, iconOnly, clippedWithoutTooltip } = await read(page);
+  expect(names.length, `${design}: names drawn`).toBeGreaterThan(0);
+  const nodes = await page.locator('.react-flow__node').count();
+  expect(names.length + iconOnly.length, `${design}: every node shows its name`).toBe(nodes);
+  expect(
+    iconOnly.filter((pill) => !pill.named).map((pill) => pill.node),
+    `${design}: icon-only pills without their name as accessible name and tooltip`,
+  ).toEqual([]);
+  const small = names.filter((n) => n.screenPx < 11).map((n) => `${n.text} at ${n.screenPx.toFixed(1)} px`);
+  expect(small, `${design}: names under 11 px on screen`).toEqual([]);
+  expect(clippedWithoutTooltip, `${design}: text cut short without a tooltip`).toEqual([]);
+}

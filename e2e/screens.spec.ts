@@ -191,6 +191,56 @@ test('after a template opens, a try-this card offers next steps; Ask pre-fills t
   await expect(card).toContainText('Make a subnet public');
 });
 
+for (const size of [
+  { width: 1440, height: 900 },
+  { width: 1280, height: 720 },
+]) {
+  test(`at ${size.width}×${size.height} and fit view the try-this card covers no node of any template`, async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize(size);
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Templates' }).click();
+    const count = await page.getByRole('menuitem').count();
+    expect(count).toBeGreaterThan(5);
+    await page.keyboard.press('Escape');
+    const card = page.getByRole('region', { name: 'Try this' });
+    for (let index = 0; index < count; index++) {
+      await page.getByRole('button', { name: 'Templates' }).click();
+      const item = page.getByRole('menuitem').nth(index);
+      const template = (await item.innerText()).split('\n')[0]!;
+      await item.click();
+      await expect(card).toBeVisible();
+      // Fit view has run once the view stops moving.
+      let last = '';
+      await expect
+        .poll(async () => {
+          const now = await page.evaluate(() =>
+            JSON.stringify([
+              document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform,
+              document.querySelectorAll('.react-flow__node').length,
+            ]),
+          );
+          const same = now === last && !now.includes(',0]');
+          last = now;
+          return same;
+        })
+        .toBe(true);
+      const covered = await card.evaluate((element) => {
+        const c = element.getBoundingClientRect();
+        return [...document.querySelectorAll<HTMLElement>('.react-flow__node')]
+          .filter((node) => {
+            const r = node.getBoundingClientRect();
+            return r.left < c.right && c.left < r.right && r.top < c.bottom && c.top < r.bottom;
+          })
+          .map((node) => node.dataset.id);
+      });
+      expect(covered, `${template}: nodes under the card`).toEqual([]);
+    }
+  });
+}
+
 test('at the narrowest side panel the ACL table shows whole rule numbers and Allow/Deny, in view', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto('/');

@@ -111,6 +111,59 @@ test('a student watches HTTPS traffic, breaks it at the security group and at a 
   await expect(page.getByText(`Hop ${total - 1} of ${total}`)).toBeVisible();
 });
 
+test('packets follow the routed edge between two nodes, never a straight line across other boxes', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('menuitem', { name: /Single public web server/ }).click();
+  await page.getByRole('tab', { name: 'Traffic' }).click();
+  const flow = page
+    .getByRole('list', { name: 'Flows' })
+    .getByRole('listitem', { name: 'Internet → Web server TCP 443' });
+  await flow
+    .getByRole('button', { name: 'Start traffic' })
+    .or(page.getByRole('button', { name: 'Start traffic' }))
+    .click();
+  const overlay = page.getByTestId('traffic-overlay');
+  // The internet and its gateway are joined by an edge: packets on that leg travel along it.
+  await expect.poll(() => overlay.getAttribute('data-along-edges').then(Number)).toBeGreaterThan(0);
+  const samples = new Set<string>();
+  for (let i = 0; i < 40 && samples.size < 8; i++) {
+    const sample = await overlay.getAttribute('data-sample');
+    if (sample) samples.add(sample);
+    await page.waitForTimeout(30);
+  }
+  expect(samples.size).toBeGreaterThan(2);
+  for (const sample of samples) {
+    // Each sampled place, in screen px, is on the edge's drawn path or inside one of the two nodes it joins.
+    const off = await overlay.evaluate((canvas, text) => {
+      const { x, y, from, to } = JSON.parse(text) as { x: number; y: number; from: string; to: string };
+      const origin = canvas.getBoundingClientRect();
+      const point = { x: origin.left + x, y: origin.top + y };
+      const inside = [from, to].some((id) => {
+        const r = document.querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.getBoundingClientRect();
+        return (
+          !!r && point.x >= r.left - 1 && point.x <= r.right + 1 && point.y >= r.top - 1 && point.y <= r.bottom + 1
+        );
+      });
+      if (inside) return 0;
+      const edge =
+        document.querySelector(`g[data-source="${CSS.escape(from)}"][data-target="${CSS.escape(to)}"] path`) ??
+        document.querySelector(`g[data-source="${CSS.escape(to)}"][data-target="${CSS.escape(from)}"] path`);
+      if (!(edge instanceof SVGPathElement)) return Infinity;
+      const matrix = edge.getScreenCTM()!;
+      const length = edge.getTotalLength();
+      let nearest = Infinity;
+      for (let d = 0; d <= length; d += 1) {
+        const p = new DOMPoint(edge.getPointAtLength(d).x, edge.getPointAtLength(d).y).matrixTransform(matrix);
+        nearest = Math.min(nearest, Math.hypot(p.x - point.x, p.y - point.y));
+      }
+      return nearest;
+    }, sample);
+    // Rounded corners cut a bend by at most their 8 flow px radius.
+    expect(off).toBeLessThan(6);
+  }
+});
+
 test('a connection kept open survives the removal of the rule that allowed it (connection tracking), a new one would not', async ({
   page,
 }) => {

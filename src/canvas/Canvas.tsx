@@ -8,7 +8,6 @@ import {
   applyNodeChanges,
   useNodesInitialized,
   useReactFlow,
-  type FitViewOptions,
   type ReactFlowInstance,
   type NodeChange,
   type OnSelectionChangeParams,
@@ -51,6 +50,8 @@ import { TrafficBadges } from './traffic/TrafficBadges';
 import { FaultControls } from './FaultControls';
 import { TrafficOverlay } from './traffic/TrafficOverlay';
 import { CanvasMiniMap } from './minimap/CanvasMiniMap';
+import { FIT_VIEW_OPTIONS, useFitViewMeasure } from './fitViewPadding';
+import { PaneMenu } from './PaneMenu';
 
 const EDGE_STYLE: Record<NonNullable<ResourceEdge['data']>['role'], React.CSSProperties> = {
   association: { stroke: '#64748b', strokeDasharray: '5 4', strokeWidth: 1.5 },
@@ -79,15 +80,6 @@ function styleEdges(edges: ResourceEdge[], theme: 'light' | 'dark'): ResourceEdg
     ...(edge.data?.role === 'blackhole' ? { label: `${edge.data.label ?? ''} (blackhole)` } : {}),
   }));
 }
-
-/**
- * Fit view leaves room at the top for the simulation toolbar that floats over
- * the canvas (about 40 px tall, 12 px from the top), so no node sits under it.
- */
-export const FIT_VIEW_OPTIONS: FitViewOptions<ResourceNode> = {
-  padding: { top: '64px', bottom: '24px', left: '24px', right: '24px' },
-  maxZoom: 1,
-};
 
 /** Minimap boxes in each kind's thumbnail colours (leaves in one grey), so the design is recognisable there. */
 const LEAF_COLOURS = { fill: '#cbd5e1', stroke: '#64748b' };
@@ -185,6 +177,7 @@ function CanvasInner() {
   const focus = useViewStore((s) => s.focus);
   const { setSelection, showPanel, sayAtPointer } = useViewStore.getState();
   const flow = useReactFlow<ResourceNode, ResourceEdge>();
+  useFitViewMeasure();
   const pathHighlight = useViewStore((s) => s.pathHighlight);
   const compare = useCompareStore((s) => s.marks);
   const viewOnly = useLibraryStore((s) => s.viewOnly);
@@ -441,6 +434,7 @@ function CanvasInner() {
       onDrop={onDrop}
     >
       <ChipTooltip container={wrapper} chipsOf={chipsOf} />
+      <PaneMenu container={wrapper} />
       <ReactFlow<ResourceNode, ResourceEdge>
         nodes={drawnNodes}
         edges={drawnEdges}

@@ -2,6 +2,7 @@ import * as Tabs from '@radix-ui/react-tabs';
 import { Play, Route, type LucideIcon } from 'lucide-react';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useFindings, selectDesign, useDesignStore, useViewStore, type SidePanel as PanelName } from '../store';
+import { useCompareStore } from '../store/compareStore';
 
 // Each tab's code is fetched the first time it is shown, so none of it delays the canvas
 // (the inspector's editors and rule tables too: the page opens with nothing selected).
@@ -11,6 +12,7 @@ const SimPanel = lazy(async () => ({ default: (await import('./SimPanel')).SimPa
 const TrafficPanel = lazy(async () => ({ default: (await import('./TrafficPanel')).TrafficPanel }));
 const ProblemsPanel = lazy(async () => ({ default: (await import('./ProblemsPanel')).ProblemsPanel }));
 const SubnetCalculator = lazy(async () => ({ default: (await import('./SubnetCalculator')).SubnetCalculator }));
+const ComparePanel = lazy(async () => ({ default: (await import('./ComparePanel')).ComparePanel }));
 const LearnPanel = lazy(async () => ({ default: (await import('./LearnPanel')).LearnPanel }));
 
 /** Shown for the moment a tab's code is on its way: a quiet line, no spinner to flash. */
@@ -22,6 +24,7 @@ export function SidePanel() {
   const panel = useViewStore((s) => s.panel);
   const showPanel = useViewStore((s) => s.showPanel);
   const count = useFindings(useDesignStore(selectDesign)).length;
+  const comparing = useCompareStore((s) => s.status !== 'idle');
   // Reachability and Simulation show an icon, so all seven tabs fit one row of the panel at 1280 px;
   // their name stays the tab's text for screen readers and its title.
   const tabs: Array<{ name: PanelName; label: string; icon?: LucideIcon }> = [
@@ -45,6 +48,12 @@ export function SidePanel() {
   // Radix's tabs: arrow keys move between tabs (and show each), Home and End jump to the ends.
   return (
     <aside className="flex h-full min-h-0 w-full min-w-0 flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      {/* A comparison docks here, above the tabs, while it is on: beside the canvas it marks, never over it. */}
+      {comparing && (
+        <Suspense fallback={null}>
+          <ComparePanel />
+        </Suspense>
+      )}
       <Tabs.Root
         value={panel}
         onValueChange={(value) => showPanel(value as PanelName)}

@@ -1,5 +1,6 @@
 import { BookOpen, Play, Route, X } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { useFitViewRoom } from '../canvas/fitViewPadding';
 import { TEMPLATE_INFO } from '../scenarios/templateInfo';
 import { playSimulation, selectDesign, startLesson, useDesignStore, useLibraryStore, useViewStore } from '../store';
 import { hideTryThis, LESSON_FOR_TEMPLATE, useTryThisStore } from './TryThisState';
@@ -26,6 +27,28 @@ async function openLesson(id: string): Promise<void> {
 }
 
 /**
+ * Tells fit view the corner the card covers while it is on screen, so the design is fitted beside or
+ * below it (`canvas/fitViewPadding.ts`), never under it.
+ */
+function useCoveredCorner(card: RefObject<HTMLElement | null>, shown: boolean): void {
+  useLayoutEffect(() => {
+    const element = card.current;
+    if (!shown || !element) return;
+    const report = () =>
+      useFitViewRoom.setState({
+        covered: { right: element.offsetLeft + element.offsetWidth, bottom: element.offsetTop + element.offsetHeight },
+      });
+    report();
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(report);
+    observer?.observe(element);
+    return () => {
+      observer?.disconnect();
+      useFitViewRoom.setState({ covered: null });
+    };
+  }, [card, shown]);
+}
+
+/**
  * A small card in the canvas's top-left corner, under the simulation toolbar after a template opens: two or
  * three next steps that fit it (ask the question its first flow asks, start
  * the simulation, open the lesson that continues it). Closing it keeps it closed for that
@@ -35,8 +58,9 @@ export function TryThisCard() {
   const shown = useTryThisStore((s) => s.shown);
   const currentId = useLibraryStore((s) => s.currentId);
   const design = useDesignStore(selectDesign);
-  if (!shown || shown.entryId !== currentId) return null;
-  const template = TEMPLATE_INFO.find((t) => t.id === shown.templateId);
+  const card = useRef<HTMLElement>(null);
+  const template = shown && shown.entryId === currentId ? TEMPLATE_INFO.find((t) => t.id === shown.templateId) : null;
+  useCoveredCorner(card, !!template);
   if (!template) return null;
   const flow = design.flows?.[0];
   const nameOf = (endpoint: string) =>
@@ -48,6 +72,7 @@ export function TryThisCard() {
   const lesson = Object.hasOwn(LESSON_FOR_TEMPLATE, template.id) ? LESSON_FOR_TEMPLATE[template.id] : undefined;
   return (
     <section
+      ref={card}
       aria-label="Try this"
       className="absolute top-14 left-3 z-10 w-56 rounded-lg border border-slate-200 bg-white/95 p-1.5 text-slate-900 shadow-md dark:border-slate-700 dark:bg-slate-900/95 dark:text-slate-100"
     >

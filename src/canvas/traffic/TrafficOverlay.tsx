@@ -3,8 +3,19 @@ import { useEffect, useRef } from 'react';
 import type { VersionedPath } from '../../sim/protocol';
 import { useDesignStore, useSimStore, useTrafficView } from '../../store';
 import type { ResourceEdge, ResourceNode } from '../derive';
+import { useEdgeRoutes } from '../edges';
 import { absoluteRect } from '../geometry';
-import { endsPacket, motionPath, placeAt, stepAnchors, type MotionPath, type Point } from './motion';
+import {
+  alongEdges,
+  endsPacket,
+  motionPath,
+  placeAt,
+  routeFinder,
+  stepAnchors,
+  type EdgeRoute,
+  type MotionPath,
+  type Point,
+} from './motion';
 
 /** Wall-clock time a packet takes between two places: slow enough to follow, whatever the sim speed. */
 export const MS_PER_LEG = 260;
@@ -71,23 +82,39 @@ export function TrafficOverlay({ theme }: { theme: 'light' | 'dark' }) {
         : { x: r.x + r.width / 2, y: r.y + r.height / 2 };
     };
     /** Each step's place: rules drawn where they act (`stepAnchors`), on the subnet's or the card's edge. */
-    const placesOf = (steps: VersionedPath['steps']): (Point | null)[] =>
+    const anchoredPlacesOf = (steps: VersionedPath['steps']): ({ at: Point; node: string } | null)[] =>
       stepAnchors(steps.map((s) => ({ id: s.resourceId, kind: rectOf(s.resourceId)?.kind ?? null }))).map((anchor) => {
         if (!anchor) return null;
         const r = rectOf(anchor.id)?.rect;
         if (!r) return null;
-        return anchor.edge ? { x: r.x + r.width / 2, y: r.y + 6 } : { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+        const at = anchor.edge ? { x: r.x + r.width / 2, y: r.y + 6 } : { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+        return { at, node: anchor.id };
       });
+    const placesOf = (steps: VersionedPath['steps']): (Point | null)[] =>
+      anchoredPlacesOf(steps).map((place) => place?.at ?? null);
+    /** The drawn edges' routes for the boxes as they are now (none mid-drag, or before the router answers). */
+    const currentRoutes = (): EdgeRoute[] => {
+      const { routes, answered, wanted } = useEdgeRoutes.getState();
+      if (answered !== wanted) return [];
+      return flow.getEdges().flatMap((edge) => {
+        const route = routes.get(edge.id);
+        return route ? [{ source: edge.source, target: edge.target, points: route.points }] : [];
+      });
+    };
     const pathFor = (path: VersionedPath): MotionPath => {
       const cached = pathCache.get(path.flowId);
       if (cached && cached.version === path.version) return cached.path;
-      const places = placesOf(path.steps);
-      const motion = motionPath(
-        path.steps.map((s, i) => ({
-          at: places[i] ?? null,
-          direction: s.direction,
-          dropped: endsPacket(s.decision),
-        })),
+      const places = anchoredPlacesOf(path.steps);
+      const motion = alongEdges(
+        motionPath(
+          path.steps.map((s, i) => ({
+            at: places[i]?.at ?? null,
+            ...(places[i] ? { node: places[i].node } : {}),
+            direction: s.direction,
+            dropped: endsPacket(s.decision),
+          })),
+        ),
+        routeFinder(currentRoutes()),
       );
       pathCache.set(path.flowId, { version: path.version, path: motion });
       return motion;
@@ -108,6 +135,8 @@ export function TrafficOverlay({ theme }: { theme: 'light' | 'dark' }) {
       context.clearRect(0, 0, w, h);
       const radius = Math.max(3, Math.min(7, 5 * zoom));
       const still: Animated[] = [];
+      let alongEdge = 0;
+      let sample: string | undefined;
       for (const packet of packets) {
         const legs = (now - packet.start) / MS_PER_LEG;
         if (legs < 0) {
@@ -123,6 +152,11 @@ export function TrafficOverlay({ theme }: { theme: 'light' | 'dark' }) {
         still.push(packet);
         const x = place.point.x * zoom + tx;
         const y = place.point.y * zoom + ty;
+        const leg = Math.floor(legs);
+        if ((packet.path.via?.[leg]?.length ?? 0) > 0) {
+          alongEdge++;
+          sample ??= JSON.stringify({ x, y, from: packet.path.nodes[leg], to: packet.path.nodes[leg + 1] });
+        }
         context.beginPath();
         context.arc(x, y, radius, 0, Math.PI * 2);
         if (place.returning) {
@@ -141,6 +175,9 @@ export function TrafficOverlay({ theme }: { theme: 'light' | 'dark' }) {
       }
       packets = still;
       canvas.dataset.packets = String(packets.length);
+      // How many are following a routed edge right now: the end-to-end tests read it.
+      canvas.dataset.alongEdges = String(alongEdge);
+      if (sample) canvas.dataset.sample = sample;
       drops = drops.filter((d) => d.until > now);
       context.lineWidth = 3;
       for (const drop of drops) {
@@ -226,6 +263,11 @@ export function TrafficOverlay({ theme }: { theme: 'light' | 'dark' }) {
     const unsubscribeLayout = useDesignStore.subscribe((state, previous) => {
       if (state.history.present !== previous.history.present) pathCache.clear();
     });
+    // Edges routed again (after a move, or the router's first answer): packets follow the new routes.
+    const unsubscribeRoutes = useEdgeRoutes.subscribe((state, previous) => {
+      if (state.routes !== previous.routes || state.answered !== previous.answered || state.wanted !== previous.wanted)
+        pathCache.clear();
+    });
     const unsubscribeStepping = useTrafficView.subscribe(() => {
       packets = [];
       wake();
@@ -234,6 +276,7 @@ export function TrafficOverlay({ theme }: { theme: 'light' | 'dark' }) {
       unsubscribe();
       unsubscribeDesign();
       unsubscribeLayout();
+      unsubscribeRoutes();
       unsubscribeStepping();
       cancelAnimationFrame(frameRequest);
     };
