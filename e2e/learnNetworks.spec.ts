@@ -34,9 +34,13 @@ test('peering lesson: fails on App to Data, passes with a direct peering and its
   await page.screenshot({ path: 'test-results/lesson-peering-start.png' });
 
   await page.getByRole('button', { name: 'Fit View' }).click();
-  // A peering dropped on the open canvas joins the first two VPCs not yet peered: App and Data.
+  // A peering goes on the open canvas, outside the Region (AWS draws it between VPCs, Nimbus at the top level):
+  // dropped there, it joins the first two VPCs not yet peered, App and Data.
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  const region = (await node(page, 'region').boundingBox())!;
+  expect(region.x - pane.x, 'open canvas left of the Region').toBeGreaterThan(16);
   await paletteItem(page, 'VPC peering').dragTo(page.locator('.react-flow__pane'), {
-    targetPosition: { x: 500, y: 120 },
+    targetPosition: { x: (region.x - pane.x) / 2, y: region.y + region.height / 3 - pane.y },
     force: true,
   });
   await expect(node(page, 'vpcPeeringConnection')).toHaveCount(3);

@@ -100,6 +100,8 @@ test('a small link that inflates to two million items is refused without a long 
   expect(snapshot.length).toBeLessThan(10_000);
   await page.goto('/');
   await expect(page.getByRole('toolbar', { name: 'Simulation' })).toBeVisible();
+  // Start-up's own work (validation fetched after the first screen) is not the link's: wait until it has run.
+  await expect(page.getByText('No problems found')).toBeVisible({ timeout: 20_000 });
   await page.evaluate(() => {
     const w = window as unknown as { __longest: number };
     w.__longest = 0;

@@ -56,3 +56,8 @@ export function useFindings(design: Design): Finding[] {
   useSyncExternalStore(subscribeToValidation, validationLoaded, validationLoaded);
   return findingsFor(design);
 }
+
+/** Whether validation has loaded, for the places that must not say "no problems" before it has looked. */
+export function useValidationLoaded(): boolean {
+  return useSyncExternalStore(subscribeToValidation, validationLoaded, validationLoaded);
+}

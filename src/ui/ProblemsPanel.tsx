@@ -1,5 +1,12 @@
 import { CircleCheck, CircleX, TriangleAlert } from 'lucide-react';
-import { useFindings, selectDesign, selectPrimarySelection, useDesignStore, useViewStore } from '../store';
+import {
+  useFindings,
+  selectDesign,
+  selectPrimarySelection,
+  useDesignStore,
+  useValidationLoaded,
+  useViewStore,
+} from '../store';
 
 export function ProblemsPanel() {
   const design = useDesignStore(selectDesign);
@@ -8,7 +15,15 @@ export function ProblemsPanel() {
   const focusOn = useViewStore((s) => s.focusOn);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
+  const checked = useValidationLoaded();
 
+  if (!checked) {
+    return (
+      <p className="px-6 py-10 text-center text-sm text-slate-500 dark:text-slate-400" role="status">
+        Checking the design…
+      </p>
+    );
+  }
   if (findings.length === 0) {
     return (
       <div className="flex flex-col items-center gap-2 px-6 py-10 text-center text-sm text-slate-500 dark:text-slate-400">

@@ -171,7 +171,7 @@ function ShelfPillImpl({ id, data, selected, icon, accent }: ResourceNodeProps &
         dragged.current = false;
       }}
     >
-      <img src={icon} alt="" className="h-4 w-4 shrink-0 rounded-sm" draggable={false} />
+      <img src={icon} alt="" className="h-4 w-4 shrink-0" draggable={false} />
       {/*
        * Icon alone, its words stay in the page for screen readers and find-in-page, in the flow with no height
        * (`nimbus-unseen`, as a far card's fact lines), so the node's name is still its text.
