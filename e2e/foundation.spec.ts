@@ -99,6 +99,8 @@ test('undo and redo step through edits, and a renamed design survives reload', a
 
 test('an unreadable saved design is explained and left untouched in the library', async ({ page }) => {
   await page.goto('/');
+  // The app is fetched after the page's first script: its library is written once it has started.
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('nimbus.library'))).not.toBeNull();
   const key = await page.evaluate(
     `'nimbus.library.design.' + JSON.parse(localStorage.getItem('nimbus.library')).currentId`,
   );
