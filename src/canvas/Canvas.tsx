@@ -16,8 +16,7 @@ import { LayoutGrid, LoaderCircle } from 'lucide-react';
 import { useStore } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import { ancestorsOf, checkDrop, type NewResourceSpec } from '../engine';
-import type { Design, Resource } from '../domain';
+import type { NewResourceSpec } from '../engine';
 import {
   addFromPalette,
   connectResources,
@@ -39,7 +38,8 @@ import { launchedDeriver, launchedKey } from './launched';
 import { absoluteRect, containerAt } from './geometry';
 import { markNodes } from './markNodes';
 import { useRevealInChunks } from './reveal';
-import { dropPosition, HEADER, headerHeight } from './layout';
+import { HEADER, headerHeight } from './layout';
+import { dropPlacement } from './dropPlacement';
 import { kindView } from './kinds';
 import { tidyUp, useTidyStore } from './tidyRunner';
 import { NODE_TYPES } from './nodes';
@@ -113,11 +113,6 @@ function DotBackground() {
       />
     </div>
   );
-}
-
-/** The closest container above `resource` that accepts the new kind, if any. */
-function nearestAccepting(design: Design, spec: NewResourceSpec, resource: Resource): { id: string } | undefined {
-  return ancestorsOf(design, resource).find((a) => checkDrop(design, spec.kind, a).ok);
 }
 
 /** Pans (at the same zoom, as little as it can) so that the nodes `ids` are in view, unless they already are. */
@@ -388,27 +383,7 @@ function CanvasInner() {
       const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
       const under = containerAt(internalNodes(), point);
       const design = useDesignStore.getState().history.present;
-      let targetId: string | null = under?.id ?? null;
-      let position: { x: number; y: number } | undefined;
-      if (
-        under &&
-        !checkDrop(design, spec.kind, under.data.resource).ok &&
-        nearestAccepting(design, spec, under.data.resource)
-      ) {
-        // Dropped on a sibling (a subnet onto a subnet): use the nearest container that can hold it, placed automatically.
-        targetId = nearestAccepting(design, spec, under.data.resource)!.id;
-      } else {
-        const parentId = under?.id;
-        const siblings = nodes
-          .filter((n) => n.parentId === parentId)
-          .map((n) => ({ x: n.position.x, y: n.position.y, width: n.width ?? 0, height: n.height ?? 0 }));
-        position = dropPosition(
-          spec.kind,
-          point,
-          under ? { kind: under.data.resource.kind, ...absoluteRect(under) } : null,
-          siblings,
-        );
-      }
+      const { targetId, position } = dropPlacement(design, spec, point, under, nodes);
       const result = addFromPalette(spec, targetId, position);
       if (!result.ok) sayAtPointer(event.clientX, event.clientY, result.reason);
       else if (result.id) {

@@ -1,12 +1,12 @@
 import * as ContextMenu from '@radix-ui/react-context-menu';
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useRef, type RefObject } from 'react';
-import { ancestorsOf, checkDrop, type NewResourceSpec } from '../engine';
+import type { NewResourceSpec } from '../engine';
 import { addFromPalette, useDesignStore, useLibraryStore, useViewStore } from '../store';
 import type { ResourceEdge, ResourceNode } from './derive';
 import { FIT_VIEW_OPTIONS } from './fitViewPadding';
-import { absoluteRect, containerAt } from './geometry';
-import { dropPosition } from './layout';
+import { dropPlacement } from './dropPlacement';
+import { containerAt } from './geometry';
 import { PALETTE } from './palette';
 import { tidyUp } from './tidyRunner';
 
@@ -74,25 +74,7 @@ export function PaneMenu({ container }: { container: RefObject<HTMLDivElement | 
     const internal = flow.getNodes().flatMap((n) => flow.getInternalNode(n.id) ?? []);
     const under = containerAt(internal, point);
     const design = useDesignStore.getState().history.present;
-    let targetId: string | null = under?.id ?? null;
-    let position: { x: number; y: number } | undefined;
-    const accepting =
-      under && !checkDrop(design, spec.kind, under.data.resource).ok
-        ? ancestorsOf(design, under.data.resource).find((a) => checkDrop(design, spec.kind, a).ok)
-        : undefined;
-    if (accepting) targetId = accepting.id;
-    else {
-      const siblings = flow
-        .getNodes()
-        .filter((n) => n.parentId === under?.id)
-        .map((n) => ({ x: n.position.x, y: n.position.y, width: n.width ?? 0, height: n.height ?? 0 }));
-      position = dropPosition(
-        spec.kind,
-        point,
-        under ? { kind: under.data.resource.kind, ...absoluteRect(under) } : null,
-        siblings,
-      );
-    }
+    const { targetId, position } = dropPlacement(design, spec, point, under, flow.getNodes());
     const result = addFromPalette(spec, targetId, position);
     const view = useViewStore.getState();
     if (!result.ok) view.notify({ tone: 'error', title: result.reason });
