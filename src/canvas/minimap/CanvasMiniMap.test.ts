@@ -25,3 +25,26 @@ describe('minimapViewBox', () => {
     expect(shown.width / shown.height).toBeCloseTo(160 / 112, 1);
   });
 });
+
+describe('minimapViewBox while the view moves outside the boxes', () => {
+  const boxes = [{ x: 0, y: 0, width: 1000, height: 800 }];
+  const viewAt = (x: number) => ({ x, y: 100, width: 400, height: 300 });
+
+  it('keeps the shown area as the view pans within one step past the boxes', () => {
+    // A step is a quarter of the boxes' larger side: 250 flow units.
+    const first = minimapViewBox(boxes, viewAt(700), 160, 112);
+    for (let x = 701; x <= 850; x += 7) expect(minimapViewBox(boxes, viewAt(x), 160, 112)).toEqual(first);
+  });
+
+  it('grows by a step once the view passes it, and still takes the whole view in', () => {
+    const before = minimapViewBox(boxes, viewAt(850), 160, 112);
+    const after = minimapViewBox(boxes, viewAt(851), 160, 112);
+    expect(after.width).toBeGreaterThan(before.width);
+    expect(after.x + after.width).toBeGreaterThanOrEqual(851 + 400);
+  });
+
+  it('shows the boxes alone while the view lies within them', () => {
+    const inside = minimapViewBox(boxes, { x: 100, y: 100, width: 400, height: 300 }, 160, 112);
+    expect(minimapViewBox(boxes, { x: 300, y: 200, width: 400, height: 300 }, 160, 112)).toEqual(inside);
+  });
+});

@@ -26,18 +26,39 @@ export const MINIMAP_SURFACE = {
 
 const PADDING_PX = 5;
 
-/** The flow area the minimap shows: the boxes and the view together, centred, with a small margin. */
+/** How far the shown area reaches past the boxes when the view leaves them: in steps of this part of their size. */
+const OUTSIDE_STEPS = 4;
+
+/**
+ * The flow area the minimap shows: the boxes and the view together, centred, with a small margin.
+ * Where the view lies outside the boxes the area grows in steps (a quarter of the boxes' size), not
+ * with every pixel of a pan: each change of area redraws the minimap and resizes its view rectangle,
+ * a repaint that makes the browser re-layer the whole page, and at thousands of nodes that was most
+ * of a pan frame. Within a step a pan only moves the rectangle, which the compositor does alone.
+ */
 export function minimapViewBox(boxes: readonly Rect[], view: Rect, widthPx: number, heightPx: number): Rect {
-  let left = view.x;
-  let top = view.y;
-  let right = view.x + view.width;
-  let bottom = view.y + view.height;
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
   for (const b of boxes) {
     left = Math.min(left, b.x);
     top = Math.min(top, b.y);
     right = Math.max(right, b.x + b.width);
     bottom = Math.max(bottom, b.y + b.height);
   }
+  if (left === Infinity) {
+    left = view.x;
+    top = view.y;
+    right = view.x + view.width;
+    bottom = view.y + view.height;
+  }
+  const step = Math.max(right - left, bottom - top, view.width, view.height) / OUTSIDE_STEPS;
+  const reach = (past: number) => (past > 0 ? Math.ceil(past / step) * step : 0);
+  left -= reach(left - view.x);
+  top -= reach(top - view.y);
+  right += reach(view.x + view.width - right);
+  bottom += reach(view.y + view.height - bottom);
   const scale = Math.max((right - left) / widthPx, (bottom - top) / heightPx);
   const offset = PADDING_PX * scale;
   const width = scale * widthPx;
