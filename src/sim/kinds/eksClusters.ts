@@ -71,6 +71,18 @@ const clusterSecurityGroup = (vpcId: SecurityGroup['vpcId']): SecurityGroup => (
   outbound: [{ protocol: 'all', ports: null, peer: { type: 'cidr', cidr: '0.0.0.0/0' }, description: '' }],
 });
 
+const networks = new WeakMap<Design['resources'], readonly unknown[]>();
+
+/** Every resource of the design but the instances Auto Scaling groups launch, in order (cached per design). */
+function networkOf(design: Design): readonly unknown[] {
+  let network = networks.get(design.resources);
+  if (!network) {
+    network = Object.values(design.resources).filter((r) => !(r.kind === 'ec2Instance' && r.autoScalingGroupId));
+    networks.set(design.resources, network);
+  }
+  return network;
+}
+
 /** How a node reaches its cluster's endpoint: through a NAT gateway, with its own public IPv4 address, or not at all. */
 export type EndpointPath = 'natGateway' | 'publicIp' | 'none';
 
@@ -153,8 +165,12 @@ export class EksClusters implements SimulatedKind {
   private readonly joined = new Set<string>();
   /** How the running nodes of each node group reach their cluster's endpoint now, for the frame. */
   private readonly paths = new Map<string, Record<EndpointPath, number>>();
-  /** How each node reaches its cluster's endpoint, per design the run sees (a new one after every change). */
-  private readonly endpointPaths = new WeakMap<Design['resources'], Map<string, EndpointPath>>();
+  /**
+   * How each node reaches its cluster's endpoint, kept while the network stays the same: every resource but the
+   * instances Auto Scaling groups launch (which no route or rule can name) is the same object as when it was
+   * traced, so a node launching or going does not trace every other node again.
+   */
+  private endpointPaths: { network: readonly unknown[]; byNode: Map<string, EndpointPath> } | null = null;
   /** Node groups EKS refused, logged once each. */
   private readonly refused = new Set<string>();
 
@@ -177,10 +193,26 @@ export class EksClusters implements SimulatedKind {
   }
 
   private endpointPath(node: Ec2Instance): EndpointPath {
-    let known = this.endpointPaths.get(this.design.resources);
-    if (!known) this.endpointPaths.set(this.design.resources, (known = new Map()));
-    let path = known.get(node.id);
-    if (path === undefined) known.set(node.id, (path = clusterEndpointPath(this.design, node)));
+    const network = networkOf(this.design);
+    const known = this.endpointPaths;
+    if (
+      !known ||
+      (known.network !== network &&
+        (known.network.length !== network.length || known.network.some((r, i) => r !== network[i])))
+    )
+      this.endpointPaths = { network, byNode: new Map() };
+    const byNode = this.endpointPaths!.byNode;
+    // What of the node itself the path depends on: its subnet, address, public address and groups.
+    const key = [
+      node.id,
+      node.subnetId,
+      node.privateIp,
+      node.publicIp,
+      node.elasticIpId,
+      ...node.securityGroupIds,
+    ].join(' ');
+    let path = byNode.get(key);
+    if (path === undefined) byNode.set(key, (path = clusterEndpointPath(this.design, node)));
     return path;
   }
 
