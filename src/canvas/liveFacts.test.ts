@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { resourcesOfKind } from '../domain';
 import type { SimFrame, TargetFrame } from '../sim/protocol';
 import { highlyAvailableWebApp } from '../scenarios/haTemplates';
+import { LESSONS } from '../scenarios/learn/lessons';
+import { SOLUTIONS } from '../scenarios/learn/solutions';
+import { Simulation } from '../sim/simulation';
 import {
   autoScalingGroupLiveBadges,
   databaseLiveBadges,
+  eksClusterLiveBadges,
   faultActiveOn,
   instanceLiveBadges,
   loadBalancerLiveBadges,
@@ -157,5 +161,16 @@ describe('live facts on the canvas', () => {
     expect(faultActiveOn(frame, zone('us-east-1a').id)).toBe(true);
     expect(faultActiveOn(frame, 'i-a')).toBe(false);
     expect(zoneDownSince(null, zone('us-east-1a').id)).toBeNull();
+  });
+
+  it('says on the EKS cluster how many nodes are cut off from its endpoint, until they get a way out', () => {
+    const lesson = LESSONS.find((l) => l.id === 'containers-on-eks')!;
+    const badgesAfterAMinute = (d: typeof design) => {
+      const sim = new Simulation(d);
+      sim.runUntil(60);
+      return eksClusterLiveBadges({ eks: sim.summary().eks } as SimFrame, 'eks-shop').map((b) => b.text);
+    };
+    expect(badgesAfterAMinute(lesson.start)).toEqual(['0/4 pods running', '4 Pending', '2 nodes cut off']);
+    expect(badgesAfterAMinute(SOLUTIONS['containers-on-eks']!(lesson.start))).toEqual(['4/4 pods running']);
   });
 });

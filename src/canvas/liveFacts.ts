@@ -110,10 +110,21 @@ export function eksClusterLiveBadges(frame: SimFrame | null, id: string): LiveBa
   const wanted = cluster.deployments.reduce((sum, d) => sum + d.replicas, 0);
   const running = cluster.deployments.reduce((sum, d) => sum + d.running, 0);
   const reason = cluster.deployments.find((d) => d.reason)?.reason;
+  const cutOff = cluster.nodeGroups.reduce((sum, g) => sum + g.endpointPath.none, 0);
   return [
     { text: `${running}/${wanted} pods running`, tone: running >= wanted ? 'ok' : running === 0 ? 'bad' : 'wait' },
     ...(running < wanted
       ? [{ text: `${wanted - running} Pending`, tone: 'wait' as const, ...(reason ? { title: reason } : {}) }]
+      : []),
+    ...(cutOff > 0
+      ? [
+          {
+            text: `${cutOff} node${cutOff === 1 ? '' : 's'} cut off`,
+            tone: 'bad' as const,
+            title:
+              "Can't reach the cluster's endpoint (HTTPS to the internet): give the node subnets a route through a NAT gateway",
+          },
+        ]
       : []),
   ];
 }

@@ -161,4 +161,54 @@ describe('EKS in the simulation', () => {
     );
     expect(frameOf(sim).deployments[0]).toMatchObject({ pending: 3, reason: 'no nodes available to schedule pods' });
   });
+
+  describe('nodes join the cluster only through a way to its endpoint', () => {
+    // Amazon EKS User Guide, "View Amazon EKS networking requirements for VPC and subnets": nodes must reach the
+    // cluster's endpoint; with the public endpoint, that is outbound internet access (a NAT gateway, or a public
+    // IPv4 address and an internet gateway).
+    const withoutInternetRoute = (d: Design) =>
+      produce(d, (draft) => {
+        for (const r of Object.values(draft.resources))
+          if (r.kind === 'routeTable') r.routes = r.routes.filter((route) => route.destination !== '0.0.0.0/0');
+      });
+
+    it('leaves every pod Pending while the nodes have no route out, and says why', () => {
+      const sim = new Simulation(withoutInternetRoute(eksTemplate()));
+      sim.runUntil(120);
+      const frame = frameOf(sim);
+      // The nodes run (and are billed) but never register, so the scheduler has no node at all.
+      expect(frame.nodeGroups[0]).toMatchObject({ running: 3, endpointPath: { natGateway: 0, publicIp: 0, none: 3 } });
+      expect(frame.deployments[0]).toMatchObject({
+        running: 0,
+        pending: 3,
+        reason: 'no nodes available to schedule pods',
+      });
+    });
+
+    it('schedules the pods once a route out is added', () => {
+      const blocked = withoutInternetRoute(eksTemplate());
+      const sim = new Simulation(blocked);
+      sim.runUntil(120);
+      sim.syncDesign(eksTemplate());
+      sim.runUntil(130);
+      expect(frameOf(sim).nodeGroups[0]).toMatchObject({
+        running: 3,
+        endpointPath: { natGateway: 0, publicIp: 3, none: 0 },
+      });
+      expect(frameOf(sim).deployments[0]).toMatchObject({ running: 3, pending: 0 });
+    });
+
+    it('keeps pods on a node that loses its way out, but places no new pod there', () => {
+      const sim = new Simulation(eksTemplate());
+      sim.runUntil(120);
+      expect(frameOf(sim).deployments[0]).toMatchObject({ running: 3 });
+      sim.syncDesign(edit(withoutInternetRoute(eksTemplate()), (c) => void (c.deployments[0]!.replicas = 4)));
+      sim.runUntil(130);
+      expect(frameOf(sim).deployments[0]).toMatchObject({
+        running: 3,
+        pending: 1,
+        reason: '0/3 nodes are available: 3 node(s) had untolerated taint {node.kubernetes.io/unreachable: }.',
+      });
+    });
+  });
 });

@@ -229,6 +229,11 @@ export interface EksClusterFrame {
     name: string;
     desired: number;
     running: number;
+    /**
+     * How the running nodes reach the cluster's endpoint (HTTPS to the internet): through a NAT gateway, with
+     * their own public IPv4 address, or not at all (`none`: not joined, or no longer Ready).
+     */
+    endpointPath: { natGateway: number; publicIp: number; none: number };
     /** EKS's refusal (InvalidParameterException), when it would not create the group. */
     refusal: string | null;
     costUsd: number;

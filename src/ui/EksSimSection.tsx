@@ -25,6 +25,12 @@ export function EksSimSection({ clusters }: { clusters: readonly EksClusterFrame
               <tr key={g.id} data-testid="eks-node-group-cost">
                 <td>
                   {g.name}: {g.running} of {g.desired} nodes running
+                  {g.endpointPath.none > 0 ? (
+                    <span className="block text-amber-700 dark:text-amber-300">
+                      {g.endpointPath.none} can’t reach the cluster endpoint (HTTPS to the internet: a NAT gateway, or a
+                      public IPv4 and an internet gateway), so they are not Ready in the cluster.
+                    </span>
+                  ) : null}
                   {g.refusal ? (
                     <span className="block text-red-700 dark:text-red-300">EKS refuses it: {g.refusal}.</span>
                   ) : null}

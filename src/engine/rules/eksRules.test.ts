@@ -46,6 +46,16 @@ describe('EKS validation, in the words of the EKS API (CreateNodegroup, InvalidP
     );
   });
 
+  it('refuses a cluster whose subnets are all in one Availability Zone, in CreateCluster’s words', () => {
+    // Amazon EKS User Guide, "View Amazon EKS networking requirements for VPC and subnets": subnets in at least two
+    // Availability Zones; CreateCluster answers InvalidParameterException otherwise.
+    const found = eksFindings(edit((c) => void (c.subnetIds = c.subnetIds.slice(0, 1))));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'error', code: 'EKS_CLUSTER_ONE_ZONE' });
+    expect(found[0]!.message).toContain('"Subnets specified must be in at least two different AZs"');
+    expect(eksFindings(edit((c) => void (c.subnetIds = []))).map((f) => f.code)).toEqual(['EKS_CLUSTER_ONE_ZONE']);
+  });
+
   it('refuses a Fargate profile in a public subnet (Fargate takes private subnets only)', () => {
     const found = eksFindings(
       edit((c) => void (c.fargateProfiles = [{ name: 'fp', namespaces: ['batch'], subnetIds: [...c.subnetIds] }])),

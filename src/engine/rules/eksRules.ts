@@ -66,6 +66,19 @@ function clusterFindings(design: Design, cluster: EksCluster): Finding[] {
         'Choose a version from the list (the ones EKS offers on the calendar Nimbus reads).',
       ),
     );
+  // CreateCluster: InvalidParameterException "Subnets specified must be in at least two different AZs" (Amazon EKS
+  // User Guide, "View Amazon EKS networking requirements for VPC and subnets": subnets in at least two zones).
+  const zones = new Set(cluster.subnetIds.map((id) => getResource(design, id, 'subnet')?.azId).filter((z) => z));
+  if (zones.size < 2)
+    out.push(
+      finding(
+        'error',
+        'EKS_CLUSTER_ONE_ZONE',
+        cluster.id,
+        `${cluster.name}: EKS refuses the cluster: "Subnets specified must be in at least two different AZs" (InvalidParameterException); its subnets are in ${zones.size === 0 ? 'no zone' : 'one zone'}.`,
+        'Add a subnet of another Availability Zone to the cluster.',
+      ),
+    );
   const running = eksRunningVersion(version, cluster.upgradePolicy);
   if (phase === 'ended' && running !== version) {
     const runningPhase = eksSupportPhase(running) === 'extended' ? 'extended support' : 'standard support';

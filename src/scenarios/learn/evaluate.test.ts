@@ -193,6 +193,54 @@ describe('serviceRunning', () => {
   });
 });
 
+describe('podsRunning', () => {
+  const design = solved('containers-on-eks');
+  const pods = { type: 'podsRunning', clusterId: 'eks-shop', deployment: 'web', atLeast: 4 };
+
+  it('is met once the nodes have joined and the pods are placed', () => {
+    expect(check(design, { ...pods, afterSeconds: 300 })).toMatchObject({
+      met: true,
+      detail: 'After 300 s, web has 4 of 4 pods running.',
+    });
+  });
+
+  it('near miss: one pod more than web has replicas', () => {
+    expect(check(design, { ...pods, atLeast: 5, afterSeconds: 300 })).toMatchObject({
+      met: false,
+      detail: 'After 300 s, web has 4 of 4 pods running; the goal needs 5.',
+    });
+  });
+
+  it('refuses a zone outage that is not before the count', () => {
+    const parsed = GoalCheckSchema.safeParse({
+      ...pods,
+      afterSeconds: 300,
+      zoneOutage: { zoneId: 'az-a', atSeconds: 300 },
+    });
+    expect(parsed.success).toBe(false);
+  });
+});
+
+describe('nodesReachEndpoint', () => {
+  const publicNodes = produce(solved('containers-on-eks'), (d) => {
+    for (const id of ['eks-shop', 'ng-web']) {
+      const r = d.resources[id];
+      if (r?.kind === 'eksCluster' || r?.kind === 'eksNodeGroup')
+        r.subnetIds = ['subnet-public-a', 'subnet-public-b'] as typeof r.subnetIds;
+    }
+  });
+  const reach = { type: 'nodesReachEndpoint', clusterId: 'eks-shop' };
+
+  it('is met by nodes with public addresses in public subnets when any way out counts', () => {
+    expect(check(publicNodes, reach)).toMatchObject({ met: true });
+  });
+
+  it('near miss: the same nodes when the way must be a NAT gateway', () => {
+    expect(check(publicNodes, { ...reach, through: 'natGateway' }).met).toBe(false);
+    expect(check(solved('containers-on-eks'), { ...reach, through: 'natGateway' }).met).toBe(true);
+  });
+});
+
 describe('evaluateGoals and lessonComplete', () => {
   it('answer the same for the same design', () => {
     const { start, goals } = lesson('nat-return-traffic');

@@ -10,7 +10,14 @@ import {
   type CheckOutcome,
 } from './designChecks';
 import type { Goal, GoalCheck } from './schema';
-import { checkMonthlyCost, checkNoThrottles, checkServedThroughZoneOutage, checkServiceRunning } from './simChecks';
+import {
+  checkMonthlyCost,
+  checkNodesReachEndpoint,
+  checkNoThrottles,
+  checkPodsRunning,
+  checkServedThroughZoneOutage,
+  checkServiceRunning,
+} from './simChecks';
 
 /** One goal's verdict: `detail` says why, in words a student can act on. */
 export interface GoalResult {
@@ -35,6 +42,10 @@ export function evaluateCheck(design: Design, check: GoalCheck): CheckOutcome {
       return checkMonthlyCost(design, check);
     case 'serviceRunning':
       return checkServiceRunning(design, check);
+    case 'podsRunning':
+      return checkPodsRunning(design, check);
+    case 'nodesReachEndpoint':
+      return checkNodesReachEndpoint(design, check);
     case 'servedThroughZoneOutage':
       return checkServedThroughZoneOutage(design, check);
     case 'clientVpnReaches':

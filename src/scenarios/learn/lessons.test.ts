@@ -46,6 +46,7 @@ describe('lesson files', () => {
       'peering-and-transit-gateways',
       'vpc-endpoints',
       'data-transfer-cost',
+      'containers-on-eks',
     ]);
     expect(LESSONS.filter((l) => l.kind === 'challenge').length).toBeGreaterThanOrEqual(2);
     expect(LESSONS.slice(0, 11).every((l) => l.kind === 'lesson')).toBe(true);

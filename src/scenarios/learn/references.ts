@@ -41,6 +41,22 @@ function checkProblems(design: Design, check: GoalCheck): Problem[] {
       return expectKind(design, 'functionId', check.functionId, 'lambdaFunction', 'Lambda function');
     case 'serviceRunning':
       return expectKind(design, 'serviceId', check.serviceId, 'ecsService', 'ECS service');
+    case 'podsRunning': {
+      const cluster = getResource(design, check.clusterId, 'eksCluster');
+      const problems = expectKind(design, 'clusterId', check.clusterId, 'eksCluster', 'EKS cluster');
+      if (cluster && !cluster.deployments.some((d) => d.name === check.deployment))
+        problems.push({
+          field: 'deployment',
+          message: `no deployment "${check.deployment}" in cluster ${cluster.name}`,
+        });
+      if (check.zoneOutage)
+        problems.push(
+          ...expectKind(design, 'zoneOutage.zoneId', check.zoneOutage.zoneId, 'availabilityZone', 'Availability Zone'),
+        );
+      return problems;
+    }
+    case 'nodesReachEndpoint':
+      return expectKind(design, 'clusterId', check.clusterId, 'eksCluster', 'EKS cluster');
     case 'instances':
       return check.where.id ? expectKind(design, 'where.id', check.where.id, 'ec2Instance', 'EC2 instance') : [];
     case 'servedThroughZoneOutage':

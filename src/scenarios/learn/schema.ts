@@ -3,6 +3,7 @@ import {
   PacketProtocolSchema,
   atMost,
   ECS_MAX_TASKS_PER_SERVICE,
+  EKS_MAX_REPLICAS,
   formatIssues,
   InstanceStateSchema,
   LoadRateSchema,
@@ -124,6 +125,39 @@ export const ServiceRunningCheckSchema = z.object({
 });
 
 /**
+ * After the simulation has run `afterSeconds`, the deployment of the EKS cluster has at least this many pods
+ * running (bound to a node that joined the cluster, or on Fargate). With `zoneOutage`, that zone fails at
+ * `atSeconds` for the rest of the run, so the count is what the cluster keeps, or gets back, without it.
+ */
+export const PodsRunningCheckSchema = z
+  .object({
+    type: z.literal('podsRunning'),
+    clusterId: z.string().min(1),
+    deployment: z.string().min(1),
+    // A deployment never has more pods than its replicas, which Nimbus bounds, so a larger goal could never be met.
+    atLeast: z.number().int().min(1).max(EKS_MAX_REPLICAS, atMost(EKS_MAX_REPLICAS, "Nimbus's largest deployment")),
+    afterSeconds: z.number().int().min(1).max(7200).default(300),
+    zoneOutage: z
+      .object({ zoneId: z.string().min(1), atSeconds: z.number().int().min(0).max(7200).default(300) })
+      .optional(),
+  })
+  .refine((c) => !c.zoneOutage || c.zoneOutage.atSeconds < c.afterSeconds, {
+    message: 'afterSeconds must come after zoneOutage.atSeconds',
+  });
+
+/**
+ * After `afterSeconds`, the EKS cluster has running nodes and every one of them reaches the cluster's endpoint
+ * (HTTPS to the internet: Nimbus models the public endpoint), through a NAT gateway when `through` says so rather
+ * than with its own public IPv4 address.
+ */
+export const NodesReachEndpointCheckSchema = z.object({
+  type: z.literal('nodesReachEndpoint'),
+  clusterId: z.string().min(1),
+  through: z.enum(['any', 'natGateway']).default('any'),
+  afterSeconds: z.number().int().min(1).max(3600).default(300),
+});
+
+/**
  * The design keeps serving while an Availability Zone is out: the zone fails
  * at `atSeconds` (for the rest of the run), and from `recoverySeconds` later
  * until `untilSeconds` each of its flows has at least `atLeastPercent` of
@@ -162,6 +196,8 @@ export const GoalCheckSchema = z.discriminatedUnion('type', [
   MonthlyCostUnderCheckSchema,
   InstancesCheckSchema,
   ServiceRunningCheckSchema,
+  PodsRunningCheckSchema,
+  NodesReachEndpointCheckSchema,
   ServedThroughZoneOutageCheckSchema,
   ClientVpnReachesCheckSchema,
   FlowKeptCheckSchema,

@@ -15,6 +15,8 @@ export const COST_SETTLE_SECONDS = 120;
 type CheckOf<T extends GoalCheck['type']> = Extract<GoalCheck, { type: T }>;
 
 const usd = (n: number) => `$${n.toFixed(2)}`;
+const count = (n: number, word: string) => `${n.toLocaleString('en-US')} ${n === 1 ? word : `${word}s`}`;
+
 const thousands = (n: number) => Math.round(n).toLocaleString('en-US');
 
 /** The design with the function's own triggers replaced by one steady synchronous caller. */
@@ -89,6 +91,74 @@ export function checkServiceRunning(design: Design, check: CheckOf<'serviceRunni
   return { met: false, detail: `${head}; the goal needs ${check.atLeast}.${waiting}` };
 }
 
+/** The design with the zone failing at `at` for the rest of the run, on top of the design's own faults. */
+function withZoneOutage(design: Design, zoneId: string, at: number): Design {
+  const settings = design.simulation ?? simulationSettings();
+  const outage = { at, fault: 'zoneOutage' as const, zoneId, durationSeconds: null };
+  return { ...design, simulation: { ...settings, faults: [...settings.faults, outage] } };
+}
+
+export function checkPodsRunning(design: Design, check: CheckOf<'podsRunning'>): CheckOutcome {
+  const cluster = getResource(design, check.clusterId, 'eksCluster');
+  if (!cluster) return { met: false, detail: `The EKS cluster "${check.clusterId}" is no longer in the design.` };
+  if (!cluster.deployments.some((d) => d.name === check.deployment))
+    return { met: false, detail: `${cluster.name} no longer has the deployment ${check.deployment}.` };
+  const outage = check.zoneOutage;
+  const zone = outage ? getResource(design, outage.zoneId, 'availabilityZone') : undefined;
+  if (outage && !zone)
+    return { met: false, detail: `The Availability Zone "${outage.zoneId}" is no longer in the design.` };
+  const sim = new Simulation(outage ? withZoneOutage(design, outage.zoneId, outage.atSeconds) : design, {
+    seed: SEED,
+  });
+  sim.runUntil(check.afterSeconds);
+  const frame = sim.summary().eks?.find((c) => c.id === cluster.id);
+  const deployment = frame?.deployments.find((d) => d.name === check.deployment);
+  const running = deployment?.running ?? 0;
+  const when =
+    outage && zone
+      ? `${check.afterSeconds - outage.atSeconds} s after ${zone.zoneName} failed`
+      : `After ${check.afterSeconds} s`;
+  const head = `${when}, ${check.deployment} has ${running} of ${deployment?.replicas ?? 0} pods running`;
+  if (running >= check.atLeast) return { met: true, detail: `${head}.` };
+  const cutOff = (frame?.nodeGroups ?? [])
+    .filter((g) => g.endpointPath.none > 0)
+    .map(
+      (g) =>
+        `${count(g.endpointPath.none, 'node')} of ${g.name} can't reach the cluster's endpoint (HTTPS to the internet)`,
+    );
+  const why = [deployment?.reason ? `Pending: ${deployment.reason.replace(/\.$/, '')}` : '', ...cutOff].filter((w) => w).join('; ');
+  return { met: false, detail: `${head}; the goal needs ${check.atLeast}.${why ? ` ${why}.` : ''}` };
+}
+
+export function checkNodesReachEndpoint(design: Design, check: CheckOf<'nodesReachEndpoint'>): CheckOutcome {
+  const cluster = getResource(design, check.clusterId, 'eksCluster');
+  if (!cluster) return { met: false, detail: `The EKS cluster "${check.clusterId}" is no longer in the design.` };
+  const sim = new Simulation(design, { seed: SEED });
+  sim.runUntil(check.afterSeconds);
+  const groups = sim.summary().eks?.find((c) => c.id === cluster.id)?.nodeGroups ?? [];
+  const total = { natGateway: 0, publicIp: 0, none: 0 };
+  for (const g of groups)
+    for (const path of ['natGateway', 'publicIp', 'none'] as const) total[path] += g.endpointPath[path];
+  const running = total.natGateway + total.publicIp + total.none;
+  if (running === 0)
+    return {
+      met: false,
+      detail: `After ${check.afterSeconds} s, ${cluster.name} has no running node: give it a node group EKS accepts.`,
+    };
+  const parts = [
+    total.natGateway > 0 && `${count(total.natGateway, 'node')} through a NAT gateway`,
+    total.publicIp > 0 &&
+      `${count(total.publicIp, 'node')} with ${total.publicIp === 1 ? 'its' : 'their'} own public IPv4 address`,
+    total.none > 0 &&
+      `${count(total.none, 'node')} not at all, so ${total.none === 1 ? 'it has' : 'they have'} not joined the cluster`,
+  ].filter((p): p is string => typeof p === 'string');
+  const head = `After ${check.afterSeconds} s, ${cluster.name}'s ${count(running, 'running node')} reach its endpoint (HTTPS to the internet): ${parts.join(', ')}`;
+  if (total.none > 0) return { met: false, detail: `${head}. Give their subnets a route out.` };
+  if (check.through === 'natGateway' && total.publicIp > 0)
+    return { met: false, detail: `${head}; the goal is every node through a NAT gateway, with no public address.` };
+  return { met: true, detail: `${head}.` };
+}
+
 /** Requests sent and delivered so far by each of the design's flows, by id. */
 function flowTotals(sim: Simulation): Map<string, { name: string; sent: number; delivered: number }> {
   const totals = new Map<string, { name: string; sent: number; delivered: number }>();
@@ -101,12 +171,7 @@ const percent = (n: number) => `${(Math.floor(n * 10) / 10).toFixed(1)} %`;
 export function checkServedThroughZoneOutage(design: Design, check: CheckOf<'servedThroughZoneOutage'>): CheckOutcome {
   const zone = getResource(design, check.zoneId, 'availabilityZone');
   if (!zone) return { met: false, detail: `The Availability Zone "${check.zoneId}" is no longer in the design.` };
-  const settings = design.simulation ?? simulationSettings();
-  const outage = { at: check.atSeconds, fault: 'zoneOutage' as const, zoneId: zone.id, durationSeconds: null };
-  const sim = new Simulation(
-    { ...design, simulation: { ...settings, faults: [...settings.faults, outage] } },
-    { seed: SEED },
-  );
+  const sim = new Simulation(withZoneOutage(design, zone.id, check.atSeconds), { seed: SEED });
   sim.runUntil(check.atSeconds + check.recoverySeconds);
   const from = flowTotals(sim);
   sim.runUntil(check.untilSeconds);

@@ -9,9 +9,13 @@ import {
   resourcesOfKind,
   type Design,
   type EksCluster,
+  type Ec2Instance,
   type KubernetesDeployment,
   type NodeAllocatable,
+  type SecurityGroup,
+  type SecurityGroupId,
 } from '../../domain';
+import { analyzeReachability } from '../../engine';
 import { ec2Cost, ec2Rate } from '../ec2';
 import { round, type FrameParts, type ResourceCost, type SimContext, type SimulatedKind } from '../kind';
 import type { EksClusterFrame } from '../protocol';
@@ -40,11 +44,82 @@ interface DeploymentRun {
   reason: string | null;
 }
 
-/** A node the scheduler may use: a running instance of one of the cluster's node groups, and what it still holds. */
+/**
+ * A running instance of one of the cluster's node groups that has joined the cluster, and what it still holds.
+ * `ready` is false while it can't reach the cluster's endpoint: kube-scheduler places nothing new on it.
+ */
 interface SchedulableNode {
   id: string;
   allocatable: NodeAllocatable;
   free: NodeAllocatable;
+  ready: boolean;
+}
+
+/**
+ * The cluster security group EKS creates and puts on every managed node (Amazon EKS User Guide, "View Amazon EKS
+ * security group requirements for clusters": outbound, all traffic to 0.0.0.0/0), used for a node group that
+ * names no groups of its own.
+ */
+const clusterSecurityGroup = (vpcId: SecurityGroup['vpcId']): SecurityGroup => ({
+  kind: 'securityGroup',
+  id: `sg-eks-cluster-${vpcId}` as SecurityGroupId,
+  name: 'eks-cluster-sg',
+  vpcId,
+  isDefault: false,
+  description: 'EKS created security group applied to ENI that is attached to EKS Control Plane master nodes',
+  inbound: [],
+  outbound: [{ protocol: 'all', ports: null, peer: { type: 'cidr', cidr: '0.0.0.0/0' }, description: '' }],
+});
+
+const networks = new WeakMap<Design['resources'], readonly unknown[]>();
+
+/** Every resource of the design but the instances Auto Scaling groups launch, in order (cached per design). */
+function networkOf(design: Design): readonly unknown[] {
+  let network = networks.get(design.resources);
+  if (!network) {
+    network = Object.values(design.resources).filter((r) => !(r.kind === 'ec2Instance' && r.autoScalingGroupId));
+    networks.set(design.resources, network);
+  }
+  return network;
+}
+
+/** How a node reaches its cluster's endpoint: through a NAT gateway, with its own public IPv4 address, or not at all. */
+export type EndpointPath = 'natGateway' | 'publicIp' | 'none';
+
+/**
+ * How a node reaches the cluster's API server endpoint: Nimbus models the public endpoint (EKS's default), so
+ * the node needs HTTPS to the internet, through a NAT gateway or its own public IPv4 address and an internet
+ * gateway (Amazon EKS User Guide, "View Amazon EKS networking requirements for VPC and subnets": nodes in private
+ * subnets need outbound internet access, or VPC endpoints with private endpoint access, which Nimbus does not
+ * model). A node that can't reach it never registers with the cluster.
+ */
+function clusterEndpointPath(design: Design, node: Ec2Instance): EndpointPath {
+  const subnet = design.resources[node.subnetId];
+  if (subnet?.kind !== 'subnet') return 'none';
+  let judged = design;
+  if (node.securityGroupIds.length === 0) {
+    const group = clusterSecurityGroup(subnet.vpcId);
+    judged = {
+      ...design,
+      resources: {
+        ...design.resources,
+        [group.id]: group,
+        [node.id]: { ...node, securityGroupIds: [group.id] },
+      },
+    };
+  }
+  const outcome = analyzeReachability(judged, {
+    from: { kind: 'resource', id: node.id },
+    to: { kind: 'internet' },
+    protocol: 'tcp',
+    port: 443,
+  });
+  if (!outcome.ok || !outcome.result.reachable) return 'none';
+  const throughNat = outcome.result.forward.some(
+    (hop) =>
+      hop.translation && Object.hasOwn(judged.resources, hop.id) && judged.resources[hop.id]!.kind === 'natGateway',
+  );
+  return throughNat ? 'natGateway' : 'publicIp';
 }
 
 /** Fargate bills per second with a one-minute minimum (AWS Fargate pricing). */
@@ -86,6 +161,16 @@ export class EksClusters implements SimulatedKind {
   private readonly runs = new Map<string, DeploymentRun>();
   /** Every instance each node group's Auto Scaling group launched in this run, for its cost line. */
   private readonly nodesOf = new Map<string, Set<string>>();
+  /** Nodes that have registered with their cluster (reached its endpoint once while running). */
+  private readonly joined = new Set<string>();
+  /** How the running nodes of each node group reach their cluster's endpoint now, for the frame. */
+  private readonly paths = new Map<string, Record<EndpointPath, number>>();
+  /**
+   * How each node reaches its cluster's endpoint, kept while the network stays the same: every resource but the
+   * instances Auto Scaling groups launch (which no route or rule can name) is the same object as when it was
+   * traced, so a node launching or going does not trace every other node again.
+   */
+  private endpointPaths: { network: readonly unknown[]; byNode: Map<string, EndpointPath> } | null = null;
   /** Node groups EKS refused, logged once each. */
   private readonly refused = new Set<string>();
 
@@ -107,7 +192,36 @@ export class EksClusters implements SimulatedKind {
     this.reconcile();
   }
 
-  /** Running instances of a cluster's node groups, in id order (so a run is the same every time). */
+  private endpointPath(node: Ec2Instance): EndpointPath {
+    const network = networkOf(this.design);
+    const known = this.endpointPaths;
+    if (
+      !known ||
+      (known.network !== network &&
+        (known.network.length !== network.length || known.network.some((r, i) => r !== network[i])))
+    )
+      this.endpointPaths = { network, byNode: new Map() };
+    const byNode = this.endpointPaths!.byNode;
+    // What of the node itself the path depends on: its subnet, address, public address and groups.
+    const key = [
+      node.id,
+      node.subnetId,
+      node.privateIp,
+      node.publicIp,
+      node.elasticIpId,
+      ...node.securityGroupIds,
+    ].join(' ');
+    let path = byNode.get(key);
+    if (path === undefined) byNode.set(key, (path = clusterEndpointPath(this.design, node)));
+    return path;
+  }
+
+  /**
+   * Running instances of a cluster's node groups that have joined it, in id order (so a run is the same every
+   * time). A node joins once it reaches the cluster's endpoint; one that loses the way later stays registered
+   * but not Ready: its pods stay where they are (Nimbus does not model taint-based eviction) and nothing new is
+   * placed on it.
+   */
   private nodesFor(cluster: EksCluster): SchedulableNode[] {
     const groups = new Map(
       resourcesOfKind(this.design, 'eksNodeGroup')
@@ -123,7 +237,14 @@ export class EksClusters implements SimulatedKind {
       known.add(instance.id);
       const allocatable = nodeAllocatable(instance.instanceType);
       if (!allocatable || this.ec2.sims.get(instance.id)?.state !== 'running') continue;
-      nodes.push({ id: instance.id, allocatable, free: { ...allocatable } });
+      const path = this.endpointPath({ ...instance, state: 'running' });
+      let counts = this.paths.get(group.id);
+      if (!counts) this.paths.set(group.id, (counts = { natGateway: 0, publicIp: 0, none: 0 }));
+      counts[path]++;
+      const ready = path !== 'none';
+      if (ready) this.joined.add(instance.id);
+      if (!this.joined.has(instance.id)) continue;
+      nodes.push({ id: instance.id, allocatable, free: { ...allocatable }, ready });
     }
     return nodes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
@@ -142,6 +263,7 @@ export class EksClusters implements SimulatedKind {
       if (refusal) this.refused.add(group.id);
       else this.refused.delete(group.id);
     }
+    this.paths.clear();
     for (const cluster of resourcesOfKind(this.design, 'eksCluster')) {
       const nodes = this.nodesFor(cluster);
       const byId = new Map(nodes.map((n) => [n.id, n]));
@@ -209,7 +331,7 @@ export class EksClusters implements SimulatedKind {
       let best: SchedulableNode | null = null;
       let bestScore = -Infinity;
       for (const node of nodes) {
-        const misses = unfit(node, deployment);
+        const misses = node.ready ? unfit(node, deployment) : [UNREACHABLE_TAINT];
         if (misses.length > 0) {
           for (const miss of misses) reasons.set(miss, (reasons.get(miss) ?? 0) + 1);
           continue;
@@ -305,6 +427,7 @@ export class EksClusters implements SimulatedKind {
               name: g.name,
               desired: g.desiredSize,
               running,
+              endpointPath: { ...(this.paths.get(g.id) ?? { natGateway: 0, publicIp: 0, none: 0 }) },
               refusal: nodeGroupRefusal(g),
               costUsd: round(costUsd),
               ratePerHour: round(ratePerHour),
@@ -343,6 +466,9 @@ export class EksClusters implements SimulatedKind {
     return resourcesOfKind(this.design, 'eksCluster').length === 0 ? {} : { eks: this.clusterFrames(now) };
   }
 }
+
+/** The taint the node controller puts on a node whose kubelet stopped reporting, in kube-scheduler's words. */
+const UNREACHABLE_TAINT = 'node(s) had untolerated taint {node.kubernetes.io/unreachable: }';
 
 /** Why a pod does not fit a node, in kube-scheduler's words (none when it fits). */
 function unfit(node: SchedulableNode, deployment: KubernetesDeployment): string[] {

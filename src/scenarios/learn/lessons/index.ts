@@ -16,6 +16,7 @@ import clientVpn from './14-client-vpn.json';
 import peeringAndTransitGateways from './15-peering-and-transit-gateways.json';
 import vpcEndpoints from './16-vpc-endpoints.json';
 import dataTransferCost from './17-data-transfer-cost.json';
+import containersOnEks from './18-containers-on-eks.json';
 
 /**
  * The course, in order. JSON files are the source (teachers edit data, not
@@ -40,6 +41,7 @@ const FILES: ReadonlyArray<readonly [string, unknown]> = [
   ['15-peering-and-transit-gateways.json', peeringAndTransitGateways],
   ['16-vpc-endpoints.json', vpcEndpoints],
   ['17-data-transfer-cost.json', dataTransferCost],
+  ['18-containers-on-eks.json', containersOnEks],
 ];
 
 function load(name: string, data: unknown): Lesson {

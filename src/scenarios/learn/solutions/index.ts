@@ -1,6 +1,7 @@
 import type { Design } from '../../../domain';
 import { solveClientVpn } from './client-vpn';
 import { solveContainers } from './containers';
+import { solveContainersOnEks } from './containers-on-eks';
 import { solveDataTransferCost } from './data-transfer-cost';
 import { solveEc2AndAmis } from './ec2-and-amis';
 import { solveHybridConnectivity } from './hybrid-connectivity';
@@ -36,4 +37,5 @@ export const SOLUTIONS: Readonly<Record<string, (start: Design) => Design>> = {
   'peering-and-transit-gateways': solvePeeringAndTransitGateways,
   'vpc-endpoints': solveVpcEndpoints,
   'data-transfer-cost': solveDataTransferCost,
+  'containers-on-eks': solveContainersOnEks,
 };
