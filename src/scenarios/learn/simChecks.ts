@@ -126,7 +126,9 @@ export function checkPodsRunning(design: Design, check: CheckOf<'podsRunning'>):
       (g) =>
         `${count(g.endpointPath.none, 'node')} of ${g.name} can't reach the cluster's endpoint (HTTPS to the internet)`,
     );
-  const why = [deployment?.reason ? `Pending: ${deployment.reason.replace(/\.$/, '')}` : '', ...cutOff].filter((w) => w).join('; ');
+  const why = [deployment?.reason ? `Pending: ${deployment.reason.replace(/\.$/, '')}` : '', ...cutOff]
+    .filter((w) => w)
+    .join('; ');
   return { met: false, detail: `${head}; the goal needs ${check.atLeast}.${why ? ` ${why}.` : ''}` };
 }
 
