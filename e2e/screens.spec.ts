@@ -55,6 +55,18 @@ test('at 1024×768 the header is one line, every control visible, and the canvas
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
 });
 
+test('at 1280×720 the header leaves the design its name: the less used tools are in More', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  await openTemplate(page, /Two AZs/);
+  const name = page.getByRole('textbox', { name: 'Design name' });
+  expect((await name.boundingBox())!.width).toBeGreaterThanOrEqual(160);
+  await page.locator('header').getByRole('button', { name: 'More' }).click();
+  await expect(page.getByRole('menuitem', { name: 'Save as file' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+});
+
 test('the side panel resizes by keyboard and drag, collapses and expands, and keeps its size after a reload', async ({
   page,
 }) => {

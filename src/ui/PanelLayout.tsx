@@ -20,7 +20,7 @@ import { readPreference, uiStorage, writePreference } from './PanelLayoutStorage
 export type ScreenSize = 'wide' | 'narrow' | 'phone';
 
 /** The widths the layout changes at, in CSS pixels. */
-export const SCREEN_BREAKPOINTS = { narrow: 768, wide: 1024, roomyHeader: 1280 } as const;
+export const SCREEN_BREAKPOINTS = { narrow: 768, wide: 1024, roomyHeader: 1366 } as const;
 
 function subscribeToResize(onChange: () => void): () => void {
   window.addEventListener('resize', onChange);

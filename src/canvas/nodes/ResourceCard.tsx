@@ -114,6 +114,8 @@ function ResourceCardImpl({
       {/* Square corners: a rounded image is clipped to its corners, one more clip per card for every frame of a pan. */}
       <img src={icon} alt="" className="mt-0.5 h-7 w-7 shrink-0 bg-white p-px" draggable={false} />
       <div className={`min-w-0 flex-1 leading-tight ${clipColumn ? 'max-h-full overflow-hidden' : ''}`}>
+        {/* A shortened name's whole text, first, so the card's text still starts with its name. */}
+        {shownName !== facts.title && <span className="nimbus-unseen">{facts.title}</span>}
         <div className="flex items-start gap-1">
           <span
             data-testid="node-name"
@@ -133,7 +135,6 @@ function ResourceCardImpl({
          * with no height (`nimbus-unseen`), not `sr-only`, whose position and clip made each card's a layer of its
          * own that every frame of a pan hit-tested and painted.
          */}
-        {shownName !== facts.title && <span className="nimbus-unseen">{facts.title}</span>}
         {far && <span className="nimbus-unseen">{facts.lines.join(', ')}</span>}
         {lines.map((line) => (
           <div key={line} title={line} className="truncate font-mono text-[10.5px] text-slate-600 dark:text-slate-400">

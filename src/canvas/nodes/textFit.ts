@@ -1,11 +1,12 @@
 /**
- * Whether a line of text fits a width, estimated from its characters rather than measured.
+ * Whether a line of text fits a width, measured with a canvas in the page's own font (and, where
+ * there is no canvas, as in the CLI's and the unit tests' Node, estimated from its characters).
  * A name that may not fit is cut off with an ellipsis by CSS, which needs a clip around it, and
  * at thousands of cards each clip is one more piece of the page the browser sorts into layers
- * again on every frame of a pan (docs/benchmarks.md, "Canvas"). A name that surely fits needs no
- * clip. The widths are generous (each at least the widest of DejaVu Sans Bold and Noto Sans
- * SemiBold, the sans-serif faces on these machines and on most Linux desktops), so a name judged
- * to fit does fit and one near the limit keeps its ellipsis.
+ * again on every frame of a pan (docs/benchmarks.md, "Canvas"); a name that fits needs no clip,
+ * and a far one that doesn't is shortened in characters. Measures are taken a little wide, so a
+ * name judged to fit does fit. The estimate's widths are generous too (each at least the widest
+ * of DejaVu Sans Bold and Noto Sans SemiBold, the sans-serif faces on most Linux desktops).
  */
 const NARROW = new Set([..."ijl.,:;'|!"]);
 const SLIM = new Set([...'ftr -()[]/']);
@@ -30,9 +31,37 @@ export function estimatedWidthPx(text: string, fontPx: number): number {
   return em * fontPx;
 }
 
+let measuring: { context: CanvasRenderingContext2D; family: string } | null | undefined;
+const measured = new Map<string, number>();
+/** Measures kept before the cache starts again (names are few; this bounds a long session's memory). */
+const MEASURES_KEPT = 20_000;
+
+function measurer() {
+  if (measuring === undefined) {
+    const context = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+    measuring = context ? { context, family: getComputedStyle(document.body).fontFamily } : null;
+  }
+  return measuring;
+}
+
+/** The width of `text` in semibold at `fontPx`, in pixels: measured in the page's font, 3% and a pixel wide. */
+export function textWidthPx(text: string, fontPx: number): number {
+  const found = measurer();
+  if (!found) return estimatedWidthPx(text, fontPx);
+  const key = `${fontPx}|${text}`;
+  let width = measured.get(key);
+  if (width === undefined) {
+    found.context.font = `600 ${fontPx}px ${found.family}`;
+    width = found.context.measureText(text).width * 1.03 + 1;
+    if (measured.size >= MEASURES_KEPT) measured.clear();
+    measured.set(key, width);
+  }
+  return width;
+}
+
 /** Whether `text` at `fontPx` surely fits on one line `widthPx` wide. */
 export const fitsOnOneLine = (text: string, fontPx: number, widthPx: number): boolean =>
-  estimatedWidthPx(text, fontPx) <= widthPx;
+  textWidthPx(text, fontPx) <= widthPx;
 
 /** A badge's room besides its text: 6 px of padding each side and the 4 px gap before the next. */
 const BADGE_CHROME_PX = 16;
@@ -54,12 +83,14 @@ export function badgesFitting(texts: readonly string[], widthPx: number): number
 export function shortenedToFit(text: string, fontPx: number, widthPx: number): string {
   if (fitsOnOneLine(text, fontPx, widthPx)) return text;
   const chars = [...text];
-  let room = widthPx - estimatedWidthPx('…', fontPx);
-  let kept = 0;
-  while (kept < chars.length - 1) {
-    room -= estimatedWidthPx(chars[kept]!, fontPx);
-    if (room < 0) break;
-    kept++;
+  const cut = (kept: number) => `${chars.slice(0, kept).join('').trimEnd()}…`;
+  // The longest start that fits with its ellipsis: widths grow with length, so halve the range each time.
+  let low = 1;
+  let high = chars.length - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (fitsOnOneLine(cut(middle), fontPx, widthPx)) low = middle;
+    else high = middle - 1;
   }
-  return `${chars.slice(0, Math.max(1, kept)).join('').trimEnd()}…`;
+  return cut(low);
 }
