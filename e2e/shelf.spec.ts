@@ -106,6 +106,20 @@ test("the two-AZ template's route tables are pills on the VPC's shelf; hover, ad
   await expect(page.locator(`button[data-chip-id="${attachedId}"][data-hovered="true"]`).first()).toBeVisible();
   await page.mouse.move(5, 450);
   await expect(associations).toHaveCount(0);
+  // Reaching the pill with the keyboard (Tab from node to node, React Flow's node focus) does the same.
+  await page.locator('.react-flow__node').first().focus();
+  for (let presses = 0; presses < 200; presses++) {
+    if (await attached.evaluate((node) => node === document.activeElement)) break;
+    await page.keyboard.press('Tab');
+  }
+  await expect(attached).toBeFocused();
+  await expect(associations.first()).toBeAttached();
+  for (const id of await associations.evaluateAll((edges) => edges.map((e) => e.getAttribute('data-testid'))))
+    expect(id).toContain(`->${attachedId}:`);
+  await expect(page.locator(`button[data-chip-id="${attachedId}"][data-hovered="true"]`).first()).toBeVisible();
+  // Focus moving on takes them away again.
+  await page.keyboard.press('Tab');
+  await expect(page.locator(`[data-testid^="rf__edge-association:"][data-testid*="->${attachedId}:"]`)).toHaveCount(0);
 
   // A route table from the palette joins the shelf, acting on nothing yet.
   const count = await tables.count();

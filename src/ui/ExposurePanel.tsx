@@ -44,7 +44,12 @@ export function ExposurePanel() {
     setState({ status: 'running', percent: 0 });
     try {
       const result = await scanExposure(design, ({ done, total }) => {
-        if (scan === scans.current) setState({ status: 'running', percent: percent(done, total) });
+        if (scan !== scans.current) return;
+        // The worker reports after every slice (30 ms): the panel draws again only when the percentage moves.
+        const now = percent(done, total);
+        setState((shown) =>
+          shown.status === 'running' && shown.percent === now ? shown : { status: 'running', percent: now },
+        );
       });
       if (scan !== scans.current) return;
       active.current = false;

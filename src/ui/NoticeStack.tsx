@@ -1,5 +1,5 @@
 import { CircleAlert, Info, TriangleAlert, X } from 'lucide-react';
-import { useEffect, useRef, type CSSProperties } from 'react';
+import { useEffect, useLayoutEffect, useRef, type CSSProperties, type FocusEvent, type MouseEvent } from 'react';
 import { toast, Toaster } from 'sonner';
 import { useViewStore, type Notice } from '../store';
 import { noticeDuration } from './NoticeToasts';
@@ -11,14 +11,48 @@ const TONE_STYLE: Record<Notice['tone'], string> = {
 };
 const TONE_ICON = { error: CircleAlert, warning: TriangleAlert, info: Info } as const;
 
+/**
+ * Gives focus back to where it was before it entered a notice, when the notice goes and takes the focused
+ * button with it, and only then: never from something else that has focus by that time. sonner's list does
+ * this itself, but when its last toast has left, a few hundred ms later (longer under load), and whatever
+ * has focus then: a header menu opened meanwhile lost its focus and closed at once. So the card's focus
+ * events stop here and never reach the list.
+ */
+function useFocusReturn(live: boolean) {
+  const cameFrom = useRef<HTMLElement | null>(null);
+  useLayoutEffect(() => {
+    if (live) return;
+    const back = cameFrom.current;
+    cameFrom.current = null;
+    const focusNowhere = document.activeElement === null || document.activeElement === document.body;
+    if (back?.isConnected && focusNowhere) back.focus({ preventScroll: true });
+  }, [live]);
+  return {
+    onFocus: (event: FocusEvent<HTMLElement>) => {
+      event.stopPropagation();
+      if (event.currentTarget.contains(event.relatedTarget)) return;
+      cameFrom.current = event.relatedTarget instanceof HTMLElement ? event.relatedTarget : null;
+    },
+    onBlur: (event: FocusEvent<HTMLElement>) => {
+      event.stopPropagation();
+      if (event.relatedTarget && !event.currentTarget.contains(event.relatedTarget)) cameFrom.current = null;
+    },
+  };
+}
+
+/** A click on a notice's button leaves focus where it was (the keyboard still reaches the buttons). */
+const keepFocus = (event: MouseEvent) => event.preventDefault();
+
 function NoticeCard({ notice, onDismiss }: { notice: Notice; onDismiss: () => void }) {
   // Gone from the store, gone from the page at once, whatever the toast's own exit animation is doing
   // (sonner removes a dismissed toast on a later animation frame, which a background tab may not run).
   const live = useViewStore((s) => s.notices.some((n) => n.id === notice.id));
   const Icon = TONE_ICON[notice.tone];
+  const focusReturn = useFocusReturn(live);
   if (!live) return null;
   return (
     <div
+      {...focusReturn}
       role={notice.tone === 'error' ? 'alert' : 'status'}
       className={`flex w-[var(--width)] items-start gap-3 rounded-lg border px-3 py-2 text-sm shadow-lg ${TONE_STYLE[notice.tone]}`}
     >
@@ -36,13 +70,20 @@ function NoticeCard({ notice, onDismiss }: { notice: Notice; onDismiss: () => vo
           <button
             type="button"
             onClick={notice.action.run}
+            onMouseDown={keepFocus}
             className="mt-2 rounded border border-current px-2 py-0.5 text-xs font-medium"
           >
             {notice.action.label}
           </button>
         )}
       </div>
-      <button type="button" onClick={onDismiss} aria-label="Dismiss" className="rounded p-0.5 hover:bg-black/10">
+      <button
+        type="button"
+        onClick={onDismiss}
+        onMouseDown={keepFocus}
+        aria-label="Dismiss"
+        className="rounded p-0.5 hover:bg-black/10"
+      >
         <X size={16} aria-hidden />
       </button>
     </div>

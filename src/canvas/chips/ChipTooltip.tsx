@@ -21,6 +21,16 @@ const chipButton = (target: EventTarget | null) =>
   target instanceof Element ? target.closest<HTMLElement>(`[data-tooltip="${CHIP_TOOLTIP}"]`) : null;
 
 /**
+ * What a focused element shows the tooltip for: a chip, or a shelf pill, whose keyboard focus is on its React Flow
+ * node (the element around it), so that tabbing to a pill draws its associations as hovering it does.
+ */
+const focusedChip = (target: EventTarget | null) =>
+  chipButton(target) ??
+  (target instanceof HTMLElement && target.classList.contains('react-flow__node')
+    ? target.querySelector<HTMLElement>(`[data-shelf-pill][data-tooltip="${CHIP_TOOLTIP}"]`)
+    : null);
+
+/**
  * The one tooltip of every rule chip on the canvas: it listens on the canvas
  * (`container`) for a chip hovered or focused, and shows that chip's rule set
  * whole (its kind, name and rules) above the chip, or below it when there is
@@ -84,12 +94,12 @@ function ChipTooltipImpl({
       hide();
     };
     const onFocusIn = (event: FocusEvent) => {
-      const anchor = chipButton(event.target);
+      const anchor = focusedChip(event.target);
       if (anchor && anchor !== pressed) show(anchor);
       pressed = null;
     };
     const onFocusOut = (event: FocusEvent) => {
-      if (chipButton(event.target) === current) hide();
+      if (focusedChip(event.target) === current) hide();
     };
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key === 'Escape') hide();

@@ -41,8 +41,9 @@ function nodesAt(clientX: number, clientY: number): string[] {
  * VPC's shelf: icon, name, rule count and state in words ("main", "default",
  * "not attached"). It is the resource's own React Flow node, so a click
  * selects it and opens the inspector, and the keyboard, delete and the
- * context menu work as on a card. Hovering it draws its association edges and
- * rings the chips it is drawn as; hovering one of those chips rings the pill.
+ * context menu work as on a card. Hovering it, or focusing its node with the
+ * keyboard, draws its association edges and rings the chips it is drawn as;
+ * hovering one of those chips rings the pill.
  *
  * A pill is not moved by dragging (the shelf places it): dragging it onto a
  * subnet (or, for a group, an instance) associates it there, through the same
