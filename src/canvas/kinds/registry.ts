@@ -1,6 +1,5 @@
 import type { NodeTypes } from '@xyflow/react';
 import type { Kind, Resource } from '../../domain';
-import { placedByOffsets } from '../nodes/placedByOffsets';
 import { availabilityZoneView } from './availabilityZone';
 import { clientVpnEndpointView } from './clientVpnEndpoint';
 import { customerGatewayView } from './customerGateway';
@@ -85,9 +84,9 @@ export const KIND_VIEWS = {
 export const kindView = <K extends Kind>(kind: K): KindView<K> => KIND_VIEWS[kind] as unknown as KindView<K>;
 export const viewOf = (resource: Resource): KindView<Kind> => kindView(resource.kind) as KindView<Kind>;
 
-/** React Flow's node types: one component per kind, keyed by kind, each placed by offsets (`placedByOffsets`). */
+/** React Flow's node types: one component per kind, keyed by kind. */
 export const NODE_TYPES = Object.fromEntries(
-  Object.entries(KIND_VIEWS).map(([kind, view]) => [kind, placedByOffsets(view.node as NodeTypes[string])]),
+  Object.entries(KIND_VIEWS).map(([kind, view]) => [kind, view.node]),
 ) as Record<Kind, NodeTypes[string]>;
 
 /** Each kind's own icon. */

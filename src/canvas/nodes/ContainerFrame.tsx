@@ -2,7 +2,6 @@ import { memo, type ReactNode } from 'react';
 import { Badges, Handles, ProblemMarker, type ResourceNodeProps } from './parts';
 import { RuleChips } from '../chips';
 import { isFar, nameFontPx, useZoomStep } from './zoom';
-import { fitsOnOneLine } from './textFit';
 
 /**
  * The frame every container node (Region, VPC, zone, subnet, cluster) draws,
@@ -26,13 +25,6 @@ const FAR_PADDING = 8;
 const BADGE_ROW = 16;
 /** Near, the fact line (11 px type, about 14 tall) shares the block with the title. */
 const FACT_LINE = 14;
-/** The title block's width besides its text: the 2 px borders, 8 px of padding each side. */
-const FRAME_CHROME_X = 4 + 16;
-/** The group icon (24 px) and its 8 px gap. */
-const ICON_ROOM = 32;
-/** Room kept beside the title for the problem marker, and for what the header shows at its right (a fault button). */
-const MARKER_ROOM = 22;
-const ASIDE_ROOM = 110;
 
 /** Red diagonal hatching over whatever the frame holds: out of service, still readable. */
 const DOWN_HATCH = {
@@ -42,7 +34,6 @@ const DOWN_HATCH = {
 function ContainerFrameImpl({
   data,
   selected,
-  width,
   frame,
   connectable,
   aside,
@@ -68,9 +59,6 @@ function ContainerFrameImpl({
     (facts.badges.length > 0 || down ? BADGE_ROW : 0);
   const titlePx = nameFontPx(step, 13, Math.max(13, headerRoom / (far ? 1 : 1.15)));
   const factText = facts.lines.join(' · ');
-  // A title that surely fits is drawn without the clip an ellipsis needs; badges are one row of those that fit.
-  const textRoom = (width ?? 300) - FRAME_CHROME_X - (frame.icon ? ICON_ROOM : 0) - (aside ? ASIDE_ROOM : 0);
-  const titleFits = fitsOnOneLine(facts.title, titlePx, textRoom - (problem ? MARKER_ROOM : 0));
   return (
     <div
       data-kind={resource.kind}
@@ -87,7 +75,7 @@ function ContainerFrameImpl({
             <span
               data-testid="node-name"
               title={facts.title}
-              className={`${titleFits ? 'whitespace-nowrap' : 'truncate'} font-semibold`}
+              className="truncate font-semibold"
               style={{ fontSize: titlePx, lineHeight: far ? 1 : 1.15 }}
             >
               {facts.title}
@@ -108,7 +96,7 @@ function ContainerFrameImpl({
               </div>
             )
           )}
-          <Badges badges={facts.badges} fitPx={textRoom} />
+          <Badges badges={facts.badges} wrap={false} />
         </div>
         {aside}
       </div>

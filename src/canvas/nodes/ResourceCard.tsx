@@ -5,41 +5,24 @@ import { FaultControl } from './FaultControl';
 import { LiveBadges, useLiveBadges } from './LiveBadges';
 import { RuleChips } from '../chips';
 import { isFar, nameFontPx, useZoomStep } from './zoom';
-import { fitsOnOneLine, shortenedToFit } from './textFit';
 
 /** A card's border and vertical padding far away (3 px and a 1 px border each side); its name has the rest. */
 const FAR_CHROME = 8;
 const NAME_LINE_HEIGHT = 1.1;
 /** A row of badges: 10 px type at leading-tight and a pixel of padding above and below. */
 const BADGE_ROW = 14;
-/** A card's width besides its text: the 4 px accent border and the 1 px right one, 8 px of padding each side, the 28 px icon and its 8 px gap. */
-const CARD_CHROME_X = 4 + 1 + 16 + 28 + 8;
-/** Room kept beside the name for the problem marker (16 px and its gap) and, while the simulation runs, a fault button. */
-const MARKER_ROOM = 20;
-const FAULT_ROOM = 110;
 
 /** An instance's badges, with its live state while the simulation runs. */
-function InstanceBadges({
-  id,
-  badges,
-  fitPx,
-}: {
-  id: string;
-  badges: ResourceNodeProps['data']['facts']['badges'];
-  fitPx: number | undefined;
-}) {
+function InstanceBadges({ id, badges }: { id: string; badges: ResourceNodeProps['data']['facts']['badges'] }) {
   // Select only the state text, so a frame re-renders the instances whose state changed and no others.
   const state = useSimStore((s) => {
     const live = s.frame?.instances[id];
     return live ? (live.rebooting ? 'rebooting' : live.state) : null;
   });
-  if (!state) return <Badges badges={badges} fitPx={fitPx} />;
+  if (!state) return <Badges badges={badges} />;
   return (
     <span data-testid="sim-state" data-state={state} className="contents">
-      <Badges
-        badges={badges.map((b) => (b.tone === 'state' ? { text: state, tone: 'state' as const } : b))}
-        fitPx={fitPx}
-      />
+      <Badges badges={badges.map((b) => (b.tone === 'state' ? { text: state, tone: 'state' as const } : b))} />
     </span>
   );
 }
@@ -50,12 +33,10 @@ function ResourceCardImpl({
   selected,
   icon,
   accent,
-  width,
   height,
 }: ResourceNodeProps & { icon: string; accent: string }) {
   const { facts, problem, resource, launched } = data;
   const live = useLiveBadges(resource);
-  const simulating = useSimStore((s) => s.active);
   const step = useZoomStep();
   // Far away: the name, large enough to read on screen (two lines at most), and the badges; near: every fact line.
   const far = isFar(step);
@@ -77,16 +58,6 @@ function ResourceCardImpl({
         ? []
         : facts.lines.slice(...(resource.kind === 'ec2Instance' && !launched ? [1, 2] : [0, 1]));
   const badges = live.length === 0 ? facts.badges : facts.badges.filter((b) => b.tone === 'state');
-  // A name that surely fits its line is drawn without the clip an ellipsis needs (`textFit.ts`); far away the
-  // badges are one row of those that fit, so the card needs no clip around them either.
-  const textRoom = (width ?? 180) - CARD_CHROME_X;
-  const nameRoom = textRoom - (problem ? MARKER_ROOM : 0) - (simulating ? FAULT_ROOM : 0);
-  const nameFits = fitsOnOneLine(facts.title, namePx, nameRoom);
-  // Far away a one-line name that may not fit is shortened in characters; near, and on two lines, CSS cuts it.
-  const shownName = far && !twoLines && !nameFits ? shortenedToFit(facts.title, namePx, nameRoom) : facts.title;
-  const nameClass =
-    nameFits || shownName !== facts.title ? 'whitespace-nowrap' : twoLines ? 'line-clamp-2 break-words' : 'truncate';
-  const clipColumn = far && badgesFit && live.length > 0;
   return (
     <div
       data-kind={resource.kind}
@@ -113,18 +84,15 @@ function ResourceCardImpl({
     >
       {/* Square corners: a rounded image is clipped to its corners, one more clip per card for every frame of a pan. */}
       <img src={icon} alt="" className="mt-0.5 h-7 w-7 shrink-0 bg-white p-px" draggable={false} />
-      <div className={`min-w-0 flex-1 leading-tight ${clipColumn ? 'max-h-full overflow-hidden' : ''}`}>
-        {/* A shortened name's whole text, first, so the card's text still starts with its name. */}
-        {shownName !== facts.title && <span className="nimbus-unseen">{facts.title}</span>}
+      <div className={`min-w-0 flex-1 leading-tight ${far && badgesFit ? 'max-h-full overflow-hidden' : ''}`}>
         <div className="flex items-start gap-1">
           <span
             data-testid="node-name"
             title={facts.title}
-            className={`font-semibold ${nameClass}`}
+            className={`font-semibold ${twoLines ? 'line-clamp-2 break-words' : 'truncate'}`}
             style={{ fontSize: namePx, lineHeight: NAME_LINE_HEIGHT }}
-            aria-hidden={shownName !== facts.title ? true : undefined}
           >
-            {shownName}
+            {facts.title}
           </span>
           <ProblemMarker problem={problem} />
           <span className="flex-1" />
@@ -143,9 +111,9 @@ function ResourceCardImpl({
         ))}
         <span className={badgesFit ? 'flex flex-wrap items-center gap-1' : 'nimbus-unseen'}>
           {resource.kind === 'ec2Instance' ? (
-            <InstanceBadges id={resource.id} badges={badges} fitPx={far ? textRoom : undefined} />
+            <InstanceBadges id={resource.id} badges={badges} />
           ) : (
-            <Badges badges={badges} fitPx={far ? textRoom : undefined} />
+            <Badges badges={badges} />
           )}
           <LiveBadges badges={live} />
         </span>

@@ -2,7 +2,6 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { CircleX, TriangleAlert } from 'lucide-react';
 import type { ResourceNode } from '../derive';
 import { badgeText } from './badgeText';
-import { badgesFitting } from './textFit';
 
 /** Shared pieces of node components: connection handles, problem marker, badges. */
 export function Handles() {
@@ -51,38 +50,15 @@ const BADGE_TONE = {
   state: 'bg-violet-100 text-violet-800 dark:bg-violet-900/60 dark:text-violet-200',
 } as const;
 
-export function Badges({
-  badges,
-  wrap = true,
-  fitPx,
-}: {
-  badges: ResourceNode['data']['facts']['badges'];
-  wrap?: boolean;
-  /**
-   * One row `fitPx` wide, holding the badges that surely fit (`badgesFitting`) and no clip: a clip per card is
-   * one more piece for the browser to layer on every frame of a pan. The tooltip lists any left out.
-   */
-  fitPx?: number;
-}) {
+export function Badges({ badges, wrap = true }: { badges: ResourceNode['data']['facts']['badges']; wrap?: boolean }) {
   if (badges.length === 0) return null;
-  const shown =
-    fitPx === undefined
-      ? badges
-      : badges.slice(
-          0,
-          badgesFitting(
-            badges.map((b) => badgeText(b.text)),
-            fitPx,
-          ),
-        );
-  const cut = shown.length < badges.length || (fitPx === undefined && !wrap);
   return (
     <span
-      className={`flex gap-1 ${fitPx !== undefined ? '' : wrap ? 'flex-wrap' : 'overflow-hidden'}`}
-      // A row that does not wrap may leave its last badges out: its tooltip lists them all.
-      title={cut ? badges.map((b) => b.text).join(' · ') : undefined}
+      className={`flex gap-1 ${wrap ? 'flex-wrap' : 'overflow-hidden'}`}
+      // A row that does not wrap may cut its last badges off: its tooltip lists them all.
+      title={wrap ? undefined : badges.map((b) => b.text).join(' · ')}
     >
-      {shown.map((b) => (
+      {badges.map((b) => (
         <span
           key={b.text}
           title={b.text}
