@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { LayoutEntrySchema, ResourceSchema, type SetAside } from './design';
+import { type SetAside } from './design';
+import { LayoutEntrySchema, ResourceSchema } from './design.schema';
 import { formatIssues } from './issues';
 import { ownValue, PROTOTYPE_KEY, setOwn } from './ownKeys';
 
