@@ -1,5 +1,5 @@
 // First, before any schema is built: zod probes for `eval` when a schema is made, and the page's policy
-// refuses it. Importing it here puts it in the same chunk as the schemas, ahead of them (boot.tsx, the app's start, imports it first too).
+// refuses it. Importing it here puts it in the same chunk as the schemas (vite.config.ts), ahead of them.
 import '../zodConfig';
 export * from './ids';
 export * from './ids.schema';

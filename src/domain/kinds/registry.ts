@@ -1,5 +1,5 @@
 import type { Design, Kind, Resource, ResourceOf } from '../design';
-import { availabilityZoneKind } from './availabilityZone.schema';
+import { availabilityZoneKind } from './availabilityZone';
 import { clientVpnEndpointKind } from './clientVpnEndpoint';
 import { customerGatewayKind } from './customerGateway';
 import { directConnectConnectionKind } from './directConnectConnection';
