@@ -1,5 +1,5 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
-import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { MenuButtonProps, MenuItemProps } from './MenuButton';
 
 /**
@@ -25,13 +25,15 @@ export function MenuButtonMenu({
 }) {
   const trigger = useRef<HTMLButtonElement>(null);
   useLayoutEffect(() => {
-    // Once, on taking over from the button drawn before: keep its focus, and a key that asked for the
-    // menu opens it as that key would here (Radix then makes the first item active).
-    const button = trigger.current;
-    if (!button) return;
-    if (focused || openedBy === 'keyboard') button.focus();
+    // Once, on taking over from the button drawn before: keep its focus.
+    if (focused || openedBy === 'keyboard') trigger.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => {
+    // A key that asked for the menu before this loaded opens it as that key would here, so Radix makes the
+    // first item active. A passive effect: it runs after Radix's own, which start watching the keyboard.
     if (openedBy === 'keyboard')
-      button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+      trigger.current?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return (
