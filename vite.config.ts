@@ -60,8 +60,7 @@ function devScriptHashes(): Plugin {
  * Keeps heavy modules out of the JavaScript before the canvas (docs/architecture.md,
  * "What loads when"): the build fails when one of them is in the page entry's chunks,
  * the app's (boot.tsx, which main.tsx imports at once) or a chunk those import
- * statically. zod and the kinds' schemas are not listed yet: the kinds' views and
- * specs, which the canvas needs, live in the same modules as their schemas.
+ * statically.
  */
 export const NOT_BEFORE_THE_CANVAS: { test: RegExp; why: string; inlinedOnly?: boolean }[] = [
   { test: /[\\/]node_modules[\\/]fflate[\\/]/, why: 'the link codec is fetched when a link is made or decoded here' },
@@ -73,6 +72,14 @@ export const NOT_BEFORE_THE_CANVAS: { test: RegExp; why: string; inlinedOnly?: b
   },
   { test: /[\\/]src[\\/]share[\\/]urlCodec\.ts$/, why: 'the link codec is fetched when a link is made' },
   { test: /[\\/]src[\\/]ui[\\/]shareDesign\.ts$/, why: 'Share actions are fetched on first use' },
+  {
+    test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]domain[\\/].*\.schema\.ts$|[\\/]src[\\/]domain[\\/]parse\.ts$/,
+    why: 'the readers of stored designs (store/storedText.ts) load beside the app, and specs need no schema',
+  },
+  {
+    test: /[\\/]node_modules[\\/]@radix-ui[\\/]react-(menu|dropdown-menu|context-menu)[\\/]/,
+    why: 'menus are fetched when the page is idle or on first use (ui/MenuButton.tsx, canvas/PaneMenu.tsx)',
+  },
 ];
 const BOOT_MODULE = /[\\/]src[\\/]boot\.tsx$/;
 

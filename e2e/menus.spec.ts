@@ -259,3 +259,47 @@ test('the SSH fix opens port 22 to the administrators’ range, not the whole in
   await expect(page.getByLabel('From', { exact: true })).toHaveValue('198.51.100.1');
   await expect(page.getByRole('status', { name: 'Verdict' })).toContainText('Reachable');
 });
+
+test('a menu asked for before its code has loaded opens when it arrives: from the keyboard with the first item active, and by a click', async ({
+  page,
+}) => {
+  // Hold the menus' code back (it is fetched when the page is idle) until the user has asked for a menu.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/MenuButtonMenu-[^/]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  const templates = page.getByRole('button', { name: 'Templates' });
+  await templates.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menu')).toHaveCount(0);
+  release();
+  const menu = page.getByRole('menu', { name: 'Templates' });
+  await expect(menu).toBeVisible();
+  await expect(menu.getByRole('menuitem').first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem').nth(1)).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toHaveCount(0);
+  await expect(templates).toBeFocused();
+
+  // A click on a button drawn before the code loaded (a new page, the code held again) opens its menu too.
+  await page.unrouteAll();
+  let releaseAgain: () => void = () => undefined;
+  const heldAgain = new Promise<void>((resolve) => (releaseAgain = resolve));
+  const context = await page.context().browser()!.newContext();
+  const second = await context.newPage();
+  await second.route(/\/assets\/MenuButtonMenu-[^/]+\.js$/, async (route) => {
+    await heldAgain;
+    await route.continue();
+  });
+  await second.goto(page.url());
+  await second.getByRole('button', { name: 'Templates' }).click();
+  releaseAgain();
+  await expect(second.getByRole('menu', { name: 'Templates' })).toBeVisible();
+  await second.keyboard.press('Escape');
+  await expect(second.getByRole('menu')).toHaveCount(0);
+  await context.close();
+});

@@ -39,3 +39,28 @@ test('right-clicking the empty canvas adds a resource there, fits the view and t
   await page.keyboard.press('Escape');
   await expect(menu).toHaveCount(0);
 });
+
+test('a right-click on the canvas before the menu code has loaded opens the menu where it was asked for', async ({
+  page,
+}) => {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/PaneMenuContent-[^/]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  const pane = page.locator('.react-flow__pane');
+  await expect(pane).toBeVisible();
+  const box = (await pane.boundingBox())!;
+  const spot = { x: box.x + box.width - 80, y: box.y + 80 };
+  await page.mouse.click(spot.x, spot.y, { button: 'right' });
+  release();
+  const menu = page.getByRole('menu', { name: 'Canvas' });
+  await expect(menu).toBeVisible();
+  const at = (await menu.boundingBox())!;
+  // Radix puts the menu at the pointer (shifted only to stay inside the window).
+  expect(Math.abs(at.y - spot.y)).toBeLessThan(40);
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+});

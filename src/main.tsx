@@ -1,6 +1,7 @@
 // Runs before the rest of the app is even fetched: a link's decoding worker starts now.
 import './store/earlyWorker';
 import { earlyWorkerLoaded } from './store/workerStart';
+import { loadReaders } from './store/readers';
 // Styles from the entry, so the build links them from the HTML and they load with the page.
 import './index.css';
 
@@ -18,7 +19,12 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 earlyWorkerLoaded(WAIT_FOR_WORKER_MS)
-  .then(() => import('./boot'))
+  .then(() => {
+    // The readers of stored designs are fetched beside the app, not after it: the library opens
+    // with them (boot.tsx), while the app draws the canvas without waiting for them.
+    void loadReaders().catch(() => undefined);
+    return import('./boot');
+  })
   .then(
     ({ renderPage }) => renderPage(root),
     (error: unknown) => {

@@ -46,9 +46,8 @@ import { NODE_TYPES } from './nodes';
 import { EDGE_TYPES, useEdgeRoutes, useRoutedEdges } from './edges';
 import { ChipTooltip, useHoveredRule } from './chips';
 import { PALETTE_MIME } from './palette';
-import { TrafficBadges } from './traffic/TrafficBadges';
 import { FaultControls } from './FaultControls';
-import { TrafficOverlay } from './traffic/TrafficOverlay';
+import { TrafficLayers } from './traffic/TrafficLayers';
 import { CanvasMiniMap } from './minimap/CanvasMiniMap';
 import { FIT_VIEW_OPTIONS, useFitViewMeasure } from './fitViewPadding';
 import { PaneMenu } from './PaneMenu';
@@ -448,8 +447,7 @@ function CanvasInner() {
         proOptions={{ hideAttribution: true }}
       >
         <DotBackground />
-        <TrafficOverlay theme={theme} />
-        <TrafficBadges />
+        <TrafficLayers theme={theme} />
         <FaultControls />
         <Controls position="bottom-left" fitViewOptions={FIT_VIEW_OPTIONS}>
           {!viewOnly && (

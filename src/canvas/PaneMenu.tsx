@@ -1,4 +1,3 @@
-import * as ContextMenu from '@radix-ui/react-context-menu';
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useRef, type RefObject } from 'react';
 import type { NewResourceSpec } from '../engine';
@@ -7,15 +6,11 @@ import type { ResourceEdge, ResourceNode } from './derive';
 import { FIT_VIEW_OPTIONS } from './fitViewPadding';
 import { dropPlacement } from './dropPlacement';
 import { containerAt } from './geometry';
-import { PALETTE } from './palette';
+import { lazyModule, useLazyModule } from './lazyModule';
 import { tidyUp } from './tidyRunner';
 
-const itemClass =
-  'flex w-full cursor-default items-center gap-2 rounded-md px-3 py-1.5 text-left text-sm outline-none select-none data-[disabled]:opacity-50 data-[highlighted]:bg-slate-100 dark:data-[highlighted]:bg-slate-800';
-const contentClass =
-  'z-50 max-h-[var(--radix-context-menu-content-available-height)] min-w-44 overflow-y-auto rounded-lg border border-slate-200 bg-white p-1 text-slate-900 shadow-xl dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100';
-const groupClass =
-  'px-3 pt-2 pb-0.5 text-[11px] font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300';
+/** The menu's code (Radix's context menu), fetched once the page is idle or when the menu is first asked for. */
+const paneMenus = lazyModule(() => import('./PaneMenuContent'));
 
 /** The empty canvas, not a node, an edge or a control drawn over it. */
 const onPane = (target: EventTarget | null) =>
@@ -24,14 +19,18 @@ const onPane = (target: EventTarget | null) =>
 /**
  * The right-click menu of the empty canvas: add any palette kind where the pointer was (inside the
  * container there, as a drop from the palette would), fit view, tidy up. Radix's context menu
- * (arrow keys, typeahead, Escape, focus return). On the keyboard, Shift+F10 or the menu key with the
+ * (arrow keys, typeahead, Escape, focus return), in PaneMenuContent.tsx, fetched apart; a
+ * right-click before it has loaded opens it where it was asked for once it arrives. On the keyboard, Shift+F10 or the menu key with the
  * canvas focused opens it in the canvas's middle. `container` is the canvas's element. A node's right-click stays its own ("Can this reach…?").
  */
 export function PaneMenu({ container }: { container: RefObject<HTMLDivElement | null> }) {
   const flow = useReactFlow<ResourceNode, ResourceEdge>();
   const at = useRef({ x: 0, y: 0 });
   const trigger = useRef<HTMLSpanElement>(null);
+  /** Where the menu was asked for before its code had loaded. */
+  const pending = useRef<{ x: number; y: number } | null>(null);
   const viewOnly = useLibraryStore((s) => s.viewOnly);
+  const loaded = useLazyModule(paneMenus);
 
   useEffect(() => {
     const element = container.current;
@@ -43,6 +42,11 @@ export function PaneMenu({ container }: { container: RefObject<HTMLDivElement | 
     element.setAttribute('aria-keyshortcuts', 'Shift+F10');
     const open = (x: number, y: number) => {
       at.current = { x, y };
+      if (!paneMenus.get()) {
+        pending.current = { x, y };
+        void paneMenus.load();
+        return;
+      }
       trigger.current?.dispatchEvent(
         new window.MouseEvent('contextmenu', { bubbles: true, cancelable: true, clientX: x, clientY: y }),
       );
@@ -84,43 +88,19 @@ export function PaneMenu({ container }: { container: RefObject<HTMLDivElement | 
     }
   };
 
+  if (!loaded) return null;
   return (
-    <ContextMenu.Root modal={false}>
-      {/* Opened by the canvas's own events (above): the trigger only anchors the menu at their point. */}
-      <ContextMenu.Trigger asChild>
-        <span ref={trigger} className="hidden" aria-hidden />
-      </ContextMenu.Trigger>
-      <ContextMenu.Portal>
-        <ContextMenu.Content aria-label="Canvas" className={contentClass}>
-          {!viewOnly && (
-            <ContextMenu.Sub>
-              <ContextMenu.SubTrigger className={itemClass}>Add here…</ContextMenu.SubTrigger>
-              <ContextMenu.Portal>
-                <ContextMenu.SubContent aria-label="Add here" className={contentClass}>
-                  {PALETTE.map((group) => (
-                    <ContextMenu.Group key={group.name}>
-                      <ContextMenu.Label className={groupClass}>{group.name}</ContextMenu.Label>
-                      {group.items.map((item) => (
-                        <ContextMenu.Item key={item.id} className={itemClass} onSelect={() => addHere(item.spec)}>
-                          {item.label}
-                        </ContextMenu.Item>
-                      ))}
-                    </ContextMenu.Group>
-                  ))}
-                </ContextMenu.SubContent>
-              </ContextMenu.Portal>
-            </ContextMenu.Sub>
-          )}
-          <ContextMenu.Item className={itemClass} onSelect={() => void flow.fitView(FIT_VIEW_OPTIONS)}>
-            Fit view
-          </ContextMenu.Item>
-          {!viewOnly && (
-            <ContextMenu.Item className={itemClass} onSelect={() => void tidyUp()}>
-              Tidy up
-            </ContextMenu.Item>
-          )}
-        </ContextMenu.Content>
-      </ContextMenu.Portal>
-    </ContextMenu.Root>
+    <loaded.PaneMenuContent
+      trigger={trigger}
+      takePending={() => {
+        const point = pending.current;
+        pending.current = null;
+        return point;
+      }}
+      viewOnly={viewOnly}
+      addHere={addHere}
+      fitView={() => void flow.fitView(FIT_VIEW_OPTIONS)}
+      tidy={() => void tidyUp()}
+    />
   );
 }

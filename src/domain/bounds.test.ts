@@ -14,7 +14,8 @@ import {
 } from './catalogs/limits';
 import { parseDesign } from './parse';
 import { startingLoadProfile } from './common';
-import { EcsServiceSchema, startingTargetTracking } from './kinds/ecsService';
+import { startingTargetTracking } from './kinds/ecsService';
+import { EcsServiceSchema } from './kinds/ecsService.schema';
 
 type Doc = {
   resources: Record<string, Record<string, unknown>>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SimSecondsSchema } from './common';
+import { SimSecondsSchema } from './common.schema';
 
 /** How long a fault lasts before it recovers; null: it lasts for the rest of the run. */
 const DurationSchema = SimSecondsSchema.positive().nullable().default(null);

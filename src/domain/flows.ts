@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_FLOW_RATE } from './catalogs/limits';
-import { atMost, PacketProtocolSchema } from './common';
+import { atMost } from './common';
+import { PacketProtocolSchema } from './common.schema';
 
 /**
  * A stream of requests the simulation sends and animates, from one endpoint

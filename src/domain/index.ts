@@ -1,8 +1,10 @@
 // First, before any schema is built: zod probes for `eval` when a schema is made, and the page's policy
-// refuses it. Importing it here puts it in the same chunk as the schemas, ahead of them (boot.tsx, the app's start, imports it first too).
+// refuses it. Importing it here puts it in the same chunk as the schemas (vite.config.ts), ahead of them.
 import '../zodConfig';
 export * from './ids';
+export * from './ids.schema';
 export * from './common';
+export * from './common.schema';
 export * from './kinds';
 export * from './lookup';
 export * from './ownKeys';
@@ -10,6 +12,7 @@ export * from './flows';
 export * from './scheduledChanges';
 export * from './faults';
 export * from './design';
+export * from './design.schema';
 export * from './migrations';
 export * from './parse';
 export * from './salvage';

@@ -1,4 +1,5 @@
-import { DesignSchema, type Design } from './design';
+import { type Design } from './design';
+import { DesignSchema } from './design.schema';
 import { formatIssues } from './issues';
 import { migrateToCurrent } from './migrations';
 import { PROTOTYPE_KEY } from './ownKeys';

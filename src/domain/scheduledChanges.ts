@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { SimSecondsSchema } from './common';
-import { NaclRuleSchema } from './kinds/networkAcl';
-import { RouteSchema } from './kinds/routeTable';
-import { SgRuleSchema } from './kinds/securityGroup';
+import { SimSecondsSchema } from './common.schema';
+import { NaclRuleSchema } from './kinds/networkAcl.schema';
+import { RouteSchema } from './kinds/routeTable.schema';
+import { SgRuleSchema } from './kinds/securityGroup.schema';
 
 const DirectionSchema = z.enum(['inbound', 'outbound']);
 

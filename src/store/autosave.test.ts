@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sampleDesign } from '../engine/testing/sampleDesign';
 import { AUTOSAVE_KEY, restore } from './autosave';
 import { MemoryStorage } from './testing/memoryStorage';
+import { loadReaders } from './readers';
+
+// As at start-up (boot.tsx): storage is read once the readers of stored text have loaded.
+beforeAll(() => loadReaders());
 
 describe('autosave', () => {
   it('restores what was saved', () => {

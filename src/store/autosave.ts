@@ -1,4 +1,5 @@
-import { parseDesignJson, type Design } from '../domain';
+import type { Design } from '../domain';
+import { readers } from './readers';
 
 /**
  * The design autosaved by Nimbus before the library existed (one key). It is
@@ -27,7 +28,7 @@ export function restore(storage: StorageLike, now: Date = new Date()): Restored 
     return { kind: 'empty' };
   }
   if (raw === null) return { kind: 'empty' };
-  const parsed = parseDesignJson(raw);
+  const parsed = readers().parseDesignJson(raw);
   if (parsed.ok) return { kind: 'restored', design: parsed.design };
   const backupKey = `${UNREADABLE_PREFIX}${now.toISOString()}`;
   try {

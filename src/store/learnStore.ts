@@ -1,10 +1,11 @@
-import { z } from 'zod';
 import { create } from 'zustand';
-// The schema alone: the goal checks (and the simulation they run) live in the analysis worker.
-import { parseLesson, type Lesson } from '../scenarios/learn/schema';
+// The lesson's type alone: it is parsed with the stored text's readers; the goal checks (and the
+// simulation they run) live in the analysis worker.
+import type { Lesson } from '../scenarios/learn/schema';
 import type { GoalResult } from '../scenarios/learn/evaluate';
 import type { StorageLike } from './autosave';
 import { useDesignStore } from './designStore';
+import { readers } from './readers';
 import { addToLibrary, openEntry, useLibraryStore } from './libraryStore';
 import { useSimStore } from './simStore';
 import { useViewStore } from './viewStore';
@@ -17,16 +18,6 @@ import { analysisWorker, isWorkerError, onWorkerRestart } from './workerClient';
  * the worker after every edit.
  */
 export const PROGRESS_KEY = 'nimbus.learn';
-
-const ProgressSchema = z.object({
-  version: z.literal(1),
-  /** Ids of lessons and challenges whose goals were all met at least once. */
-  completed: z.array(z.string()).default([]),
-  /** The lesson in progress and the library entry it is worked on in. */
-  active: z.object({ entryId: z.string(), lesson: z.unknown() }).nullable().default(null),
-  /** The library entry each built-in lesson was last worked on in, so opening it again resumes it. */
-  attempts: z.record(z.string(), z.string()).default({}),
-});
 
 export interface LearnState {
   active: { lesson: Lesson; entryId: string } | null;
@@ -174,13 +165,13 @@ export function startLearn(store: StorageLike): () => void {
   } catch {
     json = undefined;
   }
-  const progress = ProgressSchema.safeParse(json);
-  if (progress.success) {
-    const lesson = progress.data.active ? parseLesson(progress.data.active.lesson) : null;
+  const progress = readers().parseProgress(json);
+  if (progress) {
+    const lesson = progress.active ? readers().parseLesson(progress.active.lesson) : null;
     useLearnStore.setState({
-      completed: progress.data.completed,
-      attempts: progress.data.attempts,
-      active: lesson?.ok ? { lesson: lesson.lesson, entryId: progress.data.active!.entryId } : null,
+      completed: progress.completed,
+      attempts: progress.attempts,
+      active: lesson?.ok ? { lesson: lesson.lesson, entryId: progress.active!.entryId } : null,
     });
     void checkNow();
   }

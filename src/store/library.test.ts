@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { emptyDesign } from '../domain';
 import { sampleDesign } from '../engine/testing/sampleDesign';
 import { AUTOSAVE_KEY } from './autosave';
@@ -21,6 +21,10 @@ import { startPersistence } from './persistence';
 import { guardStorage, useStorageStatus } from './storage';
 import { BlockedStorage, MemoryStorage } from './testing/memoryStorage';
 import { useViewStore } from './viewStore';
+import { loadReaders } from './readers';
+
+// As at start-up (boot.tsx): storage is read once the readers of stored text have loaded.
+beforeAll(() => loadReaders());
 
 const present = () => useDesignStore.getState().history.present;
 const rename = (name: string) =>

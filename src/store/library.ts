@@ -1,73 +1,21 @@
-import { z } from 'zod';
-import { parseDesignJson, type Design, type SetAsideResource } from '../domain';
+import type { Design, SetAsideResource } from '../domain';
 import { AUTOSAVE_KEY, UNREADABLE_PREFIX, type StorageLike } from './autosave';
+import { readers } from './readers';
+import type { LibraryEntry, LibraryIndex, ReadIndex } from './storedText';
 
 /**
  * The local library: every design the user has, kept in browser storage. The
  * index (names, dates, thumbnails) lives under one key, each design under its
  * own, so opening the list never parses every design. Everything read back is
- * untrusted and goes through the schema; nothing unreadable is deleted.
+ * untrusted and goes through the schema (`storedText.ts`); nothing unreadable is deleted.
  */
 export const LIBRARY_KEY = 'nimbus.library';
 export const designKey = (id: string): string => `nimbus.library.design.${id}`;
 
-const EntrySchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]{1,64}$/),
-  // Lenient on the way in: an over-long name is shortened rather than costing the whole list.
-  name: z.string().transform((name) => name.slice(0, 200)),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  /** A small SVG drawing of the design's boxes; empty until first drawn. */
-  thumbnail: z.string().max(60_000).default(''),
-  resourceCount: z.number().int().min(0).default(0),
-  /** Counts saves of the design; a tab whose edits were made on an older revision knows another tab saved since. */
-  revision: z.number().int().min(0).default(0),
-});
-export type LibraryEntry = z.infer<typeof EntrySchema>;
+export type { LibraryEntry, LibraryIndex, ReadIndex } from './storedText';
 
-/** The index's frame; entries are read one by one, so one bad entry costs only itself. */
-const IndexSchema = z.object({
-  version: z.literal(1),
-  currentId: z.string().nullable(),
-  entries: z.array(z.unknown()),
-});
-export interface LibraryIndex {
-  version: 1;
-  currentId: string | null;
-  entries: LibraryEntry[];
-}
-
-/** An index as stored, read leniently: the entries it can read, and how many it couldn't. */
-export type ReadIndex =
-  { ok: true; index: LibraryIndex; unreadable: number; reason: string | null } | { ok: false; reason: string };
-
-export function parseIndex(raw: string): ReadIndex {
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    return { ok: false, reason: 'not JSON' };
-  }
-  const frame = IndexSchema.safeParse(json);
-  if (!frame.success) return { ok: false, reason: frame.error.issues[0]?.message ?? 'unexpected shape' };
-  const entries: LibraryEntry[] = [];
-  const seen = new Set<string>();
-  let unreadable = 0;
-  let reason: string | null = null;
-  for (const item of frame.data.entries) {
-    const entry = EntrySchema.safeParse(item);
-    if (entry.success && !seen.has(entry.data.id)) {
-      seen.add(entry.data.id);
-      entries.push(entry.data);
-    } else {
-      unreadable++;
-      const issue = entry.success ? null : entry.error.issues[0];
-      reason ??= issue ? `${issue.path.join('.') || 'entry'}: ${issue.message}` : 'an entry listed twice';
-    }
-  }
-  const currentId = seen.has(frame.data.currentId ?? '') ? frame.data.currentId : null;
-  return { ok: true, index: { version: 1, currentId, entries }, unreadable, reason };
-}
+/** The index as stored, read leniently (`storedText.ts`). */
+export const parseIndex = (raw: string): ReadIndex => readers().parseIndex(raw);
 
 export type WriteResult = { ok: true } | { ok: false; reason: 'full' | 'unavailable'; message: string };
 
@@ -166,7 +114,7 @@ function unlistedDesigns(storage: StorageLike, entries: readonly LibraryEntry[],
   for (const key of storage.keys?.() ?? []) {
     if (!key.startsWith(DESIGN_KEY_PREFIX)) continue;
     const id = key.slice(DESIGN_KEY_PREFIX.length);
-    if (listed.has(id) || !EntrySchema.shape.id.safeParse(id).success) continue;
+    if (listed.has(id) || !readers().isEntryId(id)) continue;
     const read = readDesign(storage, id);
     if (read.ok) found.push(entryFor(read.design, id, now));
   }
@@ -187,7 +135,7 @@ function adoptLegacy(storage: StorageLike, now: Date, base: LibraryIndex): Opene
   const unchanged: OpenedLibrary = { kind: 'ok', index: base, migratedLegacy: false };
   const legacy = storage.getItem(AUTOSAVE_KEY);
   if (legacy === null) return unchanged;
-  const parsed = parseDesignJson(legacy);
+  const parsed = readers().parseDesignJson(legacy);
   if (!parsed.ok) return unchanged;
   const entry = entryFor(parsed.design, newEntryId(now), now);
   if (!writeItem(storage, designKey(entry.id), legacy).ok) return unchanged;
@@ -234,7 +182,7 @@ export function readDesign(storage: StorageLike, id: string): ReadDesign {
     return { ok: false, missing: true, reason: 'browser storage is unavailable', raw: null };
   }
   if (raw === null) return { ok: false, missing: true, reason: 'its stored copy is missing', raw: null };
-  const parsed = parseDesignJson(raw);
+  const parsed = readers().parseDesignJson(raw);
   return parsed.ok
     ? { ok: true, design: parsed.design, setAside: parsed.setAside }
     : { ok: false, missing: false, reason: parsed.errors.slice(0, 3).join('; '), raw };

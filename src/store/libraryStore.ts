@@ -42,6 +42,8 @@ export interface LibraryState {
   open: boolean;
   /** Counts designs put on screen, so the canvas knows to fit the new one into view. */
   opened: number;
+  /** Whether the library has opened the user's design (start-up waits for the readers of stored text). */
+  started: boolean;
 }
 
 export const useLibraryStore = create<LibraryState>()(() => ({
@@ -50,6 +52,7 @@ export const useLibraryStore = create<LibraryState>()(() => ({
   viewOnly: false,
   open: false,
   opened: 0,
+  started: false,
 }));
 
 const SAVE_DELAY_MS = 300;
@@ -569,6 +572,7 @@ export function startLibrary(store: StorageLike, thumbnail: (design: Design) => 
     const recent = [...opened.index.entries].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
     if (!recent.some((e) => e.id !== current && openEntry(e.id))) newDesignInLibrary();
   }
+  useLibraryStore.setState({ started: true });
   const unsubscribe = useDesignStore.subscribe((state, previous) => {
     if (state.history.present === previous.history.present) return;
     clearTimeout(timer);

@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Design } from '../domain';
 import { sampleDesign } from '../engine/testing/sampleDesign';
 import { listInWords, mergeDesigns } from './merge';
+import { loadReaders } from './readers';
+
+// As at start-up (boot.tsx): storage is read once the readers of stored text have loaded.
+beforeAll(() => loadReaders());
 
 const base = sampleDesign();
 const [first, second] = Object.keys(base.resources).sort() as [string, string];

@@ -1,4 +1,5 @@
-import { DesignSchema, type Design } from '../domain';
+import type { Design } from '../domain';
+import { readers } from './readers';
 
 /**
  * A three-way merge of one design edited in two tabs: `base` is the version
@@ -94,7 +95,7 @@ export function mergeDesigns(base: Design, mine: Design, theirs: Design): Merged
   if (setAside === undefined) delete design.setAside;
   else design.setAside = setAside;
   // Two sets of edits can together break a rule one design must keep (two flows with one id): no merge then.
-  return DesignSchema.safeParse(design).success ? { design, kept, conflicts, theirs: changedThere } : null;
+  return readers().isValidDesign(design) ? { design, kept, conflicts, theirs: changedThere } : null;
 }
 
 /** "a", "a and b", "a, b and 2 more" */

@@ -1,9 +1,9 @@
 import type { Design } from '../domain';
-import { parseDesignJson } from '../domain';
 import { AUTOSAVE_KEY, restore, type StorageLike } from './autosave';
 import { downloadText } from './download';
 import { LIBRARY_KEY } from './library';
 import { startLibrary } from './libraryStore';
+import { readers } from './readers';
 import { guardStorage } from './storage';
 import { useViewStore } from './viewStore';
 
@@ -39,7 +39,7 @@ export function startPersistence(
   }
   const stop = startLibrary(storage, thumbnail);
   const stranded = storage.getItem(AUTOSAVE_KEY);
-  if (stranded !== null && parseDesignJson(stranded).ok)
+  if (stranded !== null && readers().parseDesignJson(stranded).ok)
     // Adoption needs room for a copy; when storage refused, the old design stays put and is offered as a file.
     useViewStore.getState().notify({
       tone: 'error',

@@ -1,10 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sampleDesign } from '../engine/testing/sampleDesign';
 import { useDesignStore } from './designStore';
 import { designKey, LIBRARY_KEY } from './library';
 import { flushSave, startLibrary, useLibraryStore } from './libraryStore';
 import { MemoryStorage } from './testing/memoryStorage';
 import { useViewStore } from './viewStore';
+import { loadReaders } from './readers';
+
+// As at start-up (boot.tsx): storage is read once the readers of stored text have loaded.
+beforeAll(() => loadReaders());
 
 const futureKind = { kind: 'gatewayLoadBalancer', id: 'gwlb-1', name: 'Inspection <b>GWLB</b>' };
 

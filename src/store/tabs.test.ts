@@ -13,6 +13,8 @@ const stops: (() => void)[] = [];
 async function openTab(storage: MemoryStorage): Promise<Tab> {
   vi.resetModules();
   const tab: Tab = await import('./index');
+  // This tab's own module graph: its readers load as at its start-up.
+  await (await import('./readers')).loadReaders();
   stops.push(tab.startLibrary(storage));
   return tab;
 }

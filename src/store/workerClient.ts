@@ -1,4 +1,4 @@
-import { parseDesignJson, type Design } from '../domain';
+import type { Design } from '../domain';
 import type { IacCompanion } from '../share/iac';
 import type { WorkerApi } from '../worker/protocol';
 import { useViewStore } from './viewStore';
@@ -117,7 +117,7 @@ const inputs = () => import('../scenarios/inputs');
 export const parseDesignText = (text: string) =>
   offMainThread(
     () => analysisWorker().parseDesignFile(text),
-    () => parseDesignJson(text),
+    async () => (await import('../domain/parse')).parseDesignJson(text),
   );
 
 /** A CloudFormation or Terraform file, imported off the main thread. */

@@ -1,7 +1,7 @@
 import { MousePointerClick } from 'lucide-react';
 import { useEffect } from 'react';
 import { Canvas } from '../canvas/Canvas';
-import { selectDesign, useDesignStore } from '../store';
+import { selectDesign, useDesignStore, useLibraryStore } from '../store';
 import { PointerToast } from './PointerToast';
 import { SimToolbar } from './SimToolbar';
 
@@ -25,12 +25,14 @@ function usePreloadedInspector() {
 /** The drawing area, with a hint while the design is empty. */
 export function CanvasArea() {
   const empty = useDesignStore((s) => Object.keys(selectDesign(s).resources).length === 0);
+  // Not before the library has opened the user's design: a saved design is not empty.
+  const started = useLibraryStore((s) => s.started);
   usePreloadedInspector();
   return (
     <main aria-label="Canvas" className="relative min-w-0 flex-1">
       <Canvas />
       <SimToolbar />
-      {empty && (
+      {empty && started && (
         <div className="pointer-events-none absolute inset-0 flex items-center justify-center p-8">
           <div className="max-w-md rounded-xl border border-slate-200 bg-white/95 p-7 text-center shadow-sm dark:border-slate-800 dark:bg-slate-900/95">
             <MousePointerClick size={36} className="mx-auto text-teal-600 dark:text-teal-400" aria-hidden />

@@ -1,20 +1,10 @@
-import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
-import type { ReactNode } from 'react';
+import { useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { lazyModule, useLazyModule } from '../canvas/lazyModule';
 
-/**
- * A header button that opens a menu below it. Radix's dropdown menu does the
- * keyboard: arrow keys and Home/End move through the items, typing a letter
- * jumps to an item, Escape or a click outside closes it, and focus returns to
- * the button.
- */
-export function MenuButton({
-  label,
-  icon,
-  buttonClass,
-  menuClass = 'w-80',
-  labelClass,
-  children,
-}: {
+/** The menus' code (Radix's dropdown menu), fetched once the page is idle or when a menu is first opened. */
+const menus = lazyModule(() => import('./MenuButtonMenu'));
+
+export interface MenuButtonProps {
   label: string;
   icon: ReactNode;
   buttonClass: string;
@@ -22,49 +12,62 @@ export function MenuButton({
   /** Classes for the label, e.g. to keep it for screen readers only on a narrow screen. */
   labelClass?: string;
   children: ReactNode;
-}) {
+}
+
+/** The keys that open a menu from its button, as Radix's trigger has them. */
+const OPENING_KEYS = new Set(['Enter', ' ', 'ArrowDown']);
+
+/**
+ * A header button that opens a menu below it (MenuButtonMenu.tsx: Radix's
+ * dropdown menu, fetched apart). Until that has loaded, the button is drawn
+ * alone; pressing it, or Enter, Space or the down arrow on it, opens the
+ * menu as soon as it arrives, the way the loaded one would have.
+ */
+export function MenuButton(props: MenuButtonProps) {
+  const loaded = useLazyModule(menus);
+  const [openedBy, setOpenedBy] = useState<'keyboard' | 'pointer' | null>(null);
+  const [focused, setFocused] = useState(false);
+  if (loaded) return <loaded.MenuButtonMenu {...props} openedBy={openedBy} focused={focused} />;
+  const open = (by: 'keyboard' | 'pointer') => {
+    setOpenedBy(by);
+    void menus.load();
+  };
+  const { label, icon, buttonClass, labelClass } = props;
   return (
-    // Not modal: the page behind stays readable to assistive technology (a modal menu hides it with
-    // aria-hidden while its buttons stay focusable); a click outside still closes the menu.
-    <DropdownMenu.Root modal={false}>
-      <DropdownMenu.Trigger className={buttonClass}>
-        {icon} {labelClass ? <span className={labelClass}>{label}</span> : label}
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content
-          align="end"
-          sideOffset={4}
-          collisionPadding={8}
-          aria-label={label}
-          className={`z-50 max-h-[var(--radix-dropdown-menu-content-available-height)] overflow-y-auto rounded-lg border border-slate-200 bg-white p-1 text-slate-900 shadow-xl dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 ${menuClass}`}
-        >
-          {children}
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+    <button
+      type="button"
+      className={buttonClass}
+      aria-haspopup="menu"
+      aria-expanded={openedBy !== null}
+      data-state={openedBy ? 'open' : 'closed'}
+      onFocus={() => setFocused(true)}
+      onBlur={() => setFocused(false)}
+      onPointerDown={(event: PointerEvent) => {
+        if (event.button === 0 && !event.ctrlKey) open('pointer');
+      }}
+      onKeyDown={(event: KeyboardEvent) => {
+        if (!OPENING_KEYS.has(event.key)) return;
+        event.preventDefault();
+        open('keyboard');
+      }}
+    >
+      {icon} {labelClass ? <span className={labelClass}>{label}</span> : label}
+    </button>
   );
 }
 
-const itemClass =
-  'flex w-full cursor-default items-start gap-2 rounded-md px-3 py-2 text-left outline-none select-none data-[disabled]:opacity-50 data-[highlighted]:bg-slate-100 dark:data-[highlighted]:bg-slate-800';
-
-/** One item of a `MenuButton`; choosing it closes the menu, then runs `onSelect`. */
-export function MenuItem({
-  disabled,
-  onSelect,
-  children,
-}: {
+export interface MenuItemProps {
   disabled?: boolean;
   onSelect: () => void;
-  children: ReactNode;
-}) {
-  return (
-    <DropdownMenu.Item className={itemClass} disabled={disabled} onSelect={onSelect}>
-      {children}
-    </DropdownMenu.Item>
-  );
+}
+
+/** One item of a `MenuButton`; choosing it closes the menu, then runs `onSelect`. Drawn only inside the loaded menu. */
+export function MenuItem({ children, ...props }: MenuItemProps & { children: ReactNode }) {
+  const loaded = menus.get();
+  return loaded ? <loaded.MenuItemRadix {...props}>{children}</loaded.MenuItemRadix> : null;
 }
 
 export function MenuDivider() {
-  return <DropdownMenu.Separator className="my-1 h-px bg-slate-200 dark:bg-slate-700" />;
+  const loaded = menus.get();
+  return loaded ? <loaded.MenuDividerRadix /> : null;
 }

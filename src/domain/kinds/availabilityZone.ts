@@ -1,6 +1,3 @@
-import { z } from 'zod';
-import { AzIdSchema, RegionIdSchema } from '../ids';
-import { NameSchema } from '../common';
 import { layoutParent, resourceById } from '../lookup';
 import { requiredRef } from './references';
 import type { KindSpec } from './spec';
@@ -9,16 +6,6 @@ import { createAvailabilityZone } from '../factories';
 import { resourcesOfKind } from '../lookup';
 import { sameId } from '../ids';
 import { created, refusedDrop } from './drop';
-
-export const AvailabilityZoneSchema = z.object({
-  kind: z.literal('availabilityZone'),
-  id: AzIdSchema,
-  name: NameSchema,
-  regionId: RegionIdSchema,
-  /** AWS zone name, e.g. `us-east-1a`. */
-  zoneName: z.string(),
-});
-export type AvailabilityZone = z.infer<typeof AvailabilityZoneSchema>;
 
 export const availabilityZoneKind: KindSpec<'availabilityZone'> = {
   kind: 'availabilityZone',
@@ -47,3 +34,5 @@ export const availabilityZoneKind: KindSpec<'availabilityZone'> = {
   },
   duplicate: false,
 };
+
+export type { AvailabilityZone } from './availabilityZone.schema';

@@ -1,25 +1,8 @@
-import { z } from 'zod';
-import { DbSubnetGroupIdSchema, SubnetIdSchema, VpcIdSchema } from '../ids';
-import { NameSchema } from '../common';
 import { resourceById, resourcesOfKind } from '../lookup';
 import { listRef, requiredRef } from './references';
 import type { KindSpec } from './spec';
 import { created, refusedDrop } from './drop';
-
-/**
- * A DB subnet group: the subnets of one VPC an RDS DB instance and its standby
- * may use. RDS refuses a group that covers fewer than two Availability Zones
- * (`DBSubnetGroupDoesNotCoverEnoughAZs`; validation reports it). Source:
- * Amazon RDS User Guide, "Working with a DB instance in a VPC".
- */
-export const DbSubnetGroupSchema = z.object({
-  kind: z.literal('dbSubnetGroup'),
-  id: DbSubnetGroupIdSchema,
-  name: NameSchema,
-  vpcId: VpcIdSchema,
-  subnetIds: z.array(SubnetIdSchema).default([]),
-});
-export type DbSubnetGroup = z.infer<typeof DbSubnetGroupSchema>;
+import type { DbSubnetGroup } from './dbSubnetGroup.schema';
 
 export const dbSubnetGroupKind: KindSpec<'dbSubnetGroup'> = {
   kind: 'dbSubnetGroup',
@@ -45,3 +28,5 @@ export const dbSubnetGroupKind: KindSpec<'dbSubnetGroup'> = {
   },
   duplicate: false,
 };
+
+export type { DbSubnetGroup } from './dbSubnetGroup.schema';

@@ -1,22 +1,7 @@
-import { z } from 'zod';
-import { DirectConnectIdSchema, OnPremisesNetworkIdSchema, VpnGatewayIdSchema } from '../ids';
-import { NameSchema } from '../common';
 import { optionalRef } from './references';
 import type { KindSpec } from './spec';
 import { resourcesOfKind } from '../lookup';
 import { created, refusedDrop } from './drop';
-
-export const DirectConnectConnectionSchema = z.object({
-  kind: z.literal('directConnectConnection'),
-  id: DirectConnectIdSchema,
-  name: NameSchema,
-  location: z.string(),
-  bandwidth: z.enum(['1Gbps', '10Gbps']),
-  /** The private virtual interface ends on this virtual private gateway. */
-  vpnGatewayId: VpnGatewayIdSchema.nullable(),
-  onPremisesNetworkId: OnPremisesNetworkIdSchema.nullable(),
-});
-export type DirectConnectConnection = z.infer<typeof DirectConnectConnectionSchema>;
 
 export const directConnectConnectionKind: KindSpec<'directConnectConnection'> = {
   kind: 'directConnectConnection',
@@ -46,3 +31,5 @@ export const directConnectConnectionKind: KindSpec<'directConnectConnection'> = 
   },
   duplicate: { reset: (copy) => copy },
 };
+
+export type { DirectConnectConnection } from './directConnectConnection.schema';

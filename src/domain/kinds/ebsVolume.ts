@@ -1,42 +1,14 @@
-import { z } from 'zod';
-import { AzIdSchema, EbsVolumeIdSchema, InstanceIdSchema } from '../ids';
-import { atMost, NameSchema } from '../common';
 import { resourceById } from '../lookup';
 import { optionalRef, requiredRef } from './references';
 import type { KindSpec } from './spec';
 import { created, refusedDrop } from './drop';
 import { resourcesOfKind } from '../lookup';
+import type { EbsVolumeType } from './ebsVolume.schema';
 
 /** EC2 API `CreateVolume`: 1 to 65,536 GiB for gp3, gp2, io1 and io2; st1 and sc1 start at 125 GiB. */
 export const EBS_MAX_SIZE_GIB = 65_536;
-
-export const EbsVolumeTypeSchema = z.enum(['gp3', 'gp2', 'io2', 'st1', 'sc1']);
-export type EbsVolumeType = z.infer<typeof EbsVolumeTypeSchema>;
 /** EC2 API `CreateVolume`: HDD volumes (st1, sc1) start at 125 GiB, io2 at 4, the others at 1. */
 export const EBS_MIN_SIZE_GIB: Readonly<Record<EbsVolumeType, number>> = { gp3: 1, gp2: 1, io2: 4, st1: 125, sc1: 125 };
-
-export const EbsVolumeSchema = z.object({
-  kind: z.literal('ebsVolume'),
-  id: EbsVolumeIdSchema,
-  name: NameSchema,
-  /** A volume lives in one Availability Zone and attaches only to instances there. */
-  availabilityZoneId: AzIdSchema,
-  volumeType: EbsVolumeTypeSchema.default('gp3'),
-  sizeGiB: z
-    .number()
-    .int()
-    .min(1)
-    .max(EBS_MAX_SIZE_GIB, atMost(EBS_MAX_SIZE_GIB, 'the largest EBS volume AWS creates (64 TiB)')),
-  attachedInstanceId: InstanceIdSchema.nullable().default(null),
-  /**
-   * Whether terminating the instance deletes the volume. AWS's default is false
-   * for a volume attached after launch (true only for the root volume), so an
-   * attached data volume outlives its instance and keeps billing (EC2 User
-   * Guide, "Preserve data when an instance is terminated").
-   */
-  deleteOnTermination: z.boolean().default(false),
-});
-export type EbsVolume = z.infer<typeof EbsVolumeSchema>;
 
 export const ebsVolumeKind: KindSpec<'ebsVolume'> = {
   kind: 'ebsVolume',
@@ -67,3 +39,5 @@ export const ebsVolumeKind: KindSpec<'ebsVolume'> = {
   },
   duplicate: { reset: (copy) => ({ ...copy, attachedInstanceId: null }) },
 };
+
+export type { EbsVolumeType, EbsVolume } from './ebsVolume.schema';

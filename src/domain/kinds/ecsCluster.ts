@@ -1,18 +1,7 @@
-import { z } from 'zod';
-import { EcsClusterIdSchema, RegionIdSchema } from '../ids';
-import { NameSchema } from '../common';
 import { resourceById } from '../lookup';
 import { requiredRef } from './references';
 import type { KindSpec } from './spec';
 import { created, refusedDrop } from './drop';
-
-export const EcsClusterSchema = z.object({
-  kind: z.literal('ecsCluster'),
-  id: EcsClusterIdSchema,
-  name: NameSchema,
-  regionId: RegionIdSchema,
-});
-export type EcsCluster = z.infer<typeof EcsClusterSchema>;
 
 export const ecsClusterKind: KindSpec<'ecsCluster'> = {
   kind: 'ecsCluster',
@@ -28,3 +17,5 @@ export const ecsClusterKind: KindSpec<'ecsCluster'> = {
       : refusedDrop('Drop the cluster inside a Region.'),
   duplicate: false,
 };
+
+export type { EcsCluster } from './ecsCluster.schema';

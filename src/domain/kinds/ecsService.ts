@@ -1,45 +1,9 @@
-import { z } from 'zod';
-import { EcsClusterIdSchema, EcsServiceIdSchema, SecurityGroupIdSchema, SubnetIdSchema } from '../ids';
-import { atMost, LoadProfileSchema, LoadRateSchema, NameSchema } from '../common';
 import { ECS_MAX_TASKS_PER_SERVICE } from '../catalogs/limits';
 import { resourceById } from '../lookup';
 import { listRef, reportedAs, requiredRef } from './references';
 import type { KindSpec } from './spec';
 import { created, refusedDrop } from './drop';
-
-/** A number of tasks: at most ECS's "Tasks per service", so a file can't ask the simulation for more. */
-const TaskCountSchema = z
-  .number()
-  .int()
-  .min(0)
-  .max(ECS_MAX_TASKS_PER_SERVICE, atMost(ECS_MAX_TASKS_PER_SERVICE, 'Amazon ECS quota "Tasks per service"'));
-
-export const EcsServiceSchema = z.object({
-  kind: z.literal('ecsService'),
-  id: EcsServiceIdSchema,
-  name: NameSchema,
-  clusterId: EcsClusterIdSchema,
-  launchType: z.enum(['EC2', 'FARGATE']),
-  /** Task size in CPU units (1,024 = 1 vCPU) and MiB, as ECS task definitions give it. */
-  taskCpu: z.number().int().positive(),
-  taskMemory: z.number().int().positive(),
-  desiredCount: TaskCountSchema,
-  subnetIds: z.array(SubnetIdSchema).default([]),
-  securityGroupIds: z.array(SecurityGroupIdSchema).default([]),
-  /** Requests per second the service receives in the simulation, shaped over time. */
-  requestsPerSecond: LoadRateSchema.default(0),
-  load: LoadProfileSchema.default({ shape: 'constant' }),
-  /** Target tracking: keep about this many requests per task, between min and max tasks. */
-  scaling: z
-    .object({
-      targetRequestsPerTask: z.number().positive(),
-      minTasks: TaskCountSchema,
-      maxTasks: TaskCountSchema.min(1),
-    })
-    .nullable()
-    .default(null),
-});
-export type EcsService = z.infer<typeof EcsServiceSchema>;
+import type { EcsService } from './ecsService.schema';
 
 /**
  * Target tracking as Nimbus first proposes it: about 100 requests per task,
@@ -89,3 +53,5 @@ export const ecsServiceKind: KindSpec<'ecsService'> = {
   },
   duplicate: { reset: (copy) => copy },
 };
+
+export type { EcsService } from './ecsService.schema';

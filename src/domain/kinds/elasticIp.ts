@@ -1,19 +1,8 @@
-import { z } from 'zod';
-import { ElasticIpIdSchema } from '../ids';
-import { Ipv4TextSchema, NameSchema } from '../common';
 import { layoutParent } from '../lookup';
 import type { Resource } from '../design';
 import type { KindSpec } from './spec';
 import { createElasticIp } from '../factories';
 import { created } from './drop';
-
-export const ElasticIpSchema = z.object({
-  kind: z.literal('elasticIp'),
-  id: ElasticIpIdSchema,
-  name: NameSchema,
-  publicIp: Ipv4TextSchema,
-});
-export type ElasticIp = z.infer<typeof ElasticIpSchema>;
 
 /** The Region a resource is drawn in, walking up the containers (bounded, so a cycle can't hang). */
 function regionAbove(resource: Resource, containerOf: (r: Resource) => Resource | undefined) {
@@ -44,3 +33,5 @@ export const elasticIpKind: KindSpec<'elasticIp'> = {
   create: ({ ids, nextPublicIp }) => created(createElasticIp(ids, nextPublicIp())),
   duplicate: { reset: (copy) => copy },
 };
+
+export type { ElasticIp } from './elasticIp.schema';

@@ -1,17 +1,6 @@
-import { z } from 'zod';
-import { InternetIdSchema } from '../ids';
-import { NameSchema } from '../common';
 import type { KindSpec } from './spec';
 import { resourcesOfKind } from '../lookup';
 import { created, refusedDrop } from './drop';
-
-/** The public internet as an actor: where users and outside services are. */
-export const InternetSchema = z.object({
-  kind: z.literal('internet'),
-  id: InternetIdSchema,
-  name: NameSchema,
-});
-export type Internet = z.infer<typeof InternetSchema>;
 
 export const internetKind: KindSpec<'internet'> = {
   kind: 'internet',
@@ -28,3 +17,5 @@ export const internetKind: KindSpec<'internet'> = {
       : created({ kind: 'internet', id: ids.next('internet'), name: 'Internet' }),
   duplicate: false,
 };
+
+export type { Internet } from './internet.schema';

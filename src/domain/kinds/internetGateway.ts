@@ -1,19 +1,7 @@
-import { z } from 'zod';
-import { InternetGatewayIdSchema, VpcIdSchema } from '../ids';
-import { NameSchema } from '../common';
 import { createInternetGateway } from '../factories';
 import { created, refusedDrop } from './drop';
 import type { KindSpec } from './spec';
 import { secondGatewayRefusal, vpcGatewaySpec } from './vpcGateway';
-
-export const InternetGatewaySchema = z.object({
-  kind: z.literal('internetGateway'),
-  id: InternetGatewayIdSchema,
-  name: NameSchema,
-  /** The VPC it is attached to; `null` when detached. */
-  vpcId: VpcIdSchema.nullable(),
-});
-export type InternetGateway = z.infer<typeof InternetGatewaySchema>;
 
 export const internetGatewayKind: KindSpec<'internetGateway'> = {
   kind: 'internetGateway',
@@ -26,3 +14,5 @@ export const internetGatewayKind: KindSpec<'internetGateway'> = {
     return refusal ? refusedDrop(refusal) : created(createInternetGateway(ids, vpc.id));
   },
 };
+
+export type { InternetGateway } from './internetGateway.schema';

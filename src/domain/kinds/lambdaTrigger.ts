@@ -1,26 +1,12 @@
-import { z } from 'zod';
-import { LambdaFunctionIdSchema, LambdaTriggerIdSchema } from '../ids';
-import { LoadProfileSchema, LoadRateSchema, NameSchema } from '../common';
 import { getResource, layoutParent, resourceById } from '../lookup';
 import { reportedAs, requiredRef } from './references';
 import type { KindSpec } from './spec';
 import { resourcesOfKind } from '../lookup';
 import { created, refusedDrop } from './drop';
+import type { LambdaTrigger } from './lambdaTrigger.schema';
 
-export const LambdaTriggerSchema = z.object({
-  kind: z.literal('lambdaTrigger'),
-  id: LambdaTriggerIdSchema,
-  name: NameSchema,
-  functionId: LambdaFunctionIdSchema,
-  source: z.enum(['apiGateway', 'sqs', 's3', 'eventBridgeSchedule']),
-  /** Offered load for the simulation: events per second. */
-  eventsPerSecond: LoadRateSchema.default(1),
-  load: LoadProfileSchema.default({ shape: 'constant' }),
-});
-export type LambdaTrigger = z.infer<typeof LambdaTriggerSchema>;
-
-const TRIGGER_SOURCES = LambdaTriggerSchema.shape.source.options;
-const SOURCE_NAME: Record<LambdaTrigger['source'], string> = {
+// Typed against every source the schema allows, so a new one can't be left out.
+export const TRIGGER_SOURCE_NAMES: Record<LambdaTrigger['source'], string> = {
   apiGateway: 'API Gateway',
   sqs: 'SQS queue',
   s3: 'S3 event',
@@ -42,11 +28,12 @@ export const lambdaTriggerKind: KindSpec<'lambdaTrigger'> = {
   create({ design, region, ids, variant }) {
     const fn = resourcesOfKind(design, 'lambdaFunction').find((f) => f.regionId === region?.id);
     if (!fn) return refusedDrop('Add a Lambda function to this Region first: a trigger invokes one.');
-    const source = TRIGGER_SOURCES.find((s) => s === variant) ?? 'apiGateway';
+    const source =
+      (Object.keys(TRIGGER_SOURCE_NAMES) as LambdaTrigger['source'][]).find((s) => s === variant) ?? 'apiGateway';
     return created({
       kind: 'lambdaTrigger',
       id: ids.next('lambdaTrigger'),
-      name: SOURCE_NAME[source],
+      name: TRIGGER_SOURCE_NAMES[source],
       functionId: fn.id,
       source,
       eventsPerSecond: source === 'eventBridgeSchedule' ? 1 : 10,
@@ -55,3 +42,5 @@ export const lambdaTriggerKind: KindSpec<'lambdaTrigger'> = {
   },
   duplicate: { reset: (copy) => copy },
 };
+
+export type { LambdaTrigger } from './lambdaTrigger.schema';

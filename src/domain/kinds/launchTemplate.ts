@@ -1,30 +1,7 @@
-import { z } from 'zod';
-import { LaunchTemplateIdSchema, RegionIdSchema, SecurityGroupIdSchema } from '../ids';
-import { NameSchema } from '../common';
 import { resourceById } from '../lookup';
 import { listRef, requiredRef } from './references';
 import type { KindSpec } from './spec';
 import { created, refusedDrop } from './drop';
-
-/**
- * A launch template (`lt-`): what an Auto Scaling group launches. Nimbus keeps
- * the fields that decide where and how an instance runs: AMI, instance type,
- * security groups, whether it gets a public IPv4, and the name its instances
- * carry. Source: EC2 User Guide, "Launch templates" (`CreateLaunchTemplate`).
- */
-export const LaunchTemplateSchema = z.object({
-  kind: z.literal('launchTemplate'),
-  id: LaunchTemplateIdSchema,
-  name: NameSchema,
-  regionId: RegionIdSchema,
-  amiId: z.string(),
-  instanceType: z.string(),
-  securityGroupIds: z.array(SecurityGroupIdSchema).default([]),
-  associatePublicIp: z.boolean().default(false),
-  /** The Name tag of the instances it launches. */
-  instanceName: NameSchema.default('web'),
-});
-export type LaunchTemplate = z.infer<typeof LaunchTemplateSchema>;
 
 export const launchTemplateKind: KindSpec<'launchTemplate'> = {
   kind: 'launchTemplate',
@@ -50,3 +27,5 @@ export const launchTemplateKind: KindSpec<'launchTemplate'> = {
   },
   duplicate: { reset: (copy) => copy },
 };
+
+export type { LaunchTemplate } from './launchTemplate.schema';

@@ -1,21 +1,8 @@
-import { z } from 'zod';
-import { ElasticIpIdSchema, NatGatewayIdSchema, SubnetIdSchema } from '../ids';
-import { Ipv4TextSchema, NameSchema } from '../common';
 import { getResource, resourceById } from '../lookup';
 import { optionalRef, reportedAs, requiredRef } from './references';
 import type { KindSpec } from './spec';
 import { createElasticIp, createNatGateway } from '../factories';
 import { refusedDrop } from './drop';
-
-export const NatGatewaySchema = z.object({
-  kind: z.literal('natGateway'),
-  id: NatGatewayIdSchema,
-  name: NameSchema,
-  subnetId: SubnetIdSchema,
-  elasticIpId: ElasticIpIdSchema.nullable(),
-  privateIp: Ipv4TextSchema,
-});
-export type NatGateway = z.infer<typeof NatGatewaySchema>;
 
 export const natGatewayKind: KindSpec<'natGateway'> = {
   kind: 'natGateway',
@@ -48,3 +35,5 @@ export const natGatewayKind: KindSpec<'natGateway'> = {
   },
   duplicate: { reset: (copy) => ({ ...copy, elasticIpId: null }), needsAddress: true },
 };
+
+export type { NatGateway } from './natGateway.schema';

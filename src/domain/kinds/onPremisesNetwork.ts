@@ -1,16 +1,5 @@
-import { z } from 'zod';
-import { OnPremisesNetworkIdSchema } from '../ids';
-import { CidrTextSchema, NameSchema } from '../common';
 import type { KindSpec } from './spec';
 import { created } from './drop';
-
-export const OnPremisesNetworkSchema = z.object({
-  kind: z.literal('onPremisesNetwork'),
-  id: OnPremisesNetworkIdSchema,
-  name: NameSchema,
-  cidrs: z.array(CidrTextSchema),
-});
-export type OnPremisesNetwork = z.infer<typeof OnPremisesNetworkSchema>;
 
 export const onPremisesNetworkKind: KindSpec<'onPremisesNetwork'> = {
   kind: 'onPremisesNetwork',
@@ -29,3 +18,5 @@ export const onPremisesNetworkKind: KindSpec<'onPremisesNetwork'> = {
     }),
   duplicate: { reset: (copy) => copy },
 };
+
+export type { OnPremisesNetwork } from './onPremisesNetwork.schema';

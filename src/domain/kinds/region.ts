@@ -1,20 +1,8 @@
-import { z } from 'zod';
-import { RegionIdSchema } from '../ids';
-import { NameSchema } from '../common';
 import type { KindSpec } from './spec';
 import { REGIONS } from '../catalogs/regions';
 import { createRegion } from '../factories';
 import { resourcesOfKind } from '../lookup';
 import { created } from './drop';
-
-export const RegionSchema = z.object({
-  kind: z.literal('region'),
-  id: RegionIdSchema,
-  name: NameSchema,
-  /** AWS Region code, e.g. `us-east-1`. */
-  code: z.string(),
-});
-export type Region = z.infer<typeof RegionSchema>;
 
 export const regionKind: KindSpec<'region'> = {
   kind: 'region',
@@ -31,3 +19,5 @@ export const regionKind: KindSpec<'region'> = {
   },
   duplicate: false,
 };
+
+export type { Region } from './region.schema';

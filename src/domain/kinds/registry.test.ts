@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ResourceSchema } from '../design';
+import { ResourceSchema } from '../design.schema';
 import { ALL_KINDS, KIND_SPECS, ROUTE_TARGET_KINDS, referenceKinds } from './registry';
 import type { KindRegistry } from './spec';
 

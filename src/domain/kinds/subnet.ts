@@ -1,24 +1,9 @@
-import { z } from 'zod';
-import { AzIdSchema, SubnetIdSchema, VpcIdSchema } from '../ids';
-import { CidrTextSchema, NameSchema } from '../common';
 import { getResource, layoutParent, resourceById } from '../lookup';
 import { reportedAs, requiredRef } from './references';
 import type { KindSpec } from './spec';
 import { createSubnet } from '../factories';
 import { resourcesOfKind } from '../lookup';
 import { created, refusedDrop } from './drop';
-
-export const SubnetSchema = z.object({
-  kind: z.literal('subnet'),
-  id: SubnetIdSchema,
-  name: NameSchema,
-  vpcId: VpcIdSchema,
-  azId: AzIdSchema,
-  cidr: CidrTextSchema,
-  /** The subnet's "auto-assign public IPv4 address" setting. */
-  mapPublicIpOnLaunch: z.boolean().default(false),
-});
-export type Subnet = z.infer<typeof SubnetSchema>;
 
 export const subnetKind: KindSpec<'subnet'> = {
   kind: 'subnet',
@@ -47,3 +32,5 @@ export const subnetKind: KindSpec<'subnet'> = {
   },
   duplicate: false,
 };
+
+export type { Subnet } from './subnet.schema';

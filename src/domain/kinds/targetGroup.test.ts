@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { preservesClientIp, TargetGroupSchema } from './targetGroup';
+import { preservesClientIp } from './targetGroup';
+import { TargetGroupSchema } from './targetGroup.schema';
 
 const group = (extra: Record<string, unknown>) =>
   TargetGroupSchema.parse({ kind: 'targetGroup', id: 'tg-1', name: 'tg', vpcId: 'vpc-1', ...extra });

@@ -1,18 +1,6 @@
-import { z } from 'zod';
-import { VpcIdSchema, VpnGatewayIdSchema } from '../ids';
-import { NameSchema } from '../common';
 import { created, refusedDrop } from './drop';
 import type { KindSpec } from './spec';
 import { secondGatewayRefusal, vpcGatewaySpec } from './vpcGateway';
-
-export const VirtualPrivateGatewaySchema = z.object({
-  kind: z.literal('virtualPrivateGateway'),
-  id: VpnGatewayIdSchema,
-  name: NameSchema,
-  vpcId: VpcIdSchema.nullable(),
-  amazonSideAsn: z.number().int().positive().default(64512),
-});
-export type VirtualPrivateGateway = z.infer<typeof VirtualPrivateGatewaySchema>;
 
 export const virtualPrivateGatewayKind: KindSpec<'virtualPrivateGateway'> = {
   kind: 'virtualPrivateGateway',
@@ -33,3 +21,5 @@ export const virtualPrivateGatewayKind: KindSpec<'virtualPrivateGateway'> = {
     });
   },
 };
+
+export type { VirtualPrivateGateway } from './virtualPrivateGateway.schema';

@@ -1,22 +1,9 @@
-import { z } from 'zod';
-import { RegionIdSchema, VpcIdSchema } from '../ids';
-import { CidrTextSchema, NameSchema } from '../common';
 import { resourceById } from '../lookup';
 import { requiredRef } from './references';
 import type { KindSpec } from './spec';
 import { createVpc, newVpcResources } from '../factories';
 import { resourcesOfKind } from '../lookup';
 import { refusedDrop } from './drop';
-
-export const VpcSchema = z.object({
-  kind: z.literal('vpc'),
-  id: VpcIdSchema,
-  name: NameSchema,
-  regionId: RegionIdSchema,
-  cidr: CidrTextSchema,
-  secondaryCidrs: z.array(CidrTextSchema).default([]),
-});
-export type Vpc = z.infer<typeof VpcSchema>;
 
 export const vpcKind: KindSpec<'vpc'> = {
   kind: 'vpc',
@@ -34,3 +21,5 @@ export const vpcKind: KindSpec<'vpc'> = {
   },
   duplicate: false,
 };
+
+export type { Vpc } from './vpc.schema';

@@ -1,22 +1,7 @@
-import { z } from 'zod';
-import { CustomerGatewayIdSchema, VpnConnectionIdSchema, VpnGatewayIdSchema } from '../ids';
-import { CidrTextSchema, NameSchema } from '../common';
 import { requiredRef } from './references';
 import type { KindSpec } from './spec';
 import { getResource, resourcesOfKind } from '../lookup';
 import { created, refusedDrop } from './drop';
-
-export const VpnConnectionSchema = z.object({
-  kind: z.literal('vpnConnection'),
-  id: VpnConnectionIdSchema,
-  name: NameSchema,
-  vpnGatewayId: VpnGatewayIdSchema,
-  customerGatewayId: CustomerGatewayIdSchema,
-  /** Static: the routes below; dynamic: BGP propagates the on-premises CIDRs. */
-  routing: z.enum(['static', 'dynamic']),
-  staticRoutes: z.array(CidrTextSchema).default([]),
-});
-export type VpnConnection = z.infer<typeof VpnConnectionSchema>;
 
 export const vpnConnectionKind: KindSpec<'vpnConnection'> = {
   kind: 'vpnConnection',
@@ -50,3 +35,5 @@ export const vpnConnectionKind: KindSpec<'vpnConnection'> = {
   },
   duplicate: { reset: (copy) => copy },
 };
+
+export type { VpnConnection } from './vpnConnection.schema';

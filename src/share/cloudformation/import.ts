@@ -1,6 +1,7 @@
 import { proposePrivateIp } from '../../engine/proposals';
 import { findRegion } from '../../domain/catalogs/regions';
-import { CURRENT_DESIGN_VERSION, DESIGN_FORMAT, ResourceSchema, type Design, type Kind } from '../../domain/design';
+import { CURRENT_DESIGN_VERSION, DESIGN_FORMAT, type Design, type Kind } from '../../domain/design';
+import { ResourceSchema } from '../../domain/design.schema';
 import { KIND_SPECS } from '../../domain/kinds/registry';
 import { parseWholeDesign } from '../../domain/parse';
 import { parseSidecar, type IacSidecar } from '../iac/sidecar';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { FlowSchema } from '../../domain/flows';
-import { LayoutEntrySchema, SimulationSettingsSchema, type Design } from '../../domain/design';
-import { ResourceIdSchema } from '../../domain/ids';
+import { type Design } from '../../domain/design';
+import { LayoutEntrySchema, SimulationSettingsSchema } from '../../domain/design.schema';
+import { ResourceIdSchema } from '../../domain/ids.schema';
 
 /**
  * What CloudFormation and Terraform have no words for: the drawing (layout),

@@ -1,4 +1,5 @@
-import { ResourceSchema, type Design, type Resource } from '../../domain/design';
+import { type Design, type Resource } from '../../domain/design';
+import { ResourceSchema } from '../../domain/design.schema';
 import { IAC_SIDECAR_FORMAT, sidecarOf, type IacSidecar } from '../iac/sidecar';
 import type { IacFile } from '../iac/types';
 import { AMI_SSM_PARAMETERS } from './amis';
