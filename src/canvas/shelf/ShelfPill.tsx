@@ -13,6 +13,8 @@ import { isShelfKind, PILL_HEIGHT } from './shelf';
 
 /** Room for the name's one line when far: the pill less its border and padding (2 px each side). */
 const FAR_NAME_ROOM = PILL_HEIGHT - 4;
+/** Near, the name shares that room with the line of its rule count (10 px type, about 13 px tall). */
+const NEAR_NAME_ROOM = FAR_NAME_ROOM - 13;
 const NAME_LINE_HEIGHT = 1.1;
 /** How far the pointer goes before a press on a pill becomes a drag (px), so a click still selects. */
 const DRAG_THRESHOLD = 4;
@@ -57,7 +59,8 @@ function ShelfPillImpl({ id, data, selected, icon, accent }: ResourceNodeProps &
   const kind = isShelfKind(resource.kind) ? resource.kind : 'routeTable';
   const step = useZoomStep();
   const far = isFar(step);
-  const namePx = far ? nameFontPx(step, 11, FAR_NAME_ROOM / NAME_LINE_HEIGHT) : 11;
+  // Near zoom steps below 1 draw the name larger in flow units too, so it is still 11 px on screen.
+  const namePx = nameFontPx(step, 11, (far ? FAR_NAME_ROOM : NEAR_NAME_ROOM) / NAME_LINE_HEIGHT);
   const iconOnly = namePx * step < MIN_NAME_PX - 0.01;
   const hovered = useHoveredRule((s) => s.id === id);
   const count = pill?.count ?? '';
