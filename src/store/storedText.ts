@@ -1,3 +1,5 @@
+// First: the page's zod setting (no compiled parsers under its Content-Security-Policy) before any parse here.
+import '../zodConfig';
 import { z } from 'zod';
 import { DesignSchema, parseDesignJson, type Design } from '../domain';
 import { parseLesson } from '../scenarios/learn/schema';
