@@ -172,7 +172,10 @@ test("the two-AZ template's route tables are pills on the VPC's shelf; hover, ad
   await expect(page.getByLabel(/^Inspector: /)).toContainText(newId);
 });
 
-/** Screenshots at fit view for a look by eye: SHELF_SHOTS=<folder>. */
+/**
+ * Screenshots at fit view for a look by eye: SHELF_SHOTS=<folder>. They assert nothing, so a normal run
+ * (and CI) skips them; the shelf's behaviour is checked by the tests above.
+ */
 const shots = process.env.SHELF_SHOTS;
 for (const theme of ['light', 'dark'] as const)
   test(`fit-view screenshots (${theme})`, async ({ page }) => {
