@@ -1,4 +1,5 @@
 import { Trash2 } from 'lucide-react';
+import { useDeferredValue } from 'react';
 import { sameId, type Resource } from '../../domain';
 import { kindLabel } from '../../engine';
 import {
@@ -19,7 +20,12 @@ import { SimInstanceSection } from './SimInstanceSection';
 export function Inspector() {
   const design = useDesignStore(selectDesign);
   const selection = useViewStore((s) => s.selection);
-  const id = useViewStore(selectPrimarySelection);
+  // The canvas shows a click's selection at once; the inspector follows in a render React can pause,
+  // so a resource with a long list (10,000 rules) never holds the page in one task.
+  const selected = useViewStore(selectPrimarySelection);
+  const id = useDeferredValue(selected);
+  // Until it follows, the previous resource's fields take no edits meant for the new one.
+  const stale = id !== selected;
   const viewOnly = useLibraryStore((s) => s.viewOnly);
   const resource = id ? design.resources[id] : undefined;
   // Above the early return: the hook re-renders once validation has loaded, even for an inspector opened before.
@@ -67,7 +73,12 @@ export function Inspector() {
       {/* Simulating is not editing: a view-only design keeps an instance's actions. */}
       {viewOnly && resource.kind === 'ec2Instance' && <SimInstanceSection instanceId={resource.id} />}
       {/* A read-only view disables every field and button below in one place. */}
-      <fieldset disabled={viewOnly} aria-label={viewOnly ? 'Properties (view only)' : undefined} className="contents">
+      <fieldset
+        disabled={viewOnly || stale}
+        aria-busy={stale || undefined}
+        aria-label={viewOnly ? 'Properties (view only)' : undefined}
+        className="contents"
+      >
         <div className="px-4 pb-3">
           <TextField
             label="Name"

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { castDraft, type Draft } from 'immer';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { Resource } from '../../domain';
 import type { RuleRef } from '../../engine';
 import { updateResource, useViewStore } from '../../store';
@@ -74,7 +74,7 @@ export interface RuleTableProps<Owner extends Resource, R> {
  * around them), so a group of 10,000 rules opens as fast as one of ten.
  */
 export const VIRTUAL_FROM_ROWS = 60;
-/** A row's height before it is measured: one line of controls. */
+/** A row's height before the first one is measured: one line of controls. */
 const ROW_ESTIMATE_PX = 30;
 
 /** The inspector's editable rule list: routes, network ACL rules and security-group rules. */
@@ -91,14 +91,25 @@ export function RuleTable<Owner extends Resource, R>(props: RuleTableProps<Owner
   const shown = props.order ? props.order(rows) : rows;
   const virtual = shown.length >= VIRTUAL_FROM_ROWS;
   const scroller = useRef<HTMLDivElement>(null);
+  // Every row is one line of controls, so one row's height is every row's: measuring each drawn row
+  // (a forced layout and a resize observer apiece) made opening a long list one long task.
+  const [rowHeight, setRowHeight] = useState(ROW_ESTIMATE_PX);
   // The virtualizer hands back fresh functions each render by design; this component is not memoised.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: virtual ? shown.length : 0,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_ESTIMATE_PX,
+    estimateSize: () => rowHeight,
     overscan: 8,
   });
+  // The first rows are drawn a render after the scroller exists: measure once one is there.
+  const rowsDrawn = virtual && virtualizer.getVirtualItems().length > 0;
+  useLayoutEffect(() => {
+    if (!rowsDrawn) return;
+    const height = scroller.current?.querySelector('tbody tr[data-index]')?.getBoundingClientRect().height;
+    if (height && Math.abs(height - rowHeight) > 0.5) setRowHeight(height);
+  }, [rowsDrawn, rowHeight]);
+  useEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
   // The row the reachability panel points at may be far down the list: scroll it into view, where it draws and centres itself.
   const markedAt = virtual && ref !== null ? shown.findIndex((row) => props.marked(ref, row)) : -1;
   useEffect(() => {
@@ -150,10 +161,7 @@ export function RuleTable<Owner extends Resource, R>(props: RuleTableProps<Owner
                   <tr
                     key={row.index}
                     {...(item && { 'data-index': item.index, 'aria-rowindex': item.index + 2 })}
-                    {...highlightRow(
-                      ref !== null && props.marked(ref, row),
-                      item ? virtualizer.measureElement : undefined,
-                    )}
+                    {...highlightRow(ref !== null && props.marked(ref, row))}
                   >
                     {columns.map((column) => (
                       <td key={column.header} className={td}>
@@ -193,21 +201,15 @@ export function RuleTable<Owner extends Resource, R>(props: RuleTableProps<Owner
 }
 
 /** Row props that mark the rule a reachability hop pointed at, and bring it into view. */
-function highlightRow(
-  on: boolean,
-  measure?: (row: HTMLTableRowElement | null) => void,
-): {
+function highlightRow(on: boolean): {
   className?: string;
   'data-highlighted'?: boolean;
   ref?: (row: HTMLTableRowElement | null) => void;
 } {
-  if (!on) return measure ? { ref: measure } : {};
+  if (!on) return {};
   return {
     className: 'bg-amber-100 outline-2 outline-amber-500 dark:bg-amber-900/50',
     'data-highlighted': true,
-    ref: (row) => {
-      measure?.(row);
-      row?.scrollIntoView({ block: 'center' });
-    },
+    ref: (row) => row?.scrollIntoView({ block: 'center' }),
   };
 }
