@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { storedDesigns } from './storage';
+import { openTemplatesMenu } from './templateMenu';
 
 const node = (page: Page, kind: string) => page.locator(`.react-flow__node-${kind}`);
 const paletteItem = (page: Page, label: string) =>
@@ -105,8 +106,7 @@ test('a new user builds Region > VPC > AZ > subnets > instance, fixes an overlap
 test('every template opens without errors', async ({ page }) => {
   await page.goto('/');
   const names = await (async () => {
-    await page.getByRole('button', { name: 'Templates' }).click();
-    const items = await page.getByRole('menuitem').allInnerTexts();
+    const items = await (await openTemplatesMenu(page)).allInnerTexts();
     await page.keyboard.press('Escape');
     await expect(page.getByRole('menu')).toHaveCount(0);
     return items.map((t) => t.split('\n')[0]!);

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { watchConsole } from './console';
 import { lessonCount, openLesson } from './lessonStarts';
+import { openTemplatesMenu } from './templateMenu';
 
 /**
  * Edges people can follow, on every template at 1440×900 and fit view: no
@@ -134,8 +135,7 @@ test('on every template at fit view, edges go around the boxes they do not join 
   const problems = watchConsole(page);
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/');
-  await page.getByRole('button', { name: 'Templates' }).click();
-  const count = await page.getByRole('menuitem').count();
+  const count = await (await openTemplatesMenu(page)).count();
   await page.keyboard.press('Escape');
   expect(count).toBeGreaterThanOrEqual(10);
   let edgesSeen = 0;

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { openTemplatesMenu } from './templateMenu';
 
 /**
  * Every screen size: from 1024 px a header on one line and a canvas at least
@@ -213,8 +214,7 @@ for (const size of [
     test.setTimeout(120_000);
     await page.setViewportSize(size);
     await page.goto('/');
-    await page.getByRole('button', { name: 'Templates' }).click();
-    const count = await page.getByRole('menuitem').count();
+    const count = await (await openTemplatesMenu(page)).count();
     expect(count).toBeGreaterThan(5);
     await page.keyboard.press('Escape');
     const card = page.getByRole('region', { name: 'Try this' });
