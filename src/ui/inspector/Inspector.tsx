@@ -53,8 +53,10 @@ export function Inspector() {
         {!viewOnly && (
           <button
             type="button"
+            // It deletes the selection, so it waits while the inspector still shows the resource before it.
+            disabled={stale}
             onClick={() => requestDelete(selection)}
-            className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-xs font-medium text-red-700 hover:bg-red-50 dark:text-red-300 dark:hover:bg-red-950"
+            className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-xs font-medium text-red-700 hover:bg-red-50 disabled:opacity-50 dark:text-red-300 dark:hover:bg-red-950"
           >
             <Trash2 size={14} aria-hidden /> Delete
           </button>

@@ -109,7 +109,10 @@ export function RuleTable<Owner extends Resource, R>(props: RuleTableProps<Owner
     const height = scroller.current?.querySelector('tbody tr[data-index]')?.getBoundingClientRect().height;
     if (height && Math.abs(height - rowHeight) > 0.5) setRowHeight(height);
   }, [rowsDrawn, rowHeight]);
-  useEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
+  // The virtualizer keeps its row offsets until told the estimate changed.
+  useEffect(() => {
+    if (rowHeight !== ROW_ESTIMATE_PX) virtualizer.measure();
+  }, [rowHeight, virtualizer]);
   // The row the reachability panel points at may be far down the list: scroll it into view, where it draws and centres itself.
   const markedAt = virtual && ref !== null ? shown.findIndex((row) => props.marked(ref, row)) : -1;
   useEffect(() => {
